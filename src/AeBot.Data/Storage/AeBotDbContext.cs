@@ -1,0 +1,186 @@
+using AeBot.Core.Accounts;
+using AeBot.Core.Contracts;
+using AeBot.Core.Interactions;
+using AeBot.Core.Opportunities;
+using AeBot.Core.Organization;
+using AeBot.Core.Products;
+using Microsoft.EntityFrameworkCore;
+
+namespace AeBot.Data.Storage;
+
+/// <summary>
+/// The sales data. Provider-neutral model; <see cref="SqliteAeBotDbContext"/> and <see cref="PostgresAeBotDbContext"/>
+/// exist so each provider keeps its own checked-in migrations.
+/// </summary>
+public abstract class AeBotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Rep> Reps => Set<Rep>();
+    public DbSet<Quota> Quotas => Set<Quota>();
+    public DbSet<ChatIdentity> ChatIdentities => Set<ChatIdentity>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityHistory> OpportunityHistory => Set<OpportunityHistory>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<InteractionContact> InteractionContacts => Set<InteractionContact>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Team>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.HasIndex(x => x.Name);
+            e.HasOne(x => x.Manager).WithMany().HasForeignKey(x => x.ManagerId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<Rep>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.TimeZoneId).HasMaxLength(64);
+            e.Property(x => x.HierarchyPath).HasMaxLength(1000);
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.HasIndex(x => x.Email).IsUnique();
+            e.HasIndex(x => x.Name);
+            e.HasIndex(x => x.ManagerId);
+            // Subtree queries are prefix scans on the path ("/1/7/%").
+            e.HasIndex(x => x.HierarchyPath);
+            e.HasOne(x => x.Manager).WithMany().HasForeignKey(x => x.ManagerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Team).WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<Quota>(e =>
+        {
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.HasIndex(x => new { x.RepId, x.PeriodStart, x.PeriodEnd }).IsUnique();
+            e.HasOne(x => x.Rep).WithMany(x => x.Quotas).HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ChatIdentity>(e =>
+        {
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.TenantId).HasMaxLength(100);
+            e.Property(x => x.ExternalUserId).HasMaxLength(200);
+            e.HasIndex(x => new { x.Channel, x.TenantId, x.ExternalUserId }).IsUnique();
+            e.HasIndex(x => x.RepId);
+            e.HasOne(x => x.Rep).WithMany(x => x.ChatIdentities).HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Account>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.NormalizedName).HasMaxLength(300);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.HasIndex(x => x.NormalizedName);
+            e.HasIndex(x => x.OwnerId);
+            e.HasIndex(x => x.AccountManagerId);
+            e.HasIndex(x => x.ParentAccountId);
+            e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(x => x.AccountManager).WithMany().HasForeignKey(x => x.AccountManagerId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(x => x.ParentAccount).WithMany().HasForeignKey(x => x.ParentAccountId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<Contact>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.HasIndex(x => x.AccountId);
+            e.HasIndex(x => x.Email);
+            e.HasOne(x => x.Account).WithMany(x => x.Contacts).HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<Product>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.NormalizedName).HasMaxLength(200);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.HasIndex(x => x.NormalizedName);
+        });
+
+        b.Entity<Opportunity>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Stage).HasMaxLength(100);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            // "What closes this month?" for one rep or a list of reps: owner, open/won/lost, then the date range.
+            e.HasIndex(x => new { x.OwnerId, x.StageCategory, x.CloseDate });
+            // Org-wide rollups over a period.
+            e.HasIndex(x => new { x.StageCategory, x.CloseDate });
+            e.HasIndex(x => x.AccountId);
+            e.HasIndex(x => x.ProductId);
+            e.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<OpportunityHistory>(e =>
+        {
+            e.ToTable("OpportunityHistory");
+            e.Property(x => x.Stage).HasMaxLength(100);
+            e.HasIndex(x => new { x.OpportunityId, x.ChangedAt });
+            e.HasOne(x => x.Opportunity).WithMany(x => x.History).HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Contract>(e =>
+        {
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            // Renewals due in the next N days.
+            e.HasIndex(x => x.EndDate);
+            e.HasIndex(x => x.AccountId);
+            e.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<Interaction>(e =>
+        {
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Summary).HasMaxLength(4000);
+            e.Property(x => x.Objections).HasMaxLength(2000);
+            e.Property(x => x.NextStep).HasMaxLength(1000);
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.HasIndex(x => new { x.AccountId, x.OccurredAt });
+            e.HasIndex(x => new { x.OpportunityId, x.OccurredAt });
+            e.HasIndex(x => new { x.RepId, x.OccurredAt });
+            e.HasOne(x => x.Rep).WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(x => x.Opportunity).WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<InteractionContact>(e =>
+        {
+            e.HasKey(x => new { x.InteractionId, x.ContactId });
+            e.HasIndex(x => x.ContactId);
+            e.HasOne(x => x.Interaction).WithMany(x => x.Contacts).HasForeignKey(x => x.InteractionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Contact).WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<FollowUpTask>(e =>
+        {
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(1000);
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            // "My day": a rep's open follow-ups by due date.
+            e.HasIndex(x => new { x.RepId, x.Status, x.DueDate });
+            e.HasOne(x => x.Rep).WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(x => x.Opportunity).WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(x => x.Interaction).WithMany().HasForeignKey(x => x.InteractionId).OnDelete(DeleteBehavior.SetNull);
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Data.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="AeBotDbContext"/> on SQLite or PostgreSQL as configured.</summary>
+    public static IServiceCollection AddAeBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("AeBot"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddDbContext<SqliteAeBotDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteConnectionString()));
+        services.AddDbContext<PostgresAeBotDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddScoped<AeBotDbContext>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
+                ? sp.GetRequiredService<PostgresAeBotDbContext>()
+                : sp.GetRequiredService<SqliteAeBotDbContext>());
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}
