@@ -1,3 +1,4 @@
+using AeBot.Core.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class StorageServiceCollectionExtensions
                 ? sp.GetRequiredService<PostgresAeBotDbContext>()
                 : sp.GetRequiredService<SqliteAeBotDbContext>());
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IRepDirectory, EfRepDirectory>();
         return services;
     }
 }

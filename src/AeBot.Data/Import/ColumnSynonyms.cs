@@ -1,0 +1,167 @@
+using System.Text;
+
+namespace AeBot.Data.Import;
+
+/// <summary>
+/// Column names used by Salesforce, HubSpot, Pipedrive and Dynamics 365 exports and plain synonyms, per kind of
+/// file, mapped to AeBot's field names. Names are compared after <see cref="Normalize"/> (lower case, letters and
+/// digits only), so "Deal - Owner", "deal owner" and "DealOwner" are the same column.
+/// </summary>
+public static class ColumnSynonyms
+{
+    public static readonly IReadOnlyDictionary<ImportKind, IReadOnlyDictionary<string, string[]>> Fields =
+        new Dictionary<ImportKind, IReadOnlyDictionary<string, string[]>>
+        {
+            [ImportKind.Opportunities] = new Dictionary<string, string[]>
+            {
+                ["id"] = ["opportunityid", "opportunityidcasesafe", "opportunity18digitid", "dealid", "recordid", "id", "donotmodifyopportunity", "externalid", "crmid"],
+                ["name"] = ["opportunityname", "dealname", "dealtitle", "title", "name", "topic", "opportunity", "deal", "subject"],
+                ["account"] = ["accountname", "account", "company", "companyname", "organization", "organisation", "organizationname", "dealorganization", "dealorganizationname", "potentialcustomer", "customer", "associatedcompany", "client"],
+                ["account_id"] = ["accountid", "companyid", "organizationid", "dealorganizationid", "associatedcompanyid", "associatedcompanyids", "potentialcustomerid"],
+                ["owner"] = ["owner", "opportunityowner", "dealowner", "salesrep", "salesagent", "assignedto", "ownername", "rep", "accountexecutive", "ae", "user", "dealownername", "ownerfullname", "salesperson"],
+                ["owner_email"] = ["owneremail", "opportunityowneremail", "dealowneremail", "salesrepemail", "repemail"],
+                ["amount"] = ["amount", "value", "dealvalue", "closevalue", "dealamount", "opportunityamount", "estrevenue", "estimatedrevenue", "totalamount", "revenue", "acv", "tcv", "amountconverted"],
+                ["currency"] = ["currency", "currencycode", "opportunitycurrency", "dealcurrency", "dealcurrencycode", "isocurrencycode", "amountcurrency"],
+                ["stage"] = ["stage", "stagename", "dealstage", "salesstage", "pipelinephase", "pipelinestage", "phase", "opportunitystage"],
+                ["status"] = ["status", "dealstatus", "state", "outcome", "statusreason"],
+                ["is_won"] = ["won", "iswon", "closedwon", "isclosedwon"],
+                ["is_closed"] = ["closed", "isclosed"],
+                ["probability"] = ["probability", "probabilitypercent", "dealprobability", "winprobability", "probabilitypct"],
+                ["forecast_category"] = ["forecastcategory", "forecastcategoryname", "forecast", "dealforecastcategory"],
+                ["close_date"] = ["closedate", "expectedclosedate", "dealexpectedclosedate", "estclosedate", "estimatedclosedate", "actualclosedate", "closingdate", "dealclosedate", "dealwontime", "wondate", "closedon"],
+                ["created_date"] = ["createddate", "createdate", "createdon", "dealcreated", "dealcreatedon", "dealaddtime", "addtime", "datecreated", "created"],
+                ["next_step"] = ["nextstep", "nextsteps", "dealnextstep"],
+                ["next_step_due"] = ["nextstepdue", "nextstepdate", "nextstepduedate", "nextactivitydate", "dealnextactivitydate"],
+                ["type"] = ["type", "opportunitytype", "dealtype", "businesstype", "salestype"],
+                ["loss_reason"] = ["lossreason", "lostreason", "closedlostreason", "deallostreason", "reasonlost", "reasonforloss"],
+                ["product"] = ["product", "productname", "products", "dealproduct", "primaryproduct", "productinterest"],
+                ["last_activity"] = ["lastactivity", "lastactivitydate", "lastengagementdate", "lastcontacted", "deallastactivitydate"],
+            },
+            [ImportKind.Accounts] = new Dictionary<string, string[]>
+            {
+                ["id"] = ["accountid", "companyid", "organizationid", "recordid", "id", "donotmodifyaccount", "externalid", "crmid", "accountidcasesafe"],
+                ["name"] = ["accountname", "companyname", "name", "organizationname", "organisationname", "company", "account", "organization", "customername"],
+                ["owner"] = ["accountowner", "companyowner", "owner", "organizationowner", "salesrep", "assignedto", "ownername", "accountexecutive", "ae"],
+                ["account_manager"] = ["accountmanager", "customersuccessmanager", "csm", "customersuccessowner", "am"],
+                ["industry"] = ["industry", "vertical", "sector", "organizationindustry"],
+                ["employees"] = ["employees", "numberofemployees", "employeecount", "headcount", "noofemployees", "organizationemployees"],
+                ["segment"] = ["segment", "size", "companysize", "accountsize", "tier", "accountsegment"],
+                ["parent"] = ["parentaccount", "parentcompany", "parentaccountname", "parent", "parentorganization"],
+                ["parent_id"] = ["parentaccountid", "parentcompanyid", "parentid"],
+                ["website"] = ["website", "web", "companydomainname", "domain", "url", "organizationwebsite"],
+                ["country"] = ["country", "billingcountry", "countryregion", "addresscountry", "organizationcountry", "address1countryregion"],
+                ["created_date"] = ["createddate", "createdate", "createdon", "datecreated"],
+            },
+            [ImportKind.Contacts] = new Dictionary<string, string[]>
+            {
+                ["id"] = ["contactid", "personid", "recordid", "id", "donotmodifycontact", "externalid", "crmid"],
+                ["name"] = ["name", "fullname", "contactname", "contact", "personname"],
+                ["first_name"] = ["firstname", "givenname", "first"],
+                ["last_name"] = ["lastname", "surname", "familyname", "last"],
+                ["email"] = ["email", "emailaddress", "email1", "workemail", "personemail", "primaryemail"],
+                ["phone"] = ["phone", "phonenumber", "businessphone", "workphone", "mobile", "mobilephone", "personphone"],
+                ["title"] = ["title", "jobtitle", "position", "role"],
+                ["account"] = ["accountname", "account", "company", "companyname", "organization", "organizationname", "personorganization", "associatedcompany", "parentcustomer"],
+                ["account_id"] = ["accountid", "companyid", "organizationid", "associatedcompanyid"],
+            },
+            [ImportKind.Reps] = new Dictionary<string, string[]>
+            {
+                ["id"] = ["userid", "repid", "employeeid", "id", "recordid", "ownerid", "externalid"],
+                ["name"] = ["name", "fullname", "username", "repname", "salesrep", "user", "employee", "ownername", "displayname"],
+                ["first_name"] = ["firstname", "givenname"],
+                ["last_name"] = ["lastname", "surname", "familyname"],
+                ["email"] = ["email", "emailaddress", "useremail", "workemail", "primaryemail"],
+                ["role"] = ["role", "userrole", "profile", "title", "jobtitle", "position", "securityrole"],
+                ["manager"] = ["manager", "managername", "reportsto", "salesmanager", "managesemail", "manageremail", "lead"],
+                ["team"] = ["team", "teamname", "salesteam", "group", "division", "businessunit", "region"],
+                ["time_zone"] = ["timezone", "tz", "timezonesidkey", "usertimezone"],
+                ["quota"] = ["quota", "quotaamount", "target", "salesquota", "annualquota", "quarterlyquota"],
+                ["quota_currency"] = ["quotacurrency", "currency", "currencycode"],
+                ["quota_period"] = ["quotaperiod", "period", "fiscalperiod", "quarter", "fiscalyear"],
+                ["quota_start"] = ["quotastart", "periodstart", "quotastartdate", "startdate"],
+                ["quota_end"] = ["quotaend", "periodend", "quotaenddate", "enddate"],
+                ["active"] = ["active", "isactive", "status", "enabled"],
+            },
+            [ImportKind.Products] = new Dictionary<string, string[]>
+            {
+                ["id"] = ["productid", "productcode", "sku", "id", "recordid", "externalid", "code"],
+                ["name"] = ["productname", "name", "product", "title"],
+                ["family"] = ["productfamily", "family", "category", "productcategory", "productline", "type"],
+                ["list_price"] = ["listprice", "price", "unitprice", "standardprice", "amount"],
+                ["currency"] = ["currency", "currencycode", "pricecurrency"],
+            },
+            [ImportKind.Contracts] = new Dictionary<string, string[]>
+            {
+                ["id"] = ["contractid", "contractnumber", "subscriptionid", "agreementid", "id", "recordid", "externalid"],
+                ["account"] = ["accountname", "account", "company", "companyname", "customer", "organization"],
+                ["account_id"] = ["accountid", "companyid", "organizationid"],
+                ["product"] = ["product", "productname", "plan", "subscription"],
+                ["start_date"] = ["contractstartdate", "startdate", "start", "subscriptionstartdate", "effectivedate"],
+                ["end_date"] = ["contractenddate", "enddate", "end", "renewaldate", "subscriptionenddate", "expirationdate", "expirydate"],
+                ["term_months"] = ["contractterm", "contracttermmonths", "termmonths", "term"],
+                ["annual_value"] = ["annualvalue", "acv", "arr", "annualcontractvalue", "contractvalue", "annualrecurringrevenue", "amount", "value"],
+                ["currency"] = ["currency", "currencycode", "contractcurrency"],
+                ["auto_renew"] = ["autorenew", "autorenewal", "autorenews", "evergreen", "renewaltype"],
+            },
+            [ImportKind.Activities] = new Dictionary<string, string[]>
+            {
+                ["id"] = ["activityid", "taskid", "eventid", "engagementid", "id", "recordid", "externalid"],
+                ["type"] = ["activitytype", "type", "tasktype", "engagementtype", "tasksubtype", "eventsubtype", "activitysubtype", "channel"],
+                ["subject"] = ["subject", "title", "activitysubject", "tasktitle", "name"],
+                ["summary"] = ["description", "comments", "notes", "note", "body", "summary", "details", "callnotes", "meetingnotes", "activitynote"],
+                ["date"] = ["activitydate", "date", "duedate", "startdate", "startdatetime", "activitydatetime", "createddate", "timestamp", "dateofactivity", "actualend", "when"],
+                ["owner"] = ["assignedto", "owner", "activityowner", "taskowner", "user", "rep", "salesrep", "activityassignedto", "createdby"],
+                ["account"] = ["accountname", "account", "company", "companyname", "organization", "organizationname", "associatedcompany", "regarding", "relatedto"],
+                ["account_id"] = ["accountid", "companyid", "organizationid"],
+                ["deal"] = ["opportunity", "opportunityname", "deal", "dealname", "dealtitle", "associateddeal"],
+                ["deal_id"] = ["opportunityid", "dealid", "associateddealid", "associateddealids"],
+                ["contacts"] = ["contact", "contacts", "contactname", "name", "person", "personname", "whoname", "attendees", "associatedcontact", "contactemail"],
+                ["status"] = ["status", "taskstatus", "activitystatus", "done", "completed"],
+                ["objections"] = ["objections", "objection", "concerns"],
+                ["next_step"] = ["nextstep", "nextsteps"],
+                ["next_step_due"] = ["nextstepdue", "nextstepdate"],
+            },
+        };
+
+    /// <summary>Columns that, when present, say most about what a file holds.</summary>
+    public static readonly IReadOnlyDictionary<ImportKind, string[]> Telltales = new Dictionary<ImportKind, string[]>
+    {
+        [ImportKind.Opportunities] = ["stage", "amount", "close_date", "probability", "forecast_category", "loss_reason"],
+        [ImportKind.Accounts] = ["industry", "employees", "website", "parent", "segment", "account_manager"],
+        [ImportKind.Contacts] = ["first_name", "last_name", "email", "title", "phone"],
+        [ImportKind.Reps] = ["role", "manager", "quota", "time_zone", "team"],
+        [ImportKind.Products] = ["family", "list_price"],
+        [ImportKind.Contracts] = ["start_date", "end_date", "annual_value", "auto_renew", "term_months"],
+        [ImportKind.Activities] = ["summary", "subject", "date", "deal", "contacts", "type"],
+    };
+
+    /// <summary>Words in a file name that say what it holds ("Opportunities_2026.csv", "hubspot-deals.csv").</summary>
+    public static readonly IReadOnlyDictionary<ImportKind, string[]> FileNameHints = new Dictionary<ImportKind, string[]>
+    {
+        [ImportKind.Opportunities] = ["opportunit", "deal", "pipeline"],
+        [ImportKind.Accounts] = ["account", "compan", "organi", "customer"],
+        [ImportKind.Contacts] = ["contact", "people", "person", "lead"],
+        [ImportKind.Reps] = ["user", "rep", "team", "staff", "employee", "quota"],
+        [ImportKind.Products] = ["product", "pricebook", "catalog", "sku"],
+        [ImportKind.Contracts] = ["contract", "subscription", "renewal", "agreement"],
+        [ImportKind.Activities] = ["activit", "task", "event", "call", "meeting", "engagement", "note"],
+    };
+
+    public static string Normalize(string header)
+    {
+        var sb = new StringBuilder(header.Length);
+        foreach (var c in header)
+            if (char.IsLetterOrDigit(c))
+                sb.Append(char.ToLowerInvariant(c));
+        return sb.ToString();
+    }
+
+    /// <summary>Maps a normalised header to a field of <paramref name="kind"/>, or null.</summary>
+    public static string? FieldFor(ImportKind kind, string normalizedHeader)
+    {
+        foreach (var (field, names) in Fields[kind])
+            if (names.Contains(normalizedHeader))
+                return field;
+        return null;
+    }
+}

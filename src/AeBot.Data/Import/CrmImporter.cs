@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using AeBot.Core;
+using AeBot.Core.Time;
+using AeBot.Data.Import.Kinds;
+using AeBot.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Data.Import;
+
+/// <summary>
+/// Imports CRM CSV exports — one file or a folder of them. Each file is imported in one transaction: it lands
+/// whole (with its rejected rows listed) or not at all, so a bad file or a crash leaves the database as it was
+/// for that file. Re-importing the same export changes nothing: records are matched by their CRM id, or by a
+/// natural key when the export has none.
+/// </summary>
+public sealed partial class CrmImporter(
+    AeBotDbContext db,
+    TimeProvider clock,
+    IOptions<AeBotOptions> aeBotOptions,
+    IOptions<ImportOptions> importOptions,
+    ILogger<CrmImporter> logger)
+{
+    public async Task<ImportReport> ImportAsync(string path, ImportMapping? mapping = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        mapping ??= new ImportMapping();
+        var report = new ImportReport();
+        List<string> files;
+        if (Directory.Exists(path))
+        {
+            files = Directory.EnumerateFiles(path)
+                .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".csv" or ".txt" or ".tsv")
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                report.Files.Add(new FileImportResult(path) { Error = "folder has no .csv files" });
+                return report;
+            }
+        }
+        else
+        {
+            files = [path];
+        }
+
+        // Open and recognise every file first, then import in dependency order: users before the deals they own.
+        var plan = new List<(CsvFile File, ImportKind Kind, FileImportResult Result, IReadOnlyDictionary<string, string?> Columns)>();
+        foreach (var file in files)
+        {
+            var result = new FileImportResult(file);
+            report.Files.Add(result);
+            var rule = mapping.RuleFor(Path.GetFileName(file));
+            var csv = CsvFile.TryOpen(file, mapping.DelimiterChar, out var problem);
+            if (csv is null)
+            {
+                result.Error = problem;
+                continue;
+            }
+            result.Delimiter = csv.Delimiter;
+            var kind = rule?.Kind ?? (files.Count == 1 ? mapping.Kind : null) ?? KindDetector.Detect(csv.Header, file, out problem);
+            if (kind is null)
+            {
+                result.Error = problem;
+                continue;
+            }
+            result.Kind = kind;
+            var columns = new Dictionary<string, string?>(mapping.Columns, StringComparer.OrdinalIgnoreCase);
+            foreach (var (column, field) in rule?.Columns ?? [])
+                columns[column] = field;
+            plan.Add((csv, kind.Value, result, columns));
+        }
+
+        foreach (var (file, kind, result, columns) in plan.OrderBy(p => p.Kind).ThenBy(p => p.File.Path, StringComparer.Ordinal))
+            await ImportFileAsync(file, kind, result, columns, mapping, progress, cancellationToken);
+        return report;
+    }
+
+    private async Task ImportFileAsync(CsvFile file, ImportKind kind, FileImportResult result, IReadOnlyDictionary<string, string?> columns,
+        ImportMapping mapping, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        HeaderMap map;
+        try
+        {
+            map = HeaderMap.Build(file.Header, kind, columns);
+        }
+        catch (ImportException e)
+        {
+            result.Error = e.Message;
+            return;
+        }
+        result.IgnoredColumns.AddRange(map.Ignored);
+        foreach (var (header, field) in map.Mapped)
+            result.MappedColumns[header] = field;
+
+        var options = importOptions.Value;
+        var defaultCurrency = Core.Money.CurrencyCode.FromSymbolOrCode(mapping.DefaultCurrency) ?? aeBotOptions.Value.Currency;
+        LogFileStarted(logger, file.Path, kind);
+
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var session = new ImportSession
+        {
+            Db = db,
+            Result = result,
+            Now = clock.GetUtcNow(),
+            DefaultCurrency = defaultCurrency,
+            DateOrder = mapping.DateOrder ?? options.DateOrder,
+            // Semicolon-separated files come from locales that write 1.234,56.
+            CommaDecimal = file.Delimiter == ';',
+            Zone = RepTime.FindZone(aeBotOptions.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc,
+            Stages = new StageClassifier(options.WonStages.Concat(mapping.Stages?.Won ?? []), options.LostStages.Concat(mapping.Stages?.Lost ?? [])),
+            BatchSize = options.BatchSize,
+        };
+        try
+        {
+            await session.LoadDirectoriesAsync(cancellationToken);
+            KindImporter importer = kind switch
+            {
+                ImportKind.Opportunities => new OpportunityImporter(session, map),
+                ImportKind.Accounts => new AccountImporter(session, map),
+                ImportKind.Contacts => new ContactImporter(session, map),
+                ImportKind.Reps => new RepImporter(session, map),
+                ImportKind.Products => new ProductImporter(session, map),
+                ImportKind.Contracts => new ContractImporter(session, map),
+                ImportKind.Activities => new ActivityImporter(session, map),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+            };
+
+            using var text = file.OpenText();
+            var stream = ((StreamReader)text).BaseStream;
+            using var reader = new CsvReader(text, file.Delimiter);
+            var fields = new List<string>();
+            reader.TryRead(fields, out _); // header
+            var batch = new List<CsvRow>(session.BatchSize);
+            while (reader.TryRead(fields, out var info))
+            {
+                result.RowsRead++;
+                if (info.UnterminatedQuote)
+                    result.Reject(info.FirstLine, "a quoted value is never closed; the rest of the file was read as this one value");
+                else if (fields.Count > map.ColumnCount && fields.Skip(map.ColumnCount).Any(f => f.Trim().Length > 0))
+                    result.Reject(info.FirstLine, $"{fields.Count} values but the header has {map.ColumnCount} columns (an unquoted delimiter inside a value?)");
+                else if (fields.All(f => f.Trim().Length == 0))
+                    result.Reject(info.FirstLine, "empty row");
+                else
+                    batch.Add(new CsvRow(info.FirstLine, [.. fields]));
+
+                if (batch.Count >= session.BatchSize)
+                {
+                    await importer.ImportBatchAsync(batch, cancellationToken);
+                    batch.Clear();
+                    progress?.Report(new ImportProgress(file.Path, kind, stream.Position, file.Length, result.RowsRead));
+                }
+            }
+            if (batch.Count > 0)
+                await importer.ImportBatchAsync(batch, cancellationToken);
+            await importer.CompleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            progress?.Report(new ImportProgress(file.Path, kind, file.Length, file.Length, result.RowsRead));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            LogFileFailed(logger, e, file.Path);
+            result.Error = $"import stopped at an unexpected error and was rolled back, nothing from this file was saved: {e.GetBaseException().Message}";
+            result.Created = result.Updated = result.Unchanged = 0;
+            result.AlsoCreated.Clear();
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            result.Elapsed = stopwatch.Elapsed;
+        }
+        LogFileDone(logger, file.Path, result.RowsRead, result.Created, result.Updated, result.Rejected.Count, stopwatch.ElapsedMilliseconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Importing {File} as {Kind}")]
+    private static partial void LogFileStarted(ILogger logger, string file, ImportKind kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import of {File} failed and was rolled back")]
+    private static partial void LogFileFailed(ILogger logger, Exception exception, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported {File}: {Rows} rows, {Created} created, {Updated} updated, {Rejected} rejected in {ElapsedMs} ms")]
+    private static partial void LogFileDone(ILogger logger, string file, int rows, int created, int updated, int rejected, long elapsedMs);
+}

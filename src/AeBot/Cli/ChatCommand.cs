@@ -1,0 +1,28 @@
+namespace AeBot.Cli;
+
+/// <summary><c>aebot chat --as &lt;who&gt;</c>: a conversation at the terminal until "exit" or end of input.</summary>
+public static class ChatCommand
+{
+    public static async Task<int> RunAsync(CliContext context)
+    {
+        var speaker = await Conversation.ResolveSpeakerAsync(context);
+        if (speaker is null)
+            return ExitCodes.UnknownUser;
+        var interactive = ReferenceEquals(context.In, Console.In) && !Console.IsInputRedirected;
+        await context.Out.WriteLineAsync($"AeBot — talking as {speaker.Name}. Type \"help\" for examples, \"exit\" to leave.");
+        while (!context.CancellationToken.IsCancellationRequested)
+        {
+            if (interactive)
+                await context.Out.WriteAsync("> ");
+            var line = await context.In.ReadLineAsync(context.CancellationToken);
+            if (line is null || line.Trim().ToLowerInvariant() is "exit" or "quit" or "bye")
+                break;
+            if (line.Trim().Length == 0)
+                continue;
+            var reply = await Conversation.TurnAsync(context, speaker, $"cli:{speaker.RepId}", line);
+            await context.Out.WriteLineAsync(PlainTextRenderer.Render(reply));
+            await context.Out.WriteLineAsync();
+        }
+        return ExitCodes.Ok;
+    }
+}

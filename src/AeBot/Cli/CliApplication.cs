@@ -1,0 +1,78 @@
+using AeBot.Hosting;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Cli;
+
+/// <summary>Runs an operator command with the server's services and configuration, without starting the server.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(Invocation invocation, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        stdin ??= Console.In;
+        if (invocation.Error is not null)
+        {
+            await stderr.WriteLineAsync($"aebot: {invocation.Error}\n\n{CommandLine.Usage}");
+            return ExitCodes.Usage;
+        }
+        if (invocation.Command == "help")
+        {
+            await stdout.WriteLineAsync(CommandLine.Usage);
+            return ExitCodes.Ok;
+        }
+
+        var builder = Host.CreateApplicationBuilder(invocation.ConfigurationArgs);
+        // stdout carries the command's answer (and --json); logs go to stderr.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.AddAeBotServices();
+        using var host = builder.Build();
+        try
+        {
+            host.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException e)
+        {
+            await stderr.WriteLineAsync($"aebot: configuration is not valid: {string.Join(" ", e.Failures)}");
+            return ExitCodes.Configuration;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        var context = new CliContext(host.Services, invocation, stdout, stderr, stdin, cancellation.Token);
+        try
+        {
+            return invocation.Command switch
+            {
+                "import" => await ImportCommand.RunAsync(context),
+                "seed-demo" => await SeedDemoCommand.RunAsync(context),
+                "ask" => await AskCommand.RunAsync(context),
+                "chat" => await ChatCommand.RunAsync(context),
+                _ => ExitCodes.Usage,
+            };
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("aebot: cancelled");
+            return ExitCodes.Cancelled;
+        }
+    }
+}
+
+public sealed record CliContext(IServiceProvider Services, Invocation Invocation, TextWriter Out, TextWriter Error, TextReader In, CancellationToken CancellationToken);
+
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int UnknownUser = 3;
+    public const int Configuration = 4;
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,102 @@
+namespace AeBot.Cli;
+
+/// <summary>
+/// The parsed command line: a command, its own options and arguments, and everything else, which goes to
+/// configuration exactly as the server reads it (<c>--Storage:Provider=Postgres</c>, <c>--Clock:Now=…</c>).
+/// </summary>
+public sealed record Invocation(
+    string Command,
+    IReadOnlyDictionary<string, string?> Options,
+    IReadOnlyList<string> Arguments,
+    string[] ConfigurationArgs,
+    string? Error);
+
+public static class CommandLine
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Commands = new Dictionary<string, string[]>
+    {
+        ["serve"] = [],
+        ["import"] = ["mapping"],
+        ["seed-demo"] = [],
+        ["ask"] = ["as", "json"],
+        ["chat"] = ["as"],
+        ["help"] = [],
+    };
+
+    private static readonly HashSet<string> Flags = ["json"];
+
+    public static Invocation Parse(string[] args)
+    {
+        var command = "serve";
+        var start = 0;
+        if (args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            command = args[0].ToLowerInvariant();
+            start = 1;
+            if (!Commands.ContainsKey(command))
+                return new Invocation(command, new Dictionary<string, string?>(), [], [], $"unknown command '{args[0]}'");
+        }
+        else if (args.Length > 0 && args[0] is "--help" or "-h" or "-?")
+        {
+            return new Invocation("help", new Dictionary<string, string?>(), [], [], null);
+        }
+
+        var known = Commands[command];
+        var options = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var arguments = new List<string>();
+        var configuration = new List<string>();
+        for (var i = start; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+            {
+                arguments.AddRange(args[(i + 1)..]);
+                break;
+            }
+            if (arg.StartsWith("--") && arg.Length > 2)
+            {
+                var body = arg[2..];
+                var eq = body.IndexOf('=');
+                var name = eq >= 0 ? body[..eq] : body;
+                if (known.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    if (Flags.Contains(name))
+                        options[name] = "true";
+                    else if (eq >= 0)
+                        options[name] = body[(eq + 1)..];
+                    else if (i + 1 < args.Length)
+                        options[name] = args[++i];
+                    else
+                        return new Invocation(command, options, arguments, [], $"--{name} needs a value");
+                    continue;
+                }
+                // Configuration: --Key=Value, or --Key Value as the host's own parser accepts it.
+                configuration.Add(arg);
+                if (eq < 0 && i + 1 < args.Length && !args[i + 1].StartsWith("--"))
+                    configuration.Add(args[++i]);
+                continue;
+            }
+            if (arg is "-h" or "-?")
+                return new Invocation("help", options, arguments, [], null);
+            arguments.Add(arg);
+        }
+        return new Invocation(command, options, arguments, configuration.ToArray(), null);
+    }
+
+    public const string Usage = """
+        Usage: aebot [command] [options] [--Key=Value ...]
+
+        Commands:
+          serve                         Run the server (the default).
+          import <file-or-folder>       Import CRM CSV exports (Salesforce, HubSpot, Pipedrive, Dynamics 365, plain CSV).
+                 [--mapping mapping.json]
+          seed-demo                     Create the demo company in an empty database.
+          ask --as <email or name> [--json] "<text>"
+                                        One turn through the conversation core.
+          chat --as <email or name>     Talk to AeBot interactively (Ctrl-D or "exit" to leave).
+          help                          This text.
+
+        Every command reads the server's configuration: appsettings.json, appsettings.{Environment}.json,
+        environment variables (ConnectionStrings__AeBot, Clock__Now, …) and --Key=Value arguments.
+        """;
+}

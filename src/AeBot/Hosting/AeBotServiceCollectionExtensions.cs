@@ -1,0 +1,50 @@
+using AeBot.Core;
+using AeBot.Core.Time;
+using AeBot.Data.Demo;
+using AeBot.Data.Import;
+using AeBot.Data.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Hosting;
+
+/// <summary>The composition root shared by the server and every command.</summary>
+public static class AeBotServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddAeBotServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<AeBotOptions>()
+            .Bind(configuration.GetSection(AeBotOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => RepTime.FindZone(o.DefaultTimeZone) is not null, "AeBot:DefaultTimeZone is not a time zone id known to this machine (e.g. America/New_York).")
+            .ValidateOnStart();
+        services.AddClock(configuration);
+        services.AddConversationCore();
+        services.AddAeBotStorage(configuration);
+        services.AddCrmImport(configuration);
+        services.AddDemoCompany(configuration);
+        services.AddHealthChecks().AddDbContextCheck<AeBotDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>"Now" is the system clock unless <c>Clock:Now</c> fixes it.</summary>
+    private static IServiceCollection AddClock(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.SectionName));
+        services.AddSingleton<TimeProvider>(sp =>
+            sp.GetRequiredService<IOptions<ClockOptions>>().Value.Now is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Applies migrations and, when configured and the database is empty, creates the demo company.</summary>
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, bool seedDemo, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.MigrateAsync(cancellationToken);
+        if (seedDemo && scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed && await initializer.IsEmptyAsync(cancellationToken))
+            await scope.ServiceProvider.GetRequiredService<DemoCompany>().SeedAsync(cancellationToken);
+    }
+}
