@@ -26,7 +26,9 @@ public static class ColumnSynonyms
                 ["status"] = ["status", "dealstatus", "state", "outcome", "statusreason"],
                 ["is_won"] = ["won", "iswon", "closedwon", "isclosedwon"],
                 ["is_closed"] = ["closed", "isclosed"],
-                ["probability"] = ["probability", "probabilitypercent", "dealprobability", "winprobability", "probabilitypct"],
+                ["probability"] = ["probability", "probabilitypercent", "winprobability", "probabilitypct"],
+                // HubSpot writes probability as a fraction: 1 means 100 %.
+                ["probability_fraction"] = ["dealprobability", "probabilityfraction"],
                 ["forecast_category"] = ["forecastcategory", "forecastcategoryname", "forecast", "dealforecastcategory"],
                 ["close_date"] = ["closedate", "expectedclosedate", "dealexpectedclosedate", "estclosedate", "estimatedclosedate", "actualclosedate", "closingdate", "dealclosedate", "dealwontime", "wondate", "closedon"],
                 ["created_date"] = ["createddate", "createdate", "createdon", "dealcreated", "dealcreatedon", "dealaddtime", "addtime", "datecreated", "created"],
@@ -107,7 +109,7 @@ public static class ColumnSynonyms
             {
                 ["id"] = ["activityid", "taskid", "eventid", "engagementid", "id", "recordid", "externalid"],
                 ["type"] = ["activitytype", "type", "tasktype", "engagementtype", "tasksubtype", "eventsubtype", "activitysubtype", "channel"],
-                ["subject"] = ["subject", "title", "activitysubject", "tasktitle", "name"],
+                ["subject"] = ["subject", "title", "activitysubject", "tasktitle"],
                 ["summary"] = ["description", "comments", "notes", "note", "body", "summary", "details", "callnotes", "meetingnotes", "activitynote"],
                 ["date"] = ["activitydate", "date", "duedate", "startdate", "startdatetime", "activitydatetime", "createddate", "timestamp", "dateofactivity", "actualend", "when"],
                 ["owner"] = ["assignedto", "owner", "activityowner", "taskowner", "user", "rep", "salesrep", "activityassignedto", "createdby"],

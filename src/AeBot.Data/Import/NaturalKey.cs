@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AeBot.Core.Accounts;
 
 namespace AeBot.Data.Import;
 
@@ -14,7 +15,7 @@ internal static class NaturalKey
 
     public static string For(ImportKind kind, params string?[] parts)
     {
-        var text = kind + "|" + string.Join("|", parts.Select(p => ColumnSynonyms.Normalize(p ?? "")));
+        var text = kind + "|" + string.Join("|", parts.Select(p => NameNormalizer.Normalize(p)));
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Marker + Convert.ToHexStringLower(hash, 0, 12);
     }

@@ -184,8 +184,11 @@ public static partial class ValueParsers
         return preferThousands;
     }
 
-    /// <summary>Reads "60", "60%", "60.5 %" and "0.6" (a fraction) as percent 0–100.</summary>
-    public static bool TryParsePercent(string text, out decimal percent)
+    /// <summary>
+    /// Reads "60", "60%", "60.5 %" and "0.6" (a fraction) as percent 0–100. With <paramref name="fraction"/>, the
+    /// column is known to hold fractions, so "1" is 100 % too.
+    /// </summary>
+    public static bool TryParsePercent(string text, bool fraction, out decimal percent)
     {
         percent = 0;
         var s = text.Trim();
@@ -193,8 +196,8 @@ public static partial class ValueParsers
         s = s.TrimEnd('%').Trim();
         if (!decimal.TryParse(s.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
             return false;
-        if (!hadSign && v > 0 && v < 1 && s.Contains('.'))
-            v *= 100; // HubSpot writes probabilities as fractions
+        if (!hadSign && (fraction ? v <= 1 : v > 0 && v < 1 && s.Contains('.')))
+            v *= 100;
         if (v is < 0 or > 100)
             return false;
         percent = v;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AeBot.Data.Storage;
 
@@ -12,6 +11,6 @@ public sealed class SqliteAeBotDbContext(DbContextOptions<SqliteAeBotDbContext> 
         // summed in SQL, so money is stored as exact integers of 1/10,000 of a unit and instants as UTC-ordered
         // integers. Both keep SQL comparisons, ORDER BY and SUM correct and fast.
         configurationBuilder.Properties<decimal>().HaveConversion<ScaledDecimalConverter>();
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 }

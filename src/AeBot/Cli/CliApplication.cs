@@ -26,7 +26,8 @@ public static class CliApplication
         var builder = Host.CreateApplicationBuilder(invocation.ConfigurationArgs);
         // stdout carries the command's answer (and --json); logs go to stderr.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // A command prints its own summary; the console log only adds warnings and errors unless asked for more.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.AddAeBotServices();
         using var host = builder.Build();
         try

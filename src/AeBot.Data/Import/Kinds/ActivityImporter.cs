@@ -149,7 +149,7 @@ internal sealed class ActivityImporter(ImportSession session, HeaderMap map) : K
         }
         if (Get(row, "deal") is { } dealName)
         {
-            var query = S.Db.Opportunities.AsNoTracking().Where(o => o.Name == dealName);
+            var query = S.Db.Opportunities.AsNoTracking().Where(o => o.Name == dealName).OrderBy(o => o.Id).AsQueryable();
             if (account is not null)
                 query = query.Where(o => o.AccountId == account.Id);
             var matches = await query.Take(2).ToListAsync(ct);

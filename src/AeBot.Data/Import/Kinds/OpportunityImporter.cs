@@ -130,9 +130,10 @@ internal sealed class OpportunityImporter(ImportSession session, HeaderMap map) 
         var currency = S.Currency(Get(row, "currency"), amountCurrency, line);
 
         decimal? probability = null;
-        if (Get(row, "probability") is { } probabilityText)
+        var fraction = Get(row, "probability") is null;
+        if ((Get(row, "probability") ?? Get(row, "probability_fraction")) is { } probabilityText)
         {
-            if (ValueParsers.TryParsePercent(probabilityText, out var p))
+            if (ValueParsers.TryParsePercent(probabilityText, fraction, out var p))
                 probability = p;
             else
                 Result.Warn("probability not a percentage; imported without it", line);
@@ -156,7 +157,7 @@ internal sealed class OpportunityImporter(ImportSession session, HeaderMap map) 
             deal.Amount = amount;
         if (Map.Has("amount") || Map.Has("currency"))
             deal.Currency = currency;
-        if (Map.Has("probability") || deal.Id == 0 || category != StageCategory.Open)
+        if (Map.Has("probability") || Map.Has("probability_fraction") || deal.Id == 0 || category != StageCategory.Open)
             deal.Probability = probability;
         deal.ForecastCategory = forecast;
         if (Map.Has("close_date"))
