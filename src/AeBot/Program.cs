@@ -7,7 +7,11 @@ var invocation = CommandLine.Parse(args);
 if (invocation.Command != "serve")
     return await CliApplication.RunAsync(invocation);
 
-var builder = WebApplication.CreateBuilder(invocation.ConfigurationArgs);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = invocation.ConfigurationArgs,
+    ContentRootPath = ContentRoot.Locate(),
+});
 builder.AddAeBotServices();
 
 var app = builder.Build();

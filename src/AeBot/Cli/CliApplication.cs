@@ -23,7 +23,11 @@ public static class CliApplication
             return ExitCodes.Ok;
         }
 
-        var builder = Host.CreateApplicationBuilder(invocation.ConfigurationArgs);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = invocation.ConfigurationArgs,
+            ContentRootPath = ContentRoot.Locate(),
+        });
         // stdout carries the command's answer (and --json); logs go to stderr.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // A command prints its own summary; the console log only adds warnings and errors unless asked for more.

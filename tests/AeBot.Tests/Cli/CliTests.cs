@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AeBot.Cli;
+
+namespace AeBot.Tests.Cli;
+
+/// <summary>The operator commands, run in-process against a real SQLite file with the clock fixed.</summary>
+public sealed class CliTests : IDisposable
+{
+    private const string Dana = "dana.reyes@northwind.example";
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("aebot-cli-");
+
+    private string Db => Path.Combine(_directory.FullName, "aebot.db");
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(string[] args, string? input = null)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var config = new[] { $"--Storage:SqlitePath={Db}", "--Clock:Now=2026-11-28T09:00:00Z", "--Demo:Seed=true" };
+        var exit = await CliApplication.RunAsync(CommandLine.Parse([.. args, .. config]), stdout, stderr, new StringReader(input ?? ""));
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Ask_help_as_a_demo_rep_answers()
+    {
+        var (exit, output, _) = await RunAsync(["ask", "--as", Dana, "help"]);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Hi Dana!", output);
+        Assert.Contains("what closes this month?", output);
+    }
+
+    [Fact]
+    public async Task Ask_accepts_a_full_name_and_returns_json_on_request()
+    {
+        var (exit, output, _) = await RunAsync(["ask", "--as", "Marcus Johnson", "--json", "help"]);
+        Assert.Equal(0, exit);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("Help: what AeBot can do", json.GetProperty("summary").GetString());
+        var block = json.GetProperty("blocks")[0];
+        Assert.Equal("text", block.GetProperty("type").GetString());
+        Assert.Contains("who is behind quota", block.GetProperty("markdown").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_user_gets_a_clear_message_and_a_non_zero_exit()
+    {
+        var (exit, output, error) = await RunAsync(["ask", "--as", "nobody@nowhere.example", "help"]);
+        Assert.Equal(ExitCodes.UnknownUser, exit);
+        Assert.Empty(output);
+        Assert.Contains("nobody with the e-mail or full name 'nobody@nowhere.example'", error);
+        Assert.Contains("northwind.example", error); // suggests real users
+    }
+
+    [Fact]
+    public async Task Chat_answers_each_line_until_exit()
+    {
+        var (exit, output, _) = await RunAsync(["chat", "--as", Dana], "help\n\nexit\nhelp\n");
+        Assert.Equal(0, exit);
+        Assert.Equal(1, output.Split("Hi Dana!").Length - 1);
+    }
+
+    [Fact]
+    public async Task Seed_demo_creates_the_company_once()
+    {
+        var first = await RunAsync(["seed-demo"]);
+        Assert.Equal(0, first.Exit);
+        Assert.Contains("1500 deals", first.Out);
+        var second = await RunAsync(["seed-demo"]);
+        Assert.Equal(ExitCodes.Failed, second.Exit);
+        Assert.Contains("already has reps", second.Err);
+    }
+
+    [Fact]
+    public async Task Import_prints_a_summary_and_fails_on_a_bad_file()
+    {
+        var exports = Path.Combine(AppContext.BaseDirectory, "Exports");
+        var (exit, output, _) = await RunAsync(["import", exports]);
+        Assert.Equal(0, exit);
+        Assert.Contains("deals.csv: opportunities (delimiter ','", output);
+        Assert.Contains("rows read 3: created 2, updated 0, unchanged 0, duplicates 0, rejected 1", output);
+        Assert.Contains("deals.csv:4  no stage", output);
+
+        var again = await RunAsync(["import", exports]);
+        Assert.Contains("created 0, updated 0, unchanged 2", again.Out);
+
+        var binary = Path.Combine(_directory.FullName, "export.csv");
+        await File.WriteAllBytesAsync(binary, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]);
+        var bad = await RunAsync(["import", binary]);
+        Assert.Equal(ExitCodes.Failed, bad.Exit);
+        Assert.Contains("export.csv: NOT IMPORTED — is not a text file", bad.Out);
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_stops_the_command_with_the_reason()
+    {
+        var (exit, _, error) = await RunAsync(["ask", "--as", Dana, "help", "--AeBot:Currency=dollars"]);
+        Assert.Equal(ExitCodes.Configuration, exit);
+        Assert.Contains("ISO 4217", error);
+    }
+
+    [Fact]
+    public async Task Unknown_command_prints_usage()
+    {
+        var (exit, _, error) = await RunAsync(["frobnicate"]);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("Usage: aebot", error);
+    }
+
+    [Fact]
+    public async Task The_real_executable_reads_environment_variables_like_the_server()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), "ask", "--as", Dana, "help"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _directory.FullName, // no appsettings.json here: the executable's own is used
+        };
+        start.Environment["Storage__SqlitePath"] = Db;
+        start.Environment["Clock__Now"] = "2026-11-28T09:00:00Z";
+        start.Environment["Demo__Seed"] = "true";
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, error);
+        Assert.StartsWith("Hi Dana!", output);
+        Assert.True(File.Exists(Db));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Delete(recursive: true);
+    }
+}
