@@ -4,6 +4,7 @@ using AeBot.Core.Time;
 using AeBot.Data.Import.Kinds;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -99,7 +100,15 @@ public sealed partial class CrmImporter(
         LogFileStarted(logger, file.Path, kind);
 
         db.ChangeTracker.Clear();
+        if (db.Database.IsSqlite())
+        {
+            // Each deal touches several indexes at random places; SQLite's default 2 MB page cache turns that
+            // into constant re-reads. 64 MB for this connection keeps the hot index pages in memory.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", cancellationToken);
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var dbTransaction = transaction.GetDbTransaction();
         using var session = new ImportSession
         {
             Db = db,
@@ -112,6 +121,7 @@ public sealed partial class CrmImporter(
             Zone = RepTime.FindZone(aeBotOptions.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc,
             Stages = new StageClassifier(options.WonStages.Concat(mapping.Stages?.Won ?? []), options.LostStages.Concat(mapping.Stages?.Lost ?? [])),
             BatchSize = options.BatchSize,
+            Seen = await SeenRows.CreateAsync(dbTransaction.Connection!, dbTransaction, cancellationToken),
         };
         try
         {
@@ -156,6 +166,7 @@ public sealed partial class CrmImporter(
             if (batch.Count > 0)
                 await importer.ImportBatchAsync(batch, cancellationToken);
             await importer.CompleteAsync(cancellationToken);
+            await session.Seen.DropAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(new ImportProgress(file.Path, kind, file.Length, file.Length, result.RowsRead));
         }

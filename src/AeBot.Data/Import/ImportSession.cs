@@ -15,7 +15,6 @@ namespace AeBot.Data.Import;
 internal sealed class ImportSession : IDisposable
 {
     private readonly Dictionary<Type, IDisposable> _writers = [];
-    private readonly Dictionary<long, int> _seen = [];
 
     public required AeBotDbContext Db { get; init; }
     public required FileImportResult Result { get; init; }
@@ -45,6 +44,14 @@ internal sealed class ImportSession : IDisposable
 
     public async Task LoadDirectoriesAsync(CancellationToken cancellationToken)
     {
+        _watermarks[typeof(Rep)] = await Db.Reps.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        _watermarks[typeof(Account)] = await Db.Accounts.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        _watermarks[typeof(Product)] = await Db.Products.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        _watermarks[typeof(Contact)] = await Db.Contacts.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        _watermarks[typeof(Core.Opportunities.Opportunity)] = await Db.Opportunities.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        _watermarks[typeof(Core.Contracts.Contract)] = await Db.Contracts.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        _watermarks[typeof(Core.Interactions.Interaction)] = await Db.Interactions.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        _watermarks[typeof(Core.Interactions.FollowUpTask)] = await Db.FollowUpTasks.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         foreach (var rep in await Db.Reps.AsNoTracking().ToListAsync(cancellationToken))
             IndexRep(rep);
         foreach (var account in await Db.Accounts.AsNoTracking().ToListAsync(cancellationToken))
@@ -59,18 +66,13 @@ internal sealed class ImportSession : IDisposable
             Industries.Canonicalize(industry, out _);
     }
 
-    /// <summary>
-    /// Records that an id was met at <paramref name="line"/>; returns the line of an earlier row of this file with
-    /// the same id, or 0.
-    /// </summary>
-    public int SeenBefore(string externalId, int line)
-    {
-        var fingerprint = NaturalKey.Fingerprint(externalId);
-        if (_seen.TryGetValue(fingerprint, out var earlier))
-            return earlier;
-        _seen[fingerprint] = line;
-        return 0;
-    }
+    private readonly Dictionary<Type, long> _watermarks = [];
+
+    /// <summary>The highest id of <typeparamref name="T"/> when the file started: anything above was created by it.</summary>
+    public long Watermark<T>() => _watermarks.GetValueOrDefault(typeof(T));
+
+    /// <summary>Which ids this file has met so far (see <see cref="SeenRows"/>).</summary>
+    public required SeenRows Seen { get; init; }
 
     public void IndexRep(Rep rep)
     {
@@ -282,5 +284,6 @@ internal sealed class ImportSession : IDisposable
     {
         foreach (var writer in _writers.Values)
             writer.Dispose();
+        Seen.Dispose();
     }
 }

@@ -21,12 +21,12 @@ internal sealed class AccountImporter(ImportSession session, HeaderMap map) : Ki
                 continue;
             }
             var externalId = id ?? NaturalKey.For(ImportKind.Accounts, name);
-            var duplicate = NoteDuplicate(externalId, row);
 
             // Found by id, or by name when it was created earlier from a deal or contact without a real id.
             var account = S.FindAccount(externalId, null);
             if (account is null && S.FindAccount(null, name) is { } byName && (byName.ExternalId is null || NaturalKey.IsNatural(byName.ExternalId)))
                 account = byName;
+            var duplicate = await NoteDuplicateAsync<Account>(externalId, account?.Id, row, cancellationToken);
             var isNew = account is null;
             if (account is null && name is null)
             {

@@ -55,7 +55,8 @@ internal sealed class ActivityImporter(ImportSession session, HeaderMap map) : K
             Result.Reject(line, $"date '{Get(row, "date")}' not understood");
             return;
         }
-        var duplicate = NoteDuplicate(externalId, row);
+        existing.TryGetValue(externalId, out var found);
+        var duplicate = await NoteDuplicateAsync<Interaction>(externalId, found?.Id, row, ct);
         var owner = Get(row, "owner") is { } ownerText ? await S.RepAsync(ownerText, RepRole.Rep, ct) : null;
         var account = await S.AccountAsync(Get(row, "account_id"), Get(row, "account"), owner, line, ct);
         var deal = await DealAsync(row, account, ct);
@@ -111,7 +112,8 @@ internal sealed class ActivityImporter(ImportSession session, HeaderMap map) : K
             Result.Reject(line, "open task without an owner: nobody to follow it up");
             return;
         }
-        var duplicate = NoteDuplicate(externalId, row);
+        existing.TryGetValue(externalId, out var found);
+        var duplicate = await NoteDuplicateAsync<FollowUpTask>(externalId, found?.Id, row, ct);
         var owner = await S.RepAsync(ownerText, RepRole.Rep, ct);
         var account = await S.AccountAsync(Get(row, "account_id"), Get(row, "account"), owner, line, ct);
         var deal = await DealAsync(row, account, ct);

@@ -24,8 +24,8 @@ internal sealed class ContactImporter(ImportSession session, HeaderMap map) : Ki
         var writer = S.Writer<Contact>();
         foreach (var (row, externalId, name) in keyed)
         {
-            var duplicate = NoteDuplicate(externalId, row);
             existing.TryGetValue(externalId, out var contact);
+            var duplicate = await NoteDuplicateAsync<Contact>(externalId, contact?.Id, row, cancellationToken);
             var isNew = contact is null;
             contact ??= new Contact { Name = name, ExternalId = externalId, CreatedAt = S.Now };
             var before = isNew ? null : writer.Snapshot(contact);

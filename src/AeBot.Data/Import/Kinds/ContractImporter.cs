@@ -37,8 +37,8 @@ internal sealed class ContractImporter(ImportSession session, HeaderMap map) : K
                 continue;
             }
 
-            var duplicate = NoteDuplicate(externalId, row);
             existing.TryGetValue(externalId, out var contract);
+            var duplicate = await NoteDuplicateAsync<Contract>(externalId, contract?.Id, row, cancellationToken);
             var isNew = contract is null;
             var (value, valueCurrency) = S.Money(Get(row, "annual_value"), "annual value", line);
             if (value is null)

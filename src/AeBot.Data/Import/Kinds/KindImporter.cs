@@ -37,17 +37,33 @@ internal abstract class KindImporter(ImportSession session, HeaderMap map)
     }
 
     /// <summary>
-    /// Counts a row as a duplicate when its id repeated an earlier row; returns true when the caller should still
-    /// apply it (the later row wins).
+    /// Counts a row as a duplicate when its id repeated an earlier row of this file; returns true when it did (the
+    /// caller still applies it: the later row wins). <paramref name="storedId"/> is the id of the record the row
+    /// matched, null when it matched none. A row that matched nothing cannot repeat an earlier row (that row would
+    /// have been stored), and a record stored above the file's starting id was created by an earlier row: only
+    /// rows matching records older than the file need the <see cref="SeenRows"/> look-up, so a first import of a
+    /// large file pays nothing for duplicate detection.
     /// </summary>
-    protected bool NoteDuplicate(string externalId, CsvRow row)
+    protected async Task<bool> NoteDuplicateAsync<T>(string externalId, long? storedId, CsvRow row, CancellationToken cancellationToken)
     {
-        var earlier = S.SeenBefore(externalId, row.Line);
+        if (storedId is not > 0)
+            return false;
+        if (storedId > S.Watermark<T>())
+        {
+            Booked(row, "repeats a record created by an earlier row of this file; the later row wins");
+            return true;
+        }
+        var earlier = await S.Seen.SeenBeforeAsync(externalId, row.Line, cancellationToken);
         if (earlier == 0)
             return false;
-        Result.Duplicates++;
-        Result.Warn($"same record as an earlier row (line {earlier}); the later row wins", row.Line);
+        Booked(row, $"repeats the record of line {earlier}; the later row wins");
         return true;
+    }
+
+    private void Booked(CsvRow row, string warning)
+    {
+        Result.Duplicates++;
+        Result.Warn(warning, row.Line);
     }
 
     /// <summary>Books the row as created, updated or unchanged (duplicates are already booked).</summary>

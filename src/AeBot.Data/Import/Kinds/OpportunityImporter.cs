@@ -24,8 +24,8 @@ internal sealed class OpportunityImporter(ImportSession session, HeaderMap map) 
         var writer = S.Writer<Opportunity>();
         foreach (var (row, externalId) in keyed)
         {
-            var duplicate = NoteDuplicate(externalId, row);
             existing.TryGetValue(externalId, out var deal);
+            var duplicate = await NoteDuplicateAsync<Opportunity>(externalId, deal?.Id, row, cancellationToken);
             var isNew = deal is null;
             object?[]? before = isNew ? null : writer.Snapshot(deal!);
             (string, StageCategory, DateOnly?, decimal?, decimal?)? previous = isNew ? null : (deal!.Stage, deal.StageCategory, deal.CloseDate, deal.Amount, deal.Probability);

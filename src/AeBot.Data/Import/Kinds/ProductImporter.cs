@@ -18,10 +18,10 @@ internal sealed class ProductImporter(ImportSession session, HeaderMap map) : Ki
             }
             var normalized = NameNormalizer.Normalize(name);
             var externalId = Get(row, "id") ?? NaturalKey.For(ImportKind.Products, name);
-            var duplicate = NoteDuplicate(externalId, row);
 
             // "GTX Pro" and "GTXPro" are one product: match by id, else by folded name.
             var product = S.ProductsByKey.GetValueOrDefault("id:" + externalId) ?? S.ProductsByKey.GetValueOrDefault("name:" + normalized);
+            var duplicate = await NoteDuplicateAsync<Product>(externalId, product?.Id, row, cancellationToken);
             var isNew = product is null;
             product ??= new Product { Name = name, ExternalId = externalId };
             var before = isNew ? null : writer.Snapshot(product);

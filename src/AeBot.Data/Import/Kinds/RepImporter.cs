@@ -27,11 +27,11 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
                 continue;
             }
             var key = id ?? email ?? NaturalKey.For(ImportKind.Reps, name);
-            var duplicate = NoteDuplicate(key, row);
 
             var rep = (id is not null ? S.RepsByKey.GetValueOrDefault("id:" + id) : null)
                 ?? (email is not null ? S.RepsByKey.GetValueOrDefault("email:" + email) : null)
                 ?? (name is not null ? S.FindRep(name) : null);
+            var duplicate = await NoteDuplicateAsync<Rep>(key, rep?.Id, row, cancellationToken);
             var isNew = rep is null;
             rep ??= new Rep { Name = name ?? email!, CreatedAt = S.Now, TimeZoneId = S.Zone.Id };
             var before = isNew ? null : writer.Snapshot(rep);
