@@ -121,6 +121,7 @@ public sealed partial class CrmImporter(
             Zone = RepTime.FindZone(aeBotOptions.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc,
             Stages = new StageClassifier(options.WonStages.Concat(mapping.Stages?.Won ?? []), options.LostStages.Concat(mapping.Stages?.Lost ?? [])),
             BatchSize = options.BatchSize,
+            FiscalYearStartMonth = aeBotOptions.Value.FiscalYearStartMonth,
             Seen = await SeenRows.CreateAsync(dbTransaction.Connection!, dbTransaction, cancellationToken),
         };
         try

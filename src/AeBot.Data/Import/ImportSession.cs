@@ -25,6 +25,7 @@ internal sealed class ImportSession : IDisposable
     public required TimeZoneInfo Zone { get; init; }
     public required StageClassifier Stages { get; init; }
     public required int BatchSize { get; init; }
+    public required int FiscalYearStartMonth { get; init; }
 
     public Picklist StageNames { get; } = new(StageClassifier.WellKnownStages);
     public Picklist Industries { get; } = new([]);

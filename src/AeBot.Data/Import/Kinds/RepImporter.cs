@@ -143,7 +143,7 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
             return false;
         DateOnly? start = S.Date(Get(row, "quota_start"), "quota start", row.Line);
         DateOnly? end = S.Date(Get(row, "quota_end"), "quota end", row.Line);
-        if ((start is null || end is null) && Get(row, "quota_period") is { } period && ParsePeriod(period) is { } range)
+        if ((start is null || end is null) && Get(row, "quota_period") is { } period && ParsePeriod(period, S.FiscalYearStartMonth) is { } range)
             (start, end) = (range.Start, range.End);
         if (start is null || end is null || end < start)
         {
@@ -166,21 +166,27 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
         return true;
     }
 
-    internal static (DateOnly Start, DateOnly End)? ParsePeriod(string text)
+    /// <summary>
+    /// Reads "2026", "FY2026", "Q3 2026" or "2026-Q3" as a fiscal period. A fiscal year that does not start in
+    /// January is named after the calendar year it ends in (as Salesforce does by default): with a February
+    /// start, FY2026 runs from 1 Feb 2025 to 31 Jan 2026.
+    /// </summary>
+    internal static (DateOnly Start, DateOnly End)? ParsePeriod(string text, int fiscalYearStartMonth)
     {
+        DateOnly YearStart(int year) => fiscalYearStartMonth == 1 ? new DateOnly(year, 1, 1) : new DateOnly(year - 1, fiscalYearStartMonth, 1);
         var m = QuarterPattern().Match(text);
         if (m.Success)
         {
             var year = int.Parse(m.Groups["y1"].Success ? m.Groups["y1"].Value : m.Groups["y2"].Value);
             var quarter = int.Parse(m.Groups["q1"].Success ? m.Groups["q1"].Value : m.Groups["q2"].Value);
-            var start = new DateOnly(year, (quarter - 1) * 3 + 1, 1);
+            var start = YearStart(year).AddMonths((quarter - 1) * 3);
             return (start, start.AddMonths(3).AddDays(-1));
         }
         m = YearPattern().Match(text);
         if (m.Success)
         {
-            var year = int.Parse(m.Groups["y"].Value);
-            return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            var start = YearStart(int.Parse(m.Groups["y"].Value));
+            return (start, start.AddYears(1).AddDays(-1));
         }
         return null;
     }
