@@ -1,0 +1,60 @@
+using AeBot.Core;
+using AeBot.Core.Time;
+using AeBot.Data.Demo;
+using AeBot.Data.Import;
+using AeBot.Data.Storage;
+using AeBot.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Tests.Hosting;
+
+public class ConfigurationExampleTests
+{
+    private static readonly string ExamplePath = Path.Combine(FindRepositoryRoot(), "appsettings.example.json");
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AeBot.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("AeBot.sln not found above the test folder.");
+    }
+
+    [Fact]
+    public void Every_key_of_the_example_binds_to_an_option_and_validates()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(ExamplePath).Build();
+        void Bind<T>(string section) where T : new() =>
+            configuration.GetSection(section).Get<T>(o => o.ErrorOnUnknownConfiguration = true);
+
+        Bind<AeBotOptions>(AeBotOptions.SectionName);
+        Bind<StorageOptions>(StorageOptions.SectionName);
+        Bind<ImportOptions>(ImportOptions.SectionName);
+        Bind<DemoOptions>(DemoOptions.SectionName);
+        Bind<ClockOptions>(ClockOptions.SectionName);
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock" };
+        Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.AddAeBotServices();
+        using var host = builder.Build();
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(StorageProvider.Postgres, host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero), host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+    }
+
+    [Fact]
+    public void Postgres_without_a_connection_string_is_refused_at_start()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" });
+        builder.AddAeBotServices();
+        using var host = builder.Build();
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("ConnectionStrings:AeBot", error.Message);
+    }
+}
