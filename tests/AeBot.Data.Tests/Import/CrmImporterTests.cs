@@ -107,6 +107,7 @@ public sealed class CrmImporterTests : IDisposable
         Assert.Equal($"/{reps["Maria Lopez"].Id}/{reps["Sam Carter"].Id}/{reps["Jamie Fox"].Id}/", reps["Jamie Fox"].HierarchyPath);
         Assert.Equal("Europe/Berlin", reps["Jamie Fox"].TimeZoneId);
         Assert.Equal("UTC", reps["Robin Yu"].TimeZoneId); // "Mars/Olympus" is not a zone: default kept, warned
+        Assert.Equal("America/New_York", reps["Kim Lee"].TimeZoneId); // a Windows zone name is stored as its IANA id
         var quota = await db.Quotas.SingleAsync(q => q.RepId == reps["Robin Yu"].Id);
         Assert.Equal((250_000m, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)), (quota.Amount, quota.PeriodStart, quota.PeriodEnd));
         Assert.Equal(3, await db.Teams.CountAsync());

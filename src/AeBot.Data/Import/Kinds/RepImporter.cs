@@ -54,7 +54,8 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
             if (Get(row, "time_zone") is { } zoneText)
             {
                 if (ImportSession.ZoneOrUtc(zoneText) is var zone && (zone != TimeZoneInfo.Utc || zoneText.Trim() is "UTC" or "Etc/UTC" or "GMT"))
-                    rep.TimeZoneId = zone.Id;
+                    // Dynamics and Outlook exports name Windows zones ("Pacific Standard Time"); store the IANA id.
+                    rep.TimeZoneId = TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
                 else
                     Result.Warn($"time zone '{zoneText}' not known; {rep.TimeZoneId} kept", row.Line);
             }
