@@ -59,11 +59,7 @@ internal sealed class AccountImporter(ImportSession session, HeaderMap map) : Ki
             if (Get(row, "created_date") is { } created && S.Instant(created, "created date", row.Line) is { } createdAt)
                 account.CreatedAt = createdAt;
 
-            var changed = isNew || !writer.Unchanged(account, before!);
-            if (isNew)
-                await writer.InsertAsync(account, cancellationToken);
-            else if (changed)
-                await writer.UpdateAsync(account, cancellationToken);
+            var changed = await SaveAsync(account, before, cancellationToken);
             S.IndexAccount(account);
 
             if (Get(row, "parent_id") is { } parentId)

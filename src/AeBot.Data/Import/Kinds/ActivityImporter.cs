@@ -81,14 +81,9 @@ internal sealed class ActivityImporter(ImportSession session, HeaderMap map) : K
         if (Map.Has("next_step_due"))
             interaction.NextStepDue = S.Date(Get(row, "next_step_due"), "next step due date", line);
 
-        var changed = isNew || !writer.Unchanged(interaction, before!);
+        var changed = await SaveAsync(interaction, before, ct);
         if (isNew)
-        {
-            await writer.InsertAsync(interaction, ct);
             existing[externalId] = interaction;
-        }
-        else if (changed)
-            await writer.UpdateAsync(interaction, ct);
 
         foreach (var contact in await ContactsAsync(row, account, ct))
             await S.Writer<InteractionContact>().InsertAsync(new InteractionContact { InteractionId = interaction.Id, ContactId = contact.Id }, ct);
@@ -130,14 +125,9 @@ internal sealed class ActivityImporter(ImportSession session, HeaderMap map) : K
         task.DueDate = S.Date(Get(row, "date"), "due date", line);
         task.Status = FollowUpStatus.Open;
 
-        var changed = isNew || !writer.Unchanged(task, before!);
+        var changed = await SaveAsync(task, before, ct);
         if (isNew)
-        {
-            await writer.InsertAsync(task, ct);
             existing[externalId] = task;
-        }
-        else if (changed)
-            await writer.UpdateAsync(task, ct);
         Count(duplicate, isNew, changed);
     }
 

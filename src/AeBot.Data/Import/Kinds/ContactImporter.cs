@@ -40,14 +40,9 @@ internal sealed class ContactImporter(ImportSession session, HeaderMap map) : Ki
             if (Map.Has("account") || Map.Has("account_id"))
                 contact.AccountId = (await S.AccountAsync(Get(row, "account_id"), Get(row, "account"), null, row.Line, cancellationToken))?.Id;
 
-            var changed = isNew || !writer.Unchanged(contact, before!);
+            var changed = await SaveAsync(contact, before, cancellationToken);
             if (isNew)
-            {
-                await writer.InsertAsync(contact, cancellationToken);
                 existing[externalId] = contact;
-            }
-            else if (changed)
-                await writer.UpdateAsync(contact, cancellationToken);
             Count(duplicate, isNew, changed);
         }
     }

@@ -62,14 +62,9 @@ internal sealed class ContractImporter(ImportSession session, HeaderMap map) : K
                     Result.Warn($"auto-renew '{autoText}' not yes/no; read as no", line);
             }
 
-            var changed = isNew || !writer.Unchanged(contract, before!);
+            var changed = await SaveAsync(contract, before, cancellationToken);
             if (isNew)
-            {
-                await writer.InsertAsync(contract, cancellationToken);
                 existing[externalId] = contract;
-            }
-            else if (changed)
-                await writer.UpdateAsync(contract, cancellationToken);
             Count(duplicate, isNew, changed);
         }
     }

@@ -66,6 +66,25 @@ internal abstract class KindImporter(ImportSession session, HeaderMap map)
         Result.Warn(warning, row.Line);
     }
 
+    /// <summary>
+    /// Writes the entity if the row changed it: inserts it when <paramref name="before"/> is null (a new record),
+    /// updates it when its values differ from <paramref name="before"/>, and otherwise leaves the database alone
+    /// — which is what makes re-importing an export a no-op. Returns whether anything was written.
+    /// </summary>
+    protected async Task<bool> SaveAsync<T>(T entity, object?[]? before, CancellationToken cancellationToken, Action<T>? whenChanged = null)
+        where T : class
+    {
+        var writer = S.Writer<T>();
+        if (before is not null && writer.Unchanged(entity, before))
+            return false;
+        whenChanged?.Invoke(entity);
+        if (before is null)
+            await writer.InsertAsync(entity, cancellationToken);
+        else
+            await writer.UpdateAsync(entity, cancellationToken);
+        return true;
+    }
+
     /// <summary>Books the row as created, updated or unchanged (duplicates are already booked).</summary>
     protected void Count(bool duplicate, bool created, bool changed)
     {

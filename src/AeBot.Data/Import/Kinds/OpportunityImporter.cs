@@ -40,18 +40,9 @@ internal sealed class OpportunityImporter(ImportSession session, HeaderMap map) 
             }
             deal = reason.Deal;
 
-            var changed = isNew || !writer.Unchanged(deal, before!);
+            var changed = await SaveAsync(deal, before, cancellationToken, d => d.UpdatedAt = S.Now);
             if (isNew)
-            {
-                deal.UpdatedAt = S.Now;
-                await writer.InsertAsync(deal, cancellationToken);
                 existing[externalId] = deal;
-            }
-            else if (changed)
-            {
-                deal.UpdatedAt = S.Now;
-                await writer.UpdateAsync(deal, cancellationToken);
-            }
 
             if (isNew || previous != (deal.Stage, deal.StageCategory, deal.CloseDate, deal.Amount, deal.Probability))
                 await S.Writer<OpportunityHistory>().InsertAsync(Snapshot(deal), cancellationToken);

@@ -42,11 +42,7 @@ internal sealed class ProductImporter(ImportSession session, HeaderMap map) : Ki
                 product.Currency = price is null ? null : S.Currency(Get(row, "currency"), currency, row.Line);
             }
 
-            var changed = isNew || !writer.Unchanged(product, before!);
-            if (isNew)
-                await writer.InsertAsync(product, cancellationToken);
-            else if (changed)
-                await writer.UpdateAsync(product, cancellationToken);
+            var changed = await SaveAsync(product, before, cancellationToken);
             S.IndexProduct(product);
             Count(duplicate, isNew, changed);
         }
