@@ -19,8 +19,6 @@ public sealed class TestDatabase : IDisposable
 
     public string ConnectionString { get; }
 
-    public string Directory_ => _directory;
-
     public AeBotDbContext NewContext() =>
         new SqliteAeBotDbContext(new DbContextOptionsBuilder<SqliteAeBotDbContext>().UseSqlite(ConnectionString).Options);
 

@@ -32,6 +32,4 @@ public static class CurrencyCode
         var upper = trimmed.ToUpperInvariant();
         return IsValid(upper) ? upper : null;
     }
-
-    internal static IEnumerable<KeyValuePair<string, string>> KnownSymbols => Symbols;
 }

@@ -61,7 +61,7 @@ public sealed class CsvReader : IDisposable
             if (endOfRecord)
                 break;
         }
-        info = new CsvRecordInfo(startLine, _line - 1 < startLine ? startLine : _line - 1, unterminated);
+        info = new CsvRecordInfo(startLine, unterminated);
         return true;
     }
 
@@ -178,5 +178,5 @@ public sealed class CsvReader : IDisposable
     public void Dispose() => _reader.Dispose();
 }
 
-/// <summary>Where a record stood in the file, and whether it ended inside an open quote.</summary>
-public readonly record struct CsvRecordInfo(int FirstLine, int LastLine, bool UnterminatedQuote);
+/// <summary>The physical line a record starts on, and whether it ended inside an open quote.</summary>
+public readonly record struct CsvRecordInfo(int FirstLine, bool UnterminatedQuote);

@@ -30,9 +30,19 @@ internal sealed class StageClassifier
         _lost.Remove("");
     }
 
+    // A file repeats a handful of stage names a million times: classify each spelling once.
+    private readonly Dictionary<string, StageCategory> _known = new(StringComparer.Ordinal);
+
     public StageCategory Classify(string stage)
     {
         var key = ColumnSynonyms.Normalize(stage);
+        if (_known.TryGetValue(key, out var known))
+            return known;
+        return _known[key] = ClassifyKey(key);
+    }
+
+    private StageCategory ClassifyKey(string key)
+    {
         if (_won.Contains(key))
             return StageCategory.Won;
         if (_lost.Contains(key))

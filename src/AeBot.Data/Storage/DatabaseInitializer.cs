@@ -27,8 +27,9 @@ public sealed partial class DatabaseInitializer(AeBotDbContext db, IOptions<Stor
         }
     }
 
-    public Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
-        db.Reps.AnyAsync(cancellationToken).ContinueWith(t => !t.Result, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    /// <summary>True when nobody is in the org yet: the only state in which the demo company may be created.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
+        !await db.Reps.AnyAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to the {Provider} database")]
     private static partial void LogMigrating(ILogger logger, StorageProvider provider, int count);

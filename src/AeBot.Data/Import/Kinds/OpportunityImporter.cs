@@ -100,12 +100,10 @@ internal sealed class OpportunityImporter(ImportSession session, HeaderMap map) 
 
         // Owner: by e-mail or name; a deal with none is kept under "Unassigned" for an admin to hand out.
         var ownerText = Get(row, "owner_email") ?? Get(row, "owner");
-        Rep owner;
+        Rep? owner = null; // stays null only when the file carries no owners and the deal keeps its stored one
         if (ownerText is not null)
             owner = await S.RepAsync(ownerText, RepRole.Rep, ct);
-        else if (deal is not null && !Map.Has("owner") && !Map.Has("owner_email"))
-            owner = null!; // the file doesn't carry owners: keep the stored one
-        else
+        else if (deal is null || Map.Has("owner") || Map.Has("owner_email"))
         {
             owner = await S.UnassignedAsync(ct);
             Result.Warn("no owner; assigned to 'Unassigned'", line);
