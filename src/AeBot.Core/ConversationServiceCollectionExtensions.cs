@@ -1,4 +1,7 @@
+using AeBot.Core.Answers;
 using AeBot.Core.Conversation;
+using AeBot.Core.Understanding;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AeBot.Core;
@@ -8,7 +11,13 @@ public static class ConversationServiceCollectionExtensions
     /// <summary>Registers the conversation core every channel talks to.</summary>
     public static IServiceCollection AddConversationCore(this IServiceCollection services)
     {
-        services.AddScoped<IConversationCore, HelpOnlyConversationCore>();
+        services.AddSingleton(sp => new PeriodParser(new FiscalCalendar(sp.GetRequiredService<IOptions<AeBotOptions>>().Value.FiscalYearStartMonth)));
+        services.AddScoped<Understander>();
+        services.AddScoped<PipelineAnswers>();
+        services.AddScoped<ResultsAnswers>();
+        services.AddScoped<QuotaAnswers>();
+        services.AddScoped<TeamAnswers>();
+        services.AddScoped<IConversationCore, ConversationCore>();
         return services;
     }
 }

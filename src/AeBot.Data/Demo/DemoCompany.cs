@@ -235,8 +235,11 @@ public sealed partial class DemoCompany(AeBotDbContext db, TimeProvider clock, I
             var product = products[random.Next(products.Count)];
             var segmentFactor = org.SegmentOf[owner] switch { "Enterprise" => 3.0, "Mid-Market" => 1.4, _ => 0.6 };
             var amount = RoundToHundreds((decimal)(segmentFactor * (0.4 + random.NextDouble() * 1.6)) * product.ListPrice!.Value);
-            // Close dates from six quarters back to three quarters ahead; most of the past is decided.
-            var closeDate = today.AddDays(random.Next(-540, 270));
+            // Close dates from six quarters back to three quarters ahead, denser in the coming weeks where the
+            // pipeline a rep works on sits; the older the past, the more of it is decided.
+            var closeDate = random.NextDouble() < 0.5
+                ? today.AddDays(-random.Next(1, 540))
+                : today.AddDays((int)(Math.Pow(random.NextDouble(), 1.6) * 270));
             var type = i % 5 == 0 ? OpportunityType.Upsell : i % 7 == 0 ? OpportunityType.Renewal : OpportunityType.NewBusiness;
             var deal = new Opportunity
             {
@@ -245,7 +248,8 @@ public sealed partial class DemoCompany(AeBotDbContext db, TimeProvider clock, I
                 CreatedAt = now.AddDays(-random.Next(30, 200)).AddDays(Math.Min(0, closeDate.DayNumber - today.DayNumber)),
                 Stage = "", UpdatedAt = now,
             };
-            var decided = closeDate < today ? random.NextDouble() < 0.92 : random.NextDouble() < 0.04;
+            var daysAgo = today.DayNumber - closeDate.DayNumber;
+            var decided = daysAgo > 45 ? random.NextDouble() < 0.97 : daysAgo > 0 ? random.NextDouble() < 0.75 : random.NextDouble() < 0.04;
             if (decided)
             {
                 var won = random.NextDouble() < 0.42;

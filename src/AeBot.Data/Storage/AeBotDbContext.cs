@@ -4,6 +4,7 @@ using AeBot.Core.Interactions;
 using AeBot.Core.Opportunities;
 using AeBot.Core.Organization;
 using AeBot.Core.Products;
+using AeBot.Data.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Storage;
@@ -27,6 +28,8 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<InteractionContact> InteractionContacts => Set<InteractionContact>();
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<ConversationStateRow> ConversationStates => Set<ConversationStateRow>();
+    public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -181,6 +184,28 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(x => x.Opportunity).WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(x => x.Interaction).WithMany().HasForeignKey(x => x.InteractionId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<ConversationStateRow>(e =>
+        {
+            e.ToTable("ConversationStates");
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.ConversationId).HasMaxLength(200);
+            e.HasIndex(x => new { x.Channel, x.ConversationId, x.RepId }).IsUnique();
+            e.HasOne<Rep>().WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<AuditEntryRow>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.ConversationId).HasMaxLength(200);
+            e.Property(x => x.Text).HasMaxLength(4100);
+            e.Property(x => x.Intent).HasMaxLength(50);
+            e.Property(x => x.Entities).HasMaxLength(2000);
+            e.Property(x => x.ReplySummary).HasMaxLength(500);
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.RepId, x.At });
         });
     }
 }

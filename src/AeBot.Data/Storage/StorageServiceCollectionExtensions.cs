@@ -27,6 +27,9 @@ public static class StorageServiceCollectionExtensions
                 : sp.GetRequiredService<SqliteAeBotDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IRepDirectory, EfRepDirectory>();
+        services.AddScoped<AeBot.Core.Sales.ISalesData, AeBot.Data.Sales.EfSalesData>();
+        services.AddScoped<AeBot.Core.Conversation.IConversationStore, AeBot.Data.Conversations.EfConversationStore>();
+        services.AddScoped<AeBot.Core.Audit.IAuditLog, AeBot.Data.Conversations.EfAuditLog>();
         return services;
     }
 }

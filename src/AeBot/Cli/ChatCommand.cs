@@ -10,6 +10,7 @@ public static class ChatCommand
             return ExitCodes.UnknownUser;
         var interactive = ReferenceEquals(context.In, Console.In) && !Console.IsInputRedirected;
         await context.Out.WriteLineAsync($"AeBot — talking as {speaker.Name}. Type \"help\" for examples, \"exit\" to leave.");
+        IReadOnlyList<string> numbered = [];
         while (!context.CancellationToken.IsCancellationRequested)
         {
             if (interactive)
@@ -19,8 +20,10 @@ public static class ChatCommand
                 break;
             if (line.Trim().Length == 0)
                 continue;
-            var reply = await Conversation.TurnAsync(context, speaker, $"cli:{speaker.RepId}", line);
-            await context.Out.WriteLineAsync(PlainTextRenderer.Render(reply));
+            // A number picks a button or choice of the last answer, as a click would.
+            string? payload = int.TryParse(line.Trim(), out var n) && n >= 1 && n <= numbered.Count ? numbered[n - 1] : null;
+            var reply = await Conversation.TurnAsync(context, speaker, $"cli:{speaker.RepId}", payload is null ? line : "", payload);
+            await context.Out.WriteLineAsync(PlainTextRenderer.Render(reply, out numbered));
             await context.Out.WriteLineAsync();
         }
         return ExitCodes.Ok;

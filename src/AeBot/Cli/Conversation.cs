@@ -30,12 +30,12 @@ internal static class Conversation
         return new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId);
     }
 
-    public static async Task<Reply> TurnAsync(CliContext context, RepIdentity speaker, string conversationId, string text)
+    public static async Task<Reply> TurnAsync(CliContext context, RepIdentity speaker, string conversationId, string text, string? payload = null)
     {
         await using var scope = context.Services.CreateAsyncScope();
         var core = scope.ServiceProvider.GetRequiredService<IConversationCore>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var message = new IncomingMessage(ChatChannels.Cli, speaker, conversationId, text, null, null, clock.GetUtcNow());
+        var message = new IncomingMessage(ChatChannels.Cli, speaker, conversationId, text, payload, null, clock.GetUtcNow());
         return await core.HandleAsync(message, context.CancellationToken);
     }
 }

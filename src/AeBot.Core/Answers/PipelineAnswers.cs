@@ -1,0 +1,113 @@
+using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
+using AeBot.Core.Opportunities;
+using AeBot.Core.Sales;
+using AeBot.Core.Understanding;
+
+namespace AeBot.Core.Answers;
+
+/// <summary>Open deals: what's in the pipeline, the biggest, the late, the quiet and the slipping.</summary>
+public sealed class PipelineAnswers(ISalesData data)
+{
+    private const int ListSize = 10;
+    public const int StaleDays = 14;
+
+    public async Task<Reply> PipelineAsync(AnswerContext c, CancellationToken ct)
+    {
+        var period = c.Question.Period;
+        var filter = c.Filter(StageCategory.Open, period);
+        var totals = await data.TotalsAsync(c.Viewer, filter, ct);
+        var when = period is null ? "" : $" closing {period.Label}";
+        if (totals.Count == 0)
+            return new Reply([new TextBlock($"No open deals{when} in {c.Whose} pipeline."), c.Provenance("open deals", period, totals)]) { Summary = $"No open deals{when}" };
+
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.CloseDateAscending, ListSize, ct);
+        var headline = $"**{MoneyFormat.Count(totals.Count, "open deal")}**{when} worth **{c.Money(totals)}** (weighted **{c.Money(totals, weighted: true)}**).";
+        if (totals.CountWithoutAmount > 0)
+            headline += $" {MoneyFormat.Count(totals.CountWithoutAmount, "deal")} {(totals.CountWithoutAmount == 1 ? "has" : "have")} no amount yet.";
+        var blocks = new List<ReplyBlock> { new TextBlock(headline), DealTables.Of(More(totals.Count, deals.Count, "Closing first"), deals, c, ShowOwner(c)) };
+        blocks.Add(c.Provenance("open deals", period, totals));
+        blocks.Add(new ActionsBlock([
+            new ReplyAction("Biggest deals", "ask:biggest deals" + Suffix(period)),
+            new ReplyAction("Past due", "ask:deals past their close date"),
+            new ReplyAction("Forecast", "ask:forecast" + Suffix(period)),
+        ]));
+        return new Reply(blocks) { Summary = $"{totals.Count} open deals{when}, {c.Money(totals)}" };
+    }
+
+    public async Task<Reply> BiggestAsync(AnswerContext c, CancellationToken ct)
+    {
+        var period = c.Question.Period;
+        var filter = c.Filter(StageCategory.Open, period);
+        var take = c.Question.Top ?? 5;
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.AmountDescending, take, ct);
+        var when = period is null ? "" : $" closing {period.Label}";
+        if (deals.Count == 0)
+            return new Reply([new TextBlock($"No open deals with an amount{when}."), c.Provenance("open deals", period)]) { Summary = "No open deals" };
+        var top = deals[0];
+        var text = $"{AnswerContext.Capitalize(c.Whose)} biggest open deal{when} is **{top.Name}** at **{MoneyFormat.Exact(top.Amount!.Value, top.Currency)}** ({top.Stage}, closing {DateFormat.Short(top.CloseDate, c.Today)}).";
+        return new Reply([new TextBlock(text), DealTables.Of($"Top {deals.Count} by amount", deals, c, ShowOwner(c)), c.Provenance("open deals", period)])
+        {
+            Summary = $"Biggest open deal: {top.Name}, {MoneyFormat.Compact(top.Amount.Value, top.Currency)}",
+        };
+    }
+
+    public async Task<Reply> PastDueAsync(AnswerContext c, CancellationToken ct)
+    {
+        var filter = c.Filter(StageCategory.Open, null) with { CloseTo = c.Today.AddDays(-1) };
+        var totals = await data.TotalsAsync(c.Viewer, filter, ct);
+        if (totals.Count == 0)
+            return new Reply([new TextBlock("No open deals are past their close date. 👍"), c.Provenance("open deals with a close date before today", null)]) { Summary = "No deals past their close date" };
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.CloseDateAscending, ListSize, ct);
+        var text = $"**{MoneyFormat.Count(totals.Count, "open deal")}** worth **{c.Money(totals)}** {(totals.Count == 1 ? "is" : "are")} past {(totals.Count == 1 ? "its" : "their")} close date. Update the close date or close them out.";
+        return new Reply([new TextBlock(text), DealTables.Of(More(totals.Count, deals.Count, "Oldest first"), deals, c, ShowOwner(c)), c.Provenance("open deals with a close date before today", null, totals)])
+        {
+            Summary = $"{totals.Count} deals past their close date",
+        };
+    }
+
+    public async Task<Reply> StaleAsync(AnswerContext c, CancellationToken ct)
+    {
+        var since = c.Now.AddDays(-StaleDays);
+        var filter = c.Filter(StageCategory.Open, c.Question.Period) with { NotEngagedSince = since };
+        var totals = await data.TotalsAsync(c.Viewer, filter, ct);
+        if (totals.Count == 0)
+            return new Reply([new TextBlock($"Every open deal has had an interaction in the last {StaleDays} days."), c.Provenance($"open deals without an interaction for {StaleDays} days", c.Question.Period)]) { Summary = "No stale deals" };
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.LastEngagedAscending, ListSize, ct);
+        var text = $"**{MoneyFormat.Count(totals.Count, "open deal")}** worth **{c.Money(totals)}** {(totals.Count == 1 ? "has" : "have")} had no logged interaction for {StaleDays}+ days.";
+        var table = DealTables.Of(More(totals.Count, deals.Count, "Quiet longest first"), deals, c, ShowOwner(c));
+        var withQuiet = table with
+        {
+            Columns = [.. table.Columns, "Quiet for"],
+            Rows = table.Rows.Select((r, i) => (IReadOnlyList<string>)[.. r, $"{(c.Now - (deals[i].LastEngagedAt ?? deals[i].CreatedAt)).Days} days"]).ToList(),
+            Align = [.. table.Align, true],
+        };
+        return new Reply([new TextBlock(text), withQuiet, c.Provenance($"open deals without an interaction for {StaleDays} days", c.Question.Period, totals)])
+        {
+            Summary = $"{totals.Count} stale deals",
+        };
+    }
+
+    public async Task<Reply> SlippedAsync(AnswerContext c, CancellationToken ct)
+    {
+        var slipped = await data.SlippedAsync(c.Viewer, c.Filter(StageCategory.Open, c.Question.Period), minimumPushes: 1, take: ListSize, ct);
+        if (slipped.Count == 0)
+            return new Reply([new TextBlock("No open deal has had its close date pushed out."), c.Provenance("open deals whose close date moved out", c.Question.Period)]) { Summary = "No slipped deals" };
+        var rows = slipped.Select(s => (IReadOnlyList<string>)[
+            s.Deal.Name, s.Deal.Owner, string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, c.Today))), (s.CloseDates.Count - 1).ToString(),
+            s.Deal.Amount is { } a ? MoneyFormat.Exact(a, s.Deal.Currency) : "—"]).ToList();
+        var twice = slipped.Count(s => s.CloseDates.Count > 2);
+        var text = $"**{MoneyFormat.Count(slipped.Count, "open deal")}** had {(slipped.Count == 1 ? "its" : "their")} close date pushed out" + (twice > 0 ? $"; {twice} of them twice or more." : ".");
+        return new Reply([
+            new TextBlock(text),
+            new TableBlock("Most pushed first", ["Deal", "Owner", "Close date history", "Pushes", "Amount"], rows, [false, false, false, true, true]),
+            c.Provenance("open deals whose close date moved out", c.Question.Period),
+        ]) { Summary = $"{slipped.Count} slipped deals" };
+    }
+
+    private static bool ShowOwner(AnswerContext c) => c.Question.Subject != Subject.Me || c.Viewer.HasTeam && c.Owners is null;
+
+    private static string More(int total, int shown, string title) => total > shown ? $"{title} — {shown} of {total}" : title;
+
+    private static string Suffix(Period? period) => period is null ? "" : $" {period.Label}";
+}

@@ -1,0 +1,151 @@
+using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
+using AeBot.Core.Opportunities;
+using AeBot.Core.Sales;
+using AeBot.Core.Understanding;
+
+namespace AeBot.Core.Answers;
+
+/// <summary>Quota: attainment, gap, coverage, pace, and what-if.</summary>
+public sealed class QuotaAnswers(ISalesData data)
+{
+    /// <summary>Quota, won and open pipeline for a set of owners over a period, in the reporting currency.</summary>
+    public sealed record Standing(decimal Quota, decimal Won, decimal OpenInPeriod, bool HasQuota)
+    {
+        public decimal? Attainment => Quota > 0 ? Won / Quota : null;
+        public decimal Gap => Math.Max(0, Quota - Won);
+
+        /// <summary>Open pipeline closing in the rest of the period, over the gap; null when nothing is left to close.</summary>
+        public decimal? Coverage => Gap > 0 ? OpenInPeriod / Gap : null;
+    }
+
+    public async Task<Standing> StandingAsync(AnswerContext c, IReadOnlyList<long> owners, Period period, CancellationToken ct)
+    {
+        var quotas = await data.QuotasAsync(c.Viewer, owners, period.From, period.To, ct);
+        // A quota counts in proportion to how much of its period falls inside the question's period.
+        decimal quota = 0;
+        foreach (var q in quotas.Where(q => q.Currency == c.Currency))
+        {
+            var overlapFrom = q.PeriodStart > period.From ? q.PeriodStart : period.From;
+            var overlapTo = q.PeriodEnd < period.To ? q.PeriodEnd : period.To;
+            var share = (decimal)(overlapTo.DayNumber - overlapFrom.DayNumber + 1) / (q.PeriodEnd.DayNumber - q.PeriodStart.DayNumber + 1);
+            quota += q.Amount * share;
+        }
+        var filter = new DealFilter { OwnerIds = owners };
+        var won = await data.TotalsAsync(c.Viewer, filter with { Category = StageCategory.Won, CloseFrom = period.From, CloseTo = period.To }, ct);
+        var open = await data.TotalsAsync(c.Viewer, filter with { Category = StageCategory.Open, CloseFrom = c.Today > period.From ? c.Today : period.From, CloseTo = period.To }, ct);
+        return new Standing(decimal.Round(quota, 2), won.AmountIn(c.Currency), open.AmountIn(c.Currency), quotas.Count > 0);
+    }
+
+    public static Period DefaultPeriod(AnswerContext c) => ResultsAnswers.DefaultPeriod(c);
+
+    public async Task<Reply> QuotaAsync(AnswerContext c, CancellationToken ct)
+    {
+        var period = c.Question.Period ?? DefaultPeriod(c);
+        var owners = await OwnersAsync(c, ct);
+        var s = await StandingAsync(c, owners, period, ct);
+        if (!s.HasQuota)
+            return new Reply([new TextBlock($"There is no quota on record for {Who(c)} {period.Label}. Won so far: **{MoneyFormat.Compact(s.Won, c.Currency)}**."), c.Provenance("quota and won deals", period)])
+            {
+                Summary = "No quota on record",
+            };
+        var elapsed = Elapsed(period, c.Today);
+        var pace = s.Attainment is { } a && elapsed > 0 ? a / elapsed : (decimal?)null;
+        var verdict = s.Won >= s.Quota ? "Quota made — everything else is upside. 🎉"
+            : pace is >= 1m ? "On pace." : pace is >= 0.8m ? "Slightly behind pace." : "Behind pace.";
+        var headline = $"{AnswerContext.Capitalize(Who(c))} {(c.Question.Subject == Subject.Me ? "are" : "is")} at **{MoneyFormat.Percent(s.Attainment ?? 0)}** of quota {period.Label}: **{MoneyFormat.Compact(s.Won, c.Currency)}** won of **{MoneyFormat.Compact(s.Quota, c.Currency)}**. {verdict}";
+        var facts = new List<Fact>
+        {
+            new("Quota", MoneyFormat.Exact(s.Quota, c.Currency)),
+            new("Won", MoneyFormat.Exact(s.Won, c.Currency)),
+            new("Attainment", MoneyFormat.Percent(s.Attainment ?? 0)),
+            new("Gap to quota", MoneyFormat.Exact(s.Gap, c.Currency)),
+            new("Open pipeline closing by period end", MoneyFormat.Exact(s.OpenInPeriod, c.Currency)),
+            new("Coverage of the gap", s.Coverage is { } cov ? $"{cov:0.0}×" : "—"),
+            new("Period elapsed", MoneyFormat.Percent(elapsed)),
+        };
+        return new Reply([new TextBlock(headline), new FactsBlock(facts), c.Provenance("quota, won deals and open pipeline", period)])
+        {
+            Summary = $"Attainment {MoneyFormat.Percent(s.Attainment ?? 0)} {period.Label}",
+        };
+    }
+
+    public async Task<Reply> WhatIfAsync(AnswerContext c, CancellationToken ct)
+    {
+        if (c.Question.Accounts.Count == 0)
+            return new Reply([new TextBlock("Which deals should close? Name the accounts, e.g. \"if Acme and Globex close, where do I land?\"")]) { Summary = "What-if without accounts" };
+        var period = c.Question.Period ?? DefaultPeriod(c);
+        var owners = await OwnersAsync(c, ct);
+        var s = await StandingAsync(c, owners, period, ct);
+        var deals = await data.DealsAsync(c.Viewer, new DealFilter
+        {
+            OwnerIds = owners, AccountIds = c.Question.Accounts.Select(a => a.Id).ToList(), Category = StageCategory.Open,
+        }, DealOrder.AmountDescending, 50, ct);
+        var counted = deals.Where(d => d.Currency == c.Currency && d.Amount is not null).ToList();
+        if (counted.Count == 0)
+            return new Reply([new TextBlock($"There are no open {c.Currency} deals with an amount on {string.Join(" or ", c.Question.Accounts.Select(a => a.Name))} in {c.Whose} pipeline."), c.Provenance("open deals", null)])
+            {
+                Summary = "What-if: no matching open deals",
+            };
+        var added = counted.Sum(d => d.Amount!.Value);
+        var landed = s.Won + added;
+        var attainment = s.Quota > 0 ? landed / s.Quota : (decimal?)null;
+        var text = $"If {string.Join(" and ", counted.Select(d => $"**{d.Name}** ({MoneyFormat.Compact(d.Amount!.Value, d.Currency)})"))} close, {Who(c)} land{(c.Question.Subject == Subject.Me ? "" : "s")} at **{MoneyFormat.Compact(landed, c.Currency)}**"
+            + (attainment is { } a ? $" — **{MoneyFormat.Percent(a)}** of the {MoneyFormat.Compact(s.Quota, c.Currency)} quota {period.Label}" + (landed >= s.Quota ? ", quota made." : $", {MoneyFormat.Compact(s.Quota - landed, c.Currency)} short.") : ".");
+        return new Reply([
+            new TextBlock(text),
+            new FactsBlock([new("Won so far", MoneyFormat.Exact(s.Won, c.Currency)), new("These deals", MoneyFormat.Exact(added, c.Currency)), new("Would land at", MoneyFormat.Exact(landed, c.Currency)), new("Quota", MoneyFormat.Exact(s.Quota, c.Currency))]),
+            c.Provenance("won deals plus the named open deals", period),
+        ]) { Summary = $"What-if: {MoneyFormat.Compact(landed, c.Currency)}" };
+    }
+
+    public async Task<Reply> ForecastAsync(AnswerContext c, CancellationToken ct)
+    {
+        var period = c.Question.Period ?? DefaultPeriod(c);
+        var owners = await OwnersAsync(c, ct);
+        var won = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, period) with { OwnerIds = c.Question.Subject == Subject.Team ? null : owners }, ct);
+        var open = await data.GroupAsync(c.Viewer, c.Filter(StageCategory.Open, period) with { OwnerIds = c.Question.Subject == Subject.Team ? null : owners }, DealGrouping.Forecast, ct);
+        decimal Open(ForecastCategory category) => open.Where(g => g.Id == (long)category && g.Currency == c.Currency).Sum(g => g.Amount);
+        var closed = won.AmountIn(c.Currency);
+        var commit = closed + Open(ForecastCategory.Commit);
+        var bestCase = commit + Open(ForecastCategory.BestCase);
+        var pipeline = bestCase + Open(ForecastCategory.Pipeline);
+        var s = await StandingAsync(c, owners, period, ct);
+        var text = $"Forecast {period.Label}: commit **{MoneyFormat.Compact(commit, c.Currency)}**, best case **{MoneyFormat.Compact(bestCase, c.Currency)}**"
+            + (s.HasQuota ? $" against a quota of **{MoneyFormat.Compact(s.Quota, c.Currency)}** ({MoneyFormat.Percent(s.Quota > 0 ? commit / s.Quota : 0)} in commit)." : ".");
+        var rows = new List<IReadOnlyList<string>>
+        {
+            new[] { "Closed won", MoneyFormat.Exact(closed, c.Currency), MoneyFormat.Exact(closed, c.Currency) },
+            new[] { "Commit", MoneyFormat.Exact(Open(ForecastCategory.Commit), c.Currency), MoneyFormat.Exact(commit, c.Currency) },
+            new[] { "Best case", MoneyFormat.Exact(Open(ForecastCategory.BestCase), c.Currency), MoneyFormat.Exact(bestCase, c.Currency) },
+            new[] { "Pipeline", MoneyFormat.Exact(Open(ForecastCategory.Pipeline), c.Currency), MoneyFormat.Exact(pipeline, c.Currency) },
+        };
+        return new Reply([
+            new TextBlock(text),
+            new TableBlock("By forecast category", ["Category", "Amount", "Cumulative"], rows, [false, true, true]),
+            c.Provenance("won deals and open deals by forecast category", period, won),
+        ]) { Summary = $"Forecast: commit {MoneyFormat.Compact(commit, c.Currency)}, best case {MoneyFormat.Compact(bestCase, c.Currency)}" };
+    }
+
+    private async Task<IReadOnlyList<long>> OwnersAsync(AnswerContext c, CancellationToken ct) => c.Question.Subject switch
+    {
+        Subject.Reps => c.Question.Reps.Select(r => r.Id).ToList(),
+        Subject.Team => (await data.VisibleRepsAsync(c.Viewer, ct)).Select(r => r.Id).ToList(),
+        _ => [c.Viewer.RepId],
+    };
+
+    private static string Who(AnswerContext c) => c.Question.Subject switch
+    {
+        Subject.Reps => string.Join(" and ", c.Question.Reps.Select(r => r.Name)),
+        Subject.Team => c.Viewer.SeesEverything ? "the company" : "your team",
+        _ => "you",
+    };
+
+    /// <summary>Share of the period gone by today (0–1).</summary>
+    public static decimal Elapsed(Period period, DateOnly today)
+    {
+        var total = period.To.DayNumber - period.From.DayNumber + 1;
+        var gone = Math.Clamp(today.DayNumber - period.From.DayNumber + 1, 0, total);
+        return (decimal)gone / total;
+    }
+}

@@ -1,0 +1,122 @@
+using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
+using AeBot.Core.Opportunities;
+using AeBot.Core.Sales;
+using AeBot.Core.Understanding;
+
+namespace AeBot.Core.Answers;
+
+/// <summary>Closed business: won and lost, win rate, deal size, cycle length, top accounts and products.</summary>
+public sealed class ResultsAnswers(ISalesData data)
+{
+    /// <summary>Results default to the current quarter: what reps are measured on.</summary>
+    public static Period DefaultPeriod(AnswerContext c)
+    {
+        var quarter = c.Fiscal.ThisQuarter(c.Today);
+        return quarter with { Label = $"this quarter ({quarter.Label})" };
+    }
+
+    public async Task<Reply> WonAsync(AnswerContext c, CancellationToken ct)
+    {
+        var period = c.Question.Period ?? DefaultPeriod(c);
+        var filter = c.Filter(StageCategory.Won, period);
+        var totals = await data.TotalsAsync(c.Viewer, filter, ct);
+        var previous = period.Previous("the period before");
+        var before = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, previous), ct);
+        var who = c.Question.Subject == Subject.Me ? "You" : AnswerContext.Capitalize(c.Whose.TrimEnd('s').TrimEnd('\''));
+        if (totals.Count == 0)
+        {
+            var text = $"No deals won {period.Label}." + (before.Count > 0 ? $" The period before ({previous.From:MMM d} – {previous.To:MMM d, yyyy}): {MoneyFormat.Count(before.Count, "deal")}, {c.Money(before)}." : "");
+            return new Reply([new TextBlock(text), c.Provenance("won deals", period, totals)]) { Summary = $"No deals won {period.Label}" };
+        }
+        var amount = totals.AmountIn(c.Currency);
+        var change = before.AmountIn(c.Currency) is var b && b > 0 ? (amount - b) / b : (decimal?)null;
+        var comparison = change is null ? "" : $" — {(change >= 0 ? "up" : "down")} {MoneyFormat.Percent(Math.Abs(change.Value))} on the period before ({MoneyFormat.Count(before.Count, "deal")}, {c.Money(before)})";
+        var headline = $"{who} closed **{MoneyFormat.Count(totals.Count, "deal")}** worth **{c.Money(totals)}** {period.Label}{comparison}.";
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.AmountDescending, 5, ct);
+        var facts = new List<Fact>
+        {
+            new("Won", c.Money(totals)),
+            new("Deals", totals.Count.ToString("#,0")),
+            new("Average deal", totals.Count > 0 ? MoneyFormat.Compact(amount / Math.Max(1, totals.ByCurrency.FirstOrDefault(t => t.Currency == c.Currency)?.Count ?? 1), c.Currency) : "—"),
+        };
+        if (deals.Count > 0)
+            facts.Add(new Fact("Biggest win", $"{deals[0].Name} ({MoneyFormat.Compact(deals[0].Amount ?? 0, deals[0].Currency)})"));
+        return new Reply([new TextBlock(headline), new FactsBlock(facts), DealTables.Of("Biggest wins", deals, c, c.Question.Subject != Subject.Me), c.Provenance("won deals", period, totals)])
+        {
+            Summary = $"Won {period.Label}: {totals.Count} deals, {c.Money(totals)}",
+        };
+    }
+
+    public async Task<Reply> LostAsync(AnswerContext c, CancellationToken ct)
+    {
+        var period = c.Question.Period ?? DefaultPeriod(c);
+        var filter = c.Filter(StageCategory.Lost, period);
+        var totals = await data.TotalsAsync(c.Viewer, filter, ct);
+        if (totals.Count == 0)
+            return new Reply([new TextBlock($"No deals lost {period.Label}."), c.Provenance("lost deals", period)]) { Summary = $"No deals lost {period.Label}" };
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.AmountDescending, 5, ct);
+        var text = $"**{MoneyFormat.Count(totals.Count, "deal")}** worth **{c.Money(totals)}** lost {period.Label}.";
+        return new Reply([new TextBlock(text), DealTables.Of("Biggest losses", deals, c, c.Question.Subject != Subject.Me), c.Provenance("lost deals", period, totals)])
+        {
+            Summary = $"Lost {period.Label}: {totals.Count} deals, {c.Money(totals)}",
+        };
+    }
+
+    public async Task<Reply> WinRateAsync(AnswerContext c, CancellationToken ct)
+    {
+        var period = c.Question.Period ?? DefaultPeriod(c);
+        var won = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, period), ct);
+        var lost = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Lost, period), ct);
+        var decided = won.Count + lost.Count;
+        if (decided == 0)
+            return new Reply([new TextBlock($"No deals were won or lost {period.Label}, so there is no win rate yet."), c.Provenance("closed deals", period)]) { Summary = "No closed deals" };
+        var byCount = (decimal)won.Count / decided;
+        var wonValue = won.AmountIn(c.Currency);
+        var decidedValue = wonValue + lost.AmountIn(c.Currency);
+        var text = $"Win rate {period.Label}: **{MoneyFormat.Percent(byCount)}** by count ({won.Count} won of {decided} closed)"
+            + (decidedValue > 0 ? $", **{MoneyFormat.Percent(wonValue / decidedValue)}** by value." : ".");
+        return new Reply([new TextBlock(text), c.Provenance("won and lost deals", period, won)]) { Summary = $"Win rate {MoneyFormat.Percent(byCount)}" };
+    }
+
+    public async Task<Reply> AverageDealAsync(AnswerContext c, CancellationToken ct)
+    {
+        var period = c.Question.Period ?? DefaultPeriod(c);
+        var won = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, period), ct);
+        var main = won.ByCurrency.FirstOrDefault(t => t.Currency == c.Currency);
+        if (main is null || main.Count == 0)
+            return new Reply([new TextBlock($"No deals won in {c.Currency} {period.Label}."), c.Provenance("won deals", period)]) { Summary = "No won deals" };
+        var average = main.Amount / main.Count;
+        var text = $"Average won deal {period.Label}: **{MoneyFormat.Exact(decimal.Round(average, 2), c.Currency)}** over {MoneyFormat.Count(main.Count, "deal")}.";
+        return new Reply([new TextBlock(text), c.Provenance("won deals", period, won)]) { Summary = $"Average deal {MoneyFormat.Compact(average, c.Currency)}" };
+    }
+
+    public async Task<Reply> CycleAsync(AnswerContext c, CancellationToken ct)
+    {
+        var period = c.Question.Period ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
+        var days = await data.AverageCycleDaysAsync(c.Viewer, c.Filter(StageCategory.Won, period), ct);
+        if (days is null)
+            return new Reply([new TextBlock($"No deals won {period.Label}, so no sales cycle to measure."), c.Provenance("won deals", period)]) { Summary = "No won deals" };
+        var text = $"Deals won {period.Label} took **{Math.Round(days.Value):0} days** on average from creation to close.";
+        return new Reply([new TextBlock(text), c.Provenance("won deals", period)]) { Summary = $"Sales cycle {Math.Round(days.Value):0} days" };
+    }
+
+    public async Task<Reply> TopAsync(AnswerContext c, DealGrouping grouping, CancellationToken ct)
+    {
+        var period = c.Question.Period ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
+        var groups = (await data.GroupAsync(c.Viewer, c.Filter(StageCategory.Won, period), grouping, ct))
+            .Where(g => g.Currency == c.Currency).Take(c.Question.Top ?? 5).ToList();
+        var what = grouping == DealGrouping.Account ? "accounts" : "products";
+        if (groups.Count == 0)
+            return new Reply([new TextBlock($"No won deals {period.Label} to rank {what} by."), c.Provenance("won deals", period)]) { Summary = $"No top {what}" };
+        var rows = groups.Select((g, i) => (IReadOnlyList<string>)[(i + 1).ToString(), g.Name, g.Count.ToString("#,0"), MoneyFormat.Exact(g.Amount, g.Currency)]).ToList();
+        var text = $"Top {what} by won revenue {period.Label}: **{groups[0].Name}** leads with **{MoneyFormat.Compact(groups[0].Amount, c.Currency)}**.";
+        var chart = new ChartBlock($"Won revenue by {what.TrimEnd('s')}", ChartKind.Bar, groups.Select(g => g.Name).ToList(), [new ChartSeries("Won", groups.Select(g => g.Amount).ToList())], c.Currency);
+        return new Reply([
+            new TextBlock(text),
+            new TableBlock(null, ["#", grouping == DealGrouping.Account ? "Account" : "Product", "Deals", "Won"], rows, [true, false, true, true]),
+            chart,
+            c.Provenance("won deals", period),
+        ]) { Summary = $"Top {what}: {groups[0].Name}" };
+    }
+}

@@ -1,0 +1,106 @@
+using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
+using AeBot.Core.Opportunities;
+using AeBot.Core.Sales;
+using AeBot.Core.Understanding;
+
+namespace AeBot.Core.Answers;
+
+/// <summary>Managers' questions: the team by rep, who is behind, who wins most.</summary>
+public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
+{
+    private sealed record RepLine(NamedRef Rep, QuotaAnswers.Standing Standing, decimal OpenAll);
+
+    public async Task<Reply> RollupAsync(AnswerContext c, CancellationToken ct)
+    {
+        if (!c.Viewer.HasTeam)
+            return NoTeam();
+        var period = c.Question.Period ?? QuotaAnswers.DefaultPeriod(c);
+        var lines = await LinesAsync(c, period, ct);
+        if (lines.Count == 0)
+            return new Reply([new TextBlock("Nobody reports to you yet.")]) { Summary = "No team" };
+        var won = lines.Sum(l => l.Standing.Won);
+        var quota = lines.Sum(l => l.Standing.Quota);
+        var open = lines.Sum(l => l.Standing.OpenInPeriod);
+        var text = $"{AnswerContext.Capitalize(c.Whose)} {period.Label}: **{MoneyFormat.Compact(won, c.Currency)}** won"
+            + (quota > 0 ? $" of **{MoneyFormat.Compact(quota, c.Currency)}** quota (**{MoneyFormat.Percent(won / quota)}**)" : "")
+            + $", **{MoneyFormat.Compact(open, c.Currency)}** open pipeline still closing in the period, across {MoneyFormat.Count(lines.Count, "rep")}.";
+        var rows = lines.Select(l => (IReadOnlyList<string>)[
+            l.Rep.Name, MoneyFormat.Exact(l.Standing.Won, c.Currency), l.Standing.HasQuota ? MoneyFormat.Exact(l.Standing.Quota, c.Currency) : "—",
+            l.Standing.Attainment is { } a ? MoneyFormat.Percent(a) : "—", MoneyFormat.Exact(l.Standing.OpenInPeriod, c.Currency), l.Standing.Coverage is { } cov ? $"{cov:0.0}×" : "—"]).ToList();
+        var chart = new ChartBlock($"Won vs quota, {period.Label}", ChartKind.Bar, lines.Select(l => l.Rep.Name).ToList(),
+            [new ChartSeries("Won", lines.Select(l => l.Standing.Won).ToList()), new ChartSeries("Quota", lines.Select(l => l.Standing.Quota).ToList())], c.Currency);
+        return new Reply([
+            new TextBlock(text),
+            new TableBlock("By rep", ["Rep", "Won", "Quota", "Attainment", "Open in period", "Coverage"], rows, [false, true, true, true, true, true]),
+            chart,
+            c.Provenance("quota, won deals and open pipeline by rep", period),
+            new ActionsBlock([new ReplyAction("Who is behind?", "ask:who is behind quota " + period.Label), new ReplyAction("Slipped deals", "ask:slipped deals on my team"), new ReplyAction("Team forecast", "ask:team forecast " + period.Label)]),
+        ]) { Summary = $"Team {period.Label}: {MoneyFormat.Compact(won, c.Currency)} won" };
+    }
+
+    public async Task<Reply> BehindAsync(AnswerContext c, CancellationToken ct)
+    {
+        if (!c.Viewer.HasTeam)
+            return NoTeam();
+        var period = c.Question.Period ?? QuotaAnswers.DefaultPeriod(c);
+        var elapsed = QuotaAnswers.Elapsed(period, c.Today);
+        var lines = (await LinesAsync(c, period, ct)).Where(l => l.Standing.HasQuota && l.Standing.Quota > 0).ToList();
+        // Behind means below the share of quota the calendar says should be done by now.
+        var behind = lines.Where(l => l.Standing.Attainment < elapsed).OrderBy(l => l.Standing.Attainment).ToList();
+        if (behind.Count == 0)
+            return new Reply([new TextBlock($"Everyone with a quota is on pace {period.Label} ({MoneyFormat.Percent(elapsed)} of the period gone)."), c.Provenance("quota and won deals by rep", period)])
+            {
+                Summary = "Nobody behind quota",
+            };
+        var rows = behind.Select(l => (IReadOnlyList<string>)[
+            l.Rep.Name, MoneyFormat.Percent(l.Standing.Attainment ?? 0), MoneyFormat.Exact(l.Standing.Gap, c.Currency),
+            MoneyFormat.Exact(l.Standing.OpenInPeriod, c.Currency), l.Standing.Coverage is { } cov ? $"{cov:0.0}×" : "—"]).ToList();
+        var text = $"**{MoneyFormat.Count(behind.Count, "rep")}** {(behind.Count == 1 ? "is" : "are")} behind pace {period.Label} ({MoneyFormat.Percent(elapsed)} of the period gone): "
+            + string.Join(", ", behind.Select(l => $"{l.Rep.Name} at {MoneyFormat.Percent(l.Standing.Attainment ?? 0)}")) + ".";
+        return new Reply([
+            new TextBlock(text),
+            new TableBlock("Furthest behind first", ["Rep", "Attainment", "Gap", "Open in period", "Coverage"], rows, [false, true, true, true, true]),
+            c.Provenance("quota and won deals by rep", period),
+        ]) { Summary = $"{behind.Count} reps behind quota" };
+    }
+
+    public async Task<Reply> BestWinRateAsync(AnswerContext c, CancellationToken ct)
+    {
+        if (!c.Viewer.HasTeam)
+            return NoTeam();
+        var period = c.Question.Period ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
+        var filter = c.Filter(null, period) with { OwnerIds = c.Question.Subject == Subject.Reps ? c.Owners : null };
+        var won = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Won }, DealGrouping.Owner, ct);
+        var lost = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Lost }, DealGrouping.Owner, ct);
+        const int minimumDecided = 5;
+        var rates = won.Concat(lost).GroupBy(g => (g.Id, g.Name))
+            .Select(g => (g.Key.Name, Won: won.Where(w => w.Id == g.Key.Id).Sum(w => w.Count), Lost: lost.Where(l => l.Id == g.Key.Id).Sum(l => l.Count)))
+            .Where(r => r.Won + r.Lost >= minimumDecided)
+            .Select(r => (r.Name, r.Won, r.Lost, Rate: (decimal)r.Won / (r.Won + r.Lost)))
+            .OrderByDescending(r => r.Rate).ThenByDescending(r => r.Won)
+            .ToList();
+        if (rates.Count == 0)
+            return new Reply([new TextBlock($"Nobody has {minimumDecided} or more closed deals {period.Label} yet, too few for a fair win rate."), c.Provenance("won and lost deals by rep", period)]) { Summary = "Too few closed deals" };
+        var best = rates[0];
+        var text = $"**{best.Name}** has the best win rate {period.Label}: **{MoneyFormat.Percent(best.Rate)}** ({best.Won} won of {best.Won + best.Lost}).";
+        var rows = rates.Select(r => (IReadOnlyList<string>)[r.Name, MoneyFormat.Percent(r.Rate), r.Won.ToString(), r.Lost.ToString()]).ToList();
+        return new Reply([
+            new TextBlock(text),
+            new TableBlock($"Win rate by rep (at least {minimumDecided} closed deals)", ["Rep", "Win rate", "Won", "Lost"], rows, [false, true, true, true]),
+            c.Provenance("won and lost deals by rep", period),
+        ]) { Summary = $"Best win rate: {best.Name}" };
+    }
+
+    private async Task<List<RepLine>> LinesAsync(AnswerContext c, Period period, CancellationToken ct)
+    {
+        var reps = c.Question.Subject == Subject.Reps ? c.Question.Reps : await data.TeamAsync(c.Viewer, ct);
+        var lines = new List<RepLine>();
+        foreach (var rep in reps)
+            lines.Add(new RepLine(rep, await quotas.StandingAsync(c, [rep.Id], period, ct), 0));
+        return lines.OrderByDescending(l => l.Standing.Attainment ?? -1).ThenByDescending(l => l.Standing.Won).ToList();
+    }
+
+    private static Reply NoTeam() =>
+        new([new TextBlock("Team figures are for managers. Ask about your own numbers, e.g. \"how am I tracking vs quota?\"")]) { Summary = "Team question from a rep" };
+}

@@ -1,0 +1,38 @@
+namespace AeBot.Core.Sales;
+
+/// <summary>
+/// The questions the core asks of the data. Every method takes the <see cref="Viewer"/> and returns only what the
+/// viewer may see: the storage layer enforces access, so an ability cannot forget to.
+/// </summary>
+public interface ISalesData
+{
+    /// <summary>The viewer for a rep id; null when the rep does not exist or is inactive.</summary>
+    Task<Viewer?> ViewerAsync(long repId, CancellationToken cancellationToken);
+
+    /// <summary>The reps whose deals the viewer sees: themself, plus their subtree (manager) or everyone (admin).</summary>
+    Task<IReadOnlyList<NamedRef>> VisibleRepsAsync(Viewer viewer, CancellationToken cancellationToken);
+
+    /// <summary>The reps reporting (directly or not) to the viewer, without the viewer.</summary>
+    Task<IReadOnlyList<NamedRef>> TeamAsync(Viewer viewer, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<NamedRef>> VisibleAccountsAsync(Viewer viewer, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<NamedRef>> ProductsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> StagesAsync(CancellationToken cancellationToken);
+
+    Task<DealTotals> TotalsAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DealRow>> DealsAsync(Viewer viewer, DealFilter filter, DealOrder order, int take, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<GroupTotal>> GroupAsync(Viewer viewer, DealFilter filter, DealGrouping grouping, CancellationToken cancellationToken);
+
+    /// <summary>Quotas of the given reps overlapping the period, limited to reps the viewer sees.</summary>
+    Task<IReadOnlyList<QuotaRow>> QuotasAsync(Viewer viewer, IReadOnlyList<long> repIds, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>Open deals whose close date was pushed out at least <paramref name="minimumPushes"/> times.</summary>
+    Task<IReadOnlyList<SlippedDeal>> SlippedAsync(Viewer viewer, DealFilter filter, int minimumPushes, int take, CancellationToken cancellationToken);
+
+    /// <summary>Average days from creation to close of won deals.</summary>
+    Task<double?> AverageCycleDaysAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+using AeBot.Core.Opportunities;
+
+namespace AeBot.Core.Sales;
+
+/// <summary>A name the viewer may refer to: an account, a rep, a product.</summary>
+public sealed record NamedRef(long Id, string Name);
+
+/// <summary>One deal as answers show it.</summary>
+public sealed record DealRow(
+    long Id,
+    string Name,
+    string? Account,
+    string Owner,
+    decimal? Amount,
+    string Currency,
+    string Stage,
+    StageCategory Category,
+    decimal? Probability,
+    ForecastCategory Forecast,
+    DateOnly? CloseDate,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastEngagedAt);
+
+/// <summary>Totals per currency: amounts in different currencies are never added together.</summary>
+public sealed record CurrencyTotal(string Currency, int Count, decimal Amount, decimal Weighted);
+
+/// <summary>Totals of a set of deals.</summary>
+public sealed record DealTotals(int Count, int CountWithoutAmount, IReadOnlyList<CurrencyTotal> ByCurrency)
+{
+    public static readonly DealTotals Empty = new(0, 0, []);
+
+    public decimal AmountIn(string currency) => ByCurrency.FirstOrDefault(c => c.Currency == currency)?.Amount ?? 0m;
+
+    public decimal WeightedIn(string currency) => ByCurrency.FirstOrDefault(c => c.Currency == currency)?.Weighted ?? 0m;
+}
+
+/// <summary>A total for one group (a rep, an account, a product, a forecast category).</summary>
+public sealed record GroupTotal(long? Id, string Name, int Count, string Currency, decimal Amount, decimal Weighted);
+
+/// <summary>A rep's quota for a period.</summary>
+public sealed record QuotaRow(long RepId, string RepName, DateOnly PeriodStart, DateOnly PeriodEnd, decimal Amount, string Currency);
+
+/// <summary>A deal whose close date was pushed out, with every close date it had.</summary>
+public sealed record SlippedDeal(DealRow Deal, IReadOnlyList<DateOnly> CloseDates);

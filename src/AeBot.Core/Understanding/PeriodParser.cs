@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+
+namespace AeBot.Core.Understanding;
+
+/// <summary>Which way an ambiguous date leans: "December" asked about pipeline is the coming one, about results the last.</summary>
+public enum TimeLean
+{
+    Past,
+    Future,
+}
+
+/// <summary>
+/// Finds the period a message is about. Quarters and years follow the fiscal calendar ("this quarter", "Q3",
+/// "last year", "YTD"); everything else ("in December", "since August 15", "between April and June", "next 30
+/// days") is read by Microsoft.Recognizers.Text, with its exclusive end dates made inclusive.
+/// </summary>
+public sealed partial class PeriodParser(FiscalCalendar fiscal)
+{
+    // Building the model compiles hundreds of regular expressions: once per process, shared by every turn.
+    private static readonly Lazy<DateTimeModel> Model = new(() => new DateTimeRecognizer(Culture.English, DateTimeOptions.None).GetDateTimeModel());
+
+    /// <summary>Warms the recogniser up (a few hundred milliseconds) so the first user does not pay for it.</summary>
+    public static void Warm() => Model.Value.Parse("last quarter", DateTime.Today);
+
+    public (Period Period, string Matched)? Parse(string text, DateOnly today, TimeLean lean)
+    {
+        var lower = text.ToLowerInvariant();
+        if (Fiscal(lower, today) is { } fiscalMatch)
+            return fiscalMatch;
+        return Recognize(lower, today, lean);
+    }
+
+    private (Period, string)? Fiscal(string text, DateOnly today)
+    {
+        var (currentYear, _) = fiscal.QuarterOf(today);
+        Match m;
+        if ((m = QuarterToDate().Match(text)).Success)
+        {
+            var quarter = fiscal.ThisQuarter(today);
+            return (new Period(quarter.From, today, $"{quarter.Label} to date"), m.Value);
+        }
+        if ((m = YearToDate().Match(text)).Success)
+        {
+            var year = fiscal.Year(currentYear);
+            return (new Period(year.From, today, $"{year.Label} to date"), m.Value);
+        }
+        if ((m = RelativeQuarter().Match(text)).Success)
+        {
+            var offset = m.Groups["which"].Value switch { "last" or "previous" or "prior" => -1, "next" or "coming" => 1, _ => 0 };
+            var quarter = fiscal.QuarterOffset(today, offset);
+            var word = offset switch { -1 => "last quarter", 1 => "next quarter", _ => "this quarter" };
+            return (quarter with { Label = $"{word} ({quarter.Label})" }, m.Value);
+        }
+        if ((m = NamedQuarter().Match(text)).Success)
+        {
+            var quarter = int.Parse(m.Groups["q"].Success ? m.Groups["q"].Value : m.Groups["q2"].Value, CultureInfo.InvariantCulture);
+            var yearText = m.Groups["y"].Success ? m.Groups["y"].Value : m.Groups["y2"].Success ? m.Groups["y2"].Value : null;
+            var year = yearText is null ? currentYear : ExpandYear(yearText);
+            return (fiscal.Quarter(year, quarter), m.Value);
+        }
+        if ((m = RelativeYear().Match(text)).Success)
+        {
+            var offset = m.Groups["which"].Value switch { "last" or "previous" or "prior" => -1, "next" or "coming" => 1, _ => 0 };
+            var year = fiscal.Year(currentYear + offset);
+            var word = offset switch { -1 => "last year", 1 => "next year", _ => "this year" };
+            return (year with { Label = $"{word} ({year.Label})" }, m.Value);
+        }
+        if ((m = FiscalYear().Match(text)).Success)
+            return (fiscal.Year(ExpandYear(m.Groups["y"].Value)), m.Value);
+        return null;
+    }
+
+    private static int ExpandYear(string digits) =>
+        digits.Length == 2 ? 2000 + int.Parse(digits, CultureInfo.InvariantCulture) : int.Parse(digits, CultureInfo.InvariantCulture);
+
+    private static (Period, string)? Recognize(string text, DateOnly today, TimeLean lean)
+    {
+        List<ModelResult> results;
+        try
+        {
+            results = Model.Value.Parse(text, today.ToDateTime(TimeOnly.MinValue));
+        }
+        catch (Exception)
+        {
+            return null; // the recogniser must never turn a question into an error
+        }
+        foreach (var result in results)
+        {
+            if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var raw) || raw is not List<Dictionary<string, string>> values || values.Count == 0)
+                continue;
+            var candidates = values.Select(v => ToPeriod(v, today, result.Text)).Where(p => p is not null).Select(p => p!).ToList();
+            if (candidates.Count == 0)
+                continue;
+            var chosen = candidates.Count == 1 ? candidates[0]
+                : lean == TimeLean.Past ? candidates.Where(c => c.From <= today).DefaultIfEmpty(candidates[0]).Last()
+                : candidates.Where(c => c.To >= today).DefaultIfEmpty(candidates[^1]).First();
+            return (chosen, result.Text);
+        }
+        return null;
+    }
+
+    private static Period? ToPeriod(Dictionary<string, string> value, DateOnly today, string matched)
+    {
+        value.TryGetValue("type", out var type);
+        DateOnly? Read(string key) => value.TryGetValue(key, out var s) && DateOnly.TryParseExact(s[..Math.Min(10, s.Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        switch (type)
+        {
+            case "daterange" or "datetimerange":
+            {
+                var start = Read("start");
+                var endExclusive = Read("end");
+                var from = start ?? today;
+                var to = endExclusive?.AddDays(-1) ?? today;
+                // "between April and June" is resolved to [Apr 1, Jun 1): people mean up to the end of June.
+                if (endExclusive is { Day: 1 } end && start is not null && NamesMonth(matched, end.Month) && EndsRange(matched))
+                    to = end.AddMonths(1).AddDays(-1);
+                if (value.TryGetValue("Mod", out var mod) && mod == "since")
+                    to = today;
+                if (to < from)
+                    return null;
+                return new Period(from, to, Describe(from, to, matched));
+            }
+            case "date" or "datetime":
+            {
+                var day = Read("value");
+                return day is null ? null : new Period(day.Value, day.Value, Describe(day.Value, day.Value, matched));
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static bool NamesMonth(string text, int month) =>
+        text.Contains(CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month), StringComparison.OrdinalIgnoreCase)
+        || text.Contains(CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(month), StringComparison.OrdinalIgnoreCase);
+
+    private static bool EndsRange(string text) => RangeWord().IsMatch(text);
+
+    private static string Describe(DateOnly from, DateOnly to, string matched)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (from == to)
+            return from.ToString("d MMM yyyy", c);
+        if (from.Day == 1 && to == from.AddMonths(1).AddDays(-1))
+            return from.ToString("MMMM yyyy", c);
+        if (from.Year == to.Year)
+            return $"{from.ToString("d MMM", c)} – {to.ToString("d MMM yyyy", c)}";
+        return $"{from.ToString("d MMM yyyy", c)} – {to.ToString("d MMM yyyy", c)}";
+    }
+
+    [GeneratedRegex(@"\b(qtd|quarter[ -]to[ -]date)\b")]
+    private static partial Regex QuarterToDate();
+
+    [GeneratedRegex(@"\b(ytd|year[ -]to[ -]date)\b")]
+    private static partial Regex YearToDate();
+
+    [GeneratedRegex(@"\b(?<which>this|current|last|previous|prior|next|coming)\s+(fiscal\s+)?quarter\b")]
+    private static partial Regex RelativeQuarter();
+
+    [GeneratedRegex(@"\b(?:q(?<q>[1-4])(?:\s*(?:of\s+)?(?:fy\s*)?'?(?<y>\d{4}|\d{2})\b)?|(?:fy\s*)?(?<y2>\d{4})\s*[- ]?\s*q(?<q2>[1-4]))\b")]
+    private static partial Regex NamedQuarter();
+
+    [GeneratedRegex(@"\b(?<which>this|current|last|previous|prior|next|coming)\s+(fiscal\s+)?year\b")]
+    private static partial Regex RelativeYear();
+
+    [GeneratedRegex(@"\bfy\s*'?(?<y>\d{4}|\d{2})\b")]
+    private static partial Regex FiscalYear();
+
+    [GeneratedRegex(@"\b(and|to|through|thru|until|till)\b|-|–")]
+    private static partial Regex RangeWord();
+}

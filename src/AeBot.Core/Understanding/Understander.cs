@@ -1,0 +1,213 @@
+using System.Text.RegularExpressions;
+using AeBot.Core.Opportunities;
+using AeBot.Core.Sales;
+
+namespace AeBot.Core.Understanding;
+
+/// <summary>
+/// Turns a message into an <see cref="Understanding"/>: intent from <see cref="IntentClassifier"/>, period from
+/// <see cref="PeriodParser"/>, thresholds from <see cref="AmountParser"/>, names from <see cref="EntityMatcher"/>
+/// over what the viewer may see. A message that only names a period, a filter or a name refines the previous
+/// question ("and last quarter?", "just GTX Pro").
+/// </summary>
+public sealed partial class Understander(PeriodParser periods, ISalesData data)
+{
+    /// <summary>Below this score an intent is a guess; the core asks back instead of answering.</summary>
+    public const double ConfidentScore = 1.5;
+
+    public async Task<Understanding> UnderstandAsync(string text, Viewer viewer, DateOnly today, Understanding? previous, CancellationToken cancellationToken)
+    {
+        var classified = IntentClassifier.Classify(text);
+        var lower = IntentClassifier.Normalize(text);
+        var intent = classified.Intent;
+        var lean = intent is Intent.Pipeline or Intent.BiggestDeals or Intent.Forecast or Intent.Quota or Intent.WhatIf ? TimeLean.Future : TimeLean.Past;
+        if (intent == Intent.Unknown && previous is not null)
+            lean = previous.Intent is Intent.Pipeline or Intent.BiggestDeals or Intent.Forecast ? TimeLean.Future : TimeLean.Past;
+
+        // Take the period and amounts out first, so "December" or "50k" is not mistaken for a name.
+        var rest = text;
+        var period = periods.Parse(text, today, lean);
+        if (period is { } p)
+            rest = Remove(rest, p.Matched);
+        var (min, max, amountText) = AmountParser.Parse(rest);
+        if (amountText is not null)
+            rest = Remove(rest, amountText);
+        int? top = TopPattern().Match(lower) is { Success: true } t ? int.Parse(t.Groups["n"].Success ? t.Groups["n"].Value : t.Groups["n2"].Value) : null;
+        if (top is not null)
+            rest = TopPattern().Replace(rest.ToLowerInvariant(), " ");
+
+        var understanding = new Understanding
+        {
+            Intent = intent,
+            Score = classified.Score,
+            Evidence = classified.Evidence,
+            Period = period?.Period,
+            MinAmount = min,
+            MaxAmount = max,
+            Top = top is > 0 and <= 100 ? top : null,
+            Type = TypeOf(lower),
+        };
+
+        understanding = await NamesAsync(understanding, rest, viewer, lower, cancellationToken);
+
+        // A follow-up that only adds a period, a filter or a name keeps the previous question.
+        var namesSomething = understanding.Period is not null || understanding.MinAmount is not null || understanding.MaxAmount is not null
+            || understanding.Accounts.Count > 0 || understanding.Products.Count > 0 || understanding.Reps.Count > 0 || understanding.Stage is not null
+            || understanding.Type is not null || understanding.Subject != Subject.Me;
+        var refinement = RefineCue().IsMatch(lower) && classified.Score < 3;
+        if (previous is not null && namesSomething && (intent == Intent.Unknown || refinement || classified.Score < ConfidentScore))
+            return Merge(previous, understanding, lower);
+        return understanding;
+    }
+
+    private async Task<Understanding> NamesAsync(Understanding u, string rest, Viewer viewer, string lower, CancellationToken cancellationToken)
+    {
+        var subject = TeamCue().IsMatch(lower) && viewer.HasTeam ? Subject.Team : Subject.Me;
+        IReadOnlyList<NamedRef> reps = [];
+        Ambiguity? ambiguity = null;
+
+        if (viewer.HasTeam)
+        {
+            var team = await data.TeamAsync(viewer, cancellationToken);
+            var repMatches = EntityMatcher.Find(rest, team, allowFirstName: true);
+            if (repMatches.Count == 1)
+            {
+                reps = [repMatches[0].Entity];
+                subject = Subject.Reps;
+                rest = Remove(rest, repMatches[0].Matched);
+            }
+            else if (repMatches.Count > 1)
+            {
+                ambiguity = new Ambiguity("rep", repMatches[0].Matched, repMatches.Select(m => m.Entity).ToList());
+            }
+        }
+
+        var accounts = EntityMatcher.Find(rest, await data.VisibleAccountsAsync(viewer, cancellationToken));
+        IReadOnlyList<NamedRef> accountRefs = [];
+        if (u.Intent == Intent.WhatIf)
+        {
+            // "if Acme and Globex close": every account named counts.
+            accountRefs = await AllNamedAsync(rest, await data.VisibleAccountsAsync(viewer, cancellationToken));
+        }
+        else if (accounts.Count == 1)
+        {
+            accountRefs = [accounts[0].Entity];
+            rest = Remove(rest, accounts[0].Matched);
+        }
+        else if (accounts.Count > 1 && ambiguity is null)
+        {
+            ambiguity = new Ambiguity("account", accounts[0].Matched, accounts.Select(m => m.Entity).ToList());
+        }
+
+        IReadOnlyList<NamedRef> productRefs = [];
+        var products = EntityMatcher.Find(rest, await data.ProductsAsync(cancellationToken));
+        if (products.Count == 1)
+        {
+            productRefs = [products[0].Entity];
+            rest = Remove(rest, products[0].Matched);
+        }
+        else if (products.Count > 1 && ambiguity is null)
+        {
+            ambiguity = new Ambiguity("product", products[0].Matched, products.Select(m => m.Entity).ToList());
+        }
+
+        string? stage = null;
+        var stages = (await data.StagesAsync(cancellationToken)).Select((s, i) => new NamedRef(i, s)).ToList();
+        var stageMatches = EntityMatcher.Find(rest, stages);
+        if (stageMatches.Count >= 1)
+            stage = stageMatches[0].Entity.Name;
+
+        // "Dana" said to a rep without a team, or a name nobody in scope has: remembered so the answer can say so.
+        string? unmatched = null;
+        if (subject == Subject.Me && NamedPossessive().Match(rest) is { Success: true } possessive
+            && !Pronouns().IsMatch(possessive.Groups["name"].Value))
+            unmatched = possessive.Groups["name"].Value;
+
+        return u with
+        {
+            Subject = subject,
+            Reps = reps,
+            Accounts = accountRefs,
+            Products = productRefs,
+            Stage = stage,
+            Ambiguity = ambiguity,
+            Unmatched = unmatched,
+        };
+    }
+
+    private static Task<IReadOnlyList<NamedRef>> AllNamedAsync(string text, IReadOnlyList<NamedRef> candidates)
+    {
+        var found = new List<NamedRef>();
+        var rest = text;
+        while (true)
+        {
+            var match = EntityMatcher.Find(rest, candidates);
+            if (match.Count == 0)
+                break;
+            found.Add(match[0].Entity);
+            rest = Remove(rest, match[0].Matched);
+        }
+        return Task.FromResult<IReadOnlyList<NamedRef>>(found);
+    }
+
+    private static Understanding Merge(Understanding previous, Understanding now, string lower)
+    {
+        // "just GTX Pro" narrows; a new account or product replaces the old one of the same kind.
+        return previous with
+        {
+            Score = now.Score,
+            Evidence = ["follow-up of the previous question", .. now.Evidence],
+            Period = now.Period ?? previous.Period,
+            MinAmount = now.MinAmount ?? previous.MinAmount,
+            MaxAmount = now.MaxAmount ?? previous.MaxAmount,
+            Top = now.Top ?? previous.Top,
+            Subject = now.Subject != Subject.Me || now.Reps.Count > 0 ? now.Subject : MeCue().IsMatch(lower) ? Subject.Me : previous.Subject,
+            Reps = now.Reps.Count > 0 ? now.Reps : now.Subject == Subject.Team || MeCue().IsMatch(lower) ? [] : previous.Reps,
+            Accounts = now.Accounts.Count > 0 ? now.Accounts : previous.Accounts,
+            Products = now.Products.Count > 0 ? now.Products : previous.Products,
+            Stage = now.Stage ?? previous.Stage,
+            Type = now.Type ?? previous.Type,
+            Ambiguity = now.Ambiguity,
+            Unmatched = now.Unmatched,
+        };
+    }
+
+    private static OpportunityType? TypeOf(string lower) =>
+        RenewalCue().IsMatch(lower) ? OpportunityType.Renewal
+        : UpsellCue().IsMatch(lower) ? OpportunityType.Upsell
+        : NewBusinessCue().IsMatch(lower) ? OpportunityType.NewBusiness
+        : null;
+
+    private static string Remove(string text, string matched)
+    {
+        var index = text.IndexOf(matched, StringComparison.OrdinalIgnoreCase);
+        return index < 0 ? text : text.Remove(index, matched.Length).Insert(index, " ");
+    }
+
+    [GeneratedRegex(@"\btop\s+(?<n>\d{1,3})\b|\b(?<n2>\d{1,3})\s+(biggest|largest|top)\b")]
+    private static partial Regex TopPattern();
+
+    [GeneratedRegex(@"\b(team|my reps|our|we|everyone|everybody|by rep|per rep|each rep|the org|company|rollup|roll up|leaderboard)\b")]
+    private static partial Regex TeamCue();
+
+    [GeneratedRegex(@"^(and|what about|how about|just|only|now|same for|same but|but|ok and|and for|for)\b")]
+    private static partial Regex RefineCue();
+
+    [GeneratedRegex(@"\b(me|my|mine|i)\b")]
+    private static partial Regex MeCue();
+
+    [GeneratedRegex(@"\brenewals?\b")]
+    private static partial Regex RenewalCue();
+
+    [GeneratedRegex(@"\b(upsells?|expansions?|cross[- ]?sells?|upgrades?)\b")]
+    private static partial Regex UpsellCue();
+
+    [GeneratedRegex(@"\bnew (business|logos?|customers?|deals only)\b")]
+    private static partial Regex NewBusinessCue();
+
+    [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+)'s\b")]
+    private static partial Regex NamedPossessive();
+
+    [GeneratedRegex(@"^(What|Who|It|That|Where|Here|There|Let|How)$")]
+    private static partial Regex Pronouns();
+}

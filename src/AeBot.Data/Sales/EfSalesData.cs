@@ -1,0 +1,212 @@
+using AeBot.Core.Opportunities;
+using AeBot.Core.Organization;
+using AeBot.Core.Sales;
+using AeBot.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AeBot.Data.Sales;
+
+/// <summary>
+/// <see cref="ISalesData"/> over EF Core. Every query starts from <see cref="Visible"/>, so access rules hold for
+/// totals, lists, groupings and look-ups alike. Aggregates run in SQL; money is summed per currency.
+/// </summary>
+internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
+{
+    public async Task<Viewer?> ViewerAsync(long repId, CancellationToken cancellationToken)
+    {
+        var rep = await db.Reps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == repId && r.IsActive, cancellationToken);
+        return rep is null ? null : new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath);
+    }
+
+    public async Task<IReadOnlyList<NamedRef>> VisibleRepsAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        await VisibleReps(viewer).OrderBy(r => r.Name).Select(r => new NamedRef(r.Id, r.Name)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<NamedRef>> TeamAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        await VisibleReps(viewer).Where(r => r.Id != viewer.RepId && r.IsActive).OrderBy(r => r.Name)
+            .Select(r => new NamedRef(r.Id, r.Name)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<NamedRef>> VisibleAccountsAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var accounts = db.Accounts.AsNoTracking();
+        if (!viewer.SeesEverything)
+        {
+            var owners = VisibleReps(viewer).Select(r => r.Id);
+            accounts = accounts.Where(a => (a.OwnerId != null && owners.Contains(a.OwnerId.Value))
+                || (a.AccountManagerId != null && owners.Contains(a.AccountManagerId.Value))
+                || db.Opportunities.Any(o => o.AccountId == a.Id && owners.Contains(o.OwnerId)));
+        }
+        return await accounts.OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NamedRef>> ProductsAsync(CancellationToken cancellationToken) =>
+        await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new NamedRef(p.Id, p.Name)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> StagesAsync(CancellationToken cancellationToken) =>
+        await db.Opportunities.AsNoTracking().Select(o => o.Stage).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
+
+    public async Task<DealTotals> TotalsAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken)
+    {
+        // Grouped by probability too: weighting happens here, because SQL arithmetic on SQLite's scaled money
+        // columns would multiply the scale as well. A hundred probabilities at most, so the rows stay few.
+        var groups = await Filtered(viewer, filter)
+            .GroupBy(o => new { o.Currency, o.Probability })
+            .Select(g => new { g.Key.Currency, g.Key.Probability, Count = g.Count(), Missing = g.Count(o => o.Amount == null), Amount = g.Sum(o => o.Amount) })
+            .ToListAsync(cancellationToken);
+        if (groups.Count == 0)
+            return DealTotals.Empty;
+        var byCurrency = groups.GroupBy(g => g.Currency)
+            .Select(c => new CurrencyTotal(c.Key, c.Sum(g => g.Count), c.Sum(g => g.Amount ?? 0m), c.Sum(g => (g.Amount ?? 0m) * (g.Probability ?? 0m) / 100m)))
+            .OrderByDescending(c => c.Amount)
+            .ToList();
+        return new DealTotals(groups.Sum(g => g.Count), groups.Sum(g => g.Missing), byCurrency);
+    }
+
+    public async Task<IReadOnlyList<DealRow>> DealsAsync(Viewer viewer, DealFilter filter, DealOrder order, int take, CancellationToken cancellationToken)
+    {
+        var query = Filtered(viewer, filter);
+        query = order switch
+        {
+            DealOrder.AmountDescending => query.Where(o => o.Amount != null).OrderByDescending(o => o.Amount).ThenBy(o => o.Id),
+            DealOrder.CloseDateDescending => query.OrderByDescending(o => o.CloseDate).ThenByDescending(o => o.Amount).ThenBy(o => o.Id),
+            DealOrder.LastEngagedAscending => query.OrderBy(o => o.LastEngagedAt ?? o.CreatedAt).ThenBy(o => o.Id),
+            _ => query.OrderBy(o => o.CloseDate == null).ThenBy(o => o.CloseDate).ThenByDescending(o => o.Amount).ThenBy(o => o.Id),
+        };
+        return await Project(query.Take(take)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<GroupTotal>> GroupAsync(Viewer viewer, DealFilter filter, DealGrouping grouping, CancellationToken cancellationToken)
+    {
+        var query = Filtered(viewer, filter);
+        var rows = grouping switch
+        {
+            DealGrouping.Owner => await query.GroupBy(o => new { Id = (long?)o.OwnerId, Name = o.Owner!.Name, o.Currency, o.Probability })
+                .Select(g => new Row(g.Key.Id, g.Key.Name, g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
+            DealGrouping.Account => await query.GroupBy(o => new { Id = o.AccountId, Name = o.Account!.Name, o.Currency, o.Probability })
+                .Select(g => new Row(g.Key.Id, g.Key.Name ?? "(no account)", g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
+            DealGrouping.Product => await query.GroupBy(o => new { Id = o.ProductId, Name = o.Product!.Name, o.Currency, o.Probability })
+                .Select(g => new Row(g.Key.Id, g.Key.Name ?? "(no product)", g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
+            DealGrouping.Forecast => await query.GroupBy(o => new { o.ForecastCategory, o.Currency, o.Probability })
+                .Select(g => new Row((long)g.Key.ForecastCategory, g.Key.ForecastCategory.ToString(), g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
+            _ => await query.GroupBy(o => new { o.Stage, o.Currency, o.Probability })
+                .Select(g => new Row(null, g.Key.Stage, g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
+        };
+        return rows.GroupBy(r => (r.Id, r.Name, r.Currency))
+            .Select(g => new GroupTotal(g.Key.Id, g.Key.Name, g.Sum(r => r.Count), g.Key.Currency, g.Sum(r => r.Amount ?? 0m), g.Sum(r => (r.Amount ?? 0m) * (r.Probability ?? 0m) / 100m)))
+            .OrderByDescending(g => g.Amount).ThenBy(g => g.Name)
+            .ToList();
+    }
+
+    private sealed record Row(long? Id, string Name, string Currency, decimal? Probability, int Count, decimal? Amount);
+
+    public async Task<IReadOnlyList<QuotaRow>> QuotasAsync(Viewer viewer, IReadOnlyList<long> repIds, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var visible = VisibleReps(viewer).Select(r => r.Id);
+        return await db.Quotas.AsNoTracking()
+            .Where(q => repIds.Contains(q.RepId) && visible.Contains(q.RepId) && q.PeriodStart <= to && q.PeriodEnd >= from)
+            .OrderBy(q => q.Rep!.Name).ThenBy(q => q.PeriodStart)
+            .Select(q => new QuotaRow(q.RepId, q.Rep!.Name, q.PeriodStart, q.PeriodEnd, q.Amount, q.Currency))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SlippedDeal>> SlippedAsync(Viewer viewer, DealFilter filter, int minimumPushes, int take, CancellationToken cancellationToken)
+    {
+        var deals = Filtered(viewer, filter with { Category = StageCategory.Open }).Select(o => o.Id);
+        var slipped = await db.OpportunityHistory.AsNoTracking()
+            .Where(h => deals.Contains(h.OpportunityId) && h.CloseDate != null)
+            .GroupBy(h => h.OpportunityId)
+            .Where(g => g.Select(h => h.CloseDate).Distinct().Count() > minimumPushes)
+            .Select(g => g.Key)
+            .ToListAsync(cancellationToken);
+        if (slipped.Count == 0)
+            return [];
+        var rows = await Project(db.Opportunities.AsNoTracking().Where(o => slipped.Contains(o.Id))).ToListAsync(cancellationToken);
+        var history = (await db.OpportunityHistory.AsNoTracking()
+                .Where(h => slipped.Contains(h.OpportunityId) && h.CloseDate != null)
+                .Select(h => new { h.OpportunityId, h.ChangedAt, h.CloseDate })
+                .ToListAsync(cancellationToken))
+            .GroupBy(h => h.OpportunityId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(h => h.ChangedAt).Select(h => h.CloseDate!.Value).ToList());
+        return rows
+            .Select(r => new SlippedDeal(r, Pushes(history.GetValueOrDefault(r.Id) ?? [])))
+            .Where(s => s.CloseDates.Count > minimumPushes)
+            .OrderByDescending(s => s.CloseDates.Count).ThenByDescending(s => s.Deal.Amount)
+            .Take(take)
+            .ToList();
+    }
+
+    // The sequence of close dates as it changed, without repeats: Mar 3 → Mar 31 → Apr 30.
+    private static List<DateOnly> Pushes(List<DateOnly> dates)
+    {
+        var result = new List<DateOnly>();
+        foreach (var date in dates)
+            if (result.Count == 0 || result[^1] != date)
+                result.Add(date);
+        return result;
+    }
+
+    public async Task<double?> AverageCycleDaysAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken)
+    {
+        var won = await Filtered(viewer, filter with { Category = StageCategory.Won })
+            .Where(o => o.CloseDate != null)
+            .Select(o => new { o.CloseDate, o.CreatedAt })
+            .ToListAsync(cancellationToken);
+        if (won.Count == 0)
+            return null;
+        return won.Average(w => Math.Max(0, w.CloseDate!.Value.DayNumber - DateOnly.FromDateTime(w.CreatedAt.UtcDateTime).DayNumber));
+    }
+
+    private IQueryable<Rep> VisibleReps(Viewer viewer)
+    {
+        var reps = db.Reps.AsNoTracking();
+        if (viewer.SeesEverything)
+            return reps;
+        if (viewer.Role == RepRole.Manager)
+            return reps.Where(r => r.HierarchyPath.StartsWith(viewer.HierarchyPath));
+        return reps.Where(r => r.Id == viewer.RepId);
+    }
+
+    /// <summary>The deals the viewer may see: the root of every deal query.</summary>
+    private IQueryable<Opportunity> Visible(Viewer viewer)
+    {
+        var deals = db.Opportunities.AsNoTracking();
+        if (viewer.SeesEverything)
+            return deals;
+        var owners = VisibleReps(viewer).Select(r => r.Id);
+        var accounts = db.Accounts.Where(a => a.OwnerId == viewer.RepId || a.AccountManagerId == viewer.RepId).Select(a => a.Id);
+        return deals.Where(o => owners.Contains(o.OwnerId) || (o.AccountId != null && accounts.Contains(o.AccountId.Value)));
+    }
+
+    private IQueryable<Opportunity> Filtered(Viewer viewer, DealFilter f)
+    {
+        var q = Visible(viewer);
+        if (f.OwnerIds is { } owners)
+            q = q.Where(o => owners.Contains(o.OwnerId));
+        if (f.AccountIds is { } accounts)
+            q = q.Where(o => o.AccountId != null && accounts.Contains(o.AccountId.Value));
+        if (f.ProductIds is { } products)
+            q = q.Where(o => o.ProductId != null && products.Contains(o.ProductId.Value));
+        if (f.Category is { } category)
+            q = q.Where(o => o.StageCategory == category);
+        if (f.Stage is { } stage)
+            q = q.Where(o => o.Stage == stage);
+        if (f.CloseFrom is { } from)
+            q = q.Where(o => o.CloseDate >= from);
+        if (f.CloseTo is { } to)
+            q = q.Where(o => o.CloseDate <= to);
+        if (f.MinAmount is { } min)
+            q = q.Where(o => o.Amount >= min);
+        if (f.MaxAmount is { } max)
+            q = q.Where(o => o.Amount <= max);
+        if (f.Type is { } type)
+            q = q.Where(o => o.Type == type);
+        if (f.Forecast is { } forecast)
+            q = q.Where(o => o.ForecastCategory == forecast);
+        if (f.NotEngagedSince is { } since)
+            q = q.Where(o => o.LastEngagedAt < since || (o.LastEngagedAt == null && o.CreatedAt < since));
+        return q;
+    }
+
+    private static IQueryable<DealRow> Project(IQueryable<Opportunity> query) =>
+        query.Select(o => new DealRow(o.Id, o.Name, o.Account != null ? o.Account.Name : null, o.Owner!.Name, o.Amount, o.Currency, o.Stage,
+            o.StageCategory, o.Probability, o.ForecastCategory, o.CloseDate, o.CreatedAt, o.LastEngagedAt));
+}
