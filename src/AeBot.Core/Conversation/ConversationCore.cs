@@ -94,7 +94,7 @@ public sealed partial class ConversationCore(
         if (u.Unmatched is { } name)
         {
             var scope = viewer.HasTeam ? "you and your team" : "you";
-            var reply = new Reply([new TextBlock($"I can only show figures for {scope}, and I don't see anyone called \"{name}\" there. Ask about your own numbers{(viewer.HasTeam ? " or someone on your team" : "")}.")])
+            var reply = new Reply([new TextBlock($"I don't see \"{name}\" among the people and accounts you can see. I can show figures for {scope} and your accounts{(viewer.HasTeam ? "" : " — ask about your own numbers")}.")])
             {
                 Summary = "Refused: outside the asker's scope or unknown",
             };

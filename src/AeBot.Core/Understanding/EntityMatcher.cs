@@ -43,7 +43,7 @@ public static class EntityMatcher
                     score = Fuzz.Ratio(window, key);
                 else
                     continue;
-                if (score >= FuzzyThreshold && (best is null || score > best.Score))
+                if (score >= FuzzyThreshold && (best is null || score > best.Score || score == best.Score && words.Length > best.Matched.Length))
                     best = new EntityMatch(candidate, score, words);
             }
             if (best is null && allowFirstName)
@@ -53,11 +53,12 @@ public static class EntityMatcher
                 if (hit.Key is not null)
                     best = new EntityMatch(candidate, 90, hit.Words);
             }
-            // A leading part of a multi-word name ("Blue Harbor" for "Blue Harbor Logistics"), at least 5 letters.
+            // The leading whole words of a longer name ("Sterling" or "Blue Harbor" for "Blue Harbor Logistics"),
+            // at least 5 letters: how people shorten company names. Several such hits make the name ambiguous.
             if (best is null && candidate.Name.Contains(' '))
             {
-                var hit = windows.Where(w => w.Key.Length >= 5 && key.StartsWith(w.Key, StringComparison.Ordinal) && w.Words.Contains(' '))
-                    .OrderByDescending(w => w.Key.Length).FirstOrDefault();
+                var leading = LeadingWords(candidate.Name);
+                var hit = windows.Where(w => w.Key.Length >= 5 && leading.Contains(w.Key)).OrderByDescending(w => w.Key.Length).FirstOrDefault();
                 if (hit.Key is not null)
                     best = new EntityMatch(candidate, 88, hit.Words);
             }
@@ -69,6 +70,16 @@ public static class EntityMatcher
         // Prefer the longest words matched, then the best score: "Globex Europe" beats "Globex".
         var top = matches.Max(m => (m.Matched.Length, m.Score));
         return matches.Where(m => (m.Matched.Length, m.Score) == top).ToList();
+    }
+
+    // "Blue Harbor Logistics" → {"blue", "blueharbor"}: every proper prefix of whole words, folded.
+    private static HashSet<string> LeadingWords(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 1; n < words.Length; n++)
+            prefixes.Add(NameNormalizer.Normalize(string.Join(' ', words.Take(n))));
+        return prefixes;
     }
 
     private static List<string> Tokenize(string text)

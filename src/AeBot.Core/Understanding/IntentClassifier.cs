@@ -23,12 +23,12 @@ public static class IntentClassifier
         (Intent.Pipeline, "weighted", 1.2), (Intent.Pipeline, "open", 0.6), (Intent.Pipeline, "how many deals", 1), (Intent.Pipeline, "what do i have", 1), (Intent.Pipeline, "what's in", 0.6),
         (Intent.Pipeline, "working on", 1.2), (Intent.Pipeline, "close this", 1.4), (Intent.Pipeline, "close next", 1.4), (Intent.Pipeline, "land this", 1.2),
 
-        (Intent.BiggestDeals, "biggest", 2.2), (Intent.BiggestDeals, "largest", 2.2), (Intent.BiggestDeals, "top deals", 2.5), (Intent.BiggestDeals, "top opportunities", 2.5), (Intent.BiggestDeals, "largest deals", 1), (Intent.BiggestDeals, "whales", 2),
+        (Intent.BiggestDeals, "biggest", 2.2), (Intent.BiggestDeals, "largest", 2.2), (Intent.BiggestDeals, "top deals", 2.5), (Intent.BiggestDeals, "top opportunities", 2.5), (Intent.BiggestDeals, "largest deals", 1), (Intent.BiggestDeals, "whales", 2), (Intent.BiggestDeals, "top", 1.5),
         (Intent.PastDue, "past due", 3), (Intent.PastDue, "overdue", 3), (Intent.PastDue, "past their close date", 3.5), (Intent.PastDue, "past close date", 3.5), (Intent.PastDue, "close date passed", 3.5), (Intent.PastDue, "late deals", 2.5), (Intent.PastDue, "behind schedule", 2),
 
         (Intent.Won, "closed", 1.6), (Intent.Won, "did i close", 2.4), (Intent.Won, "have i closed", 2.4), (Intent.Won, "close last", 1.5), (Intent.Won, "won", 2.2), (Intent.Won, "win", 1.2), (Intent.Won, "wins", 2),
         (Intent.Won, "bookings", 2.5), (Intent.Won, "booked", 2.4), (Intent.Won, "brought in", 2.5), (Intent.Won, "bring in", 2), (Intent.Won, "closed won", 2.5), (Intent.Won, "revenue", 1.6),
-        (Intent.Won, "sold", 2.2), (Intent.Won, "signed", 2), (Intent.Won, "results", 1.8), (Intent.Won, "landed", 2), (Intent.Won, "biggest win", 2.5), (Intent.Won, "compare", 0.8), (Intent.Won, "versus", 0.5),
+        (Intent.Won, "sold", 2.2), (Intent.Won, "sell", 1.8), (Intent.Won, "how much did i", 1), (Intent.Won, "signed", 2), (Intent.Won, "results", 1.8), (Intent.Won, "landed", 2), (Intent.Won, "biggest win", 2.5), (Intent.Won, "compare", 0.8), (Intent.Won, "versus", 0.5),
 
         (Intent.Lost, "lost", 2.6), (Intent.Lost, "losses", 2.6), (Intent.Lost, "lose", 2.2), (Intent.Lost, "closed lost", 2.5), (Intent.Lost, "loss reasons", 2.5), (Intent.Lost, "why did we lose", 3),
         (Intent.WinRate, "win rate", 4), (Intent.WinRate, "close rate", 4), (Intent.WinRate, "hit rate", 4), (Intent.WinRate, "conversion", 3), (Intent.WinRate, "win ratio", 4), (Intent.WinRate, "win percentage", 4),

@@ -115,13 +115,20 @@ public sealed partial class Understander(PeriodParser periods, ISalesData data)
         var stages = (await data.StagesAsync(cancellationToken)).Select((s, i) => new NamedRef(i, s)).ToList();
         var stageMatches = EntityMatcher.Find(rest, stages);
         if (stageMatches.Count >= 1)
+        {
             stage = stageMatches[0].Entity.Name;
+            rest = Remove(rest, stageMatches[0].Matched);
+        }
 
-        // "Dana" said to a rep without a team, or a name nobody in scope has: remembered so the answer can say so.
+        // A name the viewer has no record of — someone else's rep, another team's account, or nobody at all. The
+        // answer must be the same in every case, so it reveals nothing about what exists outside their scope.
         string? unmatched = null;
         if (subject == Subject.Me && NamedPossessive().Match(rest) is { Success: true } possessive
-            && !Pronouns().IsMatch(possessive.Groups["name"].Value))
+            && !NotNames().IsMatch(possessive.Groups["name"].Value))
             unmatched = possessive.Groups["name"].Value;
+        else if (accountRefs.Count == 0 && ambiguity is null && NamedAfterPreposition().Match(rest) is { Success: true } named
+            && !NotNames().IsMatch(named.Groups["name"].Value))
+            unmatched = named.Groups["name"].Value;
 
         return u with
         {
@@ -208,6 +215,10 @@ public sealed partial class Understander(PeriodParser periods, ISalesData data)
     [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+)'s\b")]
     private static partial Regex NamedPossessive();
 
-    [GeneratedRegex(@"^(What|Who|It|That|Where|Here|There|Let|How)$")]
-    private static partial Regex Pronouns();
+    [GeneratedRegex(@"\b(?:for|at|on|with|from|about|of)\s+(?<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)")]
+    private static partial Regex NamedAfterPreposition();
+
+    // Capitalised words that are not names: sentence starters, calendar words, forecast terms.
+    [GeneratedRegex(@"^(What|Who|It|That|Where|Here|There|Let|How|I|Me|My|The|This|Last|Next|Q[1-4].*|FY.*|YTD|QTD|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Yesterday|Commit|Best|Pipeline|Renewals?|Upsell|New)(\s.*)?$")]
+    private static partial Regex NotNames();
 }

@@ -1,0 +1,48 @@
+using AeBot.Core.Sales;
+using AeBot.Core.Understanding;
+
+namespace AeBot.Core.Tests.Understanding;
+
+public class EntityMatcherTests
+{
+    private static readonly NamedRef[] Accounts =
+    [
+        new(1, "Acme"), new(2, "Globex Corporation"), new(3, "Globex Europe GmbH"), new(4, "Initech"), new(5, "Blue Harbor Logistics"), new(6, "Blue Harbor Capital"),
+    ];
+
+    private static readonly NamedRef[] Products = [new(10, "GTX Pro"), new(11, "GTX Basic"), new(12, "Analytics Suite")];
+
+    [Theory]
+    [InlineData("pipeline for Acme", 1)]
+    [InlineData("pipeline for ACME Inc.", 1)]
+    [InlineData("deals at initech", 4)]
+    [InlineData("deals at Intech", 4)]
+    [InlineData("Globex Corporation deals", 2)]
+    [InlineData("what about Blue Harbor Logistics", 5)]
+    [InlineData("pipeline for Globex", 2)]
+    [InlineData("pipeline for Globex Europe", 3)]
+    public void Accounts_are_found_in_any_spelling(string text, long expected) =>
+        Assert.Equal(expected, Assert.Single(EntityMatcher.Find(text, Accounts)).Entity.Id);
+
+    [Theory]
+    [InlineData("just GTX Pro")]
+    [InlineData("just GTXPro")]
+    [InlineData("only gtx-pro deals")]
+    public void Products_match_with_or_without_spaces(string text) =>
+        Assert.Equal(10, Assert.Single(EntityMatcher.Find(text, Products)).Entity.Id);
+
+    [Fact]
+    public void A_partial_name_that_fits_several_is_ambiguous() =>
+        Assert.Equal([5L, 6L], EntityMatcher.Find("what about Blue Harbor", Accounts).Select(m => m.Entity.Id).Order());
+
+    [Fact]
+    public void First_names_match_people_only_when_allowed()
+    {
+        NamedRef[] reps = [new(7, "Dana Reyes"), new(8, "Lee Chen")];
+        Assert.Equal(7, Assert.Single(EntityMatcher.Find("Dana's pipeline", reps, allowFirstName: true)).Entity.Id);
+        Assert.Empty(EntityMatcher.Find("Dana's pipeline", reps));
+    }
+
+    [Fact]
+    public void Ordinary_words_do_not_match_names() => Assert.Empty(EntityMatcher.Find("what closes this month for me", Accounts));
+}
