@@ -59,6 +59,7 @@ public static class CliApplication
                 "seed-demo" => await SeedDemoCommand.RunAsync(context),
                 "ask" => await AskCommand.RunAsync(context),
                 "chat" => await ChatCommand.RunAsync(context),
+                "audit" => await AuditCommand.RunAsync(context),
                 _ => ExitCodes.Usage,
             };
         }

@@ -20,6 +20,7 @@ public static class CommandLine
         ["seed-demo"] = [],
         ["ask"] = ["as", "json"],
         ["chat"] = ["as"],
+        ["audit"] = ["since", "as", "limit"],
         ["help"] = [],
     };
 
@@ -94,6 +95,8 @@ public static class CommandLine
           ask --as <email or name> [--json] "<text>"
                                         One turn through the conversation core.
           chat --as <email or name>     Talk to AeBot interactively (Ctrl-D or "exit" to leave).
+          audit --since <date|24h|7d> [--as <email or name>] [--limit N]
+                                        List the recorded turns.
           help                          This text.
 
         Every command reads the server's configuration: appsettings.json, appsettings.{Environment}.json,

@@ -100,6 +100,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_lists_the_turns_since_a_time()
+    {
+        await RunAsync(["ask", "--as", Dana, "what closes this month?"]);
+        await RunAsync(["ask", "--as", "Marcus Johnson", "team pipeline"]);
+
+        var (exit, output, _) = await RunAsync(["audit", "--since", "2026-11-28"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("Dana Reyes", output);
+        Assert.Contains("Pipeline", output);
+        Assert.Contains("\"what closes this month?\"", output);
+        Assert.Contains("2 turn(s) since 2026-11-28 00:00Z.", output);
+
+        var onlyDana = await RunAsync(["audit", "--since", "1d", "--as", Dana]);
+        Assert.Contains("1 turn(s)", onlyDana.Out);
+        Assert.Equal(ExitCodes.Usage, (await RunAsync(["audit"])).Exit);
+    }
+
+    [Fact]
     public async Task Unknown_command_prints_usage()
     {
         var (exit, _, error) = await RunAsync(["frobnicate"]);
