@@ -1,5 +1,6 @@
 using AeBot.Cli;
 using AeBot.Hosting;
+using AeBot.WebChat;
 
 // One executable: "aebot serve" (the default) runs the server; the other commands are operator tools that read
 // the same configuration (appsettings, environment variables, --Key=Value).
@@ -13,12 +14,21 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = ContentRoot.Locate(),
 });
 builder.AddAeBotServices();
+builder.Services.AddWebChat(builder.Configuration);
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync(seedDemo: true);
 
+// Malformed requests (bad JSON, wrong content type) are the client's fault: their own 4xx, never a 500.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseStatusCodePages();
+
 app.MapHealth();
-app.MapHome();
+app.MapWebChat(app.Environment);
 
 app.Run();
 return 0;

@@ -22,7 +22,7 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
         var won = lines.Sum(l => l.Standing.Won);
         var quota = lines.Sum(l => l.Standing.Quota);
         var open = lines.Sum(l => l.Standing.OpenInPeriod);
-        var text = $"{AnswerContext.Capitalize(c.Whose)} {period.Label}: **{MoneyFormat.Compact(won, c.Currency)}** won"
+        var text = $"{AnswerContext.Capitalize(c.Whose)} numbers {period.Label}: **{MoneyFormat.Compact(won, c.Currency)}** won"
             + (quota > 0 ? $" of **{MoneyFormat.Compact(quota, c.Currency)}** quota (**{MoneyFormat.Percent(won / quota)}**)" : "")
             + $", **{MoneyFormat.Compact(open, c.Currency)}** open pipeline still closing in the period, across {MoneyFormat.Count(lines.Count, "rep")}.";
         var rows = lines.Select(l => (IReadOnlyList<string>)[

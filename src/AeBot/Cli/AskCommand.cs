@@ -1,3 +1,5 @@
+using AeBot.Rendering;
+
 namespace AeBot.Cli;
 
 /// <summary><c>aebot ask --as &lt;who&gt; [--json] "&lt;text&gt;"</c>: one turn, then exit.</summary>

@@ -1,3 +1,5 @@
+using AeBot.Rendering;
+
 namespace AeBot.Cli;
 
 /// <summary><c>aebot chat --as &lt;who&gt;</c>: a conversation at the terminal until "exit" or end of input.</summary>

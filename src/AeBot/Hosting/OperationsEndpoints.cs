@@ -23,11 +23,4 @@ public static class OperationsEndpoints
         });
         return endpoints;
     }
-
-    /// <summary>A plain landing page until the web chat takes over "/".</summary>
-    public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/", () => TypedResults.Text("AeBot is running. Health: /health\n"));
-        return endpoints;
-    }
 }

@@ -74,5 +74,5 @@ public sealed class ConversationFixture : IAsyncLifetime
 internal static class ReplyText
 {
     /// <summary>All text of a reply, blocks joined, markdown bold removed: what a person reads.</summary>
-    public static string Read(this Reply reply) => AeBot.Cli.PlainTextRenderer.Render(reply);
+    public static string Read(this Reply reply) => AeBot.Rendering.PlainTextRenderer.Render(reply);
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AeBot.Core.Conversation;
 
-namespace AeBot.Cli;
+namespace AeBot.Rendering;
 
 /// <summary>The structured reply (for <c>ask --json</c> and the web chat): each block with a "type" discriminator.</summary>
 public static class ReplyJson

@@ -2,7 +2,7 @@ using System.Text;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 
-namespace AeBot.Cli;
+namespace AeBot.Rendering;
 
 /// <summary>
 /// Renders a reply for a terminal: markdown markers removed, facts and tables aligned, charts as bars, buttons

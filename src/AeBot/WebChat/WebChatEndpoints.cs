@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using AeBot.Core.Conversation;
+using AeBot.Core.Organization;
+using AeBot.Data.Storage;
+using AeBot.Rendering;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.WebChat;
+
+public static class WebChatEndpoints
+{
+    public const string KeyHeader = "X-AeBot-Key";
+
+    public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.SectionName));
+        services.AddSingleton<Charts.ChartRenderer>();
+        services.AddSingleton<HtmlRenderer>();
+        return services;
+    }
+
+    /// <summary>
+    /// "/" (the page) and "/api/chat". In Development both are on unless <c>WebChat:Enabled=false</c>. Elsewhere the
+    /// page needs <c>WebChat:Enabled=true</c> and the endpoint also a <c>WebChat:ApiKey</c>; without them they are
+    /// not served at all.
+    /// </summary>
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints, IWebHostEnvironment environment)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<WebChatOptions>>().Value;
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AeBot.WebChat");
+        var enabled = options.Enabled ?? environment.IsDevelopment();
+        if (!enabled)
+        {
+            logger.LogInformation("Web chat is off (WebChat:Enabled)");
+            return endpoints;
+        }
+        if (!environment.IsDevelopment() && string.IsNullOrEmpty(options.ApiKey))
+        {
+            logger.LogWarning("Web chat is enabled outside Development without WebChat:ApiKey; it is not served");
+            return endpoints;
+        }
+
+        endpoints.MapGet("/", () => TypedResults.Content(WebChatPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        var api = endpoints.MapGroup("/api/chat").AddEndpointFilter(async (context, next) =>
+        {
+            if (!environment.IsDevelopment() && !KeyMatches(context.HttpContext.Request.Headers[KeyHeader], options.ApiKey!))
+                return TypedResults.Problem("A valid X-AeBot-Key header is required.", statusCode: StatusCodes.Status401Unauthorized);
+            return await next(context);
+        });
+        api.MapGet("/users", UsersAsync);
+        api.MapPost("/", ChatAsync);
+        return endpoints;
+    }
+
+    private static bool KeyMatches(string? given, string expected) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+
+    private static async Task<Ok<List<ChatUser>>> UsersAsync(AeBotDbContext db, CancellationToken cancellationToken)
+    {
+        var reps = await db.Reps.AsNoTracking().Where(r => r.IsActive && r.Email != null).OrderBy(r => r.Role).ThenBy(r => r.Name)
+            .Select(r => new { r.Name, r.Email, r.Role }).ToListAsync(cancellationToken);
+        return TypedResults.Ok(reps.Select(r => new ChatUser(r.Name, r.Email!, r.Role.ToString())).ToList());
+    }
+
+    private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> ChatAsync(
+        ChatRequest? request, IRepDirectory directory, IConversationCore core, HtmlRenderer html, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request is null || string.IsNullOrWhiteSpace(request.As))
+            return TypedResults.Problem("Say who is speaking: \"as\" is an e-mail or full name.", statusCode: StatusCodes.Status400BadRequest);
+        if (string.IsNullOrWhiteSpace(request.Text) && string.IsNullOrWhiteSpace(request.Payload))
+            return TypedResults.Problem("Send \"text\" or a button's \"payload\".", statusCode: StatusCodes.Status400BadRequest);
+        if (request.ConversationId is { Length: > 200 })
+            return TypedResults.Problem("\"conversationId\" is at most 200 characters.", statusCode: StatusCodes.Status400BadRequest);
+        var rep = await directory.FindAsync(request.As, cancellationToken);
+        if (rep is null)
+            return TypedResults.Problem($"Nobody with the e-mail or full name '{request.As}'.", statusCode: StatusCodes.Status400BadRequest);
+
+        var conversationId = string.IsNullOrWhiteSpace(request.ConversationId) ? $"web:{rep.Id}" : request.ConversationId;
+        var message = new IncomingMessage(ChatChannels.WebChat, new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId), conversationId,
+            request.Text ?? "", request.Payload, null, clock.GetUtcNow());
+        var reply = await core.HandleAsync(message, cancellationToken);
+        return TypedResults.Ok(new ChatResponse(reply.Summary, html.Render(reply), ReplyJson.ToJson(reply)));
+    }
+}

@@ -1,0 +1,123 @@
+namespace AeBot.WebChat;
+
+/// <summary>The local web chat: one self-contained page (no build step, no CDN) talking to /api/chat.</summary>
+internal static class WebChatPage
+{
+    public const string Html = """
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>AeBot — web chat</title>
+<style>
+  :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --brand:#2563eb; --bg:#f8fafc; }
+  * { box-sizing: border-box; }
+  body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--ink); background:var(--bg); }
+  header { display:flex; gap:12px; align-items:center; padding:10px 16px; background:#fff; border-bottom:1px solid var(--line); position:sticky; top:0; }
+  header h1 { font-size:17px; margin:0 8px 0 0; color:var(--brand); }
+  header label { color:var(--muted); font-size:13px; }
+  select, input, button { font:inherit; }
+  select, #key { padding:5px 8px; border:1px solid var(--line); border-radius:6px; background:#fff; }
+  main { max-width:980px; margin:0 auto; padding:16px 16px 120px; }
+  .turn { margin:12px 0; display:flex; }
+  .turn.user { justify-content:flex-end; }
+  .bubble { max-width:100%; padding:10px 14px; border-radius:12px; background:#fff; border:1px solid var(--line); overflow-x:auto; }
+  .turn.user .bubble { background:var(--brand); color:#fff; border-color:var(--brand); }
+  .bubble .text { margin:2px 0 8px; }
+  .bubble ul { margin:4px 0 8px 18px; padding:0; }
+  table.data { border-collapse:collapse; margin:6px 0 10px; font-size:14px; }
+  table.data caption { text-align:left; font-weight:600; padding:2px 0 4px; }
+  table.data th, table.data td { padding:4px 10px; border-bottom:1px solid var(--line); text-align:left; white-space:nowrap; }
+  table.data .num { text-align:right; font-variant-numeric:tabular-nums; }
+  dl.facts { display:grid; grid-template-columns:max-content auto; gap:2px 16px; margin:6px 0 10px; }
+  dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; font-variant-numeric:tabular-nums; }
+  .context { color:var(--muted); font-size:12.5px; margin-top:6px; }
+  .actions { display:flex; flex-wrap:wrap; gap:6px; margin:8px 0 2px; }
+  button.action { border:1px solid var(--brand); color:var(--brand); background:#fff; border-radius:16px; padding:4px 12px; cursor:pointer; }
+  button.action:hover { background:#eff6ff; } button.action.primary { background:var(--brand); color:#fff; } button.action.danger { border-color:#dc2626; color:#dc2626; }
+  .choice .prompt { font-weight:600; }
+  figure.chart { margin:8px 0; } figure.chart img { max-width:100%; height:auto; border:1px solid var(--line); border-radius:8px; }
+  form { position:fixed; bottom:0; left:0; right:0; display:flex; gap:8px; padding:12px 16px; background:#fff; border-top:1px solid var(--line); }
+  form input { flex:1; padding:10px 12px; border:1px solid var(--line); border-radius:8px; }
+  form button { padding:10px 18px; border:0; border-radius:8px; background:var(--brand); color:#fff; cursor:pointer; }
+  .error { color:#b91c1c; }
+  #key { display:none; }
+</style>
+</head>
+<body>
+<header>
+  <h1>AeBot</h1>
+  <label for="who">Talking as</label>
+  <select id="who" aria-label="User"></select>
+  <button type="button" id="reset" class="action">New conversation</button>
+  <input id="key" type="password" placeholder="API key" aria-label="API key">
+</header>
+<main id="log" aria-live="polite"></main>
+<form id="ask">
+  <input id="text" autocomplete="off" placeholder="Ask about your pipeline, quota, forecast…" aria-label="Message" maxlength="4000">
+  <button type="submit">Send</button>
+</form>
+<script>
+const log = document.getElementById('log'), who = document.getElementById('who'), text = document.getElementById('text'), key = document.getElementById('key');
+let conversation = crypto.randomUUID();
+key.value = sessionStorage.getItem('aebot-key') || '';
+function headers() {
+  const h = { 'Content-Type': 'application/json' };
+  if (key.value) { h['X-AeBot-Key'] = key.value; sessionStorage.setItem('aebot-key', key.value); }
+  return h;
+}
+function add(role, html) {
+  const turn = document.createElement('div');
+  turn.className = 'turn ' + role;
+  const bubble = document.createElement('div');
+  bubble.className = 'bubble';
+  if (role === 'user') bubble.textContent = html; else bubble.innerHTML = html;
+  turn.appendChild(bubble);
+  log.appendChild(turn);
+  window.scrollTo(0, document.body.scrollHeight);
+  return bubble;
+}
+async function loadUsers() {
+  const response = await fetch('api/chat/users', { headers: headers() });
+  if (response.status === 401) { key.style.display = 'inline-block'; add('bot', '<div class="error">Enter the API key (top right), then reload.</div>'); return; }
+  const users = await response.json();
+  for (const u of users) {
+    const option = document.createElement('option');
+    option.value = u.email; option.textContent = `${u.name} (${u.role})`;
+    who.appendChild(option);
+  }
+  const remembered = localStorage.getItem('aebot-who');
+  if (remembered && users.some(u => u.email === remembered)) who.value = remembered;
+}
+async function send(body, shown) {
+  add('user', shown);
+  const bubble = add('bot', '<span class="context">…</span>');
+  try {
+    const response = await fetch('api/chat', { method: 'POST', headers: headers(), body: JSON.stringify({ as: who.value, conversationId: conversation, ...body }) });
+    const data = await response.json();
+    bubble.innerHTML = response.ok ? data.html : `<div class="error">${(data.detail || data.title || 'Something went wrong').replace(/</g, '&lt;')}</div>`;
+  } catch (e) {
+    bubble.innerHTML = '<div class="error">AeBot could not be reached.</div>';
+  }
+  window.scrollTo(0, document.body.scrollHeight);
+}
+document.getElementById('ask').addEventListener('submit', e => {
+  e.preventDefault();
+  const value = text.value.trim();
+  if (!value) return;
+  text.value = '';
+  send({ text: value }, value);
+});
+log.addEventListener('click', e => {
+  const button = e.target.closest('button[data-payload]');
+  if (button) send({ payload: button.dataset.payload }, button.textContent);
+});
+who.addEventListener('change', () => { localStorage.setItem('aebot-who', who.value); conversation = crypto.randomUUID(); log.innerHTML = ''; });
+document.getElementById('reset').addEventListener('click', () => { conversation = crypto.randomUUID(); log.innerHTML = ''; text.focus(); });
+loadUsers().then(() => text.focus());
+</script>
+</body>
+</html>
+""";
+}
