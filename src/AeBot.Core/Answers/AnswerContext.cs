@@ -21,8 +21,8 @@ public sealed record AnswerContext(
     {
         Subject.Reps => Question.Reps.Select(r => r.Id).ToList(),
         Subject.Team => null,
-        // A rep asking about an account sees that account's deals, not only their own.
-        _ => Question.Accounts.Count > 0 && !Viewer.HasTeam ? null : [Viewer.RepId],
+        // Asking about an account means every deal on it the viewer may see, not only their own.
+        _ => Question.Accounts.Count > 0 ? null : [Viewer.RepId],
     };
 
     /// <summary>"your", "your team's", "Dana Reyes's".</summary>
@@ -30,7 +30,7 @@ public sealed record AnswerContext(
     {
         Subject.Reps => string.Join(" and ", Question.Reps.Select(r => r.Name)) + "'s",
         Subject.Team => Viewer.SeesEverything ? "the company's" : "your team's",
-        _ => Question.Accounts.Count > 0 && !Viewer.HasTeam ? "your visible" : "your",
+        _ => Question.Accounts.Count > 0 ? "your visible" : "your",
     };
 
     public DealFilter Filter(StageCategory? category, Period? period) => new()

@@ -41,7 +41,7 @@ internal static class WebChatPage
   form { position:fixed; bottom:0; left:0; right:0; display:flex; gap:8px; padding:12px 16px; background:#fff; border-top:1px solid var(--line); }
   form input { flex:1; padding:10px 12px; border:1px solid var(--line); border-radius:8px; }
   form button { padding:10px 18px; border:0; border-radius:8px; background:var(--brand); color:#fff; cursor:pointer; }
-  .error { color:#b91c1c; }
+  .error { color:#b91c1c; } .pending { color:var(--muted); }
   #key { display:none; }
 </style>
 </head>
@@ -92,7 +92,7 @@ async function loadUsers() {
 }
 async function send(body, shown) {
   add('user', shown);
-  const bubble = add('bot', '<span class="context">…</span>');
+  const bubble = add('bot', '<span class="pending">…</span>');
   try {
     const response = await fetch('api/chat', { method: 'POST', headers: headers(), body: JSON.stringify({ as: who.value, conversationId: conversation, ...body }) });
     const data = await response.json();

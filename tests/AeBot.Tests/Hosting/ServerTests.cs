@@ -41,7 +41,7 @@ public sealed class ServerTests : IClassFixture<AeBotApplication>
         _ = _app.Server;
         Assert.Equal(AeBotApplication.Now, _app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         var home = await _app.CreateClient().GetStringAsync("/");
-        Assert.Contains("AeBot is running", home);
+        Assert.Contains("<title>AeBot — web chat</title>", home); // the web chat is on in Development
     }
 
     [Fact]
