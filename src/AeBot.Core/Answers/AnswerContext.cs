@@ -70,7 +70,11 @@ public sealed record AnswerContext(
         var main = MoneyFormat.Compact(weighted ? totals.WeightedIn(Currency) : totals.AmountIn(Currency), Currency);
         var others = totals.ByCurrency.Where(c => c.Currency != Currency && (weighted ? c.Weighted : c.Amount) != 0)
             .Select(c => MoneyFormat.Compact(weighted ? c.Weighted : c.Amount, c.Currency)).ToList();
-        return others.Count == 0 ? main : $"{main} + {string.Join(" + ", others)}";
+        if (others.Count == 0)
+            return main;
+        // Only foreign-currency deals: "€30K", not "$0 + €30K".
+        var hasMain = totals.ByCurrency.Any(c => c.Currency == Currency);
+        return hasMain ? $"{main} + {string.Join(" + ", others)}" : string.Join(" + ", others);
     }
 
     public static string TypeName(OpportunityType type) => type switch

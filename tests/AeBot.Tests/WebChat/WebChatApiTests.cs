@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AeBot.WebChat;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AeBot.Tests.WebChat;
+
+public sealed class WebChatApiTests(AeBotApplication app) : IClassFixture<AeBotApplication>
+{
+    [Fact]
+    public async Task A_turn_returns_html_and_structured_blocks()
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/chat", new { @as = "dana.reyes@northwind.example", text = "how am I tracking vs quota?" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("Attainment", body.GetProperty("summary").GetString());
+        Assert.Contains("<dl class=\"facts\">", body.GetProperty("html").GetString());
+        Assert.Contains(body.GetProperty("reply").GetProperty("blocks").EnumerateArray(), b => b.GetProperty("type").GetString() == "facts");
+    }
+
+    [Theory]
+    [InlineData("{\"as\":", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("[1,2,3]", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"as\":\"dana.reyes@northwind.example\"}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"as\":\"nobody@nowhere.example\",\"text\":\"hi\"}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("as=dana&text=hi", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    public async Task Bad_requests_get_a_clear_4xx_never_a_500(string body, string contentType, HttpStatusCode expected)
+    {
+        var response = await app.CreateClient().PostAsync("/api/chat", new StringContent(body, Encoding.UTF8, contentType));
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_endpoint_is_closed_without_a_key()
+    {
+        using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("WebChat:Enabled", "true"));
+        var client = production.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/chat/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_development_a_configured_key_is_required()
+    {
+        using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("WebChat:Enabled", "true").UseSetting("WebChat:ApiKey", "s3cret-key"));
+        var client = production.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/chat/users")).StatusCode);
+
+        var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/chat/users") { Headers = { { WebChatEndpoints.KeyHeader, "guess" } } };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
+
+        var right = new HttpRequestMessage(HttpMethod.Get, "/api/chat/users") { Headers = { { WebChatEndpoints.KeyHeader, "s3cret-key" } } };
+        var users = await (await client.SendAsync(right)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(users.EnumerateArray(), u => u.GetProperty("email").GetString() == "dana.reyes@northwind.example");
+    }
+
+    [Fact]
+    public async Task The_web_chat_can_be_switched_off_in_development()
+    {
+        using var off = app.WithWebHostBuilder(b => b.UseSetting("WebChat:Enabled", "false"));
+        Assert.Equal(HttpStatusCode.NotFound, (await off.CreateClient().PostAsJsonAsync("/api/chat", new { @as = "dana.reyes@northwind.example", text = "help" })).StatusCode);
+    }
+}
