@@ -7,7 +7,10 @@ switch (benchmark)
     case "import":
         var rows = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
         return await ImportBenchmark.RunAsync(rows);
+    case "turns":
+        var opportunities = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
+        return await TurnBenchmark.RunAsync(opportunities);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows]");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows], turns [opportunities]");
         return 2;
 }

@@ -12,6 +12,8 @@ public static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddConversationCore(this IServiceCollection services)
     {
         services.AddSingleton(sp => new PeriodParser(new FiscalCalendar(sp.GetRequiredService<IOptions<AeBotOptions>>().Value.FiscalYearStartMonth)));
+        services.AddMemoryCache();
+        services.AddScoped<NameCatalog>();
         services.AddScoped<Understander>();
         services.AddScoped<PipelineAnswers>();
         services.AddScoped<ResultsAnswers>();

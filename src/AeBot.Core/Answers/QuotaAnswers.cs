@@ -22,19 +22,41 @@ public sealed class QuotaAnswers(ISalesData data)
     public async Task<Standing> StandingAsync(AnswerContext c, IReadOnlyList<long> owners, Period period, CancellationToken ct)
     {
         var quotas = await data.QuotasAsync(c.Viewer, owners, period.From, period.To, ct);
-        // A quota counts in proportion to how much of its period falls inside the question's period.
+        var filter = new DealFilter { OwnerIds = owners };
+        var won = await data.TotalsAsync(c.Viewer, filter with { Category = StageCategory.Won, CloseFrom = period.From, CloseTo = period.To }, ct);
+        var open = await data.TotalsAsync(c.Viewer, filter with { Category = StageCategory.Open, CloseFrom = OpenFrom(c, period), CloseTo = period.To }, ct);
+        return new Standing(QuotaIn(quotas, period, c.Currency), won.AmountIn(c.Currency), open.AmountIn(c.Currency), quotas.Count > 0);
+    }
+
+    /// <summary>Each owner's standing, from three grouped queries however many owners there are.</summary>
+    public async Task<IReadOnlyDictionary<long, Standing>> StandingsAsync(AnswerContext c, IReadOnlyList<long> owners, Period period, CancellationToken ct)
+    {
+        var quotas = await data.QuotasAsync(c.Viewer, owners, period.From, period.To, ct);
+        var filter = new DealFilter { OwnerIds = owners };
+        var won = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Won, CloseFrom = period.From, CloseTo = period.To }, DealGrouping.Owner, ct);
+        var open = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Open, CloseFrom = OpenFrom(c, period), CloseTo = period.To }, DealGrouping.Owner, ct);
+        decimal Sum(IReadOnlyList<GroupTotal> groups, long owner) => groups.Where(g => g.Id == owner && g.Currency == c.Currency).Sum(g => g.Amount);
+        return owners.Distinct().ToDictionary(owner => owner, owner =>
+        {
+            var own = quotas.Where(q => q.RepId == owner).ToList();
+            return new Standing(QuotaIn(own, period, c.Currency), Sum(won, owner), Sum(open, owner), own.Count > 0);
+        });
+    }
+
+    private static DateOnly OpenFrom(AnswerContext c, Period period) => c.Today > period.From ? c.Today : period.From;
+
+    // A quota counts in proportion to how much of its period falls inside the question's period.
+    private static decimal QuotaIn(IEnumerable<QuotaRow> quotas, Period period, string currency)
+    {
         decimal quota = 0;
-        foreach (var q in quotas.Where(q => q.Currency == c.Currency))
+        foreach (var q in quotas.Where(q => q.Currency == currency))
         {
             var overlapFrom = q.PeriodStart > period.From ? q.PeriodStart : period.From;
             var overlapTo = q.PeriodEnd < period.To ? q.PeriodEnd : period.To;
             var share = (decimal)(overlapTo.DayNumber - overlapFrom.DayNumber + 1) / (q.PeriodEnd.DayNumber - q.PeriodStart.DayNumber + 1);
             quota += q.Amount * share;
         }
-        var filter = new DealFilter { OwnerIds = owners };
-        var won = await data.TotalsAsync(c.Viewer, filter with { Category = StageCategory.Won, CloseFrom = period.From, CloseTo = period.To }, ct);
-        var open = await data.TotalsAsync(c.Viewer, filter with { Category = StageCategory.Open, CloseFrom = c.Today > period.From ? c.Today : period.From, CloseTo = period.To }, ct);
-        return new Standing(decimal.Round(quota, 2), won.AmountIn(c.Currency), open.AmountIn(c.Currency), quotas.Count > 0);
+        return decimal.Round(quota, 2);
     }
 
     public static Period DefaultPeriod(AnswerContext c) => ResultsAnswers.DefaultPeriod(c);

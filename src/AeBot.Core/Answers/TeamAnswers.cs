@@ -9,7 +9,7 @@ namespace AeBot.Core.Answers;
 /// <summary>Managers' questions: the team by rep, who is behind, who wins most.</summary>
 public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
 {
-    private sealed record RepLine(NamedRef Rep, QuotaAnswers.Standing Standing, decimal OpenAll);
+    private sealed record RepLine(NamedRef Rep, QuotaAnswers.Standing Standing);
 
     public async Task<Reply> RollupAsync(AnswerContext c, CancellationToken ct)
     {
@@ -95,10 +95,11 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
     private async Task<List<RepLine>> LinesAsync(AnswerContext c, Period period, CancellationToken ct)
     {
         var reps = c.Question.Subject == Subject.Reps ? c.Question.Reps : await data.TeamAsync(c.Viewer, ct);
-        var lines = new List<RepLine>();
-        foreach (var rep in reps)
-            lines.Add(new RepLine(rep, await quotas.StandingAsync(c, [rep.Id], period, ct), 0));
-        return lines.OrderByDescending(l => l.Standing.Attainment ?? -1).ThenByDescending(l => l.Standing.Won).ToList();
+        if (reps.Count == 0)
+            return [];
+        var standings = await quotas.StandingsAsync(c, reps.Select(r => r.Id).ToList(), period, ct);
+        return reps.Select(rep => new RepLine(rep, standings[rep.Id]))
+            .OrderByDescending(l => l.Standing.Attainment ?? -1).ThenByDescending(l => l.Standing.Won).ToList();
     }
 
     private static Reply NoTeam() =>

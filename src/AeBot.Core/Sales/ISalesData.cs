@@ -15,7 +15,11 @@ public interface ISalesData
     /// <summary>The reps reporting (directly or not) to the viewer, without the viewer.</summary>
     Task<IReadOnlyList<NamedRef>> TeamAsync(Viewer viewer, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<NamedRef>> VisibleAccountsAsync(Viewer viewer, CancellationToken cancellationToken);
+    /// <summary>Every account's name: the catalogue names are matched against, shared by all viewers.</summary>
+    Task<IReadOnlyList<NamedRef>> AllAccountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Which of the given accounts the viewer may see.</summary>
+    Task<IReadOnlySet<long>> VisibleAccountIdsAsync(Viewer viewer, IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<NamedRef>> ProductsAsync(CancellationToken cancellationToken);
 

@@ -9,77 +9,76 @@ public sealed record EntityMatch(NamedRef Entity, int Score, string Matched);
 
 /// <summary>
 /// Finds known names (accounts, reps, products, stages) in free text: whole names in any spelling ("GTX Pro",
-/// "GTXPro", "acme inc"), first names of people, and small typos ("Globx"). Only names the viewer may see are
-/// offered to it, so a name outside their scope is simply not found — the answer is the same as for a name
-/// that does not exist.
+/// "GTXPro", "acme inc"), the leading words of longer names ("Sterling" for "Sterling Bank"), first names of people,
+/// and small typos ("Globx"). Only names the viewer may see are offered to it, so a name outside their scope is
+/// simply not found — the answer is the same as for a name that does not exist.
 /// </summary>
 public static class EntityMatcher
 {
     private const int FuzzyThreshold = 86;
 
+    public static IReadOnlyList<EntityMatch> Find(string text, IReadOnlyList<NamedRef> candidates, bool allowFirstName = false) =>
+        Find(text, new NameIndex(candidates), allowFirstName);
+
     /// <summary>
-    /// The best matches for <paramref name="candidates"/> in <paramref name="text"/>. Several results mean the text
-    /// fits several names equally well (the caller asks which one).
+    /// The best matches in <paramref name="text"/>. Several results mean the text fits several names equally well
+    /// (the caller asks which one).
     /// </summary>
-    public static IReadOnlyList<EntityMatch> Find(string text, IReadOnlyList<NamedRef> candidates, bool allowFirstName = false)
+    public static IReadOnlyList<EntityMatch> Find(string text, NameIndex index, bool allowFirstName = false) =>
+        Top(FindAll(text, index, allowFirstName));
+
+    /// <summary>The matches that fit best: the longest words matched, then the best score ("Globex Europe" beats "Globex").</summary>
+    public static IReadOnlyList<EntityMatch> Top(IReadOnlyCollection<EntityMatch> matches)
     {
-        var tokens = Tokenize(text);
-        if (tokens.Count == 0 || candidates.Count == 0)
-            return [];
-        var windows = Windows(tokens, 4);
-        var matches = new List<EntityMatch>();
-        foreach (var candidate in candidates)
-        {
-            var key = NameNormalizer.Normalize(candidate.Name);
-            if (key.Length < 2)
-                continue;
-            EntityMatch? best = null;
-            foreach (var (window, words) in windows)
-            {
-                int score;
-                if (window == key)
-                    score = 100;
-                else if (key.Length >= 5 && window.Length >= 4 && Math.Abs(window.Length - key.Length) <= 2)
-                    score = Fuzz.Ratio(window, key);
-                else
-                    continue;
-                if (score >= FuzzyThreshold && (best is null || score > best.Score || score == best.Score && words.Length > best.Matched.Length))
-                    best = new EntityMatch(candidate, score, words);
-            }
-            if (best is null && allowFirstName)
-            {
-                var first = NameNormalizer.Normalize(candidate.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
-                var hit = windows.FirstOrDefault(w => w.Key == first && first.Length >= 3);
-                if (hit.Key is not null)
-                    best = new EntityMatch(candidate, 90, hit.Words);
-            }
-            // The leading whole words of a longer name ("Sterling" or "Blue Harbor" for "Blue Harbor Logistics"),
-            // at least 5 letters: how people shorten company names. Several such hits make the name ambiguous.
-            if (best is null && candidate.Name.Contains(' '))
-            {
-                var leading = LeadingWords(candidate.Name);
-                var hit = windows.Where(w => w.Key.Length >= 5 && leading.Contains(w.Key)).OrderByDescending(w => w.Key.Length).FirstOrDefault();
-                if (hit.Key is not null)
-                    best = new EntityMatch(candidate, 88, hit.Words);
-            }
-            if (best is not null)
-                matches.Add(best);
-        }
         if (matches.Count == 0)
             return [];
-        // Prefer the longest words matched, then the best score: "Globex Europe" beats "Globex".
         var top = matches.Max(m => (m.Matched.Length, m.Score));
-        return matches.Where(m => (m.Matched.Length, m.Score) == top).ToList();
+        return matches.Where(m => (m.Matched.Length, m.Score) == top).OrderBy(m => m.Entity.Name, StringComparer.Ordinal).ToList();
     }
 
-    // "Blue Harbor Logistics" → {"blue", "blueharbor"}: every proper prefix of whole words, folded.
-    private static HashSet<string> LeadingWords(string name)
+    /// <summary>Every name the text could mean, each with its best match, before ranking.</summary>
+    public static IReadOnlyList<EntityMatch> FindAll(string text, NameIndex index, bool allowFirstName = false)
     {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var prefixes = new HashSet<string>(StringComparer.Ordinal);
-        for (var n = 1; n < words.Length; n++)
-            prefixes.Add(NameNormalizer.Normalize(string.Join(' ', words.Take(n))));
-        return prefixes;
+        var tokens = Tokenize(text);
+        if (tokens.Count == 0 || index.Names.Count == 0)
+            return [];
+        var windows = Windows(tokens, 4);
+        var best = new Dictionary<long, EntityMatch>();
+
+        void Offer(NamedRef entity, int score, string words)
+        {
+            if (!best.TryGetValue(entity.Id, out var current) || score > current.Score || score == current.Score && words.Length > current.Matched.Length)
+                best[entity.Id] = new EntityMatch(entity, score, words);
+        }
+
+        foreach (var (key, words) in windows)
+        {
+            if (index.Full.TryGetValue(key, out var exact))
+                foreach (var entity in exact)
+                    Offer(entity, 100, words);
+            if (index.Leading.TryGetValue(key, out var leading))
+                foreach (var entity in leading)
+                    Offer(entity, 88, words);
+            if (allowFirstName && index.FirstWord.TryGetValue(key, out var first))
+                foreach (var entity in first)
+                    Offer(entity, 90, words);
+        }
+
+        if (best.Count == 0 && index.Fuzzy)
+        {
+            foreach (var (key, words) in windows.Where(w => w.Key.Length >= 4))
+                foreach (var (name, entities) in index.Full)
+                {
+                    if (name.Length < 5 || Math.Abs(name.Length - key.Length) > 2)
+                        continue;
+                    var score = Fuzz.Ratio(key, name);
+                    if (score >= FuzzyThreshold)
+                        foreach (var entity in entities)
+                            Offer(entity, score, words);
+                }
+        }
+
+        return best.Values.ToList();
     }
 
     private static List<string> Tokenize(string text)

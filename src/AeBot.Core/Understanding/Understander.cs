@@ -10,7 +10,7 @@ namespace AeBot.Core.Understanding;
 /// over what the viewer may see. A message that only names a period, a filter or a name refines the previous
 /// question ("and last quarter?", "just GTX Pro").
 /// </summary>
-public sealed partial class Understander(PeriodParser periods, ISalesData data)
+public sealed partial class Understander(PeriodParser periods, NameCatalog names, ISalesData data)
 {
     /// <summary>Below this score an intent is a guess; the core asks back instead of answering.</summary>
     public const double ConfidentScore = 1.5;
@@ -68,7 +68,7 @@ public sealed partial class Understander(PeriodParser periods, ISalesData data)
 
         if (viewer.HasTeam)
         {
-            var team = await data.TeamAsync(viewer, cancellationToken);
+            var team = await names.TeamAsync(viewer, cancellationToken);
             var repMatches = EntityMatcher.Find(rest, team, allowFirstName: true);
             if (repMatches.Count == 1)
             {
@@ -82,12 +82,13 @@ public sealed partial class Understander(PeriodParser periods, ISalesData data)
             }
         }
 
-        var accounts = EntityMatcher.Find(rest, await data.VisibleAccountsAsync(viewer, cancellationToken));
+        var accountIndex = await names.AccountsAsync(cancellationToken);
+        var accounts = await VisibleAsync(EntityMatcher.FindAll(rest, accountIndex), viewer, cancellationToken);
         IReadOnlyList<NamedRef> accountRefs = [];
         if (u.Intent == Intent.WhatIf)
         {
             // "if Acme and Globex close": every account named counts.
-            accountRefs = await AllNamedAsync(rest, await data.VisibleAccountsAsync(viewer, cancellationToken));
+            accountRefs = await AllNamedAsync(rest, accountIndex, viewer, cancellationToken);
         }
         else if (accounts.Count == 1)
         {
@@ -100,7 +101,7 @@ public sealed partial class Understander(PeriodParser periods, ISalesData data)
         }
 
         IReadOnlyList<NamedRef> productRefs = [];
-        var products = EntityMatcher.Find(rest, await data.ProductsAsync(cancellationToken));
+        var products = EntityMatcher.Find(rest, await names.ProductsAsync(cancellationToken));
         if (products.Count == 1)
         {
             productRefs = [products[0].Entity];
@@ -112,8 +113,7 @@ public sealed partial class Understander(PeriodParser periods, ISalesData data)
         }
 
         string? stage = null;
-        var stages = (await data.StagesAsync(cancellationToken)).Select((s, i) => new NamedRef(i, s)).ToList();
-        var stageMatches = EntityMatcher.Find(rest, stages);
+        var stageMatches = EntityMatcher.Find(rest, await names.StagesAsync(cancellationToken));
         if (stageMatches.Count >= 1)
         {
             stage = stageMatches[0].Entity.Name;
@@ -142,19 +142,28 @@ public sealed partial class Understander(PeriodParser periods, ISalesData data)
         };
     }
 
-    private static Task<IReadOnlyList<NamedRef>> AllNamedAsync(string text, IReadOnlyList<NamedRef> candidates)
+    /// <summary>The best of the matches the viewer may see; names outside their scope are dropped as if unknown.</summary>
+    private async Task<IReadOnlyList<EntityMatch>> VisibleAsync(IReadOnlyList<EntityMatch> matches, Viewer viewer, CancellationToken cancellationToken)
+    {
+        if (matches.Count == 0)
+            return [];
+        var visible = await data.VisibleAccountIdsAsync(viewer, matches.Select(m => m.Entity.Id).ToList(), cancellationToken);
+        return EntityMatcher.Top(matches.Where(m => visible.Contains(m.Entity.Id)).ToList());
+    }
+
+    private async Task<IReadOnlyList<NamedRef>> AllNamedAsync(string text, NameIndex candidates, Viewer viewer, CancellationToken cancellationToken)
     {
         var found = new List<NamedRef>();
         var rest = text;
-        while (true)
+        while (found.Count < 10)
         {
-            var match = EntityMatcher.Find(rest, candidates);
+            var match = await VisibleAsync(EntityMatcher.FindAll(rest, candidates), viewer, cancellationToken);
             if (match.Count == 0)
                 break;
             found.Add(match[0].Entity);
             rest = Remove(rest, match[0].Matched);
         }
-        return Task.FromResult<IReadOnlyList<NamedRef>>(found);
+        return found;
     }
 
     private static Understanding Merge(Understanding previous, Understanding now, string lower)

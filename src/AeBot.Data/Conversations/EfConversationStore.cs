@@ -34,28 +34,14 @@ internal sealed class EfConversationStore(AeBotDbContext db, TimeProvider clock)
     {
         var json = JsonSerializer.Serialize(question, Json);
         var now = clock.GetUtcNow();
-        // Update first; insert when there is no row. Two turns racing to insert meet the unique index, and the
-        // loser updates instead — the database decides, not a check-then-insert.
-        var updated = await db.ConversationStates
-            .Where(s => s.Channel == channel && s.ConversationId == conversationId && s.RepId == repId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastQuestion, json).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        if (updated > 0)
-            return;
-        db.ConversationStates.Add(new ConversationStateRow { Channel = channel, ConversationId = conversationId, RepId = repId, LastQuestion = json, UpdatedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            await db.ConversationStates
-                .Where(s => s.Channel == channel && s.ConversationId == conversationId && s.RepId == repId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastQuestion, json).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        // One upsert on the unique index: two turns of the same conversation racing each other both succeed and
+        // the later one wins, with no check-then-insert window. The syntax is the same on SQLite and PostgreSQL;
+        // the instant is passed as each provider stores it (UTC ticks on SQLite, see UtcTicksConverter).
+        object updatedAt = db.Database.IsSqlite() ? now.UtcTicks : now.ToUniversalTime();
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "ConversationStates" ("Channel", "ConversationId", "RepId", "LastQuestion", "UpdatedAt")
+            VALUES ({channel}, {conversationId}, {repId}, {json}, {updatedAt})
+            ON CONFLICT ("Channel", "ConversationId", "RepId") DO UPDATE SET "LastQuestion" = excluded."LastQuestion", "UpdatedAt" = excluded."UpdatedAt"
+            """, cancellationToken);
     }
 }

@@ -25,17 +25,42 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         await VisibleReps(viewer).Where(r => r.Id != viewer.RepId && r.IsActive).OrderBy(r => r.Name)
             .Select(r => new NamedRef(r.Id, r.Name)).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<NamedRef>> VisibleAccountsAsync(Viewer viewer, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NamedRef>> AllAccountsAsync(CancellationToken cancellationToken) =>
+        await db.Accounts.AsNoTracking().OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlySet<long>> VisibleAccountIdsAsync(Viewer viewer, IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken)
     {
-        var accounts = db.Accounts.AsNoTracking();
-        if (!viewer.SeesEverything)
+        var ids = accountIds.ToList();
+        if (ids.Count == 0)
+            return new HashSet<long>();
+        if (viewer.SeesEverything)
+            return await db.Accounts.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToHashSetAsync(cancellationToken);
+        var owners = await VisibleRepIdsAsync(viewer, cancellationToken);
+        return await db.Accounts.Where(a => ids.Contains(a.Id)
+                && ((a.OwnerId != null && owners.Contains(a.OwnerId.Value)) || (a.AccountManagerId != null && owners.Contains(a.AccountManagerId.Value))
+                    || db.Opportunities.Any(o => o.AccountId == a.Id && owners.Contains(o.OwnerId))))
+            .Select(a => a.Id).ToHashSetAsync(cancellationToken);
+    }
+
+    // A manager naming owners: learn who they may see once, so Filtered can drop the access predicate.
+    private async Task PrepareAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.OwnerIds is not null && viewer.Role == RepRole.Manager)
+            await VisibleRepIdsAsync(viewer, cancellationToken);
+    }
+
+    // Scoped memo: one look-up of the viewer's people per request, however many queries need it.
+    private List<long>? _visibleRepIds;
+    private long _visibleRepIdsFor;
+
+    private async Task<List<long>> VisibleRepIdsAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        if (_visibleRepIds is null || _visibleRepIdsFor != viewer.RepId)
         {
-            var owners = VisibleReps(viewer).Select(r => r.Id);
-            accounts = accounts.Where(a => (a.OwnerId != null && owners.Contains(a.OwnerId.Value))
-                || (a.AccountManagerId != null && owners.Contains(a.AccountManagerId.Value))
-                || db.Opportunities.Any(o => o.AccountId == a.Id && owners.Contains(o.OwnerId)));
+            _visibleRepIds = viewer.Role == RepRole.Rep ? [viewer.RepId] : await VisibleReps(viewer).Select(r => r.Id).ToListAsync(cancellationToken);
+            _visibleRepIdsFor = viewer.RepId;
         }
-        return await accounts.OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(cancellationToken);
+        return _visibleRepIds;
     }
 
     public async Task<IReadOnlyList<NamedRef>> ProductsAsync(CancellationToken cancellationToken) =>
@@ -46,6 +71,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
 
     public async Task<DealTotals> TotalsAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken)
     {
+        await PrepareAsync(viewer, filter, cancellationToken);
         // Grouped by probability too: weighting happens here, because SQL arithmetic on SQLite's scaled money
         // columns would multiply the scale as well. A hundred probabilities at most, so the rows stay few.
         var groups = await Filtered(viewer, filter)
@@ -63,6 +89,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
 
     public async Task<IReadOnlyList<DealRow>> DealsAsync(Viewer viewer, DealFilter filter, DealOrder order, int take, CancellationToken cancellationToken)
     {
+        await PrepareAsync(viewer, filter, cancellationToken);
         var query = Filtered(viewer, filter);
         query = order switch
         {
@@ -76,6 +103,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
 
     public async Task<IReadOnlyList<GroupTotal>> GroupAsync(Viewer viewer, DealFilter filter, DealGrouping grouping, CancellationToken cancellationToken)
     {
+        await PrepareAsync(viewer, filter, cancellationToken);
         var query = Filtered(viewer, filter);
         var rows = grouping switch
         {
@@ -178,7 +206,12 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
 
     private IQueryable<Opportunity> Filtered(Viewer viewer, DealFilter f)
     {
-        var q = Visible(viewer);
+        // Deals of named owners the viewer may see are visible by definition: the access predicate (an OR that
+        // keeps SQLite off its best index) is only needed when the question spans "everything I may see".
+        var ownersVisible = f.OwnerIds is { } requested && (viewer.SeesEverything
+            || viewer.Role == RepRole.Rep && requested.All(id => id == viewer.RepId)
+            || _visibleRepIds is not null && _visibleRepIdsFor == viewer.RepId && requested.All(_visibleRepIds.Contains));
+        var q = ownersVisible ? db.Opportunities.AsNoTracking() : Visible(viewer);
         if (f.OwnerIds is { } owners)
             q = q.Where(o => owners.Contains(o.OwnerId));
         if (f.AccountIds is { } accounts)

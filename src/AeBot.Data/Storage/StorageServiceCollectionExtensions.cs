@@ -17,9 +17,10 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddDbContext<SqliteAeBotDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteConnectionString()));
-        services.AddDbContext<PostgresAeBotDbContext>((sp, options) =>
+        // Pooled: a chat turn creates several short-lived contexts, and pooling keeps that off the hot path.
+        services.AddDbContextPool<SqliteAeBotDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteConnectionString()).AddInterceptors(new SqliteConnectionSetup()));
+        services.AddDbContextPool<PostgresAeBotDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddScoped<AeBotDbContext>(sp =>
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres

@@ -1,0 +1,38 @@
+using AeBot.Core.Sales;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace AeBot.Core.Understanding;
+
+/// <summary>
+/// The names a viewer may refer to, indexed for matching and cached for a minute: building an index of 50,000
+/// accounts on every turn would cost more than answering. A name added by an import is matched within a minute.
+/// </summary>
+public sealed class NameCatalog(ISalesData data, IMemoryCache cache)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Every account, shared by all viewers; what a viewer may see is checked on the few accounts a message names
+    /// (<see cref="ISalesData.VisibleAccountIdsAsync"/>), not by building a catalogue per viewer.
+    /// </summary>
+    public Task<NameIndex> AccountsAsync(CancellationToken ct) =>
+        GetAsync("accounts", async () => await data.AllAccountsAsync(ct));
+
+    public Task<NameIndex> TeamAsync(Viewer viewer, CancellationToken ct) =>
+        GetAsync($"team:{viewer.RepId}", async () => await data.TeamAsync(viewer, ct));
+
+    public Task<NameIndex> ProductsAsync(CancellationToken ct) =>
+        GetAsync("products", async () => await data.ProductsAsync(ct));
+
+    public Task<NameIndex> StagesAsync(CancellationToken ct) =>
+        GetAsync("stages", async () => (await data.StagesAsync(ct)).Select((s, i) => new NamedRef(i, s)).ToList());
+
+    private async Task<NameIndex> GetAsync(string key, Func<Task<IReadOnlyList<NamedRef>>> load)
+    {
+        if (cache.TryGetValue(key, out NameIndex? index) && index is not null)
+            return index;
+        index = new NameIndex(await load());
+        cache.Set(key, index, Lifetime);
+        return index;
+    }
+}

@@ -1,0 +1,50 @@
+using AeBot.Core.Accounts;
+using AeBot.Core.Sales;
+
+namespace AeBot.Core.Understanding;
+
+/// <summary>
+/// Names prepared for matching: folded full names and leading words, so a lookup is a few dictionary probes even
+/// over 50,000 accounts. Typo-tolerant (fuzzy) matching runs only over small catalogues, where it stays cheap.
+/// Built once per catalogue and reused across turns.
+/// </summary>
+public sealed class NameIndex
+{
+    /// <summary>Above this many names, only exact and leading-word matches are tried.</summary>
+    public const int FuzzyLimit = 3_000;
+
+    public NameIndex(IReadOnlyList<NamedRef> names)
+    {
+        Names = names;
+        foreach (var name in names)
+        {
+            var key = NameNormalizer.Normalize(name.Name);
+            if (key.Length < 2)
+                continue;
+            Add(Full, key, name);
+            var words = name.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var n = 1; n < words.Length; n++)
+            {
+                var prefix = NameNormalizer.Normalize(string.Join(' ', words.Take(n)));
+                if (prefix.Length >= 5 && prefix != key)
+                    Add(Leading, prefix, name);
+            }
+            var first = NameNormalizer.Normalize(words[0]);
+            if (first.Length >= 3)
+                Add(FirstWord, first, name);
+        }
+    }
+
+    public IReadOnlyList<NamedRef> Names { get; }
+    internal Dictionary<string, List<NamedRef>> Full { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, List<NamedRef>> Leading { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, List<NamedRef>> FirstWord { get; } = new(StringComparer.Ordinal);
+    public bool Fuzzy => Names.Count <= FuzzyLimit;
+
+    private static void Add(Dictionary<string, List<NamedRef>> map, string key, NamedRef name)
+    {
+        if (!map.TryGetValue(key, out var list))
+            map[key] = list = [];
+        list.Add(name);
+    }
+}
