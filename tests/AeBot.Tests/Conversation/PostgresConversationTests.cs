@@ -1,0 +1,86 @@
+using AeBot.Core.Conversation;
+using AeBot.Core.Organization;
+using AeBot.Data.Storage;
+using AeBot.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace AeBot.Tests.Conversation;
+
+/// <summary>
+/// The conversation core on PostgreSQL (when <c>AEBOT_TEST_POSTGRES</c> is set; CI starts a server): the same
+/// questions give the same answers as on SQLite, and follow-ups and audit work there too.
+/// </summary>
+public sealed class PostgresConversationTests
+{
+    private static readonly string? Server = Environment.GetEnvironmentVariable("AEBOT_TEST_POSTGRES");
+
+    [SkippableFact]
+    public async Task Same_questions_same_answers_on_PostgreSQL_and_SQLite()
+    {
+        Skip.If(string.IsNullOrWhiteSpace(Server), "AEBOT_TEST_POSTGRES is not set");
+        var database = $"aebot_conv_{Guid.NewGuid():N}";
+        var sqliteDirectory = Directory.CreateTempSubdirectory("aebot-pg-compare-");
+        await using (var admin = new NpgsqlConnection(Server))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin).ExecuteNonQueryAsync();
+        }
+        try
+        {
+            var postgres = await StartAsync(new() { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:AeBot"] = new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString });
+            var sqlite = await StartAsync(new() { ["Storage:SqlitePath"] = Path.Combine(sqliteDirectory.FullName, "aebot.db") });
+            using (postgres)
+            using (sqlite)
+            {
+                string[] questions = ["what closes this month?", "how am I tracking vs quota?", "what did I close last quarter?", "biggest deals", "slipped deals", "forecast this quarter"];
+                foreach (var question in questions)
+                {
+                    var onPostgres = await AskAsync(postgres, "dana.reyes@northwind.example", question, "c1");
+                    var onSqlite = await AskAsync(sqlite, "dana.reyes@northwind.example", question, "c1");
+                    Assert.Equal(onSqlite.Summary, onPostgres.Summary);
+                }
+                var team = await AskAsync(postgres, "marcus.johnson@northwind.example", "team pipeline by rep this quarter", "c2");
+                Assert.Equal((await AskAsync(sqlite, "marcus.johnson@northwind.example", "team pipeline by rep this quarter", "c2")).Summary, team.Summary);
+
+                // Follow-up memory and the audit log live in PostgreSQL too.
+                var followUp = await AskAsync(postgres, "dana.reyes@northwind.example", "and this quarter?", "c1");
+                Assert.Equal((await AskAsync(sqlite, "dana.reyes@northwind.example", "and this quarter?", "c1")).Summary, followUp.Summary);
+                await using var scope = postgres.Services.CreateAsyncScope();
+                Assert.True(await scope.ServiceProvider.GetRequiredService<AeBotDbContext>().AuditEntries.CountAsync() >= 8);
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            sqliteDirectory.Delete(recursive: true);
+            await using var admin = new NpgsqlConnection(Server);
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task<IHost> StartAsync(Dictionary<string, string?> settings)
+    {
+        settings["Clock:Now"] = ConversationFixture.Now.ToString("O");
+        settings["Demo:Seed"] = "true";
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddAeBotServices();
+        var host = builder.Build();
+        await host.Services.InitializeDatabaseAsync(seedDemo: true);
+        return host;
+    }
+
+    private static async Task<Reply> AskAsync(IHost host, string email, string text, string conversation)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var rep = (await scope.ServiceProvider.GetRequiredService<IRepDirectory>().FindAsync(email, default))!;
+        return await scope.ServiceProvider.GetRequiredService<IConversationCore>().HandleAsync(
+            new IncomingMessage(ChatChannels.WebChat, new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId), conversation, text, null, null, ConversationFixture.Now), default);
+    }
+}
