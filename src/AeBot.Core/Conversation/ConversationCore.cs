@@ -16,7 +16,7 @@ namespace AeBot.Core.Conversation;
 /// </summary>
 public sealed partial class ConversationCore(
     Understander understander,
-    ISalesData data,
+    NameCatalog names,
     IConversationStore store,
     IAuditLog audit,
     PipelineAnswers pipeline,
@@ -72,7 +72,7 @@ public sealed partial class ConversationCore(
             return new Turn(new Reply([new TextBlock($"That message is too long for me ({text.Length:#,0} characters; I read up to {MaxLength:#,0}). Please ask one question at a time.")]) { Summary = "Message too long" },
                 TurnOutcome.TooLong, "too-long", "");
 
-        var viewer = await data.ViewerAsync(message.From.RepId, ct);
+        var viewer = await names.ViewerAsync(message.From.RepId, ct);
         if (viewer is null)
             return new Turn(new Reply([new TextBlock("You're not set up in AeBot yet (or your account is inactive). Ask your admin to add you.")]) { Summary = "Unknown or inactive user" },
                 TurnOutcome.Refused, "unknown-user", "");

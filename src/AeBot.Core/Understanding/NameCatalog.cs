@@ -15,6 +15,21 @@ public sealed class NameCatalog(ISalesData data, IMemoryCache cache)
     /// Every account, shared by all viewers; what a viewer may see is checked on the few accounts a message names
     /// (<see cref="ISalesData.VisibleAccountIdsAsync"/>), not by building a catalogue per viewer.
     /// </summary>
+    /// <summary>
+    /// Who a rep is for access purposes (role, place in the org), cached like the names: a change of team or role
+    /// takes effect within a minute. Null (unknown or inactive) is not cached, so a newly added rep works at once.
+    /// </summary>
+    public async Task<Viewer?> ViewerAsync(long repId, CancellationToken ct)
+    {
+        var key = $"viewer:{repId}";
+        if (cache.TryGetValue(key, out Viewer? viewer) && viewer is not null)
+            return viewer;
+        viewer = await data.ViewerAsync(repId, ct);
+        if (viewer is not null)
+            cache.Set(key, viewer, Lifetime);
+        return viewer;
+    }
+
     public Task<NameIndex> AccountsAsync(CancellationToken ct) =>
         GetAsync("accounts", async () => await data.AllAccountsAsync(ct));
 

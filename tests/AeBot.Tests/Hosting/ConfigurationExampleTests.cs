@@ -35,7 +35,8 @@ public class ConfigurationExampleTests
         Bind<ImportOptions>(ImportOptions.SectionName);
         Bind<DemoOptions>(DemoOptions.SectionName);
         Bind<ClockOptions>(ClockOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock" };
+        Bind<AeBot.WebChat.WebChatOptions>(AeBot.WebChat.WebChatOptions.SectionName);
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
