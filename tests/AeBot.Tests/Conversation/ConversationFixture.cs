@@ -20,19 +20,12 @@ public sealed class ConversationFixture : IAsyncLifetime
 
     public IServiceProvider Services => _host!.Services;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _host = await TestHosts.StartAsync(new()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:SqlitePath"] = Path.Combine(_directory.FullName, "aebot.db"),
-            ["Clock:Now"] = Now.ToString("O"),
-            ["Demo:Seed"] = "true",
-        });
-        builder.AddAeBotServices();
-        _host = builder.Build();
-        await Services.InitializeDatabaseAsync(seedDemo: true);
-    }
+        ["Storage:SqlitePath"] = Path.Combine(_directory.FullName, "aebot.db"),
+        ["Clock:Now"] = Now.ToString("O"),
+        ["Demo:Seed"] = "true",
+    }, seedDemo: true);
 
     public async Task<Rep> RepAsync(string email)
     {
@@ -41,14 +34,8 @@ public sealed class ConversationFixture : IAsyncLifetime
     }
 
     /// <summary>One turn, as a channel would send it.</summary>
-    public async Task<Reply> AskAsync(string email, string text, string? conversation = null, string? payload = null)
-    {
-        var rep = await RepAsync(email);
-        await using var scope = Services.CreateAsyncScope();
-        var core = scope.ServiceProvider.GetRequiredService<IConversationCore>();
-        return await core.HandleAsync(new IncomingMessage(ChatChannels.WebChat, new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId),
-            conversation ?? Guid.NewGuid().ToString("N"), text, payload, null, Now), default);
-    }
+    public Task<Reply> AskAsync(string email, string text, string? conversation = null, string? payload = null) =>
+        TestHosts.AskAsync(Services, email, text, conversation ?? Guid.NewGuid().ToString("N"), payload);
 
     public async Task<T> QueryAsync<T>(Func<AeBotDbContext, Task<T>> query)
     {

@@ -16,27 +16,17 @@ public sealed class ImportedExportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        _host = await TestHosts.StartAsync(new()
         {
             ["Storage:SqlitePath"] = Path.Combine(_directory.FullName, "aebot.db"),
             ["Clock:Now"] = "2026-11-28T14:00:00Z",
-        });
-        builder.AddAeBotServices();
-        _host = builder.Build();
-        await _host.Services.InitializeDatabaseAsync(seedDemo: false);
+        }, seedDemo: false);
         await using var scope = _host.Services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<CrmImporter>().ImportAsync(Path.Combine(AppContext.BaseDirectory, "CrmExports", "salesforce"));
         Assert.True(report.Succeeded);
     }
 
-    private async Task<Reply> AskAsync(string email, string text)
-    {
-        await using var scope = _host!.Services.CreateAsyncScope();
-        var rep = (await scope.ServiceProvider.GetRequiredService<IRepDirectory>().FindAsync(email, default))!;
-        return await scope.ServiceProvider.GetRequiredService<IConversationCore>().HandleAsync(
-            new IncomingMessage(ChatChannels.Cli, new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId), Guid.NewGuid().ToString(), text, null, null, DateTimeOffset.UtcNow), default);
-    }
+    private Task<Reply> AskAsync(string email, string text) => TestHosts.AskAsync(_host!.Services, email, text, Guid.NewGuid().ToString());
 
     [Fact]
     public async Task A_rep_from_the_export_gets_their_pipeline_and_wins()

@@ -64,23 +64,12 @@ public sealed class PostgresConversationTests
         }
     }
 
-    private static async Task<IHost> StartAsync(Dictionary<string, string?> settings)
+    private static Task<IHost> StartAsync(Dictionary<string, string?> settings)
     {
         settings["Clock:Now"] = ConversationFixture.Now.ToString("O");
         settings["Demo:Seed"] = "true";
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddAeBotServices();
-        var host = builder.Build();
-        await host.Services.InitializeDatabaseAsync(seedDemo: true);
-        return host;
+        return TestHosts.StartAsync(settings, seedDemo: true);
     }
 
-    private static async Task<Reply> AskAsync(IHost host, string email, string text, string conversation)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var rep = (await scope.ServiceProvider.GetRequiredService<IRepDirectory>().FindAsync(email, default))!;
-        return await scope.ServiceProvider.GetRequiredService<IConversationCore>().HandleAsync(
-            new IncomingMessage(ChatChannels.WebChat, new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId), conversation, text, null, null, ConversationFixture.Now), default);
-    }
+    private static Task<Reply> AskAsync(IHost host, string email, string text, string conversation) => TestHosts.AskAsync(host.Services, email, text, conversation);
 }
