@@ -72,6 +72,8 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
     public async Task<DealTotals> TotalsAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken)
     {
         await PrepareAsync(viewer, filter, cancellationToken);
+        if (OwnersVisible(viewer, filter))
+            return await new TotalsSql(db).RunAsync(filter, cancellationToken);
         // Grouped by probability too: weighting happens here, because SQL arithmetic on SQLite's scaled money
         // columns would multiply the scale as well. A hundred probabilities at most, so the rows stay few.
         var groups = await Filtered(viewer, filter)
@@ -204,14 +206,16 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         return deals.Where(o => owners.Contains(o.OwnerId) || (o.AccountId != null && accounts.Contains(o.AccountId.Value)));
     }
 
+    private bool OwnersVisible(Viewer viewer, DealFilter f) =>
+        f.OwnerIds is { } requested && (viewer.SeesEverything
+            || viewer.Role == RepRole.Rep && requested.All(id => id == viewer.RepId)
+            || _visibleRepIds is not null && _visibleRepIdsFor == viewer.RepId && requested.All(_visibleRepIds.Contains));
+
     private IQueryable<Opportunity> Filtered(Viewer viewer, DealFilter f)
     {
         // Deals of named owners the viewer may see are visible by definition: the access predicate (an OR that
         // keeps SQLite off its best index) is only needed when the question spans "everything I may see".
-        var ownersVisible = f.OwnerIds is { } requested && (viewer.SeesEverything
-            || viewer.Role == RepRole.Rep && requested.All(id => id == viewer.RepId)
-            || _visibleRepIds is not null && _visibleRepIdsFor == viewer.RepId && requested.All(_visibleRepIds.Contains));
-        var q = ownersVisible ? db.Opportunities.AsNoTracking() : Visible(viewer);
+        var q = OwnersVisible(viewer, f) ? db.Opportunities.AsNoTracking() : Visible(viewer);
         if (f.OwnerIds is { } owners)
             q = q.Where(o => owners.Contains(o.OwnerId));
         if (f.AccountIds is { } accounts)

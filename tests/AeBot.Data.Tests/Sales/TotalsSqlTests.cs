@@ -1,0 +1,79 @@
+using AeBot.Core.Opportunities;
+using AeBot.Core.Sales;
+using AeBot.Data.Sales;
+using AeBot.Data.Tests.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace AeBot.Data.Tests.Sales;
+
+/// <summary>The hand-written totals statement against the same totals computed in memory from every deal.</summary>
+public sealed class TotalsSqlTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    private readonly TestDatabase _database = new();
+    private List<Opportunity> _deals = [];
+
+    public async Task InitializeAsync()
+    {
+        await using (var db = _database.NewContext())
+            await DemoCompanyTests.SeedAsync(db, Now);
+        await using var read = _database.NewContext();
+        _deals = await read.Opportunities.AsNoTracking().ToListAsync();
+    }
+
+    public static TheoryData<string> Filters => new() { "owners", "open-quarter", "won-amounts", "products-type", "accounts", "stage-forecast", "stale", "nobody" };
+
+    private DealFilter FilterFor(string name)
+    {
+        var owners = _deals.Select(d => d.OwnerId).Distinct().Order().Take(3).ToList();
+        return name switch
+        {
+            "owners" => new DealFilter { OwnerIds = owners },
+            "open-quarter" => new DealFilter { OwnerIds = owners, Category = StageCategory.Open, CloseFrom = new DateOnly(2026, 10, 1), CloseTo = new DateOnly(2026, 12, 31) },
+            "won-amounts" => new DealFilter { OwnerIds = owners, Category = StageCategory.Won, MinAmount = 20_000.5m, MaxAmount = 150_000m },
+            "products-type" => new DealFilter { OwnerIds = owners, ProductIds = _deals.Select(d => d.ProductId!.Value).Distinct().Order().Take(2).ToList(), Type = OpportunityType.Upsell },
+            "accounts" => new DealFilter { OwnerIds = owners, AccountIds = _deals.Where(d => owners.Contains(d.OwnerId)).Select(d => d.AccountId!.Value).Distinct().Take(5).ToList() },
+            "stage-forecast" => new DealFilter { OwnerIds = owners, Stage = "Negotiation", Forecast = ForecastCategory.Commit },
+            "stale" => new DealFilter { OwnerIds = owners, Category = StageCategory.Open, NotEngagedSince = Now.AddDays(-14) },
+            _ => new DealFilter { OwnerIds = [] },
+        };
+    }
+
+    private static bool Matches(Opportunity o, DealFilter f) =>
+        (f.OwnerIds is null || f.OwnerIds.Contains(o.OwnerId))
+        && (f.AccountIds is null || o.AccountId is { } a && f.AccountIds.Contains(a))
+        && (f.ProductIds is null || o.ProductId is { } p && f.ProductIds.Contains(p))
+        && (f.Category is null || o.StageCategory == f.Category)
+        && (f.Stage is null || o.Stage == f.Stage)
+        && (f.CloseFrom is null || o.CloseDate >= f.CloseFrom)
+        && (f.CloseTo is null || o.CloseDate <= f.CloseTo)
+        && (f.MinAmount is null || o.Amount >= f.MinAmount)
+        && (f.MaxAmount is null || o.Amount <= f.MaxAmount)
+        && (f.Type is null || o.Type == f.Type)
+        && (f.Forecast is null || o.ForecastCategory == f.Forecast)
+        && (f.NotEngagedSince is null || o.LastEngagedAt < f.NotEngagedSince || o.LastEngagedAt == null && o.CreatedAt < f.NotEngagedSince);
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Totals_equal_the_sum_of_the_matching_deals(string name)
+    {
+        var filter = FilterFor(name);
+        var expected = _deals.Where(d => Matches(d, filter)).ToList();
+
+        await using var db = _database.NewContext();
+        var totals = await new TotalsSql(db).RunAsync(filter, default);
+
+        Assert.Equal(expected.Count, totals.Count);
+        Assert.Equal(expected.Count(d => d.Amount is null), totals.CountWithoutAmount);
+        Assert.Equal(expected.Sum(d => d.Amount ?? 0), totals.AmountIn("USD"));
+        Assert.Equal(expected.Sum(d => (d.Amount ?? 0) * (d.Probability ?? 0) / 100m), totals.WeightedIn("USD"));
+        if (name != "nobody")
+            Assert.True(expected.Count > 0, $"filter '{name}' selects nothing in the demo company; the test would prove little");
+    }
+
+    public Task DisposeAsync()
+    {
+        _database.Dispose();
+        return Task.CompletedTask;
+    }
+}
