@@ -7,21 +7,22 @@ public static class HelpAbility
 {
     public static Reply For(RepIdentity who)
     {
+        // Only what AeBot answers today: a help text that promises more than the bot does loses trust fast.
         var examples = new List<string>
         {
             "- \"what closes this month?\"",
             "- \"how am I tracking vs quota?\"",
             "- \"biggest open deals\"",
-            "- \"what did I close last quarter?\"",
-            "- \"brief me on Acme\"",
-            "- \"log a call with Dana at Acme — pushback on price, next step revised quote by Friday\"",
-            "- \"remind me to call Bob tomorrow at 10am\"",
+            "- \"what did I close last quarter?\" — then \"and this quarter?\"",
+            "- \"forecast this quarter\"",
+            "- \"if Acme and Globex close, where do I land?\"",
+            "- \"deals past their close date\", \"stale deals\", \"slipped deals\"",
         };
         if (who.Role is RepRole.Manager or RepRole.Admin)
         {
-            examples.Add("- \"team pipeline this quarter\"");
+            examples.Add("- \"team pipeline by rep this quarter\"");
             examples.Add("- \"who is behind quota?\"");
-            examples.Add("- \"slipped deals\"");
+            examples.Add("- \"Dana's pipeline\"");
         }
         var first = who.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? who.Name;
         var text = $"Hi {first}! I'm AeBot, your pipeline assistant. Ask me in plain words, for example:\n{string.Join('\n', examples)}";
