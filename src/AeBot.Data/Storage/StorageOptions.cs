@@ -8,6 +8,16 @@ public enum StorageProvider
     Postgres,
 }
 
+/// <summary>SQLite's durability setting (PRAGMA synchronous) in WAL mode.</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Sync at checkpoints: safe against crashes of the process; a power cut may lose the last commits.</summary>
+    Normal,
+
+    /// <summary>Sync at every commit: the last commit survives a power cut too, at an fsync per write.</summary>
+    Full,
+}
+
 /// <summary>Configuration section "Storage". The PostgreSQL connection string is <c>ConnectionStrings:AeBot</c>.</summary>
 public sealed class StorageOptions : IValidatableObject
 {
@@ -20,6 +30,9 @@ public sealed class StorageOptions : IValidatableObject
 
     /// <summary>Bound from <c>ConnectionStrings:AeBot</c>, not from this section.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite durability; see <see cref="SqliteSynchronous"/>.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
 
     /// <summary>Apply pending migrations at start-up (on by default; turn off where a DBA applies them).</summary>
     public bool MigrateOnStart { get; set; } = true;

@@ -19,7 +19,10 @@ public static class StorageServiceCollectionExtensions
 
         // Pooled: a chat turn creates several short-lived contexts, and pooling keeps that off the hot path.
         services.AddDbContextPool<SqliteAeBotDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteConnectionString()));
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            options.UseSqlite(storage.SqliteConnectionString()).AddInterceptors(new SqliteConnectionSetup(storage.SqliteSynchronous));
+        });
         services.AddDbContextPool<PostgresAeBotDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddScoped<AeBotDbContext>(sp =>
