@@ -20,8 +20,28 @@ namespace AeBot.Data.Sales;
 /// </summary>
 internal sealed class TotalsSql(AeBotDbContext db)
 {
-    private readonly IEntityType _deal = db.Model.FindEntityType(typeof(Opportunity))!;
-    private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
+    // Names, mappings and converters looked up once per model (a runtime annotation lives as long as the model),
+    // not on every call: on a query SQLite answers in 100 µs, the look-ups were a visible share.
+    private readonly Shape _shape = db.Model.GetOrAddRuntimeAnnotationValue("AeBot:TotalsSql", (AeBotDbContext? context) => new Shape(context!), db);
+
+    private sealed class Shape
+    {
+        public Shape(AeBotDbContext db)
+        {
+            var deal = db.Model.FindEntityType(typeof(Opportunity))!;
+            var sql = db.GetService<ISqlGenerationHelper>();
+            Table = sql.DelimitIdentifier(deal.GetTableName()!, deal.GetSchema());
+            foreach (var property in deal.GetProperties())
+            {
+                Columns[property.Name] = sql.DelimitIdentifier(property.GetColumnName());
+                Mappings[property.Name] = (RelationalTypeMapping)property.GetRelationalTypeMapping();
+            }
+        }
+
+        public string Table { get; }
+        public Dictionary<string, string> Columns { get; } = [];
+        public Dictionary<string, RelationalTypeMapping> Mappings { get; } = [];
+    }
 
     public async Task<DealTotals> RunAsync(DealFilter f, CancellationToken cancellationToken)
     {
@@ -71,7 +91,7 @@ internal sealed class TotalsSql(AeBotDbContext db)
             var amount = Column(nameof(Opportunity.Amount));
             var sql = new StringBuilder()
                 .Append($"SELECT {currency}, {probability}, COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount}) FROM ")
-                .Append(_sql.DelimitIdentifier(_deal.GetTableName()!, _deal.GetSchema()));
+                .Append(_shape.Table);
             if (where.Count > 0)
                 sql.Append(" WHERE ").Append(string.Join(" AND ", where));
             sql.Append($" GROUP BY {currency}, {probability}");
@@ -101,11 +121,11 @@ internal sealed class TotalsSql(AeBotDbContext db)
         }
     }
 
-    private string Column(string property) => _sql.DelimitIdentifier(_deal.FindProperty(property)!.GetColumnName());
+    private string Column(string property) => _shape.Columns[property];
 
     private string Parameter(DbCommand command, string property, object value)
     {
-        var mapping = (RelationalTypeMapping)_deal.FindProperty(property)!.GetRelationalTypeMapping();
+        var mapping = _shape.Mappings[property];
         var name = $"@t{command.Parameters.Count}";
         // CreateParameter applies the property's converter (money to scaled integers, instants to ticks on SQLite).
         command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
@@ -118,7 +138,7 @@ internal sealed class TotalsSql(AeBotDbContext db)
         if (reader.IsDBNull(ordinal))
             return null;
         var value = reader.GetValue(ordinal);
-        var converter = _deal.FindProperty(property)!.GetTypeMapping().Converter;
+        var converter = _shape.Mappings[property].Converter;
         if (converter is not null)
             return (decimal)converter.ConvertFromProvider(Convert.ChangeType(value, converter.ProviderClrType))!;
         return Convert.ToDecimal(value);
