@@ -85,6 +85,8 @@ public sealed partial class ConversationCore(
         var intentName = u.Intent.ToString();
         var entities = u.Describe();
 
+        if (u.Intent == Intent.Greeting && u.Evidence.Any(e => e.StartsWith("thank", StringComparison.Ordinal)))
+            return new Turn(new Reply([new TextBlock("You're welcome! Ask me anytime.")]) { Summary = "You're welcome" }, TurnOutcome.Answered, intentName, entities);
         if (u.Intent is Intent.Help or Intent.Greeting && u.Score >= 1)
             return new Turn(HelpAbility.For(message.From), TurnOutcome.Answered, intentName, entities);
 

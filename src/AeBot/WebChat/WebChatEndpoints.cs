@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace AeBot.WebChat;
 
-public static class WebChatEndpoints
+public static partial class WebChatEndpoints
 {
     public const string KeyHeader = "X-AeBot-Key";
 
@@ -34,12 +34,12 @@ public static class WebChatEndpoints
         var enabled = options.Enabled ?? environment.IsDevelopment();
         if (!enabled)
         {
-            logger.LogInformation("Web chat is off (WebChat:Enabled)");
+            LogOff(logger);
             return endpoints;
         }
         if (!environment.IsDevelopment() && string.IsNullOrEmpty(options.ApiKey))
         {
-            logger.LogWarning("Web chat is enabled outside Development without WebChat:ApiKey; it is not served");
+            LogClosedWithoutKey(logger);
             return endpoints;
         }
 
@@ -54,6 +54,12 @@ public static class WebChatEndpoints
         api.MapPost("/", ChatAsync);
         return endpoints;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Web chat is off (WebChat:Enabled)")]
+    private static partial void LogOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Web chat is enabled outside Development without WebChat:ApiKey; it is not served")]
+    private static partial void LogClosedWithoutKey(ILogger logger);
 
     private static bool KeyMatches(string? given, string expected) =>
         given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));

@@ -150,6 +150,13 @@ public sealed class PipelineQuestionsTests(ConversationFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task Thanks_gets_a_short_answer_and_hello_gets_help()
+    {
+        Assert.Equal("You're welcome! Ask me anytime.", (await app.AskAsync(Dana, "thanks!")).Read());
+        Assert.StartsWith("Hi Dana!", (await app.AskAsync(Dana, "hello")).Read());
+    }
+
+    [Fact]
     public async Task Very_long_input_is_refused_politely()
     {
         var reply = await app.AskAsync(Dana, new string('a', 4_001));
