@@ -1,4 +1,5 @@
 using System.Text;
+using AeBot.Core.Text;
 
 namespace AeBot.Core.Understanding;
 
@@ -94,7 +95,7 @@ public static class IntentClassifier
         {
             if (Math.Abs(known.Length - word.Length) > allowed)
                 continue;
-            var d = Distance(word, known, allowed);
+            var d = EditDistance.Capped(word, known, allowed);
             if (d < bestDistance)
             {
                 bestDistance = d;
@@ -102,29 +103,5 @@ public static class IntentClassifier
             }
         }
         return best is not null && bestDistance <= allowed ? best : word;
-    }
-
-    // Damerau-Levenshtein (optimal string alignment), capped: a swap of two letters is one typo.
-    private static int Distance(string a, string b, int cap)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var rowMin = int.MaxValue;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    v = Math.Min(v, d[i - 2, j - 2] + 1);
-                d[i, j] = v;
-                rowMin = Math.Min(rowMin, v);
-            }
-            if (rowMin > cap)
-                return cap + 1;
-        }
-        return d[a.Length, b.Length];
     }
 }

@@ -1,3 +1,5 @@
+using AeBot.Core.Text;
+
 namespace AeBot.Data.Import;
 
 /// <summary>

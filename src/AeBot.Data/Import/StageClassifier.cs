@@ -1,5 +1,7 @@
 using AeBot.Core.Opportunities;
 
+using AeBot.Core.Text;
+
 namespace AeBot.Data.Import;
 
 /// <summary>Decides whether a stage name means open, won or lost, tolerating small typos in the won/lost names.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AeBot.Core.Organization;
+using AeBot.Core.Understanding;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Import.Kinds;
@@ -174,20 +175,20 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
     /// </summary>
     internal static (DateOnly Start, DateOnly End)? ParsePeriod(string text, int fiscalYearStartMonth)
     {
-        DateOnly YearStart(int year) => fiscalYearStartMonth == 1 ? new DateOnly(year, 1, 1) : new DateOnly(year - 1, fiscalYearStartMonth, 1);
+        var fiscal = new FiscalCalendar(fiscalYearStartMonth);
         var m = QuarterPattern().Match(text);
         if (m.Success)
         {
             var year = int.Parse(m.Groups["y1"].Success ? m.Groups["y1"].Value : m.Groups["y2"].Value);
             var quarter = int.Parse(m.Groups["q1"].Success ? m.Groups["q1"].Value : m.Groups["q2"].Value);
-            var start = YearStart(year).AddMonths((quarter - 1) * 3);
-            return (start, start.AddMonths(3).AddDays(-1));
+            var period = fiscal.Quarter(year, quarter);
+            return (period.From, period.To);
         }
         m = YearPattern().Match(text);
         if (m.Success)
         {
-            var start = YearStart(int.Parse(m.Groups["y"].Value));
-            return (start, start.AddYears(1).AddDays(-1));
+            var period = fiscal.Year(int.Parse(m.Groups["y"].Value));
+            return (period.From, period.To);
         }
         return null;
     }

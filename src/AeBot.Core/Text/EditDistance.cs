@@ -1,12 +1,16 @@
-namespace AeBot.Data.Import;
+namespace AeBot.Core.Text;
 
-internal static class EditDistance
+/// <summary>Typo distance between words: Damerau-Levenshtein (optimal string alignment), a swap of two letters counting once.</summary>
+public static class EditDistance
 {
-    /// <summary>True when a and b differ by at most <paramref name="max"/> edits (Damerau: a swap counts once).</summary>
-    public static bool Within(string a, string b, int max)
+    /// <summary>True when a and b differ by at most <paramref name="max"/> edits.</summary>
+    public static bool Within(string a, string b, int max) => Capped(a, b, max) <= max;
+
+    /// <summary>The distance, or <paramref name="cap"/> + 1 as soon as it must exceed the cap (stops early).</summary>
+    public static int Capped(string a, string b, int cap)
     {
-        if (Math.Abs(a.Length - b.Length) > max)
-            return false;
+        if (Math.Abs(a.Length - b.Length) > cap)
+            return cap + 1;
         var prevPrev = new int[b.Length + 1];
         var prev = new int[b.Length + 1];
         var current = new int[b.Length + 1];
@@ -25,10 +29,10 @@ internal static class EditDistance
                 current[j] = value;
                 rowMin = Math.Min(rowMin, value);
             }
-            if (rowMin > max)
-                return false;
+            if (rowMin > cap)
+                return cap + 1;
             (prevPrev, prev, current) = (prev, current, prevPrev);
         }
-        return prev[b.Length] <= max;
+        return Math.Min(prev[b.Length], cap + 1);
     }
 }
