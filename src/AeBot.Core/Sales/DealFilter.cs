@@ -30,7 +30,6 @@ public enum DealOrder
 {
     AmountDescending,
     CloseDateAscending,
-    CloseDateDescending,
     LastEngagedAscending,
 }
 

@@ -3,8 +3,6 @@ namespace AeBot.Core.Understanding;
 /// <summary>A date range a question is about, inclusive at both ends, with the words to show for it.</summary>
 public sealed record Period(DateOnly From, DateOnly To, string Label)
 {
-    public bool Contains(DateOnly date) => date >= From && date <= To;
-
     /// <summary>The period of the same length just before this one ("last quarter" for "this quarter").</summary>
     public Period Previous(string label)
     {

@@ -96,7 +96,6 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         query = order switch
         {
             DealOrder.AmountDescending => query.Where(o => o.Amount != null).OrderByDescending(o => o.Amount).ThenBy(o => o.Id),
-            DealOrder.CloseDateDescending => query.OrderByDescending(o => o.CloseDate).ThenByDescending(o => o.Amount).ThenBy(o => o.Id),
             DealOrder.LastEngagedAscending => query.OrderBy(o => o.LastEngagedAt ?? o.CreatedAt).ThenBy(o => o.Id),
             _ => query.OrderBy(o => o.CloseDate == null).ThenBy(o => o.CloseDate).ThenByDescending(o => o.Amount).ThenBy(o => o.Id),
         };
