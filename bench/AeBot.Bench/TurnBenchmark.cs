@@ -55,10 +55,12 @@ public static class TurnBenchmark
             Report("  data layer only (ISalesData.TotalsAsync)", dataPipeline);
             Report("rollup turn (\"team pipeline by rep this quarter\")", rollup);
             Report("  baseline raw SQL (won + open by rep, quotas)", rawRollup);
-            Console.WriteLine($"  data layer / raw SQL, pipeline p50: {Percentile(dataPipeline, 50) / Percentile(rawPipeline, 50):N2} x");
+            var ratio = Percentile(dataPipeline, 50) / Percentile(rawPipeline, 50);
+            Console.WriteLine($"  data layer / raw SQL, pipeline p50: {ratio:N2} x");
             Console.WriteLine($"  rollup turn / raw SQL, p50: {Percentile(rollup, 50) / Percentile(rawRollup, 50):N2} x");
-            var ok = Percentile(pipeline, 50) <= 5 && Percentile(pipeline, 99) <= 25 && Percentile(rollup, 50) <= 5 && Percentile(rollup, 99) <= 25;
-            Console.WriteLine(ok ? "  target met: p50 <= 5 ms and p99 <= 25 ms for both" : "  TARGET MISSED (p50 <= 5 ms, p99 <= 25 ms)");
+            var ok = Percentile(pipeline, 50) <= 5 && Percentile(pipeline, 99) <= 25 && Percentile(rollup, 50) <= 5 && Percentile(rollup, 99) <= 25 && ratio <= 1.5;
+            Console.WriteLine(ok ? "  target met: p50 <= 5 ms and p99 <= 25 ms for both, data layer within 1.5x of raw SQL"
+                : "  TARGET MISSED (p50 <= 5 ms, p99 <= 25 ms, data layer within 1.5x of raw SQL)");
             return ok ? 0 : 1;
         }
         finally
@@ -126,8 +128,17 @@ public static class TurnBenchmark
                 command.Parameters.AddWithValue("$o", reps[random.Next(reps.Count)].Id);
                 command.Parameters.AddWithValue("$a", "2026-10-01");
                 command.Parameters.AddWithValue("$b", "2026-12-31");
+                // Reading what was computed is part of answering: sum per currency, as any caller would.
                 using var reader = command.ExecuteReader();
-                while (reader.Read()) { }
+                var sums = new Dictionary<string, (long Count, long Missing, decimal Amount, decimal Weighted)>();
+                while (reader.Read())
+                {
+                    var currency = reader.GetString(0);
+                    sums.TryGetValue(currency, out var sum);
+                    var amount = reader.IsDBNull(4) ? 0m : reader.GetInt64(4) / 10_000m;
+                    var probability = reader.IsDBNull(1) ? 0m : reader.GetInt64(1) / 10_000m;
+                    sums[currency] = (sum.Count + reader.GetInt64(2), sum.Missing + reader.GetInt64(3), sum.Amount + amount, sum.Weighted + amount * probability / 100m);
+                }
             }
             if (i >= 30)
                 times.Add(stopwatch.Elapsed.TotalMilliseconds);
