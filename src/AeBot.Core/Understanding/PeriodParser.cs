@@ -19,8 +19,9 @@ public enum TimeLean
 /// </summary>
 public sealed partial class PeriodParser(FiscalCalendar fiscal)
 {
-    // Building the model compiles hundreds of regular expressions: once per process, shared by every turn.
-    private static readonly Lazy<DateTimeModel> Model = new(() => new DateTimeRecognizer(Culture.English, DateTimeOptions.None).GetDateTimeModel());
+    // Building the model compiles hundreds of regular expressions: once per process, shared by every turn and by
+    // MomentParser. It holds no per-call state, so sharing it is safe.
+    internal static readonly Lazy<DateTimeModel> Model = new(() => new DateTimeRecognizer(Culture.English, DateTimeOptions.None).GetDateTimeModel());
 
     /// <summary>Warms the recogniser up (a few hundred milliseconds) so the first user does not pay for it.</summary>
     public static void Warm() => Model.Value.Parse("last quarter", DateTime.Today);

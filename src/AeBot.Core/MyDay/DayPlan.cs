@@ -1,0 +1,17 @@
+using AeBot.Core.Capture;
+
+namespace AeBot.Core.MyDay;
+
+/// <summary>What needs the rep today.</summary>
+public sealed record DayPlan(
+    IReadOnlyList<FollowUpRef> Overdue,
+    IReadOnlyList<FollowUpRef> DueToday,
+    IReadOnlyList<RenewalItem> Renewals,
+    IReadOnlyList<StaleItem> Stale,
+    IReadOnlyList<DealRef> PastClose);
+
+public sealed record RenewalItem(long ContractId, long AccountId, string AccountName, string? Product, DateOnly EndDate, decimal AnnualValue, string Currency, bool AutoRenew);
+
+public sealed record StaleItem(DealRef Deal, DateTimeOffset? LastEngagedAt);
+
+public sealed record DayPlanSettings(int StaleDays, int RenewalDays, int MaxItems);

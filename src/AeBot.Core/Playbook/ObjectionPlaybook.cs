@@ -1,0 +1,81 @@
+using System.Text.Json;
+using AeBot.Core.Text;
+using AeBot.Core.Understanding;
+
+namespace AeBot.Core.Playbook;
+
+/// <summary>One objection and how to handle it.</summary>
+public sealed record PlaybookEntry(string Topic, string Title, IReadOnlyList<string> Phrases, string? Meaning,
+    IReadOnlyList<string> Questions, IReadOnlyList<string> Responses, IReadOnlyList<string> ProofPoints);
+
+/// <summary>
+/// The objection playbook: what reps hear and how to answer it. Loaded once from a JSON file
+/// (<see cref="PlaybookOptions.Path"/>) or from the default shipped with AeBot; also used to tag the objections
+/// reps log, so an account brief can say "price came up twice".
+/// </summary>
+public sealed class ObjectionPlaybook
+{
+    private readonly List<(PlaybookEntry Entry, string Phrase)> _phrases;
+
+    public ObjectionPlaybook(IReadOnlyList<PlaybookEntry> entries)
+    {
+        if (entries.Count == 0)
+            throw new InvalidDataException("The playbook has no objections.");
+        Entries = entries;
+        // Longest phrases first: "no budget" must win over "budget", "price" inside "pushback on price" loses to it.
+        _phrases = entries.SelectMany(e => e.Phrases.Select(p => (e, IntentClassifier.Normalize(p))))
+            .Where(p => p.Item2.Length > 0).OrderByDescending(p => p.Item2.Length).ToList();
+    }
+
+    public IReadOnlyList<PlaybookEntry> Entries { get; }
+
+    /// <summary>The entry the text is about, if any: a phrase contained in it, or one word off.</summary>
+    public PlaybookEntry? Match(string text)
+    {
+        var normalized = " " + IntentClassifier.Normalize(text) + " ";
+        foreach (var (entry, phrase) in _phrases)
+            if (normalized.Contains(" " + phrase + " ", StringComparison.Ordinal))
+                return entry;
+        // Typos: "too expensve", "competiton".
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (entry, phrase) in _phrases.Where(p => !p.Phrase.Contains(' ') && p.Phrase.Length >= 6))
+            if (words.Any(w => Math.Abs(w.Length - phrase.Length) <= 1 && EditDistance.Capped(w, phrase, 1) <= 1))
+                return entry;
+        return null;
+    }
+
+    public static ObjectionPlaybook Load(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<PlaybookFile>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
+            ?? throw new InvalidDataException("The playbook file is empty.");
+        var entries = new List<PlaybookEntry>();
+        foreach (var (o, i) in (file.Objections ?? []).Select((o, i) => (o, i)))
+        {
+            if (string.IsNullOrWhiteSpace(o.Topic) || string.IsNullOrWhiteSpace(o.Title) || o.Phrases is not { Count: > 0 })
+                throw new InvalidDataException($"Playbook objection #{i + 1} needs a topic, a title and at least one phrase.");
+            entries.Add(new PlaybookEntry(o.Topic, o.Title, o.Phrases, o.Meaning, o.Questions ?? [], o.Responses ?? [], o.ProofPoints ?? []));
+        }
+        return new ObjectionPlaybook(entries);
+    }
+
+    /// <summary>The playbook shipped with AeBot: price, timing, competitor, no budget, approval, current vendor, "send info".</summary>
+    public static ObjectionPlaybook Default()
+    {
+        using var stream = typeof(ObjectionPlaybook).Assembly.GetManifestResourceStream("AeBot.Core.Playbook.default-playbook.json")
+            ?? throw new InvalidOperationException("The default playbook is missing from the assembly.");
+        return Load(stream);
+    }
+
+    private sealed record PlaybookFile(List<PlaybookFileEntry>? Objections);
+
+    private sealed record PlaybookFileEntry(string Topic, string Title, List<string>? Phrases, string? Meaning, List<string>? Questions, List<string>? Responses, List<string>? ProofPoints);
+}
+
+/// <summary>Section "Playbook".</summary>
+public sealed class PlaybookOptions
+{
+    public const string Section = "Playbook";
+
+    /// <summary>A JSON playbook file (relative to the working directory); empty for the default shipped with AeBot.</summary>
+    public string? Path { get; set; }
+}
