@@ -9,6 +9,18 @@ public enum TurnOutcome
     NotUnderstood,
     TooLong,
     Failed,
+
+    /// <summary>Data was changed (logged, updated, undone, reminder set).</summary>
+    Changed,
+
+    /// <summary>A dialog asked for something it needs.</summary>
+    Asked,
+
+    /// <summary>The rep cancelled a dialog.</summary>
+    Cancelled,
+
+    /// <summary>Two messages raced; this one was not applied.</summary>
+    Conflict,
 }
 
 /// <summary>One turn, as the audit log keeps it.</summary>

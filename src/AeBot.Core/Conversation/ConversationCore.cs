@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using AeBot.Core.Answers;
 using AeBot.Core.Audit;
+using AeBot.Core.Capture;
+using AeBot.Core.Dialogs;
 using AeBot.Core.Sales;
 using AeBot.Core.Time;
 using AeBot.Core.Understanding;
@@ -23,6 +25,9 @@ public sealed partial class ConversationCore(
     ResultsAnswers results,
     QuotaAnswers quota,
     TeamAnswers team,
+    CaptureAbilities capture,
+    IDialogStore dialogs,
+    IOptions<CaptureOptions> captureOptions,
     TimeProvider clock,
     IOptions<AeBotOptions> options,
     ILogger<ConversationCore> logger) : IConversationCore
@@ -80,6 +85,21 @@ public sealed partial class ConversationCore(
         var zone = RepTime.FindZone(viewer.TimeZoneId) ?? RepTime.FindZone(options.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        // Commands, buttons and dialogs first: "logged a call about the forecast" is a log entry, not a question.
+        var key = new ConversationKey(message.Channel, message.ConversationId, viewer.RepId);
+        var dialog = await dialogs.LoadAsync(key, ct);
+        var expired = dialog?.State is not { } pending || now - pending.UpdatedAt > TimeSpan.FromMinutes(captureOptions.Value.DialogTimeoutMinutes);
+        var turnContext = new TurnContext(viewer, message, key, now, zone, dialog, expired);
+        if (await capture.TryHandleAsync(turnContext, text, message.ActionPayload, ct) is { } captured)
+            return new Turn(captured.Reply, captured.Outcome, captured.Intent, captured.Entities);
+
+        var turn = await QuestionAsync(message, text, viewer, zone, now, today, ct);
+        // A question asked in the middle of a dialog is answered; the dialog keeps its place and says so.
+        return turn with { Reply = CaptureAbilities.WithReminder(turn.Reply, turnContext.Active) };
+    }
+
+    private async Task<Turn> QuestionAsync(IncomingMessage message, string text, Sales.Viewer viewer, TimeZoneInfo zone, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
         var remembered = await store.LoadAsync(message.Channel, message.ConversationId, viewer.RepId, ct);
         var u = await understander.UnderstandAsync(text, viewer, today, remembered?.ToUnderstanding(), ct);
         var intentName = u.Intent.ToString();

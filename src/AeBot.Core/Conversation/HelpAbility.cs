@@ -17,6 +17,12 @@ public static class HelpAbility
             "- \"forecast this quarter\"",
             "- \"if Acme and Globex close, where do I land?\"",
             "- \"deals past their close date\", \"stale deals\", \"slipped deals\"",
+            "- \"logged a call with Dana at Acme — pushback on price, next step revised quote by Friday\"",
+            "- \"move Acme to negotiation\", \"push Globex to next month\", \"mark Initech won\" — then \"undo\"",
+            "- \"brief me on Acme\", \"my day\"",
+            "- \"remind me to call Bob tomorrow at 10am\"",
+            "- \"how do I handle 'too expensive'?\"",
+            "- \"what have I earned this quarter?\", \"what would I earn if Acme closes?\"",
         };
         if (who.Role is RepRole.Manager or RepRole.Admin)
         {
@@ -25,7 +31,7 @@ public static class HelpAbility
             examples.Add("- \"Dana's pipeline\"");
         }
         var first = who.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? who.Name;
-        var text = $"Hi {first}! I'm AeBot, your pipeline assistant. Ask me in plain words, for example:\n{string.Join('\n', examples)}";
+        var text = $"Hi {first}! I'm AeBot, your sales assistant. Ask or tell me in plain words, for example:\n{string.Join('\n', examples)}";
         return new Reply([new TextBlock(text)]) { Summary = "Help: what AeBot can do" };
     }
 }

@@ -24,6 +24,9 @@ public sealed record DialogState
     public long? InteractionId { get; init; }
     public ReminderDraftState? Reminder { get; init; }
 
+    /// <summary>The payloads of the choices last offered, so "2" typed in any channel picks the second.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
     /// <summary>What the dialog is doing, in words, for "we were …" reminders.</summary>
     public string Describe() => Kind switch
     {

@@ -1,7 +1,7 @@
 namespace AeBot.Core.Dialogs;
 
-/// <summary>A stored dialog and the version it was read at.</summary>
-public sealed record StoredDialog(DialogState State, long Version);
+/// <summary>A stored dialog and the version it was read at; <paramref name="State"/> is null once the dialog has ended.</summary>
+public sealed record StoredDialog(DialogState? State, long Version);
 
 /// <summary>
 /// Where dialogs wait between turns. Writes are compare-and-swap on a version number: when two messages of the

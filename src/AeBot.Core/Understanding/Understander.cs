@@ -142,6 +142,21 @@ public sealed partial class Understander(PeriodParser periods, NameCatalog names
         };
     }
 
+    /// <summary>The accounts a text names that the viewer may see, best first (several when the name fits several).</summary>
+    public async Task<IReadOnlyList<EntityMatch>> FindAccountsAsync(string text, Viewer viewer, CancellationToken cancellationToken) =>
+        await VisibleAsync(EntityMatcher.FindAll(text, await names.AccountsAsync(cancellationToken)), viewer, cancellationToken);
+
+    /// <summary>Every account a text names that the viewer may see ("if Acme and Globex close").</summary>
+    public async Task<IReadOnlyList<NamedRef>> FindAllAccountsAsync(string text, Viewer viewer, CancellationToken cancellationToken) =>
+        await AllNamedAsync(text, await names.AccountsAsync(cancellationToken), viewer, cancellationToken);
+
+    /// <summary>An account's name if the viewer may see it; null otherwise (the same for one that does not exist).</summary>
+    public async Task<string?> AccountNameAsync(long accountId, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var visible = await data.VisibleAccountIdsAsync(viewer, [accountId], cancellationToken);
+        return visible.Contains(accountId) ? (await names.AccountsAsync(cancellationToken)).Names.FirstOrDefault(a => a.Id == accountId)?.Name : null;
+    }
+
     /// <summary>The best of the matches the viewer may see; names outside their scope are dropped as if unknown.</summary>
     private async Task<IReadOnlyList<EntityMatch>> VisibleAsync(IReadOnlyList<EntityMatch> matches, Viewer viewer, CancellationToken cancellationToken)
     {

@@ -4,6 +4,8 @@ using AeBot.Core.Interactions;
 using AeBot.Core.Opportunities;
 using AeBot.Core.Organization;
 using AeBot.Core.Products;
+using AeBot.Core.Reminders;
+using AeBot.Data.Capture;
 using AeBot.Data.Conversations;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +32,11 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<ConversationStateRow> ConversationStates => Set<ConversationStateRow>();
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
+    public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<DialogStateRow> DialogStates => Set<DialogStateRow>();
+    public DbSet<BotChangeRow> BotChanges => Set<BotChangeRow>();
+    public DbSet<OutboxMessageRow> Outbox => Set<OutboxMessageRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -206,6 +213,57 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.ReplySummary).HasMaxLength(500);
             e.HasIndex(x => x.At);
             e.HasIndex(x => new { x.RepId, x.At });
+        });
+
+        b.Entity<Objection>(e =>
+        {
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.Property(x => x.Topic).HasMaxLength(50);
+            e.HasIndex(x => new { x.AccountId, x.RaisedAt });
+            e.HasIndex(x => x.OpportunityId);
+            e.HasIndex(x => x.InteractionId);
+            e.HasOne(x => x.Interaction).WithMany().HasForeignKey(x => x.InteractionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Opportunity).WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Reminder>(e =>
+        {
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.ConversationId).HasMaxLength(200);
+            // The scheduler's query: pending reminders by due time.
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.HasIndex(x => x.RepId);
+            e.HasOne(x => x.Rep).WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<DialogStateRow>(e =>
+        {
+            e.ToTable("DialogStates");
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.ConversationId).HasMaxLength(200);
+            e.HasIndex(x => new { x.Channel, x.ConversationId, x.RepId }).IsUnique();
+            e.HasOne<Rep>().WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<BotChangeRow>(e =>
+        {
+            e.ToTable("BotChanges");
+            e.Property(x => x.Kind).HasMaxLength(50);
+            e.Property(x => x.Description).HasMaxLength(500);
+            // "undo": the rep's latest change not yet undone.
+            e.HasIndex(x => new { x.RepId, x.At });
+            e.HasOne<Rep>().WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<OutboxMessageRow>(e =>
+        {
+            e.ToTable("Outbox");
+            e.Property(x => x.Reason).HasMaxLength(50);
+            e.Property(x => x.Summary).HasMaxLength(500);
+            e.HasIndex(x => new { x.ToRepId, x.CreatedAt });
+            e.HasOne<Rep>().WithMany().HasForeignKey(x => x.ToRepId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

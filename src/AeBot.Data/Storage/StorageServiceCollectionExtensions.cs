@@ -2,6 +2,7 @@ using AeBot.Core.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AeBot.Data.Storage;
@@ -34,6 +35,11 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<AeBot.Core.Sales.ISalesData, AeBot.Data.Sales.EfSalesData>();
         services.AddScoped<AeBot.Core.Conversation.IConversationStore, AeBot.Data.Conversations.EfConversationStore>();
         services.AddScoped<AeBot.Core.Audit.IAuditLog, AeBot.Data.Conversations.EfAuditLog>();
+        services.AddScoped<AeBot.Core.Dialogs.IDialogStore, AeBot.Data.Capture.EfDialogStore>();
+        services.AddScoped<AeBot.Core.Capture.IWorkData, AeBot.Data.Capture.EfWorkData>();
+        services.AddScoped<AeBot.Core.Capture.ISalesWrites, AeBot.Data.Capture.EfSalesWrites>();
+        // The channels replace this with real delivery; until then proactive messages wait in the outbox.
+        services.TryAddScoped<AeBot.Core.Handoff.IProactiveMessenger, AeBot.Data.Capture.OutboxMessenger>();
         return services;
     }
 }

@@ -1,0 +1,63 @@
+using AeBot.Core.Audit;
+using AeBot.Core.Capture;
+using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Core.MyDay;
+
+/// <summary>"My day": follow-ups due and overdue, renewals coming up, stale deals and deals past their close date — each with buttons that act.</summary>
+public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> options)
+{
+    public async Task<CaptureTurn> PlanAsync(TurnContext c, CancellationToken ct)
+    {
+        var o = options.Value;
+        var plan = await work.MyDayAsync(c.Viewer, c.Today, c.Now, new DayPlanSettings(o.StaleDays, o.RenewalDays, 10), ct);
+        return new CaptureTurn(Render(plan, c, o), "my-day", TurnOutcome.Answered,
+            $"overdue={plan.Overdue.Count} today={plan.DueToday.Count} renewals={plan.Renewals.Count} stale={plan.Stale.Count} pastclose={plan.PastClose.Count}");
+    }
+
+    public static Reply Render(DayPlan plan, TurnContext c, CaptureOptions o)
+    {
+        var today = c.Today;
+        var first = c.Viewer.Name.Split(' ')[0];
+        var blocks = new List<ReplyBlock>();
+        var total = plan.Overdue.Count + plan.DueToday.Count + plan.Renewals.Count + plan.Stale.Count + plan.PastClose.Count;
+        blocks.Add(new TextBlock(total == 0 ? $"Good morning {first} — nothing needs you today. A good day to prospect!" : $"Here's your day, {first}:"));
+
+        ListItem FollowUp(FollowUpRef f) => new(f.Title,
+            string.Join(" · ", new[] { f.AccountName, f.DealName, f.DueDate is { } d ? "due " + DateFormat.Short(d, today) : null }.Where(x => x is not null)),
+            [
+                new ReplyAction("Done", CaptureAbilities.ActPrefix + "fu.done:" + f.Id, ActionStyle.Primary),
+                new ReplyAction("Snooze", CaptureAbilities.ActPrefix + "fu.snooze:" + f.Id),
+                .. f.AccountName is { } a ? new[] { new ReplyAction("Log", ConversationCore.AskPrefix + "log a call with " + a) } : [],
+            ]);
+        if (plan.Overdue.Count > 0)
+            blocks.Add(new ItemListBlock($"Overdue follow-ups ({plan.Overdue.Count})", plan.Overdue.Select(FollowUp).ToList()));
+        if (plan.DueToday.Count > 0)
+            blocks.Add(new ItemListBlock($"Due today ({plan.DueToday.Count})", plan.DueToday.Select(FollowUp).ToList()));
+        if (plan.Renewals.Count > 0)
+            blocks.Add(new ItemListBlock($"Renewals in the next {o.RenewalDays} days ({plan.Renewals.Count})", plan.Renewals.Select(r => new ListItem(
+                $"{r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
+                $"ends {DateFormat.Short(r.EndDate, today)} (in {r.EndDate.DayNumber - today.DayNumber} days) · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · {(r.AutoRenew ? "auto-renews" : "needs renewal")}",
+                [
+                    new ReplyAction("Brief", ConversationCore.AskPrefix + "brief me on " + r.AccountName),
+                    new ReplyAction("Log", ConversationCore.AskPrefix + "log a call with " + r.AccountName),
+                ])).ToList()));
+        ListItem Deal(DealRef d, string detail) => new($"{d.Name}{(d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "")}", detail,
+        [
+            new ReplyAction("Push date", CaptureAbilities.ActPrefix + "deal.push:" + d.Id),
+            .. d.AccountName is { } acc ? new[] { new ReplyAction("Log", ConversationCore.AskPrefix + "log a call with " + acc) } : [],
+        ]);
+        if (plan.PastClose.Count > 0)
+            blocks.Add(new ItemListBlock($"Past their close date ({plan.PastClose.Count})", plan.PastClose.Select(d => Deal(d, $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, today)}")).ToList()));
+        if (plan.Stale.Count > 0)
+            blocks.Add(new ItemListBlock($"No activity for {o.StaleDays}+ days ({plan.Stale.Count})", plan.Stale.Select(s => Deal(s.Deal,
+                $"{s.Deal.Stage} · last touched {(s.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, c.Zone).DateTime), today) : "never")}")).ToList()));
+        blocks.Add(new ContextBlock($"Your follow-ups, renewals and deals · stale = no logged interaction for {o.StaleDays} days · as of {DateFormat.AsOf(c.Now, c.Zone)}"));
+        return new Reply(blocks)
+        {
+            Summary = $"My day: {plan.Overdue.Count} overdue, {plan.DueToday.Count} due today, {plan.Renewals.Count} renewals, {plan.Stale.Count} stale, {plan.PastClose.Count} past close date",
+        };
+    }
+}

@@ -1,0 +1,46 @@
+namespace AeBot.Data.Capture;
+
+/// <summary>A dialog waiting for its next answer: one row per channel, conversation and rep, versioned for compare-and-swap.</summary>
+public class DialogStateRow
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string ConversationId { get; set; }
+    public long RepId { get; set; }
+
+    /// <summary>The <see cref="Core.Dialogs.DialogState"/> as JSON.</summary>
+    public required string State { get; set; }
+
+    public long Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A change made through the bot, with what is needed to revert it ("undo").</summary>
+public class BotChangeRow
+{
+    public long Id { get; set; }
+    public long RepId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Kind { get; set; }
+    public required string Description { get; set; }
+
+    /// <summary>The before-image and created ids, as JSON (see <see cref="UndoRecord"/>).</summary>
+    public required string Undo { get; set; }
+
+    public DateTimeOffset? UndoneAt { get; set; }
+}
+
+/// <summary>A proactive message recorded for delivery (handoff notices until the channels deliver them).</summary>
+public class OutboxMessageRow
+{
+    public long Id { get; set; }
+    public long ToRepId { get; set; }
+    public required string Reason { get; set; }
+    public required string Summary { get; set; }
+
+    /// <summary>The reply, as JSON.</summary>
+    public required string Body { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+}
