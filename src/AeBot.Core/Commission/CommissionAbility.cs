@@ -45,7 +45,8 @@ public sealed class CommissionAbility(
             var added = counted.Sum(d => d.Amount!.Value);
             var then = CommissionCalculator.Calculate(plan.Value, standing.Won + added, standing.HasQuota ? standing.Quota : null);
             var delta = then.Commission - now.Commission;
-            blocks.Add(new TextBlock($"If {string.Join(" and ", counted.Select(d => d.Account ?? d.Name).Distinct())} close{(counted.Count == 1 ? "s" : "")} in {period.Label}, you'd earn about **{MoneyFormat.Exact(delta, o.Currency)}** more — **{MoneyFormat.Exact(then.Commission, o.Currency)}** in total."));
+            var named = counted.Select(d => d.Account ?? d.Name).Distinct().ToList();
+            blocks.Add(new TextBlock($"If {string.Join(" and ", named)} close{(named.Count == 1 ? "s" : "")} in {period.Label}, you'd earn about **{MoneyFormat.Exact(delta, o.Currency)}** more — **{MoneyFormat.Exact(then.Commission, o.Currency)}** in total."));
             blocks.Add(new TableBlock("Deals counted", ["Deal", "Account", "Amount"], counted.Select(d => (IReadOnlyList<string>)[d.Name, d.Account ?? "—", MoneyFormat.Exact(d.Amount!.Value, d.Currency)]).ToList(), [false, false, true]));
             blocks.Add(Breakdown(then, o.Currency));
             summary = $"Commission if {string.Join(", ", accounts.Select(a => a.Name))} close: +{MoneyFormat.Exact(delta, o.Currency)}";

@@ -8,7 +8,11 @@ public sealed record DayPlan(
     IReadOnlyList<FollowUpRef> DueToday,
     IReadOnlyList<RenewalItem> Renewals,
     IReadOnlyList<StaleItem> Stale,
-    IReadOnlyList<DealRef> PastClose);
+    IReadOnlyList<DealRef> PastClose)
+{
+    /// <summary>Open follow-ups due in the coming week, so what was just promised shows up before it is late.</summary>
+    public IReadOnlyList<FollowUpRef> Upcoming { get; init; } = [];
+}
 
 public sealed record RenewalItem(long ContractId, long AccountId, string AccountName, string? Product, DateOnly EndDate, decimal AnnualValue, string Currency, bool AutoRenew);
 

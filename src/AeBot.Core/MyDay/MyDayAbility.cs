@@ -36,6 +36,8 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
             blocks.Add(new ItemListBlock($"Overdue follow-ups ({plan.Overdue.Count})", plan.Overdue.Select(FollowUp).ToList()));
         if (plan.DueToday.Count > 0)
             blocks.Add(new ItemListBlock($"Due today ({plan.DueToday.Count})", plan.DueToday.Select(FollowUp).ToList()));
+        if (plan.Upcoming.Count > 0)
+            blocks.Add(new ItemListBlock($"Coming up this week ({plan.Upcoming.Count})", plan.Upcoming.Select(FollowUp).ToList()));
         if (plan.Renewals.Count > 0)
             blocks.Add(new ItemListBlock($"Renewals in the next {o.RenewalDays} days ({plan.Renewals.Count})", plan.Renewals.Select(r => new ListItem(
                 $"{r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
@@ -57,7 +59,7 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
         blocks.Add(new ContextBlock($"Your follow-ups, renewals and deals · stale = no logged interaction for {o.StaleDays} days · as of {DateFormat.AsOf(c.Now, c.Zone)}"));
         return new Reply(blocks)
         {
-            Summary = $"My day: {plan.Overdue.Count} overdue, {plan.DueToday.Count} due today, {plan.Renewals.Count} renewals, {plan.Stale.Count} stale, {plan.PastClose.Count} past close date",
+            Summary = $"My day: {plan.Overdue.Count} overdue, {plan.DueToday.Count} due today, {plan.Upcoming.Count} this week, {plan.Renewals.Count} renewals, {plan.Stale.Count} stale, {plan.PastClose.Count} past close date",
         };
     }
 }

@@ -186,6 +186,11 @@ internal sealed class EfWorkData(AeBotDbContext db, IMemoryCache cache) : IWorkD
                 .Where(f => f.RepId == viewer.RepId && f.Status == FollowUpStatus.Open && f.DueDate != null && f.DueDate <= today && (f.SnoozedUntil == null || f.SnoozedUntil <= now))
                 .OrderBy(f => f.DueDate).ThenBy(f => f.Id).Take(settings.MaxItems * 2))
             .ToListAsync(cancellationToken);
+        var week = today.AddDays(7);
+        var upcoming = await FollowUps(db.FollowUpTasks.AsNoTracking()
+                .Where(f => f.RepId == viewer.RepId && f.Status == FollowUpStatus.Open && f.DueDate > today && f.DueDate <= week)
+                .OrderBy(f => f.DueDate).ThenBy(f => f.Id).Take(settings.MaxItems))
+            .ToListAsync(cancellationToken);
         var horizon = today.AddDays(settings.RenewalDays);
         var renewals = await db.Contracts.AsNoTracking()
             .Where(c => c.EndDate >= today && c.EndDate <= horizon && (c.Account!.OwnerId == viewer.RepId || c.Account.AccountManagerId == viewer.RepId))
@@ -207,7 +212,7 @@ internal sealed class EfWorkData(AeBotDbContext db, IMemoryCache cache) : IWorkD
             due.Where(f => f.DueDate == today).Take(settings.MaxItems).ToList(),
             renewals,
             stale.Select(s => new StaleItem(staleDeals[s.Id], s.LastEngagedAt)).ToList(),
-            pastClose);
+            pastClose) { Upcoming = upcoming };
     }
 
     internal static IQueryable<DealRef> Project(IQueryable<Opportunity> deals) =>

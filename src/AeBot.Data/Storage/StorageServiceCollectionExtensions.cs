@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<AeBot.Core.Dialogs.IDialogStore, AeBot.Data.Capture.EfDialogStore>();
         services.AddScoped<AeBot.Core.Capture.IWorkData, AeBot.Data.Capture.EfWorkData>();
         services.AddScoped<AeBot.Core.Capture.ISalesWrites, AeBot.Data.Capture.EfSalesWrites>();
+        services.AddScoped<AeBot.Core.Reminders.IReminderQueries, AeBot.Data.Capture.EfReminderQueries>();
         // The channels replace this with real delivery; until then proactive messages wait in the outbox.
         services.TryAddScoped<AeBot.Core.Handoff.IProactiveMessenger, AeBot.Data.Capture.OutboxMessenger>();
         return services;

@@ -60,6 +60,7 @@ public static class CliApplication
                 "ask" => await AskCommand.RunAsync(context),
                 "chat" => await ChatCommand.RunAsync(context),
                 "audit" => await AuditCommand.RunAsync(context),
+                "reminders" => await RemindersCommand.RunAsync(context),
                 _ => ExitCodes.Usage,
             };
         }

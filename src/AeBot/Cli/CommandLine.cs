@@ -21,10 +21,11 @@ public static class CommandLine
         ["ask"] = ["as", "json"],
         ["chat"] = ["as"],
         ["audit"] = ["since", "as", "limit"],
+        ["reminders"] = ["due", "as", "limit"],
         ["help"] = [],
     };
 
-    private static readonly HashSet<string> Flags = ["json"];
+    private static readonly HashSet<string> Flags = ["json", "due"];
 
     public static Invocation Parse(string[] args)
     {
@@ -97,6 +98,8 @@ public static class CommandLine
           chat --as <email or name>     Talk to AeBot interactively (Ctrl-D or "exit" to leave).
           audit --since <date|24h|7d> [--as <email or name>] [--limit N]
                                         List the recorded turns.
+          reminders [--due] [--as <email or name>] [--limit N]
+                                        List pending reminders (--due: only those whose time has come).
           help                          This text.
 
         Every command reads the server's configuration: appsettings.json, appsettings.{Environment}.json,
