@@ -29,7 +29,7 @@ public sealed partial class CaptureAbilities
         {
             candidates = await work.WritableOpenDealsAsync(c.Viewer, null, ct);
         }
-        var deal = candidates.Count == 1 && accounts.Count == 1 ? candidates[0] : MatchDealIn(text, candidates);
+        var deal = candidates.Count == 1 && accounts.Count == 1 ? candidates[0] : MatchDealIn(text, candidates, accounts.Count == 1 ? 1 : 2);
 
         var stages = await work.StagesAsync(ct);
         var draft = Fill(new DealDraft { Action = action ?? DealAction.Stage }, text, action, stages, deal, c.LocalNow, out var understood);
@@ -297,7 +297,11 @@ public sealed partial class CaptureAbilities
             return draft with { Action = DealAction.Won };
         if (NextStepWords().Match(text) is { Success: true } ns)
         {
-            var (step, due) = StepAndDue(text[(ns.Index + ns.Length)..], localNow);
+            var after = text[(ns.Index + ns.Length)..];
+            // "set the next step on Acme – GTX Pro to send the contract": the step is what follows "to".
+            if (Regex.Match(after, @"^(?:on|for|of)\b.*?\bto\s+(?<step>.+)$", RegexOptions.IgnoreCase) is { Success: true } named)
+                after = named.Groups["step"].Value;
+            var (step, due) = StepAndDue(after, localNow);
             return draft with { Action = DealAction.NextStep, NextStep = step.Length > 0 ? step : null, NextStepDue = due };
         }
         if (AmountWords().IsMatch(lower) || MoneyPattern().IsMatch(text) && !DateWords().IsMatch(lower))
@@ -365,11 +369,26 @@ public sealed partial class CaptureAbilities
         return m.Success ? Capitalise(m.Groups["r"].Value.Trim(' ', '.')) : null;
     }
 
-    private static DealRef? MatchDealIn(string text, IReadOnlyList<DealRef> deals)
+    /// <summary>
+    /// The deal a sentence names: the one whose name shares the most words with it ("Acme security add-on" →
+    /// "Acme – Security Add-on" over "Acme – Premium Support"). Null unless exactly one deal scores best.
+    /// </summary>
+    private static DealRef? MatchDealIn(string text, IReadOnlyList<DealRef> deals, int minimum = 2)
     {
-        var matches = EntityMatcher.Find(text, deals.Select(d => new Sales.NamedRef(d.Id, d.Name)).ToList());
-        return matches.Count == 1 ? deals.First(d => d.Id == matches[0].Entity.Id) : null;
+        var words = NameWords(text);
+        var scored = deals.Select(d => (Deal: d, Score: NameWords(d.Name).Count(words.Contains))).Where(x => x.Score >= minimum).ToList();
+        if (scored.Count == 0)
+            return null;
+        var best = scored.Max(x => x.Score);
+        var top = scored.Where(x => x.Score == best).ToList();
+        return top.Count == 1 ? top[0].Deal : null;
     }
+
+    private static HashSet<string> NameWords(string text) =>
+        Regex.Split(text.ToLowerInvariant(), @"[^\p{L}\p{N}]+").Where(w => w.Length > 0 && !DealStopWords.Contains(w)).ToHashSet();
+
+    private static readonly HashSet<string> DealStopWords = ["to", "the", "on", "of", "a", "an", "in", "by", "for", "and", "is", "now", "next", "month", "week", "deal", "amount",
+        "date", "close", "closing", "stage", "move", "push", "set", "change", "update", "mark", "as", "won", "lost", "we", "i", "it", "step", "steps", "from", "at", "with"];
 
     private static string ActionLabel(DealAction a) => a switch
     {

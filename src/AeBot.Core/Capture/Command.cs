@@ -67,7 +67,7 @@ public static partial class CommandRecognizer
     [GeneratedRegex(@"^(please\s+)?(mark|set|move|close|update)\b.*\b(closed[- ]?lost|lost)\b|^((we|i)\s+)?(just\s+)?lost\s+(?!what|how|this|last|in\b|more|less|any|anything|deals\b|the most\b)[a-z]")]
     private static partial Regex LostPattern();
 
-    [GeneratedRegex(@"^(please\s+)?(move|set|change|update|push|pull|bump|advance|put|slip)\b|\bnext steps?\s*(is|are|:|=|-|to)|\b(close date|amount|stage)\s+(of|for|on)\b.*\b(to|is)\b")]
+    [GeneratedRegex(@"^(please\s+)?(move|set|change|update|push|pull|bump|advance|put|slip)\b|\bnext steps?\s*(is|are|:|=|-|to)|\b(close date|amount|stage)\s+(of|for|on)\b.*\b(to|is)\b|\b(amount|value|close date|closing date|stage)\s+(is now|should be|is|=|:)\s*\S")]
     private static partial Regex UpdatePattern();
 
     [GeneratedRegex(@"\b(how (do|should|can|would) (i|we|you) (handle|respond|answer|reply|deal with|overcome|get past|counter|tackle)|handle (the |an |this )?objection|objection handling|playbook|what (do|should) i say (when|if|to)|(they|customer|prospect|client|buyer)s? (say|says|said)\b)")]

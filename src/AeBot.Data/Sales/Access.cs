@@ -14,9 +14,11 @@ namespace AeBot.Data.Sales;
 /// </summary>
 internal static class Access
 {
+    // No AsNoTracking here: used as a subquery, it would make the whole query no-tracking and a write's entity
+    // would silently not be saved. Read queries add it themselves.
     public static IQueryable<Rep> VisibleReps(AeBotDbContext db, Viewer viewer)
     {
-        var reps = db.Reps.AsNoTracking();
+        IQueryable<Rep> reps = db.Reps;
         if (viewer.SeesEverything)
             return reps;
         if (viewer.Role == RepRole.Manager)
