@@ -118,6 +118,44 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Capture_works_one_turn_per_process_with_the_dialog_kept_in_the_database()
+    {
+        // Each RunAsync builds a new host: nothing survives between calls but the database, as with `aebot ask`.
+        var (exit, logged, _) = await RunAsync(["ask", "--as", Dana, "log a call with Acme"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("Acme has 4 open deals of yours", logged);
+        (_, logged, _) = await RunAsync(["ask", "--as", Dana, "2"]);
+        Assert.Contains("What happened on the call with Acme?", logged);
+        (_, logged, _) = await RunAsync(["ask", "--as", Dana, "Pushback on price, next step revised quote by Friday"]);
+        Assert.Contains("Logged ✓ — call with Acme", logged);
+
+        var (_, brief, _) = await RunAsync(["ask", "--as", Dana, "brief me on Acme"]);
+        Assert.Contains("Pushback on price", brief);
+        var (_, day, _) = await RunAsync(["ask", "--as", Dana, "my day"]);
+        Assert.Contains("Revised quote", day);
+
+        var (_, confirm, _) = await RunAsync(["ask", "--as", Dana, "move Acme security add-on to negotiation"]);
+        Assert.Contains("Update Acme – Security Add-on?", confirm);
+        var (_, updated, _) = await RunAsync(["ask", "--as", Dana, "yes"]);
+        Assert.Contains("Updated ✓", updated);
+        var (_, undone, _) = await RunAsync(["ask", "--as", Dana, "undo"]);
+        Assert.Contains("Undone: the change on Acme – Security Add-on", undone);
+
+        var (_, reminder, _) = await RunAsync(["ask", "--as", Dana, "remind me to call Bob tomorrow at 10am"]);
+        Assert.Contains("I'll remind you Sun 29 Nov at 10:00", reminder);
+        var (_, listed, _) = await RunAsync(["reminders", "--as", Dana]);
+        Assert.Contains("2026-11-29 15:00Z", listed);
+        Assert.Contains("Call Bob", listed);
+        var (_, dueNow, _) = await RunAsync(["reminders", "--due"]);
+        Assert.Contains("0 pending reminder(s) due by", dueNow);
+
+        var (_, playbook, _) = await RunAsync(["ask", "--as", Dana, "how do I handle 'too expensive'?"]);
+        Assert.Contains("It's too expensive", playbook);
+        var (_, commission, _) = await RunAsync(["ask", "--as", Dana, "what would I earn if Acme closes?"]);
+        Assert.Contains("more —", commission);
+    }
+
+    [Fact]
     public async Task Unknown_command_prints_usage()
     {
         var (exit, _, error) = await RunAsync(["frobnicate"]);

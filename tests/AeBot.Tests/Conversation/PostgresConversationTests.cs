@@ -18,6 +18,8 @@ public sealed class PostgresConversationTests
 {
     private static readonly string? Server = Environment.GetEnvironmentVariable("AEBOT_TEST_POSTGRES");
 
+    private static string PlainText(Reply reply) => AeBot.Rendering.PlainTextRenderer.Render(reply);
+
     [SkippableFact]
     public async Task Same_questions_same_answers_on_PostgreSQL_and_SQLite()
     {
@@ -51,6 +53,19 @@ public sealed class PostgresConversationTests
                 Assert.Equal((await AskAsync(sqlite, "dana.reyes@northwind.example", "and this quarter?", "c1")).Summary, followUp.Summary);
                 await using var scope = postgres.Services.CreateAsyncScope();
                 Assert.True(await scope.ServiceProvider.GetRequiredService<AeBotDbContext>().AuditEntries.CountAsync() >= 8);
+
+                // Capture and act on PostgreSQL: a dialog (compare-and-swap state), a logged call, a deal change and its undo.
+                const string dana = "dana.reyes@northwind.example";
+                Assert.Contains("Acme has 4 open deals", PlainText(await AskAsync(postgres, dana, "log a call with Acme", "c4")));
+                Assert.Contains("What happened", (await AskAsync(postgres, dana, "1", "c4")).Summary);
+                Assert.StartsWith("Logged call with Acme", (await AskAsync(postgres, dana, "Pushback on price, next step revised quote by Friday", "c4")).Summary);
+                var db = scope.ServiceProvider.GetRequiredService<AeBotDbContext>();
+                Assert.Equal(1, await db.Objections.CountAsync(o => o.Topic == "price"));
+                await AskAsync(postgres, dana, "move Acme security add-on to negotiation", "c5");
+                Assert.StartsWith("Updated", (await AskAsync(postgres, dana, "yes", "c5")).Summary);
+                Assert.Equal("Negotiation", (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == "Acme – Security Add-on" && o.StageCategory == AeBot.Core.Opportunities.StageCategory.Open)).Stage);
+                Assert.StartsWith("Undone", (await AskAsync(postgres, dana, "undo", "c5")).Summary);
+                Assert.NotEqual("Negotiation", (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == "Acme – Security Add-on" && o.StageCategory == AeBot.Core.Opportunities.StageCategory.Open)).Stage);
             }
         }
         finally
