@@ -36,7 +36,11 @@ public class ConfigurationExampleTests
         Bind<DemoOptions>(DemoOptions.SectionName);
         Bind<ClockOptions>(ClockOptions.SectionName);
         Bind<AeBot.WebChat.WebChatOptions>(AeBot.WebChat.WebChatOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat" };
+        Bind<AeBot.Core.Capture.CaptureOptions>(AeBot.Core.Capture.CaptureOptions.Section);
+        Bind<AeBot.Core.Playbook.PlaybookOptions>(AeBot.Core.Playbook.PlaybookOptions.Section);
+        Bind<AeBot.Core.Commission.CommissionOptions>(AeBot.Core.Commission.CommissionOptions.Section);
+        Bind<AeBot.Core.Handoff.HandoffOptions>(AeBot.Core.Handoff.HandoffOptions.Section);
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -46,6 +50,22 @@ public class ConfigurationExampleTests
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         Assert.Equal(StorageProvider.Postgres, host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider);
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero), host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        Assert.Equal(60_000m, host.Services.GetRequiredService<IOptions<AeBot.Core.Commission.CommissionOptions>>().Value.CapPerPeriod);
+        Assert.Equal(2, host.Services.GetRequiredService<IOptions<AeBot.Core.Handoff.HandoffOptions>>().Value.Effective.Count);
+    }
+
+    [Fact]
+    public void A_missing_playbook_file_or_a_bad_commission_plan_is_refused_at_start()
+    {
+        foreach (var (key, value) in new[] { ("Playbook:Path", "no-such-playbook.json"), ("Commission:BaseRate", "1.5"), ("Capture:UndoWindowMinutes", "0") })
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+            builder.AddAeBotServices();
+            using var host = builder.Build();
+            var error = Assert.ThrowsAny<Exception>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Contains(key.Split(':')[1], error.ToString());
+        }
     }
 
     [Fact]
