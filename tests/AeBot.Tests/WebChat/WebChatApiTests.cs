@@ -21,6 +21,32 @@ public sealed class WebChatApiTests(AeBotApplication app) : IClassFixture<AeBotA
         Assert.Contains(body.GetProperty("reply").GetProperty("blocks").EnumerateArray(), b => b.GetProperty("type").GetString() == "facts");
     }
 
+    [Fact]
+    public async Task A_call_is_logged_step_by_step_with_buttons_and_undone_over_http()
+    {
+        var client = app.CreateClient();
+        var conversation = Guid.NewGuid().ToString("N");
+        async Task<JsonElement> Turn(object body)
+        {
+            var response = await client.PostAsJsonAsync("/api/chat", body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+        string Payload(JsonElement reply, string label) => reply.GetProperty("reply").GetProperty("blocks").EnumerateArray()
+            .SelectMany(b => b.TryGetProperty("options", out var o) ? o.EnumerateArray() : b.TryGetProperty("actions", out var a) ? a.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .First(x => x.GetProperty("label").GetString()!.StartsWith(label)).GetProperty("payload").GetString()!;
+
+        var ask = await Turn(new { @as = "dana.reyes@northwind.example", conversationId = conversation, text = "log a meeting with Acme" });
+        Assert.Contains("Which one was this about?", ask.GetProperty("summary").GetString());
+        Assert.Contains("data-payload=\"dlg:deal:", ask.GetProperty("html").GetString());
+        var what = await Turn(new { @as = "dana.reyes@northwind.example", conversationId = conversation, payload = Payload(ask, "Acme – Security Add-on") });
+        Assert.Contains("What happened on the meeting with Acme?", what.GetProperty("summary").GetString());
+        var logged = await Turn(new { @as = "dana.reyes@northwind.example", conversationId = conversation, text = "Walked through the security review; next step send SOC 2 report by Tuesday" });
+        Assert.Equal("Logged meeting with Acme", logged.GetProperty("summary").GetString());
+        var undone = await Turn(new { @as = "dana.reyes@northwind.example", conversationId = conversation, payload = Payload(logged, "Undo") });
+        Assert.StartsWith("Undone: the meeting logged with Acme", undone.GetProperty("summary").GetString());
+    }
+
     [Theory]
     [InlineData("{\"as\":", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("[1,2,3]", "application/json", HttpStatusCode.BadRequest)]
