@@ -163,15 +163,14 @@ public sealed partial class CaptureAbilities
     private static long? Picked(string? answer, string slot) =>
         answer is not null && answer.StartsWith(slot + ":", StringComparison.Ordinal) && long.TryParse(answer[(slot.Length + 1)..], CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    /// <summary>A deal named in free text: by its name's words, or by its position in the list ("the second one").</summary>
+    /// <summary>A deal named in free text: by its position in the list ("the second one"), or by the words of its name.</summary>
     private static DealRef? MatchDeal(string text, IReadOnlyList<DealRef> deals)
     {
         var t = text.Trim().ToLowerInvariant();
         var ordinal = t switch { "1" or "first" or "the first" or "the first one" => 0, "2" or "second" or "the second" or "the second one" => 1, "3" or "third" or "the third one" => 2, _ => -1 };
         if (ordinal >= 0 && ordinal < deals.Count)
             return deals[ordinal];
-        var matches = EntityMatcher.Find(text, deals.Select(d => new Sales.NamedRef(d.Id, d.Name)).ToList());
-        return matches.Count == 1 ? deals.First(d => d.Id == matches[0].Entity.Id) : null;
+        return MatchDealIn(text, deals, minimum: 1);
     }
 
     internal static string DealLabel(DealRef d, DateOnly today) =>

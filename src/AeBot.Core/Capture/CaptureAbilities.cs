@@ -79,9 +79,7 @@ public sealed partial class CaptureAbilities(
             case Command.Cancel:
                 if (c.Active is null)
                     return new CaptureTurn(Say("There's nothing in progress to cancel.", "Nothing to cancel"), "cancel", TurnOutcome.Answered);
-                if (!await dialogs.ClearAsync(c.Key, c.Version, ct))
-                    return Conflict();
-                return new CaptureTurn(Say($"OK, I've stopped {c.Active.Describe()} — nothing was saved.", "Cancelled"), "cancel", TurnOutcome.Cancelled);
+                return await CancelAsync(c, c.Active, ct);
             case Command.Undo:
                 return await UndoAsync(c, ct);
         }
