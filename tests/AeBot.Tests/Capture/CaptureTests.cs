@@ -374,6 +374,26 @@ public sealed class CaptureTests(ConversationFixture app) : IClassFixture<Conver
     }
 
     [Fact]
+    public async Task Edit_changes_one_field_of_what_was_logged_and_its_follow_up()
+    {
+        var conversation = Guid.NewGuid().ToString("N");
+        var (accountId, account, _, _) = await DealAsync(9);
+        var logged = await LogAsync($"note with {account} — budget approved, next step send order form by Friday");
+        var edit = logged.Blocks.OfType<ActionsBlock>().Single().Actions.Single(a => a.Label == "Edit").Payload;
+        var id = long.Parse(edit.Split(':')[^1]);
+
+        Assert.Contains("What should I change?", (await app.AskAsync(Dana, "", conversation, payload: edit)).Read());
+        Assert.Contains("When is the next step due?", (await app.AskAsync(Dana, "", conversation, payload: "dlg:field:due")).Read());
+        var changed = await app.AskAsync(Dana, "Dec 15", conversation);
+        Assert.StartsWith("Changed ✓", changed.Read());
+
+        Assert.Equal(new DateOnly(2026, 12, 15), (await app.QueryAsync(db => db.Interactions.SingleAsync(i => i.Id == id))).NextStepDue);
+        Assert.Equal(new DateOnly(2026, 12, 15), (await app.QueryAsync(db => db.FollowUpTasks.SingleAsync(f => f.InteractionId == id))).DueDate);
+        await app.AskAsync(Dana, "undo", conversation);
+        Assert.Equal(new DateOnly(2026, 12, 4), (await app.QueryAsync(db => db.FollowUpTasks.SingleAsync(f => f.InteractionId == id))).DueDate);
+    }
+
+    [Fact]
     public async Task Every_capture_turn_is_audited()
     {
         var conversation = Guid.NewGuid().ToString("N");
