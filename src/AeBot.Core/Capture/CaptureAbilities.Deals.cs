@@ -354,7 +354,7 @@ public sealed partial class CaptureAbilities
         return (Capitalise(without.Length > 0 ? without : step), moment.Date);
     }
 
-    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+    private static string Capitalise(string s) => InteractionParser.Capitalise(s);
 
     private static string? ReasonOf(string text)
     {

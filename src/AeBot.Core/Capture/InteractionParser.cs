@@ -129,7 +129,7 @@ public static partial class InteractionParser
         return (before + " " + text[(index + matched.Length)..]).Trim(' ', ',', '.');
     }
 
-    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+    internal static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     [GeneratedRegex(@"\s+[—–-]\s+|\s*[—–;]\s*|\.\s+|\n")]
     private static partial Regex Clauses();

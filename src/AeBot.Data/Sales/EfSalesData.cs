@@ -184,15 +184,8 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         return won.Average(w => Math.Max(0, w.CloseDate!.Value.DayNumber - DateOnly.FromDateTime(w.CreatedAt.UtcDateTime).DayNumber));
     }
 
-    private IQueryable<Rep> VisibleReps(Viewer viewer)
-    {
-        var reps = db.Reps.AsNoTracking();
-        if (viewer.SeesEverything)
-            return reps;
-        if (viewer.Role == RepRole.Manager)
-            return reps.Where(r => r.HierarchyPath.StartsWith(viewer.HierarchyPath));
-        return reps.Where(r => r.Id == viewer.RepId);
-    }
+    // The same people the writes see (Access); every use here projects, so nothing is tracked.
+    private IQueryable<Rep> VisibleReps(Viewer viewer) => Access.VisibleReps(db, viewer);
 
     /// <summary>The deals the viewer may see: the root of every deal query.</summary>
     private IQueryable<Opportunity> Visible(Viewer viewer)
