@@ -1,5 +1,7 @@
 using AeBot.Cli;
+using AeBot.Delivery;
 using AeBot.Hosting;
+using AeBot.Teams;
 using AeBot.WebChat;
 
 // One executable: "aebot serve" (the default) runs the server; the other commands are operator tools that read
@@ -15,6 +17,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddAeBotServices();
 builder.Services.AddWebChat(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration, builder.Environment);
+builder.Services.AddOutboxDelivery(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -29,6 +33,7 @@ app.UseStatusCodePages();
 
 app.MapHealth();
 app.MapWebChat(app.Environment);
+app.MapTeams(app.Environment);
 
 app.Run();
 return 0;

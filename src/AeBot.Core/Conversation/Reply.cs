@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AeBot.Core.Conversation;
 
 /// <summary>The core's channel-neutral answer; each channel renders the blocks its own way.</summary>
@@ -7,7 +9,16 @@ public sealed record Reply(IReadOnlyList<ReplyBlock> Blocks)
     public required string Summary { get; init; }
 }
 
-/// <summary>One part of a reply.</summary>
+/// <summary>One part of a reply. The discriminators are stored (outbox, reply pages): never rename them.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "text")]
+[JsonDerivedType(typeof(FactsBlock), "facts")]
+[JsonDerivedType(typeof(TableBlock), "table")]
+[JsonDerivedType(typeof(ItemListBlock), "list")]
+[JsonDerivedType(typeof(ActionsBlock), "actions")]
+[JsonDerivedType(typeof(ChoiceBlock), "choice")]
+[JsonDerivedType(typeof(ChartBlock), "chart")]
+[JsonDerivedType(typeof(ContextBlock), "context")]
 public abstract record ReplyBlock;
 
 /// <summary>Text in a small markdown subset: **bold**, _italic_, `code`, "- " bullets, line breaks.</summary>

@@ -30,7 +30,7 @@ public class BotChangeRow
     public DateTimeOffset? UndoneAt { get; set; }
 }
 
-/// <summary>A proactive message recorded for delivery (handoff notices until the channels deliver them).</summary>
+/// <summary>A proactive message recorded for delivery; the outbox delivery sends it on the rep's channel.</summary>
 public class OutboxMessageRow
 {
     public long Id { get; set; }
@@ -43,4 +43,17 @@ public class OutboxMessageRow
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>The channel it was delivered on.</summary>
+    public string? Channel { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>When delivery is tried next (after a failure); null means as soon as possible.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>Set when delivery stopped for good (recipient unreachable, attempts used up); reported, not retried.</summary>
+    public DateTimeOffset? FailedAt { get; set; }
 }

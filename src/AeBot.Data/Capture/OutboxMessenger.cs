@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using AeBot.Core.Conversation;
 using AeBot.Core.Handoff;
 using AeBot.Data.Storage;
 using Microsoft.Extensions.Logging;
@@ -7,13 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace AeBot.Data.Capture;
 
 /// <summary>
-/// Records proactive messages in the outbox table until the Teams and Slack adapters deliver them; `aebot outbox`
-/// lists them. Nothing is lost when no channel is configured.
+/// Records proactive messages in the outbox table, inside the caller's transaction: a notice exists exactly when
+/// the change that caused it was saved. <see cref="Channels.OutboxDelivery"/> then sends it on the rep's channel.
+/// Nothing is lost when no channel is configured: the row waits.
 /// </summary>
 internal sealed partial class OutboxMessenger(AeBotDbContext db, TimeProvider clock, ILogger<OutboxMessenger> logger) : IProactiveMessenger
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public async Task SendAsync(ProactiveMessage message, CancellationToken cancellationToken)
     {
         db.Outbox.Add(new OutboxMessageRow
@@ -21,7 +19,7 @@ internal sealed partial class OutboxMessenger(AeBotDbContext db, TimeProvider cl
             ToRepId = message.ToRepId,
             Reason = message.Reason,
             Summary = message.Reply.Summary.Length > 500 ? message.Reply.Summary[..499] + "…" : message.Reply.Summary,
-            Body = JsonSerializer.Serialize<object>(message.Reply.Blocks.Select(b => (object)b).ToList(), Json),
+            Body = ReplySerializer.Serialize(message.Reply),
             CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -37,6 +37,9 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<DialogStateRow> DialogStates => Set<DialogStateRow>();
     public DbSet<BotChangeRow> BotChanges => Set<BotChangeRow>();
     public DbSet<OutboxMessageRow> Outbox => Set<OutboxMessageRow>();
+    public DbSet<Channels.ChannelAddressRow> ChannelAddresses => Set<Channels.ChannelAddressRow>();
+    public DbSet<Channels.InboundDeliveryRow> InboundDeliveries => Set<Channels.InboundDeliveryRow>();
+    public DbSet<Channels.ReplyPageRow> ReplyPages => Set<Channels.ReplyPageRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -262,8 +265,39 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.ToTable("Outbox");
             e.Property(x => x.Reason).HasMaxLength(50);
             e.Property(x => x.Summary).HasMaxLength(500);
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.LastError).HasMaxLength(500);
             e.HasIndex(x => new { x.ToRepId, x.CreatedAt });
+            e.HasIndex(x => new { x.DeliveredAt, x.FailedAt, x.NextAttemptAt });
             e.HasOne<Rep>().WithMany().HasForeignKey(x => x.ToRepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Channels.ChannelAddressRow>(e =>
+        {
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.TenantId).HasMaxLength(100);
+            e.Property(x => x.UserId).HasMaxLength(200);
+            e.Property(x => x.ConversationId).HasMaxLength(400);
+            e.Property(x => x.ServiceUrl).HasMaxLength(400);
+            e.Property(x => x.BotId).HasMaxLength(200);
+            e.Property(x => x.UnreachableReason).HasMaxLength(200);
+            e.HasIndex(x => new { x.RepId, x.Channel }).IsUnique();
+            e.HasOne<Rep>().WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Channels.InboundDeliveryRow>(e =>
+        {
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.DeliveryKey).HasMaxLength(100);
+            e.HasIndex(x => new { x.Channel, x.DeliveryKey }).IsUnique();
+            e.HasIndex(x => x.ReceivedAt);
+        });
+
+        b.Entity<Channels.ReplyPageRow>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.HasIndex(x => x.ExpiresAt);
+            e.HasOne<Rep>().WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -20,6 +20,9 @@ internal sealed class EfRepDirectory(AeBotDbContext db) : IRepDirectory
         return matches.Count == 1 ? matches[0] : null;
     }
 
+    public Task<Rep?> FindByIdAsync(long id, CancellationToken cancellationToken) =>
+        db.Reps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.IsActive, cancellationToken);
+
     public async Task<IReadOnlyList<Rep>> SampleAsync(int count, CancellationToken cancellationToken) =>
         await db.Reps.AsNoTracking().Where(r => r.IsActive && r.Email != null).OrderBy(r => r.Role).ThenBy(r => r.Name).Take(count).ToListAsync(cancellationToken);
 }

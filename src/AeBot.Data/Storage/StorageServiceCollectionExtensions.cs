@@ -41,6 +41,11 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<AeBot.Core.Reminders.IReminderQueries, AeBot.Data.Capture.EfReminderQueries>();
         // The channels replace this with real delivery; until then proactive messages wait in the outbox.
         services.TryAddScoped<AeBot.Core.Handoff.IProactiveMessenger, AeBot.Data.Capture.OutboxMessenger>();
+        services.AddScoped<AeBot.Core.Channels.IChannelAddressBook, AeBot.Data.Channels.EfChannelAddressBook>();
+        services.AddScoped<AeBot.Core.Channels.IInboundLedger, AeBot.Data.Channels.EfInboundLedger>();
+        services.AddScoped<AeBot.Core.Channels.IChatIdentities, AeBot.Data.Channels.EfChatIdentities>();
+        services.AddScoped<AeBot.Core.Channels.IReplyPages, AeBot.Data.Channels.EfReplyPages>();
+        services.AddScoped<AeBot.Data.Channels.OutboxDelivery>();
         return services;
     }
 }

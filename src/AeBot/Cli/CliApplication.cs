@@ -22,6 +22,8 @@ public static class CliApplication
             await stdout.WriteLineAsync(CommandLine.Usage);
             return ExitCodes.Ok;
         }
+        if (invocation.Command == "teams-package")
+            return await TeamsPackageCommand.RunAsync(invocation, stdout, stderr);
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {

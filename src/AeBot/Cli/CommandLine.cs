@@ -22,6 +22,7 @@ public static class CommandLine
         ["chat"] = ["as"],
         ["audit"] = ["since", "as", "limit"],
         ["reminders"] = ["due", "as", "limit"],
+        ["teams-package"] = ["app-id", "host", "out", "privacy-url", "terms-url"],
         ["help"] = [],
     };
 
@@ -100,6 +101,9 @@ public static class CommandLine
                                         List the recorded turns.
           reminders [--due] [--as <email or name>] [--limit N]
                                         List pending reminders (--due: only those whose time has come).
+          teams-package --app-id <id> --host <public host> [--out aebot-teams.zip]
+                        [--privacy-url <url>] [--terms-url <url>]
+                                        Write the Teams app package to upload (see README "Connect to Microsoft Teams").
           help                          This text.
 
         Every command reads the server's configuration: appsettings.json, appsettings.{Environment}.json,

@@ -791,14 +791,31 @@ namespace AeBot.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
@@ -818,7 +835,117 @@ namespace AeBot.Data.Migrations.Sqlite
 
                     b.HasIndex("ToRepId", "CreatedAt");
 
+                    b.HasIndex("DeliveredAt", "FailedAt", "NextAttemptAt");
+
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("AeBot.Data.Channels.ChannelAddressRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BotId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnreachableReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnreachableSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepId", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("ChannelAddresses");
+                });
+
+            modelBuilder.Entity("AeBot.Data.Channels.InboundDeliveryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Channel", "DeliveryKey")
+                        .IsUnique();
+
+                    b.ToTable("InboundDeliveries");
+                });
+
+            modelBuilder.Entity("AeBot.Data.Channels.ReplyPageRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("RepId");
+
+                    b.ToTable("ReplyPages");
                 });
 
             modelBuilder.Entity("AeBot.Data.Conversations.AuditEntryRow", b =>
@@ -1184,6 +1311,24 @@ namespace AeBot.Data.Migrations.Sqlite
                     b.HasOne("AeBot.Core.Organization.Rep", null)
                         .WithMany()
                         .HasForeignKey("ToRepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AeBot.Data.Channels.ChannelAddressRow", b =>
+                {
+                    b.HasOne("AeBot.Core.Organization.Rep", null)
+                        .WithMany()
+                        .HasForeignKey("RepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AeBot.Data.Channels.ReplyPageRow", b =>
+                {
+                    b.HasOne("AeBot.Core.Organization.Rep", null)
+                        .WithMany()
+                        .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

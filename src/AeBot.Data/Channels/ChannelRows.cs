@@ -1,0 +1,35 @@
+namespace AeBot.Data.Channels;
+
+/// <summary>A rep's 1:1 conversation on one channel (see <see cref="Core.Channels.ChannelAddress"/>); one row per rep and channel.</summary>
+public class ChannelAddressRow
+{
+    public long Id { get; set; }
+    public long RepId { get; set; }
+    public required string Channel { get; set; }
+    public required string TenantId { get; set; }
+    public required string UserId { get; set; }
+    public string? ConversationId { get; set; }
+    public string? ServiceUrl { get; set; }
+    public string? BotId { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? UnreachableSince { get; set; }
+    public string? UnreachableReason { get; set; }
+}
+
+/// <summary>An inbound delivery already taken (Teams conversation + activity id, Slack event id); unique per channel.</summary>
+public class InboundDeliveryRow
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string DeliveryKey { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+}
+
+/// <summary>The rest of a long reply, waiting for its "More" button.</summary>
+public class ReplyPageRow
+{
+    public required string Id { get; set; }
+    public long RepId { get; set; }
+    public required string Reply { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+}

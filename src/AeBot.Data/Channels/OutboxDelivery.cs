@@ -1,0 +1,140 @@
+using AeBot.Core.Channels;
+using AeBot.Core.Conversation;
+using AeBot.Core.Handoff;
+using AeBot.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AeBot.Data.Channels;
+
+/// <summary>What one delivery pass did.</summary>
+public sealed record OutboxDeliveryResult(int Sent, int Retrying, int Failed)
+{
+    public int Total => Sent + Retrying + Failed;
+}
+
+/// <summary>
+/// Sends recorded proactive messages on the channel each rep uses (the most recently seen reachable one). A row is
+/// claimed before it is sent, so several server instances sharing the database never send the same row twice;
+/// failures retry with growing delays; a channel that says the rep is gone stops the row for good (reported).
+/// </summary>
+public sealed partial class OutboxDelivery(
+    AeBotDbContext db, IEnumerable<IChannelMessenger> messengers, IChannelAddressBook addresses, TimeProvider clock, ILogger<OutboxDelivery> logger)
+{
+    /// <summary>How long a claimed row is left alone by other instances while it is being sent.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public const int MaxAttempts = 8;
+
+    public async Task<OutboxDeliveryResult> DeliverDueAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var byChannel = messengers.ToDictionary(m => m.Channel, StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        var due = await db.Outbox.AsNoTracking()
+            .Where(m => m.DeliveredAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+            .OrderBy(m => m.Id).Take(batchSize).Select(m => new { m.Id, m.ToRepId, m.Reason, m.Body, m.Attempts, m.NextAttemptAt })
+            .ToListAsync(cancellationToken);
+        int sent = 0, retrying = 0, failed = 0;
+        foreach (var row in due)
+        {
+            if (!await ClaimAsync(row.Id, row.NextAttemptAt, now, cancellationToken))
+                continue; // another instance took it
+            var reply = ReplySerializer.Deserialize(row.Body);
+            if (reply is null)
+            {
+                await FinishAsync(row.Id, delivered: null, channel: null, row.Attempts + 1, "the stored message could not be read", fail: true, cancellationToken);
+                failed++;
+                continue;
+            }
+            var outcome = await SendAsync(new ProactiveMessage(row.ToRepId, row.Reason, reply), byChannel, cancellationToken);
+            var attempts = row.Attempts + 1;
+            switch (outcome)
+            {
+                case { Channel: { } channel }:
+                    await FinishAsync(row.Id, clock.GetUtcNow(), channel, attempts, null, fail: false, cancellationToken);
+                    sent++;
+                    break;
+                case { Unreachable: true }:
+                    await FinishAsync(row.Id, null, null, attempts, outcome.Error, fail: true, cancellationToken);
+                    LogUnreachable(logger, row.Id, row.ToRepId, outcome.Error!);
+                    failed++;
+                    break;
+                default:
+                    var giveUp = attempts >= MaxAttempts;
+                    await FinishAsync(row.Id, null, null, attempts, outcome.Error, fail: giveUp, cancellationToken, retryAt: giveUp ? null : now + Backoff(attempts));
+                    if (giveUp)
+                        failed++;
+                    else
+                        retrying++;
+                    break;
+            }
+        }
+        return new OutboxDeliveryResult(sent, retrying, failed);
+    }
+
+    /// <summary>1, 2, 4 … minutes, at most an hour: a channel outage is waited out without hammering it.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    private sealed record Outcome(string? Channel, bool Unreachable, string? Error);
+
+    private async Task<Outcome> SendAsync(ProactiveMessage message, Dictionary<string, IChannelMessenger> byChannel, CancellationToken cancellationToken)
+    {
+        var candidates = (await addresses.ForRepAsync(message.ToRepId, cancellationToken)).Where(a => byChannel.ContainsKey(a.Channel)).ToList();
+        if (candidates.Count == 0)
+            return new Outcome(null, false, byChannel.Count == 0 ? "no chat channel is configured" : "the rep has not talked to AeBot on any configured channel yet");
+        string? lastError = null;
+        foreach (var address in candidates.Where(a => a.IsReachable))
+        {
+            try
+            {
+                await byChannel[address.Channel].SendAsync(message, cancellationToken);
+                return new Outcome(address.Channel, false, null);
+            }
+            catch (RecipientUnreachableException e)
+            {
+                lastError = e.Message; // try the rep's other channel, if any
+            }
+            catch (NoChannelAddressException e)
+            {
+                lastError = e.Message;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogFailed(logger, e, message.ToRepId, address.Channel);
+                return new Outcome(null, false, $"{address.Channel}: {e.Message}");
+            }
+        }
+        return new Outcome(null, true, lastError ?? "the rep is unreachable on every channel");
+    }
+
+    private async Task<bool> ClaimAsync(long id, DateTimeOffset? seen, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lease = now + Lease;
+        var claimed = seen is null
+            ? await db.Outbox.Where(m => m.Id == id && m.DeliveredAt == null && m.NextAttemptAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, lease), cancellationToken)
+            : await db.Outbox.Where(m => m.Id == id && m.DeliveredAt == null && m.NextAttemptAt == seen)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, lease), cancellationToken);
+        return claimed == 1;
+    }
+
+    private Task FinishAsync(long id, DateTimeOffset? delivered, string? channel, int attempts, string? error, bool fail, CancellationToken cancellationToken, DateTimeOffset? retryAt = null)
+    {
+        var failedAt = fail ? clock.GetUtcNow() : (DateTimeOffset?)null;
+        var message = error is { Length: > 500 } ? error[..500] : error;
+        // Not cancellable: once sent, the row must say so, or the next pass sends it again.
+        return db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.DeliveredAt, delivered)
+            .SetProperty(m => m.Channel, channel)
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.LastError, message)
+            .SetProperty(m => m.FailedAt, failedAt)
+            .SetProperty(m => m.NextAttemptAt, retryAt), CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} for rep {RepId} not delivered: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, long messageId, long repId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery to rep {RepId} on {Channel} failed; will retry")]
+    private static partial void LogFailed(ILogger logger, Exception exception, long repId, string channel);
+}

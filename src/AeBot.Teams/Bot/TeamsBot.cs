@@ -1,0 +1,202 @@
+using System.Text.RegularExpressions;
+using AeBot.Core.Channels;
+using AeBot.Core.Conversation;
+using AeBot.Core.Dialogs;
+using AeBot.Core.Organization;
+using AeBot.Teams.Cards;
+using AeBot.Teams.Hosting;
+using AeBot.Teams.Identity;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace AeBot.Teams.Bot;
+
+/// <summary>
+/// Teams activities in, core replies out. Personal chats answer everything; channels and group chats only messages
+/// that @mention AeBot (answered in the thread). Card buttons arrive as Universal Action invokes and refresh the card
+/// in place; older clients' Action.Submit arrives as a message carrying the same payload. Every turn resolves the rep
+/// again — card data is never trusted for who may do what; the core checks access on every action.
+/// </summary>
+internal sealed partial class TeamsBot(
+    TeamsIdentityResolver identities,
+    IChannelAddressBook addresses,
+    IReplyPages pages,
+    TeamsReplies replies,
+    TeamsTurnRunner runner,
+    TeamsAdapter adapter,
+    IRepDirectory directory,
+    IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
+    IOptions<TeamsOptions> options,
+    TimeProvider clock) : TeamsActivityHandler
+{
+    public const string InvokeResponseType = "invokeResponse";
+
+    private const string Onboarding =
+        "Hi! I'm **AeBot**, your sales team's assistant. I couldn't match your Teams sign-in to a rep in AeBot yet, so I can't show you any deals.\n\n" +
+        "Ask your AeBot admin to link you — they can message me `link <your Teams sign-in> to <your CRM e-mail>`.";
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var payload = TeamsActivities.SubmittedPayload(activity);
+        if (!TeamsActivities.IsPersonal(activity) && payload is null && !TeamsActivities.MentionsBot(activity))
+            return; // channel chatter not meant for AeBot
+
+        var rep = await identities.ResolveAsync(turn, cancellationToken);
+        if (rep is null)
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(Onboarding), cancellationToken);
+            return;
+        }
+        await RememberAsync(activity, rep.RepId, cancellationToken);
+
+        var text = TeamsActivities.CleanText(activity);
+        if (payload is null && LinkCommand().Match(text) is { Success: true } link)
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(await LinkAsync(turn, rep, link, cancellationToken)), cancellationToken);
+            return;
+        }
+
+        var key = DialogKey(activity, rep);
+        turn.TurnState.Add(TeamsTurnErrors.DialogKeyState, key);
+        var reply = ReplyPaging.TryParse(payload, out var pageId)
+            ? await PageAsync(pageId, rep, cancellationToken)
+            : await runner.RunAsync(Message((Activity)activity, rep, key, payload is null ? (text.Length == 0 ? "help" : text) : "", payload),
+                TimeSpan.FromMilliseconds(options.Value.MessageBudgetMilliseconds), late => SendLateAsync(activity.GetConversationReference(), late, rep.RepId));
+        if (reply is null)
+        {
+            await turn.SendActivityAsync(MessageFactory.Text("Working on it — I'll post the answer here in a moment."), cancellationToken);
+            return;
+        }
+        await turn.SendActivityAsync(await replies.ToActivityAsync(reply, rep.RepId, cancellationToken), cancellationToken);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var payload = invokeValue.Action?.Verb is { Length: > 0 and <= 2000 } verb ? verb
+            : (invokeValue.Action?.Data as JObject)?.Value<string>("payload");
+        if (payload is null)
+            return CardInvoke(AdaptiveCardRenderer.TextCard("That button doesn't carry anything I understand.", "Unknown button"));
+
+        var rep = await identities.ResolveAsync(turn, cancellationToken);
+        if (rep is null)
+            return CardInvoke(AdaptiveCardRenderer.TextCard(Onboarding, "Not set up yet"));
+        await RememberAsync(turn.Activity, rep.RepId, cancellationToken);
+
+        var key = DialogKey(turn.Activity, rep);
+        turn.TurnState.Add(TeamsTurnErrors.DialogKeyState, key);
+        var reply = ReplyPaging.TryParse(payload, out var pageId)
+            ? await PageAsync(pageId, rep, cancellationToken)
+            : await runner.RunAsync(Message((Activity)turn.Activity, rep, key, "", payload),
+                TimeSpan.FromMilliseconds(options.Value.InvokeBudgetMilliseconds), late => SendLateAsync(turn.Activity.GetConversationReference(), late, rep.RepId));
+        if (reply is null)
+            return CardInvoke(AdaptiveCardRenderer.TextCard("Working on it — the answer will follow in a message.", "Working on it"));
+        return CardResponse(await replies.ToCardAsync(reply, rep.RepId, cancellationToken));
+    }
+
+    /// <summary>Installed in a chat or team, or someone joined: remember the 1:1 address and say hello once.</summary>
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var botAdded = activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
+        if (!TeamsActivities.IsPersonal(activity))
+        {
+            if (botAdded)
+                await turn.SendActivityAsync(MessageFactory.Text("Hi, I'm **AeBot**. @mention me with a question about your pipeline — for example `@AeBot what closes this month?` — and I'll answer in the thread."), cancellationToken);
+            return;
+        }
+        var rep = await identities.ResolveAsync(turn, cancellationToken);
+        if (rep is not null)
+            await RememberAsync(activity, rep.RepId, cancellationToken);
+        if (botAdded)
+            await turn.SendActivityAsync(MessageFactory.Text(rep is null ? Onboarding : Welcome(rep)), cancellationToken);
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turn, CancellationToken cancellationToken)
+    {
+        if (!TeamsActivities.IsPersonal(turn.Activity))
+            return;
+        if (await identities.ResolveAsync(turn, cancellationToken) is { } rep)
+            await RememberAsync(turn.Activity, rep.RepId, cancellationToken);
+    }
+
+    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turn, CancellationToken cancellationToken)
+    {
+        if (TeamsActivities.IsPersonal(turn.Activity) && await identities.ResolveAsync(turn, cancellationToken) is { } rep)
+            await addresses.MarkUnreachableAsync(rep.RepId, ChatChannels.Teams, "the rep uninstalled AeBot in Teams", clock.GetUtcNow(), cancellationToken);
+    }
+
+    public static AdaptiveCardInvokeResponse CardInvoke(System.Text.Json.Nodes.JsonObject card) => CardResponse(TeamsReplies.ToJObject(card));
+
+    public static AdaptiveCardInvokeResponse CardResponse(JObject card) =>
+        new() { StatusCode = 200, Type = AdaptiveCardRenderer.ContentType, Value = card };
+
+    /// <summary>The answer to an invoke delivered twice: the first delivery already did the work.</summary>
+    public static InvokeResponse AlreadyHandled() => new()
+    {
+        Status = 200,
+        Body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "Already done." },
+    };
+
+    private static ConversationKey DialogKey(IActivity activity, RepIdentity rep) =>
+        new(ChatChannels.Teams, TeamsActivities.ConversationKey(activity.Conversation.Id), rep.RepId);
+
+    private IncomingMessage Message(Activity activity, RepIdentity rep, ConversationKey key, string text, string? payload) =>
+        new(ChatChannels.Teams, rep, key.ConversationId, text, payload, activity.Locale, clock.GetUtcNow());
+
+    private async Task<Reply> PageAsync(string pageId, RepIdentity rep, CancellationToken cancellationToken) =>
+        await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken)
+        ?? new Reply([new TextBlock("That list has expired — ask me again for a fresh one.")]) { Summary = "That list has expired" };
+
+    /// <summary>Stores where the rep can be reached: the 1:1 chat always; from a channel only until a 1:1 chat is known.</summary>
+    private async Task RememberAsync(IActivity activity, long repId, CancellationToken cancellationToken)
+    {
+        var address = TeamsActivities.Address(activity, repId, clock.GetUtcNow());
+        if (address.ConversationId is null && await addresses.FindAsync(repId, ChatChannels.Teams, cancellationToken) is not null)
+            return;
+        await addresses.SaveAsync(address, cancellationToken);
+    }
+
+    /// <summary>A reply that missed Teams' wait: posted into the same conversation (and thread) when ready.</summary>
+    private async Task SendLateAsync(ConversationReference reference, Reply reply, long repId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var activity = await scope.ServiceProvider.GetRequiredService<TeamsReplies>().ToActivityAsync(reply, repId, lifetime.ApplicationStopping);
+        await adapter.ContinueConversationAsync(adapter.BotIdentity(), reference, null!, (t, ct) => t.SendActivityAsync(activity, ct), lifetime.ApplicationStopping);
+    }
+
+    private async Task<string> LinkAsync(ITurnContext<IMessageActivity> turn, RepIdentity admin, Match link, CancellationToken cancellationToken)
+    {
+        if (admin.Role != RepRole.Admin)
+            return "Only an AeBot admin can link Teams users to reps.";
+        var rep = await directory.FindAsync(link.Groups["rep"].Value, cancellationToken);
+        if (rep is null)
+            return $"No rep has the e-mail {link.Groups["rep"].Value}.";
+        var mentioned = TeamsActivities.OtherMentions(turn.Activity).FirstOrDefault();
+        var who = link.Groups["who"].Value.Trim();
+        if (mentioned is null && !who.Contains('@'))
+            return "Say who to link: @mention them, or give their Teams sign-in (UPN), e.g. `link jane@contoso.com to jane.doe@northwind.example`.";
+        try
+        {
+            var shown = await identities.LinkAsync(turn, TeamsActivities.TenantId(turn.Activity), mentioned?.Id, mentioned is null ? who : null, rep, cancellationToken);
+            return $"Linked {shown} to {rep.Name} ({rep.Email}). They can message me now.";
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static string Welcome(RepIdentity rep) =>
+        $"Hi {rep.Name.Split(' ')[0]}! I'm **AeBot**. Ask me \"what closes this month?\" or \"how am I tracking vs quota?\", " +
+        "log a call in one sentence, or ask for a brief before a meeting. Type **help** for more.";
+
+    [GeneratedRegex(@"^link\s+(?<who>.+?)\s+(?:to|as|with)\s+(?<rep>[^\s@]+@[^\s@]+)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkCommand();
+}

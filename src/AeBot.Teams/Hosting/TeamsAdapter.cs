@@ -1,0 +1,175 @@
+using System.Security.Claims;
+using System.Text;
+using AeBot.Core.Channels;
+using AeBot.Core.Organization;
+using AeBot.Teams.Bot;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+
+namespace AeBot.Teams.Hosting;
+
+/// <summary>
+/// Bot Framework's <see cref="CloudAdapter"/> with AeBot's front door. <see cref="CloudAdapter.ProcessAsync"/> turns
+/// only <see cref="UnauthorizedAccessException"/> into 401 and lets every other token failure surface as a 500, and it
+/// checks no tenant. So AeBot authenticates first itself — any failure is a 401 — then checks the tenant (403), then
+/// claims the activity id (a redelivery is answered 200 and not run again), and only then runs the turn with the
+/// already-authenticated result.
+/// </summary>
+internal sealed partial class TeamsAdapter : CloudAdapter
+{
+    /// <summary>Teams activities are a few KB; cards sent back by clients stay far below this.</summary>
+    public const int MaxBodyBytes = 512 * 1024;
+
+    private static readonly JsonSerializerSettings Json = new() { MaxDepth = 64, NullValueHandling = NullValueHandling.Ignore };
+
+    private readonly TeamsOptions _options;
+    private readonly IReadOnlySet<string>? _tenants;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+
+    public TeamsAdapter(BotFrameworkAuthentication authentication, IOptions<TeamsOptions> options, TimeProvider clock, IServiceScopeFactory scopes, ILogger<TeamsAdapter> logger)
+        : base(authentication, logger)
+    {
+        _options = options.Value;
+        _tenants = _options.EffectiveAllowedTenants();
+        _clock = clock;
+        _logger = logger;
+        OnTurnError = new TeamsTurnErrors(scopes, logger).HandleAsync;
+    }
+
+    /// <summary>The identity proactive sends act as.</summary>
+    public ClaimsIdentity BotIdentity()
+    {
+        var appId = _options.MicrosoftAppId ?? "";
+        return new ClaimsIdentity(
+        [
+            new Claim(AuthenticationConstants.AudienceClaim, appId),
+            new Claim(AuthenticationConstants.AppIdClaim, appId),
+        ]);
+    }
+
+    public async Task HandleAsync(HttpContext http, IBot bot, IInboundLedger ledger)
+    {
+        var request = http.Request;
+        var response = http.Response;
+        var cancellationToken = http.RequestAborted;
+        var authHeader = request.Headers.Authorization.ToString();
+        if (_options.AuthenticationEnabled && string.IsNullOrWhiteSpace(authHeader))
+        {
+            await RefuseAsync(response, StatusCodes.Status401Unauthorized, "no Authorization header");
+            return;
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            await RefuseAsync(response, StatusCodes.Status413PayloadTooLarge, "body too large");
+            return;
+        }
+        Activity? activity;
+        try
+        {
+            activity = JsonConvert.DeserializeObject<Activity>(body, Json);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+        if (activity?.Type is not { Length: > 0 } || string.IsNullOrEmpty(activity.ServiceUrl) && _options.AuthenticationEnabled)
+        {
+            // A token is only checked together with the activity (its service URL claim): without one nothing is
+            // authenticated, so with authentication on this is a 401 like any other unauthenticated request.
+            await RefuseAsync(response, _options.AuthenticationEnabled ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest, "not a Bot Framework activity");
+            return;
+        }
+
+        AuthenticateRequestResult authentication;
+        try
+        {
+            authentication = await BotFrameworkAuthentication.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Expired, wrong audience, unknown key, alg none, unendorsed channel, service URL mismatch…: all the caller's fault.
+            LogRefused(_logger, e.GetType().Name, e.Message);
+            await RefuseAsync(response, StatusCodes.Status401Unauthorized, null);
+            return;
+        }
+
+        var tenant = TeamsActivities.TenantId(activity);
+        if (_tenants is not null && !_tenants.Contains(tenant))
+        {
+            LogTenantRefused(_logger, tenant.Length == 0 ? "(none)" : tenant);
+            await RefuseAsync(response, StatusCodes.Status403Forbidden, null);
+            return;
+        }
+
+        if (activity.Id is { Length: > 0 } && activity.Conversation?.Id is { Length: > 0 }
+            && !await ledger.TryRecordAsync(ChatChannels.Teams, $"{activity.Conversation.Id}|{activity.Id}", _clock.GetUtcNow(), cancellationToken))
+        {
+            LogDuplicate(_logger, activity.Type, activity.Id);
+            await WriteInvokeResponseAsync(response, activity.Type == ActivityTypes.Invoke ? TeamsBot.AlreadyHandled() : null, cancellationToken);
+            return;
+        }
+
+        var invokeResponse = await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
+        await WriteInvokeResponseAsync(response, invokeResponse, cancellationToken);
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static async Task WriteInvokeResponseAsync(HttpResponse response, InvokeResponse? invokeResponse, CancellationToken cancellationToken)
+    {
+        if (invokeResponse is null)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        response.StatusCode = invokeResponse.Status;
+        if (invokeResponse.Body is not null)
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            await response.WriteAsync(JsonConvert.SerializeObject(invokeResponse.Body, Json), cancellationToken);
+        }
+    }
+
+    private Task RefuseAsync(HttpResponse response, int status, string? reason)
+    {
+        if (reason is not null)
+            LogRefused(_logger, "request", reason);
+        response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized)
+            response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams request refused ({Kind}): {Reason}")]
+    private static partial void LogRefused(ILogger logger, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams request from tenant {Tenant} refused: not in Teams:AllowedTenants")]
+    private static partial void LogTenantRefused(ILogger logger, string tenant);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams {Type} activity {ActivityId} delivered again; already handled")]
+    private static partial void LogDuplicate(ILogger logger, string type, string activityId);
+}
