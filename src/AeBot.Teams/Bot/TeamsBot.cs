@@ -168,7 +168,8 @@ internal sealed partial class TeamsBot(
     {
         await using var scope = scopes.CreateAsyncScope();
         var activity = await scope.ServiceProvider.GetRequiredService<TeamsReplies>().ToActivityAsync(reply, repId, lifetime.ApplicationStopping);
-        await adapter.ContinueConversationAsync(adapter.BotIdentity(), reference, null!, (t, ct) => t.SendActivityAsync(activity, ct), lifetime.ApplicationStopping);
+        await adapter.ContinueConversationAsync(adapter.BotIdentity(), reference, null!, Proactive.TeamsMessenger.Post(activity, null, out var failure), lifetime.ApplicationStopping);
+        failure.ThrowIfFailed();
     }
 
     private async Task<string> LinkAsync(ITurnContext<IMessageActivity> turn, RepIdentity admin, Match link, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using AeBot.Core.Channels;
 using AeBot.Core.Handoff;
@@ -6,6 +7,7 @@ using AeBot.Core.Organization;
 using AeBot.Teams.Bot;
 using AeBot.Teams.Cards;
 using AeBot.Teams.Hosting;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -73,6 +75,11 @@ internal sealed partial class TeamsMessenger(
                 LogRetry(logger, address.RepId, Status(e)?.ToString() ?? e.GetType().Name, delay.TotalMilliseconds, attempt + 1);
                 await Task.Delay(delay, cancellationToken);
             }
+            catch (Exception e) when (IsTransient(e))
+            {
+                var status = Status(e) is { } code ? $"{(int)code} {code}" : e.GetType().Name;
+                throw new HttpRequestException($"Teams answered {status} {settings.MaxRetries + 1} times in a row", e, Status(e));
+            }
         }
     }
 
@@ -92,11 +99,9 @@ internal sealed partial class TeamsMessenger(
                 ChannelData = new TeamsChannelData { Tenant = new TenantInfo(address.TenantId) },
             };
             string? created = null;
-            await adapter.CreateConversationAsync(settings.MicrosoftAppId ?? "", TeamsActivities.ChannelId, serviceUrl, null, parameters, async (turn, ct) =>
-            {
-                created = turn.Activity.Conversation.Id;
-                await turn.SendActivityAsync(activity, ct);
-            }, cancellationToken);
+            await adapter.CreateConversationAsync(settings.MicrosoftAppId ?? "", TeamsActivities.ChannelId, serviceUrl, null, parameters,
+                Post(activity, turn => created = turn.Activity.Conversation.Id, out var failure), cancellationToken);
+            failure.ThrowIfFailed();
             if (created is not null)
             {
                 address = address with { ConversationId = created, ServiceUrl = serviceUrl, UpdatedAt = clock.GetUtcNow() };
@@ -112,8 +117,41 @@ internal sealed partial class TeamsMessenger(
             User = new ChannelAccount(address.UserId),
             Bot = new ChannelAccount(address.BotId ?? "28:" + settings.MicrosoftAppId),
         };
-        await adapter.ContinueConversationAsync(adapter.BotIdentity(), reference, null!, (turn, ct) => turn.SendActivityAsync(activity, ct), cancellationToken);
+        await adapter.ContinueConversationAsync(adapter.BotIdentity(), reference, null!, Post(activity, null, out var outcome), cancellationToken);
+        outcome.ThrowIfFailed();
         return address;
+    }
+
+    /// <summary>
+    /// The turn that posts <paramref name="activity"/>. The adapter would hand a failure inside a turn to its
+    /// OnTurnError (which apologises to a user who asked something); a proactive send must see it instead, to
+    /// retry or mark the rep unreachable — so it is caught here and rethrown by the caller.
+    /// </summary>
+    internal static BotCallbackHandler Post(Activity activity, Action<ITurnContext>? onTurn, out TurnFailure failure)
+    {
+        var box = new TurnFailure();
+        failure = box;
+        return async (turn, ct) =>
+        {
+            try
+            {
+                onTurn?.Invoke(turn);
+                // A new message, not a reply to the synthetic activity that started this proactive turn.
+                turn.Activity.Id = null;
+                await turn.SendActivityAsync(activity, ct);
+            }
+            catch (Exception e)
+            {
+                box.Error = ExceptionDispatchInfo.Capture(e);
+            }
+        };
+    }
+
+    internal sealed class TurnFailure
+    {
+        public ExceptionDispatchInfo? Error { get; set; }
+
+        public void ThrowIfFailed() => Error?.Throw();
     }
 
     private static HttpStatusCode? Status(Exception e) => e switch

@@ -10,6 +10,9 @@ namespace AeBot.Tests.Teams;
 /// <summary>One call the bot made to the connector.</summary>
 public sealed record ConnectorCall(string Method, string Path, string? Authorization, JsonNode? Body)
 {
+    /// <summary>The status the fake answered with.</summary>
+    public int Status { get; init; } = 200;
+
     public string? ConversationId => Path.StartsWith("/v3/conversations/", StringComparison.Ordinal) ? Uri.UnescapeDataString(Path.Split('/')[3]) : null;
 
     public JsonObject? Card => Body?["attachments"]?[0]?["content"] as JsonObject;
@@ -66,8 +69,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public IReadOnlyList<ConnectorCall> Calls => _calls.ToList();
 
-    /// <summary>Messages posted into conversations (sends and replies), oldest first.</summary>
-    public IReadOnlyList<ConnectorCall> Messages => _calls.Where(c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal)).ToList();
+    /// <summary>Messages accepted into conversations (sends and replies), oldest first; refused attempts are in <see cref="Calls"/>.</summary>
+    public IReadOnlyList<ConnectorCall> Messages => _calls.Where(c => c.Method == "POST" && c.Status < 300 && c.Path.Contains("/activities", StringComparison.Ordinal)).ToList();
 
     public void FailNext(int status, int times = 1, string? retryAfter = null)
     {
@@ -103,8 +106,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
             var text = await reader.ReadToEndAsync();
             body = text.Length > 0 ? JsonNode.Parse(text) : null;
         }
-        var call = new ConnectorCall(http.Request.Method, path, http.Request.Headers.Authorization.ToString(), body);
-        _calls.Enqueue(call);
+        (int Status, string? RetryAfter)? failure = http.Request.Method == "POST" && _failures.TryDequeue(out var scripted) ? scripted : null;
+        _calls.Enqueue(new ConnectorCall(http.Request.Method, path, http.Request.Headers.Authorization.ToString(), body) { Status = failure?.Status ?? 200 });
 
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (http.Request.Method == "GET" && segments is ["v3", "conversations", _, "members", var userId])
@@ -122,12 +125,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { error = new { code = "MemberNotFoundInConversation", message = "Member not found" } });
             return;
         }
-        if (http.Request.Method == "POST" && _failures.TryDequeue(out var failure))
+        if (failure is { } fail)
         {
-            http.Response.StatusCode = failure.Status;
-            if (failure.RetryAfter is not null)
-                http.Response.Headers.RetryAfter = failure.RetryAfter;
-            await http.Response.WriteAsJsonAsync(new { error = new { code = "Failure", message = $"Scripted {failure.Status}" } });
+            http.Response.StatusCode = fail.Status;
+            if (fail.RetryAfter is not null)
+                http.Response.Headers.RetryAfter = fail.RetryAfter;
+            await http.Response.WriteAsJsonAsync(new { error = new { code = "Failure", message = $"Scripted {fail.Status}" } });
             return;
         }
         if (http.Request.Method == "POST" && segments is ["v3", "conversations"])

@@ -35,8 +35,11 @@ public sealed class TeamsApplication : WebApplicationFactory<Program>
 
     public RecordingLoggerProvider Logs { get; } = new();
 
-    public TeamsApplication(FakeBotConnector connector, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public TeamsApplication(FakeBotConnector connector, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         BotFrameworkTestIdentity.EnsureSeeded();
         Connector = connector;
         if (settings is not null)
@@ -74,7 +77,11 @@ public sealed class TeamsApplication : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureTestServices(services => services.AddSingleton<ServiceClientCredentialsFactory, FakeOutboundCredentials>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ServiceClientCredentialsFactory, FakeOutboundCredentials>();
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>Posts an activity to /api/messages with a valid token (or the given Authorization header).</summary>
