@@ -50,6 +50,13 @@ public sealed class TeamsOptions : IValidatableObject
     [Range(1, 60000)]
     public int RetryBaseDelayMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// The server's public https address (the host of the messaging endpoint, e.g. https://aebot.contoso.com). When
+    /// set, charts in cards are images served from <c>/api/charts/{id}</c>; without it a chart shows as a picture
+    /// only when it fits inside the card, else as a table.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Cards are cut and paged ("More") above this many bytes; Teams refuses messages over about 40 KB.</summary>
     [Range(4000, 36000)]
     public int MaxCardBytes { get; set; } = 28000;
@@ -79,6 +86,8 @@ public sealed class TeamsOptions : IValidatableObject
             yield return new($"Teams:MicrosoftAppPassword (the client secret) is required for {MicrosoftAppType} bots.");
         if (MicrosoftAppType is SingleTenant or UserAssignedMsi && !Guid.TryParse(MicrosoftAppTenantId, out _))
             yield return new($"Teams:MicrosoftAppTenantId (a GUID) is required for {MicrosoftAppType} bots.");
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl) && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme != Uri.UriSchemeHttps && !publicUrl.IsLoopback))
+            yield return new("Teams:PublicBaseUrl must be the server's public https URL, e.g. https://aebot.contoso.com.");
         if (!Uri.TryCreate(DefaultServiceUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback)
             yield return new("Teams:DefaultServiceUrl must be an https URL.");
     }

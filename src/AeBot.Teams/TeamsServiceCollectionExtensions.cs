@@ -22,6 +22,7 @@ namespace AeBot.Teams;
 public static partial class TeamsServiceCollectionExtensions
 {
     public const string MessagesPath = "/api/messages";
+    public const string ChartsPath = "/api/charts";
 
     /// <summary>
     /// The Teams channel. On when <c>Teams:MicrosoftAppId</c> is set (every request then needs a valid Bot Framework
@@ -77,6 +78,12 @@ public static partial class TeamsServiceCollectionExtensions
         endpoints.MapPost(MessagesPath, (RequestDelegate)(http => http.RequestServices.GetRequiredService<TeamsAdapter>()
             .HandleAsync(http, http.RequestServices.GetRequiredService<TeamsBot>(), http.RequestServices.GetRequiredService<IInboundLedger>())))
             .ExcludeFromDescription();
+        // Chart pictures for cards: public by design (Teams clients fetch them without our token); the 128-bit
+        // random id is the only key, and pictures expire.
+        endpoints.MapGet(ChartsPath + "/{id:regex(^[0-9a-f]{{32}}\\.png$)}", async (string id, IChartImages images, TimeProvider clock, CancellationToken cancellationToken) =>
+            await images.FindAsync(id[..^4], clock.GetUtcNow(), cancellationToken) is { } png
+                ? Results.File(png, "image/png")
+                : Results.NotFound()).ExcludeFromDescription();
         return endpoints;
     }
 

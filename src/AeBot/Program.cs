@@ -17,7 +17,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddAeBotServices();
 builder.Services.AddWebChat(builder.Configuration);
-builder.Services.AddTeams(builder.Configuration, builder.Environment);
 builder.Services.AddOutboxDelivery(builder.Configuration);
 builder.Services.AddProblemDetails();
 

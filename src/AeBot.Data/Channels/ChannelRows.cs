@@ -33,3 +33,11 @@ public class ReplyPageRow
     public required string Reply { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
 }
+
+/// <summary>A chart picture shown by URL in chat cards.</summary>
+public class ChartImageRow
+{
+    public required string Id { get; set; }
+    public required byte[] Png { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+}

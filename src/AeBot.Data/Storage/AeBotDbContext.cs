@@ -40,6 +40,7 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Channels.ChannelAddressRow> ChannelAddresses => Set<Channels.ChannelAddressRow>();
     public DbSet<Channels.InboundDeliveryRow> InboundDeliveries => Set<Channels.InboundDeliveryRow>();
     public DbSet<Channels.ReplyPageRow> ReplyPages => Set<Channels.ReplyPageRow>();
+    public DbSet<Channels.ChartImageRow> ChartImages => Set<Channels.ChartImageRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -291,6 +292,12 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.DeliveryKey).HasMaxLength(100);
             e.HasIndex(x => new { x.Channel, x.DeliveryKey }).IsUnique();
             e.HasIndex(x => x.ReceivedAt);
+        });
+
+        b.Entity<Channels.ChartImageRow>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.HasIndex(x => x.ExpiresAt);
         });
 
         b.Entity<Channels.ReplyPageRow>(e =>

@@ -27,7 +27,12 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
 
     private const int ActionsPerSet = 5;
 
-    public TeamsRendering Render(Reply reply, bool asCard = false)
+    /// <summary>Chart sizes for cards: a Teams card column is about 500 px wide.</summary>
+    public const int ChartWidth = 560;
+    public const int ChartHeight = 300;
+
+    /// <param name="chartUrls">Where each chart's picture is served, when it is; other charts go inline if they fit.</param>
+    public TeamsRendering Render(Reply reply, bool asCard = false, IReadOnlyDictionary<ChartBlock, string>? chartUrls = null)
     {
         if (!asCard && reply.Blocks.All(b => b is TextBlock or ContextBlock))
             return new TeamsRendering(PlainText(reply), null, reply.Summary, null);
@@ -44,7 +49,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                 continue;
             }
             var (shown, leftover) = Page(reply.Blocks[i]);
-            var elements = Elements(shown);
+            var elements = Elements(shown, chartUrls);
             foreach (var element in elements)
                 body.Add(element);
             if (Size(card) > budget)
@@ -58,7 +63,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                     if (body.Count > 0)
                         rest.Add(table);
                     else
-                        foreach (var element in Elements(table))
+                        foreach (var element in Elements(table, chartUrls))
                             body.Add(element);
                     continue;
                 }
@@ -106,7 +111,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
         _ => (block, null),
     };
 
-    private List<JsonNode> Elements(ReplyBlock block)
+    private List<JsonNode> Elements(ReplyBlock block, IReadOnlyDictionary<ChartBlock, string>? chartUrls)
     {
         switch (block)
         {
@@ -142,11 +147,13 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                 return [TextElement(Plain(choice.Prompt)), .. choice.Options.Chunk(ActionsPerSet).Select(ActionSet)];
             case ChartBlock chart:
             {
-                var png = charts.RenderPng(chart, 560, 300);
+                var url = chartUrls is not null && chartUrls.TryGetValue(chart, out var served)
+                    ? served
+                    : "data:image/png;base64," + Convert.ToBase64String(charts.RenderPng(chart, ChartWidth, ChartHeight));
                 return [.. Title(chart.Title), new JsonObject
                 {
                     ["type"] = "Image",
-                    ["url"] = "data:image/png;base64," + Convert.ToBase64String(png),
+                    ["url"] = url,
                     ["altText"] = chart.Title,
                     ["size"] = "Stretch",
                 }];

@@ -3,6 +3,7 @@ using AeBot.Core.Time;
 using AeBot.Data.Demo;
 using AeBot.Data.Import;
 using AeBot.Data.Storage;
+using AeBot.Teams;
 using Microsoft.Extensions.Options;
 
 namespace AeBot.Hosting;
@@ -25,6 +26,8 @@ public static class AeBotServiceCollectionExtensions
         services.AddAeBotStorage(configuration);
         services.AddCrmImport(configuration);
         services.AddDemoCompany(configuration);
+        // Channels that can send on their own (proactive messages) are part of every host, the CLI's too.
+        services.AddTeams(configuration, builder.Environment);
         services.AddHealthChecks().AddDbContextCheck<AeBotDbContext>("database");
         return builder;
     }

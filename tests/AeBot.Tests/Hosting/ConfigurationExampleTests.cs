@@ -40,7 +40,9 @@ public class ConfigurationExampleTests
         Bind<AeBot.Core.Playbook.PlaybookOptions>(AeBot.Core.Playbook.PlaybookOptions.Section);
         Bind<AeBot.Core.Commission.CommissionOptions>(AeBot.Core.Commission.CommissionOptions.Section);
         Bind<AeBot.Core.Handoff.HandoffOptions>(AeBot.Core.Handoff.HandoffOptions.Section);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff" };
+        Bind<AeBot.Teams.TeamsOptions>(AeBot.Teams.TeamsOptions.SectionName);
+        Bind<AeBot.Delivery.DeliveryOptions>(AeBot.Delivery.DeliveryOptions.SectionName);
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -52,6 +54,9 @@ public class ConfigurationExampleTests
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero), host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         Assert.Equal(60_000m, host.Services.GetRequiredService<IOptions<AeBot.Core.Commission.CommissionOptions>>().Value.CapPerPeriod);
         Assert.Equal(2, host.Services.GetRequiredService<IOptions<AeBot.Core.Handoff.HandoffOptions>>().Value.Effective.Count);
+        var teams = host.Services.GetRequiredService<IOptions<AeBot.Teams.TeamsOptions>>().Value;
+        Assert.True(teams.AuthenticationEnabled);
+        Assert.Equal(["66666666-7777-8888-9999-000000000000"], teams.EffectiveAllowedTenants()!);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class TeamsFixture : IAsyncLifetime
     public const string RidoChannelId = "29:17bUvCasIPKfQIXHvNzcPjD86fwm6GkWc1PvCGP2-NSkNb7AyGYpjQ7Xw-XgTwaHW5JxZ4KMNDxn1kcL8fwX1Nw";
     public const string RidoInvokeId = "29:1uMVvhoAyfTqdMsyvHL0qlJTTfQF9MOUSI8_cQts2kdSWEZVDyJO2jz-CsNOhQcdYq1Bw4cHT0__O6XDj4AZ-Jw";
     public const string WebChatKey = "teams-test-web-key";
+    public const string PublicBaseUrl = "https://aebot.test";
 
     public FakeBotConnector Connector { get; private set; } = null!;
     public TeamsApplication App { get; private set; } = null!;
@@ -30,7 +31,7 @@ public sealed class TeamsFixture : IAsyncLifetime
         // The channel fixture's user is the sales manager; the invoke fixture's user is Lee, another rep.
         Connector.Members[RidoChannelId] = ("b15a9416-0ad3-4172-9210-7beb711d3f70", "marcus.johnson@northwind.example", "rido");
         Connector.Members[RidoInvokeId] = ("c5e99701-2a32-49c1-a660-4629ceeb8c61", "lee.chen@northwind.example", "Rido");
-        App = new TeamsApplication(Connector, new Dictionary<string, string?> { ["WebChat:Enabled"] = "true", ["WebChat:ApiKey"] = WebChatKey });
+        App = new TeamsApplication(Connector, new Dictionary<string, string?> { ["WebChat:Enabled"] = "true", ["WebChat:ApiKey"] = WebChatKey, ["Teams:PublicBaseUrl"] = PublicBaseUrl });
         _ = App.Server; // start now: migrations and the demo company
     }
 

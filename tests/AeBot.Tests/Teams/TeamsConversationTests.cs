@@ -57,6 +57,26 @@ public sealed class TeamsConversationTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task A_managers_chart_is_served_as_a_picture_by_url_and_the_card_stays_small()
+    {
+        var question = App.Fixture("teams-channel-message-mention"); // the manager, in a channel thread
+        question["text"] = "<at>ridotest</at> team pipeline by rep this quarter";
+        question["entities"]![0]!["text"] = "<at>ridotest</at>";
+        question["conversation"]!["id"] = "19:6848757105754c8981c67612732d9aa7@thread.tacv2;messageid=" + Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999);
+        var reply = await SayAsync(question);
+
+        var image = reply.Card!.ToJsonString();
+        var url = System.Text.RegularExpressions.Regex.Match(image, @"https://aebot\.test(/api/charts/[0-9a-f]{32}\.png)").Groups[1].Value;
+        Assert.NotEmpty(url);
+        Assert.True(reply.Body!.ToJsonString().Length < 28_000, $"{reply.Body!.ToJsonString().Length} bytes");
+        var png = await App.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        Assert.Equal((byte)0x89, (await png.Content.ReadAsByteArrayAsync())[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.CreateClient().GetAsync("/api/charts/" + new string('0', 32) + ".png")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_reps_one_to_one_chat_is_stored_for_proactive_messages()
     {
         var activity = PersonalMessage("help");

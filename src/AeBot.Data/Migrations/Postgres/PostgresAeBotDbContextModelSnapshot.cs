@@ -942,6 +942,26 @@ namespace AeBot.Data.Migrations.Postgres
                     b.ToTable("ChannelAddresses");
                 });
 
+            modelBuilder.Entity("AeBot.Data.Channels.ChartImageRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ChartImages");
+                });
+
             modelBuilder.Entity("AeBot.Data.Channels.InboundDeliveryRow", b =>
                 {
                     b.Property<long>("Id")

@@ -894,6 +894,26 @@ namespace AeBot.Data.Migrations.Sqlite
                     b.ToTable("ChannelAddresses");
                 });
 
+            modelBuilder.Entity("AeBot.Data.Channels.ChartImageRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ChartImages");
+                });
+
             modelBuilder.Entity("AeBot.Data.Channels.InboundDeliveryRow", b =>
                 {
                     b.Property<long>("Id")

@@ -72,6 +72,19 @@ namespace AeBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChartImages",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Png = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChartImages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboundDeliveries",
                 columns: table => new
                 {
@@ -118,6 +131,11 @@ namespace AeBot.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChartImages_ExpiresAt",
+                table: "ChartImages",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundDeliveries_Channel_DeliveryKey",
                 table: "InboundDeliveries",
                 columns: new[] { "Channel", "DeliveryKey" },
@@ -144,6 +162,9 @@ namespace AeBot.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ChannelAddresses");
+
+            migrationBuilder.DropTable(
+                name: "ChartImages");
 
             migrationBuilder.DropTable(
                 name: "InboundDeliveries");

@@ -74,6 +74,19 @@ namespace AeBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChartImages",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Png = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChartImages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboundDeliveries",
                 columns: table => new
                 {
@@ -120,6 +133,11 @@ namespace AeBot.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChartImages_ExpiresAt",
+                table: "ChartImages",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundDeliveries_Channel_DeliveryKey",
                 table: "InboundDeliveries",
                 columns: new[] { "Channel", "DeliveryKey" },
@@ -146,6 +164,9 @@ namespace AeBot.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "ChannelAddresses");
+
+            migrationBuilder.DropTable(
+                name: "ChartImages");
 
             migrationBuilder.DropTable(
                 name: "InboundDeliveries");
