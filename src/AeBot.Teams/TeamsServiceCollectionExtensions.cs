@@ -40,9 +40,11 @@ public static partial class TeamsServiceCollectionExtensions
         // The SDK reads its own keys (MicrosoftAppType/Id/Password/TenantId, metadata URLs) from the same section.
         services.TryAddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
             section, sp.GetRequiredService<IHttpClientFactory>().CreateClient("BotFrameworkLogin"), sp.GetRequiredService<ILoggerFactory>().CreateLogger("AeBot.Teams.Credentials")));
-        services.TryAddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            section, sp.GetRequiredService<ServiceClientCredentialsFactory>(), null, sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("AeBot.Teams.Authentication")));
+        services.TryAddSingleton<BotFrameworkAuthentication>(sp => new ReusingBotFrameworkAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                section, sp.GetRequiredService<ServiceClientCredentialsFactory>(), null, sp.GetRequiredService<IHttpClientFactory>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("AeBot.Teams.Authentication")),
+            TimeProvider.System)); // wall-clock: a cache lifetime, not business time
         services.AddSingleton<TeamsAdapter>();
         services.AddSingleton<TeamsPacer>();
         services.AddSingleton<TeamsTurnRunner>();

@@ -12,7 +12,10 @@ namespace AeBot.Data.Storage;
 /// </summary>
 internal sealed class SqliteConnectionSetup(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
+    // busy_timeout: when another connection holds the write lock, SQLite itself retries within milliseconds.
+    // Without it Microsoft.Data.Sqlite sees SQLITE_BUSY and sleeps 150 ms before retrying — concurrent chat turns
+    // then wait hundreds of milliseconds for a lock held for well under one (p99 312 → see docs/performance.md).
+    private readonly string _pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
