@@ -66,6 +66,27 @@ public sealed class PostgresConversationTests
                 Assert.Equal("Negotiation", (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == "Acme – Security Add-on" && o.StageCategory == AeBot.Core.Opportunities.StageCategory.Open)).Stage);
                 Assert.StartsWith("Undone", (await AskAsync(postgres, dana, "undo", "c5")).Summary);
                 Assert.NotEqual("Negotiation", (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == "Acme – Security Add-on" && o.StageCategory == AeBot.Core.Opportunities.StageCategory.Open)).Stage);
+
+                // Channel plumbing on PostgreSQL: a redelivery is caught by the unique index, addresses and the
+                // outbox claim (timestamps compared for equality) work there too.
+                var services = scope.ServiceProvider;
+                var ledger = services.GetRequiredService<AeBot.Core.Channels.IInboundLedger>();
+                var key = "a:" + new string('x', 300) + "|1485983408511"; // long Teams ids are hashed
+                Assert.True(await ledger.TryRecordAsync(ChatChannels.Teams, key, ConversationFixture.Now, default));
+                Assert.False(await ledger.TryRecordAsync(ChatChannels.Teams, key, ConversationFixture.Now, default));
+                var danaId = (await db.Reps.SingleAsync(r => r.Email == dana)).Id;
+                var book = services.GetRequiredService<AeBot.Core.Channels.IChannelAddressBook>();
+                await book.SaveAsync(new AeBot.Core.Channels.ChannelAddress(danaId, "test", "t1", "u1", "c1", null, null, ConversationFixture.Now), default);
+                await book.MarkUnreachableAsync(danaId, "test", "gone", ConversationFixture.Now, default);
+                Assert.False((await book.FindAsync(danaId, "test", default))!.IsReachable);
+                await book.SaveAsync(new AeBot.Core.Channels.ChannelAddress(danaId, "test", "t1", "u1", "c1", null, null, ConversationFixture.Now.AddMinutes(1)), default);
+                Assert.True((await book.FindAsync(danaId, "test", default))!.IsReachable);
+                await services.GetRequiredService<AeBot.Core.Handoff.IProactiveMessenger>().SendAsync(new AeBot.Core.Handoff.ProactiveMessage(danaId, "test", new Reply([new TextBlock("hi")]) { Summary = "hi" }), default);
+                var recorder = new RecordingMessenger();
+                var delivery = new AeBot.Data.Channels.OutboxDelivery(db, [recorder], book, services.GetRequiredService<TimeProvider>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<AeBot.Data.Channels.OutboxDelivery>.Instance);
+                Assert.Equal(1, (await delivery.DeliverDueAsync(10, default)).Sent);
+                Assert.Equal(0, (await delivery.DeliverDueAsync(10, default)).Total);
+                Assert.Equal("hi", Assert.Single(recorder.Sent).Reply.Summary);
             }
         }
         finally
@@ -76,6 +97,19 @@ public sealed class PostgresConversationTests
             await using var admin = new NpgsqlConnection(Server);
             await admin.OpenAsync();
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+        }
+    }
+
+    private sealed class RecordingMessenger : AeBot.Core.Channels.IChannelMessenger
+    {
+        public List<AeBot.Core.Handoff.ProactiveMessage> Sent { get; } = [];
+
+        public string Channel => "test";
+
+        public Task SendAsync(AeBot.Core.Handoff.ProactiveMessage message, CancellationToken cancellationToken)
+        {
+            Sent.Add(message);
+            return Task.CompletedTask;
         }
     }
 
