@@ -1,5 +1,4 @@
 using AeBot.Core.Channels;
-using AeBot.Core.Organization;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,23 +24,18 @@ internal sealed class EfChatIdentities(AeBotDbContext db) : IChatIdentities
 
     public async Task LinkAsync(string channel, string tenantId, string externalUserId, long repId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var existing = await db.ChatIdentities.FirstOrDefaultAsync(i => i.Channel == channel && i.TenantId == tenantId && i.ExternalUserId == externalUserId, cancellationToken);
-        if (existing is null)
-            db.ChatIdentities.Add(new ChatIdentity { Channel = channel, TenantId = tenantId, ExternalUserId = externalUserId, RepId = repId, LinkedAt = at });
-        else if (existing.RepId != repId)
+        // Several first messages of one user arrive together: one insert wins, the others change nothing.
+        object linkedAt = db.Database.IsSqlite() ? at.UtcTicks : at.ToUniversalTime();
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "ChatIdentities" ("Channel", "TenantId", "ExternalUserId", "RepId", "LinkedAt")
+            VALUES ({channel}, {tenantId}, {externalUserId}, {repId}, {linkedAt})
+            ON CONFLICT ("Channel", "TenantId", "ExternalUserId") DO NOTHING
+            """, cancellationToken);
+        if (inserted == 0)
         {
-            existing.RepId = repId;
-            existing.LinkedAt = at;
-        }
-        else
-            return;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // linked by a concurrent turn: the link exists either way
+            // Already linked: an admin re-linking moves it to the new rep.
+            await db.ChatIdentities.Where(i => i.Channel == channel && i.TenantId == tenantId && i.ExternalUserId == externalUserId && i.RepId != repId)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.RepId, repId).SetProperty(i => i.LinkedAt, at), cancellationToken);
         }
     }
 }

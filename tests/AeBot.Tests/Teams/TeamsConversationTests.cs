@@ -237,6 +237,30 @@ public sealed class TeamsConversationTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task An_admin_links_a_mentioned_user_in_a_group_chat()
+    {
+        const string janeId = "29:jane-in-group";
+        Connector.Members[janeId] = ("7a7a7a7a-1111-4222-8333-944444444444", "jane.b@contoso.example", "Jane B");
+        const string alexId = "29:alex-admin";
+        Connector.Members[alexId] = ("5e5e5e5e-0000-4000-8000-000000000001", "alex.morgan@northwind.example", "Alex Morgan");
+        var group = PersonalMessage("<at>AeBot</at> link <at>Jane B</at> to felix.becker@northwind.example");
+        group["conversation"] = new JsonObject { ["id"] = "19:group-" + Guid.NewGuid().ToString("N") + "@thread.v2", ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = TeamsApplication.OwnTenant };
+        group["from"] = new JsonObject { ["id"] = alexId, ["name"] = "Alex Morgan" };
+        group["entities"] = new JsonArray(
+            new JsonObject { ["type"] = "mention", ["text"] = "<at>AeBot</at>", ["mentioned"] = new JsonObject { ["id"] = TeamsApplication.BotId, ["name"] = "AeBot" } },
+            new JsonObject { ["type"] = "mention", ["text"] = "<at>Jane B</at>", ["mentioned"] = new JsonObject { ["id"] = janeId, ["name"] = "Jane B" } });
+        var linked = await SayAsync(group);
+        Assert.Contains("Linked Jane B to Felix Becker", linked.AllText);
+
+        var jane = PersonalMessage("help");
+        jane["from"] = new JsonObject { ["id"] = janeId, ["name"] = "Jane B", ["aadObjectId"] = "7a7a7a7a-1111-4222-8333-944444444444" };
+        var help = await SayAsync(jane);
+        Assert.DoesNotContain("couldn't match", help.AllText);
+        var felix = await App.QueryAsync(db => db.Reps.SingleAsync(r => r.Email == "felix.becker@northwind.example"));
+        Assert.Equal(felix.Id, await App.QueryAsync(db => db.ChatIdentities.Where(i => i.ExternalUserId == "7a7a7a7a-1111-4222-8333-944444444444").Select(i => i.RepId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Card_data_is_never_trusted_a_rep_cannot_complete_another_reps_task_by_button()
     {
         var danaTask = await App.QueryAsync(db => db.FollowUpTasks.Where(f => f.Rep!.Email == "dana.reyes@northwind.example" && f.Status == AeBot.Core.Interactions.FollowUpStatus.Open).Select(f => f.Id).FirstAsync());
