@@ -25,8 +25,18 @@ public sealed class QuotaAnswers(ISalesData data)
         var filter = new DealFilter { OwnerIds = owners };
         var won = await data.TotalsAsync(c.Viewer, filter with { Category = StageCategory.Won, CloseFrom = period.From, CloseTo = period.To }, ct);
         var open = await data.TotalsAsync(c.Viewer, filter with { Category = StageCategory.Open, CloseFrom = OpenFrom(c, period), CloseTo = period.To }, ct);
-        return new Standing(QuotaIn(quotas, period, c.Currency), won.AmountIn(c.Currency), open.AmountIn(c.Currency), quotas.Count > 0);
+        return new Standing(QuotaIn(WithoutRollUps(quotas), period, c.Currency), won.AmountIn(c.Currency), open.AmountIn(c.Currency), quotas.Count > 0);
     }
+
+    /// <summary>
+    /// A manager's quota is usually their team's quotas rolled up. When a group holds both the manager and people
+    /// below them who carry quotas of their own for an overlapping period, the manager's is left out — otherwise
+    /// the team's quota counts twice (a team of four at $450K each showed $3.6M instead of $1.8M).
+    /// </summary>
+    internal static IReadOnlyList<QuotaRow> WithoutRollUps(IReadOnlyList<QuotaRow> quotas) =>
+        quotas.Where(q => !quotas.Any(below => below.RepId != q.RepId
+            && below.HierarchyPath.StartsWith(q.HierarchyPath, StringComparison.Ordinal) && below.HierarchyPath.Length > q.HierarchyPath.Length
+            && below.PeriodStart <= q.PeriodEnd && below.PeriodEnd >= q.PeriodStart)).ToList();
 
     /// <summary>Each owner's standing, from three grouped queries however many owners there are.</summary>
     public async Task<IReadOnlyDictionary<long, Standing>> StandingsAsync(AnswerContext c, IReadOnlyList<long> owners, Period period, CancellationToken ct)

@@ -38,7 +38,8 @@ public sealed record DealTotals(int Count, int CountWithoutAmount, IReadOnlyList
 public sealed record GroupTotal(long? Id, string Name, int Count, string Currency, decimal Amount, decimal Weighted);
 
 /// <summary>A rep's quota for a period.</summary>
-public sealed record QuotaRow(long RepId, string RepName, DateOnly PeriodStart, DateOnly PeriodEnd, decimal Amount, string Currency);
+/// <param name="HierarchyPath">The rep's place in the org (<see cref="Organization.Rep.HierarchyPath"/>): tells a manager's roll-up quota from their reps' own.</param>
+public sealed record QuotaRow(long RepId, string RepName, DateOnly PeriodStart, DateOnly PeriodEnd, decimal Amount, string Currency, string HierarchyPath = "/");
 
 /// <summary>A deal whose close date was pushed out, with every close date it had.</summary>
 public sealed record SlippedDeal(DealRow Deal, IReadOnlyList<DateOnly> CloseDates);

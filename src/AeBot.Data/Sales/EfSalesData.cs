@@ -133,7 +133,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         return await db.Quotas.AsNoTracking()
             .Where(q => repIds.Contains(q.RepId) && visible.Contains(q.RepId) && q.PeriodStart <= to && q.PeriodEnd >= from)
             .OrderBy(q => q.Rep!.Name).ThenBy(q => q.PeriodStart)
-            .Select(q => new QuotaRow(q.RepId, q.Rep!.Name, q.PeriodStart, q.PeriodEnd, q.Amount, q.Currency))
+            .Select(q => new QuotaRow(q.RepId, q.Rep!.Name, q.PeriodStart, q.PeriodEnd, q.Amount, q.Currency, q.Rep.HierarchyPath))
             .ToListAsync(cancellationToken);
     }
 

@@ -173,4 +173,23 @@ public sealed class PipelineQuestionsTests(ConversationFixture app) : IClassFixt
         Assert.Equal(("BiggestDeals", "biggest deals", Core.Audit.TurnOutcome.Answered), (entry.Intent, entry.Text, entry.Outcome));
         Assert.StartsWith("Biggest open deal:", entry.ReplySummary);
     }
+
+    [Fact]
+    public async Task A_team_quota_counts_each_reps_quota_once_and_not_the_managers_roll_up_as_well()
+    {
+        var marcus = await app.RepAsync(Marcus);
+        var q4 = new DateOnly(2026, 10, 1);
+        var repsQuota = await app.QueryAsync(db => db.Quotas
+            .Where(q => q.PeriodStart == q4 && q.Rep!.HierarchyPath.StartsWith(marcus.HierarchyPath) && q.RepId != marcus.Id)
+            .Select(q => q.Amount).ToListAsync());
+        var managersQuota = await app.QueryAsync(db => db.Quotas.Where(q => q.PeriodStart == q4 && q.RepId == marcus.Id).Select(q => q.Amount).SingleAsync());
+        Assert.Equal(repsQuota.Sum(), managersQuota); // the demo's manager quota is the roll-up of the team's
+
+        var reply = await app.AskAsync(Marcus, "team attainment this quarter");
+
+        var facts = reply.Blocks.OfType<FactsBlock>().First().Facts.ToDictionary(f => f.Label, f => f.Value);
+        Assert.Equal(MoneyFormat.Exact(repsQuota.Sum(), "USD"), facts["Quota"]);
+        var rollup = await app.AskAsync(Marcus, "team pipeline by rep this quarter");
+        Assert.Contains($"of {MoneyFormat.Compact(repsQuota.Sum(), "USD")} quota", string.Join(" ", rollup.Blocks.OfType<TextBlock>().Select(t => t.Markdown)).Replace("**", ""));
+    }
 }
