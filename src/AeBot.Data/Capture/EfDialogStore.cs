@@ -36,7 +36,7 @@ internal sealed class EfDialogStore(AeBotDbContext db) : IDialogStore
     public async Task<bool> SaveAsync(ConversationKey key, DialogState state, long expectedVersion, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(state, Json);
-        object updatedAt = db.Database.IsSqlite() ? state.UpdatedAt.UtcTicks : state.UpdatedAt.ToUniversalTime();
+        var updatedAt = db.Instant(state.UpdatedAt);
         if (expectedVersion == 0)
         {
             // First dialog of this conversation: the unique index makes a racing insert a no-op for the loser.

@@ -25,7 +25,7 @@ internal sealed class EfChatIdentities(AeBotDbContext db) : IChatIdentities
     public async Task LinkAsync(string channel, string tenantId, string externalUserId, long repId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // Several first messages of one user arrive together: one insert wins, the others change nothing.
-        object linkedAt = db.Database.IsSqlite() ? at.UtcTicks : at.ToUniversalTime();
+        var linkedAt = db.Instant(at);
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "ChatIdentities" ("Channel", "TenantId", "ExternalUserId", "RepId", "LinkedAt")
             VALUES ({channel}, {tenantId}, {externalUserId}, {repId}, {linkedAt})

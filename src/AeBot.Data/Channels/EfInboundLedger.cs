@@ -16,7 +16,7 @@ internal sealed class EfInboundLedger(AeBotDbContext db) : IInboundLedger
     {
         // Teams conversation ids run to a few hundred characters; a hash keeps the key short and the index small.
         var key = deliveryKey.Length <= 100 ? deliveryKey : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
-        object at = db.Database.IsSqlite() ? receivedAt.UtcTicks : receivedAt.ToUniversalTime();
+        var at = db.Instant(receivedAt);
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "InboundDeliveries" ("Channel", "DeliveryKey", "ReceivedAt") VALUES ({channel}, {key}, {at})
             ON CONFLICT ("Channel", "DeliveryKey") DO NOTHING
@@ -24,7 +24,7 @@ internal sealed class EfInboundLedger(AeBotDbContext db) : IInboundLedger
         if (inserted == 1 && Random.Shared.Next(500) == 0)
         {
             // Retries come within minutes; a week of history is plenty. Pruned now and then, not on every message.
-            object cutoff = db.Database.IsSqlite() ? receivedAt.AddDays(-7).UtcTicks : receivedAt.AddDays(-7).ToUniversalTime();
+            var cutoff = db.Instant(receivedAt.AddDays(-7));
             await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "InboundDeliveries" WHERE "ReceivedAt" < {cutoff}""", cancellationToken);
         }
         return inserted == 1;

@@ -37,7 +37,7 @@ internal sealed class EfConversationStore(AeBotDbContext db, TimeProvider clock)
         // One upsert on the unique index: two turns of the same conversation racing each other both succeed and
         // the later one wins, with no check-then-insert window. The syntax is the same on SQLite and PostgreSQL;
         // the instant is passed as each provider stores it (UTC ticks on SQLite, see UtcTicksConverter).
-        object updatedAt = db.Database.IsSqlite() ? now.UtcTicks : now.ToUniversalTime();
+        var updatedAt = db.Instant(now);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "ConversationStates" ("Channel", "ConversationId", "RepId", "LastQuestion", "UpdatedAt")
             VALUES ({channel}, {conversationId}, {repId}, {json}, {updatedAt})

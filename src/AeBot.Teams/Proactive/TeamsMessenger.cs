@@ -59,7 +59,7 @@ internal sealed partial class TeamsMessenger(
             {
                 // A fresh copy per attempt: the SDK writes ids and addresses into the activity it sends.
                 var copy = Newtonsoft.Json.JsonConvert.DeserializeObject<Activity>(json)!;
-                address = await DeliverAsync(address, copy, cancellationToken);
+                await DeliverAsync(address, copy, cancellationToken);
                 return;
             }
             catch (Exception e) when (Status(e) is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
@@ -83,7 +83,7 @@ internal sealed partial class TeamsMessenger(
         }
     }
 
-    private async Task<ChannelAddress> DeliverAsync(ChannelAddress address, Activity activity, CancellationToken cancellationToken)
+    private async Task DeliverAsync(ChannelAddress address, Activity activity, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var serviceUrl = address.ServiceUrl ?? settings.DefaultServiceUrl;
@@ -103,11 +103,8 @@ internal sealed partial class TeamsMessenger(
                 Post(activity, turn => created = turn.Activity.Conversation.Id, out var failure), cancellationToken);
             failure.ThrowIfFailed();
             if (created is not null)
-            {
-                address = address with { ConversationId = created, ServiceUrl = serviceUrl, UpdatedAt = clock.GetUtcNow() };
-                await addresses.SaveAsync(address, CancellationToken.None);
-            }
-            return address;
+                await addresses.SaveAsync(address with { ConversationId = created, ServiceUrl = serviceUrl, UpdatedAt = clock.GetUtcNow() }, CancellationToken.None);
+            return;
         }
         var reference = new ConversationReference
         {
@@ -119,7 +116,6 @@ internal sealed partial class TeamsMessenger(
         };
         await adapter.ContinueConversationAsync(adapter.BotIdentity(), reference, null!, Post(activity, null, out var outcome), cancellationToken);
         outcome.ThrowIfFailed();
-        return address;
     }
 
     /// <summary>
