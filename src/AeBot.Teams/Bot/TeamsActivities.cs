@@ -29,8 +29,19 @@ internal static partial class TeamsActivities
         }
     }
 
-    public static bool IsPersonal(IActivity activity) =>
-        activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
+    /// <summary>
+    /// The 1:1 chat between a user and AeBot. Older payloads carry no conversation type; there a channel or group
+    /// conversation still shows itself by <c>isGroup</c> or its "19:" id (1:1 chats have "a:" ids).
+    /// </summary>
+    public static bool IsPersonal(IActivity activity) => activity.Conversation switch
+    {
+        null => false,
+        { ConversationType: "personal" } => true,
+        { ConversationType: not null } => false,
+        { IsGroup: true } => false,
+        { Id: { } id } => !id.StartsWith("19:", StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>In channels and group chats AeBot only answers when @mentioned.</summary>
     public static bool MentionsBot(IMessageActivity activity) =>

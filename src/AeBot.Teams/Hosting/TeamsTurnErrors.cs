@@ -30,7 +30,11 @@ internal sealed partial class TeamsTurnErrors(IServiceScopeFactory scopes, ILogg
             }
             const string sorry = "Sorry — something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell your admin.";
             if (turn.Activity.Type == ActivityTypes.Invoke)
-                await turn.SendActivityAsync(new Activity(TeamsBot.InvokeResponseType) { Value = TeamsBot.CardResponse(TeamsReplies.ToJObject(AdaptiveCardRenderer.TextCard(sorry, "Something went wrong"))) });
+                await turn.SendActivityAsync(new Activity(TeamsBot.InvokeResponseType)
+                {
+                    // The adapter reads an InvokeResponse from here; its body is what Teams puts in place of the card.
+                    Value = new InvokeResponse { Status = 200, Body = TeamsBot.CardInvoke(AdaptiveCardRenderer.TextCard(sorry, "Something went wrong")) },
+                });
             else
                 await turn.SendActivityAsync(MessageFactory.Text(sorry));
         }

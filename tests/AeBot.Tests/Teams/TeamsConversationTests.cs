@@ -188,9 +188,12 @@ public sealed class TeamsConversationTests(TeamsFixture fixture)
         submit["channelData"]!["tenant"]!["id"] = TeamsApplication.OwnTenant;
         submit["value"] = new JsonObject { ["payload"] = "ask:what closes this month?" };
         submit["text"] = "";
-        var reply = await SayAsync(submit);
+        submit["conversation"]!["id"] = "19:malejcou081i20ojmlcau0@thread.skype;messageid=" + Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999);
+        var reply = await SayAsync(submit); // SayAsync checks the reply went to the card's thread
         var audit = await App.QueryAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync());
         Assert.Contains("closes this month", audit.Text + " " + reply.AllText, StringComparison.OrdinalIgnoreCase);
+        var stored = await App.QueryAsync(db => db.ChannelAddresses.Where(a => a.UserId == TeamsFixture.MeganId).Select(a => a.ConversationId).ToListAsync());
+        Assert.DoesNotContain(submit["conversation"]!["id"]!.GetValue<string>(), stored); // a thread is not the rep's 1:1 chat
     }
 
     [Fact]

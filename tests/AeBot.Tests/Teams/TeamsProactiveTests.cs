@@ -154,7 +154,7 @@ public sealed class TeamsTimeLimitTests : IAsyncLifetime
     {
         public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
         {
-            if (message.Text.Contains("boom", StringComparison.Ordinal))
+            if (message.Text.Contains("boom", StringComparison.Ordinal) || message.ActionPayload?.Contains("boom", StringComparison.Ordinal) == true)
                 throw new InvalidOperationException("core failure on cue");
             if (message.Text.Contains("slowly", StringComparison.Ordinal) || message.ActionPayload?.Contains("slowly", StringComparison.Ordinal) == true)
                 await Task.Delay(1500, cancellationToken);
@@ -202,6 +202,22 @@ public sealed class TeamsTimeLimitTests : IAsyncLifetime
         Assert.True(took < TimeSpan.FromSeconds(1.4), $"the invoke took {took.TotalMilliseconds} ms");
         var late = await _connector.WaitForMessageAsync(m => m.ConversationId == conversation);
         Assert.Contains("close", late.AllText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_failing_button_gets_a_card_saying_so_not_a_500()
+    {
+        var invoke = _app.Fixture("teams-invoke-adaptiveCard-action");
+        invoke["conversation"]!["id"] = "a:" + Guid.NewGuid().ToString("N");
+        invoke["from"] = new JsonObject { ["id"] = TeamsFixture.MeganId, ["aadObjectId"] = TeamsFixture.MeganAad };
+        invoke["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "ask:boom" };
+
+        var response = await _app.PostAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        Assert.Contains("something went wrong", body["value"]!.ToJsonString());
     }
 
     [Fact]
