@@ -134,6 +134,18 @@ public sealed class TeamsConversationTests(TeamsFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await App.PostAsync(install)).StatusCode);
         address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.UserId == TeamsFixture.MeganId));
         Assert.Equal(personal, address.ConversationId);
+        Assert.Null(address.UnreachableSince);
+
+        // Uninstalled: nothing more is sent there until the rep writes again.
+        var remove = install.DeepClone().AsObject();
+        remove["id"] = Guid.NewGuid().ToString("N");
+        remove["action"] = "remove";
+        Assert.Equal(HttpStatusCode.OK, (await App.PostAsync(remove)).StatusCode);
+        address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.UserId == TeamsFixture.MeganId));
+        Assert.NotNull(address.UnreachableSince);
+        await SayAsync(PersonalMessage("help"));
+        address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.UserId == TeamsFixture.MeganId));
+        Assert.Null(address.UnreachableSince);
     }
 
     [Fact]
