@@ -1,6 +1,7 @@
 using AeBot.Cli;
 using AeBot.Delivery;
 using AeBot.Hosting;
+using AeBot.Slack;
 using AeBot.Teams;
 using AeBot.WebChat;
 
@@ -33,6 +34,7 @@ app.UseStatusCodePages();
 app.MapHealth();
 app.MapWebChat(app.Environment);
 app.MapTeams(app.Environment);
+app.MapSlack();
 
 app.Run();
 return 0;

@@ -41,3 +41,19 @@ public class ChartImageRow
     public required byte[] Png { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
 }
+
+/// <summary>A verified inbound request waiting to be processed (see <see cref="Core.Channels.IInboundQueue"/>).</summary>
+public class InboundQueueRow
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string Kind { get; set; }
+    public required string DeliveryKey { get; set; }
+    public required string Body { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+    public DateTimeOffset? FailedAt { get; set; }
+    public string? LastError { get; set; }
+}

@@ -41,6 +41,7 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Channels.InboundDeliveryRow> InboundDeliveries => Set<Channels.InboundDeliveryRow>();
     public DbSet<Channels.ReplyPageRow> ReplyPages => Set<Channels.ReplyPageRow>();
     public DbSet<Channels.ChartImageRow> ChartImages => Set<Channels.ChartImageRow>();
+    public DbSet<Channels.InboundQueueRow> InboundQueue => Set<Channels.InboundQueueRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -292,6 +293,17 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.DeliveryKey).HasMaxLength(100);
             e.HasIndex(x => new { x.Channel, x.DeliveryKey }).IsUnique();
             e.HasIndex(x => x.ReceivedAt);
+        });
+
+        b.Entity<Channels.InboundQueueRow>(e =>
+        {
+            e.ToTable("InboundQueue");
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.DeliveryKey).HasMaxLength(100);
+            e.Property(x => x.LastError).HasMaxLength(500);
+            e.HasIndex(x => new { x.Channel, x.DeliveryKey }).IsUnique();
+            e.HasIndex(x => new { x.Channel, x.ProcessedAt, x.FailedAt, x.NextAttemptAt });
         });
 
         b.Entity<Channels.ChartImageRow>(e =>

@@ -46,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<AeBot.Core.Channels.IChatIdentities, AeBot.Data.Channels.EfChatIdentities>();
         services.AddScoped<AeBot.Core.Channels.IReplyPages, AeBot.Data.Channels.EfReplyPages>();
         services.AddScoped<AeBot.Core.Channels.IChartImages, AeBot.Data.Channels.EfChartImages>();
+        services.AddScoped<AeBot.Core.Channels.IInboundQueue, AeBot.Data.Channels.EfInboundQueue>();
         services.AddScoped<AeBot.Data.Channels.OutboxDelivery>();
         return services;
     }

@@ -3,6 +3,7 @@ using AeBot.Core.Time;
 using AeBot.Data.Demo;
 using AeBot.Data.Import;
 using AeBot.Data.Storage;
+using AeBot.Slack;
 using AeBot.Teams;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,8 @@ public static class AeBotServiceCollectionExtensions
         services.AddDemoCompany(configuration);
         // Channels that can send on their own (proactive messages) are part of every host, the CLI's too.
         services.AddTeams(configuration, builder.Environment);
+        // The Slack queue worker runs in the server only; commands can still send through Slack.
+        services.AddSlack(configuration, runWorker: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
         services.AddHealthChecks().AddDbContextCheck<AeBotDbContext>("database");
         return builder;
     }

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace AeBot.Slack.Api;
+
+/// <summary>Slack answered <c>{"ok": false, "error": …}</c>.</summary>
+public sealed class SlackApiException(string method, string error, HttpStatusCode? status = null)
+    : Exception($"Slack {method} failed: {error}")
+{
+    public string Method { get; } = method;
+
+    /// <summary>Slack's error code ("channel_not_found", "ratelimited", "invalid_auth", …).</summary>
+    public string Error { get; } = error;
+
+    public HttpStatusCode? Status { get; } = status;
+
+    /// <summary>The user or conversation is gone or the app was removed: retrying will not help.</summary>
+    public bool IsPermanentForRecipient => Error is "channel_not_found" or "user_not_found" or "is_archived" or "not_in_channel"
+        or "account_inactive" or "user_disabled" or "cannot_dm_bot" or "messages_tab_disabled" or "token_revoked" or "invalid_auth";
+}
+
+/// <summary>
+/// Slack's Web API over one typed <see cref="HttpClient"/> (base address <see cref="SlackOptions.ApiBaseUrl"/>, bot
+/// token as bearer). JSON in, JSON out; <c>ok:false</c> becomes <see cref="SlackApiException"/>. HTTP 429 waits the
+/// <c>Retry-After</c> Slack asks for (a few times) — the resilience handler below retries transient 5xx with
+/// backoff and jitter. Tokens never reach a log line.
+/// </summary>
+public sealed partial class SlackApiClient(HttpClient http, Microsoft.Extensions.Options.IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
+{
+    private readonly AuthenticationHeaderValue _bearer = new("Bearer", options.Value.BotToken ?? "");
+
+    public const int MaxRateLimitWaits = 3;
+
+    /// <summary>Calls <paramref name="method"/> with a JSON body; returns Slack's whole answer.</summary>
+    public async Task<JsonObject> CallAsync(string method, object body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = JsonContent.Create(body, options: Json) };
+            request.Headers.Authorization = _bearer;
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                if (attempt >= MaxRateLimitWaits || wait > TimeSpan.FromMinutes(2))
+                    throw new SlackApiException(method, "ratelimited", response.StatusCode);
+                LogRateLimited(logger, method, wait.TotalSeconds);
+                await Task.Delay(wait, cancellationToken);
+                continue;
+            }
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            JsonObject? answer;
+            try
+            {
+                answer = JsonNode.Parse(text) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                answer = null;
+            }
+            if (answer is null)
+                throw new SlackApiException(method, $"unreadable answer (HTTP {(int)response.StatusCode})", response.StatusCode);
+            if (answer["ok"]?.GetValue<bool>() != true)
+                throw new SlackApiException(method, answer["error"]?.GetValue<string>() ?? "unknown_error", response.StatusCode);
+            return answer;
+        }
+    }
+
+    public async Task<string> PostMessageAsync(string channel, SlackMessage message, CancellationToken cancellationToken, string? threadTs = null)
+    {
+        var answer = await CallAsync("chat.postMessage", new { channel, text = message.Text, blocks = message.Blocks, thread_ts = threadTs, unfurl_links = false }, cancellationToken);
+        return answer["ts"]?.GetValue<string>() ?? "";
+    }
+
+    public Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync("chat.postEphemeral", new { channel, user, text = message.Text, blocks = message.Blocks }, cancellationToken);
+
+    public Task UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync("chat.update", new { channel, ts, text = message.Text, blocks = message.Blocks }, cancellationToken);
+
+    /// <summary>The DM channel with a user (opens it when needed).</summary>
+    public async Task<string> OpenDirectMessageAsync(string user, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync("conversations.open", new { users = user }, cancellationToken);
+        return answer["channel"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("conversations.open", "no channel in answer");
+    }
+
+    /// <summary>The user's profile e-mail (needs users:read.email), or null when Slack shows none.</summary>
+    public async Task<SlackUser> UserInfoAsync(string user, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync("users.info", new { user }, cancellationToken);
+        var u = answer["user"];
+        return new SlackUser(
+            u?["id"]?.GetValue<string>() ?? user,
+            u?["real_name"]?.GetValue<string>() ?? u?["name"]?.GetValue<string>() ?? user,
+            u?["profile"]?["email"]?.GetValue<string>(),
+            u?["tz"]?.GetValue<string>(),
+            u?["is_bot"]?.GetValue<bool>() == true || u?["deleted"]?.GetValue<bool>() == true);
+    }
+
+    public async Task<string?> LookupByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await CallAsync("users.lookupByEmail", new { email }, cancellationToken);
+            return answer["user"]?["id"]?.GetValue<string>();
+        }
+        catch (SlackApiException e) when (e.Error == "users_not_found")
+        {
+            return null;
+        }
+    }
+
+    public Task<JsonObject> OpenViewAsync(string triggerId, object view, CancellationToken cancellationToken) =>
+        CallAsync("views.open", new { trigger_id = triggerId, view }, cancellationToken);
+
+    public Task<JsonObject> UpdateViewAsync(string viewId, object view, CancellationToken cancellationToken) =>
+        CallAsync("views.update", new { view_id = viewId, view }, cancellationToken);
+
+    public Task<JsonObject> PublishHomeAsync(string user, object view, CancellationToken cancellationToken) =>
+        CallAsync("views.publish", new { user_id = user, view }, cancellationToken);
+
+    /// <summary>
+    /// Uploads a picture the current way (files.getUploadURLExternal, then the bytes, then
+    /// files.completeUploadExternal sharing it into <paramref name="channel"/>); returns the file id.
+    /// </summary>
+    public async Task<string> UploadFileAsync(string channel, string fileName, string title, byte[] bytes, CancellationToken cancellationToken, string? threadTs = null)
+    {
+        // files.getUploadURLExternal takes form fields, not JSON.
+        using var urlRequest = new HttpRequestMessage(HttpMethod.Post, "files.getUploadURLExternal")
+        {
+            Content = new FormUrlEncodedContent([new("filename", fileName), new("length", bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
+        };
+        urlRequest.Headers.Authorization = _bearer;
+        using var urlResponse = await http.SendAsync(urlRequest, cancellationToken);
+        var answer = JsonNode.Parse(await urlResponse.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
+        if (answer?["ok"]?.GetValue<bool>() != true)
+            throw new SlackApiException("files.getUploadURLExternal", answer?["error"]?.GetValue<string>() ?? "unknown_error", urlResponse.StatusCode);
+        var uploadUrl = answer["upload_url"]!.GetValue<string>();
+        var fileId = answer["file_id"]!.GetValue<string>();
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(bytes) })
+        {
+            upload.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream"); // pre-signed URL: no token sent
+            using var uploaded = await http.SendAsync(upload, cancellationToken);
+            if (!uploaded.IsSuccessStatusCode)
+                throw new SlackApiException("file upload", $"HTTP {(int)uploaded.StatusCode}", uploaded.StatusCode);
+        }
+        await CallAsync("files.completeUploadExternal", new { files = new[] { new { id = fileId, title } }, channel_id = channel, thread_ts = threadTs }, cancellationToken);
+        return fileId;
+    }
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack rate-limited {Method}; waiting {Seconds} s as asked")]
+    private static partial void LogRateLimited(ILogger logger, string method, double seconds);
+}
+
+/// <summary>A message for Slack: the notification/fallback text and the blocks.</summary>
+public sealed record SlackMessage(string Text, JsonArray? Blocks);
+
+public sealed record SlackUser(string Id, string Name, string? Email, string? TimeZone, bool IsBotOrDeleted);

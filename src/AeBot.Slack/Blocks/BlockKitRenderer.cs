@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AeBot.Core.Conversation;
+
+namespace AeBot.Slack.Blocks;
+
+/// <summary>A reply made ready for Slack: fallback text, blocks, charts to upload, and what did not fit.</summary>
+internal sealed record SlackRendering(string Text, JsonArray Blocks, IReadOnlyList<ChartBlock> Charts, Reply? Rest);
+
+/// <summary>
+/// The core's reply as Block Kit, inside Slack's limits: 50 blocks a message, 3,000 characters of section text,
+/// 10 fields a section, 150-character headers, 75-character button labels, 2,000-character button values, 25
+/// elements an actions block. Long tables and lists are cut into pages and the rest returned for a "More" button
+/// rather than cut off or rejected. Buttons carry only the core's payload (a verb and ids) as their value.
+/// </summary>
+internal static partial class BlockKitRenderer
+{
+    public const int MaxBlocks = 50;
+    public const int MaxSectionText = 3000;
+    public const int MaxFields = 10;
+    public const int MaxFieldText = 2000;
+    public const int MaxButtonText = 75;
+    public const int MaxButtonValue = 2000;
+    public const int MaxActionElements = 25;
+    public const int MaxFallbackText = 3000;
+    public const int TableRowsPerPage = 20;
+    public const int ListItemsPerPage = 10;
+
+    /// <summary>Blocks kept free for the "More" button.</summary>
+    private const int Reserve = 1;
+
+    public static SlackRendering Render(Reply reply)
+    {
+        var blocks = new JsonArray();
+        var charts = new List<ChartBlock>();
+        var rest = new List<ReplyBlock>();
+        var buttons = 0;
+        foreach (var block in reply.Blocks)
+        {
+            if (rest.Count > 0)
+            {
+                rest.Add(block);
+                continue;
+            }
+            var (shown, leftover) = Page(block);
+            var rendered = Blocks(shown, ref buttons);
+            if (blocks.Count + rendered.Count > MaxBlocks - Reserve)
+            {
+                if (blocks.Count == 0)
+                {
+                    // Cannot happen with the page sizes above (a page is at most 21 blocks); defensive: say so.
+                    foreach (var b in rendered.Take(MaxBlocks - Reserve - 1))
+                        blocks.Add(b);
+                    blocks.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText("_Shortened: too long for one Slack message._")) });
+                    continue;
+                }
+                rest.Add(block);
+                continue;
+            }
+            foreach (var b in rendered)
+                blocks.Add(b);
+            if (shown is ChartBlock chart)
+                charts.Add(chart);
+            if (leftover is not null)
+                rest.Add(leftover);
+        }
+        var text = Cut(Plain(reply.Summary), MaxFallbackText);
+        return new SlackRendering(text, blocks, charts, rest.Count == 0 ? null : new Reply(rest) { Summary = reply.Summary + " (more)" });
+    }
+
+    /// <summary>Adds the "More" button that fetches the rest (<see cref="Core.Channels.ReplyPaging"/>).</summary>
+    public static void AddMore(JsonArray blocks, string payload)
+    {
+        var counter = 1000;
+        blocks.Add(Actions([new ReplyAction("More", payload, ActionStyle.Primary)], ref counter));
+    }
+
+    private static (ReplyBlock Shown, ReplyBlock? Leftover) Page(ReplyBlock block) => block switch
+    {
+        TableBlock t when t.Rows.Count > TableRowsPerPage =>
+            (t with { Rows = t.Rows.Take(TableRowsPerPage).ToList() }, t with { Rows = t.Rows.Skip(TableRowsPerPage).ToList() }),
+        ItemListBlock l when l.Items.Count > ListItemsPerPage =>
+            (l with { Items = l.Items.Take(ListItemsPerPage).ToList() }, l with { Items = l.Items.Skip(ListItemsPerPage).ToList() }),
+        FactsBlock f when f.Facts.Count > 3 * MaxFields =>
+            (f with { Facts = f.Facts.Take(3 * MaxFields).ToList() }, f with { Facts = f.Facts.Skip(3 * MaxFields).ToList() }),
+        ChoiceBlock c when c.Options.Count > 2 * MaxActionElements =>
+            (c with { Options = c.Options.Take(2 * MaxActionElements).ToList() }, c with { Options = c.Options.Skip(2 * MaxActionElements).ToList() }),
+        ActionsBlock a when a.Actions.Count > 2 * MaxActionElements =>
+            (a with { Actions = a.Actions.Take(2 * MaxActionElements).ToList() }, a with { Actions = a.Actions.Skip(2 * MaxActionElements).ToList() }),
+        _ => (block, null),
+    };
+
+    private static List<JsonObject> Blocks(ReplyBlock block, ref int buttons)
+    {
+        switch (block)
+        {
+            case TextBlock text:
+                return Sections(Mrkdwn(text.Markdown));
+            case ContextBlock context:
+                return [new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText(Cut(Escape(context.Text), MaxSectionText))) }];
+            case FactsBlock facts:
+                return facts.Facts.Chunk(MaxFields).Select(chunk => new JsonObject
+                {
+                    ["type"] = "section",
+                    ["fields"] = new JsonArray(chunk.Select(f => (JsonNode)MrkdwnText(Cut($"*{Escape(f.Label)}*\n{Escape(f.Value)}", MaxFieldText))).ToArray()),
+                }).ToList();
+            case TableBlock table:
+            {
+                var result = new List<JsonObject>();
+                if (table.Title is not null)
+                    result.Add(Section($"*{Escape(table.Title)}*"));
+                result.AddRange(CodeSections(Monospace(table)));
+                return result;
+            }
+            case ItemListBlock list:
+            {
+                var result = new List<JsonObject>();
+                if (list.Title is not null)
+                    result.Add(Section($"*{Escape(list.Title)}*"));
+                foreach (var item in list.Items)
+                {
+                    var line = $"*{Escape(item.Title)}*" + (item.Detail is null ? "" : "\n" + Escape(item.Detail));
+                    var section = Section(Cut(line, MaxSectionText));
+                    if (item.Actions.Count == 1)
+                        section["accessory"] = Button(item.Actions[0], ref buttons);
+                    result.Add(section);
+                    if (item.Actions.Count > 1)
+                        result.Add(Actions(item.Actions, ref buttons));
+                }
+                return result;
+            }
+            case ActionsBlock actions:
+            {
+                var result = new List<JsonObject>();
+                foreach (var chunk in actions.Actions.Chunk(MaxActionElements))
+                    result.Add(Actions(chunk, ref buttons));
+                return result;
+            }
+            case ChoiceBlock choice:
+            {
+                var result = new List<JsonObject> { Section(Cut(Escape(choice.Prompt), MaxSectionText)) };
+                foreach (var chunk in choice.Options.Chunk(MaxActionElements))
+                    result.Add(Actions(chunk, ref buttons));
+                return result;
+            }
+            case ChartBlock chart:
+                // The picture is uploaded beside the message (files.*); here, its figures in words for screen readers.
+                return [new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText(Cut($"📊 {Escape(chart.Title)} — chart attached", MaxSectionText))) }];
+            default:
+                return [];
+        }
+    }
+
+    private static JsonObject Actions(IEnumerable<ReplyAction> actions, ref int buttons)
+    {
+        var elements = new JsonArray();
+        foreach (var action in actions)
+            elements.Add(Button(action, ref buttons));
+        return new JsonObject { ["type"] = "actions", ["elements"] = elements };
+    }
+
+    private static JsonObject Button(ReplyAction action, ref int buttons)
+    {
+        var button = new JsonObject
+        {
+            ["type"] = "button",
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut(action.Label, MaxButtonText), ["emoji"] = true },
+            ["value"] = action.Payload.Length <= MaxButtonValue ? action.Payload : throw new ArgumentException($"A button payload is over Slack's {MaxButtonValue} characters: {action.Payload[..40]}…"),
+            // action_id must be unique within the message; Slack sends it back, AeBot reads only the value.
+            ["action_id"] = "aebot-" + (buttons++).ToString(CultureInfo.InvariantCulture),
+        };
+        if (action.Style != ActionStyle.Default)
+            button["style"] = action.Style == ActionStyle.Primary ? "primary" : "danger";
+        return button;
+    }
+
+    private static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = MrkdwnText(mrkdwn) };
+
+    private static JsonObject MrkdwnText(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+
+    /// <summary>Long text split at line breaks into sections of at most 3,000 characters.</summary>
+    private static List<JsonObject> Sections(string mrkdwn)
+    {
+        var result = new List<JsonObject>();
+        var current = new StringBuilder();
+        foreach (var line in mrkdwn.Split('\n'))
+        {
+            if (current.Length > 0 && current.Length + 1 + line.Length > MaxSectionText)
+            {
+                result.Add(Section(current.ToString()));
+                current.Clear();
+            }
+            if (current.Length > 0)
+                current.Append('\n');
+            current.Append(line.Length > MaxSectionText ? Cut(line, MaxSectionText) : line);
+        }
+        if (current.Length > 0)
+            result.Add(Section(current.ToString()));
+        return result;
+    }
+
+    private static IEnumerable<JsonObject> CodeSections(IReadOnlyList<string> lines)
+    {
+        const int room = MaxSectionText - 8; // the ``` fences
+        var current = new StringBuilder();
+        foreach (var line in lines)
+        {
+            if (current.Length > 0 && current.Length + 1 + line.Length > room)
+            {
+                yield return Section("```" + current + "```");
+                current.Clear();
+            }
+            if (current.Length > 0)
+                current.Append('\n');
+            current.Append(line.Length > room ? line[..room] : line);
+        }
+        if (current.Length > 0)
+            yield return Section("```" + current + "```");
+    }
+
+    /// <summary>A table as aligned text: Slack has no table block that works in messages everywhere.</summary>
+    private static List<string> Monospace(TableBlock table)
+    {
+        var widths = table.Columns.Select((c, i) => Math.Min(40, Math.Max(c.Length, table.Rows.Select(r => i < r.Count ? r[i].Length : 0).DefaultIfEmpty(0).Max()))).ToList();
+        string Line(IReadOnlyList<string> cells) => string.Join("  ", widths.Select((w, i) =>
+        {
+            var cell = i < cells.Count ? cells[i] : "";
+            if (cell.Length > w)
+                cell = cell[..(w - 1)] + "…";
+            return i < table.Align.Count && table.Align[i] ? cell.PadLeft(w) : cell.PadRight(w);
+        })).TrimEnd();
+        var lines = new List<string> { Line(table.Columns), string.Join("  ", widths.Select(w => new string('-', w))) };
+        lines.AddRange(table.Rows.Select(Line));
+        return lines;
+    }
+
+    /// <summary>The core's markdown subset in Slack's mrkdwn: *bold*, _italic_, `code`, "• " bullets; &lt; &gt; &amp; escaped.</summary>
+    internal static string Mrkdwn(string markdown)
+    {
+        var text = Escape(markdown.Replace("\r\n", "\n"));
+        text = Bold().Replace(text, "*$1*");
+        return Bullet().Replace(text, "• ");
+    }
+
+    /// <summary>Slack reads &lt;…&gt; as links and mentions; data must not.</summary>
+    internal static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static string Plain(string text) => text.Replace("**", "");
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    [GeneratedRegex(@"\*\*(.+?)\*\*")]
+    private static partial Regex Bold();
+
+    [GeneratedRegex(@"(?m)^- ")]
+    private static partial Regex Bullet();
+}

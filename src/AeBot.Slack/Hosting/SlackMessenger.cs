@@ -1,0 +1,93 @@
+using System.Threading.RateLimiting;
+using AeBot.Core.Channels;
+using AeBot.Core.Handoff;
+using AeBot.Core.Organization;
+using AeBot.Slack.Api;
+using AeBot.Slack.Blocks;
+using Microsoft.Extensions.Logging;
+
+namespace AeBot.Slack.Hosting;
+
+/// <summary>
+/// Keeps proactive posts under Slack's limits: about one message a second per channel (chat.postMessage), and the
+/// method tier's per-workspace rate (~50 a minute for conversations.open, Tier 3). Sends wait their turn.
+/// </summary>
+internal sealed class SlackPacer : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _perChannel = PartitionedRateLimiter.Create<string, string>(channel =>
+        RateLimitPartition.GetTokenBucketLimiter(channel, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = 1, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
+        }));
+
+    private readonly PartitionedRateLimiter<string> _opens = PartitionedRateLimiter.Create<string, string>(team =>
+        RateLimitPartition.GetTokenBucketLimiter(team, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = 20, TokensPerPeriod = 50, ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+            QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
+        }));
+
+    public async ValueTask PostAsync(string channel, CancellationToken cancellationToken)
+    {
+        using var lease = await _perChannel.AcquireAsync(channel, 1, cancellationToken);
+    }
+
+    public async ValueTask OpenAsync(string team, CancellationToken cancellationToken)
+    {
+        using var lease = await _opens.AcquireAsync(team, 1, cancellationToken);
+    }
+
+    public bool TryPostNow(string channel)
+    {
+        using var lease = _perChannel.AttemptAcquire(channel, 1);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        _perChannel.Dispose();
+        _opens.Dispose();
+    }
+}
+
+/// <summary>
+/// The Slack side of the proactive-messaging port: a DM to the rep (<c>conversations.open</c> when the DM is not
+/// known yet, then <c>chat.postMessage</c>), paced by <see cref="SlackPacer"/>. A user who is gone or an app that
+/// was removed marks the rep unreachable on Slack instead of being retried.
+/// </summary>
+internal sealed partial class SlackMessenger(
+    SlackApiClient slack, SlackReplies replies, SlackPacer pacer, IChannelAddressBook addresses, TimeProvider clock, ILogger<SlackMessenger> logger) : IChannelMessenger
+{
+    public string Channel => ChatChannels.Slack;
+
+    public async Task SendAsync(ProactiveMessage message, CancellationToken cancellationToken)
+    {
+        var address = await addresses.FindAsync(message.ToRepId, ChatChannels.Slack, cancellationToken)
+            ?? throw new NoChannelAddressException(message.ToRepId, ChatChannels.Slack);
+        if (!address.IsReachable)
+            throw new RecipientUnreachableException(message.ToRepId, ChatChannels.Slack, address.UnreachableReason ?? "marked unreachable");
+        try
+        {
+            var channel = address.ConversationId;
+            if (channel is null)
+            {
+                await pacer.OpenAsync(address.TenantId, cancellationToken);
+                channel = await slack.OpenDirectMessageAsync(address.UserId, cancellationToken);
+                await addresses.SaveAsync(address with { ConversationId = channel, UpdatedAt = clock.GetUtcNow() }, CancellationToken.None);
+            }
+            await pacer.PostAsync(channel, cancellationToken);
+            await replies.PostAsync(channel, message.Reply, message.ToRepId, cancellationToken);
+            LogSent(logger, message.Reason, message.ToRepId);
+        }
+        catch (SlackApiException e) when (e.IsPermanentForRecipient)
+        {
+            var reason = $"Slack refused ({e.Error})";
+            await addresses.MarkUnreachableAsync(message.ToRepId, ChatChannels.Slack, reason, clock.GetUtcNow(), CancellationToken.None);
+            throw new RecipientUnreachableException(message.ToRepId, ChatChannels.Slack, reason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack message ({Reason}) sent to rep {RepId}")]
+    private static partial void LogSent(ILogger logger, string reason, long repId);
+}

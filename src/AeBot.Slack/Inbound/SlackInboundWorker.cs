@@ -1,0 +1,101 @@
+using AeBot.Core.Channels;
+using AeBot.Core.Organization;
+using AeBot.Slack.Api;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Slack.Inbound;
+
+/// <summary>Wakes the worker as soon as a request is stored, instead of at its next poll.</summary>
+internal sealed class SlackQueueSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already signalled
+        }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
+
+/// <summary>
+/// Processes stored Slack requests (until the scheduler issue moves this to Hangfire): claims a few at a time —
+/// compare-and-swap, so several instances share the work — runs each in its own scope, retries failures with
+/// growing delays and gives up after a few attempts (logged; the row keeps the error).
+/// </summary>
+internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, SlackQueueSignal signal, IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackInboundWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    public const int MaxAttempts = 5;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var idle = TimeSpan.FromSeconds(options.Value.WorkerPollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int handled;
+            try
+            {
+                handled = await PassAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPassFailed(logger, e);
+                handled = 0;
+            }
+            if (handled == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(idle, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One pass: the due items, each processed once. Returns how many were taken.</summary>
+    public async Task<int> PassAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InboundItem> items;
+        await using (var scope = scopes.CreateAsyncScope())
+            items = await scope.ServiceProvider.GetRequiredService<IInboundQueue>().ClaimAsync(ChatChannels.Slack, 20, clock.GetUtcNow(), Lease, cancellationToken);
+        foreach (var item in items)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var queue = scope.ServiceProvider.GetRequiredService<IInboundQueue>();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<SlackTurnProcessor>().ProcessAsync(item, cancellationToken);
+                await queue.CompleteAsync(item.Id, clock.GetUtcNow(), CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var permanent = e is SlackApiException { IsPermanentForRecipient: true } or System.Text.Json.JsonException || item.Attempts >= MaxAttempts;
+                LogItemFailed(logger, e, item.Id, item.Kind, item.Attempts, permanent);
+                var retryAt = permanent ? (DateTimeOffset?)null : clock.GetUtcNow().AddSeconds(Math.Pow(4, item.Attempts));
+                await queue.FailAsync(item.Id, e.Message, retryAt, clock.GetUtcNow(), CancellationToken.None);
+            }
+        }
+        return items.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack queue pass failed; the next one continues")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Kind} {ItemId} failed (attempt {Attempts}, giving up: {Permanent})")]
+    private static partial void LogItemFailed(ILogger logger, Exception exception, long itemId, string kind, int attempts, bool permanent);
+}

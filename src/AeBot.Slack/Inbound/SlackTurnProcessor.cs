@@ -1,0 +1,181 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AeBot.Core.Channels;
+using AeBot.Core.Conversation;
+using AeBot.Core.Organization;
+using AeBot.Slack.Api;
+using AeBot.Slack.Blocks;
+using AeBot.Slack.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Slack.Inbound;
+
+/// <summary>
+/// One stored Slack request, processed: a DM or an @mention (events), the slash command, or a button press
+/// (block_actions) → the rep → the core → the answer posted back (DM, thread, or the command's response_url).
+/// </summary>
+internal sealed partial class SlackTurnProcessor(
+    SlackIdentityResolver identities,
+    IConversationCore core,
+    IChannelAddressBook addresses,
+    IReplyPages pages,
+    IRepDirectory directory,
+    SlackReplies replies,
+    SlackApiClient slack,
+    IHttpClientFactory httpClients,
+    IOptions<SlackOptions> options,
+    TimeProvider clock,
+    ILogger<SlackTurnProcessor> logger)
+{
+    public const string EventKind = "event";
+    public const string CommandKind = "command";
+    public const string ActionKind = "action";
+
+    internal const string NotSetUp =
+        "Hi! I'm *AeBot*, your sales team's assistant. I couldn't match your Slack profile e-mail to a rep in AeBot yet, so I can't show you any deals. " +
+        "Ask your AeBot admin to link you — they can message me `link @you to your.crm@email`.";
+
+    public async Task ProcessAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        switch (item.Kind)
+        {
+            case EventKind:
+                await EventAsync(JsonNode.Parse(item.Body)!.AsObject(), cancellationToken);
+                break;
+            case CommandKind:
+                await CommandAsync(System.Web.HttpUtility.ParseQueryString(item.Body), cancellationToken);
+                break;
+            case ActionKind:
+                await ActionAsync(JsonNode.Parse(item.Body)!.AsObject(), cancellationToken);
+                break;
+        }
+    }
+
+    private async Task EventAsync(JsonObject envelope, CancellationToken cancellationToken)
+    {
+        var team = envelope["team_id"]?.GetValue<string>() ?? "";
+        if (envelope["event"] is not JsonObject e)
+            return;
+        var type = e["type"]?.GetValue<string>();
+        // The bot's own posts and other bots' (bot_id), edits, deletions and joins (subtype) are not questions.
+        if (e["bot_id"] is not null || e["subtype"] is not null || e["user"]?.GetValue<string>() is not { Length: > 0 } user)
+            return;
+        var channel = e["channel"]?.GetValue<string>() ?? "";
+        var text = e["text"]?.GetValue<string>() ?? "";
+        switch (type)
+        {
+            case "message" when e["channel_type"]?.GetValue<string>() == "im":
+                await AnswerAsync(team, user, channel, text.Trim(), null, threadTs: null, dm: true, cancellationToken);
+                break;
+            case "app_mention":
+                var thread = e["thread_ts"]?.GetValue<string>() ?? e["ts"]?.GetValue<string>();
+                await AnswerAsync(team, user, channel, LeadingMention().Replace(text, "").Trim(), null, thread, dm: false, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task CommandAsync(System.Collections.Specialized.NameValueCollection form, CancellationToken cancellationToken)
+    {
+        var team = form["team_id"] ?? "";
+        var user = form["user_id"] ?? "";
+        var responseUrl = form["response_url"] ?? "";
+        var text = (form["text"] ?? "").Trim();
+        var rep = await identities.ResolveAsync(team, user, cancellationToken);
+        Reply reply;
+        if (rep is null)
+            reply = new Reply([new TextBlock(NotSetUp.Replace("*", "**"))]) { Summary = "Not set up yet" };
+        else
+            reply = await core.HandleAsync(Message(rep, $"slash:{team}:{user}", text.Length == 0 ? "help" : text, null), cancellationToken);
+        var message = await replies.ToMessageAsync(reply, rep?.RepId ?? 0, cancellationToken);
+        await RespondAsync(responseUrl, message, cancellationToken);
+    }
+
+    private async Task ActionAsync(JsonObject payload, CancellationToken cancellationToken)
+    {
+        var team = payload["team"]?["id"]?.GetValue<string>() ?? payload["user"]?["team_id"]?.GetValue<string>() ?? "";
+        var user = payload["user"]?["id"]?.GetValue<string>() ?? "";
+        var value = payload["actions"]?[0]?["value"]?.GetValue<string>();
+        var channel = payload["channel"]?["id"]?.GetValue<string>() ?? payload["container"]?["channel_id"]?.GetValue<string>();
+        if (value is null || user.Length == 0)
+            return;
+        var thread = payload["message"]?["thread_ts"]?.GetValue<string>();
+        if (channel is null)
+        {
+            // A button on the App Home: answer in the DM.
+            channel = await slack.OpenDirectMessageAsync(user, cancellationToken);
+        }
+        await AnswerAsync(team, user, channel, "", value, thread, dm: channel.StartsWith('D'), cancellationToken);
+    }
+
+    private async Task AnswerAsync(string team, string user, string channel, string text, string? payload, string? threadTs, bool dm, CancellationToken cancellationToken)
+    {
+        var rep = await identities.ResolveAsync(team, user, cancellationToken);
+        if (rep is null)
+        {
+            await slack.PostMessageAsync(channel, new SlackMessage(NotSetUp, null), cancellationToken, threadTs);
+            return;
+        }
+        // The DM is where proactive messages go; from a channel only the user is learnt, until a DM is known.
+        var address = new ChannelAddress(rep.RepId, ChatChannels.Slack, team, user, dm ? channel : null, null, null, clock.GetUtcNow());
+        if (address.ConversationId is not null || await addresses.FindAsync(rep.RepId, ChatChannels.Slack, cancellationToken) is null)
+            await addresses.SaveAsync(address, cancellationToken);
+
+        if (payload is null && LinkCommand().Match(text) is { Success: true } link)
+        {
+            await slack.PostMessageAsync(channel, new SlackMessage(await LinkAsync(team, rep, link, cancellationToken), null), cancellationToken, threadTs);
+            return;
+        }
+        Reply reply;
+        if (ReplyPaging.TryParse(payload, out var pageId))
+            reply = await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken)
+                ?? new Reply([new TextBlock("That list has expired — ask me again for a fresh one.")]) { Summary = "That list has expired" };
+        else
+            reply = await core.HandleAsync(Message(rep, threadTs is null ? channel : $"{channel}:{threadTs}", payload is null ? (text.Length == 0 ? "help" : text) : "", payload), cancellationToken);
+        await replies.PostAsync(channel, reply, rep.RepId, cancellationToken, threadTs);
+    }
+
+    private IncomingMessage Message(RepIdentity rep, string conversation, string text, string? payload) =>
+        new(ChatChannels.Slack, rep, conversation.Length <= 190 ? conversation : conversation[..190], text, payload, null, clock.GetUtcNow());
+
+    private async Task<string> LinkAsync(string team, RepIdentity admin, Match link, CancellationToken cancellationToken)
+    {
+        if (admin.Role != RepRole.Admin)
+            return "Only an AeBot admin can link Slack users to reps.";
+        var rep = await directory.FindAsync(link.Groups["rep"].Value, cancellationToken);
+        if (rep is null)
+            return $"No rep has the e-mail {link.Groups["rep"].Value}.";
+        await identities.LinkAsync(team, link.Groups["user"].Value, rep, cancellationToken);
+        return $"Linked <@{link.Groups["user"].Value}> to {rep.Name} ({rep.Email}). They can message me now.";
+    }
+
+    /// <summary>Answers a slash command through its response_url — only ever to Slack (or the configured API host).</summary>
+    private async Task RespondAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !IsSlackHost(url))
+        {
+            LogBadResponseUrl(logger, url?.Host ?? "(invalid)");
+            return;
+        }
+        using var response = await httpClients.CreateClient("SlackResponseUrl").PostAsJsonAsync(url, new { response_type = "ephemeral", text = message.Text, blocks = message.Blocks }, SlackApiClient.Json, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new SlackApiException("response_url", $"HTTP {(int)response.StatusCode}", response.StatusCode);
+    }
+
+    private bool IsSlackHost(Uri url)
+    {
+        var api = new Uri(options.Value.ApiBaseUrl);
+        return url.Scheme == Uri.UriSchemeHttps && (url.Host == "hooks.slack.com" || url.Host.EndsWith(".slack.com", StringComparison.Ordinal))
+            || url.Host == api.Host && url.Port == api.Port;
+    }
+
+    [GeneratedRegex(@"^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>\s*")]
+    private static partial Regex LeadingMention();
+
+    [GeneratedRegex(@"^link\s+<@(?<user>[UW][A-Z0-9]+)(\|[^>]*)?>\s+(?:to|as|with)\s+(?:<mailto:[^|>]+\|)?(?<rep>[^\s@|<>]+@[^\s|<>]+?)>?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkCommand();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack command's response_url points at {Host}, not Slack; not answered")]
+    private static partial void LogBadResponseUrl(ILogger logger, string host);
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using AeBot.Charts;
+using AeBot.Core.Channels;
+using AeBot.Slack.Api;
+using AeBot.Slack.Blocks;
+using AeBot.Slack.Hosting;
+using AeBot.Slack.Identity;
+using AeBot.Slack.Inbound;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Slack;
+
+public static partial class SlackServiceCollectionExtensions
+{
+    /// <summary>The Slack channel; on when <c>Slack:BotToken</c> is set (and then a signing secret is required at start-up).</summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration, bool runWorker)
+    {
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        services.AddOptions<SlackOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        var options = section.Get<SlackOptions>() ?? new SlackOptions();
+        if (!options.Enabled)
+            return services;
+
+        services.AddMemoryCache();
+        services.AddHttpClient<SlackApiClient>((sp, http) =>
+        {
+            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+            http.Timeout = TimeSpan.FromSeconds(30);
+        }).AddStandardResilienceHandler(o =>
+        {
+            // 429 is Slack telling us how long to wait: SlackApiClient honours Retry-After itself.
+            o.Retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException
+                || args.Outcome.Result is { } r && (int)r.StatusCode >= 500);
+            o.Retry.MaxRetryAttempts = 3;
+            o.Retry.UseJitter = true;
+        });
+        services.AddHttpClient("SlackResponseUrl").AddStandardResilienceHandler();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
+            return new SlackRequestVerifier(Encoding.UTF8.GetBytes(o.SigningSecret ?? ""), TimeSpan.FromMinutes(o.MaxClockSkewMinutes));
+        });
+        services.AddSingleton<SlackQueueSignal>();
+        services.AddSingleton<SlackPacer>();
+        services.TryAddSingleton<ChartRenderer>();
+        services.AddScoped<SlackIdentityResolver>();
+        services.AddScoped<SlackReplies>();
+        services.AddScoped<SlackTurnProcessor>();
+        services.AddScoped<SlackMessenger>();
+        services.AddScoped<IChannelMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+        services.AddSingleton<SlackInboundWorker>();
+        if (runWorker)
+            services.AddHostedService(sp => sp.GetRequiredService<SlackInboundWorker>());
+        return services;
+    }
+
+    /// <summary>The Slack endpoints, when Slack is on; otherwise they are absent and the log says so.</summary>
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AeBot.Slack");
+        if (!options.Enabled)
+        {
+            LogOff(logger);
+            return endpoints;
+        }
+        SlackEndpoints.Map(endpoints, options);
+        LogOn(logger, options.PathPrefix);
+        return endpoints;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off (no Slack:BotToken); its endpoints are not served")]
+    private static partial void LogOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack: {Prefix}/events, /commands and /interactivity served; every request is verified with the signing secret")]
+    private static partial void LogOn(ILogger logger, string prefix);
+}
