@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AeBot.Tests.Slack;
+
+/// <summary>One call AeBot made to the fake Slack.</summary>
+public sealed record SlackCall(string Method, string? Authorization, JsonNode? Json, string RawBody, int Status)
+{
+    public string? Channel => Json?["channel"]?.GetValue<string>();
+
+    /// <summary>Every string in the call's JSON, for "the message says …" checks.</summary>
+    public string AllText => Json is null ? RawBody : string.Join("\n", Strings(Json));
+
+    private static IEnumerable<string> Strings(JsonNode node) => node switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        JsonObject o => o.SelectMany(p => p.Value is null ? [] : Strings(p.Value)),
+        JsonArray a => a.SelectMany(n => n is null ? [] : Strings(n)),
+        _ => [],
+    };
+}
+
+/// <summary>
+/// A local Slack Web API on loopback, shaped like slack.com/api: records every call, answers users.info from a
+/// directory the test fills, opens DMs, accepts posts and file uploads, serves as the slash commands' response_url,
+/// and can be told to answer the next calls of a method with an HTTP status or an ok:false error.
+/// </summary>
+public sealed class FakeSlackApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<SlackCall> _calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string? Error, string? RetryAfter)>> _scripted = new();
+
+    public ConcurrentDictionary<string, (string Email, string Name)> Users { get; } = new();
+
+    private FakeSlackApi(WebApplication app) => _app = app;
+
+    public string BaseUrl => _app.Urls.First().TrimEnd('/') + "/";
+
+    public string ApiUrl => BaseUrl + "api/";
+
+    public string ResponseUrl(string id) => BaseUrl + "commands/" + id;
+
+    public static async Task<FakeSlackApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlackApi(app);
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        return fake;
+    }
+
+    public IReadOnlyList<SlackCall> Calls => _calls.ToList();
+
+    public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
+
+    public void Script(string method, int status, string? error = null, string? retryAfter = null, int times = 1)
+    {
+        var queue = _scripted.GetOrAdd(method, _ => new());
+        for (var i = 0; i < times; i++)
+            queue.Enqueue((status, error, retryAfter));
+    }
+
+    public async Task<SlackCall> WaitForAsync(string method, Func<SlackCall, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (CallsTo(method).FirstOrDefault(c => c.Status == 200 && match(c)) is { } found)
+                return found;
+            await Task.Delay(25);
+        }
+        throw new TimeoutException($"No {method} call matched. Calls: " + string.Join(" | ", Calls.Select(c => $"{c.Method} {c.Status} {c.AllText}")));
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        using var reader = new StreamReader(http.Request.Body);
+        var raw = await reader.ReadToEndAsync();
+        JsonNode? json = null;
+        if (http.Request.ContentType?.StartsWith("application/json") == true && raw.Length > 0)
+            json = JsonNode.Parse(raw);
+        var method = path.StartsWith("/api/", StringComparison.Ordinal) ? path[5..] : path.TrimStart('/');
+        (int Status, string? Error, string? RetryAfter)? scripted = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var s) ? s : null;
+        _calls.Enqueue(new SlackCall(method, http.Request.Headers.Authorization.ToString(), json, raw, scripted?.Status ?? 200));
+
+        if (scripted is { } fail)
+        {
+            http.Response.StatusCode = fail.Status;
+            if (fail.RetryAfter is not null)
+                http.Response.Headers.RetryAfter = fail.RetryAfter;
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = fail.Error ?? "scripted" });
+            return;
+        }
+        if (!path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            await http.Response.WriteAsync("ok"); // response_url, file upload URL
+            return;
+        }
+        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer xoxb-", StringComparison.Ordinal))
+        {
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = "not_authed" });
+            return;
+        }
+        object answer = method switch
+        {
+            "users.info" when Users.TryGetValue(json?["user"]?.GetValue<string>() ?? "", out var u) =>
+                new { ok = true, user = new { id = json!["user"]!.GetValue<string>(), name = u.Name, real_name = u.Name, tz = "America/New_York", is_bot = false, deleted = false, profile = new { email = u.Email } } },
+            "users.info" => new { ok = false, error = "user_not_found" },
+            "conversations.open" => new { ok = true, channel = new { id = "D" + (json?["users"]?.GetValue<string>() ?? "X").TrimStart('U', 'W') } },
+            "chat.postMessage" => new { ok = true, channel = json?["channel"]?.GetValue<string>(), ts = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000}.{Random.Shared.Next(100000, 999999)}" },
+            "files.getUploadURLExternal" => new { ok = true, upload_url = BaseUrl + "upload/" + Guid.NewGuid().ToString("N"), file_id = "F" + Random.Shared.Next(100000, 999999) },
+            _ => new { ok = true },
+        };
+        await http.Response.WriteAsJsonAsync(answer);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

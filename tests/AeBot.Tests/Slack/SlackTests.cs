@@ -1,0 +1,276 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AeBot.Core.Organization;
+using AeBot.Slack.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace AeBot.Tests.Slack;
+
+public sealed class SlackFixture : IAsyncLifetime
+{
+    public const string DanaSlackId = "U2147483697"; // the message.im fixture's user
+    public FakeSlackApi Slack { get; private set; } = null!;
+    public SlackApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Slack = await FakeSlackApi.StartAsync();
+        Slack.Users[DanaSlackId] = ("dana.reyes@northwind.example", "Dana Reyes");
+        Slack.Users["UA8RXUSPL"] = ("lee.chen@northwind.example", "Lee Chen"); // the block_actions fixture's user
+        Slack.Users["U2CERLKJA"] = ("dana.reyes@northwind.example", "Dana Reyes"); // the slash command's user
+        Slack.Users["UADMIN01"] = ("alex.morgan@northwind.example", "Alex Morgan");
+        App = new SlackApplication(Slack);
+        _ = App.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+}
+
+public sealed class SlackRequestVerifierTests
+{
+    // Slack's published example ("Verifying requests from Slack"), body from the fixture.
+    private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    private const long Timestamp = 1531420618;
+    private const string Signature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
+
+    private static readonly SlackRequestVerifier Verifier = new(Encoding.UTF8.GetBytes(Secret), TimeSpan.FromMinutes(5));
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes(SlackFixtures.Text("slash_command_signed_body.txt"));
+    private static readonly DateTimeOffset SentAt = DateTimeOffset.FromUnixTimeSeconds(Timestamp);
+
+    [Fact]
+    public void Slacks_published_example_is_accepted_at_its_time() =>
+        Assert.Equal(SlackVerification.Valid, Verifier.Verify(Timestamp.ToString(), Signature, Body, SentAt.AddSeconds(30)));
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(-6)]
+    public void Six_minutes_away_either_way_it_is_refused(int minutes) =>
+        Assert.Equal(SlackVerification.Stale, Verifier.Verify(Timestamp.ToString(), Signature, Body, SentAt.AddMinutes(minutes)));
+
+    [Fact]
+    public void A_tampered_body_or_signature_or_missing_header_is_refused()
+    {
+        var tampered = Body.ToArray();
+        tampered[^1] ^= 1;
+        Assert.Equal(SlackVerification.BadSignature, Verifier.Verify(Timestamp.ToString(), Signature, tampered, SentAt));
+        Assert.Equal(SlackVerification.BadSignature, Verifier.Verify(Timestamp.ToString(), Signature[..^1] + "0", Body, SentAt));
+        Assert.Equal(SlackVerification.BadSignature, Verifier.Verify(Timestamp.ToString(), "v1=" + Signature[3..], Body, SentAt));
+        Assert.Equal(SlackVerification.BadSignature, Verifier.Verify(Timestamp.ToString(), "v0=zz", Body, SentAt));
+        Assert.Equal(SlackVerification.MissingHeaders, Verifier.Verify(null, Signature, Body, SentAt));
+        Assert.Equal(SlackVerification.MissingHeaders, Verifier.Verify(Timestamp.ToString(), null, Body, SentAt));
+        Assert.Equal(SlackVerification.BadTimestamp, Verifier.Verify("yesterday", Signature, Body, SentAt));
+        Assert.Equal(SlackVerification.BadSignature, new SlackRequestVerifier(Encoding.UTF8.GetBytes("another-secret"), TimeSpan.FromMinutes(5)).Verify(Timestamp.ToString(), Signature, Body, SentAt));
+    }
+
+    [Theory]
+    [InlineData(0, HttpStatusCode.OK)]
+    [InlineData(6, HttpStatusCode.Unauthorized)]
+    public async Task Over_http_the_published_example_is_accepted_then_and_refused_six_minutes_later(int minutesLater, HttpStatusCode expected)
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        using var app = new SlackApplication(slack, new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = Secret,
+            ["Clock:Now"] = SentAt.AddMinutes(minutesLater).ToString("O"),
+        });
+        var response = await app.PostAsync("/slack/commands", Encoding.UTF8.GetString(Body), "application/x-www-form-urlencoded", Timestamp, Signature);
+        Assert.Equal(expected, response.StatusCode);
+        var stored = await app.QueryAsync(db => db.InboundQueue.CountAsync());
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, stored);
+    }
+}
+
+public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<SlackFixture>
+{
+    private SlackApplication App => fixture.App;
+    private FakeSlackApi Slack => fixture.Slack;
+
+    private static JsonObject DirectMessage(string text, string? eventId = null)
+    {
+        var envelope = SlackFixtures.Json("message_im_event_callback.json");
+        envelope["event_id"] = eventId ?? "Ev" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        envelope["event"]!["text"] = text;
+        envelope["event"]!["channel"] = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        return envelope;
+    }
+
+    [Fact]
+    public async Task Url_verification_is_answered_with_the_challenge()
+    {
+        var body = SlackFixtures.Text("url_verification.json");
+        var response = await App.PostAsync("/slack/events", body, "application/json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JsonNode.Parse(body)!["challenge"]!.GetValue<string>(), await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
+    public async Task A_direct_message_is_answered_in_the_dm_with_blocks_and_a_fallback_text()
+    {
+        var dm = DirectMessage("what closes this month?");
+        var channel = dm["event"]!["channel"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(dm)).StatusCode);
+
+        var post = await Slack.WaitForAsync("chat.postMessage", c => c.Channel == channel);
+        Assert.Equal("Bearer xoxb-test-token", post.Authorization);
+        Assert.False(string.IsNullOrWhiteSpace(post.Json!["text"]!.GetValue<string>()));
+        Assert.Contains("close", post.AllText, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(post.Json!["blocks"]!.AsArray());
+        var dana = await App.QueryAsync(db => db.Reps.SingleAsync(r => r.Email == "dana.reyes@northwind.example"));
+        var address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.RepId == dana.Id && a.Channel == ChatChannels.Slack));
+        Assert.Equal(channel, address.ConversationId);
+    }
+
+    [Fact]
+    public async Task A_retried_event_is_processed_once()
+    {
+        var dm = DirectMessage("how am I tracking vs quota?");
+        var channel = dm["event"]!["channel"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(dm)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(dm, new Dictionary<string, string> { ["X-Slack-Retry-Num"] = "1", ["X-Slack-Retry-Reason"] = "http_timeout" })).StatusCode);
+        await Slack.WaitForAsync("chat.postMessage", c => c.Channel == channel);
+        await Task.Delay(500);
+        Assert.Single(Slack.CallsTo("chat.postMessage"), c => c.Channel == channel);
+        Assert.Equal(1, await App.QueryAsync(db => db.InboundQueue.CountAsync(q => q.DeliveryKey == dm["event_id"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task The_bots_own_messages_edits_and_deletions_are_ignored()
+    {
+        var bot = SlackFixtures.Json("bot_message_event_callback.json");
+        bot["event_id"] = "EvBOT" + Guid.NewGuid().ToString("N")[..6];
+        var edit = DirectMessage("what closes this month?");
+        edit["event"]!["subtype"] = "message_changed";
+        var before = Slack.CallsTo("chat.postMessage").Count;
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(bot)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(edit)).StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await App.QueryAsync(db => db.InboundQueue.CountAsync(q => q.ProcessedAt == null && q.FailedAt == null)) > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.Equal(before, Slack.CallsTo("chat.postMessage").Count);
+    }
+
+    [Theory]
+    [InlineData("/slack/events", "{\"type\":", "application/json")]
+    [InlineData("/slack/events", "[1,2]", "application/json")]
+    [InlineData("/slack/events", "{\"type\":\"event_callback\"}", "application/json")]
+    [InlineData("/slack/commands", "text=hi", "application/x-www-form-urlencoded")]
+    [InlineData("/slack/interactivity", "payload=%7Bnot-json", "application/x-www-form-urlencoded")]
+    [InlineData("/slack/interactivity", "nothing=here", "application/x-www-form-urlencoded")]
+    public async Task Malformed_bodies_get_400_never_500(string path, string body, string contentType)
+    {
+        var response = await App.PostAsync(path, body, contentType);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unsigned_or_wrongly_signed_requests_get_401_and_nothing_is_stored()
+    {
+        var before = await App.QueryAsync(db => db.InboundQueue.CountAsync());
+        var dm = DirectMessage("what closes this month?").ToJsonString();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.PostAsync("/slack/events", dm, "application/json", sign: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.PostAsync("/slack/events", dm, "application/json", signature: SlackApplication.Sign("wrong-secret", SlackApplication.Now.ToUnixTimeSeconds(), dm))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.PostAsync("/slack/events", dm, "application/json", timestamp: SlackApplication.Now.AddMinutes(-6).ToUnixTimeSeconds())).StatusCode);
+        Assert.Equal(before, await App.QueryAsync(db => db.InboundQueue.CountAsync()));
+        Assert.Contains(App.Logs.Lines, l => l.Contains("Slack request to /slack/events refused") && !l.Contains("what closes"));
+    }
+
+    [Fact]
+    public async Task The_slash_command_answers_through_its_response_url_and_empty_text_gives_help()
+    {
+        var form = System.Web.HttpUtility.ParseQueryString(SlackFixtures.Text("slash_command_signed_body.txt"));
+        form["command"] = "/ae";
+        form["text"] = "";
+        form["trigger_id"] = Guid.NewGuid().ToString("N");
+        form["response_url"] = Slack.ResponseUrl("help-" + form["trigger_id"]);
+        var response = await App.PostAsync("/slack/commands", form.ToString()!, "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await Slack.WaitForAsync("commands/help-" + form["trigger_id"], _ => true);
+        Assert.Contains("ephemeral", answer.RawBody);
+        Assert.Contains("closes this month", answer.RawBody, StringComparison.OrdinalIgnoreCase); // help lists example questions
+    }
+
+    [Fact]
+    public async Task A_button_press_runs_its_payload_through_the_core_for_the_user_who_pressed()
+    {
+        var payload = SlackFixtures.Json("block_actions_message_payload.json");
+        payload["actions"]![0]!["value"] = "ask:what closes this month?";
+        payload["actions"]![0]!["action_ts"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString();
+        payload["channel"]!["id"] = "C" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var channel = payload["channel"]!["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await App.InteractAsync(payload)).StatusCode);
+        var post = await Slack.WaitForAsync("chat.postMessage", c => c.Channel == channel);
+        Assert.Contains("close", post.AllText, StringComparison.OrdinalIgnoreCase);
+        var audit = await App.QueryAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync());
+        var lee = await App.QueryAsync(db => db.Reps.SingleAsync(r => r.Email == "lee.chen@northwind.example"));
+        Assert.Equal(lee.Id, audit.RepId);
+    }
+
+    [Fact]
+    public async Task Rate_limited_by_slack_the_post_waits_as_asked_and_then_goes_through()
+    {
+        Slack.Script("chat.postMessage", 429, "ratelimited", retryAfter: "1");
+        var dm = DirectMessage("help");
+        var channel = dm["event"]!["channel"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(dm)).StatusCode);
+        await Slack.WaitForAsync("chat.postMessage", c => c.Channel == channel);
+        Assert.Contains(Slack.CallsTo("chat.postMessage"), c => c.Status == 429);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_is_told_they_are_not_set_up_and_an_admin_links_them()
+    {
+        Slack.Users["UNEW0001"] = ("newbie@contoso.example", "New Person");
+        var stranger = DirectMessage("what closes this month?");
+        stranger["event"]!["user"] = "UNEW0001";
+        var channel = stranger["event"]!["channel"]!.GetValue<string>();
+        await App.EventAsync(stranger);
+        var reply = await Slack.WaitForAsync("chat.postMessage", c => c.Channel == channel);
+        Assert.Contains("couldn't match your Slack profile", reply.AllText);
+
+        var link = DirectMessage("link <@UNEW0001> to felix.becker@northwind.example");
+        link["event"]!["user"] = "UADMIN01";
+        var adminChannel = link["event"]!["channel"]!.GetValue<string>();
+        await App.EventAsync(link);
+        var linked = await Slack.WaitForAsync("chat.postMessage", c => c.Channel == adminChannel);
+        Assert.Contains("Linked <@UNEW0001> to Felix Becker", linked.AllText);
+
+        var again = DirectMessage("help");
+        again["event"]!["user"] = "UNEW0001";
+        var againChannel = again["event"]!["channel"]!.GetValue<string>();
+        await App.EventAsync(again);
+        Assert.DoesNotContain("couldn't match", (await Slack.WaitForAsync("chat.postMessage", c => c.Channel == againChannel)).AllText);
+    }
+}
+
+public sealed class SlackConfigurationTests
+{
+    [Fact]
+    public void A_bot_token_without_a_signing_secret_stops_start_up()
+    {
+        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Production")
+            .UseSetting("Storage:SqlitePath", Path.Combine(Path.GetTempPath(), $"aebot-slack-nosecret-{Guid.NewGuid():N}.db"))
+            .UseSetting("Slack:BotToken", "xoxb-123"));
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("Slack:SigningSecret is required", error.ToString());
+    }
+
+    [Fact]
+    public async Task Without_slack_configured_its_endpoints_are_absent()
+    {
+        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Production")
+            .UseSetting("Storage:SqlitePath", Path.Combine(Path.GetTempPath(), $"aebot-noslack-{Guid.NewGuid():N}.db"))
+            .UseSetting("Demo:Seed", "false"));
+        var response = await app.CreateClient().PostAsync("/slack/events", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
