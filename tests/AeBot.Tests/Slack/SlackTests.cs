@@ -5,7 +5,9 @@ using AeBot.Core.Organization;
 using AeBot.Slack.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using AeBot.Core.Conversation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AeBot.Tests.Slack;
 
@@ -22,6 +24,7 @@ public sealed class SlackFixture : IAsyncLifetime
         Slack.Users["UA8RXUSPL"] = ("lee.chen@northwind.example", "Lee Chen"); // the block_actions fixture's user
         Slack.Users["U2CERLKJA"] = ("dana.reyes@northwind.example", "Dana Reyes"); // the slash command's user
         Slack.Users["UADMIN01"] = ("alex.morgan@northwind.example", "Alex Morgan");
+        Slack.Users["U061F7AUR"] = ("marcus.johnson@northwind.example", "Marcus Johnson"); // the app_mention fixture's user
         App = new SlackApplication(Slack);
         _ = App.Server;
     }
@@ -247,6 +250,64 @@ public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<Sla
         var againChannel = again["event"]!["channel"]!.GetValue<string>();
         await App.EventAsync(again);
         Assert.DoesNotContain("couldn't match", (await Slack.WaitForAsync("chat.postMessage", c => c.Channel == againChannel)).AllText);
+    }
+}
+
+public sealed class SlackChannelTests(SlackFixture fixture) : IClassFixture<SlackFixture>
+{
+    private SlackApplication App => fixture.App;
+    private FakeSlackApi Slack => fixture.Slack;
+
+    [Fact]
+    public async Task A_mention_in_a_channel_is_answered_in_its_thread_without_the_mention()
+    {
+        var mention = SlackFixtures.Json("app_mention_event_callback.json");
+        mention["event_id"] = "EvMENTION" + Guid.NewGuid().ToString("N")[..6];
+        mention["event"]!["text"] = "<@U0LAN0Z89> slipped deals for my team";
+        mention["event"]!["channel"] = "C" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var channel = mention["event"]!["channel"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(mention)).StatusCode);
+        var post = await Slack.WaitForAsync("chat.postMessage", c => c.Channel == channel);
+        Assert.Equal("1515449522.000016", post.Json!["thread_ts"]!.GetValue<string>());
+        var audit = await App.QueryAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync());
+        Assert.Equal("slipped deals for my team", audit.Text);
+    }
+
+    [Fact]
+    public async Task A_proactive_message_opens_the_dm_and_a_gone_user_marks_the_rep_unreachable()
+    {
+        var priya = await App.QueryAsync(db => db.Reps.SingleAsync(r => r.Name == "Priya Patel"));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AeBot.Core.Channels.IChannelAddressBook>().SaveAsync(
+                new AeBot.Core.Channels.ChannelAddress(priya.Id, ChatChannels.Slack, "T061EG9R6", "UPRIYA01", null, null, null, SlackApplication.Now), default);
+            await scope.ServiceProvider.GetRequiredService<AeBot.Core.Handoff.IProactiveMessenger>().SendAsync(
+                new AeBot.Core.Handoff.ProactiveMessage(priya.Id, "test", new Reply([new TextBlock("Globex renews in 30 days")]) { Summary = "Globex renews in 30 days" }), default);
+            Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<AeBot.Data.Channels.OutboxDelivery>().DeliverDueAsync(100, default)).Sent);
+        }
+        Assert.Contains(Slack.CallsTo("conversations.open"), c => c.Json!["users"]!.GetValue<string>() == "UPRIYA01");
+        await Slack.WaitForAsync("chat.postMessage", c => c.Channel == "DPRIYA01" && c.AllText.Contains("Globex renews"));
+        Assert.Equal("DPRIYA01", await App.QueryAsync(db => db.ChannelAddresses.Where(a => a.RepId == priya.Id && a.Channel == ChatChannels.Slack).Select(a => a.ConversationId).SingleAsync()));
+
+        Slack.Script("chat.postMessage", 200, "channel_not_found");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AeBot.Core.Handoff.IProactiveMessenger>().SendAsync(
+                new AeBot.Core.Handoff.ProactiveMessage(priya.Id, "test", new Reply([new TextBlock("Second notice")]) { Summary = "Second notice" }), default);
+            Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<AeBot.Data.Channels.OutboxDelivery>().DeliverDueAsync(100, default)).Failed);
+        }
+        var address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.RepId == priya.Id && a.Channel == ChatChannels.Slack));
+        Assert.NotNull(address.UnreachableSince);
+        Assert.Contains("channel_not_found", address.UnreachableReason);
+    }
+
+    [Fact]
+    public void The_pacer_lets_one_message_a_second_into_a_channel()
+    {
+        using var pacer = new SlackPacer();
+        Assert.True(pacer.TryPostNow("D1"));
+        Assert.False(pacer.TryPostNow("D1"));
+        Assert.True(pacer.TryPostNow("D2"));
     }
 }
 

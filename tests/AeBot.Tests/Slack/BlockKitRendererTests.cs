@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using AeBot.Core.Conversation;
+using AeBot.Slack.Blocks;
+
+namespace AeBot.Tests.Slack;
+
+public class BlockKitRendererTests
+{
+    /// <summary>Every Slack limit a message must respect, checked on the rendered JSON.</summary>
+    private static void AssertWithinSlackLimits(SlackRendering rendering)
+    {
+        Assert.InRange(rendering.Blocks.Count, 1, BlockKitRenderer.MaxBlocks);
+        Assert.False(string.IsNullOrWhiteSpace(rendering.Text));
+        Assert.True(rendering.Text.Length <= BlockKitRenderer.MaxFallbackText);
+        foreach (var block in rendering.Blocks.Select(b => b!.AsObject()))
+        {
+            switch (block["type"]!.GetValue<string>())
+            {
+                case "section":
+                    if (block["text"] is { } text)
+                        Assert.True(text["text"]!.GetValue<string>().Length <= BlockKitRenderer.MaxSectionText);
+                    if (block["fields"] is JsonArray fields)
+                    {
+                        Assert.True(fields.Count <= BlockKitRenderer.MaxFields);
+                        Assert.All(fields, f => Assert.True(f!["text"]!.GetValue<string>().Length <= BlockKitRenderer.MaxFieldText));
+                    }
+                    if (block["accessory"] is { } accessory)
+                        AssertButton(accessory);
+                    break;
+                case "actions":
+                    var elements = block["elements"]!.AsArray();
+                    Assert.InRange(elements.Count, 1, BlockKitRenderer.MaxActionElements);
+                    Assert.All(elements, e => AssertButton(e!));
+                    break;
+                case "context":
+                    Assert.InRange(block["elements"]!.AsArray().Count, 1, 10);
+                    break;
+                case "header":
+                    Assert.True(block["text"]!["text"]!.GetValue<string>().Length <= 150);
+                    break;
+                default:
+                    Assert.Fail("unexpected block type " + block["type"]);
+                    break;
+            }
+        }
+        var actionIds = rendering.Blocks.SelectMany(b => Buttons(b!)).Select(b => b["action_id"]!.GetValue<string>()).ToList();
+        Assert.Equal(actionIds.Count, actionIds.Distinct().Count()); // unique within a message
+    }
+
+    private static IEnumerable<JsonObject> Buttons(JsonNode block) =>
+        (block["elements"] as JsonArray)?.Select(e => e!.AsObject()).Where(e => e["type"]?.GetValue<string>() == "button")
+            .Concat(block["accessory"] is JsonObject a ? [a] : []) ?? (block["accessory"] is JsonObject only ? [only] : []);
+
+    private static void AssertButton(JsonNode button)
+    {
+        Assert.Equal("button", button["type"]!.GetValue<string>());
+        Assert.True(button["text"]!["text"]!.GetValue<string>().Length <= BlockKitRenderer.MaxButtonText);
+        Assert.True(button["value"]!.GetValue<string>().Length <= BlockKitRenderer.MaxButtonValue);
+    }
+
+    [Fact]
+    public void The_largest_replies_are_paged_within_every_limit_and_nothing_is_lost()
+    {
+        var rows = Enumerable.Range(1, 75).Select(i => (IReadOnlyList<string>)[$"Deal {i} " + new string('x', 60), "Negotiation", $"${i},000"]).ToList();
+        var items = Enumerable.Range(1, 35).Select(i => new ListItem($"Follow-up {i}", "Due today · " + new string('d', 300),
+            [new ReplyAction("Done", $"act:fu.done:{i}", ActionStyle.Primary), new ReplyAction("Snooze", $"act:fu.snooze:{i}"), new ReplyAction("Log", $"ask:log a call about {i}")])).ToList();
+        var facts = Enumerable.Range(1, 45).Select(i => new Fact($"Label {i}", new string('v', 150))).ToList();
+        var reply = new Reply(
+        [
+            new TextBlock(string.Join("\n", Enumerable.Range(1, 200).Select(i => $"- line {i} with **bold** and <angle> & ampersand"))),
+            new FactsBlock(facts),
+            new TableBlock("Open deals", ["Deal", "Stage", "Amount"], rows, [false, false, true]),
+            new ItemListBlock("Your day", items),
+            new ChoiceBlock("Which one?", Enumerable.Range(1, 60).Select(i => new ReplyAction($"Option {i} " + new string('o', 100), $"dlg:deal:{i}")).ToList()),
+            new ContextBlock("Your open deals · as of Nov 28"),
+        ]) { Summary = "A **very** long answer" };
+
+        int tableRows = 0, listItems = 0, factsSeen = 0, options = 0, pages = 0;
+        for (Reply? page = reply; page is not null; pages++)
+        {
+            var rendering = BlockKitRenderer.Render(page);
+            AssertWithinSlackLimits(rendering);
+            var json = rendering.Blocks.ToJsonString();
+            tableRows += System.Text.RegularExpressions.Regex.Matches(json, @"Deal \d+ x").Count;
+            listItems += System.Text.RegularExpressions.Regex.Matches(json, @"\*Follow-up \d+\*").Count;
+            factsSeen += System.Text.RegularExpressions.Regex.Matches(json, @"\*Label \d+\*").Count;
+            options += System.Text.RegularExpressions.Regex.Matches(json, @"dlg:deal:\d+").Count;
+            page = rendering.Rest;
+            Assert.True(pages < 50, "paging must end");
+        }
+        Assert.Equal(75, tableRows);
+        Assert.Equal(35, listItems);
+        Assert.Equal(45, factsSeen);
+        Assert.Equal(60, options);
+        Assert.True(pages > 3);
+    }
+
+    [Fact]
+    public void Markdown_becomes_slack_mrkdwn_and_data_cannot_ping_or_link()
+    {
+        var rendering = BlockKitRenderer.Render(new Reply([new TextBlock("**3 deals** close:\n- Acme <!channel>\n- Globex & Co")]) { Summary = "3 deals close" });
+        var text = rendering.Blocks[0]!["text"]!["text"]!.GetValue<string>();
+        Assert.Equal("*3 deals* close:\n• Acme &lt;!channel&gt;\n• Globex &amp; Co", text);
+        Assert.Equal("3 deals close", rendering.Text);
+    }
+
+    [Fact]
+    public void Buttons_carry_only_the_payload_with_styles_and_unique_ids()
+    {
+        var rendering = BlockKitRenderer.Render(new Reply([new ActionsBlock([new ReplyAction("Undo", "act:undo", ActionStyle.Danger), new ReplyAction("Push date", "act:deal.push:42", ActionStyle.Primary), new ReplyAction("Open", "ask:brief me on Acme")])]) { Summary = "Done" });
+        var buttons = rendering.Blocks[0]!["elements"]!.AsArray();
+        Assert.Equal(["act:undo", "act:deal.push:42", "ask:brief me on Acme"], buttons.Select(b => b!["value"]!.GetValue<string>()));
+        Assert.Equal("danger", buttons[0]!["style"]!.GetValue<string>());
+        Assert.Equal("primary", buttons[1]!["style"]!.GetValue<string>());
+        Assert.Null(buttons[2]!["style"]);
+        AssertWithinSlackLimits(rendering);
+    }
+
+    [Fact]
+    public void A_chart_is_listed_for_upload_with_a_line_in_the_message()
+    {
+        var chart = new ChartBlock("Won vs quota", ChartKind.Bar, ["Dana", "Lee"], [new ChartSeries("Won", [1m, 2m])], "USD");
+        var rendering = BlockKitRenderer.Render(new Reply([chart]) { Summary = "Team" });
+        Assert.Same(chart, Assert.Single(rendering.Charts));
+        Assert.Contains("Won vs quota", rendering.Blocks.ToJsonString());
+    }
+}
