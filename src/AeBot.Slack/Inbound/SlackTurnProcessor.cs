@@ -23,6 +23,7 @@ internal sealed partial class SlackTurnProcessor(
     IReplyPages pages,
     IRepDirectory directory,
     SlackReplies replies,
+    SlackHome home,
     SlackApiClient slack,
     IHttpClientFactory httpClients,
     IOptions<SlackOptions> options,
@@ -66,6 +67,12 @@ internal sealed partial class SlackTurnProcessor(
         var text = e["text"]?.GetValue<string>() ?? "";
         switch (type)
         {
+            case "app_home_opened" when e["tab"]?.GetValue<string>() is null or "home":
+                if (await identities.ResolveAsync(team, user, cancellationToken) is { } homeRep)
+                    await home.PublishAsync(user, homeRep, cancellationToken);
+                else
+                    await slack.PublishHomeAsync(user, new { type = "home", blocks = new[] { new { type = "section", text = new { type = "mrkdwn", text = NotSetUp } } } }, cancellationToken);
+                break;
             case "message" when e["channel_type"]?.GetValue<string>() == "im":
                 await AnswerAsync(team, user, channel, text.Trim(), null, threadTs: null, dm: true, cancellationToken);
                 break;
@@ -101,12 +108,15 @@ internal sealed partial class SlackTurnProcessor(
         if (value is null || user.Length == 0)
             return;
         var thread = payload["message"]?["thread_ts"]?.GetValue<string>();
+        var fromHome = payload["view"]?["type"]?.GetValue<string>() == "home";
         if (channel is null)
         {
             // A button on the App Home: answer in the DM.
             channel = await slack.OpenDirectMessageAsync(user, cancellationToken);
         }
         await AnswerAsync(team, user, channel, "", value, thread, dm: channel.StartsWith('D'), cancellationToken);
+        if (fromHome && await identities.ResolveAsync(team, user, cancellationToken) is { } rep)
+            await home.PublishAsync(user, rep, cancellationToken); // the Home shows the change (task done, date pushed)
     }
 
     private async Task AnswerAsync(string team, string user, string channel, string text, string? payload, string? threadTs, bool dm, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AeBot.Core.Organization;
 using AeBot.Slack.Hosting;
+using AeBot.Slack.Inbound;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using AeBot.Core.Conversation;
@@ -299,6 +300,33 @@ public sealed class SlackChannelTests(SlackFixture fixture) : IClassFixture<Slac
         var address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.RepId == priya.Id && a.Channel == ChatChannels.Slack));
         Assert.NotNull(address.UnreachableSince);
         Assert.Contains("channel_not_found", address.UnreachableReason);
+    }
+
+    [Fact]
+    public async Task Opening_the_app_home_publishes_the_reps_day_and_a_managers_team_view()
+    {
+        var opened = SlackFixtures.Json("app_home_opened_event_callback.json");
+        opened["event_id"] = "EvHOME" + Guid.NewGuid().ToString("N")[..6];
+        opened["team_id"] = "T061EG9R6";
+        opened["event"]!["user"] = SlackFixture.DanaSlackId;
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(opened)).StatusCode);
+        var published = await Slack.WaitForAsync("views.publish", c => c.Json!["user_id"]!.GetValue<string>() == SlackFixture.DanaSlackId);
+        var view = published.Json!["view"]!;
+        Assert.Equal("home", view["type"]!.GetValue<string>());
+        var blocks = view["blocks"]!.AsArray();
+        Assert.InRange(blocks.Count, 3, SlackHome.MaxHomeBlocks);
+        Assert.Contains("Dana's day", published.AllText);
+        Assert.Contains("quota", published.AllText, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("act:fu.done:", published.AllText); // due follow-ups come with their buttons
+        var ids = blocks.SelectMany(b => (b!["elements"] as JsonArray)?.Select(e => e!["action_id"]?.GetValue<string>()) ?? []).Where(i => i is not null).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+
+        opened["event_id"] = "EvHOME" + Guid.NewGuid().ToString("N")[..6];
+        opened["event"]!["user"] = "U061F7AUR"; // Marcus, a manager
+        await App.EventAsync(opened);
+        var team = await Slack.WaitForAsync("views.publish", c => c.Json!["user_id"]!.GetValue<string>() == "U061F7AUR");
+        Assert.Contains("team", team.AllText, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Marcus's day", team.AllText);
     }
 
     [Fact]
