@@ -79,6 +79,18 @@ internal static partial class SlackEndpoints
         var form = System.Web.HttpUtility.ParseQueryString(text);
         if (form["user_id"] is not { Length: > 0 } || form["team_id"] is not { Length: > 0 } || form["response_url"] is not { Length: > 0 } || form["trigger_id"] is not { Length: > 0 } trigger)
             return Results.BadRequest("A slash command needs user_id, team_id, response_url and trigger_id.");
+        // "/ae log" and "/ae update" open a form; the trigger expires in 3 seconds, so the view opens now.
+        var modal = (form["text"] ?? "").Trim().ToLowerInvariant() switch
+        {
+            "log" or "log interaction" => Blocks.SlackModals.LogInteraction(null),
+            "update" or "update deal" => Blocks.SlackModals.UpdateDeal(),
+            _ => null,
+        };
+        if (modal is not null)
+        {
+            await http.RequestServices.GetRequiredService<Api.SlackApiClient>().OpenViewAsync(trigger, modal, http.RequestAborted);
+            return Results.Ok();
+        }
         if (await queue.EnqueueAsync(ChatChannels.Slack, SlackTurnProcessor.CommandKind, "cmd:" + trigger, text, now, http.RequestAborted))
             signal.Notify();
         return Results.Ok(); // the answer follows through response_url
@@ -100,6 +112,30 @@ internal static partial class SlackEndpoints
                 if (await queue.EnqueueAsync(ChatChannels.Slack, SlackTurnProcessor.ActionKind, key, raw, now, http.RequestAborted))
                     signal.Notify();
                 return Results.Ok();
+            case "shortcut" or "message_action":
+                var callback = payload["callback_id"]?.GetValue<string>();
+                if (payload["trigger_id"]?.GetValue<string>() is not { Length: > 0 } trigger || callback is not (Blocks.SlackModals.LogCallback or Blocks.SlackModals.LogFromMessageCallback))
+                {
+                    LogUnhandled(logger, $"shortcut {callback}");
+                    return Results.Ok();
+                }
+                // A message shortcut starts the log with that message as the summary.
+                var prefill = payload["message"]?["text"]?.GetValue<string>();
+                await http.RequestServices.GetRequiredService<Api.SlackApiClient>().OpenViewAsync(trigger, Blocks.SlackModals.LogInteraction(prefill), http.RequestAborted);
+                return Results.Ok();
+            case "view_submission":
+                var view = payload["view"] as JsonObject;
+                var values = view?["state"]?["values"] as JsonObject;
+                var form2 = view?["callback_id"]?.GetValue<string>();
+                var submitter = payload["user"]?["id"]?.GetValue<string>();
+                if (values is null || form2 is null || submitter is null)
+                    return Results.BadRequest("A view_submission needs view.callback_id, view.state.values and user.");
+                var errors = Blocks.SlackModals.Validate(form2, values, DateOnly.FromDateTime(now.UtcDateTime.AddDays(-1)));
+                if (errors.Count > 0)
+                    return Results.Json(new { response_action = "errors", errors });
+                if (await queue.EnqueueAsync(ChatChannels.Slack, SlackTurnProcessor.SubmissionKind, $"view:{view!["id"]?.GetValue<string>()}:{view["hash"]?.GetValue<string>()}", raw, now, http.RequestAborted))
+                    signal.Notify();
+                return Results.Ok(); // closes the modal; the result arrives as a DM
             default:
                 LogUnhandled(logger, payload["type"]?.GetValue<string>() ?? "(none)");
                 return Results.Ok();

@@ -33,6 +33,7 @@ internal sealed partial class SlackTurnProcessor(
     public const string EventKind = "event";
     public const string CommandKind = "command";
     public const string ActionKind = "action";
+    public const string SubmissionKind = "submission";
 
     internal const string NotSetUp =
         "Hi! I'm *AeBot*, your sales team's assistant. I couldn't match your Slack profile e-mail to a rep in AeBot yet, so I can't show you any deals. " +
@@ -50,6 +51,9 @@ internal sealed partial class SlackTurnProcessor(
                 break;
             case ActionKind:
                 await ActionAsync(JsonNode.Parse(item.Body)!.AsObject(), cancellationToken);
+                break;
+            case SubmissionKind:
+                await SubmissionAsync(JsonNode.Parse(item.Body)!.AsObject(), cancellationToken);
                 break;
         }
     }
@@ -117,6 +121,17 @@ internal sealed partial class SlackTurnProcessor(
         await AnswerAsync(team, user, channel, "", value, thread, dm: channel.StartsWith('D'), cancellationToken);
         if (fromHome && await identities.ResolveAsync(team, user, cancellationToken) is { } rep)
             await home.PublishAsync(user, rep, cancellationToken); // the Home shows the change (task done, date pushed)
+    }
+
+    /// <summary>A modal's fields become the sentence a rep would type; the answer (with its Undo) goes to the DM.</summary>
+    private async Task SubmissionAsync(JsonObject payload, CancellationToken cancellationToken)
+    {
+        var team = payload["team"]?["id"]?.GetValue<string>() ?? payload["user"]?["team_id"]?.GetValue<string>() ?? "";
+        var user = payload["user"]!["id"]!.GetValue<string>();
+        var view = payload["view"]!.AsObject();
+        var sentence = SlackModals.Sentence(view["callback_id"]!.GetValue<string>(), view["state"]!["values"]!.AsObject());
+        var channel = await slack.OpenDirectMessageAsync(user, cancellationToken);
+        await AnswerAsync(team, user, channel, sentence, null, threadTs: null, dm: true, cancellationToken);
     }
 
     private async Task AnswerAsync(string team, string user, string channel, string text, string? payload, string? threadTs, bool dm, CancellationToken cancellationToken)

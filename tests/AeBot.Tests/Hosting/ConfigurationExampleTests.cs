@@ -42,7 +42,8 @@ public class ConfigurationExampleTests
         Bind<AeBot.Core.Handoff.HandoffOptions>(AeBot.Core.Handoff.HandoffOptions.Section);
         Bind<AeBot.Teams.TeamsOptions>(AeBot.Teams.TeamsOptions.SectionName);
         Bind<AeBot.Delivery.DeliveryOptions>(AeBot.Delivery.DeliveryOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery" };
+        Bind<AeBot.Slack.SlackOptions>(AeBot.Slack.SlackOptions.SectionName);
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery", "Slack" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -57,6 +58,7 @@ public class ConfigurationExampleTests
         var teams = host.Services.GetRequiredService<IOptions<AeBot.Teams.TeamsOptions>>().Value;
         Assert.True(teams.AuthenticationEnabled);
         Assert.Equal(["66666666-7777-8888-9999-000000000000"], teams.EffectiveAllowedTenants()!);
+        Assert.True(host.Services.GetRequiredService<IOptions<AeBot.Slack.SlackOptions>>().Value.Enabled);
     }
 
     [Fact]
