@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace AeBot.Slack.Api;
@@ -29,7 +30,8 @@ public sealed class SlackApiException(string method, string error, HttpStatusCod
 /// <c>Retry-After</c> Slack asks for (a few times) — the resilience handler below retries transient 5xx with
 /// backoff and jitter. Tokens never reach a log line.
 /// </summary>
-public sealed partial class SlackApiClient(HttpClient http, Microsoft.Extensions.Options.IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
+public sealed partial class SlackApiClient(
+    HttpClient http, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, ILogger<SlackApiClient> logger)
 {
     private readonly AuthenticationHeaderValue _bearer = new("Bearer", options.Value.BotToken ?? "");
 
@@ -101,6 +103,14 @@ public sealed partial class SlackApiClient(HttpClient http, Microsoft.Extensions
             u?["tz"]?.GetValue<string>(),
             u?["is_bot"]?.GetValue<bool>() == true || u?["deleted"]?.GetValue<bool>() == true);
     }
+
+    /// <summary>The bot's own user id (auth.test), asked once a day per process.</summary>
+    public async Task<string> BotUserIdAsync(CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync("slack-bot-user-id", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(1);
+            return (await CallAsync("auth.test", new { }, cancellationToken))["user_id"]?.GetValue<string>() ?? "";
+        }) ?? "";
 
     public async Task<string?> LookupByEmailAsync(string email, CancellationToken cancellationToken)
     {

@@ -64,6 +64,14 @@ internal sealed partial class SlackTurnProcessor(
         if (envelope["event"] is not JsonObject e)
             return;
         var type = e["type"]?.GetValue<string>();
+        if (type == "member_joined_channel")
+        {
+            // AeBot added to a channel: say once how to use it there. People joining a channel get nothing (noise).
+            if (e["user"]?.GetValue<string>() is { } joined && joined == await slack.BotUserIdAsync(cancellationToken) && e["channel"]?.GetValue<string>() is { } joinedChannel)
+                await slack.PostMessageAsync(joinedChannel, new SlackMessage(
+                    "Hi, I'm *AeBot*. @mention me with a question about your pipeline — for example `@AeBot what closes this month?` — and I'll answer in the thread. `/ae help` works anywhere.", null), cancellationToken);
+            return;
+        }
         // The bot's own posts and other bots' (bot_id), edits, deletions and joins (subtype) are not questions.
         if (e["bot_id"] is not null || e["subtype"] is not null || e["user"]?.GetValue<string>() is not { Length: > 0 } user)
             return;

@@ -37,6 +37,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public ConcurrentDictionary<string, (string Email, string Name)> Users { get; } = new();
 
+    public const string BotUserId = "UAEBOT01";
+
     private FakeSlackApi(WebApplication app) => _app = app;
 
     public string BaseUrl => _app.Urls.First().TrimEnd('/') + "/";
@@ -117,6 +119,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "users.info" => new { ok = false, error = "user_not_found" },
             "conversations.open" => new { ok = true, channel = new { id = "D" + (json?["users"]?.GetValue<string>() ?? "X").TrimStart('U', 'W') } },
             "chat.postMessage" => new { ok = true, channel = json?["channel"]?.GetValue<string>(), ts = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000}.{Random.Shared.Next(100000, 999999)}" },
+            "auth.test" => new { ok = true, user_id = BotUserId, bot_id = "BAEBOT01", team_id = "T061EG9R6" },
             "files.getUploadURLExternal" => new { ok = true, upload_url = BaseUrl + "upload/" + Guid.NewGuid().ToString("N"), file_id = "F" + Random.Shared.Next(100000, 999999) },
             _ => new { ok = true },
         };

@@ -330,6 +330,44 @@ public sealed class SlackChannelTests(SlackFixture fixture) : IClassFixture<Slac
     }
 
     [Fact]
+    public async Task Added_to_a_channel_the_bot_introduces_itself_and_people_joining_get_nothing()
+    {
+        var joined = SlackFixtures.Json("member_joined_channel_event_callback.json");
+        joined["event_id"] = "EvJOIN" + Guid.NewGuid().ToString("N")[..6];
+        joined["event"]!["user"] = FakeSlackApi.BotUserId;
+        joined["event"]!["channel"] = "CJOIN" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var channel = joined["event"]!["channel"]!.GetValue<string>();
+        await App.EventAsync(joined);
+        Assert.Contains("@mention me", (await Slack.WaitForAsync("chat.postMessage", c => c.Channel == channel)).AllText);
+
+        var person = SlackFixtures.Json("member_joined_channel_event_callback.json");
+        person["event_id"] = "EvJOIN" + Guid.NewGuid().ToString("N")[..6];
+        person["event"]!["channel"] = "CPERSON" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        await App.EventAsync(person);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await App.QueryAsync(db => db.InboundQueue.CountAsync(q => q.ProcessedAt == null && q.FailedAt == null)) > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.DoesNotContain(Slack.CallsTo("chat.postMessage"), c => c.Channel == person["event"]!["channel"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_chart_answer_uploads_the_picture_into_the_conversation()
+    {
+        var dm = SlackFixtures.Json("message_im_event_callback.json");
+        dm["event_id"] = "EvCHART" + Guid.NewGuid().ToString("N")[..6];
+        dm["event"]!["user"] = "U061F7AUR"; // Marcus: the team rollup comes with a chart
+        dm["event"]!["text"] = "team pipeline by rep this quarter";
+        dm["event"]!["channel"] = "DCHART" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var channel = dm["event"]!["channel"]!.GetValue<string>();
+        await App.EventAsync(dm);
+        var complete = await Slack.WaitForAsync("files.completeUploadExternal", c => c.Json!["channel_id"]!.GetValue<string>() == channel);
+        Assert.NotNull(complete.Json!["thread_ts"]);
+        var getUrl = Slack.CallsTo("files.getUploadURLExternal").Last();
+        Assert.Contains("filename=chart.png", getUrl.RawBody);
+        Assert.Contains(Slack.Calls, c => c.Method.StartsWith("upload/", StringComparison.Ordinal) && c.Authorization == "" && c.RawBody.Length > 1000);
+    }
+
+    [Fact]
     public void The_pacer_lets_one_message_a_second_into_a_channel()
     {
         using var pacer = new SlackPacer();
