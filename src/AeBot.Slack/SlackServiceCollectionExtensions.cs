@@ -51,6 +51,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackIdentityResolver>();
         services.AddScoped<SlackReplies>();
         services.AddScoped<SlackTurnProcessor>();
+        services.AddScoped<SlackInboundRouter>();
         services.AddScoped<SlackHome>();
         services.AddScoped<SlackMessenger>();
         services.AddScoped<IChannelMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
