@@ -58,6 +58,12 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInboundWorker>();
         if (runWorker)
             services.AddHostedService(sp => sp.GetRequiredService<SlackInboundWorker>());
+        if (runWorker && !string.IsNullOrWhiteSpace(options.AppToken))
+        {
+            services.AddHttpClient(SlackSocketMode.HttpClientName).AddStandardResilienceHandler();
+            services.AddSingleton<SlackSocketMode>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketMode>());
+        }
         return services;
     }
 

@@ -54,6 +54,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlackApi(app);
+        app.UseWebSockets();
         app.Run(fake.HandleAsync);
         await app.StartAsync();
         return fake;
@@ -82,9 +83,68 @@ public sealed class FakeSlackApi : IAsyncDisposable
         throw new TimeoutException($"No {method} call matched. Calls: " + string.Join(" | ", Calls.Select(c => $"{c.Method} {c.Status} {c.AllText}")));
     }
 
+    // Socket Mode: what the test sends down the current connection, and the acks that came back.
+    public System.Threading.Channels.Channel<string> SocketOutbox { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>();
+
+    public ConcurrentQueue<JsonObject> SocketAcks { get; } = new();
+
+    public int SocketConnections;
+
+    private async Task SocketAsync(HttpContext http)
+    {
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        Interlocked.Increment(ref SocketConnections);
+        async Task Send(string text) => await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(text), System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+        await Send("{\"type\":\"hello\",\"num_connections\":1}");
+        var reader = Task.Run(async () =>
+        {
+            var buffer = new byte[64 * 1024];
+            while (socket.State == System.Net.WebSockets.WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == System.Net.WebSockets.WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    return;
+                }
+                SocketAcks.Enqueue(JsonNode.Parse(System.Text.Encoding.UTF8.GetString(buffer, 0, result.Count))!.AsObject());
+            }
+        });
+        while (socket.State == System.Net.WebSockets.WebSocketState.Open)
+        {
+            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            string message;
+            try
+            {
+                message = await SocketOutbox.Reader.ReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                if (reader.IsCompleted)
+                    break;
+                continue;
+            }
+            if (message == "__drop__")
+            {
+                // Network loss as the client sees it: the server goes away without a word.
+                await socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "gone", CancellationToken.None);
+                break;
+            }
+            await Send(message);
+            if (message.Contains("\"disconnect\"", StringComparison.Ordinal))
+                break; // this connection is done; the next message is for the new one
+        }
+        await reader;
+    }
+
     private async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
+        if (path == "/socket" && http.WebSockets.IsWebSocketRequest)
+        {
+            await SocketAsync(http);
+            return;
+        }
         using var reader = new StreamReader(http.Request.Body);
         var raw = await reader.ReadToEndAsync();
         JsonNode? json = null;
@@ -107,7 +167,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             await http.Response.WriteAsync("ok"); // response_url, file upload URL
             return;
         }
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer xoxb-", StringComparison.Ordinal))
+        if (method != "apps.connections.open" && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer xoxb-", StringComparison.Ordinal))
         {
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "not_authed" });
             return;
@@ -119,6 +179,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "users.info" => new { ok = false, error = "user_not_found" },
             "conversations.open" => new { ok = true, channel = new { id = "D" + (json?["users"]?.GetValue<string>() ?? "X").TrimStart('U', 'W') } },
             "chat.postMessage" => new { ok = true, channel = json?["channel"]?.GetValue<string>(), ts = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000}.{Random.Shared.Next(100000, 999999)}" },
+            "apps.connections.open" when http.Request.Headers.Authorization.ToString() == "Bearer xapp-test-token" =>
+                new { ok = true, url = BaseUrl.Replace("http://", "ws://") + "socket" },
             "auth.test" => new { ok = true, user_id = BotUserId, bot_id = "BAEBOT01", team_id = "T061EG9R6" },
             "files.getUploadURLExternal" => new { ok = true, upload_url = BaseUrl + "upload/" + Guid.NewGuid().ToString("N"), file_id = "F" + Random.Shared.Next(100000, 999999) },
             _ => new { ok = true },
