@@ -9,10 +9,12 @@ switch (benchmark)
         return await ImportBenchmark.RunAsync(rows);
     case "teams":
         return await TeamsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 3_000, args.Length > 2 ? int.Parse(args[2]) : 8);
+    case "slack":
+        return await SlackBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20_000);
     case "turns":
         var opportunities = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
         return await TurnBenchmark.RunAsync(opportunities);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows], turns [opportunities], teams [turns per round]");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows], turns [opportunities], teams [turns per round], slack [requests per round]");
         return 2;
 }
