@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using AeBot.Core.Conversation;
 using AeBot.Slack.Blocks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AeBot.Tests.Slack;
 
 public class BlockKitRendererTests
 {
     /// <summary>Every Slack limit a message must respect, checked on the rendered JSON.</summary>
-    private static void AssertWithinSlackLimits(SlackRendering rendering)
+    internal static void AssertWithinSlackLimits(SlackRendering rendering)
     {
         Assert.InRange(rendering.Blocks.Count, 1, BlockKitRenderer.MaxBlocks);
         Assert.False(string.IsNullOrWhiteSpace(rendering.Text));
@@ -123,5 +124,33 @@ public class BlockKitRendererTests
         var rendering = BlockKitRenderer.Render(new Reply([chart]) { Summary = "Team" });
         Assert.Same(chart, Assert.Single(rendering.Charts));
         Assert.Contains("Won vs quota", rendering.Blocks.ToJsonString());
+    }
+}
+
+/// <summary>The biggest answers the core gives on the demo company, rendered for Slack: every page within every limit.</summary>
+public sealed class BlockKitCoreRepliesTests(SlackFixture fixture) : IClassFixture<SlackFixture>
+{
+    [Theory]
+    [InlineData("lee.chen@northwind.example", "my open deals")]
+    [InlineData("lee.chen@northwind.example", "my day")]
+    [InlineData("dana.reyes@northwind.example", "brief me on Acme")]
+    [InlineData("marcus.johnson@northwind.example", "team pipeline by rep this quarter")]
+    [InlineData("marcus.johnson@northwind.example", "slipped deals for my team")]
+    [InlineData("alex.morgan@northwind.example", "what closes this quarter?")]
+    [InlineData("dana.reyes@northwind.example", "help")]
+    public async Task The_cores_largest_replies_fit_slack(string email, string question)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var rep = await scope.ServiceProvider.GetRequiredService<AeBot.Core.Organization.IRepDirectory>().FindAsync(email, default);
+        var reply = await scope.ServiceProvider.GetRequiredService<IConversationCore>().HandleAsync(
+            new IncomingMessage("slack", new RepIdentity(rep!.Id, rep.Name, rep.Role, rep.TimeZoneId), "limits-" + Guid.NewGuid().ToString("N"), question, null, null, SlackApplication.Now), default);
+        var pages = 0;
+        for (Reply? page = reply; page is not null; pages++)
+        {
+            var rendering = BlockKitRenderer.Render(page);
+            BlockKitRendererTests.AssertWithinSlackLimits(rendering);
+            page = rendering.Rest;
+        }
+        Assert.True(pages >= 1);
     }
 }
