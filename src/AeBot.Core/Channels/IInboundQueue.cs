@@ -16,7 +16,8 @@ public interface IInboundQueue
     /// <summary>Claims up to <paramref name="max"/> due items for <paramref name="lease"/>; other workers skip them meanwhile.</summary>
     Task<IReadOnlyList<InboundItem>> ClaimAsync(string channel, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    Task CompleteAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Marks items processed (one statement for a worker's whole pass).</summary>
+    Task CompleteAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Records a failure; retried at <paramref name="retryAt"/>, or given up when it is null.</summary>
     Task FailAsync(long id, string error, DateTimeOffset? retryAt, DateTimeOffset at, CancellationToken cancellationToken);

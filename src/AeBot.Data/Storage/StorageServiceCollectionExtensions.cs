@@ -47,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<AeBot.Core.Channels.IReplyPages, AeBot.Data.Channels.EfReplyPages>();
         services.AddScoped<AeBot.Core.Channels.IChartImages, AeBot.Data.Channels.EfChartImages>();
         services.AddScoped<AeBot.Core.Channels.IInboundQueue, AeBot.Data.Channels.EfInboundQueue>();
+        services.AddSingleton<AeBot.Data.Channels.InboundQueueWriter>();
         services.AddScoped<AeBot.Data.Channels.OutboxDelivery>();
         return services;
     }

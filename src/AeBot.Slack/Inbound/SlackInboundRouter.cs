@@ -4,6 +4,7 @@ using AeBot.Core.Channels;
 using AeBot.Core.Organization;
 using AeBot.Slack.Api;
 using AeBot.Slack.Blocks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AeBot.Slack.Inbound;
@@ -21,8 +22,11 @@ internal sealed record SlackOutcome(int Status, string? Text = null, object? Jso
 /// (events, commands, button presses, form submissions — each under a key that makes Slack's retries a no-op), or,
 /// where Slack needs it within its 3 seconds, done at once (opening a modal, a form's field errors).
 /// </summary>
-internal sealed partial class SlackInboundRouter(IInboundQueue queue, SlackQueueSignal signal, SlackApiClient slack, TimeProvider clock, ILogger<SlackInboundRouter> logger)
+internal sealed partial class SlackInboundRouter(IInboundQueue queue, SlackQueueSignal signal, IServiceProvider services, TimeProvider clock, ILogger<SlackInboundRouter> logger)
 {
+    // Resolved only to open a modal: most requests are stored and acknowledged without an HTTP client.
+    private SlackApiClient Slack => services.GetRequiredService<SlackApiClient>();
+
     public async Task<SlackOutcome> EventAsync(JsonObject envelope, string raw, string? retry, string? retryReason, CancellationToken cancellationToken)
     {
         switch (envelope["type"]?.GetValue<string>())
@@ -53,7 +57,7 @@ internal sealed partial class SlackInboundRouter(IInboundQueue queue, SlackQueue
         };
         if (modal is not null)
         {
-            await slack.OpenViewAsync(trigger, modal, cancellationToken);
+            await Slack.OpenViewAsync(trigger, modal, cancellationToken);
             return SlackOutcome.Ok;
         }
         await EnqueueAsync(SlackTurnProcessor.CommandKind, "cmd:" + trigger, raw, cancellationToken);
@@ -79,7 +83,7 @@ internal sealed partial class SlackInboundRouter(IInboundQueue queue, SlackQueue
                     return SlackOutcome.Ok;
                 }
                 // A message shortcut starts the log with that message as the summary.
-                await slack.OpenViewAsync(trigger, SlackModals.LogInteraction(payload["message"]?["text"]?.GetValue<string>()), cancellationToken);
+                await Slack.OpenViewAsync(trigger, SlackModals.LogInteraction(payload["message"]?["text"]?.GetValue<string>()), cancellationToken);
                 return SlackOutcome.Ok;
             case "view_submission":
                 var view = payload["view"] as JsonObject;

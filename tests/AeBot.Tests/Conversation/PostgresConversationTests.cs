@@ -87,6 +87,17 @@ public sealed class PostgresConversationTests
                 Assert.Equal(1, (await delivery.DeliverDueAsync(10, default)).Sent);
                 Assert.Equal(0, (await delivery.DeliverDueAsync(10, default)).Total);
                 Assert.Equal("hi", Assert.Single(recorder.Sent).Reply.Summary);
+
+                // The inbound queue: group-committed inserts (a retry is a no-op), one-statement claims, completion.
+                var queue = services.GetRequiredService<AeBot.Core.Channels.IInboundQueue>();
+                Assert.True(await queue.EnqueueAsync("slack", "event", "EvPG1", "{}", ConversationFixture.Now, default));
+                Assert.False(await queue.EnqueueAsync("slack", "event", "EvPG1", "{}", ConversationFixture.Now, default));
+                Assert.True(await queue.EnqueueAsync("slack", "event", "EvPG2", "{}", ConversationFixture.Now, default));
+                var claimed = await queue.ClaimAsync("slack", 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default);
+                Assert.Equal(2, claimed.Count);
+                Assert.Empty(await queue.ClaimAsync("slack", 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default)); // leased
+                await queue.CompleteAsync(claimed.Select(c => c.Id).ToList(), ConversationFixture.Now, default);
+                Assert.Empty(await queue.ClaimAsync("slack", 10, ConversationFixture.Now.AddMinutes(5), TimeSpan.FromMinutes(2), default));
             }
         }
         finally
