@@ -32,6 +32,7 @@ public static class SlackBenchmark
         try
         {
             await using var bare = await BareAsync();
+            await using var floor = await DurableFloorAsync(Path.Combine(work.FullName, "floor.db"));
             using var aebot = new WebApplicationFactory<AeBot.WebChat.WebChatOptions>().WithWebHostBuilder(b => b
                 .UseEnvironment("Production")
                 .UseSetting("Storage:SqlitePath", Path.Combine(work.FullName, "aebot.db"))
@@ -45,6 +46,7 @@ public static class SlackBenchmark
             aebot.StartServer();
             var aebotUrl = new Uri(aebot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/slack/events");
             var bareUrl = new Uri(bare.Urls.First().TrimEnd('/') + "/slack/events");
+            var floorUrl = new Uri(floor.Urls.First().TrimEnd('/') + "/slack/events");
 
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
             Console.WriteLine($"/slack/events ack, loopback: {Clients} clients × {requests:N0} requests (closed loop), then 500 requests/s for 10 s (open loop)");
@@ -52,11 +54,14 @@ public static class SlackBenchmark
             await ClosedLoopAsync(client, bareUrl, 2_000);
             await ClosedLoopAsync(client, aebotUrl, 2_000);
 
+            await ClosedLoopAsync(client, floorUrl, 2_000);
             var bareRounds = new List<(double PerSecond, double P99)>();
+            var floorRounds = new List<(double PerSecond, double P99)>();
             var aebotRounds = new List<(double PerSecond, double P99)>();
             for (var round = 0; round < 3; round++)
             {
                 bareRounds.Add(await ClosedLoopAsync(client, bareUrl, requests));
+                floorRounds.Add(await ClosedLoopAsync(client, floorUrl, requests));
                 aebotRounds.Add(await ClosedLoopAsync(client, aebotUrl, requests));
             }
             var bareSteady = await OpenLoopAsync(client, bareUrl, 500, TimeSpan.FromSeconds(10));
@@ -66,11 +71,14 @@ public static class SlackBenchmark
             for (var i = 0; i < 3; i++)
             {
                 Console.WriteLine($"{$"bare Kestrel 200 (round {i + 1})",-36} {bareRounds[i].PerSecond,9:N0} {bareRounds[i].P99,8:N2}");
+                Console.WriteLine($"{$"durable-ack floor (round {i + 1})",-36} {floorRounds[i].PerSecond,9:N0} {floorRounds[i].P99,8:N2}");
                 Console.WriteLine($"{$"AeBot /slack/events (round {i + 1})",-36} {aebotRounds[i].PerSecond,9:N0} {aebotRounds[i].P99,8:N2}");
             }
             Console.WriteLine($"{"bare Kestrel 200 at 500 req/s",-36} {bareSteady.PerSecond,9:N0} {bareSteady.P99,8:N2}");
             Console.WriteLine($"{"AeBot /slack/events at 500 req/s",-36} {aebotSteady.PerSecond,9:N0} {aebotSteady.P99,8:N2}");
             var ratio = aebotRounds.Max(r => r.PerSecond) / bareRounds.Max(r => r.PerSecond);
+            Console.WriteLine();
+            Console.WriteLine($"durable-ack floor: {floorRounds.Max(r => r.PerSecond) / bareRounds.Max(r => r.PerSecond):P0} of the bare endpoint; AeBot: {aebotRounds.Max(r => r.PerSecond) / floorRounds.Max(r => r.PerSecond):P0} of the floor");
             var stored = await CountStoredAsync(aebot);
             Console.WriteLine();
             Console.WriteLine($"best rounds: AeBot {ratio:P0} of the bare endpoint's throughput; p99 at 500 req/s {aebotSteady.P99:N1} ms; events stored: {stored:N0}");
@@ -166,6 +174,62 @@ public static class SlackBenchmark
     {
         var sorted = latencies.Order().ToArray();
         return sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * 0.99))];
+    }
+
+    /// <summary>
+    /// The least any endpoint that must not lose an acknowledged event can do, for comparison: check the signature,
+    /// read the event id, insert the body into SQLite (WAL, one prepared statement, each request its own commit)
+    /// and answer 200 — no framework, no queue, no worker.
+    /// </summary>
+    private static async Task<WebApplication> DurableFloorAsync(string path)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE Events (Id TEXT PRIMARY KEY, Body TEXT NOT NULL);";
+            setup.ExecuteNonQuery();
+        }
+        var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO Events (Id, Body) VALUES ($id, $body) ON CONFLICT (Id) DO NOTHING";
+        var id = insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+        var body = insert.Parameters.Add("$body", Microsoft.Data.Sqlite.SqliteType.Text);
+        insert.Prepare();
+        var gate = new SemaphoreSlim(1, 1);
+        var key = Encoding.UTF8.GetBytes(Secret);
+        app.MapPost("/slack/events", async (HttpRequest request) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            var bytes = buffer.ToArray();
+            var timestamp = request.Headers["X-Slack-Request-Timestamp"].ToString();
+            var expected = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(key, (byte[])[.. Encoding.ASCII.GetBytes($"v0:{timestamp}:"), .. bytes]));
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(request.Headers["X-Slack-Signature"].ToString())))
+                return Results.Unauthorized();
+            var reader = new System.Text.Json.Utf8JsonReader(bytes);
+            string? eventId = null;
+            while (eventId is null && reader.Read())
+                if (reader.TokenType == System.Text.Json.JsonTokenType.PropertyName && reader.ValueTextEquals("event_id") && reader.Read())
+                    eventId = reader.GetString();
+            await gate.WaitAsync();
+            try
+            {
+                id.Value = eventId;
+                body.Value = Encoding.UTF8.GetString(bytes);
+                insert.ExecuteNonQuery();
+            }
+            finally
+            {
+                gate.Release();
+            }
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        return app;
     }
 
     private static async Task<WebApplication> BareAsync()
