@@ -20,6 +20,9 @@ public static class ReplyPaging
 {
     public const string Prefix = "page:";
 
+    /// <summary>What "More" answers when its page is gone (expired, or not the presser's).</summary>
+    public static readonly Reply Expired = new([new TextBlock("That list has expired — ask me again for a fresh one.")]) { Summary = "That list has expired" };
+
     public static string Payload(string id) => Prefix + id;
 
     public static bool TryParse(string? payload, out string id)

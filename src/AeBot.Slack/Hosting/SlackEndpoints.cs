@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AeBot.Core.Channels;
 using AeBot.Slack.Inbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,7 @@ internal static partial class SlackEndpoints
     private static async Task<IResult> HandleAsync(HttpContext http, Func<HttpContext, string, SlackInboundRouter, Task<SlackOutcome>> handler)
     {
         var services = http.RequestServices;
-        var body = await ReadAsync(http.Request, http.RequestAborted);
+        var body = await RequestBodies.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
         if (body is null)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         var verification = services.GetRequiredService<SlackRequestVerifier>().Verify(
@@ -75,22 +76,6 @@ internal static partial class SlackEndpoints
         {
             return null;
         }
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} refused: {Reason}")]

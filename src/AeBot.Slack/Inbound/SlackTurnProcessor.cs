@@ -162,8 +162,7 @@ internal sealed partial class SlackTurnProcessor(
         }
         Reply reply;
         if (ReplyPaging.TryParse(payload, out var pageId))
-            reply = await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken)
-                ?? new Reply([new TextBlock("That list has expired — ask me again for a fresh one.")]) { Summary = "That list has expired" };
+            reply = await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;
         else
             reply = await core.HandleAsync(Message(rep, threadTs is null ? channel : $"{channel}:{threadTs}", payload is null ? (text.Length == 0 ? "help" : text) : "", payload), cancellationToken);
         await replies.PostAsync(channel, reply, rep.RepId, cancellationToken, threadTs);

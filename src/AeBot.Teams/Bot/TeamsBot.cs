@@ -151,8 +151,7 @@ internal sealed partial class TeamsBot(
         new(ChatChannels.Teams, rep, key.ConversationId, text, payload, activity.Locale, clock.GetUtcNow());
 
     private async Task<Reply> PageAsync(string pageId, RepIdentity rep, CancellationToken cancellationToken) =>
-        await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken)
-        ?? new Reply([new TextBlock("That list has expired — ask me again for a fresh one.")]) { Summary = "That list has expired" };
+        await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;
 
     /// <summary>Stores where the rep can be reached: the 1:1 chat always; from a channel only until a 1:1 chat is known.</summary>
     private async Task RememberAsync(IActivity activity, long repId, CancellationToken cancellationToken)

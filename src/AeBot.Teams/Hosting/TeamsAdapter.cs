@@ -67,7 +67,8 @@ internal sealed partial class TeamsAdapter : CloudAdapter
             return;
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var bytes = await RequestBodies.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
+        var body = bytes is null ? null : Encoding.UTF8.GetString(bytes);
         if (body is null)
         {
             await RefuseAsync(response, StatusCodes.Status413PayloadTooLarge, "body too large");
@@ -121,22 +122,6 @@ internal sealed partial class TeamsAdapter : CloudAdapter
 
         var invokeResponse = await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
         await WriteInvokeResponseAsync(response, invokeResponse, cancellationToken);
-    }
-
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static async Task WriteInvokeResponseAsync(HttpResponse response, InvokeResponse? invokeResponse, CancellationToken cancellationToken)
