@@ -6,6 +6,7 @@ using AeBot.Slack.Hosting;
 using AeBot.Slack.Inbound;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using System.Net.Http.Json;
 using AeBot.Core.Conversation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ namespace AeBot.Tests.Slack;
 public sealed class SlackFixture : IAsyncLifetime
 {
     public const string DanaSlackId = "U2147483697"; // the message.im fixture's user
+    public const string WebChatKey = "slack-test-web-key";
     public FakeSlackApi Slack { get; private set; } = null!;
     public SlackApplication App { get; private set; } = null!;
 
@@ -26,7 +28,7 @@ public sealed class SlackFixture : IAsyncLifetime
         Slack.Users["U2CERLKJA"] = ("dana.reyes@northwind.example", "Dana Reyes"); // the slash command's user
         Slack.Users["UADMIN01"] = ("alex.morgan@northwind.example", "Alex Morgan");
         Slack.Users["U061F7AUR"] = ("marcus.johnson@northwind.example", "Marcus Johnson"); // the app_mention fixture's user
-        App = new SlackApplication(Slack);
+        App = new SlackApplication(Slack, new Dictionary<string, string?> { ["WebChat:Enabled"] = "true", ["WebChat:ApiKey"] = WebChatKey });
         _ = App.Server;
     }
 
@@ -130,6 +132,26 @@ public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<Sla
         var dana = await App.QueryAsync(db => db.Reps.SingleAsync(r => r.Email == "dana.reyes@northwind.example"));
         var address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.RepId == dana.Id && a.Channel == ChatChannels.Slack));
         Assert.Equal(channel, address.ConversationId);
+    }
+
+    [Fact]
+    public async Task The_same_question_gets_the_same_facts_in_slack_and_the_web_chat()
+    {
+        var dm = DirectMessage("how am I tracking vs quota?");
+        var channel = dm["event"]!["channel"]!.GetValue<string>();
+        await App.EventAsync(dm);
+        var slack = await Slack.WaitForAsync("chat.postMessage", c => c.Channel == channel);
+
+        var web = App.CreateClient();
+        web.DefaultRequestHeaders.Add(AeBot.WebChat.WebChatEndpoints.KeyHeader, SlackFixture.WebChatKey);
+        var reply = await (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(web, "/api/chat", new { @as = "dana.reyes@northwind.example", text = "how am I tracking vs quota?" }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(reply.GetProperty("summary").GetString()!.Replace("**", ""), slack.Json!["text"]!.GetValue<string>());
+        var facts = reply.GetProperty("reply").GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "facts")
+            .SelectMany(b => b.GetProperty("facts").EnumerateArray()).ToList();
+        Assert.NotEmpty(facts);
+        foreach (var fact in facts)
+            Assert.Contains(fact.GetProperty("value").GetString()!, slack.AllText);
     }
 
     [Fact]
