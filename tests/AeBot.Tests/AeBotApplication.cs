@@ -22,13 +22,6 @@ public sealed class AeBotApplication : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            _directory.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TestDirectory.Delete(_directory);
     }
 }

@@ -26,6 +26,18 @@ public sealed record ChannelAddress(
     public bool IsReachable => UnreachableSince is null;
 }
 
+public static class ChannelAddressBookExtensions
+{
+    /// <summary>The rep's address on <paramref name="channel"/> for a proactive send, or the reason there is none to use.</summary>
+    /// <exception cref="NoChannelAddressException">Never seen on that channel.</exception>
+    /// <exception cref="RecipientUnreachableException">Marked unreachable there.</exception>
+    public static async Task<ChannelAddress> ReachableAsync(this IChannelAddressBook book, long repId, string channel, CancellationToken cancellationToken)
+    {
+        var address = await book.FindAsync(repId, channel, cancellationToken) ?? throw new NoChannelAddressException(repId, channel);
+        return address.IsReachable ? address : throw new RecipientUnreachableException(repId, channel, address.UnreachableReason ?? "marked unreachable");
+    }
+}
+
 /// <summary>The stored addresses of reps on every channel.</summary>
 public interface IChannelAddressBook
 {
@@ -35,7 +47,10 @@ public interface IChannelAddressBook
     /// <summary>Every address of the rep, most recently used first.</summary>
     Task<IReadOnlyList<ChannelAddress>> ForRepAsync(long repId, CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces the rep's address on its channel; a fresh address is reachable again.</summary>
+    /// <summary>
+    /// Inserts or replaces the rep's address on its channel; a fresh address is reachable again. An address without a
+    /// 1:1 conversation (the rep was seen in a channel) is stored only while none is known: it never replaces one.
+    /// </summary>
     Task SaveAsync(ChannelAddress address, CancellationToken cancellationToken);
 
     /// <summary>Records that the channel refused delivery for good (app uninstalled, user removed).</summary>

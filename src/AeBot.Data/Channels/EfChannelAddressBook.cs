@@ -24,6 +24,8 @@ internal sealed class EfChannelAddressBook(AeBotDbContext db) : IChannelAddressB
         for (var attempt = 0; ; attempt++)
         {
             var row = await db.ChannelAddresses.FirstOrDefaultAsync(a => a.RepId == address.RepId && a.Channel == address.Channel, cancellationToken);
+            if (row is not null && address.ConversationId is null)
+                return; // a channel sighting: the known address (and whether it is reachable) stays as it is
             if (row is null)
             {
                 row = new ChannelAddressRow { RepId = address.RepId, Channel = address.Channel, TenantId = address.TenantId, UserId = address.UserId };

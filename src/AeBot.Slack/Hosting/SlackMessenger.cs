@@ -63,10 +63,7 @@ internal sealed partial class SlackMessenger(
 
     public async Task SendAsync(ProactiveMessage message, CancellationToken cancellationToken)
     {
-        var address = await addresses.FindAsync(message.ToRepId, ChatChannels.Slack, cancellationToken)
-            ?? throw new NoChannelAddressException(message.ToRepId, ChatChannels.Slack);
-        if (!address.IsReachable)
-            throw new RecipientUnreachableException(message.ToRepId, ChatChannels.Slack, address.UnreachableReason ?? "marked unreachable");
+        var address = await addresses.ReachableAsync(message.ToRepId, ChatChannels.Slack, cancellationToken);
         try
         {
             var channel = address.ConversationId;

@@ -150,10 +150,8 @@ internal sealed partial class SlackTurnProcessor(
             await slack.PostMessageAsync(channel, new SlackMessage(NotSetUp, null), cancellationToken, threadTs);
             return;
         }
-        // The DM is where proactive messages go; from a channel only the user is learnt, until a DM is known.
-        var address = new ChannelAddress(rep.RepId, ChatChannels.Slack, team, user, dm ? channel : null, null, null, clock.GetUtcNow());
-        if (address.ConversationId is not null || await addresses.FindAsync(rep.RepId, ChatChannels.Slack, cancellationToken) is null)
-            await addresses.SaveAsync(address, cancellationToken);
+        // The DM is where proactive messages go; from a channel only the user is learnt (kept only while no DM is known).
+        await addresses.SaveAsync(new ChannelAddress(rep.RepId, ChatChannels.Slack, team, user, dm ? channel : null, null, null, clock.GetUtcNow()), cancellationToken);
 
         if (payload is null && LinkCommand().Match(text) is { Success: true } link)
         {

@@ -153,14 +153,9 @@ internal sealed partial class TeamsBot(
     private async Task<Reply> PageAsync(string pageId, RepIdentity rep, CancellationToken cancellationToken) =>
         await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;
 
-    /// <summary>Stores where the rep can be reached: the 1:1 chat always; from a channel only until a 1:1 chat is known.</summary>
-    private async Task RememberAsync(IActivity activity, long repId, CancellationToken cancellationToken)
-    {
-        var address = TeamsActivities.Address(activity, repId, clock.GetUtcNow());
-        if (address.ConversationId is null && await addresses.FindAsync(repId, ChatChannels.Teams, cancellationToken) is not null)
-            return;
-        await addresses.SaveAsync(address, cancellationToken);
-    }
+    /// <summary>Stores where the rep can be reached (the address book keeps a known 1:1 chat over a channel sighting).</summary>
+    private Task RememberAsync(IActivity activity, long repId, CancellationToken cancellationToken) =>
+        addresses.SaveAsync(TeamsActivities.Address(activity, repId, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>A reply that missed Teams' wait: posted into the same conversation (and thread) when ready.</summary>
     private async Task SendLateAsync(ConversationReference reference, Reply reply, long repId)

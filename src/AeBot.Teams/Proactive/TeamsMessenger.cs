@@ -38,10 +38,7 @@ internal sealed partial class TeamsMessenger(
 
     public async Task SendAsync(ProactiveMessage message, CancellationToken cancellationToken)
     {
-        var address = await addresses.FindAsync(message.ToRepId, ChatChannels.Teams, cancellationToken)
-            ?? throw new NoChannelAddressException(message.ToRepId, ChatChannels.Teams);
-        if (!address.IsReachable)
-            throw new RecipientUnreachableException(message.ToRepId, ChatChannels.Teams, address.UnreachableReason ?? "marked unreachable");
+        var address = await addresses.ReachableAsync(message.ToRepId, ChatChannels.Teams, cancellationToken);
         var activity = await replies.ToActivityAsync(message.Reply, message.ToRepId, cancellationToken);
         await SendAsync(address, activity, cancellationToken);
         LogSent(logger, message.Reason, message.ToRepId);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AeBot.Core.Audit;
-using AeBot.Core.Organization;
 using AeBot.Hosting;
 
 namespace AeBot.Cli;
@@ -22,17 +21,9 @@ public static class AuditCommand
         var limit = context.Invocation.Options.TryGetValue("limit", out var limitText) && int.TryParse(limitText, out var l) && l > 0 ? l : 1_000;
         await context.Services.InitializeDatabaseAsync(seedDemo: false, context.CancellationToken);
         await using var scope = context.Services.CreateAsyncScope();
-        long? repId = null;
-        if (context.Invocation.Options.TryGetValue("as", out var who) && who is not null)
-        {
-            var rep = await scope.ServiceProvider.GetRequiredService<IRepDirectory>().FindAsync(who, context.CancellationToken);
-            if (rep is null)
-            {
-                await context.Error.WriteLineAsync($"aebot: nobody with the e-mail or full name '{who}'.");
-                return ExitCodes.UnknownUser;
-            }
-            repId = rep.Id;
-        }
+        var (found, repId) = await context.OptionalRepAsync(scope.ServiceProvider);
+        if (!found)
+            return ExitCodes.UnknownUser;
         var records = await scope.ServiceProvider.GetRequiredService<IAuditLog>().SinceAsync(since, repId, limit, context.CancellationToken);
         foreach (var (r, name) in records)
         {

@@ -74,7 +74,22 @@ public static class CliApplication
     }
 }
 
-public sealed record CliContext(IServiceProvider Services, Invocation Invocation, TextWriter Out, TextWriter Error, TextReader In, CancellationToken CancellationToken);
+public sealed record CliContext(IServiceProvider Services, Invocation Invocation, TextWriter Out, TextWriter Error, TextReader In, CancellationToken CancellationToken)
+{
+    /// <summary>
+    /// The rep named by <c>--as</c>, if the option was given. <c>Found</c> is false (and the error written) when it
+    /// names nobody; the command then exits with <see cref="ExitCodes.UnknownUser"/>.
+    /// </summary>
+    public async Task<(bool Found, long? RepId)> OptionalRepAsync(IServiceProvider scoped)
+    {
+        if (!Invocation.Options.TryGetValue("as", out var who) || who is null)
+            return (true, null);
+        var rep = await scoped.GetRequiredService<AeBot.Core.Organization.IRepDirectory>().FindAsync(who, CancellationToken);
+        if (rep is null)
+            await Error.WriteLineAsync($"aebot: nobody with the e-mail or full name '{who}'.");
+        return (rep is not null, rep?.Id);
+    }
+}
 
 public static class ExitCodes
 {

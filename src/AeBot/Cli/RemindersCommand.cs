@@ -1,4 +1,3 @@
-using AeBot.Core.Organization;
 using AeBot.Core.Reminders;
 using AeBot.Hosting;
 
@@ -16,17 +15,9 @@ public static class RemindersCommand
         var limit = context.Invocation.Options.TryGetValue("limit", out var limitText) && int.TryParse(limitText, out var l) && l > 0 ? l : 1_000;
         await context.Services.InitializeDatabaseAsync(seedDemo: false, context.CancellationToken);
         await using var scope = context.Services.CreateAsyncScope();
-        long? repId = null;
-        if (context.Invocation.Options.TryGetValue("as", out var who) && who is not null)
-        {
-            var rep = await scope.ServiceProvider.GetRequiredService<IRepDirectory>().FindAsync(who, context.CancellationToken);
-            if (rep is null)
-            {
-                await context.Error.WriteLineAsync($"aebot: nobody with the e-mail or full name '{who}'.");
-                return ExitCodes.UnknownUser;
-            }
-            repId = rep.Id;
-        }
+        var (found, repId) = await context.OptionalRepAsync(scope.ServiceProvider);
+        if (!found)
+            return ExitCodes.UnknownUser;
         var due = context.Invocation.Options.ContainsKey("due");
         var reminders = await scope.ServiceProvider.GetRequiredService<IReminderQueries>().PendingAsync(repId, due ? now : null, limit, context.CancellationToken);
         foreach (var r in reminders)

@@ -74,14 +74,7 @@ public sealed class SlackApplication(FakeSlackApi slack, IDictionary<string, str
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            _directory.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TestDirectory.Delete(_directory);
     }
 }
 

@@ -126,14 +126,7 @@ public sealed class TeamsApplication : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            _directory.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TestDirectory.Delete(_directory);
     }
 
     /// <summary>The bot's outbound token: fixed, instead of one from Entra ID (not reachable here).</summary>

@@ -88,6 +88,15 @@ public sealed class TeamsConversationTests(TeamsFixture fixture)
         Assert.Equal(TeamsFixture.MeganId, address.UserId);
         Assert.Equal("72f988bf-86f1-41af-91ab-2d7cd011db47", address.TenantId);
         Assert.Null(address.UnreachableSince);
+
+        // Seen afterwards in a channel thread: the 1:1 chat stays the rep's address.
+        var inChannel = App.Fixture("teams-channel-message-mention");
+        inChannel["from"] = new JsonObject { ["id"] = TeamsFixture.MeganId, ["aadObjectId"] = TeamsFixture.MeganAad };
+        inChannel["conversation"]!["tenantId"] = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+        inChannel["channelData"]!["tenant"]!["id"] = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+        await SayAsync(inChannel);
+        address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.RepId == dana.Id && a.Channel == ChatChannels.Teams));
+        Assert.Equal(activity["conversation"]!["id"]!.GetValue<string>(), address.ConversationId);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class TeamsProactiveTests(TeamsFixture fixture)
     [Fact]
     public async Task A_rep_without_a_chat_gets_one_created_and_the_message_exactly_once()
     {
-        var (repId, userId) = await RepWithAddressAsync("grace.murphy@northwind.example");
+        var (repId, userId) = await RepWithAddressAsync("tom.baker@northwind.example"); // no Teams test has talked to Tom
         var id = await RecordAsync(repId, "Acme is yours now: handoff checklist inside");
 
         var result = await DeliverAsync();
