@@ -51,7 +51,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackIdentityResolver>();
         services.AddScoped<SlackReplies>();
         services.AddScoped<SlackTurnProcessor>();
-        services.AddScoped<SlackInboundRouter>();
+        services.AddSingleton<SlackInboundRouter>();
         services.AddScoped<SlackHome>();
         services.AddScoped<SlackMessenger>();
         services.AddScoped<IChannelMessenger>(sp => sp.GetRequiredService<SlackMessenger>());

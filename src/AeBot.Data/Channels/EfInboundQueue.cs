@@ -1,37 +1,69 @@
+using System.Data.Common;
 using AeBot.Core.Channels;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AeBot.Data.Channels;
 
-internal sealed class EfInboundQueue(AeBotDbContext db, InboundQueueWriter writer) : IInboundQueue
+/// <summary>
+/// The worker's half of the inbound queue. Claim and complete are plain prepared statements rather than LINQ: under
+/// a burst the worker runs them hundreds of times a second beside the front door, and EF's query pipeline was a
+/// measurable share of the process's time (docs/performance.md).
+/// </summary>
+internal sealed class EfInboundQueue(AeBotDbContext db) : IInboundQueue
 {
-    public Task<bool> EnqueueAsync(string channel, string kind, string deliveryKey, string body, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        writer.EnqueueAsync(channel, kind, deliveryKey, body, receivedAt).WaitAsync(cancellationToken);
-
     public async Task<IReadOnlyList<InboundItem>> ClaimAsync(string channel, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var at = db.Instant(now);
-        var until = db.Instant(now + lease);
-        // One statement claims the batch: on PostgreSQL a concurrent claimer re-checks each locked row and skips it,
-        // on SQLite the statement runs alone; either way each row goes to one worker.
-        var claimed = await db.Database.SqlQuery<long>($"""
-            UPDATE "InboundQueue" SET "NextAttemptAt" = {until}, "Attempts" = "Attempts" + 1
+        // One statement claims the batch and returns it: on PostgreSQL a concurrent claimer re-checks each locked row
+        // and skips it, on SQLite the statement runs alone; either way each row goes to one worker.
+        await using var command = await CommandAsync("""
+            UPDATE "InboundQueue" SET "NextAttemptAt" = @until, "Attempts" = "Attempts" + 1
             WHERE "Id" IN (
                 SELECT "Id" FROM "InboundQueue"
-                WHERE "Channel" = {channel} AND "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= {at})
-                ORDER BY "Id" LIMIT {max})
-              AND "ProcessedAt" IS NULL AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= {at})
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken);
-        if (claimed.Count == 0)
-            return [];
-        return await db.InboundQueue.AsNoTracking().Where(q => claimed.Contains(q.Id)).OrderBy(q => q.Id)
-            .Select(q => new InboundItem(q.Id, q.Channel, q.Kind, q.Body, q.ReceivedAt, q.Attempts)).ToListAsync(cancellationToken);
+                WHERE "Channel" = @channel AND "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @at)
+                ORDER BY "Id" LIMIT @max)
+              AND "ProcessedAt" IS NULL AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @at)
+            RETURNING "Id", "Kind", "Body", "ReceivedAt", "Attempts"
+            """, cancellationToken);
+        Add(command, "@until", db.Instant(now + lease));
+        Add(command, "@at", db.Instant(now));
+        Add(command, "@channel", channel);
+        Add(command, "@max", max);
+        var items = new List<InboundItem>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                items.Add(new InboundItem(reader.GetInt64(0), channel, reader.GetString(1), reader.GetString(2), ReadInstant(reader, 3), reader.GetInt32(4)));
+        }
+        items.Sort((a, b) => a.Id.CompareTo(b.Id)); // RETURNING promises no order; the worker goes oldest first
+        return items;
     }
 
-    public Task CompleteAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken cancellationToken) =>
-        db.InboundQueue.Where(q => ids.Contains(q.Id)).ExecuteUpdateAsync(u => u.SetProperty(q => q.ProcessedAt, at).SetProperty(q => q.LastError, (string?)null), cancellationToken);
+    public async Task CompleteAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+            return;
+        // The ids are the worker's own numbers, written inline; a pass is at most a few dozen of them.
+        await using var command = await CommandAsync(
+            $"""UPDATE "InboundQueue" SET "ProcessedAt" = @at, "LastError" = NULL WHERE "Id" IN ({string.Join(',', ids)})""", cancellationToken);
+        Add(command, "@at", db.Instant(at));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        // Ids grow with arrival, so the oldest rows are the lowest ids: look only at the first few, not the table.
+        // A row still to do among them is skipped (and ends the round early), never deleted.
+        await using var command = await CommandAsync("""
+            DELETE FROM "InboundQueue"
+            WHERE "Id" IN (SELECT "Id" FROM "InboundQueue" ORDER BY "Id" LIMIT @max)
+              AND "ReceivedAt" < @before AND ("ProcessedAt" IS NOT NULL OR "FailedAt" IS NOT NULL)
+            """, cancellationToken);
+        Add(command, "@max", max);
+        Add(command, "@before", db.Instant(before));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public Task FailAsync(long id, string error, DateTimeOffset? retryAt, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -40,4 +72,24 @@ internal sealed class EfInboundQueue(AeBotDbContext db, InboundQueueWriter write
             ? db.InboundQueue.Where(q => q.Id == id).ExecuteUpdateAsync(u => u.SetProperty(q => q.NextAttemptAt, next).SetProperty(q => q.LastError, message), cancellationToken)
             : db.InboundQueue.Where(q => q.Id == id).ExecuteUpdateAsync(u => u.SetProperty(q => q.FailedAt, at).SetProperty(q => q.LastError, message), cancellationToken);
     }
+
+    private async Task<DbCommand> CommandAsync(string sql, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken); // closed again when the context is disposed
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
+        db.Database.IsSqlite() ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero) : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

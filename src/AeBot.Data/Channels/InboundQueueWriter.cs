@@ -1,10 +1,9 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Channels;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,105 +12,152 @@ namespace AeBot.Data.Channels;
 /// <summary>
 /// Group commit for inbound requests. Each request still waits until its row is committed before it is
 /// acknowledged — nothing acknowledged can be lost — but the rows that arrive together are written in one
-/// transaction by one writer: under load a commit carries dozens of requests instead of one, and requests never
-/// queue for SQLite's write lock. With no load a batch is one row and nothing waits.
+/// transaction: under load a commit carries dozens of requests instead of one, and requests never queue for the
+/// database's write lock. There is no writer thread: the first request to find nobody committing commits its own
+/// row and whatever arrived meanwhile, so with no load a request pays no hand-over between threads, and under load
+/// the hand-overs are one per batch. The connection and its prepared insert live as long as the writer.
 /// </summary>
-public sealed partial class InboundQueueWriter : IAsyncDisposable
+public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILogger<InboundQueueWriter> logger) : AeBot.Core.Channels.IInboundInbox, IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
-    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IServiceScopeFactory _scopes;
-    private readonly ILogger<InboundQueueWriter> _logger;
-    private readonly Task _writer;
+    private readonly ConcurrentQueue<Pending> _pending = new();
+    private readonly List<Pending> _batch = new(MaxBatch);
+    private int _committing; // 1 while a caller holds the commit
+    private bool _disposed;
+    private Writer? _writer;
 
-    private sealed record Pending(string Channel, string Kind, string Key, string Body, DateTimeOffset ReceivedAt, TaskCompletionSource<bool> Stored);
+    private sealed record Pending(string Channel, string Kind, string Key, string Body, DateTimeOffset ReceivedAt, bool NeedsProcessing, TaskCompletionSource<bool> Stored);
 
-    public InboundQueueWriter(IServiceScopeFactory scopes, ILogger<InboundQueueWriter> logger)
+    public async Task<bool> EnqueueAsync(string channel, string kind, string deliveryKey, string body, DateTimeOffset receivedAt, bool needsProcessing, CancellationToken cancellationToken)
     {
-        _scopes = scopes;
-        _logger = logger;
-        _writer = Task.Run(WriteAsync);
-    }
-
-    /// <summary>Completes once the row is committed: true when stored, false when the key was already there.</summary>
-    public Task<bool> EnqueueAsync(string channel, string kind, string deliveryKey, string body, DateTimeOffset receivedAt)
-    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
         var key = deliveryKey.Length <= 100 ? deliveryKey : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
-        var pending = new Pending(channel, kind, key, body, receivedAt, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_pending.Writer.TryWrite(pending))
-            throw new InvalidOperationException("The inbound queue is shutting down.");
-        return pending.Stored.Task;
+        var pending = new Pending(channel, kind, key, body, receivedAt, needsProcessing, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _pending.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
+            await CommitPendingAsync();
+        // A caller that gives up (the client hung up) stops waiting; the row is still written with its batch.
+        return await pending.Stored.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task WriteAsync()
+    /// <summary>Holds the commit until nothing is pending; whoever enqueues meanwhile just waits for its row.</summary>
+    private async Task CommitPendingAsync()
     {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _pending.Reader.WaitToReadAsync())
+        do
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
-                batch.Add(item);
-            try
+            while (!_pending.IsEmpty)
             {
-                var stored = await CommitAsync(batch);
-                for (var i = 0; i < batch.Count; i++)
-                    batch[i].Stored.TrySetResult(stored[i]);
+                _batch.Clear();
+                while (_batch.Count < MaxBatch && _pending.TryDequeue(out var item))
+                    _batch.Add(item);
+                await CommitBatchAsync();
             }
-            catch (Exception e)
-            {
-                LogFailed(_logger, e, batch.Count);
-                foreach (var item in batch)
-                    item.Stored.TrySetException(e); // the request fails (5xx) and Slack retries it: still nothing lost
-            }
+            Volatile.Write(ref _committing, 0);
+            // Something enqueued after the last drain but before the release found the commit held and is waiting:
+            // take the commit back for it unless another caller already has.
         }
+        while (!_pending.IsEmpty && Interlocked.CompareExchange(ref _committing, 1, 0) == 0);
     }
 
-    private async Task<bool[]> CommitAsync(List<Pending> batch)
+    private async Task CommitBatchAsync()
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AeBotDbContext>();
-        await db.Database.OpenConnectionAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = """
-            INSERT INTO "InboundQueue" ("Channel", "Kind", "DeliveryKey", "Body", "ReceivedAt", "Attempts")
-            VALUES (@channel, @kind, @key, @body, @at, 0)
-            ON CONFLICT ("Channel", "DeliveryKey") DO NOTHING
-            """;
-        var channel = Parameter(command, "@channel");
-        var kind = Parameter(command, "@kind");
-        var key = Parameter(command, "@key");
-        var body = Parameter(command, "@body");
-        var at = Parameter(command, "@at");
-        var stored = new bool[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        try
         {
-            channel.Value = batch[i].Channel;
-            kind.Value = batch[i].Kind;
-            key.Value = batch[i].Key;
-            body.Value = batch[i].Body;
-            at.Value = db.Instant(batch[i].ReceivedAt);
-            stored[i] = await command.ExecuteNonQueryAsync() == 1;
+            _writer ??= await Writer.OpenAsync(scopes);
+            var stored = await _writer.InsertAsync(_batch);
+            for (var i = 0; i < _batch.Count; i++)
+                _batch[i].Stored.TrySetResult(stored[i]);
         }
-        await transaction.CommitAsync();
-        return stored;
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
+        catch (Exception e)
+        {
+            LogFailed(logger, e, _batch.Count);
+            // A broken connection is opened afresh for the next batch.
+            if (_writer is not null)
+                await _writer.DisposeAsync();
+            _writer = null;
+            foreach (var item in _batch)
+                item.Stored.TrySetException(e); // the request fails (5xx) and Slack retries it: still nothing lost
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _pending.Writer.TryComplete();
-        await _writer;
+        // Registered under two service types, so the container may dispose it twice; the second time is a no-op.
+        if (Interlocked.Exchange(ref _disposed, true))
+            return;
+        // Take the commit for good, so no caller is using the connection when it closes.
+        var spinner = new SpinWait();
+        while (Interlocked.CompareExchange(ref _committing, 1, 0) != 0)
+            spinner.SpinOnce();
+        while (_pending.TryDequeue(out var left))
+            left.Stored.TrySetException(new ObjectDisposedException(nameof(InboundQueueWriter)));
+        if (_writer is not null)
+            await _writer.DisposeAsync();
+    }
+
+    /// <summary>An open connection (from its own DI scope, so it has the app's connection set-up) and a prepared insert.</summary>
+    private sealed class Writer(AsyncServiceScope scope, DbConnection connection, DbCommand insert, bool ticks) : IAsyncDisposable
+    {
+
+        public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes)
+        {
+            var scope = scopes.CreateAsyncScope();
+            try
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AeBotDbContext>();
+                await db.Database.OpenConnectionAsync();
+                var connection = db.Database.GetDbConnection();
+                var insert = connection.CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO "InboundQueue" ("Channel", "Kind", "DeliveryKey", "Body", "ReceivedAt", "ProcessedAt", "Attempts")
+                    VALUES (@channel, @kind, @key, @body, @at, @processed, 0)
+                    ON CONFLICT ("Channel", "DeliveryKey") DO NOTHING
+                    """;
+                foreach (var name in (string[])["@channel", "@kind", "@key", "@body", "@at", "@processed"])
+                {
+                    var parameter = insert.CreateParameter();
+                    parameter.ParameterName = name;
+                    insert.Parameters.Add(parameter);
+                }
+                var ticks = db.Database.IsSqlite();
+                // Typed, as it is often null and the provider cannot tell the column's type from a null.
+                insert.Parameters[5].DbType = ticks ? System.Data.DbType.Int64 : System.Data.DbType.DateTimeOffset;
+                return new Writer(scope, connection, insert, ticks);
+            }
+            catch
+            {
+                await scope.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async Task<bool[]> InsertAsync(List<Pending> batch)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            insert.Transaction = transaction;
+            var stored = new bool[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                insert.Parameters[0].Value = batch[i].Channel;
+                insert.Parameters[1].Value = batch[i].Kind;
+                insert.Parameters[2].Value = batch[i].Key;
+                insert.Parameters[3].Value = batch[i].Body;
+                // Stored the way the model stores instants (see SqlParameters.Instant).
+                object at = ticks ? batch[i].ReceivedAt.UtcTicks : batch[i].ReceivedAt.ToUniversalTime();
+                insert.Parameters[4].Value = at;
+                insert.Parameters[5].Value = batch[i].NeedsProcessing ? DBNull.Value : at;
+                stored[i] = await insert.ExecuteNonQueryAsync() == 1;
+            }
+            await transaction.CommitAsync();
+            return stored;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await insert.DisposeAsync();
+            await scope.DisposeAsync();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} inbound request(s); they are refused and will be redelivered")]

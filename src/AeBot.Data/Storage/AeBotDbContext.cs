@@ -303,7 +303,9 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.DeliveryKey).HasMaxLength(100);
             e.Property(x => x.LastError).HasMaxLength(500);
             e.HasIndex(x => new { x.Channel, x.DeliveryKey }).IsUnique();
-            e.HasIndex(x => new { x.Channel, x.ProcessedAt, x.FailedAt, x.NextAttemptAt });
+            // Only the rows still to do: settled ones (most of them — echoes are stored settled) never touch it.
+            e.HasIndex(x => new { x.Channel, x.NextAttemptAt }).HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL")
+                .HasDatabaseName("IX_InboundQueue_Due");
         });
 
         b.Entity<Channels.ChartImageRow>(e =>

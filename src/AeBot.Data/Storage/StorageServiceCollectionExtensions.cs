@@ -48,6 +48,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<AeBot.Core.Channels.IChartImages, AeBot.Data.Channels.EfChartImages>();
         services.AddScoped<AeBot.Core.Channels.IInboundQueue, AeBot.Data.Channels.EfInboundQueue>();
         services.AddSingleton<AeBot.Data.Channels.InboundQueueWriter>();
+        services.AddSingleton<AeBot.Core.Channels.IInboundInbox>(sp => sp.GetRequiredService<AeBot.Data.Channels.InboundQueueWriter>());
         services.AddScoped<AeBot.Data.Channels.OutboxDelivery>();
         return services;
     }

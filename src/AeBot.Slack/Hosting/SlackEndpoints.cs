@@ -23,46 +23,58 @@ internal static partial class SlackEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints, SlackOptions options)
     {
+        // Everything a request needs is a singleton, resolved once here: acknowledging Slack builds no DI scope.
+        var services = endpoints.ServiceProvider;
+        var front = new FrontDoor(
+            services.GetRequiredService<SlackRequestVerifier>(),
+            services.GetRequiredService<SlackInboundRouter>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("AeBot.Slack"));
         var group = endpoints.MapGroup(options.PathPrefix).ExcludeFromDescription();
-        group.MapPost("/events", (Func<HttpContext, Task<IResult>>)(http => HandleAsync(http, EventsAsync)));
-        group.MapPost("/commands", (Func<HttpContext, Task<IResult>>)(http => HandleAsync(http, CommandsAsync)));
-        group.MapPost("/interactivity", (Func<HttpContext, Task<IResult>>)(http => HandleAsync(http, InteractivityAsync)));
+        group.MapPost("/events", (Func<HttpContext, Task<IResult>>)(http => front.HandleAsync(http, EventsAsync)));
+        group.MapPost("/commands", (Func<HttpContext, Task<IResult>>)(http => front.HandleAsync(http, CommandsAsync)));
+        group.MapPost("/interactivity", (Func<HttpContext, Task<IResult>>)(http => front.HandleAsync(http, InteractivityAsync)));
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, Func<HttpContext, string, SlackInboundRouter, Task<SlackOutcome>> handler)
+    private sealed class FrontDoor(SlackRequestVerifier verifier, SlackInboundRouter router, TimeProvider clock, ILogger logger)
     {
-        var services = http.RequestServices;
-        var body = await RequestBodies.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
-        if (body is null)
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        var verification = services.GetRequiredService<SlackRequestVerifier>().Verify(
-            http.Request.Headers[SlackRequestVerifier.TimestampHeader], http.Request.Headers[SlackRequestVerifier.SignatureHeader], body,
-            services.GetRequiredService<TimeProvider>().GetUtcNow());
-        if (verification != SlackVerification.Valid)
+        public async Task<IResult> HandleAsync(HttpContext http, Func<HttpContext, byte[], SlackInboundRouter, Task<SlackOutcome>> handler)
         {
-            LogRefused(services.GetRequiredService<ILoggerFactory>().CreateLogger("AeBot.Slack"), http.Request.Path, verification);
-            return Results.Unauthorized();
+            var body = await RequestBodies.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
+            if (body is null)
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            var verification = verifier.Verify(
+                http.Request.Headers[SlackRequestVerifier.TimestampHeader], http.Request.Headers[SlackRequestVerifier.SignatureHeader], body, clock.GetUtcNow());
+            if (verification != SlackVerification.Valid)
+            {
+                LogRefused(logger, http.Request.Path, verification);
+                return Results.Unauthorized();
+            }
+            var outcome = await handler(http, body, router);
+            return outcome switch
+            {
+                { Json: { } json } => Results.Json(json, statusCode: outcome.Status),
+                { Status: 200, Text: { } text } => Results.Text(text, "text/plain"),
+                { Status: 200 } => Results.Ok(),
+                { Status: 400 } => Results.BadRequest(outcome.Text),
+                _ => Results.StatusCode(outcome.Status),
+            };
         }
-        var outcome = await handler(http, Encoding.UTF8.GetString(body), services.GetRequiredService<SlackInboundRouter>());
-        return outcome switch
-        {
-            { Json: { } json } => Results.Json(json, statusCode: outcome.Status),
-            { Status: 200, Text: { } text } => Results.Text(text, "text/plain"),
-            { Status: 400 } => Results.BadRequest(outcome.Text),
-            _ => Results.StatusCode(outcome.Status),
-        };
     }
 
-    private static Task<SlackOutcome> EventsAsync(HttpContext http, string body, SlackInboundRouter router) =>
-        Json(body) is JsonObject envelope
-            ? router.EventAsync(envelope, body, http.Request.Headers["X-Slack-Retry-Num"], http.Request.Headers["X-Slack-Retry-Reason"], http.RequestAborted)
+    private static Task<SlackOutcome> EventsAsync(HttpContext http, byte[] body, SlackInboundRouter router) =>
+        SlackEnvelope.Read(body) is { } envelope
+            ? router.EventAsync(envelope, () => Encoding.UTF8.GetString(body), http.Request.Headers["X-Slack-Retry-Num"], http.Request.Headers["X-Slack-Retry-Reason"], http.RequestAborted)
             : Task.FromResult(SlackOutcome.BadRequest("The body is not a JSON object."));
 
-    private static Task<SlackOutcome> CommandsAsync(HttpContext http, string body, SlackInboundRouter router) =>
-        router.CommandAsync(System.Web.HttpUtility.ParseQueryString(body), body, http.RequestAborted);
+    private static Task<SlackOutcome> CommandsAsync(HttpContext http, byte[] body, SlackInboundRouter router)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        return router.CommandAsync(System.Web.HttpUtility.ParseQueryString(text), text, http.RequestAborted);
+    }
 
-    private static Task<SlackOutcome> InteractivityAsync(HttpContext http, string body, SlackInboundRouter router) =>
-        System.Web.HttpUtility.ParseQueryString(body)["payload"] is { Length: > 0 } raw && Json(raw) is JsonObject payload
+    private static Task<SlackOutcome> InteractivityAsync(HttpContext http, byte[] body, SlackInboundRouter router) =>
+        System.Web.HttpUtility.ParseQueryString(Encoding.UTF8.GetString(body))["payload"] is { Length: > 0 } raw && Json(raw) is JsonObject payload
             ? router.InteractionAsync(payload, raw, http.RequestAborted)
             : Task.FromResult(SlackOutcome.BadRequest("Interactivity needs a JSON payload field."));
 

@@ -19,7 +19,7 @@ namespace AeBot.Slack.Hosting;
 /// link_disabled…) and on network loss, with growing, jittered delays.
 /// </summary>
 internal sealed partial class SlackSocketMode(
-    IHttpClientFactory httpClients, IServiceScopeFactory scopes, IOptions<SlackOptions> options, ILogger<SlackSocketMode> logger) : BackgroundService
+    IHttpClientFactory httpClients, SlackInboundRouter router, IOptions<SlackOptions> options, ILogger<SlackSocketMode> logger) : BackgroundService
 {
     public const string HttpClientName = "SlackSocketMode";
 
@@ -117,13 +117,11 @@ internal sealed partial class SlackSocketMode(
     {
         if (envelope["payload"] is not JsonObject payload)
             return SlackOutcome.BadRequest("No payload.");
-        await using var scope = scopes.CreateAsyncScope();
-        var router = scope.ServiceProvider.GetRequiredService<SlackInboundRouter>();
         var raw = payload.ToJsonString();
         switch (envelope["type"]?.GetValue<string>())
         {
             case "events_api":
-                return await router.EventAsync(payload, raw, envelope["retry_attempt"]?.ToString(), envelope["retry_reason"]?.GetValue<string>(), cancellationToken);
+                return await router.EventAsync(SlackEnvelope.Read(Encoding.UTF8.GetBytes(raw))!, () => raw, envelope["retry_attempt"]?.ToString(), envelope["retry_reason"]?.GetValue<string>(), cancellationToken);
             case "slash_commands":
                 // Over HTTP a command is a form; the worker reads it as one.
                 var form = System.Web.HttpUtility.ParseQueryString("");

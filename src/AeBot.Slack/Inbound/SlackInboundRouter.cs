@@ -22,21 +22,24 @@ internal sealed record SlackOutcome(int Status, string? Text = null, object? Jso
 /// (events, commands, button presses, form submissions — each under a key that makes Slack's retries a no-op), or,
 /// where Slack needs it within its 3 seconds, done at once (opening a modal, a form's field errors).
 /// </summary>
-internal sealed partial class SlackInboundRouter(IInboundQueue queue, SlackQueueSignal signal, IServiceProvider services, TimeProvider clock, ILogger<SlackInboundRouter> logger)
+/// <remarks>
+/// A singleton with no per-request state: the front door acknowledges an event without building a DI scope or a
+/// database context (see docs/performance.md).
+/// </remarks>
+internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueueSignal signal, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlackInboundRouter> logger)
 {
-    // Resolved only to open a modal: most requests are stored and acknowledged without an HTTP client.
-    private SlackApiClient Slack => services.GetRequiredService<SlackApiClient>();
-
-    public async Task<SlackOutcome> EventAsync(JsonObject envelope, string raw, string? retry, string? retryReason, CancellationToken cancellationToken)
+    public async Task<SlackOutcome> EventAsync(SlackEnvelope envelope, Func<string> raw, string? retry, string? retryReason, CancellationToken cancellationToken)
     {
-        switch (envelope["type"]?.GetValue<string>())
+        switch (envelope.Type)
         {
             case "url_verification":
-                return envelope["challenge"]?.GetValue<string>() is { } challenge ? new SlackOutcome(200, challenge) : SlackOutcome.BadRequest("No challenge.");
+                return envelope.Challenge is { } challenge ? new SlackOutcome(200, challenge) : SlackOutcome.BadRequest("No challenge.");
             case "event_callback":
-                if (envelope["event_id"]?.GetValue<string>() is not { Length: > 0 } eventId || envelope["event"] is not JsonObject)
+                if (envelope.EventId is not { Length: > 0 } eventId || envelope.Event is not { } e)
                     return SlackOutcome.BadRequest("An event_callback needs event_id and event.");
-                if (!await EnqueueAsync(SlackTurnProcessor.EventKind, eventId, raw, cancellationToken))
+                // Every verified event is stored (the record, and a retry's no-op); those no turn answers — the
+                // bot's own echoes are half of all message events — are stored settled, so no worker touches them.
+                if (!await EnqueueAsync(SlackTurnProcessor.EventKind, eventId, raw(), cancellationToken, e.NeedsTurn))
                     LogRetry(logger, eventId, retry ?? "", retryReason ?? "");
                 return SlackOutcome.Ok;
             default:
@@ -57,7 +60,7 @@ internal sealed partial class SlackInboundRouter(IInboundQueue queue, SlackQueue
         };
         if (modal is not null)
         {
-            await Slack.OpenViewAsync(trigger, modal, cancellationToken);
+            await OpenViewAsync(trigger, modal, cancellationToken);
             return SlackOutcome.Ok;
         }
         await EnqueueAsync(SlackTurnProcessor.CommandKind, "cmd:" + trigger, raw, cancellationToken);
@@ -83,7 +86,7 @@ internal sealed partial class SlackInboundRouter(IInboundQueue queue, SlackQueue
                     return SlackOutcome.Ok;
                 }
                 // A message shortcut starts the log with that message as the summary.
-                await Slack.OpenViewAsync(trigger, SlackModals.LogInteraction(payload["message"]?["text"]?.GetValue<string>()), cancellationToken);
+                await OpenViewAsync(trigger, SlackModals.LogInteraction(payload["message"]?["text"]?.GetValue<string>()), cancellationToken);
                 return SlackOutcome.Ok;
             case "view_submission":
                 var view = payload["view"] as JsonObject;
@@ -102,10 +105,17 @@ internal sealed partial class SlackInboundRouter(IInboundQueue queue, SlackQueue
         }
     }
 
-    private async Task<bool> EnqueueAsync(string kind, string key, string body, CancellationToken cancellationToken)
+    private async Task OpenViewAsync(string trigger, object view, CancellationToken cancellationToken)
     {
-        var stored = await queue.EnqueueAsync(ChatChannels.Slack, kind, key, body, clock.GetUtcNow(), cancellationToken);
-        if (stored)
+        // Slack's HTTP client comes from a scope of its own: most requests are stored and acknowledged without one.
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SlackApiClient>().OpenViewAsync(trigger, view, cancellationToken);
+    }
+
+    private async Task<bool> EnqueueAsync(string kind, string key, string body, CancellationToken cancellationToken, bool needsProcessing = true)
+    {
+        var stored = await inbox.EnqueueAsync(ChatChannels.Slack, kind, key, body, clock.GetUtcNow(), needsProcessing, cancellationToken);
+        if (stored && needsProcessing)
             signal.Notify();
         return stored;
     }

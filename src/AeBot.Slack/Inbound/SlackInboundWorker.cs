@@ -11,21 +11,21 @@ namespace AeBot.Slack.Inbound;
 /// <summary>Wakes the worker as soon as a request is stored, instead of at its next poll.</summary>
 internal sealed class SlackQueueSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly SemaphoreSlim _signal = new(0); // a spare release after a timeout costs one empty pass
+    private int _signalled;
 
+    /// <summary>Called for every stored request: after the first, until the worker wakes, it costs one read.</summary>
     public void Notify()
     {
-        try
-        {
+        if (Volatile.Read(ref _signalled) == 0 && Interlocked.Exchange(ref _signalled, 1) == 0)
             _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // already signalled
-        }
     }
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await _signal.WaitAsync(timeout, cancellationToken);
+        Volatile.Write(ref _signalled, 0); // woken (or timed out): the next request signals again
+    }
 }
 
 /// <summary>
@@ -37,6 +37,12 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     public const int MaxAttempts = 5;
+    private const int BatchSize = 50;
+
+    /// <summary>Slack retries within the hour; a week of settled requests is kept for investigation.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,6 +61,7 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
             }
             if (handled == 0)
             {
+                await PruneIfDueAsync(stoppingToken);
                 try
                 {
                     await signal.WaitAsync(idle, stoppingToken);
@@ -72,7 +79,7 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
     {
         IReadOnlyList<InboundItem> items;
         await using (var scope = scopes.CreateAsyncScope())
-            items = await scope.ServiceProvider.GetRequiredService<IInboundQueue>().ClaimAsync(ChatChannels.Slack, 20, clock.GetUtcNow(), Lease, cancellationToken);
+            items = await scope.ServiceProvider.GetRequiredService<IInboundQueue>().ClaimAsync(ChatChannels.Slack, BatchSize, clock.GetUtcNow(), Lease, cancellationToken);
         var done = new List<long>(items.Count);
         foreach (var item in items)
         {
@@ -99,6 +106,41 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
         }
         return items.Count;
     }
+
+    /// <summary>Once an hour, when idle: settled requests older than <see cref="Retention"/> go, a thousand at a time.</summary>
+    public async Task<int> PruneIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _prunedAt < TimeSpan.FromHours(1))
+            return 0;
+        _prunedAt = now;
+        var total = 0;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var queue = scope.ServiceProvider.GetRequiredService<IInboundQueue>();
+            int pruned;
+            do
+            {
+                pruned = await queue.PruneAsync(now - Retention, 1000, cancellationToken);
+                total += pruned;
+            }
+            while (pruned == 1000 && !cancellationToken.IsCancellationRequested);
+            if (total > 0)
+                LogPruned(logger, total);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPruneFailed(logger, e); // tried again in an hour
+        }
+        return total;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack queue: {Count} settled request(s) older than the retention deleted")]
+    private static partial void LogPruned(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack queue: pruning failed; tried again in an hour")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack queue pass failed; the next one continues")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

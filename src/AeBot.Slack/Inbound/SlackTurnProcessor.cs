@@ -61,7 +61,7 @@ internal sealed partial class SlackTurnProcessor(
     private async Task EventAsync(JsonObject envelope, CancellationToken cancellationToken)
     {
         var team = envelope["team_id"]?.GetValue<string>() ?? "";
-        if (envelope["event"] is not JsonObject e)
+        if (envelope["event"] is not JsonObject e || !SlackEventSummary.From(e).NeedsTurn)
             return;
         var type = e["type"]?.GetValue<string>();
         if (type == "member_joined_channel")
@@ -72,20 +72,18 @@ internal sealed partial class SlackTurnProcessor(
                     "Hi, I'm *AeBot*. @mention me with a question about your pipeline — for example `@AeBot what closes this month?` — and I'll answer in the thread. `/ae help` works anywhere.", null), cancellationToken);
             return;
         }
-        // The bot's own posts and other bots' (bot_id), edits, deletions and joins (subtype) are not questions.
-        if (e["bot_id"] is not null || e["subtype"] is not null || e["user"]?.GetValue<string>() is not { Length: > 0 } user)
-            return;
+        var user = e["user"]!.GetValue<string>();
         var channel = e["channel"]?.GetValue<string>() ?? "";
         var text = e["text"]?.GetValue<string>() ?? "";
         switch (type)
         {
-            case "app_home_opened" when e["tab"]?.GetValue<string>() is null or "home":
+            case "app_home_opened":
                 if (await identities.ResolveAsync(team, user, cancellationToken) is { } homeRep)
                     await home.PublishAsync(user, homeRep, cancellationToken);
                 else
                     await slack.PublishHomeAsync(user, new { type = "home", blocks = new[] { new { type = "section", text = new { type = "mrkdwn", text = NotSetUp } } } }, cancellationToken);
                 break;
-            case "message" when e["channel_type"]?.GetValue<string>() == "im":
+            case "message":
                 await AnswerAsync(team, user, channel, text.Trim(), null, threadTs: null, dm: true, cancellationToken);
                 break;
             case "app_mention":

@@ -90,15 +90,18 @@ public sealed class PostgresConversationTests
 
                 // The inbound queue: group-committed inserts (a retry is a no-op), one-statement claims, completion.
                 var queue = services.GetRequiredService<AeBot.Core.Channels.IInboundQueue>();
-                Assert.True(await queue.EnqueueAsync("slack", "event", "EvPG1", "{}", ConversationFixture.Now, default));
-                Assert.False(await queue.EnqueueAsync("slack", "event", "EvPG1", "{}", ConversationFixture.Now, default));
-                Assert.True(await queue.EnqueueAsync("slack", "event", "EvPG2", "{}", ConversationFixture.Now, default));
+                var inbox = services.GetRequiredService<AeBot.Core.Channels.IInboundInbox>();
+                Assert.True(await inbox.EnqueueAsync("slack", "event", "EvPG1", "{}", ConversationFixture.Now, true, default));
+                Assert.False(await inbox.EnqueueAsync("slack", "event", "EvPG1", "{}", ConversationFixture.Now, true, default));
+                Assert.True(await inbox.EnqueueAsync("slack", "event", "EvPG2", "{}", ConversationFixture.Now, true, default));
+                Assert.True(await inbox.EnqueueAsync("slack", "event", "EvPG3", "{}", ConversationFixture.Now, false, default)); // settled: never claimed
                 var claimed = await queue.ClaimAsync("slack", 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default);
                 Assert.Equal(2, claimed.Count);
                 Assert.Empty(await queue.ClaimAsync("slack", 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default)); // leased
                 await queue.CompleteAsync(claimed.Select(c => c.Id).ToList(), ConversationFixture.Now, default);
                 Assert.Empty(await queue.ClaimAsync("slack", 10, ConversationFixture.Now.AddMinutes(5), TimeSpan.FromMinutes(2), default));
-            }
+                Assert.Equal(0, await queue.PruneAsync(ConversationFixture.Now, 1000, default)); // nothing older than that
+                Assert.Equal(3, await queue.PruneAsync(ConversationFixture.Now.AddMinutes(1), 1000, default));            }
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using AeBot.Core.Channels;
 using AeBot.Core.Organization;
 using AeBot.Slack.Hosting;
 using AeBot.Slack.Inbound;
@@ -177,16 +178,62 @@ public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<Sla
         var before = Slack.CallsTo("chat.postMessage").Count;
         Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(bot)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(edit)).StatusCode);
+        // Both are on record (a redelivery stays a no-op) but stored settled: no worker ever claims them.
+        var keys = new[] { bot["event_id"]!.GetValue<string>(), edit["event_id"]!.GetValue<string>() };
+        var rows = await App.QueryAsync(db => db.InboundQueue.Where(q => keys.Contains(q.DeliveryKey)).ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal((r.ReceivedAt, 0), (r.ProcessedAt!.Value, r.Attempts)));
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (await App.QueryAsync(db => db.InboundQueue.CountAsync(q => q.ProcessedAt == null && q.FailedAt == null)) > 0 && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         Assert.Equal(before, Slack.CallsTo("chat.postMessage").Count);
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(bot)).StatusCode); // Slack's retry of the echo
+        Assert.Equal(2, await App.QueryAsync(db => db.InboundQueue.CountAsync(q => keys.Contains(q.DeliveryKey))));
+    }
+
+    [Theory]
+    [InlineData("app_home_opened_event_callback.json", true)]
+    [InlineData("app_mention_event_callback.json", true)]
+    [InlineData("bot_message_event_callback.json", false)]
+    [InlineData("member_joined_channel_event_callback.json", true)]
+    [InlineData("message_im_event_callback.json", true)]
+    public void The_front_door_and_the_worker_judge_an_event_alike(string fixture, bool needsTurn)
+    {
+        var text = SlackFixtures.Text(fixture);
+        var envelope = SlackEnvelope.Read(Encoding.UTF8.GetBytes(text));
+        var parsed = SlackFixtures.Json(fixture);
+        Assert.NotNull(envelope);
+        Assert.Equal(("event_callback", parsed["event_id"]!.GetValue<string>()), (envelope.Type, envelope.EventId));
+        Assert.Equal(SlackEventSummary.From(parsed["event"]!.AsObject()), envelope.Event);
+        Assert.Equal(needsTurn, envelope.Event!.NeedsTurn);
+    }
+
+    [Fact]
+    public async Task Settled_requests_older_than_the_retention_are_pruned_and_pending_ones_never_are()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var inbox = scope.ServiceProvider.GetRequiredService<IInboundInbox>();
+        var queue = scope.ServiceProvider.GetRequiredService<IInboundQueue>();
+        var old = SlackApplication.Now - SlackInboundWorker.Retention - TimeSpan.FromDays(1);
+        var prefix = "EvOLD" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 3; i++)
+            await inbox.EnqueueAsync(ChatChannels.Slack, "event", $"{prefix}{i}", "{}", old, needsProcessing: false, default);
+        await inbox.EnqueueAsync(ChatChannels.Slack, "test-pending", prefix + "P", "{}", old, needsProcessing: true, default);
+
+        Assert.Equal(3, await queue.PruneAsync(SlackApplication.Now - SlackInboundWorker.Retention, 1000, default));
+        var left = await App.QueryAsync(db => db.InboundQueue.Where(q => q.DeliveryKey.StartsWith(prefix)).Select(q => q.DeliveryKey).ToListAsync());
+        Assert.Equal([prefix + "P"], left);
+        Assert.Equal(0, await queue.PruneAsync(SlackApplication.Now - SlackInboundWorker.Retention, 1000, default));
+        await App.QueryAsync(db => db.InboundQueue.Where(q => q.DeliveryKey == prefix + "P").ExecuteDeleteAsync()); // not for the worker
     }
 
     [Theory]
     [InlineData("/slack/events", "{\"type\":", "application/json")]
     [InlineData("/slack/events", "[1,2]", "application/json")]
     [InlineData("/slack/events", "{\"type\":\"event_callback\"}", "application/json")]
+    [InlineData("/slack/events", "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":\"text\"}", "application/json")]
+    [InlineData("/slack/events", "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\"}} trailing", "application/json")]
+    [InlineData("/slack/events", "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\",}}", "application/json")]
     [InlineData("/slack/commands", "text=hi", "application/x-www-form-urlencoded")]
     [InlineData("/slack/interactivity", "payload=%7Bnot-json", "application/x-www-form-urlencoded")]
     [InlineData("/slack/interactivity", "nothing=here", "application/x-www-form-urlencoded")]

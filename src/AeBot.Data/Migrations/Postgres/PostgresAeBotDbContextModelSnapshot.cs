@@ -1044,7 +1044,9 @@ namespace AeBot.Data.Migrations.Postgres
                     b.HasIndex("Channel", "DeliveryKey")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "ProcessedAt", "FailedAt", "NextAttemptAt");
+                    b.HasIndex("Channel", "NextAttemptAt")
+                        .HasDatabaseName("IX_InboundQueue_Due")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
 
                     b.ToTable("InboundQueue", (string)null);
                 });

@@ -992,7 +992,9 @@ namespace AeBot.Data.Migrations.Sqlite
                     b.HasIndex("Channel", "DeliveryKey")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "ProcessedAt", "FailedAt", "NextAttemptAt");
+                    b.HasIndex("Channel", "NextAttemptAt")
+                        .HasDatabaseName("IX_InboundQueue_Due")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
 
                     b.ToTable("InboundQueue", (string)null);
                 });
