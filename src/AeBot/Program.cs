@@ -1,6 +1,7 @@
 using AeBot.Cli;
 using AeBot.Delivery;
 using AeBot.Hosting;
+using AeBot.Scheduling;
 using AeBot.Slack;
 using AeBot.Teams;
 using AeBot.WebChat;
@@ -35,6 +36,7 @@ app.MapHealth();
 app.MapWebChat(app.Environment);
 app.MapTeams(app.Environment);
 app.MapSlack();
+app.MapScheduling();
 
 app.Run();
 return 0;

@@ -42,8 +42,9 @@ public class ConfigurationExampleTests
         Bind<AeBot.Core.Handoff.HandoffOptions>(AeBot.Core.Handoff.HandoffOptions.Section);
         Bind<AeBot.Teams.TeamsOptions>(AeBot.Teams.TeamsOptions.SectionName);
         Bind<AeBot.Delivery.DeliveryOptions>(AeBot.Delivery.DeliveryOptions.SectionName);
+        Bind<AeBot.Scheduling.SchedulingOptions>(AeBot.Scheduling.SchedulingOptions.SectionName);
         Bind<AeBot.Slack.SlackOptions>(AeBot.Slack.SlackOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery", "Slack" };
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery", "Scheduling", "Slack" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
