@@ -41,23 +41,27 @@ public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILog
         return await pending.Stored.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Holds the commit until nothing is pending; whoever enqueues meanwhile just waits for its row.</summary>
+    /// <summary>
+    /// Commits one batch (the caller's row is in it) while holding the commit; whoever enqueues meanwhile just waits
+    /// for its row. What is still pending afterwards goes on in the background with the commit still held, so a
+    /// request that took the commit never waits for more than its own batch, however busy the door is.
+    /// </summary>
     private async Task CommitPendingAsync()
     {
-        do
+        _batch.Clear();
+        while (_batch.Count < MaxBatch && _pending.TryDequeue(out var item))
+            _batch.Add(item);
+        if (_batch.Count > 0)
+            await CommitBatchAsync();
+        if (_pending.IsEmpty)
         {
-            while (!_pending.IsEmpty)
-            {
-                _batch.Clear();
-                while (_batch.Count < MaxBatch && _pending.TryDequeue(out var item))
-                    _batch.Add(item);
-                await CommitBatchAsync();
-            }
             Volatile.Write(ref _committing, 0);
-            // Something enqueued after the last drain but before the release found the commit held and is waiting:
-            // take the commit back for it unless another caller already has.
+            // Something enqueued after the drain but before the release found the commit held and is waiting:
+            // take the commit back for it unless its own caller already has.
+            if (_pending.IsEmpty || Interlocked.CompareExchange(ref _committing, 1, 0) != 0)
+                return;
         }
-        while (!_pending.IsEmpty && Interlocked.CompareExchange(ref _committing, 1, 0) == 0);
+        _ = Task.Run(CommitPendingAsync); // CommitBatchAsync catches everything: this task never faults
     }
 
     private async Task CommitBatchAsync()
