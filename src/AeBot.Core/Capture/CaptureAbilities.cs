@@ -153,6 +153,19 @@ public sealed partial class CaptureAbilities(
                 return snoozed is null ? NotFound("follow-up")
                     : Changed($"Snoozed until tomorrow 9:00 — {snoozed.Title}", [new ActionsBlock([UndoAction])], "Follow-up snoozed: " + snoozed.Title, "followup-snoozed");
             }
+            case "rem.snooze":
+            {
+                // "rem.snooze:{id}:1h" or "rem.snooze:{id}:tomorrow" (9:00 in the rep's zone).
+                var tomorrow = parts.Length > 2 && parts[2] == "tomorrow";
+                var until = tomorrow ? LocalToUtc(c.Today.AddDays(1).ToDateTime(new TimeOnly(9, 0)), c.Zone) : c.Now.AddHours(1);
+                var snoozed = await writes.SnoozeReminderAsync(c.Viewer, Id(), until, ct);
+                if (snoozed is null)
+                    return NotFound("reminder");
+                await reminders.ScheduleAsync(snoozed, ct);
+                var local = TimeZoneInfo.ConvertTime(snoozed.DueAt, c.Zone);
+                return Changed(string.Create(CultureInfo.InvariantCulture, $"Snoozed — I'll remind you again {local:ddd d MMM} at {local:HH:mm}: {snoozed.Text}"),
+                    [new ActionsBlock([UndoAction])], "Reminder snoozed: " + snoozed.Text, "reminder-snoozed");
+            }
             case "deal.push":
             {
                 var deal = await work.WritableDealAsync(c.Viewer, Id(), ct);

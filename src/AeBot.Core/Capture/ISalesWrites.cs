@@ -22,6 +22,12 @@ public interface ISalesWrites
 
     Task<ReminderRef> AddReminderAsync(Viewer viewer, ReminderDraft draft, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The viewer's own reminder (sent or still pending) due again at <paramref name="until"/>; null when it is not
+    /// theirs, unknown or cancelled. Undo cancels it.
+    /// </summary>
+    Task<ReminderRef?> SnoozeReminderAsync(Viewer viewer, long reminderId, DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>Reverts the viewer's last change made through the bot since <paramref name="notBefore"/>; null when there is none.</summary>
     Task<UndoResult?> UndoLastAsync(Viewer viewer, DateTimeOffset notBefore, CancellationToken cancellationToken);
 }

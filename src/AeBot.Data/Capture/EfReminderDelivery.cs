@@ -42,7 +42,12 @@ internal sealed class EfReminderDelivery(AeBotDbContext db, IProactiveMessenger 
         // The time the rep asked for, in their own zone, so a late delivery (the server was down) says so plainly.
         var zone = reminder.Rep is { } rep ? RepTime.ZoneOf(rep) : TimeZoneInfo.Utc;
         var asked = TimeZoneInfo.ConvertTime(reminder.DueAt, zone);
-        return new Reply([new TextBlock($"⏰ Reminder: {reminder.Text}"), new ContextBlock(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"You asked for this at {asked:ddd d MMM, HH:mm} ({zone.Id})."))])
+        var snooze = AeBot.Core.Capture.CaptureAbilities.ActPrefix + "rem.snooze:" + reminder.Id;
+        return new Reply([
+            new TextBlock($"⏰ Reminder: {reminder.Text}"),
+            new ContextBlock(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"You asked for this at {asked:ddd d MMM, HH:mm} ({zone.Id}).")),
+            new ActionsBlock([new ReplyAction("In 1 hour", snooze + ":1h"), new ReplyAction("Tomorrow 9:00", snooze + ":tomorrow")]),
+        ])
         {
             Summary = "Reminder: " + reminder.Text,
         };

@@ -328,6 +328,23 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
         return new ReminderRef(reminder.Id, reminder.RepId, reminder.Text, reminder.DueAt, reminder.Channel, reminder.ConversationId);
     }
 
+    public async Task<ReminderRef?> SnoozeReminderAsync(Viewer viewer, long reminderId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reminder = await db.Reminders.FirstOrDefaultAsync(
+            r => r.Id == reminderId && r.RepId == viewer.RepId && r.Status != ReminderStatus.Cancelled, cancellationToken);
+        if (reminder is null)
+            return null;
+        var now = clock.GetUtcNow();
+        reminder.DueAt = until;
+        reminder.Status = ReminderStatus.Pending;
+        reminder.SentAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(viewer, now, $"the snoozed reminder \"{reminder.Text}\"", new UndoRecord { Kind = UndoRecord.Reminder, ReminderId = reminder.Id }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ReminderRef(reminder.Id, reminder.RepId, reminder.Text, reminder.DueAt, reminder.Channel, reminder.ConversationId);
+    }
+
     public async Task<UndoResult?> UndoLastAsync(Viewer viewer, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

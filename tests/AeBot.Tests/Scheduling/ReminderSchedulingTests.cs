@@ -92,6 +92,22 @@ public sealed class ReminderSchedulingTests : IAsyncLifetime
         Assert.Contains("Sun 29 Nov, 10:00 (America/New_York)", message.Body); // the time she asked for, in her zone
         var sent = await QueryAsync(_later, db => db.Reminders.SingleAsync(r => r.Id == reminder.Id));
         Assert.Equal((ReminderStatus.Sent, Later), (sent.Status, sent.SentAt!.Value));
+
+        // Its buttons: someone else's press changes nothing; hers snoozes it — due again, a new job, delivered once more later.
+        var snooze = $"act:rem.snooze:{reminder.Id}:1h";
+        Assert.Contains(snooze, message.Body);
+        Assert.Contains($"act:rem.snooze:{reminder.Id}:tomorrow", message.Body);
+        var other = await TestHosts.AskAsync(_later.Services, "lee.chen@northwind.example", "", Guid.NewGuid().ToString("N"), snooze, Later);
+        Assert.Equal(ReminderStatus.Sent, (await QueryAsync(_later, db => db.Reminders.SingleAsync(r => r.Id == reminder.Id))).Status);
+        var reply = await TestHosts.AskAsync(_later.Services, Dana, "", Guid.NewGuid().ToString("N"), snooze, Later);
+        Assert.StartsWith("Snoozed — I'll remind you again Mon 30 Nov at 10:00: Call Bob", reply.Read());
+        var snoozed = await QueryAsync(_later, db => db.Reminders.SingleAsync(r => r.Id == reminder.Id));
+        Assert.Equal((ReminderStatus.Pending, Later.AddHours(1)), (snoozed.Status, snoozed.DueAt));
+        Assert.Equal(2, _later.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+            .Count(j => j.Value.Job.Type == typeof(ReminderJobs) && (long)j.Value.Job.Args[0] == reminder.Id));
+        await using (var scope = _later.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ReminderJobs>().DeliverAsync(reminder.Id, default); // not due yet
+        Assert.Single(await QueryAsync(_later, db => db.Outbox.Where(o => o.Reason == "reminder").ToListAsync()));
     }
 
     [Fact]
@@ -142,7 +158,10 @@ public sealed class HangfireHostingTests
             status = (await scope.ServiceProvider.GetRequiredService<AeBotDbContext>().Reminders.SingleAsync(r => r.Id == id)).Status;
         }
         while (status == ReminderStatus.Pending && DateTime.UtcNow < deadline);
-        Assert.Equal(ReminderStatus.Sent, status);
+        var monitor = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        Assert.True(status == ReminderStatus.Sent, $"still {status}; Hangfire: {monitor.GetStatistics().Servers} server(s), "
+            + $"scheduled {monitor.ScheduledCount()}, enqueued {monitor.EnqueuedCount("default")}, processing {monitor.ProcessingCount()}, "
+            + $"failed [{string.Join("; ", monitor.FailedJobs(0, 5).Select(f => f.Value.ExceptionMessage))}], succeeded {monitor.SucceededListCount()}");
     }
 
     [Fact]
