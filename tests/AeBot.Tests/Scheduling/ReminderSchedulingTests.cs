@@ -197,6 +197,16 @@ public sealed class HangfireHostingTests
     }
 
     [Fact]
+    public async Task With_scheduling_off_there_is_no_dashboard_and_reminders_wait_in_the_database()
+    {
+        await using var app = new AeBotApplication().WithWebHostBuilder(b => b.UseSetting("Scheduling:Enabled", "false"));
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/hangfire")).StatusCode);
+        Assert.Null(app.Services.GetService<JobStorage>());
+        Assert.IsType<StoredReminderScheduler>(app.Services.GetRequiredService<IReminderScheduler>());
+    }
+
+    [Fact]
     public void Hangfire_logging_through_a_disposed_host_is_dropped_not_thrown()
     {
         var recorder = new AeBot.Tests.Teams.RecordingLoggerProvider();
