@@ -50,6 +50,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<CaptureAbilities>();
         services.AddScoped<BriefAbility>();
         services.AddScoped<MyDayAbility>();
+        services.AddScoped<Nudges.DailyDigests>();
         services.AddScoped<PlaybookAbility>();
         services.AddScoped<CommissionAbility>();
         return services;

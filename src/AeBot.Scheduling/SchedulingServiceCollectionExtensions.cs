@@ -60,6 +60,7 @@ public static partial class SchedulingServiceCollectionExtensions
             .UseRecommendedSerializerSettings());
         services.Replace(ServiceDescriptor.Singleton<IReminderScheduler, HangfireReminderScheduler>());
         services.AddScoped<ReminderJobs>();
+        services.AddScoped<Nudges.DigestJobs>();
         if (runServer)
         {
             services.AddHangfireServer((sp, server) =>
@@ -107,6 +108,7 @@ internal sealed class RecurringJobsSetup(IRecurringJobManager recurring) : IHost
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Nudges.DigestJobs>(Nudges.DigestJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), "*/5 * * * *");
         return Task.CompletedTask;
     }
 

@@ -13,14 +13,14 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
     {
         var o = options.Value;
         var plan = await work.MyDayAsync(c.Viewer, c.Today, c.Now, new DayPlanSettings(o.StaleDays, o.RenewalDays, 10), ct);
-        return new CaptureTurn(Render(plan, c, o), "my-day", TurnOutcome.Answered,
+        return new CaptureTurn(Render(plan, c.Viewer, c.Today, c.Now, c.Zone, o), "my-day", TurnOutcome.Answered,
             $"overdue={plan.Overdue.Count} today={plan.DueToday.Count} renewals={plan.Renewals.Count} stale={plan.Stale.Count} pastclose={plan.PastClose.Count}");
     }
 
-    public static Reply Render(DayPlan plan, TurnContext c, CaptureOptions o)
+    /// <summary>The plan as a reply: the answer to "my day", and the body of the daily digest.</summary>
+    public static Reply Render(DayPlan plan, Sales.Viewer viewer, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, CaptureOptions o)
     {
-        var today = c.Today;
-        var first = c.Viewer.Name.Split(' ')[0];
+        var first = viewer.Name.Split(' ')[0];
         var blocks = new List<ReplyBlock>();
         var total = plan.Overdue.Count + plan.DueToday.Count + plan.Renewals.Count + plan.Stale.Count + plan.PastClose.Count;
         blocks.Add(new TextBlock(total == 0 ? $"Good morning {first} — nothing needs you today. A good day to prospect!" : $"Here's your day, {first}:"));
@@ -55,8 +55,8 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
             blocks.Add(new ItemListBlock($"Past their close date ({plan.PastClose.Count})", plan.PastClose.Select(d => Deal(d, $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, today)}")).ToList()));
         if (plan.Stale.Count > 0)
             blocks.Add(new ItemListBlock($"No activity for {o.StaleDays}+ days ({plan.Stale.Count})", plan.Stale.Select(s => Deal(s.Deal,
-                $"{s.Deal.Stage} · last touched {(s.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, c.Zone).DateTime), today) : "never")}")).ToList()));
-        blocks.Add(new ContextBlock($"Your follow-ups, renewals and deals · stale = no logged interaction for {o.StaleDays} days · as of {DateFormat.AsOf(c.Now, c.Zone)}"));
+                $"{s.Deal.Stage} · last touched {(s.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, zone).DateTime), today) : "never")}")).ToList()));
+        blocks.Add(new ContextBlock($"Your follow-ups, renewals and deals · stale = no logged interaction for {o.StaleDays} days · as of {DateFormat.AsOf(now, zone)}"));
         return new Reply(blocks)
         {
             Summary = $"My day: {plan.Overdue.Count} overdue, {plan.DueToday.Count} due today, {plan.Upcoming.Count} this week, {plan.Renewals.Count} renewals, {plan.Stale.Count} stale, {plan.PastClose.Count} past close date",

@@ -57,3 +57,15 @@ public class OutboxMessageRow
     /// <summary>Set when delivery stopped for good (recipient unreachable, attempts used up); reported, not retried.</summary>
     public DateTimeOffset? FailedAt { get; set; }
 }
+
+/// <summary>One nudge, once (see <see cref="Core.Nudges.INudgeLedger"/>); <see cref="Sent"/> is false when it was deliberately not sent.</summary>
+public class NudgeLedgerRow
+{
+    public long Id { get; set; }
+    public required string Rule { get; set; }
+    public required string Subject { get; set; }
+    public DateOnly DueDate { get; set; }
+    public long RecipientRepId { get; set; }
+    public bool Sent { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}

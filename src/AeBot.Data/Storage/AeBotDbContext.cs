@@ -42,6 +42,7 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Channels.ReplyPageRow> ReplyPages => Set<Channels.ReplyPageRow>();
     public DbSet<Channels.ChartImageRow> ChartImages => Set<Channels.ChartImageRow>();
     public DbSet<Channels.InboundQueueRow> InboundQueue => Set<Channels.InboundQueueRow>();
+    public DbSet<Capture.NudgeLedgerRow> NudgeLedger => Set<Capture.NudgeLedgerRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -293,6 +294,15 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.DeliveryKey).HasMaxLength(100);
             e.HasIndex(x => new { x.Channel, x.DeliveryKey }).IsUnique();
             e.HasIndex(x => x.ReceivedAt);
+        });
+
+        b.Entity<Capture.NudgeLedgerRow>(e =>
+        {
+            e.ToTable("NudgeLedger");
+            e.Property(x => x.Rule).HasMaxLength(32);
+            e.Property(x => x.Subject).HasMaxLength(100);
+            e.HasIndex(x => new { x.Rule, x.Subject, x.DueDate, x.RecipientRepId }).IsUnique();
+            e.HasIndex(x => new { x.Rule, x.DueDate });
         });
 
         b.Entity<Channels.InboundQueueRow>(e =>

@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<AeBot.Core.Capture.ISalesWrites, AeBot.Data.Capture.EfSalesWrites>();
         services.AddScoped<AeBot.Core.Reminders.IReminderQueries, AeBot.Data.Capture.EfReminderQueries>();
         services.AddScoped<AeBot.Core.Reminders.IReminderDelivery, AeBot.Data.Capture.EfReminderDelivery>();
+        services.AddScoped<AeBot.Core.Nudges.INudgeLedger, AeBot.Data.Capture.EfNudgeLedger>();
         // The channels replace this with real delivery; until then proactive messages wait in the outbox.
         services.TryAddScoped<AeBot.Core.Handoff.IProactiveMessenger, AeBot.Data.Capture.OutboxMessenger>();
         services.AddScoped<AeBot.Core.Channels.IChannelAddressBook, AeBot.Data.Channels.EfChannelAddressBook>();

@@ -23,6 +23,10 @@ public static class AeBotServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => RepTime.FindZone(o.DefaultTimeZone) is not null, "AeBot:DefaultTimeZone is not a time zone id known to this machine (e.g. America/New_York).")
             .ValidateOnStart();
+        services.AddOptions<AeBot.Core.Nudges.NudgeOptions>()
+            .Bind(configuration.GetSection(AeBot.Core.Nudges.NudgeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddClock(configuration);
         services.AddConversationCore();
         services.AddAeBotStorage(configuration);

@@ -43,8 +43,9 @@ public class ConfigurationExampleTests
         Bind<AeBot.Teams.TeamsOptions>(AeBot.Teams.TeamsOptions.SectionName);
         Bind<AeBot.Delivery.DeliveryOptions>(AeBot.Delivery.DeliveryOptions.SectionName);
         Bind<AeBot.Scheduling.SchedulingOptions>(AeBot.Scheduling.SchedulingOptions.SectionName);
+        Bind<AeBot.Core.Nudges.NudgeOptions>(AeBot.Core.Nudges.NudgeOptions.SectionName);
         Bind<AeBot.Slack.SlackOptions>(AeBot.Slack.SlackOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery", "Scheduling", "Slack" };
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery", "Nudges", "Scheduling", "Slack" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

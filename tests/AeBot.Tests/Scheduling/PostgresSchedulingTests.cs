@@ -65,6 +65,20 @@ public sealed class PostgresSchedulingTests
 
             Assert.Equal(3, await QueryAsync(first, db => db.Outbox.CountAsync(o => o.Reason == "reminder")));
             Assert.All(await QueryAsync(first, db => db.Reminders.ToListAsync()), r => Assert.Equal(ReminderStatus.Sent, r.Status));
+
+            // Both instances run the daily-digest scan at the same moment (Tuesday 14:00Z: 09:00 in New York).
+            IReadOnlyList<(long RepId, DateOnly LocalDate)> due;
+            await using (var scope = first.Services.CreateAsyncScope())
+                due = await scope.ServiceProvider.GetRequiredService<AeBot.Core.Nudges.DailyDigests>().DueAsync(default);
+            Assert.NotEmpty(due);
+            await Task.WhenAll(new[] { first, second }.Select(async host =>
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AeBot.Scheduling.Nudges.DigestJobs>().ScanAsync(default);
+            }));
+            var ledger = await QueryAsync(first, db => db.NudgeLedger.ToListAsync());
+            Assert.Equal(due.Count, ledger.Count);
+            Assert.Equal(ledger.Count(l => l.Sent), await QueryAsync(first, db => db.Outbox.CountAsync(o => o.Reason == AeBot.Core.Nudges.DailyDigests.Rule)));
         }
         finally
         {

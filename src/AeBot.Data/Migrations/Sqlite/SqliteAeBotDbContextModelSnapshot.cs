@@ -785,6 +785,44 @@ namespace AeBot.Data.Migrations.Sqlite
                     b.ToTable("DialogStates", (string)null);
                 });
 
+            modelBuilder.Entity("AeBot.Data.Capture.NudgeLedgerRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecipientRepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Rule", "DueDate");
+
+                    b.HasIndex("Rule", "Subject", "DueDate", "RecipientRepId")
+                        .IsUnique();
+
+                    b.ToTable("NudgeLedger", (string)null);
+                });
+
             modelBuilder.Entity("AeBot.Data.Capture.OutboxMessageRow", b =>
                 {
                     b.Property<long>("Id")
