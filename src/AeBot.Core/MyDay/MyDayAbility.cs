@@ -22,8 +22,7 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
     {
         var first = viewer.Name.Split(' ')[0];
         var blocks = new List<ReplyBlock>();
-        var total = plan.Overdue.Count + plan.DueToday.Count + plan.Renewals.Count + plan.Stale.Count + plan.PastClose.Count;
-        blocks.Add(new TextBlock(total == 0 ? $"Good morning {first} — nothing needs you today. A good day to prospect!" : $"Here's your day, {first}:"));
+        blocks.Add(new TextBlock(plan.IsEmpty ? $"Good morning {first} — nothing needs you today. A good day to prospect!" : $"Here's your day, {first}:"));
 
         ListItem FollowUp(FollowUpRef f) => new(f.Title,
             string.Join(" · ", new[] { f.AccountName, f.DealName, f.DueDate is { } d ? "due " + DateFormat.Short(d, today) : null }.Where(x => x is not null)),

@@ -75,7 +75,7 @@ public sealed class DailyDigests(INudgeLedger ledger, IWorkData work, IRepDirect
         var viewer = new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath);
         var c = capture.Value;
         var plan = await work.MyDayAsync(viewer, localDate, now, new DayPlanSettings(c.StaleDays, c.RenewalDays, options.Value.DigestItemsPerList), cancellationToken);
-        if (plan.Overdue.Count + plan.DueToday.Count + plan.Renewals.Count + plan.Stale.Count + plan.PastClose.Count == 0)
+        if (plan.IsEmpty)
             return await ledger.RecordAsync(key, null, cancellationToken) ? DigestOutcome.Empty : DigestOutcome.AlreadyDone;
         var reply = MyDayAbility.Render(plan, viewer, localDate, now, zone, c);
         // Every nudge says why it came.
