@@ -62,25 +62,42 @@ public sealed class DailyDigests(INudgeLedger ledger, IWorkData work, IRepDirect
         return due.Where(d => !recorded.Contains(d)).ToList();
     }
 
+    /// <summary>What <see cref="SendAsync"/> would do now, without recording anything (for <c>aebot nudges run --dry-run</c>).</summary>
+    public async Task<(DigestOutcome Outcome, string Name, DayPlan? Plan)> PreviewAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
+    {
+        var built = await BuildAsync(repId, localDate, cancellationToken);
+        if (built is null)
+            return (DigestOutcome.UnknownRep, "", null);
+        var (outcome, viewer, _, plan) = built.Value;
+        return (outcome, viewer.Name, plan);
+    }
+
     public async Task<DigestOutcome> SendAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
     {
-        if (await reps.FindByIdAsync(repId, cancellationToken) is not { } rep)
+        if (await BuildAsync(repId, localDate, cancellationToken) is not var (outcome, viewer, zone, plan))
             return DigestOutcome.UnknownRep;
-        var zone = RepTime.ZoneOf(rep);
-        var now = clock.GetUtcNow();
         var key = new NudgeKey(Rule, "rep:" + repId, localDate, repId);
-        if (localDate < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime))
-            return await ledger.RecordAsync(key, null, cancellationToken) ? DigestOutcome.Missed : DigestOutcome.AlreadyDone;
-
-        var viewer = new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath);
-        var c = capture.Value;
-        var plan = await work.MyDayAsync(viewer, localDate, now, new DayPlanSettings(c.StaleDays, c.RenewalDays, options.Value.DigestItemsPerList), cancellationToken);
-        if (plan.IsEmpty)
-            return await ledger.RecordAsync(key, null, cancellationToken) ? DigestOutcome.Empty : DigestOutcome.AlreadyDone;
-        var reply = MyDayAbility.Render(plan, viewer, localDate, now, zone, c);
+        if (outcome != DigestOutcome.Sent)
+            return await ledger.RecordAsync(key, null, cancellationToken) ? outcome : DigestOutcome.AlreadyDone;
+        var reply = MyDayAbility.Render(plan!, viewer, localDate, clock.GetUtcNow(), zone, capture.Value);
         // Every nudge says why it came.
         reply = reply with { Blocks = [.. reply.Blocks, new Conversation.ContextBlock($"Your daily digest — sent at {options.Value.DigestTime:HH\\:mm} on weekdays. Say \"my day\" any time for the latest.")] };
         return await ledger.RecordAsync(key, new ProactiveMessage(repId, Rule, reply), cancellationToken) ? DigestOutcome.Sent : DigestOutcome.AlreadyDone;
+    }
+
+    /// <summary>The person, and what their digest for <paramref name="localDate"/> would be now: sent, empty or missed.</summary>
+    private async Task<(DigestOutcome Outcome, Viewer Viewer, TimeZoneInfo Zone, DayPlan? Plan)?> BuildAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
+    {
+        if (await reps.FindByIdAsync(repId, cancellationToken) is not { } rep)
+            return null;
+        var zone = RepTime.ZoneOf(rep);
+        var now = clock.GetUtcNow();
+        var viewer = new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath);
+        if (localDate < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime))
+            return (DigestOutcome.Missed, viewer, zone, null);
+        var c = capture.Value;
+        var plan = await work.MyDayAsync(viewer, localDate, now, new DayPlanSettings(c.StaleDays, c.RenewalDays, options.Value.DigestItemsPerList), cancellationToken);
+        return (plan.IsEmpty ? DigestOutcome.Empty : DigestOutcome.Sent, viewer, zone, plan);
     }
 
     private static bool IsDigestDay(DayOfWeek day, NudgeOptions o) => !o.DigestWeekdaysOnly || day is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

@@ -63,6 +63,7 @@ public static class CliApplication
                 "chat" => await ChatCommand.RunAsync(context),
                 "audit" => await AuditCommand.RunAsync(context),
                 "reminders" => await RemindersCommand.RunAsync(context),
+                "nudges" => await NudgesCommand.RunAsync(context),
                 _ => ExitCodes.Usage,
             };
         }

@@ -22,11 +22,12 @@ public static class CommandLine
         ["chat"] = ["as"],
         ["audit"] = ["since", "as", "limit"],
         ["reminders"] = ["due", "as", "limit"],
+        ["nudges"] = ["dry-run"],
         ["teams-package"] = ["app-id", "host", "out", "privacy-url", "terms-url"],
         ["help"] = [],
     };
 
-    private static readonly HashSet<string> Flags = ["json", "due"];
+    private static readonly HashSet<string> Flags = ["json", "due", "dry-run"];
 
     public static Invocation Parse(string[] args)
     {
@@ -101,6 +102,8 @@ public static class CommandLine
                                         List the recorded turns.
           reminders [--due] [--as <email or name>] [--limit N]
                                         List pending reminders (--due: only those whose time has come).
+          nudges run [--dry-run]        Record what is due now (daily digests, reminders) for delivery, each once;
+                                        --dry-run prints it and records nothing.
           teams-package --app-id <id> --host <public host> [--out aebot-teams.zip]
                         [--privacy-url <url>] [--terms-url <url>]
                                         Write the Teams app package to upload (see README "Connect to Microsoft Teams").
