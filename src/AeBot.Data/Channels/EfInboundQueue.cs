@@ -26,15 +26,15 @@ internal sealed class EfInboundQueue(AeBotDbContext db) : IInboundQueue
               AND "ProcessedAt" IS NULL AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @at)
             RETURNING "Id", "Kind", "Body", "ReceivedAt", "Attempts"
             """, cancellationToken);
-        Add(command, "@until", db.Instant(now + lease));
-        Add(command, "@at", db.Instant(now));
-        Add(command, "@channel", channel);
-        Add(command, "@max", max);
+        command.AddParameter("@until", db.Instant(now + lease));
+        command.AddParameter("@at", db.Instant(now));
+        command.AddParameter("@channel", channel);
+        command.AddParameter("@max", max);
         var items = new List<InboundItem>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
-                items.Add(new InboundItem(reader.GetInt64(0), channel, reader.GetString(1), reader.GetString(2), ReadInstant(reader, 3), reader.GetInt32(4)));
+                items.Add(new InboundItem(reader.GetInt64(0), channel, reader.GetString(1), reader.GetString(2), db.ReadInstant(reader, 3), reader.GetInt32(4)));
         }
         items.Sort((a, b) => a.Id.CompareTo(b.Id)); // RETURNING promises no order; the worker goes oldest first
         return items;
@@ -47,7 +47,7 @@ internal sealed class EfInboundQueue(AeBotDbContext db) : IInboundQueue
         // The ids are the worker's own numbers, written inline; a pass is at most a few dozen of them.
         await using var command = await CommandAsync(
             $"""UPDATE "InboundQueue" SET "ProcessedAt" = @at, "LastError" = NULL WHERE "Id" IN ({string.Join(',', ids)})""", cancellationToken);
-        Add(command, "@at", db.Instant(at));
+        command.AddParameter("@at", db.Instant(at));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -60,8 +60,8 @@ internal sealed class EfInboundQueue(AeBotDbContext db) : IInboundQueue
             WHERE "Id" IN (SELECT "Id" FROM "InboundQueue" ORDER BY "Id" LIMIT @max)
               AND "ReceivedAt" < @before AND ("ProcessedAt" IS NOT NULL OR "FailedAt" IS NOT NULL)
             """, cancellationToken);
-        Add(command, "@max", max);
-        Add(command, "@before", db.Instant(before));
+        command.AddParameter("@max", max);
+        command.AddParameter("@before", db.Instant(before));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -81,15 +81,4 @@ internal sealed class EfInboundQueue(AeBotDbContext db) : IInboundQueue
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return command;
     }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    private DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
-        db.Database.IsSqlite() ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero) : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

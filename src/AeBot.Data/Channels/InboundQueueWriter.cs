@@ -103,7 +103,6 @@ public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILog
     /// <summary>An open connection (from its own DI scope, so it has the app's connection set-up) and a prepared insert.</summary>
     private sealed class Writer(AsyncServiceScope scope, DbConnection connection, DbCommand insert, bool ticks) : IAsyncDisposable
     {
-
         public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes)
         {
             var scope = scopes.CreateAsyncScope();
@@ -119,11 +118,7 @@ public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILog
                     ON CONFLICT ("Channel", "DeliveryKey") DO NOTHING
                     """;
                 foreach (var name in (string[])["@channel", "@kind", "@key", "@body", "@at", "@processed"])
-                {
-                    var parameter = insert.CreateParameter();
-                    parameter.ParameterName = name;
-                    insert.Parameters.Add(parameter);
-                }
+                    insert.AddParameter(name);
                 var ticks = db.Database.IsSqlite();
                 // Typed, as it is often null and the provider cannot tell the column's type from a null.
                 insert.Parameters[5].DbType = ticks ? System.Data.DbType.Int64 : System.Data.DbType.DateTimeOffset;
@@ -147,8 +142,7 @@ public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILog
                 insert.Parameters[1].Value = batch[i].Kind;
                 insert.Parameters[2].Value = batch[i].Key;
                 insert.Parameters[3].Value = batch[i].Body;
-                // Stored the way the model stores instants (see SqlParameters.Instant).
-                object at = ticks ? batch[i].ReceivedAt.UtcTicks : batch[i].ReceivedAt.ToUniversalTime();
+                var at = SqlParameters.Instant(ticks, batch[i].ReceivedAt);
                 insert.Parameters[4].Value = at;
                 insert.Parameters[5].Value = batch[i].NeedsProcessing ? DBNull.Value : at;
                 stored[i] = await insert.ExecuteNonQueryAsync() == 1;

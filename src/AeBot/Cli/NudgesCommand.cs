@@ -29,20 +29,23 @@ public static class NudgesCommand
         int sent = 0, empty = 0;
         foreach (var (repId, date) in await digests.DueAsync(context.CancellationToken))
         {
+            DigestOutcome outcome;
             if (dryRun)
             {
-                var (outcome, name, plan) = await digests.PreviewAsync(repId, date, context.CancellationToken);
+                (outcome, var name, var plan) = await digests.PreviewAsync(repId, date, context.CancellationToken);
                 var what = outcome == DigestOutcome.Sent && plan is not null
                     ? $"{plan.Overdue.Count} overdue, {plan.DueToday.Count} due today, {plan.Renewals.Count} renewals, {plan.Stale.Count} stale, {plan.PastClose.Count} past close date"
                     : $"skipped ({outcome.ToString().ToLowerInvariant()})";
                 await context.Out.WriteLineAsync($"  daily-digest  {name,-22} {date:ddd d MMM}  {what}");
-                if (outcome == DigestOutcome.Sent) sent++; else empty++;
             }
             else
             {
-                var outcome = await digests.SendAsync(repId, date, context.CancellationToken);
-                if (outcome == DigestOutcome.Sent) sent++; else empty++;
+                outcome = await digests.SendAsync(repId, date, context.CancellationToken);
             }
+            if (outcome == DigestOutcome.Sent)
+                sent++;
+            else
+                empty++;
         }
         var dueReminders = await reminders.DueAsync(10_000, context.CancellationToken);
         var remindersSent = 0;
