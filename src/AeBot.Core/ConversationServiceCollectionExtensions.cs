@@ -51,6 +51,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<BriefAbility>();
         services.AddScoped<MyDayAbility>();
         services.AddScoped<Nudges.DailyDigests>();
+        services.AddScoped<Nudges.UnscheduledNudges>();
+        services.AddScoped<Nudges.WeeklyDigests>();
+        services.AddScoped<Nudges.NudgeSettingsAbility>();
         services.AddScoped<PlaybookAbility>();
         services.AddScoped<CommissionAbility>();
         return services;

@@ -61,6 +61,8 @@ public static partial class SchedulingServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IReminderScheduler, HangfireReminderScheduler>());
         services.AddScoped<ReminderJobs>();
         services.AddScoped<Nudges.DigestJobs>();
+        services.AddScoped<Nudges.NudgeJobs>();
+        services.AddScoped<Delivery.OutboxJobs>();
         if (runServer)
         {
             services.AddHangfireServer((sp, server) =>
@@ -109,6 +111,7 @@ internal sealed class RecurringJobsSetup(IRecurringJobManager recurring) : IHost
     {
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Nudges.DigestJobs>(Nudges.DigestJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<Nudges.NudgeJobs>(Nudges.NudgeJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), "*/5 * * * *");
         return Task.CompletedTask;
     }
 

@@ -31,6 +31,9 @@ public sealed partial class CaptureAbilities(
     MyDayAbility myDay,
     PlaybookAbility playbookAnswers,
     CommissionAbility commission,
+    Nudges.INudgeLedger nudges,
+    Nudges.INudgeSource nudgeSource,
+    Nudges.NudgeSettingsAbility nudgeSettings,
     IOptions<CaptureOptions> options,
     IOptions<HandoffOptions> handoff)
 {
@@ -91,6 +94,7 @@ public sealed partial class CaptureAbilities(
             Command.MyDay => await myDay.PlanAsync(c, ct),
             Command.Playbook => playbookAnswers.Answer(text),
             Command.Commission => await commission.AnswerAsync(c, text, ct),
+            Command.NudgeSettings => await nudgeSettings.HandleAsync(c, text, ct),
             _ => null,
         };
         if (readOnly is not null)
@@ -138,6 +142,8 @@ public sealed partial class CaptureAbilities(
         {
             case "undo":
                 return await UndoAsync(c, ct);
+            case Nudges.NudgeCards.ActName:
+                return await NudgeActAsync(c, action[(Nudges.NudgeCards.ActName.Length + 1)..], ct);
             case "edit":
                 return await StartEditAsync(c, Id(), ct);
             case "fu.done":
@@ -175,7 +181,7 @@ public sealed partial class CaptureAbilities(
                 return await AskDealAsync(c, draft, DialogSlot.CloseDate, ct);
             }
             default:
-                return new CaptureTurn(Say("I don't know that button — it may be from an older version of AeBot. Nothing was changed.", "Unknown action"), "unknown-action", TurnOutcome.NotUnderstood);
+                return UnknownButton();
         }
     }
 

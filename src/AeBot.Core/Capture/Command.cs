@@ -17,6 +17,7 @@ public enum Command
     Commission,
     MyDay,
     Brief,
+    NudgeSettings,
 }
 
 /// <summary>
@@ -31,6 +32,7 @@ public static partial class CommandRecognizer
         var t = text.Trim().ToLowerInvariant().Replace('’', '\'');
         if (CancelPattern().IsMatch(t)) return Command.Cancel;
         if (UndoPattern().IsMatch(t)) return Command.Undo;
+        if (Nudges.NudgeSettingsAbility.Matches(t)) return Command.NudgeSettings;
         if (RemindPattern().IsMatch(t)) return Command.Remind;
         if (LogPattern().IsMatch(t)) return Command.Log;
         if (WonPattern().IsMatch(t)) return Command.MarkWon;

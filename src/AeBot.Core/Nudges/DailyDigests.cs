@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using AeBot.Core.Capture;
 using AeBot.Core.Handoff;
 using AeBot.Core.MyDay;
@@ -8,21 +7,6 @@ using AeBot.Core.Time;
 using Microsoft.Extensions.Options;
 
 namespace AeBot.Core.Nudges;
-
-/// <summary>Configuration section "Nudges".</summary>
-public sealed class NudgeOptions
-{
-    public const string SectionName = "Nudges";
-
-    /// <summary>When the daily digest goes out, in each person's own time zone.</summary>
-    public TimeOnly DigestTime { get; set; } = new(8, 30);
-
-    /// <summary>Monday to Friday only (in the person's zone).</summary>
-    public bool DigestWeekdaysOnly { get; set; } = true;
-
-    [Range(1, 50)]
-    public int DigestItemsPerList { get; set; } = 10;
-}
 
 public enum DigestOutcome
 {
@@ -40,7 +24,8 @@ public enum DigestOutcome
 /// The daily digest: each person's "my day" at <see cref="NudgeOptions.DigestTime"/> in their own zone, on weekdays,
 /// skipped when empty, once per person and local date (<see cref="INudgeLedger"/>).
 /// </summary>
-public sealed class DailyDigests(INudgeLedger ledger, IWorkData work, IRepDirectory reps, IOptions<NudgeOptions> options, IOptions<CaptureOptions> capture, TimeProvider clock)
+public sealed class DailyDigests(
+    INudgeLedger ledger, IWorkData work, IRepDirectory reps, INudgePreferenceStore preferences, IOptions<NudgeOptions> options, IOptions<CaptureOptions> capture, TimeProvider clock)
 {
     public const string Rule = "daily-digest";
 
@@ -50,10 +35,12 @@ public sealed class DailyDigests(INudgeLedger ledger, IWorkData work, IRepDirect
         var now = clock.GetUtcNow();
         var o = options.Value;
         var due = new List<(long, DateOnly)>();
+        var chosen = await preferences.AllAsync(cancellationToken);
         foreach (var person in await ledger.RecipientsAsync(cancellationToken))
         {
             var local = TimeZoneInfo.ConvertTime(now, RepTime.FindZone(person.TimeZoneId) ?? TimeZoneInfo.Utc).DateTime;
-            if (TimeOnly.FromDateTime(local) >= o.DigestTime && IsDigestDay(local.DayOfWeek, o))
+            var time = chosen.TryGetValue(person.RepId, out var mine) && mine.DigestTime is { } t ? t : o.DigestTime;
+            if (TimeOnly.FromDateTime(local) >= time && IsDigestDay(local.DayOfWeek, o))
                 due.Add((person.RepId, DateOnly.FromDateTime(local)));
         }
         if (due.Count == 0)
@@ -63,30 +50,41 @@ public sealed class DailyDigests(INudgeLedger ledger, IWorkData work, IRepDirect
     }
 
     /// <summary>What <see cref="SendAsync"/> would do now, without recording anything (for <c>aebot nudges run --dry-run</c>).</summary>
-    public async Task<(DigestOutcome Outcome, string Name, DayPlan? Plan)> PreviewAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
+    public async Task<(DigestOutcome Outcome, string Name, DayPlan? Plan, int Folded)> PreviewAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
     {
         var built = await BuildAsync(repId, localDate, cancellationToken);
         if (built is null)
-            return (DigestOutcome.UnknownRep, "", null);
-        var (outcome, viewer, _, plan) = built.Value;
-        return (outcome, viewer.Name, plan);
+            return (DigestOutcome.UnknownRep, "", null, 0);
+        var (outcome, viewer, _, plan, folded) = built.Value;
+        return (outcome, viewer.Name, plan, folded.Count);
     }
 
     public async Task<DigestOutcome> SendAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
     {
-        if (await BuildAsync(repId, localDate, cancellationToken) is not var (outcome, viewer, zone, plan))
+        if (await BuildAsync(repId, localDate, cancellationToken) is not var (outcome, viewer, zone, plan, folded))
             return DigestOutcome.UnknownRep;
         var key = new NudgeKey(Rule, "rep:" + repId, localDate, repId);
         if (outcome != DigestOutcome.Sent)
             return await ledger.RecordAsync(key, null, cancellationToken) ? outcome : DigestOutcome.AlreadyDone;
         var reply = MyDayAbility.Render(plan!, viewer, localDate, clock.GetUtcNow(), zone, capture.Value);
+        var blocks = reply.Blocks.ToList();
+        if (folded.Count > 0)
+        {
+            // Nudges held back by quiet hours or the daily cap: here rather than dropped, each with its own buttons.
+            blocks.Insert(blocks.Count - 1, new Conversation.ItemListBlock($"Held back for your digest ({folded.Count})", folded.Select(f =>
+                new Conversation.ListItem(f.Title, "Why: " + f.Why, NudgeCards.Actions(new NudgeContent(f.Key, f.Title, null, f.Why, null, null,
+                    NudgeSubject.TryParse(f.Key.Subject, out var s) && s.Kind == NudgeSubject.Deal ? s.Id : null)))).ToList()));
+        }
         // Every nudge says why it came.
-        reply = reply with { Blocks = [.. reply.Blocks, new Conversation.ContextBlock($"Your daily digest — sent at {options.Value.DigestTime:HH\\:mm} on weekdays. Say \"my day\" any time for the latest.")] };
-        return await ledger.RecordAsync(key, new ProactiveMessage(repId, Rule, reply), cancellationToken) ? DigestOutcome.Sent : DigestOutcome.AlreadyDone;
+        var time = (await preferences.GetAsync(repId, cancellationToken)).DigestTime ?? options.Value.DigestTime;
+        blocks.Add(new Conversation.ContextBlock($"Your daily digest — sent at {time:HH\\:mm} on weekdays{(folded.Count > 0 ? ", with the nudges held back since the last one (quiet hours or your daily limit)" : "")}. Say \"my day\" any time for the latest, or \"digest at 8am\" to move it."));
+        reply = reply with { Blocks = blocks, Summary = reply.Summary + (folded.Count > 0 ? $", {folded.Count} held-back nudges" : "") };
+        return await ledger.RecordAsync(new NudgeRecord(key, null, new ProactiveMessage(repId, Rule, reply)), folded.Select(f => f.Id).ToList(), cancellationToken)
+            ? DigestOutcome.Sent : DigestOutcome.AlreadyDone;
     }
 
     /// <summary>The person, and what their digest for <paramref name="localDate"/> would be now: sent, empty or missed.</summary>
-    private async Task<(DigestOutcome Outcome, Viewer Viewer, TimeZoneInfo Zone, DayPlan? Plan)?> BuildAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
+    private async Task<(DigestOutcome Outcome, Viewer Viewer, TimeZoneInfo Zone, DayPlan? Plan, IReadOnlyList<FoldedNudge> Folded)?> BuildAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
     {
         if (await reps.FindByIdAsync(repId, cancellationToken) is not { } rep)
             return null;
@@ -94,10 +92,11 @@ public sealed class DailyDigests(INudgeLedger ledger, IWorkData work, IRepDirect
         var now = clock.GetUtcNow();
         var viewer = new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath);
         if (localDate < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime))
-            return (DigestOutcome.Missed, viewer, zone, null);
+            return (DigestOutcome.Missed, viewer, zone, null, []);
         var c = capture.Value;
         var plan = await work.MyDayAsync(viewer, localDate, now, new DayPlanSettings(c.StaleDays, c.RenewalDays, options.Value.DigestItemsPerList), cancellationToken);
-        return (plan.IsEmpty ? DigestOutcome.Empty : DigestOutcome.Sent, viewer, zone, plan);
+        var folded = (await ledger.FoldedAsync(repId, cancellationToken)).Take(options.Value.DigestItemsPerList).ToList();
+        return (plan.IsEmpty && folded.Count == 0 ? DigestOutcome.Empty : DigestOutcome.Sent, viewer, zone, plan, folded);
     }
 
     private static bool IsDigestDay(DayOfWeek day, NudgeOptions o) => !o.DigestWeekdaysOnly || day is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

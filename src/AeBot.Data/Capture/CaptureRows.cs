@@ -68,4 +68,49 @@ public class NudgeLedgerRow
     public long RecipientRepId { get; set; }
     public bool Sent { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>The recipient's local date when it was recorded: the daily cap counts sent nudges by it.</summary>
+    public DateOnly? LocalDate { get; set; }
+
+    /// <summary>What it said (kept for a folded nudge's place in the digest, a snoozed one's return, and stats).</summary>
+    public string? Title { get; set; }
+    public string? Why { get; set; }
+
+    /// <summary>Held back (quiet hours, daily cap) for the next digest; <see cref="FoldedInto"/> is that digest's date once shown.</summary>
+    public bool Folded { get; set; }
+    public DateOnly? FoldedInto { get; set; }
+
+    /// <summary>The first thing the recipient did with it (a button), and when.</summary>
+    public string? Action { get; set; }
+    public DateTimeOffset? ActedAt { get; set; }
+
+    public DateTimeOffset? SnoozedAt { get; set; }
+    public DateTimeOffset? SnoozedUntil { get; set; }
+    public string? SnoozeReason { get; set; }
+
+    /// <summary>Set when a snoozed nudge has come back (or was found no longer needed), so it comes back once.</summary>
+    public DateTimeOffset? ResurfacedAt { get; set; }
+}
+
+/// <summary>A person's own nudge settings; null columns mean the company default.</summary>
+public class NudgePreferenceRow
+{
+    public long RepId { get; set; }
+    public TimeOnly? DigestTime { get; set; }
+    public int? DailyCap { get; set; }
+    public TimeOnly? QuietStart { get; set; }
+    public TimeOnly? QuietEnd { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A muted category of nudges for one person: for one account, or (<see cref="AccountId"/> 0) all of them.</summary>
+public class NudgeMuteRow
+{
+    public long Id { get; set; }
+    public long RepId { get; set; }
+    public required string Category { get; set; }
+
+    /// <summary>0 for every account: a real value (not null) so the unique index treats "all accounts" as one row on both providers.</summary>
+    public long AccountId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }

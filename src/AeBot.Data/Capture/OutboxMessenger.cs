@@ -14,17 +14,20 @@ internal sealed partial class OutboxMessenger(AeBotDbContext db, TimeProvider cl
 {
     public async Task SendAsync(ProactiveMessage message, CancellationToken cancellationToken)
     {
-        db.Outbox.Add(new OutboxMessageRow
-        {
-            ToRepId = message.ToRepId,
-            Reason = message.Reason,
-            Summary = message.Reply.Summary.Length > 500 ? message.Reply.Summary[..499] + "…" : message.Reply.Summary,
-            Body = ReplySerializer.Serialize(message.Reply),
-            CreatedAt = clock.GetUtcNow(),
-        });
+        db.Outbox.Add(Row(message, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         Log(logger, message.Reason, message.ToRepId, message.Reply.Summary);
     }
+
+    /// <summary>The outbox row for a message (also used by writers that add many in one save).</summary>
+    public static OutboxMessageRow Row(ProactiveMessage message, DateTimeOffset now) => new()
+    {
+        ToRepId = message.ToRepId,
+        Reason = message.Reason,
+        Summary = message.Reply.Summary.Length > 500 ? message.Reply.Summary[..499] + "…" : message.Reply.Summary,
+        Body = ReplySerializer.Serialize(message.Reply),
+        CreatedAt = now,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proactive {Reason} message for rep {RepId} recorded in the outbox: {Summary}")]
     private static partial void Log(ILogger logger, string reason, long repId, string summary);

@@ -26,12 +26,16 @@ public sealed partial class OutboxDelivery(
 
     public const int MaxAttempts = 8;
 
-    public async Task<OutboxDeliveryResult> DeliverDueAsync(int batchSize, CancellationToken cancellationToken)
+    /// <summary>Sends what is due, oldest first; with <paramref name="toRepId"/>, only that person's (one delivery job per recipient).</summary>
+    public async Task<OutboxDeliveryResult> DeliverDueAsync(int batchSize, CancellationToken cancellationToken, long? toRepId = null)
     {
         var byChannel = messengers.ToDictionary(m => m.Channel, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.DeliveredAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+        var pending = db.Outbox.AsNoTracking()
+            .Where(m => m.DeliveredAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now));
+        if (toRepId is { } rep)
+            pending = pending.Where(m => m.ToRepId == rep);
+        var due = await pending
             .OrderBy(m => m.Id).Take(batchSize).Select(m => new { m.Id, m.ToRepId, m.Reason, m.Body, m.Attempts, m.NextAttemptAt })
             .ToListAsync(cancellationToken);
         int sent = 0, retrying = 0, failed = 0;

@@ -43,6 +43,8 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Channels.ChartImageRow> ChartImages => Set<Channels.ChartImageRow>();
     public DbSet<Channels.InboundQueueRow> InboundQueue => Set<Channels.InboundQueueRow>();
     public DbSet<Capture.NudgeLedgerRow> NudgeLedger => Set<Capture.NudgeLedgerRow>();
+    public DbSet<Capture.NudgePreferenceRow> NudgePreferences => Set<Capture.NudgePreferenceRow>();
+    public DbSet<Capture.NudgeMuteRow> NudgeMutes => Set<Capture.NudgeMuteRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -148,6 +150,7 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.ToTable("OpportunityHistory");
             e.Property(x => x.Stage).HasMaxLength(100);
             e.HasIndex(x => new { x.OpportunityId, x.ChangedAt });
+            e.HasIndex(x => x.ChangedAt); // the slipped-deal scan: what moved in the last few days
             e.HasOne(x => x.Opportunity).WithMany(x => x.History).HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -303,6 +306,27 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Subject).HasMaxLength(100);
             e.HasIndex(x => new { x.Rule, x.Subject, x.DueDate, x.RecipientRepId }).IsUnique();
             e.HasIndex(x => new { x.Rule, x.DueDate });
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Why).HasMaxLength(500);
+            e.Property(x => x.Action).HasMaxLength(16);
+            e.Property(x => x.SnoozeReason).HasMaxLength(200);
+            // The cap counts a person's sent nudges per local day; folded ones wait per person; snoozes come back by time.
+            e.HasIndex(x => new { x.LocalDate, x.RecipientRepId });
+            e.HasIndex(x => new { x.RecipientRepId, x.Folded }).HasFilter("\"Folded\" AND \"FoldedInto\" IS NULL");
+            e.HasIndex(x => x.SnoozedUntil).HasFilter("\"SnoozedUntil\" IS NOT NULL AND \"ResurfacedAt\" IS NULL");
+        });
+
+        b.Entity<Capture.NudgePreferenceRow>(e =>
+        {
+            e.ToTable("NudgePreferences");
+            e.HasKey(x => x.RepId);
+        });
+
+        b.Entity<Capture.NudgeMuteRow>(e =>
+        {
+            e.ToTable("NudgeMutes");
+            e.Property(x => x.Category).HasMaxLength(32);
+            e.HasIndex(x => new { x.RepId, x.Category, x.AccountId }).IsUnique();
         });
 
         b.Entity<Channels.InboundQueueRow>(e =>

@@ -41,6 +41,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<AeBot.Core.Reminders.IReminderQueries, AeBot.Data.Capture.EfReminderQueries>();
         services.AddScoped<AeBot.Core.Reminders.IReminderDelivery, AeBot.Data.Capture.EfReminderDelivery>();
         services.AddScoped<AeBot.Core.Nudges.INudgeLedger, AeBot.Data.Capture.EfNudgeLedger>();
+        services.AddScoped<AeBot.Core.Nudges.INudgeSource, AeBot.Data.Nudges.EfNudgeSource>();
+        services.AddScoped<AeBot.Core.Nudges.INudgePreferenceStore, AeBot.Data.Nudges.EfNudgePreferenceStore>();
         // The channels replace this with real delivery; until then proactive messages wait in the outbox.
         services.TryAddScoped<AeBot.Core.Handoff.IProactiveMessenger, AeBot.Data.Capture.OutboxMessenger>();
         services.AddScoped<AeBot.Core.Channels.IChannelAddressBook, AeBot.Data.Channels.EfChannelAddressBook>();

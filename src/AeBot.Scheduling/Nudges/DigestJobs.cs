@@ -1,4 +1,5 @@
 using AeBot.Core.Nudges;
+using AeBot.Scheduling.Delivery;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
@@ -6,10 +7,11 @@ namespace AeBot.Scheduling.Nudges;
 
 /// <summary>
 /// Every five minutes: whoever has reached the digest time in their own zone today and has not had today's digest
-/// gets it (or has it recorded as empty). Each person's digest is its own ledger entry, so an overlap with another
-/// instance, a retry or the next run never sends one twice.
+/// gets it (or has it recorded as empty), and managers their weekly digest on its day. Each digest is its own ledger
+/// entry, so an overlap with another instance, a retry or the next run never sends one twice; each one sent gets a
+/// delivery job.
 /// </summary>
-public sealed partial class DigestJobs(DailyDigests digests, ILogger<DigestJobs> logger)
+public sealed partial class DigestJobs(DailyDigests digests, WeeklyDigests weekly, IBackgroundJobClient jobs, ILogger<DigestJobs> logger)
 {
     public const string ScanJobId = "daily-digest-scan";
 
@@ -23,14 +25,27 @@ public sealed partial class DigestJobs(DailyDigests digests, ILogger<DigestJobs>
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (await digests.SendAsync(due[i].RepId, due[i].LocalDate, cancellationToken) == DigestOutcome.Sent)
+            {
                 sent++;
+                Deliver(due[i].RepId);
+            }
             if ((i + 1) % 500 == 0)
                 LogProgress(logger, i + 1, due.Count);
         }
         if (due.Count > 0)
             LogDone(logger, due.Count, sent);
+        foreach (var (repId, date) in await weekly.DueAsync(cancellationToken))
+        {
+            if (await weekly.SendAsync(repId, date, cancellationToken) == DigestOutcome.Sent)
+            {
+                sent++;
+                Deliver(repId);
+            }
+        }
         return sent;
     }
+
+    private void Deliver(long repId) => jobs.Enqueue<OutboxJobs>(j => j.DeliverToAsync(repId, CancellationToken.None));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily digests: {Done} of {Total} people handled")]
     private static partial void LogProgress(ILogger logger, int done, int total);

@@ -9,7 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace AeBot.Slack.Hosting;
 
 /// <summary>
-/// Keeps proactive posts under Slack's limits: about one message a second per channel (chat.postMessage), and the
+/// Keeps proactive posts under Slack's limits: about one message a second per channel (chat.postMessage), a
+/// workspace-wide budget for chat.postMessage (Slack allows "several hundred a minute" per workspace; we stay at 300
+/// with bursts of 50, so a 10,000-person digest run drains steadily instead of meeting a wall of 429s), and the
 /// method tier's per-workspace rate (~50 a minute for conversations.open, Tier 3). Sends wait their turn.
 /// </summary>
 internal sealed class SlackPacer : IDisposable
@@ -28,8 +30,16 @@ internal sealed class SlackPacer : IDisposable
             QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
         }));
 
-    public async ValueTask PostAsync(string channel, CancellationToken cancellationToken)
+    private readonly PartitionedRateLimiter<string> _perWorkspace = PartitionedRateLimiter.Create<string, string>(team =>
+        RateLimitPartition.GetTokenBucketLimiter(team, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = 50, TokensPerPeriod = 5, ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
+        }));
+
+    public async ValueTask PostAsync(string team, string channel, CancellationToken cancellationToken)
     {
+        using var workspace = await _perWorkspace.AcquireAsync(team, 1, cancellationToken);
         using var lease = await _perChannel.AcquireAsync(channel, 1, cancellationToken);
     }
 
@@ -47,6 +57,7 @@ internal sealed class SlackPacer : IDisposable
     public void Dispose()
     {
         _perChannel.Dispose();
+        _perWorkspace.Dispose();
         _opens.Dispose();
     }
 }
@@ -73,7 +84,7 @@ internal sealed partial class SlackMessenger(
                 channel = await slack.OpenDirectMessageAsync(address.UserId, cancellationToken);
                 await addresses.SaveAsync(address with { ConversationId = channel, UpdatedAt = clock.GetUtcNow() }, CancellationToken.None);
             }
-            await pacer.PostAsync(channel, cancellationToken);
+            await pacer.PostAsync(address.TenantId, channel, cancellationToken);
             await replies.PostAsync(channel, message.Reply, message.ToRepId, cancellationToken);
             LogSent(logger, message.Reason, message.ToRepId);
         }

@@ -22,7 +22,7 @@ public static class CommandLine
         ["chat"] = ["as"],
         ["audit"] = ["since", "as", "limit"],
         ["reminders"] = ["due", "as", "limit"],
-        ["nudges"] = ["dry-run"],
+        ["nudges"] = ["dry-run", "days"],
         ["teams-package"] = ["app-id", "host", "out", "privacy-url", "terms-url"],
         ["help"] = [],
     };
@@ -102,8 +102,9 @@ public static class CommandLine
                                         List the recorded turns.
           reminders [--due] [--as <email or name>] [--limit N]
                                         List pending reminders (--due: only those whose time has come).
-          nudges run [--dry-run]        Record what is due now (daily digests, reminders) for delivery, each once;
-                                        --dry-run prints it and records nothing.
+          nudges run [--dry-run]        Record what is due now (digests, renewal/follow-up/stale/close-date/slipped
+                                        nudges, reminders) for delivery, each once; --dry-run prints it, records nothing.
+          nudges stats [--days N]       Sent / folded / acted on / snoozed per rule over the last N days (30).
           teams-package --app-id <id> --host <public host> [--out aebot-teams.zip]
                         [--privacy-url <url>] [--terms-url <url>]
                                         Write the Teams app package to upload (see README "Connect to Microsoft Teams").

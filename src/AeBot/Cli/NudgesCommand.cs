@@ -1,3 +1,4 @@
+using System.Globalization;
 using AeBot.Core.Nudges;
 using AeBot.Core.Reminders;
 using AeBot.Hosting;
@@ -5,60 +6,141 @@ using AeBot.Hosting;
 namespace AeBot.Cli;
 
 /// <summary>
-/// <c>aebot nudges run [--dry-run]</c>: what is due now (honouring <c>Clock:Now</c>) — daily digests and reminders.
-/// With --dry-run it only prints; without, it records them for delivery exactly as the scheduler would (each once:
+/// <c>aebot nudges run [--dry-run]</c>: what is due now (honouring <c>Clock:Now</c>) — daily and weekly digests, the
+/// unscheduled rules (renewals, follow-ups, stale deals, passed close dates, slipped deals) and reminders. With
+/// --dry-run it only prints; without, it records them for delivery exactly as the scheduler would (each once:
 /// running it again, or beside the server, sends nothing twice). The server's outbox delivery then sends them.
+/// <c>aebot nudges stats [--days N]</c>: per rule, what was sent and what people did with it.
 /// </summary>
 public static class NudgesCommand
 {
     public static async Task<int> RunAsync(CliContext context)
     {
-        if (context.Invocation.Arguments is not ["run"])
+        switch (context.Invocation.Arguments)
         {
-            await context.Error.WriteLineAsync("aebot: usage: aebot nudges run [--dry-run]");
-            return ExitCodes.Usage;
+            case ["run"]:
+                return await RunDueAsync(context);
+            case ["stats"]:
+                return await StatsAsync(context);
+            default:
+                await context.Error.WriteLineAsync("aebot: usage: aebot nudges run [--dry-run] | aebot nudges stats [--days N]");
+                return ExitCodes.Usage;
         }
+    }
+
+    private static async Task<int> RunDueAsync(CliContext context)
+    {
         var dryRun = context.Invocation.Options.ContainsKey("dry-run");
-        await context.Services.InitializeDatabaseAsync(seedDemo: false, context.CancellationToken);
+        var ct = context.CancellationToken;
+        await context.Services.InitializeDatabaseAsync(seedDemo: false, ct);
         await using var scope = context.Services.CreateAsyncScope();
-        var digests = scope.ServiceProvider.GetRequiredService<DailyDigests>();
-        var reminders = scope.ServiceProvider.GetRequiredService<IReminderDelivery>();
+        var services = scope.ServiceProvider;
+        var digests = services.GetRequiredService<DailyDigests>();
+        var weekly = services.GetRequiredService<WeeklyDigests>();
+        var rules = services.GetRequiredService<UnscheduledNudges>();
+        var reminders = services.GetRequiredService<IReminderDelivery>();
+        var names = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+            services.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>().Reps, r => r.Id, r => r.Name, ct);
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await context.Out.WriteLineAsync($"{(dryRun ? "Would send" : "Sending")} what is due at {now.UtcDateTime:yyyy-MM-dd HH:mm}Z:");
+        var o = context.Out;
+        await o.WriteLineAsync($"{(dryRun ? "Would send" : "Sending")} what is due at {now.UtcDateTime:yyyy-MM-dd HH:mm}Z:");
 
         int sent = 0, empty = 0;
-        foreach (var (repId, date) in await digests.DueAsync(context.CancellationToken))
+        foreach (var (repId, date) in await digests.DueAsync(ct))
         {
             DigestOutcome outcome;
             if (dryRun)
             {
-                (outcome, var name, var plan) = await digests.PreviewAsync(repId, date, context.CancellationToken);
+                (outcome, var name, var plan, var folded) = await digests.PreviewAsync(repId, date, ct);
                 var what = outcome == DigestOutcome.Sent && plan is not null
                     ? $"{plan.Overdue.Count} overdue, {plan.DueToday.Count} due today, {plan.Renewals.Count} renewals, {plan.Stale.Count} stale, {plan.PastClose.Count} past close date"
+                        + (folded > 0 ? $", {folded} held-back nudges" : "")
                     : $"skipped ({outcome.ToString().ToLowerInvariant()})";
-                await context.Out.WriteLineAsync($"  daily-digest  {name,-22} {date:ddd d MMM}  {what}");
+                await o.WriteLineAsync($"  daily-digest        {name,-22} {date:ddd d MMM}  {what}");
             }
             else
             {
-                outcome = await digests.SendAsync(repId, date, context.CancellationToken);
+                outcome = await digests.SendAsync(repId, date, ct);
+            }
+            (sent, empty) = outcome == DigestOutcome.Sent ? (sent + 1, empty) : (sent, empty + 1);
+        }
+
+        var weeklySent = 0;
+        foreach (var (repId, date) in await weekly.DueAsync(ct))
+        {
+            DigestOutcome outcome;
+            if (dryRun)
+            {
+                (outcome, var name, var reply) = await weekly.PreviewAsync(repId, date, ct);
+                await o.WriteLineAsync($"  weekly-digest       {name,-22} {date:ddd d MMM}  {(outcome == DigestOutcome.Sent ? reply!.Summary : $"skipped ({outcome.ToString().ToLowerInvariant()})")}");
+            }
+            else
+            {
+                outcome = await weekly.SendAsync(repId, date, ct);
             }
             if (outcome == DigestOutcome.Sent)
-                sent++;
-            else
-                empty++;
+                weeklySent++;
         }
-        var dueReminders = await reminders.DueAsync(10_000, context.CancellationToken);
+
+        IReadOnlyList<PlannedNudge> nudges;
+        if (dryRun)
+        {
+            (nudges, _) = await rules.PlanAsync(ct);
+            foreach (var n in nudges.OrderBy(n => n.Content.Key.Rule, StringComparer.Ordinal).ThenBy(n => names.GetValueOrDefault(n.Content.Key.RecipientRepId), StringComparer.Ordinal))
+            {
+                var who = names.GetValueOrDefault(n.Content.Key.RecipientRepId, "#" + n.Content.Key.RecipientRepId);
+                await o.WriteLineAsync($"  {n.Content.Key.Rule,-19} {who,-22} {n.Content.Title}");
+                await o.WriteLineAsync($"  {"",-19} {"",-22} why: {n.Content.Why}{(n.Folded ? $" — held for the next digest: {n.FoldedBecause}" : "")}");
+            }
+        }
+        else
+        {
+            nudges = (await rules.RunAsync(ct)).Recorded;
+        }
+
+        var dueReminders = await reminders.DueAsync(10_000, ct);
         var remindersSent = 0;
         foreach (var id in dueReminders)
         {
             if (dryRun)
-                await context.Out.WriteLineAsync($"  reminder      #{id}");
-            else if (await reminders.DeliverAsync(id, context.CancellationToken))
+                await o.WriteLineAsync($"  reminder            #{id}");
+            else if (await reminders.DeliverAsync(id, ct))
                 remindersSent++;
         }
-        await context.Out.WriteLineAsync(dryRun
-            ? $"{sent} digest(s) and {dueReminders.Count} reminder(s) would be sent; {empty} digest(s) skipped. Nothing was recorded (--dry-run)."
-            : $"Recorded for delivery: {sent} digest(s) ({empty} skipped as empty or missed) and {remindersSent} reminder(s). The server's outbox delivery sends them.");
+
+        var byRule = string.Join(", ", nudges.GroupBy(n => n.Content.Key.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+        var (toSend, folds) = (nudges.Count(n => !n.Folded), nudges.Count(n => n.Folded));
+        await o.WriteLineAsync(dryRun
+            ? $"{sent} daily digest(s), {weeklySent} weekly digest(s), {toSend} nudge(s) ({(byRule.Length == 0 ? "none" : byRule)}; {folds} to be held for digests) and {dueReminders.Count} reminder(s) would be sent; {empty} digest(s) skipped. Nothing was recorded (--dry-run)."
+            : $"Recorded for delivery: {sent} daily digest(s) ({empty} skipped as empty or missed), {weeklySent} weekly digest(s), {toSend} nudge(s) ({(byRule.Length == 0 ? "none" : byRule)}; {folds} held for digests) and {remindersSent} reminder(s). The server's outbox delivery sends them.");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> StatsAsync(CliContext context)
+    {
+        var days = 30;
+        if (context.Invocation.Options.TryGetValue("days", out var text) && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > 3650))
+        {
+            await context.Error.WriteLineAsync("aebot: --days must be a whole number of days between 1 and 3650.");
+            return ExitCodes.Usage;
+        }
+        await context.Services.InitializeDatabaseAsync(seedDemo: false, context.CancellationToken);
+        await using var scope = context.Services.CreateAsyncScope();
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var stats = await scope.ServiceProvider.GetRequiredService<INudgeLedger>().StatsAsync(now.AddDays(-days), context.CancellationToken);
+        var o = context.Out;
+        await o.WriteLineAsync($"Nudges recorded in the last {days} days (to {now.UtcDateTime:yyyy-MM-dd HH:mm}Z):");
+        await o.WriteLineAsync($"  {"rule",-20} {"sent",7} {"folded",7} {"acted on",9} {"snoozed",8} {"skipped",8} {"ignored",8}");
+        foreach (var s in stats)
+        {
+            // Ignored: delivered (sent or shown in a digest) and nothing pressed. The rules people ignore are the ones to retune.
+            var delivered = s.Sent + s.Folded;
+            var ignored = delivered == 0 ? "—" : ((delivered - s.ActedOn - s.Snoozed) * 100.0 / delivered).ToString("0", CultureInfo.InvariantCulture) + "%";
+            await o.WriteLineAsync($"  {s.Rule,-20} {s.Sent,7} {s.Folded,7} {s.ActedOn,9} {s.Snoozed,8} {s.Skipped,8} {ignored,8}");
+        }
+        if (stats.Count == 0)
+            await o.WriteLineAsync("  (none)");
+        await o.WriteLineAsync("acted on = Done, Log, Push date or Open pressed; skipped = digests with nothing in them (recorded, not sent).");
         return ExitCodes.Ok;
     }
 }

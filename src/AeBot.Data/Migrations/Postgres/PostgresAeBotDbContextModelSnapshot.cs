@@ -485,6 +485,8 @@ namespace AeBot.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedAt");
+
                     b.HasIndex("OpportunityId", "ChangedAt");
 
                     b.ToTable("OpportunityHistory", (string)null);
@@ -837,13 +839,32 @@ namespace AeBot.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("ActedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Folded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("FoldedInto")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LocalDate")
                         .HasColumnType("date");
 
                     b.Property<long>("RecipientRepId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResurfacedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Rule")
@@ -854,12 +875,38 @@ namespace AeBot.Data.Migrations.Postgres
                     b.Property<bool>("Sent")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SnoozeReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("SnoozedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SnoozedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SnoozedUntil")
+                        .HasFilter("\"SnoozedUntil\" IS NOT NULL AND \"ResurfacedAt\" IS NULL");
+
+                    b.HasIndex("LocalDate", "RecipientRepId");
+
+                    b.HasIndex("RecipientRepId", "Folded")
+                        .HasFilter("\"Folded\" AND \"FoldedInto\" IS NULL");
 
                     b.HasIndex("Rule", "DueDate");
 
@@ -867,6 +914,64 @@ namespace AeBot.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("NudgeLedger", (string)null);
+                });
+
+            modelBuilder.Entity("AeBot.Data.Capture.NudgeMuteRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RepId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepId", "Category", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("NudgeMutes", (string)null);
+                });
+
+            modelBuilder.Entity("AeBot.Data.Capture.NudgePreferenceRow", b =>
+                {
+                    b.Property<long>("RepId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RepId"));
+
+                    b.Property<int?>("DailyCap")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("DigestTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("QuietEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("QuietStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RepId");
+
+                    b.ToTable("NudgePreferences", (string)null);
                 });
 
             modelBuilder.Entity("AeBot.Data.Capture.OutboxMessageRow", b =>

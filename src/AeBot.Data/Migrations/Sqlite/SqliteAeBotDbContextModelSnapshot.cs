@@ -459,6 +459,8 @@ namespace AeBot.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedAt");
+
                     b.HasIndex("OpportunityId", "ChangedAt");
 
                     b.ToTable("OpportunityHistory", (string)null);
@@ -791,13 +793,32 @@ namespace AeBot.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ActedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Folded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FoldedInto")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LocalDate")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecipientRepId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResurfacedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Rule")
@@ -808,12 +829,38 @@ namespace AeBot.Data.Migrations.Sqlite
                     b.Property<bool>("Sent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SnoozeReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SnoozedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SnoozedUntil")
+                        .HasFilter("\"SnoozedUntil\" IS NOT NULL AND \"ResurfacedAt\" IS NULL");
+
+                    b.HasIndex("LocalDate", "RecipientRepId");
+
+                    b.HasIndex("RecipientRepId", "Folded")
+                        .HasFilter("\"Folded\" AND \"FoldedInto\" IS NULL");
 
                     b.HasIndex("Rule", "DueDate");
 
@@ -821,6 +868,60 @@ namespace AeBot.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("NudgeLedger", (string)null);
+                });
+
+            modelBuilder.Entity("AeBot.Data.Capture.NudgeMuteRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepId", "Category", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("NudgeMutes", (string)null);
+                });
+
+            modelBuilder.Entity("AeBot.Data.Capture.NudgePreferenceRow", b =>
+                {
+                    b.Property<long>("RepId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DailyCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("DigestTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepId");
+
+                    b.ToTable("NudgePreferences", (string)null);
                 });
 
             modelBuilder.Entity("AeBot.Data.Capture.OutboxMessageRow", b =>

@@ -1,0 +1,302 @@
+using System.Globalization;
+using AeBot.Core.Capture;
+using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
+using AeBot.Core.Handoff;
+using AeBot.Core.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Core.Nudges;
+
+/// <summary>A nudge the scan found due now: sent, or folded into the recipient's next digest (and why).</summary>
+public sealed record PlannedNudge(NudgeContent Content, DateOnly LocalDate, string? FoldedBecause, long? ResurfacedFrom = null)
+{
+    public bool Folded => FoldedBecause is not null;
+}
+
+public sealed record NudgeScanResult(IReadOnlyList<PlannedNudge> Recorded, int AlreadyRecorded)
+{
+    public int Sent => Recorded.Count(p => !p.Folded);
+    public int Folded => Recorded.Count(p => p.Folded);
+
+    /// <summary>Who has new messages waiting in the outbox: one delivery each.</summary>
+    public IReadOnlyList<long> Recipients => Recorded.Where(p => !p.Folded).Select(p => p.Content.Key.RecipientRepId).Distinct().ToList();
+}
+
+/// <summary>
+/// The unscheduled rules — renewals (and their escalation), follow-ups due and overdue, deals gone stale, close dates
+/// passed, deals slipped — evaluated for the whole company at once: the data returns a UTC envelope with a few range
+/// queries, and each candidate is then judged in its recipient's own zone and settings. Each person gets at most
+/// their daily cap, nothing in quiet hours (those fold into the next digest rather than being dropped), nothing
+/// muted, and each nudge once (<see cref="INudgeLedger"/>).
+/// </summary>
+public sealed partial class UnscheduledNudges(
+    INudgeSource source, INudgeLedger ledger, INudgePreferenceStore preferences, IOptions<NudgeOptions> options, IOptions<CaptureOptions> capture,
+    TimeProvider clock, ILogger<UnscheduledNudges> logger)
+{
+    private const int BatchSize = 500;
+
+    /// <summary>What is due now and not yet recorded, with the send/fold decision — records nothing (the dry run).</summary>
+    public async Task<(IReadOnlyList<PlannedNudge> Plan, int AlreadyRecorded)> PlanAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        var people = (await ledger.RecipientsAsync(cancellationToken)).ToDictionary(r => r.RepId);
+        var settings = await preferences.AllAsync(cancellationToken);
+        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
+        var locals = new Dictionary<long, DateTime>();
+        DateTime? LocalNow(long repId)
+        {
+            if (locals.TryGetValue(repId, out var known))
+                return known;
+            if (!people.TryGetValue(repId, out var person))
+                return null; // inactive or unknown: nobody to nudge
+            if (!zones.TryGetValue(person.TimeZoneId, out var zone))
+                zones[person.TimeZoneId] = zone = RepTime.FindZone(person.TimeZoneId) ?? TimeZoneInfo.Utc;
+            return locals[repId] = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+        }
+        NudgePreferences Settings(long repId) => settings.TryGetValue(repId, out var p) ? p : NudgePreferences.Default;
+
+        var stale = StaleThresholds();
+        var facts = await source.FactsAsync(new NudgeWindow(now, o.Milestones, o.GraceDays, o.EscalationDays, stale.Min, stale.Max), cancellationToken);
+        var candidates = new List<NudgeContent>();
+        void Add(long? repId, NudgeContent content, long? accountId, Func<DateTime, bool> due)
+        {
+            if (repId is not { } id || LocalNow(id) is not { } local || !due(local) || Settings(id).IsMuted(content.Key.Rule, accountId))
+                return;
+            candidates.Add(content with { Key = content.Key with { RecipientRepId = id } });
+        }
+        foreach (var r in facts.Renewals)
+            AddRenewal(r, Add, o);
+        foreach (var f in facts.FollowUps)
+            AddFollowUp(f, Add);
+        foreach (var d in facts.PastClose)
+            AddPastClose(d, Add);
+        foreach (var d in facts.Stale)
+            AddStale(d, Add, zones, people, stale.ByStage);
+        foreach (var s in facts.Slipped)
+            AddSlipped(s, Add, o);
+
+        var resurfacing = await ResurfacingAsync(now, LocalNow, cancellationToken);
+        var fresh = candidates.DistinctBy(c => c.Key).ToList();
+        var existing = await ledger.ExistingAsync([.. fresh.Select(c => c.Key), .. resurfacing.Select(r => r.Content.Key)], cancellationToken);
+        var planned = fresh.Where(c => !existing.Contains(c.Key)).Select(c => (c, (long?)null))
+            .Concat(resurfacing.Where(r => !existing.Contains(r.Content.Key)).Select(r => (r.Content, (long?)r.Id))).ToList();
+
+        // The attention budget: per person, most urgent first, until their cap for the day; quiet hours fold everything.
+        var dates = planned.Select(p => DateOnly.FromDateTime(LocalNow(p.Item1.Key.RecipientRepId)!.Value)).Distinct().ToList();
+        var sentToday = dates.Count == 0 ? new Dictionary<(long, DateOnly), int>() : await ledger.SentOnAsync(dates, cancellationToken);
+        var result = new List<PlannedNudge>(planned.Count);
+        foreach (var group in planned.GroupBy(p => p.Item1.Key.RecipientRepId))
+        {
+            var local = LocalNow(group.Key)!.Value;
+            var today = DateOnly.FromDateTime(local);
+            var mine = Settings(group.Key);
+            var cap = mine.DailyCap ?? o.DailyCap;
+            var quiet = QuietReason(local, mine, o);
+            var count = sentToday.TryGetValue((group.Key, today), out var n) ? n : 0;
+            foreach (var (content, from) in group.OrderBy(p => NudgeRules.Priority(p.Item1.Key.Rule)).ThenBy(p => p.Item1.Key.DueDate).ThenBy(p => p.Item1.Key.Subject, StringComparer.Ordinal))
+            {
+                string? folded = quiet;
+                if (folded is null && count >= cap)
+                    folded = $"your daily limit of {cap} nudges was reached";
+                if (folded is null)
+                    count++;
+                result.Add(new PlannedNudge(content, today, folded, from));
+            }
+        }
+        return (result, existing.Count);
+    }
+
+    /// <summary>Records what <see cref="PlanAsync"/> finds: sent ones with their message in the outbox, folded ones for the next digest.</summary>
+    public async Task<NudgeScanResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var (plan, already) = await PlanAsync(cancellationToken);
+        var recorded = new List<PlannedNudge>(plan.Count);
+        for (var i = 0; i < plan.Count; i += BatchSize)
+        {
+            var batch = plan.Skip(i).Take(BatchSize).ToList();
+            var records = batch.Select(p => new NudgeRecord(p.Content.Key, new NudgeNote(p.LocalDate, p.Content.Title, p.Content.Why, p.Folded),
+                p.Folded ? null : new ProactiveMessage(p.Content.Key.RecipientRepId, p.Content.Key.Rule, Render(p)))).ToList();
+            var fresh = (await ledger.RecordManyAsync(records, cancellationToken)).Select(r => r.Key).ToHashSet();
+            foreach (var p in batch)
+            {
+                if (p.ResurfacedFrom is { } id)
+                    await ledger.MarkResurfacedAsync(id, cancellationToken);
+                if (fresh.Contains(p.Content.Key))
+                    recorded.Add(p);
+            }
+            if (plan.Count > BatchSize)
+                LogProgress(logger, Math.Min(i + BatchSize, plan.Count), plan.Count);
+        }
+        var result = new NudgeScanResult(recorded, already + plan.Count - recorded.Count);
+        if (plan.Count > 0)
+            LogScan(logger, result.Sent, result.Folded, result.AlreadyRecorded);
+        return result;
+    }
+
+    public static Reply Render(PlannedNudge p) => NudgeCards.Render(p.Content, p.ResurfacedFrom is null ? null : "Back as you asked:");
+
+    private async Task<List<(long Id, NudgeContent Content)>> ResurfacingAsync(DateTimeOffset now, Func<long, DateTime?> localNow, CancellationToken cancellationToken)
+    {
+        var ended = await ledger.SnoozeEndedAsync(now, cancellationToken);
+        if (ended.Count == 0)
+            return [];
+        var subjects = ended.Select(e => NudgeSubject.TryParse(e.Key.Subject, out var s) ? s : default).Where(s => s.Kind is not null).ToHashSet();
+        var open = await source.StillOpenAsync(subjects, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var back = new List<(long, NudgeContent)>();
+        foreach (var e in ended)
+        {
+            if (!NudgeSubject.TryParse(e.Key.Subject, out var subject) || !open.Contains(subject) || localNow(e.Key.RecipientRepId) is not { } local)
+            {
+                await ledger.MarkResurfacedAsync(e.Id, cancellationToken); // done with, or nobody to tell: nothing comes back
+                continue;
+            }
+            var reason = e.Reason is null ? "" : $" (\"{e.Reason}\")";
+            back.Add((e.Id, new NudgeContent(e.Key with { DueDate = DateOnly.FromDateTime(local) }, e.Title,
+                string.Create(CultureInfo.InvariantCulture, $"You snoozed this on {e.SnoozedAt.UtcDateTime:ddd d MMM}{reason}."), e.Why,
+                null, null, subject.Kind == NudgeSubject.Deal ? subject.Id : null)));
+        }
+        return back;
+    }
+
+    private (int Min, int Max, IReadOnlyDictionary<string, int> ByStage) StaleThresholds()
+    {
+        var byStage = options.Value.StaleDaysByStage;
+        var all = byStage.Values.Append(capture.Value.StaleDays).ToList();
+        return (all.Min(), all.Max(), byStage);
+    }
+
+    /// <summary>A date-based nudge is due from <see cref="NudgeOptions.NudgeTime"/> on its day, and for <see cref="NudgeOptions.GraceDays"/> after.</summary>
+    private bool DueOn(DateOnly day, DateTime local)
+    {
+        var today = DateOnly.FromDateTime(local);
+        var late = today.DayNumber - day.DayNumber;
+        return late >= 0 && late <= options.Value.GraceDays && (late > 0 || TimeOnly.FromDateTime(local) >= options.Value.NudgeTime);
+    }
+
+    private delegate void Adder(long? repId, NudgeContent content, long? accountId, Func<DateTime, bool> due);
+
+    private void AddRenewal(RenewalFact r, Adder add, NudgeOptions o)
+    {
+        var money = MoneyFormat.Exact(r.AnnualValue, r.Currency);
+        var name = r.AccountName + (r.Product is null ? "" : " — " + r.Product);
+        var milestones = string.Join(", ", o.Milestones);
+        foreach (var (repId, role) in new[] { (r.OwnerId, "account owner"), (r.AccountManagerId, "account manager") }.DistinctBy(x => x.Item1))
+        {
+            add(repId, Renewal(repId ?? 0, role), r.AccountId, local =>
+            {
+                var today = DateOnly.FromDateTime(local);
+                var left = r.EndDate.DayNumber - today.DayNumber;
+                var milestone = o.Milestones.Where(m => m >= left).DefaultIfEmpty(-1).Min();
+                return left >= 0 && milestone > 0 && DueOn(r.EndDate.AddDays(-milestone), local);
+            });
+        }
+
+        // The key's date is the milestone the recipient is in; computed once here for both, with the UTC date (the
+        // recipient's own day decides whether it is due; two zones cannot straddle a milestone by more than a day).
+        NudgeContent Renewal(long repId, string role)
+        {
+            var left = r.EndDate.DayNumber - DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).DayNumber;
+            var milestone = o.Milestones.Where(m => m >= left - 1).DefaultIfEmpty(o.Milestones[^1]).Min();
+            var key = new NudgeKey(NudgeRules.Renewal, new NudgeSubject(NudgeSubject.Contract, r.ContractId).ToString(), r.EndDate.AddDays(-milestone), repId);
+            return new NudgeContent(key, $"Renewal in {milestone} days: {name}",
+                string.Create(CultureInfo.InvariantCulture, $"Ends {r.EndDate:ddd d MMM yyyy} · {money} a year · {(r.AutoRenew ? "auto-renews" : "needs a renewal")} · {LastTouch(r.LastInteractionAt)}"),
+                $"you're the {role} of {r.AccountName}, and renewals are announced {milestones} days before the end date.", r.AccountId, r.AccountName, null);
+        }
+
+        // Escalation: close to the end and nobody has logged talking to the customer.
+        var quietSince = clock.GetUtcNow().AddDays(-o.EscalationDays);
+        if (r.LastInteractionAt is null || r.LastInteractionAt < quietSince)
+        {
+            var dueDay = r.EndDate.AddDays(-o.EscalationDays);
+            var key = new NudgeKey(NudgeRules.RenewalEscalation, new NudgeSubject(NudgeSubject.Contract, r.ContractId).ToString(), dueDay, 0);
+            var content = new NudgeContent(key, $"Renewal at risk: {name} ends {r.EndDate:d MMM}, no logged interaction for {o.EscalationDays}+ days",
+                $"{money} a year · {(r.OwnerName is null ? "no owner" : "owner " + r.OwnerName)} · {LastTouch(r.LastInteractionAt)}",
+                $"you manage the account's owner, and a renewal inside {o.EscalationDays} days with no logged interaction for as long is escalated.",
+                r.AccountId, r.AccountName, null);
+            add(r.EscalateToId, content, r.AccountId, local =>
+            {
+                var left = r.EndDate.DayNumber - DateOnly.FromDateTime(local).DayNumber;
+                return left >= 0 && left <= o.EscalationDays && (left < o.EscalationDays || TimeOnly.FromDateTime(local) >= o.NudgeTime);
+            });
+        }
+    }
+
+    private static string LastTouch(DateTimeOffset? at) =>
+        at is { } a ? string.Create(CultureInfo.InvariantCulture, $"last interaction {a:d MMM yyyy}") : "no interaction logged";
+
+    private void AddFollowUp(FollowUpFact f, Adder add)
+    {
+        var subject = new NudgeSubject(NudgeSubject.Task, f.Id).ToString();
+        var where = string.Join(" · ", new[] { f.AccountName, f.DealName }.Where(x => x is not null));
+        var detail = where.Length == 0 ? null : where;
+        add(f.RepId, new NudgeContent(new NudgeKey(NudgeRules.FollowUpDue, subject, f.DueDate, 0), "Due today: " + f.Title, detail,
+            "you set this follow-up for today and it's still open.", f.AccountId, f.AccountName, f.DealId),
+            f.AccountId, local => DateOnly.FromDateTime(local) == f.DueDate && TimeOnly.FromDateTime(local) >= options.Value.NudgeTime);
+        add(f.RepId, new NudgeContent(new NudgeKey(NudgeRules.FollowUpOverdue, subject, f.DueDate.AddDays(1), 0),
+            string.Create(CultureInfo.InvariantCulture, $"Overdue since {f.DueDate:ddd d MMM}: {f.Title}"), detail,
+            string.Create(CultureInfo.InvariantCulture, $"it was due {f.DueDate:ddd d MMM} and is still open."), f.AccountId, f.AccountName, f.DealId),
+            f.AccountId, local => DueOn(f.DueDate.AddDays(1), local));
+    }
+
+    private void AddPastClose(DealFact d, Adder add)
+    {
+        if (d.CloseDate is not { } close)
+            return;
+        add(d.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.PastClose, new NudgeSubject(NudgeSubject.Deal, d.Id).ToString(), close.AddDays(1), 0),
+            string.Create(CultureInfo.InvariantCulture, $"{d.Name}: the close date ({close:ddd d MMM}) has passed"), DealDetail(d),
+            "the deal is still open after its close date — push the date, or mark it won or lost, so the forecast stays true.",
+            d.AccountId, d.AccountName, d.Id), d.AccountId, local => DueOn(close.AddDays(1), local));
+    }
+
+    private void AddStale(DealFact d, Adder add, Dictionary<string, TimeZoneInfo> zones, Dictionary<long, NudgeRecipient> people, IReadOnlyDictionary<string, int> byStage)
+    {
+        if (!people.TryGetValue(d.OwnerId, out var owner))
+            return;
+        var days = byStage.TryGetValue(d.Stage, out var t) ? t : capture.Value.StaleDays;
+        var since = d.LastEngagedAt ?? d.CreatedAt;
+        var staleFrom = since.AddDays(days);
+        if (!zones.TryGetValue(owner.TimeZoneId, out var zone))
+            zones[owner.TimeZoneId] = zone = RepTime.FindZone(owner.TimeZoneId) ?? TimeZoneInfo.Utc;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(staleFrom, zone).DateTime);
+        var limit = byStage.ContainsKey(d.Stage) ? $"the limit for {d.Stage}" : "the default limit";
+        add(d.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.StaleDeal, new NudgeSubject(NudgeSubject.Deal, d.Id).ToString(), day, 0),
+            $"{d.Name}: no activity for {days} days", DealDetail(d) + " · " + (d.LastEngagedAt is { } l ? string.Create(CultureInfo.InvariantCulture, $"last touched {l:d MMM}") : "never touched"),
+            $"no interaction has been logged on this open deal for {days} days ({limit}).", d.AccountId, d.AccountName, d.Id),
+            d.AccountId, local => clock.GetUtcNow() >= staleFrom && DueOn(day, local) && (d.CloseDate is not { } c || c >= DateOnly.FromDateTime(local)));
+    }
+
+    private void AddSlipped(SlippedFact s, Adder add, NudgeOptions o)
+    {
+        if (s.Pushes < o.SlippedAfterPushes || s.Deal.CloseDate is not { } close)
+            return;
+        var path = string.Join(" → ", s.CloseDates.Select(d => d.ToString("MMM d", CultureInfo.InvariantCulture)));
+        add(s.Deal.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.Slipped, new NudgeSubject(NudgeSubject.Deal, s.Deal.Id).ToString(), close, 0),
+            $"{s.Deal.Name} has slipped {s.Pushes} times", $"Close date pushed from {path} · {DealDetail(s.Deal)}",
+            $"its close date has moved out {s.Pushes} times — worth checking it's still real.", s.Deal.AccountId, s.Deal.AccountName, s.Deal.Id),
+            s.Deal.AccountId, local => DateOnly.FromDateTime(local).DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.LastPushAt, TimeZoneInfo.Utc).DateTime).DayNumber <= o.GraceDays + 1);
+    }
+
+    private static string DealDetail(DealFact d) =>
+        string.Join(" · ", new[] { d.AccountName, d.Stage, d.Amount is { } a ? MoneyFormat.Exact(a, d.Currency) : null,
+            d.CloseDate is { } c ? string.Create(CultureInfo.InvariantCulture, $"close {c:d MMM yyyy}") : null }.Where(x => x is not null));
+
+    /// <summary>Quiet hours (or a weekend) in the recipient's zone: why a nudge waits for the digest, or null.</summary>
+    private static string? QuietReason(DateTime local, NudgePreferences mine, NudgeOptions o)
+    {
+        if (o.QuietWeekends && local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            return "it's the weekend";
+        var (start, end) = (mine.QuietStart ?? o.QuietStart, mine.QuietEnd ?? o.QuietEnd);
+        var t = TimeOnly.FromDateTime(local);
+        var quiet = start == end ? false : start < end ? t >= start && t < end : t >= start || t < end;
+        return quiet ? string.Create(CultureInfo.InvariantCulture, $"it's your quiet hours ({start:HH\\:mm}–{end:HH\\:mm})") : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nudge scan: {Done} of {Total} recorded")]
+    private static partial void LogProgress(ILogger logger, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nudge scan: {Sent} sent, {Folded} folded into digests, {Already} already recorded")]
+    private static partial void LogScan(ILogger logger, int sent, int folded, int already);
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using AeBot.Core.Answers;
+using AeBot.Core.Capture;
+using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
+using AeBot.Core.Handoff;
+using AeBot.Core.Opportunities;
+using AeBot.Core.Organization;
+using AeBot.Core.Sales;
+using AeBot.Core.Time;
+using AeBot.Core.Understanding;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Core.Nudges;
+
+/// <summary>
+/// The weekly manager digest (Monday 08:00 in the manager's zone by default): the team rollup — won, quota,
+/// attainment and open pipeline by rep — then a 1:1 pack per rep: slipped deals with their date history, stale deals,
+/// deals past their close date and renewals at risk. Once per manager and week (<see cref="INudgeLedger"/>); a digest
+/// for a day already over in their zone is recorded as missed, never sent late.
+/// </summary>
+public sealed class WeeklyDigests(
+    INudgeLedger ledger, INudgeSource source, ISalesData data, TeamAnswers team, IOptions<NudgeOptions> options, IOptions<CaptureOptions> capture,
+    IOptions<AeBotOptions> company, TimeProvider clock)
+{
+    public const string Rule = "weekly-digest";
+    private const int PerList = 5;
+
+    /// <summary>Managers whose weekly digest is due now and not yet recorded.</summary>
+    public async Task<IReadOnlyList<(long RepId, DateOnly LocalDate)>> DueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        var due = new List<(long, DateOnly)>();
+        foreach (var person in (await ledger.RecipientsAsync(cancellationToken)).Where(p => p.Role == RepRole.Manager))
+        {
+            var local = TimeZoneInfo.ConvertTime(now, RepTime.FindZone(person.TimeZoneId) ?? TimeZoneInfo.Utc).DateTime;
+            if (local.DayOfWeek == o.WeeklyDigestDay && TimeOnly.FromDateTime(local) >= o.WeeklyDigestTime)
+                due.Add((person.RepId, DateOnly.FromDateTime(local)));
+        }
+        if (due.Count == 0)
+            return due;
+        var recorded = await ledger.RecordedAsync(Rule, due.Select(d => d.Item2).Distinct().ToList(), cancellationToken);
+        return due.Where(d => !recorded.Contains(d)).ToList();
+    }
+
+    public async Task<(DigestOutcome Outcome, string Name, Reply? Reply)> PreviewAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
+    {
+        var built = await BuildAsync(repId, localDate, cancellationToken);
+        return built is null ? (DigestOutcome.UnknownRep, "", null) : (built.Value.Outcome, built.Value.Viewer.Name, built.Value.Reply);
+    }
+
+    public async Task<DigestOutcome> SendAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
+    {
+        if (await BuildAsync(repId, localDate, cancellationToken) is not var (outcome, _, reply))
+            return DigestOutcome.UnknownRep;
+        var key = new NudgeKey(Rule, "rep:" + repId, localDate, repId);
+        var message = outcome == DigestOutcome.Sent ? new ProactiveMessage(repId, Rule, reply!) : null;
+        return await ledger.RecordAsync(key, message, cancellationToken) ? outcome : DigestOutcome.AlreadyDone;
+    }
+
+    private async Task<(DigestOutcome Outcome, Viewer Viewer, Reply? Reply)?> BuildAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
+    {
+        if (await data.ViewerAsync(repId, cancellationToken) is not { } viewer)
+            return null;
+        var zone = RepTime.FindZone(viewer.TimeZoneId) ?? TimeZoneInfo.Utc;
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (localDate < today)
+            return (DigestOutcome.Missed, viewer, null);
+        var reps = await data.TeamAsync(viewer, cancellationToken);
+        if (reps.Count == 0)
+            return (DigestOutcome.Empty, viewer, null);
+
+        var c = company.Value;
+        var question = new Understanding.Understanding { Intent = Intent.TeamRollup, Subject = Subject.Team };
+        var context = new AnswerContext(viewer, question, today, now, zone, new FiscalCalendar(c.FiscalYearStartMonth), c.Currency);
+        var rollup = await team.RollupAsync(context, cancellationToken);
+
+        var o = options.Value;
+        var staleSince = now.AddDays(-capture.Value.StaleDays);
+        var atRisk = (await source.RenewalsAtRiskAsync(reps.Select(r => r.Id).ToList(), today, o.EscalationDays, now.AddDays(-o.EscalationDays), cancellationToken))
+            .ToLookup(r => reps.Any(x => x.Id == r.OwnerId) ? r.OwnerId!.Value : r.AccountManagerId!.Value);
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock($"**Your week ahead, {viewer.Name.Split(' ')[0]}** — the team's numbers and a 1:1 pack for each of your {MoneyFormat.Count(reps.Count, "rep")}."),
+        };
+        blocks.AddRange(rollup.Blocks.Where(b => b is TextBlock or TableBlock));
+        var flagged = 0;
+        foreach (var rep in reps)
+        {
+            var mine = new DealFilter { OwnerIds = [rep.Id], Category = StageCategory.Open };
+            var slipped = await data.SlippedAsync(viewer, mine, o.SlippedAfterPushes, PerList, cancellationToken);
+            var stale = await data.DealsAsync(viewer, mine with { NotEngagedSince = staleSince }, DealOrder.AmountDescending, PerList, cancellationToken);
+            var pastClose = await data.DealsAsync(viewer, mine with { CloseTo = today.AddDays(-1) }, DealOrder.CloseDateAscending, PerList, cancellationToken);
+            var renewals = atRisk[rep.Id].Take(PerList).ToList();
+            var items = new List<ListItem>();
+            items.AddRange(slipped.Select(s => new ListItem($"Slipped: {s.Deal.Name}{Amount(s.Deal)}",
+                "pushed " + string.Join(" → ", s.CloseDates.Select(d => d.ToString("MMM d", CultureInfo.InvariantCulture))), [])));
+            items.AddRange(pastClose.Select(d => new ListItem($"Past close date: {d.Name}{Amount(d)}", $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, today)}", [])));
+            items.AddRange(stale.Select(d => new ListItem($"Stale: {d.Name}{Amount(d)}",
+                $"{d.Stage} · last touched {(d.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, zone).DateTime), today) : "never")}", [])));
+            items.AddRange(renewals.Select(r => new ListItem($"Renewal at risk: {r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
+                $"ends {DateFormat.Short(r.EndDate, today)} · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · no interaction logged for {o.EscalationDays}+ days",
+                [new ReplyAction("Brief", ConversationCore.AskPrefix + "brief me on " + r.AccountName)])));
+            if (items.Count == 0)
+            {
+                items.Add(new ListItem("Nothing flagged", "no slipped, stale or overdue deals and no renewal at risk", []));
+            }
+            else
+            {
+                flagged++;
+            }
+            blocks.Add(new ItemListBlock($"{rep.Name} — 1:1 pack ({slipped.Count} slipped · {pastClose.Count} past close · {stale.Count} stale · {renewals.Count} renewals at risk)", items));
+        }
+        blocks.Add(new ActionsBlock([
+            new ReplyAction("Team forecast", ConversationCore.AskPrefix + "team forecast this quarter"),
+            new ReplyAction("Who is behind?", ConversationCore.AskPrefix + "who is behind quota this quarter"),
+            new ReplyAction("Slipped deals", ConversationCore.AskPrefix + "slipped deals on my team"),
+        ]));
+        blocks.Add(new ContextBlock($"Your weekly team digest — {o.WeeklyDigestDay}s at {o.WeeklyDigestTime:HH\\:mm}, because you manage {MoneyFormat.Count(reps.Count, "rep")}. " +
+            $"Stale = no logged interaction for {capture.Value.StaleDays} days; slipped = close date pushed {o.SlippedAfterPushes}+ times; at risk = ending within {o.EscalationDays} days with no logged interaction for as long. As of {DateFormat.AsOf(now, zone)}."));
+        return (DigestOutcome.Sent, viewer, new Reply(blocks) { Summary = $"Weekly team digest: {reps.Count} reps, {flagged} with something to discuss" });
+
+        string Amount(DealRow d) => d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "";
+    }
+}

@@ -1,0 +1,36 @@
+using AeBot.Core.Nudges;
+using AeBot.Scheduling.Delivery;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+
+namespace AeBot.Scheduling.Nudges;
+
+/// <summary>
+/// Every five minutes: the unscheduled rules for the whole company in one set-based pass
+/// (<see cref="UnscheduledNudges"/>), each nudge recorded once with its message in the outbox, then one delivery job
+/// per recipient. A crash between the two leaves rows in the outbox that the next pass's jobs (or the outbox
+/// service) send; nothing is recorded twice.
+/// </summary>
+public sealed partial class NudgeJobs(UnscheduledNudges nudges, IBackgroundJobClient jobs, ILogger<NudgeJobs> logger)
+{
+    public const string ScanJobId = "nudge-scan";
+
+    [DisableConcurrentExecution(10 * 60)]
+    [AutomaticRetry(Attempts = 0)] // the next run, five minutes later, is the retry
+    public async Task<int> ScanAsync(CancellationToken cancellationToken)
+    {
+        var result = await nudges.RunAsync(cancellationToken);
+        var recipients = result.Recipients;
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            var repId = recipients[i];
+            jobs.Enqueue<OutboxJobs>(j => j.DeliverToAsync(repId, CancellationToken.None));
+            if ((i + 1) % 1000 == 0)
+                LogProgress(logger, i + 1, recipients.Count);
+        }
+        return result.Sent;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nudge deliveries: {Done} of {Total} recipients enqueued")]
+    private static partial void LogProgress(ILogger logger, int done, int total);
+}
