@@ -279,15 +279,29 @@ public sealed partial class DemoCompany(AeBotDbContext db, TimeProvider clock, I
             deal.CloseDate = closeDate;
             if (deal.CreatedAt > now)
                 deal.CreatedAt = now.AddDays(-30);
-            deal.History = History(random, deal, today, now, pushes: deal.StageCategory == StageCategory.Open && i % 6 == 0 ? 2 + i % 2 : i % 11 == 0 ? 1 : 0);
+            deal.History = History(random, deal, today, now, pushes: deal.StageCategory == StageCategory.Open && i % 6 == 0 ? 2 + i % 2 : i % 11 == 0 ? 1 : 0,
+                recentPush: i % 48 == 0);
             deals.Add(deal);
         }
         return deals;
     }
 
-    // A plausible stage path with, for some deals, close dates pushed out one to three times.
-    private static List<OpportunityHistory> History(Random random, Opportunity deal, DateOnly today, DateTimeOffset now, int pushes)
+    // A plausible stage path with, for some deals, close dates pushed out one to three times — for some of those the
+    // last push happened yesterday, so the slipped-deal nudge has something to say whenever the demo runs.
+    private static List<OpportunityHistory> History(Random random, Opportunity deal, DateOnly today, DateTimeOffset now, int pushes, bool recentPush = false)
     {
+        if (recentPush && pushes >= 2)
+        {
+            var earlier = History(random, deal, today, now.AddDays(-2), pushes - 1);
+            foreach (var h in earlier)
+                h.CloseDate = h.CloseDate?.AddDays(-30); // the dates before the last push
+            earlier.Add(new OpportunityHistory
+            {
+                ChangedAt = now.AddHours(-20), ChangedByRepId = deal.OwnerId, Stage = deal.Stage, StageCategory = deal.StageCategory,
+                CloseDate = deal.CloseDate, Amount = deal.Amount, Probability = deal.Probability,
+            });
+            return earlier;
+        }
         var history = new List<OpportunityHistory>();
         var created = deal.CreatedAt;
         var span = Math.Max(1, (now - created).TotalDays);

@@ -21,7 +21,7 @@ internal sealed class EfNudgeSource(AeBotDbContext db) : INudgeSource
             .Append((From: u.AddDays(-1), To: u.AddDays(w.EscalationDays + 1)));
         var renewals = new Dictionary<long, RenewalFact>();
         foreach (var (from, to) in ranges)
-            foreach (var r in await Renewals(from, to).ToListAsync(cancellationToken))
+            foreach (var r in await Renewals(db.Contracts.Where(c => c.EndDate >= from && c.EndDate <= to)).ToListAsync(cancellationToken))
                 renewals.TryAdd(r.ContractId, r);
 
         var followUps = await db.FollowUpTasks.AsNoTracking()
@@ -44,8 +44,8 @@ internal sealed class EfNudgeSource(AeBotDbContext db) : INudgeSource
         return new NudgeFacts(renewals.Values.OrderBy(r => r.ContractId).ToList(), followUps, pastClose, stale, await SlippedAsync(w, open, cancellationToken));
     }
 
-    private IQueryable<RenewalFact> Renewals(DateOnly from, DateOnly to) =>
-        db.Contracts.AsNoTracking().Where(c => c.EndDate >= from && c.EndDate <= to)
+    private IQueryable<RenewalFact> Renewals(IQueryable<Core.Contracts.Contract> contracts) =>
+        contracts.AsNoTracking()
             .Select(c => new RenewalFact(c.Id, c.AccountId, c.Account!.Name, c.Product != null ? c.Product.Name : null, c.EndDate, c.AnnualValue, c.Currency, c.AutoRenew,
                 c.Account.OwnerId, c.Account.Owner != null ? c.Account.Owner.Name : null, c.Account.AccountManagerId,
                 c.Account.Owner != null ? c.Account.Owner.ManagerId : c.Account.AccountManager != null ? c.Account.AccountManager.ManagerId : null,
@@ -93,8 +93,9 @@ internal sealed class EfNudgeSource(AeBotDbContext db) : INudgeSource
     public async Task<IReadOnlyList<RenewalFact>> RenewalsAtRiskAsync(IReadOnlyCollection<long> repIds, DateOnly today, int days, DateTimeOffset quietSince, CancellationToken cancellationToken)
     {
         var ids = repIds.ToList();
-        var ending = await Renewals(today, today.AddDays(days))
-            .Where(r => (r.OwnerId != null && ids.Contains(r.OwnerId.Value)) || (r.AccountManagerId != null && ids.Contains(r.AccountManagerId.Value)))
+        var end = today.AddDays(days);
+        var ending = await Renewals(db.Contracts.Where(c => c.EndDate >= today && c.EndDate <= end
+                && ((c.Account!.OwnerId != null && ids.Contains(c.Account.OwnerId.Value)) || (c.Account.AccountManagerId != null && ids.Contains(c.Account.AccountManagerId.Value)))))
             .ToListAsync(cancellationToken);
         return ending.Where(r => r.LastInteractionAt is null || r.LastInteractionAt < quietSince).OrderBy(r => r.EndDate).ToList();
     }
