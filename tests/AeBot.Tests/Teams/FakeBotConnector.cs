@@ -80,6 +80,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public void Clear() => _calls.Clear();
 
+    /// <summary>Drops the failures still queued: the service is back.</summary>
+    public void StopFailing() => _failures.Clear();
+
     /// <summary>Waits (up to <paramref name="timeout"/>) until a posted message satisfies <paramref name="match"/>.</summary>
     public async Task<ConnectorCall> WaitForMessageAsync(Func<ConnectorCall, bool> match, TimeSpan? timeout = null)
     {
