@@ -90,6 +90,8 @@ public static class NudgesCommand
             {
                 var who = names.GetValueOrDefault(n.Content.Key.RecipientRepId, "#" + n.Content.Key.RecipientRepId);
                 await o.WriteLineAsync($"  {n.Content.Key.Rule,-19} {who,-22} {n.Content.Title}");
+                if (n.Content.Detail is { } detail)
+                    await o.WriteLineAsync($"  {"",-19} {"",-22} {detail}");
                 await o.WriteLineAsync($"  {"",-19} {"",-22} why: {n.Content.Why}{(n.Folded ? $" — held for the next digest: {n.FoldedBecause}" : "")}");
             }
         }
@@ -110,9 +112,10 @@ public static class NudgesCommand
 
         var byRule = string.Join(", ", nudges.GroupBy(n => n.Content.Key.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
         var (toSend, folds) = (nudges.Count(n => !n.Folded), nudges.Count(n => n.Folded));
+        var nudgeLine = $"{toSend} nudge(s) to send now and {folds} held for digests (by rule: {(byRule.Length == 0 ? "none" : byRule)})";
         await o.WriteLineAsync(dryRun
-            ? $"{sent} daily digest(s), {weeklySent} weekly digest(s), {toSend} nudge(s) ({(byRule.Length == 0 ? "none" : byRule)}; {folds} to be held for digests) and {dueReminders.Count} reminder(s) would be sent; {empty} digest(s) skipped. Nothing was recorded (--dry-run)."
-            : $"Recorded for delivery: {sent} daily digest(s) ({empty} skipped as empty or missed), {weeklySent} weekly digest(s), {toSend} nudge(s) ({(byRule.Length == 0 ? "none" : byRule)}; {folds} held for digests) and {remindersSent} reminder(s). The server's outbox delivery sends them.");
+            ? $"Would record {sent} daily digest(s), {weeklySent} weekly digest(s), {nudgeLine}, and {dueReminders.Count} reminder(s); {empty} digest(s) skipped. Nothing was recorded (--dry-run)."
+            : $"Recorded for delivery: {sent} daily digest(s) ({empty} skipped as empty or missed), {weeklySent} weekly digest(s), {nudgeLine}, and {remindersSent} reminder(s). The server's outbox delivery sends them.");
         return ExitCodes.Ok;
     }
 

@@ -36,19 +36,72 @@ public sealed class NudgesCommandTests : IDisposable
         var (exit, preview, _) = await RunAsync("nudges", "run", "--dry-run");
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("Would send what is due at 2026-11-30 13:35Z", preview);
-        Assert.Matches(@"daily-digest  Dana Reyes\s+Mon 30 Nov  \d+ overdue", preview);
+        Assert.Matches(@"daily-digest\s+Dana Reyes\s+Mon 30 Nov  \d+ overdue", preview);
+        Assert.Matches(@"weekly-digest\s+Marcus Johnson\s+Mon 30 Nov  Weekly team digest: \d+ reps", preview);
         Assert.Contains("Nothing was recorded (--dry-run).", preview);
         Assert.Equal(0, Count("SELECT COUNT(*) FROM NudgeLedger"));
-        Assert.Equal(0, Count("SELECT COUNT(*) FROM Outbox WHERE Reason = 'daily-digest'"));
-        var wouldSend = int.Parse(System.Text.RegularExpressions.Regex.Match(preview, @"(\d+) digest\(s\) and").Groups[1].Value);
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM Outbox"));
+        var wouldSend = int.Parse(System.Text.RegularExpressions.Regex.Match(preview, @"(\d+) daily digest\(s\), ").Groups[1].Value);
+        var weekly = int.Parse(System.Text.RegularExpressions.Regex.Match(preview, @"(\d+) weekly digest\(s\)").Groups[1].Value);
         Assert.True(wouldSend > 0);
+        Assert.True(weekly > 0);
 
         var (_, first, _) = await RunAsync("nudges", "run");
-        Assert.Contains($"Recorded for delivery: {wouldSend} digest(s)", first);
+        Assert.Contains($"Recorded for delivery: {wouldSend} daily digest(s)", first);
+        Assert.Contains($"{weekly} weekly digest(s)", first);
         Assert.Equal(wouldSend, Count("SELECT COUNT(*) FROM Outbox WHERE Reason = 'daily-digest'"));
+        Assert.Equal(weekly, Count("SELECT COUNT(*) FROM Outbox WHERE Reason = 'weekly-digest'"));
         var (_, second, _) = await RunAsync("nudges", "run");
-        Assert.Contains("Recorded for delivery: 0 digest(s) (0 skipped as empty or missed) and 0 reminder(s)", second);
+        Assert.Contains("Recorded for delivery: 0 daily digest(s) (0 skipped as empty or missed), 0 weekly digest(s), 0 nudge(s) to send now and 0 held for digests (by rule: none), and 0 reminder(s)", second);
         Assert.Equal(wouldSend, Count("SELECT COUNT(*) FROM Outbox WHERE Reason = 'daily-digest'"));
+    }
+
+    [Fact]
+    public async Task At_ten_in_new_york_the_dry_run_lists_every_rule_with_why_and_stats_count_what_was_sent_and_done()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("seed-demo")).Exit);
+        var ten = "--Clock:Now=2026-11-30T15:05:00Z";
+        var (_, preview, _) = await RunAtAsync(ten, "nudges", "run", "--dry-run");
+        foreach (var rule in new[] { "renewal ", "renewal-escalation", "follow-up-due", "follow-up-overdue", "stale-deal", "past-close", "slipped" })
+            Assert.Matches(@"(?m)^  " + System.Text.RegularExpressions.Regex.Escape(rule) + @"\s*\S.+\n(\s+(?!why:)\S.*\n)?\s+why: ", preview);
+        Assert.Matches(@"Close date pushed from \w{3} \d+ → \w{3} \d+ → ", preview); // a slipped deal explains its dates
+        Assert.Contains("held for the next digest: your daily limit of 3 nudges was reached", preview);
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM NudgeLedger"));
+
+        var (_, run, _) = await RunAtAsync(ten, "nudges", "run");
+        var nudges = int.Parse(System.Text.RegularExpressions.Regex.Match(run, @"(\d+) nudge\(s\)").Groups[1].Value);
+        Assert.True(nudges > 0);
+        Assert.Equal(nudges, Count("SELECT COUNT(*) FROM Outbox WHERE Reason NOT IN ('daily-digest', 'weekly-digest', 'reminder')"));
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM NudgeLedger GROUP BY RecipientRepId, LocalDate HAVING SUM(Sent) > 3 AND LocalDate IS NOT NULL UNION ALL SELECT 0 LIMIT 1"));
+
+        // One of them acted on, one snoozed (as the buttons would), then the stats.
+        using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE NudgeLedger SET Action = 'done', ActedAt = 1 WHERE Id = (SELECT MIN(Id) FROM NudgeLedger WHERE Rule = 'follow-up-overdue' AND Sent);
+                UPDATE NudgeLedger SET Action = 'snoozed', ActedAt = 1, SnoozedAt = 1 WHERE Id = (SELECT MIN(Id) FROM NudgeLedger WHERE Rule = 'renewal' AND Sent);
+                """;
+            command.ExecuteNonQuery();
+        }
+        var (exit, stats, _) = await RunAtAsync(ten, "nudges", "stats", "--days", "7");
+        Assert.Equal(ExitCodes.Ok, exit);
+        var overdue = System.Text.RegularExpressions.Regex.Match(stats, @"(?m)^  follow-up-overdue\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)");
+        Assert.True(overdue.Success, stats);
+        Assert.Equal(Count("SELECT COUNT(*) FROM NudgeLedger WHERE Rule = 'follow-up-overdue' AND Sent"), long.Parse(overdue.Groups[1].Value));
+        Assert.True(overdue.Groups[3].Value == "1", stats);
+        Assert.Matches(@"(?m)^  renewal\s+\d+\s+\d+\s+0\s+1\s", stats);
+        Assert.Equal(ExitCodes.Usage, (await RunAtAsync(ten, "nudges", "stats", "--days", "zero")).Exit);
+    }
+
+    private async Task<(int Exit, string Out, string Err)> RunAtAsync(string clock, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        string[] config = [$"--Storage:SqlitePath={Db}", clock, "--Demo:Seed=true"];
+        var exit = await CliApplication.RunAsync(CommandLine.Parse([.. args, .. config]), stdout, stderr, new StringReader(""));
+        return (exit, stdout.ToString(), stderr.ToString());
     }
 
     [Fact]
@@ -56,7 +109,7 @@ public sealed class NudgesCommandTests : IDisposable
     {
         var (exit, _, error) = await RunAsync("nudges");
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Contains("aebot nudges run [--dry-run]", error);
+        Assert.Contains("aebot nudges run [--dry-run] | aebot nudges stats [--days N]", error);
     }
 
     public void Dispose()
