@@ -13,7 +13,7 @@ namespace AeBot.Tests.Scheduling;
 /// <summary>
 /// Two AeBot instances on one PostgreSQL database (when <c>AEBOT_TEST_POSTGRES</c> is set; CI starts a server): they
 /// share Hangfire's schema, so a job scheduled by one is visible to the other, and when both deliver the same due
-/// reminders at the same moment each reminder reaches the outbox once.
+/// reminders at the same moment each reminder reaches the outbox once; the digest and nudge scans likewise.
 /// </summary>
 public sealed class PostgresSchedulingTests
 {
@@ -79,6 +79,20 @@ public sealed class PostgresSchedulingTests
             var ledger = await QueryAsync(first, db => db.NudgeLedger.ToListAsync());
             Assert.Equal(due.Count, ledger.Count);
             Assert.Equal(ledger.Count(l => l.Sent), await QueryAsync(first, db => db.Outbox.CountAsync(o => o.Reason == AeBot.Core.Nudges.DailyDigests.Rule)));
+
+            // Both run the unscheduled rules at the same moment: each nudge recorded by one of them, once.
+            var results = await Task.WhenAll(new[] { first, second }.Select(async host =>
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<AeBot.Core.Nudges.UnscheduledNudges>().RunAsync(default);
+            }));
+            var rules = AeBot.Core.Nudges.NudgeRules.Unscheduled.ToList();
+            var nudges = await QueryAsync(first, db => db.NudgeLedger.Where(n => rules.Contains(n.Rule)).ToListAsync());
+            Assert.NotEmpty(nudges);
+            Assert.Equal(nudges.Count, results.Sum(r => r.Recorded.Count));
+            Assert.Empty(results[0].Recorded.Select(r => r.Content.Key).Intersect(results[1].Recorded.Select(r => r.Content.Key)));
+            Assert.Equal(nudges.Count(n => n.Sent), await QueryAsync(first, db => db.Outbox.CountAsync(o => rules.Contains(o.Reason))));
+            Assert.All(nudges.Where(n => n.Sent).GroupBy(n => (n.RecipientRepId, n.LocalDate)), g => Assert.InRange(g.Count(), 1, 3)); // the cap held
         }
         finally
         {
