@@ -159,3 +159,26 @@ public sealed class NudgeRuleTests : IAsyncLifetime
         Assert.Contains("Muted: nothing", await Say("nudge settings"));
     }
 }
+
+public sealed class NudgeOptionsTests
+{
+    [Theory]
+    [InlineData("Nudges:RenewalMilestones:0", "0")]
+    [InlineData("Nudges:StaleDaysByStage:Negotiation", "0")]
+    [InlineData("Nudges:DailyCap", "-1")]
+    public async Task Bad_nudge_settings_stop_start_up_with_a_clear_message(string key, string value)
+    {
+        var directory = Directory.CreateTempSubdirectory("aebot-nudge-options-");
+        try
+        {
+            using var host = await Conversation.TestHosts.StartAsync(new() { ["Storage:SqlitePath"] = Path.Combine(directory.FullName, "aebot.db"), [key] = value }, seedDemo: false);
+            var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NudgeOptions>>().Value);
+            Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal); // names the setting
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDirectory.Delete(directory);
+        }
+    }
+}
