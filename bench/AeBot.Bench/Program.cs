@@ -14,7 +14,9 @@ switch (benchmark)
     case "turns":
         var opportunities = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
         return await TurnBenchmark.RunAsync(opportunities);
+    case "nudges":
+        return await NudgeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows], turns [opportunities], teams [turns per round], slack [requests per round]");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows], turns [opportunities], teams [turns per round], slack [requests per round], nudges [opportunities]");
         return 2;
 }

@@ -50,7 +50,7 @@ public static partial class SchedulingServiceCollectionExtensions
             }
             var path = scheduling.JobsSqlitePath(storage.SqlitePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(scheduling.PollSeconds) });
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(scheduling.PollSeconds), JournalMode = SQLiteStorageOptions.JournalModes.WAL });
         });
         services.AddSingleton<Hangfire.Logging.ILogProvider>(sp => new HostBoundLogProvider(sp.GetRequiredService<ILoggerFactory>()));
         services.AddHangfire((sp, config) => config

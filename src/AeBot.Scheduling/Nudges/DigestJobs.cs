@@ -21,13 +21,14 @@ public sealed partial class DigestJobs(DailyDigests digests, WeeklyDigests weekl
     {
         var due = await digests.DueAsync(cancellationToken);
         var sent = 0;
+        var recipients = new List<long>();
         for (var i = 0; i < due.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (await digests.SendAsync(due[i].RepId, due[i].LocalDate, cancellationToken) == DigestOutcome.Sent)
             {
                 sent++;
-                Deliver(due[i].RepId);
+                recipients.Add(due[i].RepId);
             }
             if ((i + 1) % 500 == 0)
                 LogProgress(logger, i + 1, due.Count);
@@ -39,13 +40,12 @@ public sealed partial class DigestJobs(DailyDigests digests, WeeklyDigests weekl
             if (await weekly.SendAsync(repId, date, cancellationToken) == DigestOutcome.Sent)
             {
                 sent++;
-                Deliver(repId);
+                recipients.Add(repId);
             }
         }
+        OutboxJobs.EnqueueFor(jobs, recipients);
         return sent;
     }
-
-    private void Deliver(long repId) => jobs.Enqueue<OutboxJobs>(j => j.DeliverToAsync(repId, CancellationToken.None));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily digests: {Done} of {Total} people handled")]
     private static partial void LogProgress(ILogger logger, int done, int total);

@@ -8,8 +8,8 @@ namespace AeBot.Scheduling.Nudges;
 /// <summary>
 /// Every five minutes: the unscheduled rules for the whole company in one set-based pass
 /// (<see cref="UnscheduledNudges"/>), each nudge recorded once with its message in the outbox, then one delivery job
-/// per recipient. A crash between the two leaves rows in the outbox that the next pass's jobs (or the outbox
-/// service) send; nothing is recorded twice.
+/// jobs for the recipients (<see cref="OutboxJobs"/>). A crash between the two leaves rows in the outbox that the next
+/// pass's jobs (or the outbox service) send; nothing is recorded twice.
 /// </summary>
 public sealed partial class NudgeJobs(UnscheduledNudges nudges, IBackgroundJobClient jobs, ILogger<NudgeJobs> logger)
 {
@@ -20,17 +20,11 @@ public sealed partial class NudgeJobs(UnscheduledNudges nudges, IBackgroundJobCl
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         var result = await nudges.RunAsync(cancellationToken);
-        var recipients = result.Recipients;
-        for (var i = 0; i < recipients.Count; i++)
-        {
-            var repId = recipients[i];
-            jobs.Enqueue<OutboxJobs>(j => j.DeliverToAsync(repId, CancellationToken.None));
-            if ((i + 1) % 1000 == 0)
-                LogProgress(logger, i + 1, recipients.Count);
-        }
+        if (result.Recipients.Count > 0)
+            LogEnqueued(logger, OutboxJobs.EnqueueFor(jobs, result.Recipients), result.Recipients.Count);
         return result.Sent;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Nudge deliveries: {Done} of {Total} recipients enqueued")]
-    private static partial void LogProgress(ILogger logger, int done, int total);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nudge deliveries: {Jobs} delivery job(s) enqueued for {Recipients} recipient(s)")]
+    private static partial void LogEnqueued(ILogger logger, int jobs, int recipients);
 }

@@ -117,7 +117,7 @@ public sealed class NudgeDeliveryTests
 
         connector.FailNext(503, times: 100); // down for longer than the messenger's own quick retries
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
-        var job = jobs.Enqueue<OutboxJobs>(j => j.DeliverToAsync(lee.Id, CancellationToken.None));
+        var job = jobs.Enqueue<OutboxJobs>(j => j.DeliverToAsync(new[] { lee.Id }, CancellationToken.None));
         using (var connection = app.Services.GetRequiredService<JobStorage>().GetConnection())
         {
             await WaitForAsync(() => Task.FromResult(connection.GetStateData(job)?.Name == "Scheduled"), "Hangfire to schedule the retry");
