@@ -23,6 +23,7 @@ public static class HelpAbility
             "- \"remind me to call Bob tomorrow at 10am\"",
             "- \"how do I handle 'too expensive'?\"",
             "- \"what have I earned this quarter?\", \"what would I earn if Acme closes?\"",
+            "- \"nudge settings\", \"mute renewals for Acme\", \"digest at 8am\", \"quiet hours 7pm to 7am\"",
         };
         if (who.Role is RepRole.Manager or RepRole.Admin)
         {

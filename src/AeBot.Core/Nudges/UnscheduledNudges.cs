@@ -15,6 +15,9 @@ public sealed record PlannedNudge(NudgeContent Content, DateOnly LocalDate, stri
     public bool Folded => FoldedBecause is not null;
 }
 
+/// <summary>What a scan would do: the nudges, how many were recorded already, and snoozes whose nudge is back already (or not needed).</summary>
+public sealed record NudgePlan(IReadOnlyList<PlannedNudge> Nudges, int AlreadyRecorded, IReadOnlyList<long> SettledSnoozes);
+
 public sealed record NudgeScanResult(IReadOnlyList<PlannedNudge> Recorded, int AlreadyRecorded)
 {
     public int Sent => Recorded.Count(p => !p.Folded);
@@ -38,7 +41,7 @@ public sealed partial class UnscheduledNudges(
     private const int BatchSize = 500;
 
     /// <summary>What is due now and not yet recorded, with the send/fold decision — records nothing (the dry run).</summary>
-    public async Task<(IReadOnlyList<PlannedNudge> Plan, int AlreadyRecorded)> PlanAsync(CancellationToken cancellationToken)
+    public async Task<NudgePlan> PlanAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var o = options.Value;
@@ -78,11 +81,12 @@ public sealed partial class UnscheduledNudges(
         foreach (var s in facts.Slipped)
             AddSlipped(s, Add, o);
 
-        var resurfacing = await ResurfacingAsync(now, LocalNow, cancellationToken);
+        var (resurfacing, settled) = await ResurfacingAsync(now, LocalNow, cancellationToken);
         var fresh = candidates.DistinctBy(c => c.Key).ToList();
         var existing = await ledger.ExistingAsync([.. fresh.Select(c => c.Key), .. resurfacing.Select(r => r.Content.Key)], cancellationToken);
         var planned = fresh.Where(c => !existing.Contains(c.Key)).Select(c => (c, (long?)null))
             .Concat(resurfacing.Where(r => !existing.Contains(r.Content.Key)).Select(r => (r.Content, (long?)r.Id))).ToList();
+        settled.AddRange(resurfacing.Where(r => existing.Contains(r.Content.Key)).Select(r => r.Id)); // already back today
 
         // The attention budget: per person, most urgent first, until their cap for the day; quiet hours fold everything.
         var dates = planned.Select(p => DateOnly.FromDateTime(LocalNow(p.Item1.Key.RecipientRepId)!.Value)).Distinct().ToList();
@@ -106,13 +110,15 @@ public sealed partial class UnscheduledNudges(
                 result.Add(new PlannedNudge(content, today, folded, from));
             }
         }
-        return (result, existing.Count);
+        return new NudgePlan(result, existing.Count, settled);
     }
 
     /// <summary>Records what <see cref="PlanAsync"/> finds: sent ones with their message in the outbox, folded ones for the next digest.</summary>
     public async Task<NudgeScanResult> RunAsync(CancellationToken cancellationToken)
     {
-        var (plan, already) = await PlanAsync(cancellationToken);
+        var (plan, already, settled) = await PlanAsync(cancellationToken);
+        foreach (var id in settled)
+            await ledger.MarkResurfacedAsync(id, cancellationToken);
         var recorded = new List<PlannedNudge>(plan.Count);
         for (var i = 0; i < plan.Count; i += BatchSize)
         {
@@ -138,11 +144,13 @@ public sealed partial class UnscheduledNudges(
 
     public static Reply Render(PlannedNudge p) => NudgeCards.Render(p.Content, p.ResurfacedFrom is null ? null : "Back as you asked:");
 
-    private async Task<List<(long Id, NudgeContent Content)>> ResurfacingAsync(DateTimeOffset now, Func<long, DateTime?> localNow, CancellationToken cancellationToken)
+    /// <summary>Snoozed nudges whose time has come and are still needed, and those that are not (done with, nobody to tell).</summary>
+    private async Task<(List<(long Id, NudgeContent Content)> Back, List<long> Settled)> ResurfacingAsync(DateTimeOffset now, Func<long, DateTime?> localNow, CancellationToken cancellationToken)
     {
         var ended = await ledger.SnoozeEndedAsync(now, cancellationToken);
+        var settled = new List<long>();
         if (ended.Count == 0)
-            return [];
+            return ([], settled);
         var subjects = ended.Select(e => NudgeSubject.TryParse(e.Key.Subject, out var s) ? s : default).Where(s => s.Kind is not null).ToHashSet();
         var open = await source.StillOpenAsync(subjects, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         var back = new List<(long, NudgeContent)>();
@@ -150,7 +158,7 @@ public sealed partial class UnscheduledNudges(
         {
             if (!NudgeSubject.TryParse(e.Key.Subject, out var subject) || !open.Contains(subject) || localNow(e.Key.RecipientRepId) is not { } local)
             {
-                await ledger.MarkResurfacedAsync(e.Id, cancellationToken); // done with, or nobody to tell: nothing comes back
+                settled.Add(e.Id); // done with, or nobody to tell: nothing comes back (marked by the run, not the dry run)
                 continue;
             }
             var reason = e.Reason is null ? "" : $" (\"{e.Reason}\")";
@@ -158,7 +166,7 @@ public sealed partial class UnscheduledNudges(
                 string.Create(CultureInfo.InvariantCulture, $"You snoozed this on {e.SnoozedAt.UtcDateTime:ddd d MMM}{reason}."), e.Why,
                 null, null, subject.Kind == NudgeSubject.Deal ? subject.Id : null)));
         }
-        return back;
+        return (back, settled);
     }
 
     private (int Min, int Max, IReadOnlyDictionary<string, int> ByStage) StaleThresholds()

@@ -85,7 +85,7 @@ public static class NudgesCommand
         IReadOnlyList<PlannedNudge> nudges;
         if (dryRun)
         {
-            (nudges, _) = await rules.PlanAsync(ct);
+            nudges = (await rules.PlanAsync(ct)).Nudges;
             foreach (var n in nudges.OrderBy(n => n.Content.Key.Rule, StringComparer.Ordinal).ThenBy(n => names.GetValueOrDefault(n.Content.Key.RecipientRepId), StringComparer.Ordinal))
             {
                 var who = names.GetValueOrDefault(n.Content.Key.RecipientRepId, "#" + n.Content.Key.RecipientRepId);

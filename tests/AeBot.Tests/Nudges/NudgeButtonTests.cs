@@ -75,7 +75,7 @@ public sealed class NudgeButtonTests : IAsyncLifetime
 
         // Not back before its time; back once after it (10:05 New York, Monday 7 Dec), with the reason in it.
         var before = await WithAsync(await _world.HostAtAsync(new DateTimeOffset(2026, 12, 7, 13, 55, 0, TimeSpan.Zero)), sp => sp.GetRequiredService<UnscheduledNudges>().PlanAsync(default));
-        Assert.DoesNotContain(before.Plan, p => p.ResurfacedFrom is not null);
+        Assert.DoesNotContain(before.Nudges, p => p.ResurfacedFrom is not null);
         var later = await _world.HostAtAsync(new DateTimeOffset(2026, 12, 7, 15, 5, 0, TimeSpan.Zero));
         var back = await WithAsync(later, sp => sp.GetRequiredService<UnscheduledNudges>().RunAsync(default));
         var again = Assert.Single(back.Recorded, p => p.ResurfacedFrom == row.Id);

@@ -23,7 +23,7 @@ public sealed class NudgeRuleTests : IAsyncLifetime
     private static string Task(long id) => "task:" + id;
 
     private async Task<IReadOnlyList<PlannedNudge>> PlanAtAsync(DateTimeOffset at) =>
-        (await WithAsync(await _world.HostAtAsync(at), sp => sp.GetRequiredService<UnscheduledNudges>().PlanAsync(default))).Plan;
+        (await WithAsync(await _world.HostAtAsync(at), sp => sp.GetRequiredService<UnscheduledNudges>().PlanAsync(default))).Nudges;
 
     [Fact]
     public async Task Each_rule_fires_on_its_day_from_ten_local_capped_at_three_most_urgent_first_the_rest_folded_and_each_once()
