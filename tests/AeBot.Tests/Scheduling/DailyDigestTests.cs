@@ -75,7 +75,8 @@ public sealed class DailyDigestTests : IAsyncLifetime
         var ledger = await WithAsync(monday, sp => sp.GetRequiredService<AeBotDbContext>().NudgeLedger.Where(n => n.Rule == DailyDigests.Rule).ToListAsync());
         Assert.Equal(due.Count, ledger.Count);
         var outbox = await WithAsync(monday, sp => sp.GetRequiredService<AeBotDbContext>().Outbox.Where(o => o.Reason == DailyDigests.Rule).ToListAsync());
-        Assert.Equal(sent, outbox.Count);
+        var weekly = await WithAsync(monday, sp => sp.GetRequiredService<AeBotDbContext>().Outbox.CountAsync(o => o.Reason == WeeklyDigests.Rule)); // Monday: managers' too
+        Assert.Equal(sent, outbox.Count + weekly);
         Assert.Equal(ledger.Count(l => l.Sent), outbox.Count); // empty days are recorded, not sent
         var danas = Assert.Single(outbox, o => o.ToRepId == danaId);
         Assert.Contains("your day, Dana", danas.Body);
