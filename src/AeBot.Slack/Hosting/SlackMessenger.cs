@@ -48,6 +48,13 @@ internal sealed class SlackPacer : IDisposable
         using var lease = await _opens.AcquireAsync(team, 1, cancellationToken);
     }
 
+    /// <summary>Whether a post to some channel of <paramref name="team"/> fits the workspace's budget now (takes the token).</summary>
+    public bool TryWorkspaceNow(string team)
+    {
+        using var lease = _perWorkspace.AttemptAcquire(team, 1);
+        return lease.IsAcquired;
+    }
+
     public bool TryPostNow(string channel)
     {
         using var lease = _perChannel.AttemptAcquire(channel, 1);

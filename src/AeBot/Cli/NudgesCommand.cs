@@ -144,6 +144,20 @@ public static class NudgesCommand
         if (stats.Count == 0)
             await o.WriteLineAsync("  (none)");
         await o.WriteLineAsync("acted on = Done, Log, Push date or Open pressed; skipped = digests with nothing in them (recorded, not sent).");
+
+        // Messages that stopped for good: the app removed from a workspace, a user gone, attempts used up.
+        var since = now.AddDays(-days);
+        var failed = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>().Outbox
+                .Where(m => m.FailedAt != null && m.CreatedAt >= since)
+                .GroupBy(m => m.LastError ?? "unknown")
+                .Select(g => new { Error = g.Key, Count = g.Count(), People = g.Select(m => m.ToRepId).Distinct().Count() })
+                .OrderByDescending(g => g.Count).Take(5), context.CancellationToken);
+        await o.WriteLineAsync(failed.Count == 0
+            ? "Undelivered: none."
+            : $"Undelivered (stopped, not retried): {failed.Sum(f => f.Count)} message(s):");
+        foreach (var f in failed)
+            await o.WriteLineAsync($"  {f.Count,5} to {f.People} person(s): {f.Error}");
         return ExitCodes.Ok;
     }
 }

@@ -82,6 +82,7 @@ public sealed class NudgesCommandTests : IDisposable
             command.CommandText = """
                 UPDATE NudgeLedger SET Action = 'done', ActedAt = 1 WHERE Id = (SELECT MIN(Id) FROM NudgeLedger WHERE Rule = 'follow-up-overdue' AND Sent);
                 UPDATE NudgeLedger SET Action = 'snoozed', ActedAt = 1, SnoozedAt = 1 WHERE Id = (SELECT MIN(Id) FROM NudgeLedger WHERE Rule = 'renewal' AND Sent);
+                UPDATE Outbox SET FailedAt = 1, LastError = 'slack: user_not_found' WHERE Id IN (SELECT Id FROM Outbox ORDER BY Id LIMIT 2);
                 """;
             command.ExecuteNonQuery();
         }
@@ -92,6 +93,8 @@ public sealed class NudgesCommandTests : IDisposable
         Assert.Equal(Count("SELECT COUNT(*) FROM NudgeLedger WHERE Rule = 'follow-up-overdue' AND Sent"), long.Parse(overdue.Groups[1].Value));
         Assert.True(overdue.Groups[3].Value == "1", stats);
         Assert.Matches(@"(?m)^  renewal\s+\d+\s+\d+\s+0\s+1\s", stats);
+        Assert.Contains("Undelivered (stopped, not retried): 2 message(s):", stats);
+        Assert.Matches(@"\s+2 to [12] person\(s\): slack: user_not_found", stats);
         Assert.Equal(ExitCodes.Usage, (await RunAtAsync(ten, "nudges", "stats", "--days", "zero")).Exit);
     }
 

@@ -444,6 +444,16 @@ public sealed class SlackChannelTests(SlackFixture fixture) : IClassFixture<Slac
         Assert.False(pacer.TryPostNow("D1"));
         Assert.True(pacer.TryPostNow("D2"));
     }
+
+    [Fact]
+    public void The_pacer_keeps_a_workspace_under_its_budget_so_a_bulk_run_drains_instead_of_meeting_429s()
+    {
+        using var pacer = new SlackPacer();
+        for (var i = 0; i < 50; i++)
+            Assert.True(pacer.TryWorkspaceNow("T1"), $"post {i + 1} of the burst");
+        Assert.False(pacer.TryWorkspaceNow("T1"), "the 51st post in the same instant waits (then 5 a second: 300 a minute)");
+        Assert.True(pacer.TryWorkspaceNow("T2"), "another workspace has its own budget");
+    }
 }
 
 public sealed class SlackConfigurationTests
