@@ -14,6 +14,12 @@ namespace AeBot.Data.Nudges;
 /// </summary>
 internal sealed class EfNudgeSource(AeBotDbContext db) : INudgeSource
 {
+    /// <summary>A renewal signed early starts before the old contract ends; one that starts this long before is another contract.</summary>
+    private const int RenewalOverlapDays = 90;
+
+    /// <summary>A renewal may start a little after the old end (a lapse while paperwork finishes); later, it is a new contract.</summary>
+    private const int RenewalGapDays = 31;
+
     public async Task<NudgeFacts> FactsAsync(NudgeWindow w, CancellationToken cancellationToken)
     {
         var u = w.UtcToday;
@@ -44,8 +50,14 @@ internal sealed class EfNudgeSource(AeBotDbContext db) : INudgeSource
         return new NudgeFacts(renewals.Values.OrderBy(r => r.ContractId).ToList(), followUps, pastClose, stale, await SlippedAsync(w, open, cancellationToken));
     }
 
+    /// <summary>
+    /// Contracts as renewal facts — leaving out those already renewed (a contract for the same account and product
+    /// that starts around this one's end — from 90 days before to 31 after — and runs past it), which need no reminder.
+    /// </summary>
     private IQueryable<RenewalFact> Renewals(IQueryable<Core.Contracts.Contract> contracts) =>
         contracts.AsNoTracking()
+            .Where(c => !db.Contracts.Any(n => n.AccountId == c.AccountId && n.ProductId == c.ProductId && n.Id != c.Id
+                && n.EndDate > c.EndDate && n.StartDate > c.EndDate.AddDays(-RenewalOverlapDays) && n.StartDate <= c.EndDate.AddDays(RenewalGapDays)))
             .Select(c => new RenewalFact(c.Id, c.AccountId, c.Account!.Name, c.Product != null ? c.Product.Name : null, c.EndDate, c.AnnualValue, c.Currency, c.AutoRenew,
                 c.Account.OwnerId, c.Account.Owner != null ? c.Account.Owner.Name : null, c.Account.AccountManagerId,
                 c.Account.Owner != null ? c.Account.Owner.ManagerId : c.Account.AccountManager != null ? c.Account.AccountManager.ManagerId : null,
