@@ -129,23 +129,9 @@ public static class NudgeBenchmark
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        SqliteCommand Prepare(string sql, int parameters)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            for (var i = 1; i <= parameters; i++)
-                command.Parameters.Add(new SqliteParameter($"${i}", null));
-            command.Prepare();
-            return command;
-        }
-        long Insert(SqliteCommand command, params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            command.ExecuteNonQuery();
-            return SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
-        }
+        var bulk = new BulkInsert(connection, transaction);
+        SqliteCommand Prepare(string sql, int parameters) => bulk.Prepare(sql, parameters);
+        long Insert(SqliteCommand command, params object?[] values) => bulk.Insert(command, values);
         string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var created = Now.AddYears(-1).UtcTicks;
 

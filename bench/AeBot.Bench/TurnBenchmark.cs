@@ -193,23 +193,9 @@ public static class TurnBenchmark
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        SqliteCommand Prepare(string sql, int parameters)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            for (var i = 1; i <= parameters; i++)
-                command.Parameters.Add(new SqliteParameter($"${i}", null));
-            command.Prepare();
-            return command;
-        }
-        long Insert(SqliteCommand command, params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            command.ExecuteNonQuery();
-            return SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
-        }
+        var bulk = new BulkInsert(connection, transaction);
+        SqliteCommand Prepare(string sql, int parameters) => bulk.Prepare(sql, parameters);
+        long Insert(SqliteCommand command, params object?[] values) => bulk.Insert(command, values);
         var created = Now.UtcTicks;
         var rep = Prepare("INSERT INTO Reps (Name, Email, Role, ManagerId, TimeZoneId, HierarchyPath, IsActive, CreatedAt) VALUES ($1,$2,$3,$4,$5,$6,1,$7)", 7);
         var vpId = Insert(rep, "Vera Vp", "vp@bench.example", (int)RepRole.Manager, null, "America/New_York", "/", created);

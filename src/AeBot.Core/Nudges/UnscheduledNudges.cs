@@ -171,7 +171,8 @@ public sealed partial class UnscheduledNudges(
 
     private (int Min, int Max, IReadOnlyDictionary<string, int> ByStage) StaleThresholds()
     {
-        var byStage = options.Value.StaleDaysByStage;
+        // A copy with a case-insensitive comparer whatever the configuration binder built: "negotiation" is "Negotiation".
+        var byStage = new Dictionary<string, int>(options.Value.StaleDaysByStage, StringComparer.OrdinalIgnoreCase);
         var all = byStage.Values.Append(capture.Value.StaleDays).ToList();
         return (all.Min(), all.Max(), byStage);
     }

@@ -41,7 +41,7 @@ public sealed class NudgeWorld : IAsyncDisposable
     public long Slipped { get; private set; }
 
     private NudgeWorld(Dictionary<string, string?>? settings) =>
-        _settings = new Dictionary<string, string?>(settings ?? []) { ["Storage:SqlitePath"] = Path.Combine(_directory.FullName, "aebot.db"), ["Nudges:StaleDaysByStage:Negotiation"] = "7" };
+        _settings = new Dictionary<string, string?>(settings ?? []) { ["Storage:SqlitePath"] = Path.Combine(_directory.FullName, "aebot.db"), ["Nudges:StaleDaysByStage:negotiation"] = "7" };
 
     public static async Task<NudgeWorld> CreateAsync(Dictionary<string, string?>? settings = null)
     {
