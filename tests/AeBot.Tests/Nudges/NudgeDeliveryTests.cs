@@ -63,7 +63,7 @@ public sealed class NudgeDeliveryTests
         var sent = await app.QueryAsync(db => db.NudgeLedger.CountAsync(n => n.RecipientRepId == lee.Id && n.Sent));
         Assert.InRange(sent, 1, 3); // his daily cap
         const string dm = "DA8RXUSPL";
-        await WaitForAsync(() => Task.FromResult(slack.CallsTo("chat.postMessage").Count(c => c.Channel == dm && c.Status == 200) >= sent), "Lee's nudges on Slack");
+        await WaitForAsync(() => Task.FromResult(slack.CallsTo("chat.postMessage").Count(c => c.Channel == dm && c.Status == 200) >= sent), "Lee's nudges on Slack", TimeSpan.FromSeconds(90));
 
         // Again: a second scan records nothing, and nothing is posted twice.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -120,11 +120,16 @@ public sealed class NudgeDeliveryTests
         var job = jobs.Enqueue<OutboxJobs>(j => j.DeliverToAsync(new[] { lee.Id }, CancellationToken.None));
         using (var connection = app.Services.GetRequiredService<JobStorage>().GetConnection())
         {
-            await WaitForAsync(() => Task.FromResult(connection.GetStateData(job)?.Name == "Scheduled"), "Hangfire to schedule the retry");
-            Assert.Contains("Retry attempt 1", connection.GetStateData(job)!.Reason);
+            // The channel was tried (the row counts the attempt) and Hangfire holds the job for a retry.
+            await WaitForAsync(async () => connection.GetStateData(job)?.Name == "Scheduled"
+                && await app.QueryAsync(db => db.Outbox.AnyAsync(o => o.ToRepId == lee.Id && o.Reason == NudgeRules.PastClose && o.Attempts > 0)),
+                "Hangfire to schedule the retry after a failed attempt", TimeSpan.FromSeconds(90));
+            var state = connection.GetStateData(job)!;
+            Assert.True(state.Reason.StartsWith("Retry attempt", StringComparison.Ordinal), state.Reason);
         }
         var row = await app.QueryAsync(db => db.Outbox.SingleAsync(o => o.ToRepId == lee.Id && o.Reason == NudgeRules.PastClose));
-        Assert.Equal((1, (DateTimeOffset?)null), (row.Attempts, row.DeliveredAt));
+        // At least one: the host's own five-minute nudge scan may also have run a delivery job for Lee meanwhile.
+        Assert.True(row.Attempts >= 1 && row.DeliveredAt is null, $"attempts {row.Attempts}, delivered {row.DeliveredAt}, error {row.LastError}");
         Assert.NotNull(row.LastError);
         Assert.DoesNotContain(connector.Messages, m => m.ConversationId == conversation);
 
@@ -140,7 +145,7 @@ public sealed class NudgeDeliveryTests
         using (var connection = app.Services.GetRequiredService<JobStorage>().GetConnection())
             await WaitForAsync(() => Task.FromResult(connection.GetStateData(job)?.Name == "Succeeded"), "the repeat to finish");
         Assert.Single(connector.Messages, m => m.ConversationId == conversation);
-        Assert.Equal(2, (await app.QueryAsync(db => db.Outbox.SingleAsync(o => o.Id == row.Id))).Attempts);
+        Assert.True((await app.QueryAsync(db => db.Outbox.SingleAsync(o => o.Id == row.Id))).Attempts > row.Attempts);
 
         // Lee presses Done on it in Teams (the invoke fixture is his): the ledger row records it.
         var verb = NudgeCards.Payload(key, NudgeCards.Verbs.Done);

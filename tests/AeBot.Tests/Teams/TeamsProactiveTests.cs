@@ -136,10 +136,22 @@ public sealed class TeamsProactiveTests(TeamsFixture fixture)
     public void The_pacer_holds_a_conversation_to_teams_limits_without_slowing_others()
     {
         using var pacer = new AeBot.Teams.Proactive.TeamsPacer();
+        // Different tenants, so only the conversation's own limit (7 a second) applies.
         for (var i = 0; i < 7; i++)
-            Assert.True(pacer.TryNow("tenant", "conversation-a"), $"message {i + 1} of the first second");
-        Assert.False(pacer.TryNow("tenant", "conversation-a"), "the 8th message in a second must wait");
-        Assert.True(pacer.TryNow("tenant", "conversation-b"));
+            Assert.True(pacer.TryNow("tenant-" + i, "conversation-a"), $"message {i + 1} of the first second");
+        Assert.False(pacer.TryNow("tenant-7", "conversation-a"), "the 8th message in a second must wait");
+        Assert.True(pacer.TryNow("tenant-8", "conversation-b"));
+    }
+
+    [Fact]
+    public void The_pacer_spreads_a_tenants_sends_instead_of_bursting_a_seconds_worth()
+    {
+        using var pacer = new AeBot.Teams.Proactive.TeamsPacer();
+        // 4 every 90 ms (44 a second, at most 48 in any second): a bulk run never sends 50 on each side of a refill.
+        for (var i = 0; i < 4; i++)
+            Assert.True(pacer.TryNow("tenant", "conversation-" + i));
+        Assert.False(pacer.TryNow("tenant", "conversation-4"), "the 5th at the same instant waits for the next refill");
+        Assert.True(pacer.TryNow("other-tenant", "conversation-5"));
     }
 }
 
