@@ -45,6 +45,9 @@ public interface INudgeSource
     /// </summary>
     Task<IReadOnlyList<RenewalFact>> RenewalsAtRiskAsync(IReadOnlyCollection<long> repIds, DateOnly today, int days, DateTimeOffset quietSince, CancellationToken cancellationToken);
 
+    /// <summary>The active people reporting directly to <paramref name="managerId"/>, by name.</summary>
+    Task<IReadOnlyList<Sales.NamedRef>> DirectReportsAsync(long managerId, CancellationToken cancellationToken);
+
     /// <summary>The account and deal a nudge's subject belongs to (for its Log and Open buttons); null when it no longer exists.</summary>
     Task<NudgeSubjectInfo?> SubjectAsync(NudgeSubject subject, CancellationToken cancellationToken);
 

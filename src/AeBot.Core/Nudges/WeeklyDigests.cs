@@ -15,7 +15,8 @@ namespace AeBot.Core.Nudges;
 
 /// <summary>
 /// The weekly manager digest (Monday 08:00 in the manager's zone by default): the team rollup — won, quota,
-/// attainment and open pipeline by rep — then a 1:1 pack per rep: slipped deals with their date history, stale deals,
+/// attainment and open pipeline by rep — then a 1:1 pack per direct report (for a manager under this one, their
+/// team's deals): slipped deals with their date history, stale deals,
 /// deals past their close date and renewals at risk. Once per manager and week (<see cref="INudgeLedger"/>); a digest
 /// for a day already over in their zone is recorded as missed, never sent late.
 /// </summary>
@@ -79,21 +80,25 @@ public sealed class WeeklyDigests(
 
         var o = options.Value;
         var staleSince = now.AddDays(-capture.Value.StaleDays);
-        var atRisk = (await source.RenewalsAtRiskAsync(reps.Select(r => r.Id).ToList(), today, o.EscalationDays, now.AddDays(-o.EscalationDays), cancellationToken))
-            .ToLookup(r => reps.Any(x => x.Id == r.OwnerId) ? r.OwnerId!.Value : r.AccountManagerId!.Value);
+        var atRisk = await source.RenewalsAtRiskAsync(reps.Select(r => r.Id).ToList(), today, o.EscalationDays, now.AddDays(-o.EscalationDays), cancellationToken);
+        // A pack per direct report: a rep's own deals, or for a manager under this one, their whole team's.
+        var direct = await source.DirectReportsAsync(viewer.RepId, cancellationToken);
         var blocks = new List<ReplyBlock>
         {
-            new TextBlock($"**Your week ahead, {viewer.Name.Split(' ')[0]}** — the team's numbers and a 1:1 pack for each of your {MoneyFormat.Count(reps.Count, "rep")}."),
+            new TextBlock($"**Your week ahead, {viewer.Name.Split(' ')[0]}** — the team's numbers and a 1:1 pack for each of your {MoneyFormat.Count(direct.Count, "direct report")}."),
         };
         blocks.AddRange(rollup.Blocks.Where(b => b is TextBlock or TableBlock));
         var flagged = 0;
-        foreach (var rep in reps)
+        foreach (var rep in direct)
         {
-            var mine = new DealFilter { OwnerIds = [rep.Id], Category = StageCategory.Open };
+            var owners = new List<long> { rep.Id };
+            if (await data.ViewerAsync(rep.Id, cancellationToken) is { HasTeam: true } lead)
+                owners.AddRange((await data.TeamAsync(lead, cancellationToken)).Select(r => r.Id));
+            var mine = new DealFilter { OwnerIds = owners, Category = StageCategory.Open };
             var slipped = await data.SlippedAsync(viewer, mine, o.SlippedAfterPushes, PerList, cancellationToken);
             var stale = await data.DealsAsync(viewer, mine with { NotEngagedSince = staleSince }, DealOrder.AmountDescending, PerList, cancellationToken);
             var pastClose = await data.DealsAsync(viewer, mine with { CloseTo = today.AddDays(-1) }, DealOrder.CloseDateAscending, PerList, cancellationToken);
-            var renewals = atRisk[rep.Id].Take(PerList).ToList();
+            var renewals = atRisk.Where(r => (r.OwnerId is { } owner && owners.Contains(owner)) || (r.AccountManagerId is { } am && owners.Contains(am))).Take(PerList).ToList();
             var items = new List<ListItem>();
             items.AddRange(slipped.Select(s => new ListItem($"Slipped: {s.Deal.Name}{Amount(s.Deal)}",
                 "pushed " + string.Join(" → ", s.CloseDates.Select(d => d.ToString("MMM d", CultureInfo.InvariantCulture))), [])));
@@ -111,16 +116,17 @@ public sealed class WeeklyDigests(
             {
                 flagged++;
             }
-            blocks.Add(new ItemListBlock($"{rep.Name} — 1:1 pack ({slipped.Count} slipped · {pastClose.Count} past close · {stale.Count} stale · {renewals.Count} renewals at risk)", items));
+            var whose = owners.Count > 1 ? $" and their team of {owners.Count - 1}" : "";
+            blocks.Add(new ItemListBlock($"{rep.Name}{whose} — 1:1 pack ({slipped.Count} slipped · {pastClose.Count} past close · {stale.Count} stale · {renewals.Count} renewals at risk)", items));
         }
         blocks.Add(new ActionsBlock([
             new ReplyAction("Team forecast", ConversationCore.AskPrefix + "team forecast this quarter"),
             new ReplyAction("Who is behind?", ConversationCore.AskPrefix + "who is behind quota this quarter"),
             new ReplyAction("Slipped deals", ConversationCore.AskPrefix + "slipped deals on my team"),
         ]));
-        blocks.Add(new ContextBlock($"Your weekly team digest — {o.WeeklyDigestDay}s at {o.WeeklyDigestTime:HH\\:mm}, because you manage {MoneyFormat.Count(reps.Count, "rep")}. " +
+        blocks.Add(new ContextBlock($"Your weekly team digest — {o.WeeklyDigestDay}s at {o.WeeklyDigestTime:HH\\:mm}, because you manage a team of {reps.Count}. " +
             $"Stale = no logged interaction for {capture.Value.StaleDays} days; slipped = close date pushed {o.SlippedAfterPushes}+ times; at risk = ending within {o.EscalationDays} days with no logged interaction for as long. As of {DateFormat.AsOf(now, zone)}."));
-        return (DigestOutcome.Sent, viewer, new Reply(blocks) { Summary = $"Weekly team digest: {reps.Count} reps, {flagged} with something to discuss" });
+        return (DigestOutcome.Sent, viewer, new Reply(blocks) { Summary = $"Weekly team digest: {direct.Count} direct reports, {flagged} with something to discuss" });
 
         string Amount(DealRow d) => d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "";
     }

@@ -112,6 +112,10 @@ internal sealed class EfNudgeSource(AeBotDbContext db) : INudgeSource
         return ending.Where(r => r.LastInteractionAt is null || r.LastInteractionAt < quietSince).OrderBy(r => r.EndDate).ToList();
     }
 
+    public async Task<IReadOnlyList<Core.Sales.NamedRef>> DirectReportsAsync(long managerId, CancellationToken cancellationToken) =>
+        await db.Reps.AsNoTracking().Where(r => r.ManagerId == managerId && r.IsActive).OrderBy(r => r.Name)
+            .Select(r => new Core.Sales.NamedRef(r.Id, r.Name)).ToListAsync(cancellationToken);
+
     public async Task<NudgeSubjectInfo?> SubjectAsync(NudgeSubject subject, CancellationToken cancellationToken) => subject.Kind switch
     {
         NudgeSubject.Deal => await db.Opportunities.AsNoTracking().Where(o => o.Id == subject.Id)

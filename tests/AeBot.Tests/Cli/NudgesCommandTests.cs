@@ -37,7 +37,7 @@ public sealed class NudgesCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("Would send what is due at 2026-11-30 13:35Z", preview);
         Assert.Matches(@"daily-digest\s+Dana Reyes\s+Mon 30 Nov  \d+ overdue", preview);
-        Assert.Matches(@"weekly-digest\s+Marcus Johnson\s+Mon 30 Nov  Weekly team digest: \d+ reps", preview);
+        Assert.Matches(@"weekly-digest\s+Marcus Johnson\s+Mon 30 Nov  Weekly team digest: \d+ direct reports", preview);
         Assert.Contains("Nothing was recorded (--dry-run).", preview);
         Assert.Equal(0, Count("SELECT COUNT(*) FROM NudgeLedger"));
         Assert.Equal(0, Count("SELECT COUNT(*) FROM Outbox"));

@@ -42,6 +42,14 @@ public sealed class WeeklyDigestTests : IAsyncLifetime
         Assert.DoesNotContain(tess.Items, i => i.Title.Contains("Negotiation stalled", StringComparison.Ordinal)); // 8 days quiet: not stale at 14
         Assert.Contains(reply.Blocks.OfType<ContextBlock>(), c => c.Text.StartsWith("Your weekly team digest — Mondays at 08:00, because you manage", StringComparison.Ordinal));
 
+        // The VP's packs are per direct report: each manager with their team's deals.
+        var vp = await WithAsync(host, sp => sp.GetRequiredService<AeBotDbContext>().Reps.SingleAsync(r => r.Name == "Victoria Hale"));
+        Assert.Equal(DigestOutcome.Sent, await WithAsync(host, sp => sp.GetRequiredService<WeeklyDigests>().SendAsync(vp.Id, Monday, default)));
+        var vpReply = ReplySerializer.Deserialize((await WithAsync(host, sp => sp.GetRequiredService<AeBotDbContext>().Outbox.SingleAsync(o => o.ToRepId == vp.Id && o.Reason == WeeklyDigests.Rule))).Body)!;
+        var marcus = Assert.Single(vpReply.Blocks.OfType<ItemListBlock>(), l => l.Title!.StartsWith("Marcus Johnson and their team of", StringComparison.Ordinal));
+        Assert.Contains(marcus.Items, i => i.Title.StartsWith("Slipped: ", StringComparison.Ordinal)); // his AEs' deals, not his own (he has none)
+        Assert.DoesNotContain(vpReply.Blocks.OfType<ItemListBlock>(), l => l.Title!.StartsWith("Tess Tester", StringComparison.Ordinal)); // not a direct report of hers
+
         // A day late it is not sent; a rep gets none.
         var tuesday = await _world.HostAtAsync(MondayAt(13, 5).AddDays(1));
         Assert.Empty(await WithAsync(tuesday, sp => sp.GetRequiredService<WeeklyDigests>().DueAsync(default)));
