@@ -32,21 +32,11 @@ public sealed class DailyDigests(
     /// <summary>Who should get today's digest now and has not: past the digest time on a digest day in their zone.</summary>
     public async Task<IReadOnlyList<(long RepId, DateOnly LocalDate)>> DueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var o = options.Value;
-        var due = new List<(long, DateOnly)>();
         var chosen = await preferences.AllAsync(cancellationToken);
-        foreach (var person in await ledger.RecipientsAsync(cancellationToken))
-        {
-            var local = TimeZoneInfo.ConvertTime(now, RepTime.FindZone(person.TimeZoneId) ?? TimeZoneInfo.Utc).DateTime;
-            var time = chosen.TryGetValue(person.RepId, out var mine) && mine.DigestTime is { } t ? t : o.DigestTime;
-            if (TimeOnly.FromDateTime(local) >= time && IsDigestDay(local.DayOfWeek, o))
-                due.Add((person.RepId, DateOnly.FromDateTime(local)));
-        }
-        if (due.Count == 0)
-            return due;
-        var recorded = await ledger.RecordedAsync(Rule, due.Select(d => d.Item2).Distinct().ToList(), cancellationToken);
-        return due.Where(d => !recorded.Contains(d)).ToList();
+        return await DigestSchedule.DueAsync(ledger, Rule, clock.GetUtcNow(), await ledger.RecipientsAsync(cancellationToken), (person, local) =>
+            TimeOnly.FromDateTime(local) >= (chosen.TryGetValue(person.RepId, out var mine) && mine.DigestTime is { } t ? t : o.DigestTime)
+            && IsDigestDay(local.DayOfWeek, o), cancellationToken);
     }
 
     /// <summary>What <see cref="SendAsync"/> would do now, without recording anything (for <c>aebot nudges run --dry-run</c>).</summary>

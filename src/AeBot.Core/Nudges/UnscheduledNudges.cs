@@ -48,6 +48,7 @@ public sealed partial class UnscheduledNudges(
         var people = (await ledger.RecipientsAsync(cancellationToken)).ToDictionary(r => r.RepId);
         var settings = await preferences.AllAsync(cancellationToken);
         var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
+        TimeZoneInfo Zone(string id) => zones.TryGetValue(id, out var zone) ? zone : zones[id] = RepTime.ZoneOf(id);
         var locals = new Dictionary<long, DateTime>();
         DateTime? LocalNow(long repId)
         {
@@ -55,9 +56,7 @@ public sealed partial class UnscheduledNudges(
                 return known;
             if (!people.TryGetValue(repId, out var person))
                 return null; // inactive or unknown: nobody to nudge
-            if (!zones.TryGetValue(person.TimeZoneId, out var zone))
-                zones[person.TimeZoneId] = zone = RepTime.FindZone(person.TimeZoneId) ?? TimeZoneInfo.Utc;
-            return locals[repId] = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+            return locals[repId] = TimeZoneInfo.ConvertTime(now, Zone(person.TimeZoneId)).DateTime;
         }
         NudgePreferences Settings(long repId) => settings.TryGetValue(repId, out var p) ? p : NudgePreferences.Default;
 
@@ -77,7 +76,7 @@ public sealed partial class UnscheduledNudges(
         foreach (var d in facts.PastClose)
             AddPastClose(d, Add);
         foreach (var d in facts.Stale)
-            AddStale(d, Add, zones, people, stale.ByStage);
+            AddStale(d, Add, Zone, people, stale.ByStage);
         foreach (var s in facts.Slipped)
             AddSlipped(s, Add, o);
 
@@ -260,16 +259,14 @@ public sealed partial class UnscheduledNudges(
             d.AccountId, d.AccountName, d.Id), d.AccountId, local => DueOn(close.AddDays(1), local));
     }
 
-    private void AddStale(DealFact d, Adder add, Dictionary<string, TimeZoneInfo> zones, Dictionary<long, NudgeRecipient> people, IReadOnlyDictionary<string, int> byStage)
+    private void AddStale(DealFact d, Adder add, Func<string, TimeZoneInfo> zoneOf, Dictionary<long, NudgeRecipient> people, IReadOnlyDictionary<string, int> byStage)
     {
         if (!people.TryGetValue(d.OwnerId, out var owner))
             return;
         var days = byStage.TryGetValue(d.Stage, out var t) ? t : capture.Value.StaleDays;
         var since = d.LastEngagedAt ?? d.CreatedAt;
         var staleFrom = since.AddDays(days);
-        if (!zones.TryGetValue(owner.TimeZoneId, out var zone))
-            zones[owner.TimeZoneId] = zone = RepTime.FindZone(owner.TimeZoneId) ?? TimeZoneInfo.Utc;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(staleFrom, zone).DateTime);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(staleFrom, zoneOf(owner.TimeZoneId)).DateTime);
         var limit = byStage.ContainsKey(d.Stage) ? $"the limit for {d.Stage}" : "the default limit";
         add(d.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.StaleDeal, new NudgeSubject(NudgeSubject.Deal, d.Id).ToString(), day, 0),
             $"{d.Name}: no activity for {days} days", DealDetail(d) + " · " + (d.LastEngagedAt is { } l ? string.Create(CultureInfo.InvariantCulture, $"last touched {l:d MMM}") : "never touched"),

@@ -30,19 +30,10 @@ public sealed class WeeklyDigests(
     /// <summary>Managers whose weekly digest is due now and not yet recorded.</summary>
     public async Task<IReadOnlyList<(long RepId, DateOnly LocalDate)>> DueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var o = options.Value;
-        var due = new List<(long, DateOnly)>();
-        foreach (var person in (await ledger.RecipientsAsync(cancellationToken)).Where(p => p.Role == RepRole.Manager))
-        {
-            var local = TimeZoneInfo.ConvertTime(now, RepTime.FindZone(person.TimeZoneId) ?? TimeZoneInfo.Utc).DateTime;
-            if (local.DayOfWeek == o.WeeklyDigestDay && TimeOnly.FromDateTime(local) >= o.WeeklyDigestTime)
-                due.Add((person.RepId, DateOnly.FromDateTime(local)));
-        }
-        if (due.Count == 0)
-            return due;
-        var recorded = await ledger.RecordedAsync(Rule, due.Select(d => d.Item2).Distinct().ToList(), cancellationToken);
-        return due.Where(d => !recorded.Contains(d)).ToList();
+        var managers = (await ledger.RecipientsAsync(cancellationToken)).Where(p => p.Role == RepRole.Manager);
+        return await DigestSchedule.DueAsync(ledger, Rule, clock.GetUtcNow(), managers,
+            (_, local) => local.DayOfWeek == o.WeeklyDigestDay && TimeOnly.FromDateTime(local) >= o.WeeklyDigestTime, cancellationToken);
     }
 
     public async Task<(DigestOutcome Outcome, string Name, Reply? Reply)> PreviewAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)
@@ -64,7 +55,7 @@ public sealed class WeeklyDigests(
     {
         if (await data.ViewerAsync(repId, cancellationToken) is not { } viewer)
             return null;
-        var zone = RepTime.FindZone(viewer.TimeZoneId) ?? TimeZoneInfo.Utc;
+        var zone = RepTime.ZoneOf(viewer.TimeZoneId);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         if (localDate < today)

@@ -9,7 +9,10 @@ public static class RepTime
     /// The rep's zone, or UTC when the stored id is unknown to this machine (a typo in an import must not make
     /// every answer for that rep fail).
     /// </summary>
-    public static TimeZoneInfo ZoneOf(Rep rep) => FindZone(rep.TimeZoneId) ?? TimeZoneInfo.Utc;
+    public static TimeZoneInfo ZoneOf(Rep rep) => ZoneOf(rep.TimeZoneId);
+
+    /// <inheritdoc cref="ZoneOf(Rep)"/>
+    public static TimeZoneInfo ZoneOf(string? timeZoneId) => FindZone(timeZoneId) ?? TimeZoneInfo.Utc;
 
     public static TimeZoneInfo? FindZone(string? id)
     {

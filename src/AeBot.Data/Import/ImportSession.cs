@@ -279,7 +279,7 @@ internal sealed class ImportSession : IDisposable
         return string.Join(' ', parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
 
-    public static TimeZoneInfo ZoneOrUtc(string? id) => RepTime.FindZone(id) ?? TimeZoneInfo.Utc;
+    public static TimeZoneInfo ZoneOrUtc(string? id) => RepTime.ZoneOf(id);
 
     public void Dispose()
     {
