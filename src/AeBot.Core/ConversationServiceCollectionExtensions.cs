@@ -22,7 +22,10 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => new PeriodParser(new FiscalCalendar(sp.GetRequiredService<IOptions<AeBotOptions>>().Value.FiscalYearStartMonth)));
         services.AddMemoryCache();
         services.AddScoped<NameCatalog>();
-        services.AddScoped<Understander>();
+        services.AddScoped<MessageParser>();
+        services.AddScoped<AccountFinder>();
+        services.AddScoped<Figures>();
+        services.AddScoped<QueryAnswers>();
         services.AddScoped<PipelineAnswers>();
         services.AddScoped<ResultsAnswers>();
         services.AddScoped<QuotaAnswers>();

@@ -14,7 +14,7 @@ public sealed class PipelineAnswers(ISalesData data)
 
     public async Task<Reply> PipelineAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = c.Question.Period;
+        var period = QueryAnswers.DefaultPeriod(c);
         var filter = c.Filter(StageCategory.Open, period);
         var totals = await data.TotalsAsync(c.Viewer, filter, ct);
         var when = period is null ? "" : $" closing {period.Label}";
@@ -37,9 +37,9 @@ public sealed class PipelineAnswers(ISalesData data)
 
     public async Task<Reply> BiggestAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = c.Question.Period;
+        var period = QueryAnswers.DefaultPeriod(c);
         var filter = c.Filter(StageCategory.Open, period);
-        var take = c.Question.Top ?? 5;
+        var take = c.Query.Rank?.N ?? 5;
         var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.AmountDescending, take, ct);
         var when = period is null ? "" : $" closing {period.Label}";
         if (deals.Count == 0)
@@ -69,10 +69,10 @@ public sealed class PipelineAnswers(ISalesData data)
     public async Task<Reply> StaleAsync(AnswerContext c, CancellationToken ct)
     {
         var since = c.Now.AddDays(-StaleDays);
-        var filter = c.Filter(StageCategory.Open, c.Question.Period) with { NotEngagedSince = since };
+        var filter = c.Filter(StageCategory.Open, QueryAnswers.DefaultPeriod(c)) with { NotEngagedSince = since };
         var totals = await data.TotalsAsync(c.Viewer, filter, ct);
         if (totals.Count == 0)
-            return new Reply([new TextBlock($"Every open deal has had an interaction in the last {StaleDays} days."), c.Provenance($"open deals without an interaction for {StaleDays} days", c.Question.Period)]) { Summary = "No stale deals" };
+            return new Reply([new TextBlock($"Every open deal has had an interaction in the last {StaleDays} days."), c.Provenance($"open deals without an interaction for {StaleDays} days", QueryAnswers.DefaultPeriod(c))]) { Summary = "No stale deals" };
         var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.LastEngagedAscending, ListSize, ct);
         var text = $"**{MoneyFormat.Count(totals.Count, "open deal")}** worth **{c.Money(totals)}** {(totals.Count == 1 ? "has" : "have")} had no logged interaction for {StaleDays}+ days.";
         var table = DealTables.Of(More(totals.Count, deals.Count, "Quiet longest first"), deals, c, ShowOwner(c));
@@ -82,7 +82,7 @@ public sealed class PipelineAnswers(ISalesData data)
             Rows = table.Rows.Select((r, i) => (IReadOnlyList<string>)[.. r, $"{(c.Now - (deals[i].LastEngagedAt ?? deals[i].CreatedAt)).Days} days"]).ToList(),
             Align = [.. table.Align, true],
         };
-        return new Reply([new TextBlock(text), withQuiet, c.Provenance($"open deals without an interaction for {StaleDays} days", c.Question.Period, totals)])
+        return new Reply([new TextBlock(text), withQuiet, c.Provenance($"open deals without an interaction for {StaleDays} days", QueryAnswers.DefaultPeriod(c), totals)])
         {
             Summary = $"{totals.Count} stale deals",
         };
@@ -90,9 +90,9 @@ public sealed class PipelineAnswers(ISalesData data)
 
     public async Task<Reply> SlippedAsync(AnswerContext c, CancellationToken ct)
     {
-        var slipped = await data.SlippedAsync(c.Viewer, c.Filter(StageCategory.Open, c.Question.Period), minimumPushes: 1, take: ListSize, ct);
+        var slipped = await data.SlippedAsync(c.Viewer, c.Filter(StageCategory.Open, QueryAnswers.DefaultPeriod(c)), minimumPushes: 1, take: ListSize, ct);
         if (slipped.Count == 0)
-            return new Reply([new TextBlock("No open deal has had its close date pushed out."), c.Provenance("open deals whose close date moved out", c.Question.Period)]) { Summary = "No slipped deals" };
+            return new Reply([new TextBlock("No open deal has had its close date pushed out."), c.Provenance("open deals whose close date moved out", QueryAnswers.DefaultPeriod(c))]) { Summary = "No slipped deals" };
         var rows = slipped.Select(s => (IReadOnlyList<string>)[
             s.Deal.Name, s.Deal.Owner, string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, c.Today))), (s.CloseDates.Count - 1).ToString(),
             s.Deal.Amount is { } a ? MoneyFormat.Exact(a, s.Deal.Currency) : "—"]).ToList();
@@ -101,11 +101,11 @@ public sealed class PipelineAnswers(ISalesData data)
         return new Reply([
             new TextBlock(text),
             new TableBlock("Most pushed first", ["Deal", "Owner", "Close date history", "Pushes", "Amount"], rows, [false, false, false, true, true]),
-            c.Provenance("open deals whose close date moved out", c.Question.Period),
+            c.Provenance("open deals whose close date moved out", QueryAnswers.DefaultPeriod(c)),
         ]) { Summary = $"{slipped.Count} slipped deals" };
     }
 
-    private static bool ShowOwner(AnswerContext c) => c.Question.Subject != Subject.Me || c.Viewer.HasTeam && c.Owners is null;
+    private static bool ShowOwner(AnswerContext c) => c.Kind != SubjectKind.Me || c.Viewer.HasTeam && c.Owners is null;
 
     private static string More(int total, int shown, string title) => total > shown ? $"{title} — {shown} of {total}" : title;
 

@@ -73,7 +73,7 @@ public sealed class QuotaAnswers(ISalesData data)
 
     public async Task<Reply> QuotaAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = c.Question.Period ?? DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
         var owners = await OwnersAsync(c, ct);
         var s = await StandingAsync(c, owners, period, ct);
         if (!s.HasQuota)
@@ -85,7 +85,7 @@ public sealed class QuotaAnswers(ISalesData data)
         var pace = s.Attainment is { } a && elapsed > 0 ? a / elapsed : (decimal?)null;
         var verdict = s.Won >= s.Quota ? "Quota made — everything else is upside. 🎉"
             : pace is >= 1m ? "On pace." : pace is >= 0.8m ? "Slightly behind pace." : "Behind pace.";
-        var headline = $"{AnswerContext.Capitalize(Who(c))} {(c.Question.Subject == Subject.Me ? "are" : "is")} at **{MoneyFormat.Percent(s.Attainment ?? 0)}** of quota {period.Label}: **{MoneyFormat.Compact(s.Won, c.Currency)}** won of **{MoneyFormat.Compact(s.Quota, c.Currency)}**. {verdict}";
+        var headline = $"{AnswerContext.Capitalize(Who(c))} {(c.Kind == SubjectKind.Me ? "are" : "is")} at **{MoneyFormat.Percent(s.Attainment ?? 0)}** of quota {period.Label}: **{MoneyFormat.Compact(s.Won, c.Currency)}** won of **{MoneyFormat.Compact(s.Quota, c.Currency)}**. {verdict}";
         var facts = new List<Fact>
         {
             new("Quota", MoneyFormat.Exact(s.Quota, c.Currency)),
@@ -104,25 +104,25 @@ public sealed class QuotaAnswers(ISalesData data)
 
     public async Task<Reply> WhatIfAsync(AnswerContext c, CancellationToken ct)
     {
-        if (c.Question.Accounts.Count == 0)
+        if (c.Query.Assume.Count == 0)
             return new Reply([new TextBlock("Which deals should close? Name the accounts, e.g. \"if Acme and Globex close, where do I land?\"")]) { Summary = "What-if without accounts" };
-        var period = c.Question.Period ?? DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
         var owners = await OwnersAsync(c, ct);
         var s = await StandingAsync(c, owners, period, ct);
         var deals = await data.DealsAsync(c.Viewer, new DealFilter
         {
-            OwnerIds = owners, AccountIds = c.Question.Accounts.Select(a => a.Id).ToList(), Category = StageCategory.Open,
+            OwnerIds = owners, AccountIds = c.Query.Assume.Select(a => a.Id).ToList(), Category = StageCategory.Open,
         }, DealOrder.AmountDescending, 50, ct);
         var counted = deals.Where(d => d.Currency == c.Currency && d.Amount is not null).ToList();
         if (counted.Count == 0)
-            return new Reply([new TextBlock($"There are no open {c.Currency} deals with an amount on {string.Join(" or ", c.Question.Accounts.Select(a => a.Name))} in {c.Whose} pipeline."), c.Provenance("open deals", null)])
+            return new Reply([new TextBlock($"There are no open {c.Currency} deals with an amount on {string.Join(" or ", c.Query.Assume.Select(a => a.Name))} in {c.Whose} pipeline."), c.Provenance("open deals", null)])
             {
                 Summary = "What-if: no matching open deals",
             };
         var added = counted.Sum(d => d.Amount!.Value);
         var landed = s.Won + added;
         var attainment = s.Quota > 0 ? landed / s.Quota : (decimal?)null;
-        var text = $"If {string.Join(" and ", counted.Select(d => $"**{d.Name}** ({MoneyFormat.Compact(d.Amount!.Value, d.Currency)})"))} close, {Who(c)} land{(c.Question.Subject == Subject.Me ? "" : "s")} at **{MoneyFormat.Compact(landed, c.Currency)}**"
+        var text = $"If {string.Join(" and ", counted.Select(d => $"**{d.Name}** ({MoneyFormat.Compact(d.Amount!.Value, d.Currency)})"))} close, {Who(c)} land{(c.Kind == SubjectKind.Me ? "" : "s")} at **{MoneyFormat.Compact(landed, c.Currency)}**"
             + (attainment is { } a ? $" — **{MoneyFormat.Percent(a)}** of the {MoneyFormat.Compact(s.Quota, c.Currency)} quota {period.Label}" + (landed >= s.Quota ? ", quota made." : $", {MoneyFormat.Compact(s.Quota - landed, c.Currency)} short.") : ".");
         return new Reply([
             new TextBlock(text),
@@ -133,10 +133,10 @@ public sealed class QuotaAnswers(ISalesData data)
 
     public async Task<Reply> ForecastAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = c.Question.Period ?? DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
         var owners = await OwnersAsync(c, ct);
-        var won = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, period) with { OwnerIds = c.Question.Subject == Subject.Team ? null : owners }, ct);
-        var open = await data.GroupAsync(c.Viewer, c.Filter(StageCategory.Open, period) with { OwnerIds = c.Question.Subject == Subject.Team ? null : owners }, DealGrouping.Forecast, ct);
+        var won = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, period) with { OwnerIds = c.Kind == SubjectKind.Team && c.ResolvedOwners is null ? null : owners }, ct);
+        var open = await data.GroupAsync(c.Viewer, c.Filter(StageCategory.Open, period) with { OwnerIds = c.Kind == SubjectKind.Team && c.ResolvedOwners is null ? null : owners }, DealGrouping.Forecast, ct);
         decimal Open(ForecastCategory category) => open.Where(g => g.Id == (long)category && g.Currency == c.Currency).Sum(g => g.Amount);
         var closed = won.AmountIn(c.Currency);
         var commit = closed + Open(ForecastCategory.Commit);
@@ -159,19 +159,14 @@ public sealed class QuotaAnswers(ISalesData data)
         ]) { Summary = $"Forecast: commit {MoneyFormat.Compact(commit, c.Currency)}, best case {MoneyFormat.Compact(bestCase, c.Currency)}" };
     }
 
-    private async Task<IReadOnlyList<long>> OwnersAsync(AnswerContext c, CancellationToken ct) => c.Question.Subject switch
+    private async Task<IReadOnlyList<long>> OwnersAsync(AnswerContext c, CancellationToken ct) => c.ResolvedOwners ?? c.Kind switch
     {
-        Subject.Reps => c.Question.Reps.Select(r => r.Id).ToList(),
-        Subject.Team => (await data.VisibleRepsAsync(c.Viewer, ct)).Select(r => r.Id).ToList(),
+        SubjectKind.People => c.People.Select(r => r.Id).ToList(),
+        SubjectKind.Team => (await data.VisibleRepsAsync(c.Viewer, ct)).Select(r => r.Id).ToList(),
         _ => [c.Viewer.RepId],
     };
 
-    private static string Who(AnswerContext c) => c.Question.Subject switch
-    {
-        Subject.Reps => string.Join(" and ", c.Question.Reps.Select(r => r.Name)),
-        Subject.Team => c.Viewer.SeesEverything ? "the company" : "your team",
-        _ => "you",
-    };
+    private static string Who(AnswerContext c) => c.Who;
 
     /// <summary>Share of the period gone by today (0–1).</summary>
     public static decimal Elapsed(Period period, DateOnly today)

@@ -18,12 +18,12 @@ public sealed class ResultsAnswers(ISalesData data)
 
     public async Task<Reply> WonAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = c.Question.Period ?? DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
         var filter = c.Filter(StageCategory.Won, period);
         var totals = await data.TotalsAsync(c.Viewer, filter, ct);
         var previous = period.Previous("the period before");
         var before = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, previous), ct);
-        var who = c.Question.Subject == Subject.Me ? "You" : AnswerContext.Capitalize(c.Whose.TrimEnd('s').TrimEnd('\''));
+        var who = c.Kind == SubjectKind.Me ? "You" : AnswerContext.Capitalize(c.Whose.TrimEnd('s').TrimEnd('\''));
         if (totals.Count == 0)
         {
             var text = $"No deals won {period.Label}." + (before.Count > 0 ? $" The period before ({previous.From:MMM d} – {previous.To:MMM d, yyyy}): {MoneyFormat.Count(before.Count, "deal")}, {c.Money(before)}." : "");
@@ -42,7 +42,7 @@ public sealed class ResultsAnswers(ISalesData data)
         };
         if (deals.Count > 0)
             facts.Add(new Fact("Biggest win", $"{deals[0].Name} ({MoneyFormat.Compact(deals[0].Amount ?? 0, deals[0].Currency)})"));
-        return new Reply([new TextBlock(headline), new FactsBlock(facts), DealTables.Of("Biggest wins", deals, c, c.Question.Subject != Subject.Me), c.Provenance("won deals", period, totals)])
+        return new Reply([new TextBlock(headline), new FactsBlock(facts), DealTables.Of("Biggest wins", deals, c, c.Kind != SubjectKind.Me), c.Provenance("won deals", period, totals)])
         {
             Summary = $"Won {period.Label}: {totals.Count} deals, {c.Money(totals)}",
         };
@@ -50,14 +50,14 @@ public sealed class ResultsAnswers(ISalesData data)
 
     public async Task<Reply> LostAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = c.Question.Period ?? DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
         var filter = c.Filter(StageCategory.Lost, period);
         var totals = await data.TotalsAsync(c.Viewer, filter, ct);
         if (totals.Count == 0)
             return new Reply([new TextBlock($"No deals lost {period.Label}."), c.Provenance("lost deals", period)]) { Summary = $"No deals lost {period.Label}" };
         var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.AmountDescending, 5, ct);
         var text = $"**{MoneyFormat.Count(totals.Count, "deal")}** worth **{c.Money(totals)}** lost {period.Label}.";
-        return new Reply([new TextBlock(text), DealTables.Of("Biggest losses", deals, c, c.Question.Subject != Subject.Me), c.Provenance("lost deals", period, totals)])
+        return new Reply([new TextBlock(text), DealTables.Of("Biggest losses", deals, c, c.Kind != SubjectKind.Me), c.Provenance("lost deals", period, totals)])
         {
             Summary = $"Lost {period.Label}: {totals.Count} deals, {c.Money(totals)}",
         };
@@ -65,7 +65,7 @@ public sealed class ResultsAnswers(ISalesData data)
 
     public async Task<Reply> WinRateAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = c.Question.Period ?? DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
         var won = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, period), ct);
         var lost = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Lost, period), ct);
         var decided = won.Count + lost.Count;
@@ -81,7 +81,7 @@ public sealed class ResultsAnswers(ISalesData data)
 
     public async Task<Reply> AverageDealAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = c.Question.Period ?? DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
         var won = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, period), ct);
         var main = won.ByCurrency.FirstOrDefault(t => t.Currency == c.Currency);
         if (main is null || main.Count == 0)
@@ -93,7 +93,7 @@ public sealed class ResultsAnswers(ISalesData data)
 
     public async Task<Reply> CycleAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = c.Question.Period ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
+        var period = QueryAnswers.DefaultPeriod(c) ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
         var days = await data.AverageCycleDaysAsync(c.Viewer, c.Filter(StageCategory.Won, period), ct);
         if (days is null)
             return new Reply([new TextBlock($"No deals won {period.Label}, so no sales cycle to measure."), c.Provenance("won deals", period)]) { Summary = "No won deals" };
@@ -103,9 +103,9 @@ public sealed class ResultsAnswers(ISalesData data)
 
     public async Task<Reply> TopAsync(AnswerContext c, DealGrouping grouping, CancellationToken ct)
     {
-        var period = c.Question.Period ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
+        var period = QueryAnswers.DefaultPeriod(c) ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
         var groups = (await data.GroupAsync(c.Viewer, c.Filter(StageCategory.Won, period), grouping, ct))
-            .Where(g => g.Currency == c.Currency).Take(c.Question.Top ?? 5).ToList();
+            .Where(g => g.Currency == c.Currency).Take(c.Query.Rank?.N ?? 5).ToList();
         var what = grouping == DealGrouping.Account ? "accounts" : "products";
         if (groups.Count == 0)
             return new Reply([new TextBlock($"No won deals {period.Label} to rank {what} by."), c.Provenance("won deals", period)]) { Summary = $"No top {what}" };

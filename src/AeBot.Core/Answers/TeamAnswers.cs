@@ -15,7 +15,7 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
     {
         if (!c.Viewer.HasTeam)
             return NoTeam();
-        var period = c.Question.Period ?? QuotaAnswers.DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c) ?? QuotaAnswers.DefaultPeriod(c);
         var lines = await LinesAsync(c, period, ct);
         if (lines.Count == 0)
             return new Reply([new TextBlock("Nobody reports to you yet.")]) { Summary = "No team" };
@@ -43,7 +43,7 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
     {
         if (!c.Viewer.HasTeam)
             return NoTeam();
-        var period = c.Question.Period ?? QuotaAnswers.DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c) ?? QuotaAnswers.DefaultPeriod(c);
         var elapsed = QuotaAnswers.Elapsed(period, c.Today);
         var lines = (await LinesAsync(c, period, ct)).Where(l => l.Standing.HasQuota && l.Standing.Quota > 0).ToList();
         // Behind means below the share of quota the calendar says should be done by now.
@@ -69,8 +69,8 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
     {
         if (!c.Viewer.HasTeam)
             return NoTeam();
-        var period = c.Question.Period ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
-        var filter = c.Filter(null, period) with { OwnerIds = c.Question.Subject == Subject.Reps ? c.Owners : null };
+        var period = QueryAnswers.DefaultPeriod(c) ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
+        var filter = c.Filter(null, period) with { OwnerIds = c.Kind == SubjectKind.People ? c.Owners : null };
         var won = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Won }, DealGrouping.Owner, ct);
         var lost = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Lost }, DealGrouping.Owner, ct);
         const int minimumDecided = 5;
@@ -94,7 +94,9 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
 
     private async Task<List<RepLine>> LinesAsync(AnswerContext c, Period period, CancellationToken ct)
     {
-        var reps = c.Question.Subject == Subject.Reps ? c.Question.Reps : await data.TeamAsync(c.Viewer, ct);
+        var reps = c.Kind == SubjectKind.People ? c.People : await data.TeamAsync(c.Viewer, ct);
+        if (c.ResolvedOwners is { } owners)
+            reps = (await data.VisibleRepsAsync(c.Viewer, ct)).Where(r => owners.Contains(r.Id) && !c.People.Any(p => p.Id == r.Id)).ToList();
         if (reps.Count == 0)
             return [];
         var standings = await quotas.StandingsAsync(c, reps.Select(r => r.Id).ToList(), period, ct);

@@ -7,7 +7,7 @@ using AeBot.Core.Understanding;
 namespace AeBot.Core.Briefs;
 
 /// <summary>"Brief me on Acme": an account on one screen before a meeting.</summary>
-public sealed class BriefAbility(Understander understander, IWorkData work)
+public sealed class BriefAbility(AccountFinder understander, IWorkData work)
 {
     public async Task<CaptureTurn> BriefAsync(TurnContext c, string text, CancellationToken ct)
     {

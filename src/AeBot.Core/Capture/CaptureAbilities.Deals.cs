@@ -147,7 +147,7 @@ public sealed partial class CaptureAbilities
     private async Task<CaptureTurn?> ContinueDealAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
     {
         var draft = state.Deal ?? new DealDraft();
-        if (answer == "cancel" || state.Awaiting == DialogSlot.Confirm && CommandRecognizer.IsNo(text))
+        if (answer == "cancel" || state.Awaiting == DialogSlot.Confirm && Phrasings.IsNo(text))
             return await CancelAsync(c, state, ct);
         var stages = await work.StagesAsync(ct);
         switch (state.Awaiting)
@@ -157,7 +157,7 @@ public sealed partial class CaptureAbilities
                 var candidates = await work.WritableOpenDealsAsync(c.Viewer, draft.AccountId, ct);
                 var deal = Picked(answer, "deal") is { } id ? await work.WritableDealAsync(c.Viewer, id, ct) : MatchDeal(text, candidates);
                 if (deal is null)
-                    return LooksLikeQuestion(text) ? null : await AskDealAsync(c, draft, DialogSlot.Deal, ct, candidates);
+                    return LooksLikeQuestion(c) ? null : await AskDealAsync(c, draft, DialogSlot.Deal, ct, candidates);
                 return await NextDealStepAsync(c, draft with { DealId = deal.Id, DealName = deal.Name, AccountId = deal.AccountId }, null, ct);
             }
             case DialogSlot.EditField:
@@ -168,7 +168,7 @@ public sealed partial class CaptureAbilities
                     var deal = await work.WritableDealAsync(c.Viewer, draft.DealId ?? 0, ct);
                     var filled = Fill(draft, text, null, stages, deal, c.LocalNow, out var understood);
                     if (!understood)
-                        return LooksLikeQuestion(text) ? null : await AskDealAsync(c, draft, DialogSlot.EditField, ct);
+                        return LooksLikeQuestion(c) ? null : await AskDealAsync(c, draft, DialogSlot.EditField, ct);
                     return await NextDealStepAsync(c, filled with { EditField = null }, null, ct);
                 }
                 return await NextDealStepAsync(c, draft with { Action = picked.Value, EditField = null }, null, ct);
@@ -177,14 +177,14 @@ public sealed partial class CaptureAbilities
             {
                 var stage = answer?.StartsWith("stage:", StringComparison.Ordinal) == true ? stages.FirstOrDefault(s => s.Name == answer[6..]) : FindStage(text, stages);
                 if (stage is null)
-                    return LooksLikeQuestion(text) ? null : await AskDealAsync(c, draft, DialogSlot.Stage, ct);
+                    return LooksLikeQuestion(c) ? null : await AskDealAsync(c, draft, DialogSlot.Stage, ct);
                 var action = stage.Category switch { StageCategory.Won => DealAction.Won, StageCategory.Lost => DealAction.Lost, _ => DealAction.Stage };
                 return await NextDealStepAsync(c, draft with { Action = action, Stage = stage.Name }, null, ct);
             }
             case DialogSlot.Amount:
             {
                 if (FindAmount(text) is not { } amount)
-                    return LooksLikeQuestion(text) ? null : Asked("I couldn't read an amount — try \"45k\" or \"45,000\".", [], "What amount?");
+                    return LooksLikeQuestion(c) ? null : Asked("I couldn't read an amount — try \"45k\" or \"45,000\".", [], "What amount?");
                 return await NextDealStepAsync(c, draft with { Amount = amount }, null, ct);
             }
             case DialogSlot.CloseDate:
@@ -192,27 +192,27 @@ public sealed partial class CaptureAbilities
                 DateOnly? date = answer?.StartsWith("date:", StringComparison.Ordinal) == true && DateOnly.TryParseExact(answer[5..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
                     : MomentParser.Find(text, c.LocalNow) is { } m ? m.LastDay : null;
                 if (date is null)
-                    return LooksLikeQuestion(text) ? null : Asked("I couldn't read a date — try \"Dec 15\", \"end of next month\" or \"in 2 weeks\".", [], "Which close date?");
+                    return LooksLikeQuestion(c) ? null : Asked("I couldn't read a date — try \"Dec 15\", \"end of next month\" or \"in 2 weeks\".", [], "Which close date?");
                 return await NextDealStepAsync(c, draft with { CloseDate = date }, null, ct);
             }
             case DialogSlot.NextStep:
             {
-                if (string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(text))
+                if (string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(c))
                     return null;
                 var (step, due) = StepAndDue(text, c.LocalNow);
                 return await NextDealStepAsync(c, draft with { NextStep = step, NextStepDue = due }, null, ct);
             }
             case DialogSlot.LossReason:
             {
-                var reason = answer?.StartsWith("reason:", StringComparison.Ordinal) == true ? answer[7..] : string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(text) ? null : ReasonOf(text) ?? text.Trim();
+                var reason = answer?.StartsWith("reason:", StringComparison.Ordinal) == true ? answer[7..] : string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(c) ? null : ReasonOf(text) ?? text.Trim();
                 if (reason is null)
                     return null;
                 return await NextDealStepAsync(c, draft with { LossReason = reason }, null, ct);
             }
             case DialogSlot.Confirm:
-                if (answer == "confirm" || CommandRecognizer.IsYes(text))
+                if (answer == "confirm" || Phrasings.IsYes(text))
                     return await ApplyAsync(c, draft, ct);
-                return LooksLikeQuestion(text) ? null : new CaptureTurn(new Reply([new TextBlock("Shall I make that change? Say yes, or cancel."),
+                return LooksLikeQuestion(c) ? null : new CaptureTurn(new Reply([new TextBlock("Shall I make that change? Say yes, or cancel."),
                     new ActionsBlock([new ReplyAction("Yes, update", DialogPrefix + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm the change?" }, "update-deal", TurnOutcome.Asked);
             default:
                 return null;

@@ -113,18 +113,18 @@ public sealed partial class CaptureAbilities
                 if (found.Count > 1)
                     return Asked($"\"{found[0].Matched}\" fits more than one account — which one?",
                         found.Take(8).Select(a => new ReplyAction(a.Entity.Name, DialogPrefix + "account:" + a.Entity.Id)).ToList(), "Which account?");
-                return LooksLikeQuestion(text) ? null : Asked("I can't find that account among yours. Type its name as the CRM has it, or pick one:",
+                return LooksLikeQuestion(c) ? null : Asked("I can't find that account among yours. Type its name as the CRM has it, or pick one:",
                     (await work.RecentAccountsAsync(c.Viewer, 6, ct)).Select(a => new ReplyAction(a.Name, DialogPrefix + "account:" + a.Id)).ToList(), "Which account?");
             }
             case DialogSlot.Deal:
             {
                 var deals = await work.WritableOpenDealsAsync(c.Viewer, draft.AccountId, ct);
-                if (answer == "deal:none" || CommandRecognizer.IsNo(text) || text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+                if (answer == "deal:none" || Phrasings.IsNo(text) || text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
                     return await NextLogStepAsync(c, draft with { DealId = null, DealName = null, DealDecided = true }, ct);
                 var deal = Picked(answer, "deal") is { } id ? deals.FirstOrDefault(d => d.Id == id) : MatchDeal(text, deals);
                 if (deal is not null)
                     return await NextLogStepAsync(c, draft with { DealId = deal.Id, DealName = deal.Name, DealDecided = true }, ct);
-                return LooksLikeQuestion(text) ? null : Asked("Which deal? Pick one:",
+                return LooksLikeQuestion(c) ? null : Asked("Which deal? Pick one:",
                     [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today), DialogPrefix + "deal:" + d.Id)), new ReplyAction("None — just the account", DialogPrefix + "deal:none")], "Which deal?");
             }
             case DialogSlot.Type:
@@ -132,12 +132,12 @@ public sealed partial class CaptureAbilities
                 InteractionType? type = answer is not null && answer.StartsWith("type:", StringComparison.Ordinal) && Enum.TryParse<InteractionType>(answer[5..], out var t) ? t : InteractionParser.TypeOf(text);
                 if (type is not null)
                     return await NextLogStepAsync(c, draft with { Type = type }, ct);
-                return LooksLikeQuestion(text) ? null : Asked("Was it a call, a meeting, an email or a note?",
+                return LooksLikeQuestion(c) ? null : Asked("Was it a call, a meeting, an email or a note?",
                     [.. Enum.GetValues<InteractionType>().Select(x => new ReplyAction(x.ToString(), DialogPrefix + "type:" + x))], "Which kind of interaction?");
             }
             case DialogSlot.Summary:
             {
-                if (string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(text))
+                if (string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(c))
                     return string.IsNullOrWhiteSpace(text) ? Asked("What happened? One line is enough.", [], "What happened?") : null;
                 var parsed = InteractionParser.Parse("note — " + text, c.LocalNow, playbook, draft.AccountName);
                 return await NextLogStepAsync(c, draft with
@@ -228,7 +228,7 @@ public sealed partial class CaptureAbilities
             var field = answer?.StartsWith("field:", StringComparison.Ordinal) == true ? answer[6..]
                 : text.Trim().ToLowerInvariant() switch { "summary" => "summary", "next step" or "nextstep" => "nextstep", "due" or "due date" or "date" => "due", "deal" => "deal", _ => null };
             if (field is null)
-                return LooksLikeQuestion(text) ? null : Asked("Pick what to change: summary, next step, due date or deal.", [], "What should I change?");
+                return LooksLikeQuestion(c) ? null : Asked("Pick what to change: summary, next step, due date or deal.", [], "What should I change?");
             var prompt = field switch
             {
                 "summary" => "What should the summary say?",
@@ -242,7 +242,7 @@ public sealed partial class CaptureAbilities
         }
 
         var which = state.Deal?.EditField ?? "summary";
-        if (string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(text))
+        if (string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(c))
             return null;
         InteractionEdit edit;
         switch (which)

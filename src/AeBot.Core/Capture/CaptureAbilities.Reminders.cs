@@ -29,6 +29,14 @@ public sealed partial class CaptureAbilities
         return await SetReminderAsync(c, what, At(moment, c), ct);
     }
 
+    private async Task<CaptureTurn> ReaskReminderAsync(TurnContext c, DialogState state, CancellationToken ct)
+    {
+        var what = state.Reminder?.Text ?? "Reminder";
+        if (!await SaveAsync(c, new DialogState { Kind = DialogKind.Reminder, Awaiting = DialogSlot.When, Reminder = new ReminderDraftState(what) }, ct))
+            return Conflict();
+        return Asked($"When should I remind you to {Lower(what)}?", WhenChoices(c), "When should I remind you?");
+    }
+
     private async Task<CaptureTurn?> ContinueReminderAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
     {
         if (answer == "cancel")
@@ -38,7 +46,7 @@ public sealed partial class CaptureAbilities
             && DateTimeOffset.TryParse(answer[5..], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var chosen) ? chosen
             : MomentParser.Find(text, c.LocalNow) is { } m ? At(m, c) : null;
         if (at is null)
-            return LooksLikeQuestion(text) ? null : Asked("I couldn't read a time — try \"tomorrow at 10am\", \"Monday\" or \"in 2 hours\".", WhenChoices(c), "When should I remind you?");
+            return LooksLikeQuestion(c) ? null : Asked("I couldn't read a time — try \"tomorrow at 10am\", \"Monday\" or \"in 2 hours\".", WhenChoices(c), "When should I remind you?");
         if (!await ClaimAsync(c, ct))
             return Conflict();
         return await SetReminderAsync(c, what, at.Value, ct, claimed: true);
@@ -48,7 +56,7 @@ public sealed partial class CaptureAbilities
     {
         if (at <= c.Now)
             return new CaptureTurn(Say("That time has already passed — give me a time in the future.", "Reminder time in the past"), "reminder", TurnOutcome.Answered);
-        if (!claimed && c.Active is not null && !await ClaimAsync(c, ct))
+        if (!claimed && c.Pending is not null && !await ClaimAsync(c, ct))
             return Conflict();
         var reminder = await writes.AddReminderAsync(c.Viewer, new ReminderDraft(what, at, c.Key.Channel, c.Key.ConversationId), ct);
         await reminders.ScheduleAsync(reminder, ct);

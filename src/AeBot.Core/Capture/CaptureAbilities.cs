@@ -23,7 +23,7 @@ public sealed partial class CaptureAbilities(
     IDialogStore dialogs,
     ISalesWrites writes,
     IWorkData work,
-    Understander understander,
+    AccountFinder understander,
     ObjectionPlaybook playbook,
     IReminderScheduler reminders,
     IProactiveMessenger messenger,
@@ -42,16 +42,89 @@ public sealed partial class CaptureAbilities(
 
     private CaptureOptions Options => options.Value;
 
-    public async Task<CaptureTurn?> TryHandleAsync(TurnContext c, string text, string? payload, CancellationToken ct)
+    /// <summary>A button pressed (or a choice typed as its number): acts on the payload it carries.</summary>
+    public async Task<CaptureTurn> ButtonAsync(TurnContext c, string payload, CancellationToken ct)
     {
-        // "2" answers the second choice offered, in channels without buttons (CLI) or when people type.
-        if (payload is null && c.Active is { Choices.Count: > 0 } offered && int.TryParse(text.Trim(), out var n) && n >= 1 && n <= offered.Choices.Count)
-            (payload, text) = (offered.Choices[n - 1], "");
-        var turn = await HandleAsync(c, text, payload, ct);
+        CaptureTurn turn;
+        if (payload.StartsWith(ActPrefix, StringComparison.Ordinal))
+        {
+            turn = await ActAsync(c, payload[ActPrefix.Length..], ct);
+        }
+        else if (payload.StartsWith(DialogPrefix, StringComparison.Ordinal))
+        {
+            // A choice on a dialog that was set aside still answers it: pressing it is resuming.
+            turn = c.Pending is { } pending
+                ? await ContinueAsync(c, pending, "", payload[DialogPrefix.Length..], ct)
+                    ?? new CaptureTurn(Say("That choice doesn't fit what I asked any more, so nothing was changed.", "Stale choice"), "dialog-stale", TurnOutcome.Answered)
+                : new CaptureTurn(Say("That question has expired, so nothing was changed. Just ask again when you're ready.", "Dialog expired"), "dialog-expired", TurnOutcome.Answered);
+        }
+        else
+        {
+            turn = UnknownButton();
+        }
+        await RememberChoicesAsync(c, turn.Reply, ct);
+        return turn;
+    }
+
+    /// <summary>
+    /// The waiting dialog's answer, if the message fits what it asked (a choice, yes or no, a date, an amount, a
+    /// sentence); null when the message is something else, which the core then answers as a turn of its own.
+    /// </summary>
+    public async Task<CaptureTurn?> AnswerAsync(TurnContext c, DialogState active, string text, CancellationToken ct)
+    {
+        // A question or a request of its own is never taken as the answer, whatever the dialog asked.
+        if (c.OwnMessage)
+            return null;
+        var turn = await ContinueAsync(c, active, text, null, ct);
         if (turn is not null)
             await RememberChoicesAsync(c, turn.Reply, ct);
         return turn;
     }
+
+    /// <summary>Asks the set-aside dialog's question again.</summary>
+    public async Task<CaptureTurn> ResumeAsync(TurnContext c, CancellationToken ct)
+    {
+        if (c.Pending is not { } pending)
+            return new CaptureTurn(Say("There's nothing I put aside to resume.", "Nothing to resume"), "resume", TurnOutcome.Answered);
+        var turn = pending.Kind switch
+        {
+            DialogKind.UpdateDeal => await NextDealStepAsync(c, pending.Deal ?? new DealDraft(), null, ct),
+            DialogKind.LogInteraction => await NextLogStepAsync(c, pending.Log ?? new LogDraft(), ct),
+            DialogKind.EditInteraction => await StartEditAsync(c, pending.InteractionId ?? 0, ct),
+            _ => await ReaskReminderAsync(c, pending, ct),
+        };
+        await RememberChoicesAsync(c, turn.Reply, ct);
+        return turn;
+    }
+
+    /// <summary>A command: something to record or change, each confirmed or undoable.</summary>
+    public async Task<CaptureTurn> CommandAsync(TurnContext c, CommandKind kind, string text, CancellationToken ct)
+    {
+        var turn = kind switch
+        {
+            CommandKind.Cancel => c.Pending is { } pending ? await CancelAsync(c, pending, ct)
+                : new CaptureTurn(Say("There's nothing in progress to cancel.", "Nothing to cancel"), "cancel", TurnOutcome.Answered),
+            CommandKind.Undo => await UndoAsync(c, ct),
+            CommandKind.Resume => await ResumeAsync(c, ct),
+            CommandKind.NudgeSettings => await nudgeSettings.HandleAsync(c, text, ct),
+            CommandKind.Log => await StartLogAsync(c, text, ct),
+            CommandKind.MarkWon => await StartDealAsync(c, text, DealAction.Won, ct),
+            CommandKind.MarkLost => await StartDealAsync(c, text, DealAction.Lost, ct),
+            CommandKind.UpdateDeal => await StartDealAsync(c, text, null, ct),
+            _ => await StartReminderAsync(c, text, ct),
+        };
+        await RememberChoicesAsync(c, turn.Reply, ct);
+        return turn;
+    }
+
+    /// <summary>A read-only ability that is not a figure over deals.</summary>
+    public async Task<CaptureTurn> AbilityAsync(TurnContext c, AbilityKind kind, string text, CancellationToken ct) => kind switch
+    {
+        AbilityKind.Brief => await briefs.BriefAsync(c, text, ct),
+        AbilityKind.MyDay => await myDay.PlanAsync(c, ct),
+        AbilityKind.Playbook => playbookAnswers.Answer(text),
+        _ => await commission.AnswerAsync(c, text, ct),
+    };
 
     /// <summary>Stores the dialog choices a reply offers on the dialog that asked (a no-op when none is waiting).</summary>
     private async Task RememberChoicesAsync(TurnContext c, Reply reply, CancellationToken ct)
@@ -64,65 +137,6 @@ public sealed partial class CaptureAbilities(
         if (current?.State is { } state)
             await dialogs.SaveAsync(c.Key, state with { Choices = payloads }, current.Version, ct);
     }
-
-    private async Task<CaptureTurn?> HandleAsync(TurnContext c, string text, string? payload, CancellationToken ct)
-    {
-        if (payload is not null && payload.StartsWith(ActPrefix, StringComparison.Ordinal))
-            return await ActAsync(c, payload[ActPrefix.Length..], ct);
-        if (payload is not null && payload.StartsWith(DialogPrefix, StringComparison.Ordinal))
-        {
-            if (c.Active is null)
-                return new CaptureTurn(Say("That question has expired, so nothing was changed. Just ask again when you're ready.", "Dialog expired"), "dialog-expired", TurnOutcome.Answered);
-            return await ContinueAsync(c, c.Active, "", payload[DialogPrefix.Length..], ct);
-        }
-
-        var command = CommandRecognizer.Recognize(text);
-        switch (command)
-        {
-            case Command.Cancel:
-                if (c.Active is null)
-                    return new CaptureTurn(Say("There's nothing in progress to cancel.", "Nothing to cancel"), "cancel", TurnOutcome.Answered);
-                return await CancelAsync(c, c.Active, ct);
-            case Command.Undo:
-                return await UndoAsync(c, ct);
-        }
-
-        // Read-only abilities answer even in the middle of a dialog, which keeps its place.
-        var readOnly = command switch
-        {
-            Command.Brief => await briefs.BriefAsync(c, text, ct),
-            Command.MyDay => await myDay.PlanAsync(c, ct),
-            Command.Playbook => playbookAnswers.Answer(text),
-            Command.Commission => await commission.AnswerAsync(c, text, ct),
-            Command.NudgeSettings => await nudgeSettings.HandleAsync(c, text, ct),
-            _ => null,
-        };
-        if (readOnly is not null)
-            return readOnly with { Reply = WithReminder(readOnly.Reply, c.Active) };
-
-        var starts = command is Command.Log or Command.MarkWon or Command.MarkLost or Command.UpdateDeal or Command.Remind;
-        if (c.Active is { } active && !starts)
-        {
-            var answered = await ContinueAsync(c, active, text, null, ct);
-            if (answered is not null)
-                return answered;
-            return null; // a question: answered by the core, the dialog keeps its place
-        }
-
-        return command switch
-        {
-            Command.Log => await StartLogAsync(c, text, ct),
-            Command.MarkWon => await StartDealAsync(c, text, DealAction.Won, ct),
-            Command.MarkLost => await StartDealAsync(c, text, DealAction.Lost, ct),
-            Command.UpdateDeal => await StartDealAsync(c, text, null, ct),
-            Command.Remind => await StartReminderAsync(c, text, ct),
-            _ => null,
-        };
-    }
-
-    /// <summary>Adds "we were … — answer or say cancel" under a reply given while a dialog waits.</summary>
-    public static Reply WithReminder(Reply reply, DialogState? active) =>
-        active is null ? reply : reply with { Blocks = [.. reply.Blocks, new ContextBlock($"We were {active.Describe()} — answer my last question to carry on, or say \"cancel\".")] };
 
     private async Task<CaptureTurn?> ContinueAsync(TurnContext c, DialogState active, string text, string? answer, CancellationToken ct) => active.Kind switch
     {
@@ -200,7 +214,7 @@ public sealed partial class CaptureAbilities(
 
     /// <summary>Claims the dialog before its change is written: only one of two racing confirmations gets it.</summary>
     private async Task<bool> ClaimAsync(TurnContext c, CancellationToken ct) =>
-        c.Active is null || await dialogs.ClearAsync(c.Key, c.Version, ct);
+        c.Pending is null || await dialogs.ClearAsync(c.Key, c.Version, ct);
 
     private static CaptureTurn Conflict() =>
         new(Say("I was still working on another message of yours, so I didn't apply this one. Please look at my last reply and answer it again.", "Conflict: another message was being handled"),
@@ -228,14 +242,9 @@ public sealed partial class CaptureAbilities(
         return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
-    /// <summary>Free text is taken as an answer unless it plainly asks a question of its own.</summary>
-    private static bool LooksLikeQuestion(string text)
-    {
-        var t = text.Trim();
-        var score = IntentClassifier.Classify(t);
-        return score.Intent != Intent.Unknown && score.Intent != Intent.Greeting && score.Score >= Understander.ConfidentScore
-            && (t.EndsWith('?') || QuestionStart.Any(w => t.StartsWith(w, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private static readonly string[] QuestionStart = ["what ", "what's ", "how ", "who ", "which ", "where ", "when ", "show ", "list ", "give ", "team ", "my pipeline", "pipeline"];
+    /// <summary>
+    /// Text that doesn't fit the slot is a turn of its own when it was understood as something else; only text that
+    /// means nothing at all gets the question asked again in place.
+    /// </summary>
+    private static bool LooksLikeQuestion(TurnContext c) => c.Understood;
 }

@@ -15,11 +15,23 @@ public sealed record TurnContext(
     StoredDialog? Dialog,
     bool DialogExpired)
 {
+    /// <summary>
+    /// The message is a question or a request of its own (a question word, a question mark, a command phrase): never
+    /// taken as the answer to what a dialog asked.
+    /// </summary>
+    public bool OwnMessage { get; init; }
+
+    /// <summary>The parser understood the message as something (a query, a command, an ability).</summary>
+    public bool Understood { get; init; }
+
     public DateTime LocalNow => TimeZoneInfo.ConvertTime(Now, Zone).DateTime;
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 
-    /// <summary>The dialog in progress, unless it expired.</summary>
-    public DialogState? Active => DialogExpired ? null : Dialog?.State;
+    /// <summary>The dialog waiting for an answer: not expired and not set aside.</summary>
+    public DialogState? Active => Pending is { SetAside: false } state ? state : null;
+
+    /// <summary>The dialog in progress, set aside or not, unless it expired.</summary>
+    public DialogState? Pending => DialogExpired ? null : Dialog?.State;
 
     /// <summary>The version a write must expect: the stored row's, even when it expired (it is overwritten).</summary>
     public long Version => Dialog?.Version ?? 0;

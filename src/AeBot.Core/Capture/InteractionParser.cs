@@ -18,7 +18,7 @@ public sealed record ParsedInteraction(
 /// <summary>
 /// Reads "Logged a call with Dana and Lee at Acme — pushback on price, next step revised quote by Friday": the
 /// kind of interaction, who was there, what happened, the objections raised and the next step with its due date.
-/// The account is found separately (by <see cref="Understander.FindAccountsAsync"/>), so its name is passed in to
+/// The account is found separately (by <see cref="AccountFinder.FindAccountsAsync"/>), so its name is passed in to
 /// keep it out of the contacts.
 /// </summary>
 public static partial class InteractionParser

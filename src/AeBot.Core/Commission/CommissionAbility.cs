@@ -16,7 +16,7 @@ namespace AeBot.Core.Commission;
 /// </summary>
 public sealed class CommissionAbility(
     ISalesData data,
-    Understander understander,
+    AccountFinder understander,
     PeriodParser periods,
     QuotaAnswers quota,
     IOptions<CommissionOptions> plan,
@@ -27,7 +27,7 @@ public sealed class CommissionAbility(
         var o = options.Value;
         var fiscal = new FiscalCalendar(o.FiscalYearStartMonth);
         var period = periods.Parse(text, c.Today, TimeLean.Future)?.Period ?? fiscal.ThisQuarter(c.Today);
-        var context = new AnswerContext(c.Viewer, new Understanding.Understanding { Intent = Intent.Quota }, c.Today, c.Now, c.Zone, fiscal, o.Currency);
+        var context = new AnswerContext(c.Viewer, new Query { Measure = Measure.Attainment, Set = DealSet.Won }, c.Today, c.Now, c.Zone, fiscal, o.Currency);
         var standing = await quota.StandingAsync(context, [c.Viewer.RepId], period, ct);
         var now = CommissionCalculator.Calculate(plan.Value, standing.Won, standing.HasQuota ? standing.Quota : null);
 

@@ -17,14 +17,11 @@ namespace AeBot.Core.Conversation;
 /// It never throws at a channel: every failure becomes a polite reply and an audit record.
 /// </summary>
 public sealed partial class ConversationCore(
-    Understander understander,
+    MessageParser parser,
     NameCatalog names,
     IConversationStore store,
     IAuditLog audit,
-    PipelineAnswers pipeline,
-    ResultsAnswers results,
-    QuotaAnswers quota,
-    TeamAnswers team,
+    QueryAnswers answers,
     CaptureAbilities capture,
     IDialogStore dialogs,
     IOptions<CaptureOptions> captureOptions,
@@ -84,73 +81,88 @@ public sealed partial class ConversationCore(
 
         var zone = RepTime.FindZone(viewer.TimeZoneId) ?? RepTime.FindZone(options.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        // Commands, buttons and dialogs first: "logged a call about the forecast" is a log entry, not a question.
         var key = new ConversationKey(message.Channel, message.ConversationId, viewer.RepId);
         var dialog = await dialogs.LoadAsync(key, ct);
         var expired = dialog?.State is not { } pending || now - pending.UpdatedAt > TimeSpan.FromMinutes(captureOptions.Value.DialogTimeoutMinutes);
-        var turnContext = new TurnContext(viewer, message, key, now, zone, dialog, expired);
-        if (await capture.TryHandleAsync(turnContext, text, message.ActionPayload, ct) is { } captured)
-            return new Turn(captured.Reply, captured.Outcome, captured.Intent, captured.Entities);
+        var c = new TurnContext(viewer, message, key, now, zone, dialog, expired);
 
-        var turn = await QuestionAsync(message, text, viewer, zone, now, today, ct);
-        // A question asked in the middle of a dialog is answered; the dialog keeps its place and says so.
-        return turn with { Reply = CaptureAbilities.WithReminder(turn.Reply, turnContext.Active) };
-    }
+        // Buttons act on what they carry; "2" typed picks the second choice the waiting dialog offered.
+        var payload = message.ActionPayload is { } p && !p.StartsWith(AskPrefix, StringComparison.Ordinal) ? p : null;
+        if (payload is null && c.Active is { Choices.Count: > 0 } offered && int.TryParse(text.Trim(), out var n) && n >= 1 && n <= offered.Choices.Count)
+            payload = offered.Choices[n - 1];
+        if (payload is not null)
+            return Captured(await capture.ButtonAsync(c, payload, ct));
 
-    private async Task<Turn> QuestionAsync(IncomingMessage message, string text, Sales.Viewer viewer, TimeZoneInfo zone, DateTimeOffset now, DateOnly today, CancellationToken ct)
-    {
+        // One parse, one typed reading; then exactly one ability answers it.
         var remembered = await store.LoadAsync(message.Channel, message.ConversationId, viewer.RepId, ct);
-        var u = await understander.UnderstandAsync(text, viewer, today, remembered?.ToUnderstanding(), ct);
-        var intentName = u.Intent.ToString();
-        var entities = u.Describe();
-
-        if (u.Intent == Intent.Greeting && u.Evidence.Any(e => e.StartsWith("thank", StringComparison.Ordinal)))
-            return new Turn(new Reply([new TextBlock("You're welcome! Ask me anytime.")]) { Summary = "You're welcome" }, TurnOutcome.Answered, intentName, entities);
-        if (u.Intent is Intent.Help or Intent.Greeting && u.Score >= 1)
-            return new Turn(HelpAbility.For(message.From), TurnOutcome.Answered, intentName, entities);
-
-        if (u.Ambiguity is { } ambiguity)
-            return new Turn(Clarify(text, ambiguity), TurnOutcome.Clarified, intentName, entities);
-
-        if (u.Unmatched is { } name)
+        var reading = await parser.ReadAsync(text, viewer, c.Today, remembered?.Query, ct);
+        c = c with
         {
-            var scope = viewer.HasTeam ? "you and your team" : "you";
-            var reply = new Reply([new TextBlock($"I don't see \"{name}\" among the people and accounts you can see. I can show figures for {scope} and your accounts{(viewer.HasTeam ? "" : " — ask about your own numbers")}.")])
+            OwnMessage = MessageParser.IsOwnMessage(text) || reading is CommandReading or UnsupportedReading,
+            Understood = reading is not NotUnderstoodReading,
+        };
+
+        // A waiting dialog takes only what fits its question; anything else is a turn of its own, and the dialog
+        // is set aside with one line (never asked again in place of an answer).
+        string? aside = null;
+        if (c.Active is { } active && reading is not CommandReading { Kind: CommandKind.Cancel or CommandKind.Resume })
+        {
+            if (await capture.AnswerAsync(c, active, text, ct) is { } answered)
+                return Captured(answered);
+            var replaces = reading is CommandReading { Kind: CommandKind.Log or CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal or CommandKind.Remind };
+            if (replaces)
             {
-                Summary = "Refused: outside the asker's scope or unknown",
-            };
-            return new Turn(reply, TurnOutcome.Refused, intentName, entities);
+                aside = $"I've dropped the unfinished {active.Aside()[4..]} to do this.";
+            }
+            else if (await dialogs.SaveAsync(key, active with { SetAside = true }, c.Version, ct))
+            {
+                aside = $"I've put {active.Aside()} aside — say \"resume\" to finish it.";
+                c = c with { Dialog = await dialogs.LoadAsync(key, ct) };
+            }
         }
 
-        if (u.Intent == Intent.Unknown || u.Score < Understander.ConfidentScore && !u.Evidence.Contains("follow-up of the previous question"))
-            return new Turn(NotUnderstood(viewer), TurnOutcome.NotUnderstood, intentName, entities);
+        var turn = await DispatchAsync(c, message, text, reading, remembered?.Query, ct);
+        return aside is null ? turn : turn with { Reply = turn.Reply with { Blocks = [.. turn.Reply.Blocks, new ContextBlock(aside)] } };
+    }
 
-        var context = new AnswerContext(viewer, u, today, now, zone, new FiscalCalendar(options.Value.FiscalYearStartMonth), options.Value.Currency);
-        var answer = u.Intent switch
+    private static Turn Captured(CaptureTurn t) => new(t.Reply, t.Outcome, t.Intent, t.Entities);
+
+    private async Task<Turn> DispatchAsync(TurnContext c, IncomingMessage message, string text, Reading reading, Query? previous, CancellationToken ct)
+    {
+        var evidence = string.Join("|", reading.Evidence);
+        switch (reading)
         {
-            Intent.Pipeline => await pipeline.PipelineAsync(context, ct),
-            Intent.BiggestDeals => await pipeline.BiggestAsync(context, ct),
-            Intent.PastDue => await pipeline.PastDueAsync(context, ct),
-            Intent.Stale => await pipeline.StaleAsync(context, ct),
-            Intent.Slipped => await pipeline.SlippedAsync(context, ct),
-            Intent.Won => await results.WonAsync(context, ct),
-            Intent.Lost => await results.LostAsync(context, ct),
-            Intent.WinRate => await results.WinRateAsync(context, ct),
-            Intent.AverageDealSize => await results.AverageDealAsync(context, ct),
-            Intent.SalesCycle => await results.CycleAsync(context, ct),
-            Intent.TopAccounts => await results.TopAsync(context, DealGrouping.Account, ct),
-            Intent.TopProducts => await results.TopAsync(context, DealGrouping.Product, ct),
-            Intent.Quota => await quota.QuotaAsync(context, ct),
-            Intent.WhatIf => await quota.WhatIfAsync(context, ct),
-            Intent.Forecast => await quota.ForecastAsync(context, ct),
-            Intent.TeamRollup => await team.RollupAsync(context, ct),
-            Intent.BehindQuota => await team.BehindAsync(context, ct),
-            Intent.BestWinRate => await team.BestWinRateAsync(context, ct),
-            _ => NotUnderstood(viewer),
-        };
-        await store.SaveAsync(message.Channel, message.ConversationId, viewer.RepId, RememberedQuestion.Of(u), ct);
-        return new Turn(answer, TurnOutcome.Answered, intentName, entities);
+            case CommandReading command:
+                return Captured(await capture.CommandAsync(c, command.Kind, text, ct));
+            case AbilityReading { Kind: AbilityKind.Thanks }:
+                return new Turn(new Reply([new TextBlock("You're welcome! Ask me anytime.")]) { Summary = "You're welcome" }, TurnOutcome.Answered, "thanks", "");
+            case AbilityReading { Kind: AbilityKind.Help or AbilityKind.Greeting } help:
+                return new Turn(HelpAbility.For(message.From), TurnOutcome.Answered, help.Kind.ToString().ToLowerInvariant(), "");
+            case AbilityReading ability:
+                return Captured(await capture.AbilityAsync(c, ability.Kind, text, ct));
+            case ChoiceReading choice:
+                return new Turn(Clarify(text, choice.Ambiguity), TurnOutcome.Clarified, "clarify", choice.Ambiguity.Kind + "=" + choice.Ambiguity.Words);
+            case OutOfScopeReading outside:
+            {
+                var scope = c.Viewer.HasTeam ? "you and your team" : "you";
+                var reply = new Reply([new TextBlock($"I can't show \"{outside.Words}\" — I don't see them among the people, teams and accounts you can see. I can show figures for {scope} and your accounts{(c.Viewer.HasTeam ? "" : " — ask about your own numbers")}.")])
+                {
+                    Summary = "Refused: outside the asker's scope or unknown",
+                };
+                return new Turn(reply, TurnOutcome.Refused, "out-of-scope", "");
+            }
+            case UnsupportedReading unsupported:
+                return new Turn(Unsupported(unsupported.What, c.Viewer), TurnOutcome.NotUnderstood, "unsupported", unsupported.What);
+            case QueryReading { Query: var query } read:
+            {
+                var context = new AnswerContext(c.Viewer, query, c.Today, c.Now, c.Zone, new FiscalCalendar(options.Value.FiscalYearStartMonth), options.Value.Currency);
+                var answer = await answers.AnswerAsync(context, ct);
+                await store.SaveAsync(message.Channel, message.ConversationId, c.Viewer.RepId, new RememberedQuestion(query), ct);
+                return new Turn(answer, TurnOutcome.Answered, read.FollowUp ? "query-follow-up" : "query", query.Describe() + (evidence.Length > 0 ? " [" + evidence + "]" : ""));
+            }
+            default:
+                return new Turn(NotUnderstood(c.Viewer, previous is not null), TurnOutcome.NotUnderstood, "not-understood", evidence);
+        }
     }
 
     private static Reply Clarify(string text, Ambiguity ambiguity)
@@ -167,7 +179,19 @@ public sealed partial class ConversationCore(
         };
     }
 
-    private static Reply NotUnderstood(Viewer viewer)
+    private static Reply NotUnderstood(Viewer viewer, bool hadQuestion)
+    {
+        var suggestions = Suggestions(viewer);
+        var text = "I didn't understand that. I answer questions about your pipeline, results, quota and forecast, log calls and meetings, update deals and set reminders — try one of these, or type \"help\"."
+            + (hadQuestion ? " To change your last question, name what should change, e.g. \"and last quarter?\" or \"by product\"." : "");
+        return new Reply([new TextBlock(text), new ActionsBlock(suggestions)]) { Summary = "Not understood; suggested questions" };
+    }
+
+    private static Reply Unsupported(string what, Viewer viewer) =>
+        new([new TextBlock($"I can't {what} — that's outside what I do. I can answer questions about your deals and numbers, brief you on an account, log what happened and set reminders."),
+            new ActionsBlock(Suggestions(viewer))]) { Summary = "Unsupported request: " + what };
+
+    private static List<ReplyAction> Suggestions(Viewer viewer)
     {
         var suggestions = new List<ReplyAction>
         {
@@ -177,10 +201,7 @@ public sealed partial class ConversationCore(
         };
         if (viewer.HasTeam)
             suggestions.Add(new ReplyAction("Team pipeline by rep", AskPrefix + "team pipeline by rep this quarter"));
-        return new Reply([new TextBlock("I'm not sure what you're asking. I answer questions about pipeline, results, quota and forecast — try one of these, or type \"help\"."), new ActionsBlock(suggestions)])
-        {
-            Summary = "Not understood; suggested questions",
-        };
+        return suggestions;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed on {Channel} for rep {RepId}")]

@@ -24,8 +24,31 @@ public sealed record DialogState
     public long? InteractionId { get; init; }
     public ReminderDraftState? Reminder { get; init; }
 
+    /// <summary>
+    /// Set aside by a message that was not an answer: it no longer takes the next message as its answer, and waits
+    /// for "resume" (or one of its buttons) until it expires.
+    /// </summary>
+    public bool SetAside { get; init; }
+
     /// <summary>The payloads of the choices last offered, so "2" typed in any channel picks the second.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>The unfinished change, as a noun: "the close-date change on Acme — GTX Pro".</summary>
+    public string Aside() => Kind switch
+    {
+        DialogKind.LogInteraction => $"the {(Log?.Type ?? InteractionType.Call).ToString().ToLowerInvariant()} log{(Log?.AccountName is { } a ? " for " + a : "")}",
+        DialogKind.UpdateDeal => $"the {(Deal?.Action switch
+        {
+            DealAction.Amount => "amount change",
+            DealAction.CloseDate => "close-date change",
+            DealAction.NextStep => "next-step update",
+            DealAction.Won => "mark-as-won",
+            DealAction.Lost => "mark-as-lost",
+            _ => "stage change",
+        })}{(Deal?.DealName is { } d ? " on " + d : "")}",
+        DialogKind.EditInteraction => "the edit of what you logged",
+        _ => "the reminder" + (Reminder?.Text is { } t ? $" (\"{t}\")" : ""),
+    };
 
     /// <summary>What the dialog is doing, in words, for "we were …" reminders.</summary>
     public string Describe() => Kind switch

@@ -12,7 +12,7 @@ namespace AeBot.Core.Nudges;
 /// Each person's own nudge settings, in chat: "nudge settings", "mute renewals for Acme", "unmute stale",
 /// "digest at 8am", "quiet hours 7pm to 7am", "at most 2 nudges a day", "reset nudge settings".
 /// </summary>
-public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Understander understander, IOptions<NudgeOptions> options)
+public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, AccountFinder understander, IOptions<NudgeOptions> options)
 {
     public static bool Matches(string text) => Pattern().IsMatch(Normalize(text));
 

@@ -65,7 +65,7 @@ public sealed class WeeklyDigests(
             return (DigestOutcome.Empty, viewer, null);
 
         var c = company.Value;
-        var question = new Understanding.Understanding { Intent = Intent.TeamRollup, Subject = Subject.Team };
+        var question = new Query { Measure = Measure.Attainment, Set = DealSet.Won, Subject = QuerySubject.Team, GroupBy = GroupBy.Rep };
         var context = new AnswerContext(viewer, question, today, now, zone, new FiscalCalendar(c.FiscalYearStartMonth), c.Currency);
         var rollup = await team.RollupAsync(context, cancellationToken);
 

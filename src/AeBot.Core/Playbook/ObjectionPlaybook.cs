@@ -23,7 +23,7 @@ public sealed class ObjectionPlaybook
             throw new InvalidDataException("The playbook has no objections.");
         Entries = entries;
         // Longest phrases first: "no budget" must win over "budget", "price" inside "pushback on price" loses to it.
-        _phrases = entries.SelectMany(e => e.Phrases.Select(p => (e, IntentClassifier.Normalize(p))))
+        _phrases = entries.SelectMany(e => e.Phrases.Select(p => (e, Words(p))))
             .Where(p => p.Item2.Length > 0).OrderByDescending(p => p.Item2.Length).ToList();
     }
 
@@ -32,7 +32,7 @@ public sealed class ObjectionPlaybook
     /// <summary>The entry the text is about, if any: a phrase contained in it, or one word off.</summary>
     public PlaybookEntry? Match(string text)
     {
-        var normalized = " " + IntentClassifier.Normalize(text) + " ";
+        var normalized = " " + Words(text) + " ";
         foreach (var (entry, phrase) in _phrases)
             if (normalized.Contains(" " + phrase + " ", StringComparison.Ordinal))
                 return entry;
@@ -42,6 +42,15 @@ public sealed class ObjectionPlaybook
             if (words.Any(w => Math.Abs(w.Length - phrase.Length) <= 1 && EditDistance.Capped(w, phrase, 1) <= 1))
                 return entry;
         return null;
+    }
+
+    /// <summary>Lower case, apostrophes kept inside words, punctuation to spaces.</summary>
+    private static string Words(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var ch in TextNormalizer.Normalize(text).ToLowerInvariant())
+            sb.Append(char.IsLetterOrDigit(ch) || ch == '\'' ? ch : ' ');
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('\'')).Where(w => w.Length > 0));
     }
 
     public static ObjectionPlaybook Load(Stream json)

@@ -10,11 +10,19 @@ public sealed record DealFilter
     public IReadOnlyList<long>? AccountIds { get; init; }
     public IReadOnlyList<long>? ProductIds { get; init; }
     public StageCategory? Category { get; init; }
-    public string? Stage { get; init; }
+    /// <summary>Stage names as the CRM has them; null = any stage.</summary>
+    public IReadOnlyList<string>? Stages { get; init; }
+
     public DateOnly? CloseFrom { get; init; }
 
     /// <summary>Inclusive.</summary>
     public DateOnly? CloseTo { get; init; }
+
+    /// <summary>Created at or after this instant.</summary>
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    /// <summary>Created before this instant (exclusive).</summary>
+    public DateTimeOffset? CreatedBefore { get; init; }
 
     public decimal? MinAmount { get; init; }
     public decimal? MaxAmount { get; init; }
@@ -41,4 +49,7 @@ public enum DealGrouping
     Product,
     Forecast,
     Stage,
+
+    /// <summary>By calendar month of the close date (or of creation, when the filter is on created dates).</summary>
+    Month,
 }

@@ -15,6 +15,18 @@ public interface ISalesData
     /// <summary>The reps reporting (directly or not) to the viewer, without the viewer.</summary>
     Task<IReadOnlyList<NamedRef>> TeamAsync(Viewer viewer, CancellationToken cancellationToken);
 
+    /// <summary>Every active person's name, whoever may see them: used only to recognise a name in a message.</summary>
+    Task<IReadOnlyList<NamedRef>> AllRepsAsync(CancellationToken cancellationToken);
+
+    /// <summary>A manager and everyone below them, limited to the people the viewer may see.</summary>
+    Task<IReadOnlyList<long>> SubtreeAsync(Viewer viewer, long managerId, CancellationToken cancellationToken);
+
+    /// <summary>The named sales teams.</summary>
+    Task<IReadOnlyList<NamedRef>> SalesTeamsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The members of a sales team the viewer may see (empty when they may see none).</summary>
+    Task<IReadOnlyList<long>> TeamMembersAsync(Viewer viewer, long teamId, CancellationToken cancellationToken);
+
     /// <summary>Every account's name: the catalogue names are matched against, shared by all viewers.</summary>
     Task<IReadOnlyList<NamedRef>> AllAccountsAsync(CancellationToken cancellationToken);
 
@@ -36,6 +48,13 @@ public interface ISalesData
 
     /// <summary>Open deals whose close date was pushed out at least <paramref name="minimumPushes"/> times.</summary>
     Task<IReadOnlyList<SlippedDeal>> SlippedAsync(Viewer viewer, DealFilter filter, int minimumPushes, int take, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Contracts ending between two dates on accounts the viewer may see, whose account is owned or managed by one of
+    /// <paramref name="ownerIds"/> (null: any the viewer may see); soonest first.
+    /// </summary>
+    Task<IReadOnlyList<RenewalRow>> RenewalsAsync(Viewer viewer, IReadOnlyList<long>? ownerIds, IReadOnlyList<long>? accountIds, IReadOnlyList<long>? productIds,
+        DateOnly from, DateOnly to, CancellationToken cancellationToken);
 
     /// <summary>Average days from creation to close of won deals.</summary>
     Task<double?> AverageCycleDaysAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken);

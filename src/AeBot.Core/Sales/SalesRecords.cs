@@ -43,3 +43,6 @@ public sealed record QuotaRow(long RepId, string RepName, DateOnly PeriodStart, 
 
 /// <summary>A deal whose close date was pushed out, with every close date it had.</summary>
 public sealed record SlippedDeal(DealRow Deal, IReadOnlyList<DateOnly> CloseDates);
+
+/// <summary>A contract coming up for renewal.</summary>
+public sealed record RenewalRow(long ContractId, string Account, string? Product, DateOnly EndDate, decimal AnnualValue, string Currency, string? Owner, bool AutoRenew);

@@ -36,6 +36,26 @@ public sealed class NameCatalog(ISalesData data, IMemoryCache cache)
     public Task<NameIndex> TeamAsync(Viewer viewer, CancellationToken ct) =>
         GetAsync($"team:{viewer.RepId}", async () => await data.TeamAsync(viewer, ct));
 
+    /// <summary>Every active person in the company: names outside the asker's reach must be recognised to be refused.</summary>
+    public Task<NameIndex> AllRepsAsync(CancellationToken ct) =>
+        GetAsync("reps", async () => await data.AllRepsAsync(ct));
+
+    /// <summary>The named sales teams ("Enterprise", "EMEA").</summary>
+    public Task<NameIndex> SalesTeamsAsync(CancellationToken ct) =>
+        GetAsync("sales-teams", async () => await data.SalesTeamsAsync(ct));
+
+    /// <summary>The lower-case words of every name in the data: never "corrected" into a keyword.</summary>
+    public async Task<IReadOnlySet<string>> ProtectedWordsAsync(CancellationToken ct)
+    {
+        if (cache.TryGetValue("protected-words", out IReadOnlySet<string>? words) && words is not null)
+            return words;
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var index in new[] { await AccountsAsync(ct), await ProductsAsync(ct), await AllRepsAsync(ct), await SalesTeamsAsync(ct), await StagesAsync(ct) })
+            set.UnionWith(index.Words);
+        cache.Set("protected-words", (IReadOnlySet<string>)set, Lifetime);
+        return set;
+    }
+
     public Task<NameIndex> ProductsAsync(CancellationToken ct) =>
         GetAsync("products", async () => await data.ProductsAsync(ct));
 

@@ -29,6 +29,12 @@ public sealed class NameIndex
                 if (prefix.Length >= 5 && prefix != key)
                     Add(Leading, prefix, name);
             }
+            foreach (var word in words)
+            {
+                var lower = word.Trim('.', ',', '\'', '(', ')').ToLowerInvariant();
+                if (lower.Length >= 4)
+                    Words.Add(lower);
+            }
             var first = NameNormalizer.Normalize(words[0]);
             if (first.Length >= 3)
                 Add(FirstWord, first, name);
@@ -36,6 +42,9 @@ public sealed class NameIndex
     }
 
     public IReadOnlyList<NamedRef> Names { get; }
+
+    /// <summary>The lower-case words names are made of (4 letters or more).</summary>
+    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, List<NamedRef>> Full { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, List<NamedRef>> Leading { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, List<NamedRef>> FirstWord { get; } = new(StringComparer.Ordinal);

@@ -26,6 +26,9 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
     /// <summary>Warms the recogniser up (a few hundred milliseconds) so the first user does not pay for it.</summary>
     public static void Warm() => Model.Value.Parse("last quarter", DateTime.Today);
 
+    /// <summary>The company's fiscal calendar, which quarters and years follow.</summary>
+    public FiscalCalendar Calendar => fiscal;
+
     public (Period Period, string Matched)? Parse(string text, DateOnly today, TimeLean lean)
     {
         var lower = text.ToLowerInvariant();

@@ -25,6 +25,23 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         await VisibleReps(viewer).Where(r => r.Id != viewer.RepId && r.IsActive).OrderBy(r => r.Name)
             .Select(r => new NamedRef(r.Id, r.Name)).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<NamedRef>> AllRepsAsync(CancellationToken cancellationToken) =>
+        await db.Reps.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Name).Select(r => new NamedRef(r.Id, r.Name)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<long>> SubtreeAsync(Viewer viewer, long managerId, CancellationToken cancellationToken)
+    {
+        var path = await db.Reps.AsNoTracking().Where(r => r.Id == managerId).Select(r => r.HierarchyPath).FirstOrDefaultAsync(cancellationToken);
+        if (path is null)
+            return [];
+        return await VisibleReps(viewer).Where(r => r.HierarchyPath.StartsWith(path) && r.IsActive).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NamedRef>> SalesTeamsAsync(CancellationToken cancellationToken) =>
+        await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new NamedRef(t.Id, t.Name)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<long>> TeamMembersAsync(Viewer viewer, long teamId, CancellationToken cancellationToken) =>
+        await VisibleReps(viewer).Where(r => r.TeamId == teamId && r.IsActive).Select(r => r.Id).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<NamedRef>> AllAccountsAsync(CancellationToken cancellationToken) =>
         await db.Accounts.AsNoTracking().OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(cancellationToken);
 
@@ -116,6 +133,14 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
                 .Select(g => new Row(g.Key.Id, g.Key.Name ?? "(no product)", g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
             DealGrouping.Forecast => await query.GroupBy(o => new { o.ForecastCategory, o.Currency, o.Probability })
                 .Select(g => new Row((long)g.Key.ForecastCategory, g.Key.ForecastCategory.ToString(), g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
+            DealGrouping.Month when filter.CreatedFrom is not null || filter.CreatedBefore is not null =>
+                (await query.Select(o => new { o.CreatedAt, o.Currency, o.Probability, o.Amount }).ToListAsync(cancellationToken))
+                    .GroupBy(o => new { Month = MonthKey(DateOnly.FromDateTime(o.CreatedAt.UtcDateTime)), o.Currency, o.Probability })
+                    .Select(g => new Row(g.Key.Month, MonthName(g.Key.Month), g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToList(),
+            DealGrouping.Month => (await query.Where(o => o.CloseDate != null)
+                    .GroupBy(o => new { o.CloseDate!.Value.Year, o.CloseDate!.Value.Month, o.Currency, o.Probability })
+                    .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Currency, g.Key.Probability, Count = g.Count(), Amount = g.Sum(o => o.Amount) }).ToListAsync(cancellationToken))
+                .Select(g => new Row(g.Year * 100L + g.Month, MonthName(g.Year * 100L + g.Month), g.Currency, g.Probability, g.Count, g.Amount)).ToList(),
             _ => await query.GroupBy(o => new { o.Stage, o.Currency, o.Probability })
                 .Select(g => new Row(null, g.Key.Stage, g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
         };
@@ -124,6 +149,10 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
             .OrderByDescending(g => g.Amount).ThenBy(g => g.Name)
             .ToList();
     }
+
+    private static long MonthKey(DateOnly day) => day.Year * 100L + day.Month;
+
+    private static string MonthName(long key) => new DateOnly((int)(key / 100), (int)(key % 100), 1).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record Row(long? Id, string Name, string Currency, decimal? Probability, int Count, decimal? Amount);
 
@@ -173,6 +202,27 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         return result;
     }
 
+    public async Task<IReadOnlyList<RenewalRow>> RenewalsAsync(Viewer viewer, IReadOnlyList<long>? ownerIds, IReadOnlyList<long>? accountIds, IReadOnlyList<long>? productIds,
+        DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var contracts = db.Contracts.AsNoTracking().Where(k => k.EndDate >= from && k.EndDate <= to);
+        if (!viewer.SeesEverything || ownerIds is not null)
+        {
+            // Whose renewal: the account's owner or account manager — among the people the viewer sees.
+            var owners = ownerIds is not null ? ownerIds.Intersect(await VisibleRepIdsAsync(viewer, cancellationToken)).ToList() : await VisibleRepIdsAsync(viewer, cancellationToken);
+            contracts = contracts.Where(k => (k.Account!.OwnerId != null && owners.Contains(k.Account.OwnerId.Value))
+                || (k.Account.AccountManagerId != null && owners.Contains(k.Account.AccountManagerId.Value)));
+        }
+        if (accountIds is not null)
+            contracts = contracts.Where(k => accountIds.Contains(k.AccountId));
+        if (productIds is not null)
+            contracts = contracts.Where(k => k.ProductId != null && productIds.Contains(k.ProductId.Value));
+        return await contracts.OrderBy(k => k.EndDate).ThenBy(k => k.Id)
+            .Select(k => new RenewalRow(k.Id, k.Account!.Name, k.Product != null ? k.Product.Name : null, k.EndDate, k.AnnualValue, k.Currency,
+                k.Account.Owner != null ? k.Account.Owner.Name : null, k.AutoRenew))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<double?> AverageCycleDaysAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken)
     {
         var won = await Filtered(viewer, filter with { Category = StageCategory.Won })
@@ -216,8 +266,12 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
             q = q.Where(o => o.ProductId != null && products.Contains(o.ProductId.Value));
         if (f.Category is { } category)
             q = q.Where(o => o.StageCategory == category);
-        if (f.Stage is { } stage)
-            q = q.Where(o => o.Stage == stage);
+        if (f.Stages is { } stages)
+            q = q.Where(o => stages.Contains(o.Stage));
+        if (f.CreatedFrom is { } createdFrom)
+            q = q.Where(o => o.CreatedAt >= createdFrom);
+        if (f.CreatedBefore is { } createdBefore)
+            q = q.Where(o => o.CreatedAt < createdBefore);
         if (f.CloseFrom is { } from)
             q = q.Where(o => o.CloseDate >= from);
         if (f.CloseTo is { } to)

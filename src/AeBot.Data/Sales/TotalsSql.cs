@@ -127,7 +127,22 @@ internal sealed class TotalsSql(AeBotDbContext db)
         In(nameof(Opportunity.AccountId), f.AccountIds);
         In(nameof(Opportunity.ProductId), f.ProductIds);
         Compare(nameof(Opportunity.StageCategory), "=", f.Category);
-        Compare(nameof(Opportunity.Stage), "=", f.Stage);
+        if (f.Stages is { } stages)
+        {
+            if (stages.Count == 0)
+            {
+                And().Append("1 = 0");
+            }
+            else
+            {
+                And().Append(Column(nameof(Opportunity.Stage))).Append(" IN (");
+                for (var i = 0; i < stages.Count; i++)
+                    sql.Append(i == 0 ? "" : ", ").Append(Parameter(command, nameof(Opportunity.Stage), stages[i]));
+                sql.Append(')');
+            }
+        }
+        Compare(nameof(Opportunity.CreatedAt), ">=", f.CreatedFrom);
+        Compare(nameof(Opportunity.CreatedAt), "<", f.CreatedBefore);
         Compare(nameof(Opportunity.CloseDate), ">=", f.CloseFrom);
         Compare(nameof(Opportunity.CloseDate), "<=", f.CloseTo);
         Compare(nameof(Opportunity.Amount), ">=", f.MinAmount);

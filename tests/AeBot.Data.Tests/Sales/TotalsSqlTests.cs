@@ -21,7 +21,7 @@ public sealed class TotalsSqlTests : IAsyncLifetime
         _deals = await read.Opportunities.AsNoTracking().ToListAsync();
     }
 
-    public static TheoryData<string> Filters => new() { "owners", "open-quarter", "won-amounts", "products-type", "accounts", "stage-forecast", "stale", "nobody" };
+    public static TheoryData<string> Filters => new() { "owners", "open-quarter", "won-amounts", "products-type", "accounts", "stage-forecast", "stages-created", "stale", "nobody" };
 
     private DealFilter FilterFor(string name)
     {
@@ -33,7 +33,8 @@ public sealed class TotalsSqlTests : IAsyncLifetime
             "won-amounts" => new DealFilter { OwnerIds = owners, Category = StageCategory.Won, MinAmount = 20_000.5m, MaxAmount = 150_000m },
             "products-type" => new DealFilter { OwnerIds = owners, ProductIds = _deals.Select(d => d.ProductId!.Value).Distinct().Order().Take(2).ToList(), Type = OpportunityType.Upsell },
             "accounts" => new DealFilter { OwnerIds = owners, AccountIds = _deals.Where(d => owners.Contains(d.OwnerId)).Select(d => d.AccountId!.Value).Distinct().Take(5).ToList() },
-            "stage-forecast" => new DealFilter { OwnerIds = owners, Stage = "Negotiation", Forecast = ForecastCategory.Commit },
+            "stage-forecast" => new DealFilter { OwnerIds = owners, Stages = ["Negotiation"], Forecast = ForecastCategory.Commit },
+            "stages-created" => new DealFilter { OwnerIds = owners, Stages = ["Proposal", "Demo"], CreatedFrom = Now.AddDays(-200), CreatedBefore = Now.AddDays(-30) },
             "stale" => new DealFilter { OwnerIds = owners, Category = StageCategory.Open, NotEngagedSince = Now.AddDays(-14) },
             _ => new DealFilter { OwnerIds = [] },
         };
@@ -44,7 +45,9 @@ public sealed class TotalsSqlTests : IAsyncLifetime
         && (f.AccountIds is null || o.AccountId is { } a && f.AccountIds.Contains(a))
         && (f.ProductIds is null || o.ProductId is { } p && f.ProductIds.Contains(p))
         && (f.Category is null || o.StageCategory == f.Category)
-        && (f.Stage is null || o.Stage == f.Stage)
+        && (f.Stages is null || f.Stages.Contains(o.Stage))
+        && (f.CreatedFrom is null || o.CreatedAt >= f.CreatedFrom)
+        && (f.CreatedBefore is null || o.CreatedAt < f.CreatedBefore)
         && (f.CloseFrom is null || o.CloseDate >= f.CloseFrom)
         && (f.CloseTo is null || o.CloseDate <= f.CloseTo)
         && (f.MinAmount is null || o.Amount >= f.MinAmount)

@@ -1,0 +1,399 @@
+using System.Globalization;
+using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
+using AeBot.Core.Sales;
+using AeBot.Core.Understanding;
+
+namespace AeBot.Core.Answers;
+
+/// <summary>
+/// Answers a <see cref="Query"/>: one dispatcher over every combination of its slots. Familiar shapes go to the
+/// answers that know them best (pipeline, results, quota, forecast, team); compositions — a measure by a group,
+/// ranked, compared across periods or people — are computed here from <see cref="Figures"/>.
+/// </summary>
+public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswers pipeline, ResultsAnswers results, QuotaAnswers quota, TeamAnswers team)
+{
+    private const int ListSize = 10;
+
+    public async Task<Reply> AnswerAsync(AnswerContext c, CancellationToken ct)
+    {
+        var q = c.Query;
+        if (q.Subject.Kind is SubjectKind.Team or SubjectKind.TeamOf && !c.Viewer.HasTeam && q.Filters.Teams.Count == 0)
+            return NoTeam();
+        c = c with { ResolvedOwners = await OwnersAsync(c, ct) };
+        if (c.ResolvedOwners is { Count: 0 })
+            return new Reply([new TextBlock($"Nobody in {c.Who} is someone you can see figures for.")]) { Summary = "No visible owners" };
+
+        switch (q.Measure)
+        {
+            case Measure.Attainment when q.Assume.Count > 0:
+                return await quota.WhatIfAsync(c, ct);
+            case Measure.Attainment when q.BehindPaceOnly && c.Viewer.HasTeam && q.Subject.Kind != SubjectKind.Me:
+                return await team.BehindAsync(c, ct);
+            case Measure.Attainment when q.GroupBy == GroupBy.Rep && c.Viewer.HasTeam:
+                return await team.RollupAsync(c, ct);
+            case Measure.Attainment:
+                return await quota.QuotaAsync(c, ct);
+            case Measure.Forecast:
+                return await quota.ForecastAsync(c, ct);
+        }
+        if (q.Set == DealSet.Renewals)
+            return await RenewalsAsync(c, ct);
+        if (q.Compare?.Kind == CompareKind.People && q.Subject.People.Count > 1)
+            return await PeopleAsync(c, ct);
+        if (q.Compare is { Kind: CompareKind.NamedPeriod or CompareKind.LastYear or CompareKind.PreviousPeriod } && q.GroupBy == GroupBy.None)
+            return await PeriodsAsync(c, ct);
+        if (q.GroupBy != GroupBy.None)
+            return await GroupedAsync(c, ct);
+
+        switch (q.Set)
+        {
+            case DealSet.Slipped:
+                return await pipeline.SlippedAsync(c, ct);
+            case DealSet.Stale when q.Measure is Measure.List or Measure.Count or Measure.Amount:
+                return await pipeline.StaleAsync(c, ct);
+            case DealSet.PastClose when q.Measure is Measure.List or Measure.Count or Measure.Amount:
+                return await pipeline.PastDueAsync(c, ct);
+        }
+        if (q.Rank is not null && q.Measure == Measure.List)
+            return q.Set == DealSet.Open && q.Rank.Top ? await pipeline.BiggestAsync(c, ct) : await TopDealsAsync(c, ct);
+        switch (q.Measure)
+        {
+            case Measure.WinRate or Measure.WinRateByValue:
+                return await results.WinRateAsync(c, ct);
+            case Measure.CycleDays:
+                return await results.CycleAsync(c, ct);
+            case Measure.AverageSize when q.Set == DealSet.Won:
+                return await results.AverageDealAsync(c, ct);
+        }
+        return q.Set switch
+        {
+            DealSet.Open when q.Measure is not Measure.AverageSize => await pipeline.PipelineAsync(c, ct),
+            DealSet.Won when q.Measure is Measure.List or Measure.Amount or Measure.Count => await results.WonAsync(c, ct),
+            DealSet.Lost when q.Measure is Measure.List or Measure.Amount or Measure.Count => await results.LostAsync(c, ct),
+            _ => await SingleAsync(c, ct),
+        };
+    }
+
+    /// <summary>The period a query means when it names none.</summary>
+    public static Period? DefaultPeriod(AnswerContext c)
+    {
+        var q = c.Query;
+        if (q.Period is not null)
+            return q.Period;
+        if (q.DateField == DateField.Created)
+            return ResultsAnswers.DefaultPeriod(c);
+        return q.Set switch
+        {
+            DealSet.Renewals => new Period(c.Today, c.Today.AddDays(89), "in the next 90 days"),
+            DealSet.Open or DealSet.All or DealSet.Slipped or DealSet.Stale or DealSet.PastClose => null,
+            _ when q.Measure == Measure.CycleDays || q.GroupBy is GroupBy.Product or GroupBy.Account => c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" },
+            _ => ResultsAnswers.DefaultPeriod(c),
+        };
+    }
+
+    // ---- who: a named manager's team, a sales team, or what the subject says ----
+
+    private async Task<IReadOnlyList<long>?> OwnersAsync(AnswerContext c, CancellationToken ct)
+    {
+        IReadOnlyList<long>? owners = null;
+        if (c.Kind == SubjectKind.TeamOf)
+        {
+            var all = new List<long>();
+            foreach (var manager in c.People)
+                all.AddRange(await data.SubtreeAsync(c.Viewer, manager.Id, ct));
+            owners = all.Distinct().ToList();
+        }
+        if (c.Query.Filters.Teams.Count > 0)
+        {
+            var members = new List<long>();
+            foreach (var t in c.Query.Filters.Teams)
+                members.AddRange(await data.TeamMembersAsync(c.Viewer, t.Id, ct));
+            owners = owners is null ? members.Distinct().ToList() : owners.Intersect(members).ToList();
+        }
+        return owners;
+    }
+
+    // ---- one figure ----
+
+    private async Task<Reply> SingleAsync(AnswerContext c, CancellationToken ct)
+    {
+        var q = c.Query;
+        var period = DefaultPeriod(c);
+        var filter = c.Filter(null, period);
+        var figure = await figures.MeasureAsync(c, q.Measure, q.Set, filter, ct);
+        var what = Query.SetWords(q.Set);
+        var when = period is null ? "" : " " + period.Label;
+        var text = q.Measure switch
+        {
+            Measure.Count or Measure.List => $"{AnswerContext.Capitalize(c.Whose)} {what}{when}: **{MoneyFormat.Count((int)(figure.Value ?? 0), "deal")}**.",
+            _ when figure.Value is null => $"There are no {what}{when} to measure {Query.MeasureWords(q.Measure)} on.",
+            _ => $"{AnswerContext.Capitalize(Query.MeasureWords(q.Measure))} of {c.Whose} {what}{when}: **{Format(q.Measure, figure, c.Currency)}**{Basis(q.Measure, figure)}.",
+        };
+        var blocks = new List<ReplyBlock> { new TextBlock(text) };
+        if (q.Measure == Measure.List && figure.Count > 0)
+        {
+            var deals = await data.DealsAsync(c.Viewer, Figures.Narrow(c, q.Set == DealSet.Closed ? DealSet.All : q.Set, filter) with
+            {
+                Category = q.Set == DealSet.Closed ? null : Figures.Narrow(c, q.Set, filter).Category,
+            }, DealOrder.CloseDateAscending, ListSize, ct);
+            blocks.Add(DealTables.Of(figure.Count > deals.Count ? $"{deals.Count} of {figure.Count}" : null, deals, c, c.Kind != SubjectKind.Me));
+        }
+        blocks.Add(c.Provenance(what, period));
+        return new Reply(blocks) { Summary = Plain(text) };
+    }
+
+    // ---- the biggest (or smallest) deals of any set ----
+
+    private async Task<Reply> TopDealsAsync(AnswerContext c, CancellationToken ct)
+    {
+        var q = c.Query;
+        var period = DefaultPeriod(c);
+        var filter = Figures.Narrow(c, q.Set == DealSet.Closed ? DealSet.All : q.Set, c.Filter(null, period));
+        var take = q.Rank?.N ?? 5;
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.AmountDescending, q.Rank?.Top == false ? 500 : take, ct);
+        if (q.Rank?.Top == false)
+            deals = deals.OrderBy(d => d.Amount).Take(take).ToList();
+        var what = Query.SetWords(q.Set);
+        var when = period is null ? "" : " " + period.Label;
+        if (deals.Count == 0)
+            return new Reply([new TextBlock($"No {what} with an amount{when}."), c.Provenance(what, period)]) { Summary = $"No {what}" };
+        var first = deals[0];
+        var text = $"{AnswerContext.Capitalize(c.Whose)} {(q.Rank?.Top == false ? "smallest" : "biggest")} of the {what}{when} is **{first.Name}** at **{MoneyFormat.Exact(first.Amount ?? 0, first.Currency)}**.";
+        return new Reply([new TextBlock(text), DealTables.Of($"{(q.Rank?.Top == false ? "Bottom" : "Top")} {deals.Count} by amount", deals, c, c.Kind != SubjectKind.Me), c.Provenance(what, period)])
+        {
+            Summary = Plain(text),
+        };
+    }
+
+    // ---- a measure by rep, product, account, stage, month or quarter; ranked when asked ----
+
+    private async Task<Reply> GroupedAsync(AnswerContext c, CancellationToken ct)
+    {
+        var q = c.Query;
+        if (q.GroupBy == GroupBy.Rep && q.Subject.Kind == SubjectKind.Me && !c.Viewer.HasTeam)
+            return NoTeam();
+        var period = DefaultPeriod(c);
+        var measure = q.Rank?.By is { } by && q.Measure is Measure.List ? by : q.Measure == Measure.List ? Measure.Amount : q.Measure;
+        var filter = c.Filter(null, period);
+        if (q.GroupBy == GroupBy.Rep && q.Subject.Kind == SubjectKind.Me)
+            filter = filter with { OwnerIds = null };
+        var rows = (await figures.GroupedAsync(c, measure, q.Set, filter, q.GroupBy, ct)).ToList();
+
+        // A team's reps with nothing to show still belong in a count or an amount by rep: as zero, not missing.
+        if (q.GroupBy == GroupBy.Rep && measure is Measure.Count or Measure.Amount or Measure.WeightedAmount && q.Subject.Kind is SubjectKind.Team && q.Filters.Teams.Count == 0)
+            foreach (var rep in await data.TeamAsync(c.Viewer, ct))
+                if (rows.All(r => r.Id != rep.Id))
+                    rows.Add((rep.Name, rep.Id, new Figure(0, 0, 0)));
+
+        var what = Query.SetWords(q.Set);
+        var groupWord = GroupWord(q.GroupBy);
+        var when = period is null ? "" : " " + period.Label;
+        var rated = measure is Measure.WinRate or Measure.WinRateByValue;
+        var usable = rows.Where(r => r.Figure.Value is not null && (!rated || q.Rank is null || r.Figure.Basis >= Figures.MinimumDecided)).ToList();
+        if (usable.Count == 0)
+        {
+            var why = rated && rows.Count > 0 ? $" — nobody has {Figures.MinimumDecided} or more won-or-lost deals{when}, too few for a fair win rate" : "";
+            return new Reply([new TextBlock($"No {what}{when} to break down by {groupWord}{why}."), c.Provenance(what, period)]) { Summary = $"No {what} by {groupWord}" };
+        }
+
+        IEnumerable<(string Name, long? Id, Figure Figure)> ordered = q.GroupBy is GroupBy.Month or GroupBy.Quarter && q.Rank is null
+            ? usable.OrderBy(r => r.Id)
+            : q.Rank is { Top: false } ? usable.OrderBy(r => r.Figure.Value).ThenBy(r => r.Name) : usable.OrderByDescending(r => r.Figure.Value).ThenBy(r => r.Name);
+        var shown = (q.Rank is { } rank ? ordered.Take(rank.N) : ordered.Take(50)).ToList();
+        var measureName = Query.MeasureWords(measure);
+        string text;
+        if (q.Rank is { N: 1 } one)
+        {
+            var best = shown[0];
+            var superlative = (one.Top, measure) switch
+            {
+                (true, Measure.Count) => "the most",
+                (false, Measure.Count) => "the fewest",
+                (true, Measure.CycleDays) => "the longest",
+                (false, Measure.CycleDays) => "the shortest",
+                (true, _) => "the highest",
+                _ => "the lowest",
+            };
+            text = $"**{best.Name}** has {superlative} {MeasureNoun(measure, q.Set)}{when}: **{Format(measure, best.Figure, c.Currency)}**{Basis(measure, best.Figure)}.";
+            if (ordered.Skip(1).FirstOrDefault() is { Name: not null } runnerUp && runnerUp.Figure.Value == best.Figure.Value)
+                text += $" Tied with **{runnerUp.Name}**.";
+        }
+        else
+        {
+            text = $"{AnswerContext.Capitalize(MeasureNoun(measure, q.Set))} by {groupWord}{when}" + (q.Rank is { } r ? $" — {(r.Top ? "top" : "bottom")} {shown.Count}" : "")
+                + $": **{shown[0].Name}** {(q.Rank is { Top: false } ? "is lowest" : q.GroupBy is GroupBy.Month or GroupBy.Quarter ? "comes first" : "leads")} with **{Format(measure, shown[0].Figure, c.Currency)}**.";
+        }
+        var rowsText = shown.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), r.Name, Format(measure, r.Figure, c.Currency), BasisCell(measure, r.Figure)]).ToList();
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock(text),
+            new TableBlock(null, ["#", AnswerContext.Capitalize(groupWord), AnswerContext.Capitalize(measureName), measure is Measure.WinRate or Measure.WinRateByValue ? "Won of closed" : "Deals"], rowsText, [true, false, true, true]),
+        };
+        if (!rated && measure != Measure.CycleDays && shown.Count > 1)
+            blocks.Add(new ChartBlock($"{AnswerContext.Capitalize(MeasureNoun(measure, q.Set))} by {groupWord}", ChartKind.Bar, shown.Select(s => s.Name).ToList(),
+                [new ChartSeries(AnswerContext.Capitalize(measureName), shown.Select(s => s.Figure.Value ?? 0).ToList())], measure is Measure.Count ? "" : c.Currency));
+        if (rated && q.Rank is not null)
+            blocks.Add(new ContextBlock($"Only {groupWord}s with at least {Figures.MinimumDecided} won-or-lost deals are ranked."));
+        blocks.Add(c.Provenance(what, period));
+        return new Reply(blocks) { Summary = Plain(text) };
+    }
+
+    // ---- people side by side ----
+
+    private async Task<Reply> PeopleAsync(AnswerContext c, CancellationToken ct)
+    {
+        var q = c.Query;
+        var period = DefaultPeriod(c);
+        var measures = new List<Measure> { q.Measure == Measure.List ? Measure.Amount : q.Measure };
+        foreach (var extra in new[] { Measure.Count, Measure.Amount, Measure.WinRate })
+            if (!measures.Contains(extra))
+                measures.Add(extra);
+        var rows = new List<IReadOnlyList<string>>();
+        var values = new List<(NamedRef Person, Figure Figure)>();
+        foreach (var person in q.Subject.People)
+        {
+            var filter = c.Filter(null, period) with { OwnerIds = [person.Id] };
+            var cells = new List<string> { person.Name };
+            foreach (var m in measures)
+            {
+                var set = m is Measure.WinRate ? DealSet.Closed : q.Set;
+                var f = await figures.MeasureAsync(c, m, set, filter, ct);
+                if (m == measures[0])
+                    values.Add((person, f));
+                cells.Add(Format(m, f, c.Currency));
+            }
+            rows.Add(cells);
+        }
+        var measureName = Query.MeasureWords(measures[0]);
+        var noun = MeasureNoun(measures[0], q.Set);
+        var when = period is null ? "" : " " + period.Label;
+        var ranked = values.Where(v => v.Figure.Value is not null).OrderByDescending(v => v.Figure.Value).ToList();
+        var text = ranked.Count == 0 ? $"Neither has any {Query.SetWords(q.Set)}{when}."
+            : $"{AnswerContext.Capitalize(noun)}{when}: " + string.Join(", ", values.Select(v => $"**{v.Person.Name}** {Format(measures[0], v.Figure, c.Currency)}"))
+              + (ranked.Count > 1 && ranked[0].Figure.Value != ranked[1].Figure.Value ? $" — {ranked[0].Person.Name} is ahead." : ".");
+        var headers = new List<string> { "Rep" };
+        headers.AddRange(measures.Select(m => m == Measure.WinRate ? "Win rate" : AnswerContext.Capitalize(MeasureNoun(m, q.Set))));
+        return new Reply([
+            new TextBlock(text),
+            new TableBlock("Side by side", headers, rows, [false, .. measures.Select(_ => true)]),
+            c.Provenance(Query.SetWords(q.Set), period),
+        ]) { Summary = Plain(text) + $" ({measureName})" };
+    }
+
+    // ---- a period against another ----
+
+    private async Task<Reply> PeriodsAsync(AnswerContext c, CancellationToken ct)
+    {
+        var q = c.Query;
+        var period = DefaultPeriod(c) ?? ResultsAnswers.DefaultPeriod(c);
+        var against = q.Compare!.Kind switch
+        {
+            CompareKind.NamedPeriod => q.Compare.Against!,
+            CompareKind.LastYear => new Period(period.From.AddYears(-1), period.To.AddYears(-1), "a year earlier"),
+            _ => period.Previous("the period before"),
+        };
+        var measure = q.Measure == Measure.List ? Measure.Amount : q.Measure;
+        var now = await figures.MeasureAsync(c, measure, q.Set, c.Filter(null, period), ct);
+        var then = await figures.MeasureAsync(c, measure, q.Set, c.Filter(null, against), ct);
+        var noun = MeasureNoun(measure, q.Set);
+        string change;
+        if (now.Value is { } a && then.Value is { } b)
+        {
+            var diff = a - b;
+            change = measure is Measure.WinRate or Measure.WinRateByValue
+                ? $"{(diff >= 0 ? "up" : "down")} {Math.Abs(decimal.Round(diff * 100, 1)).ToString("0.0", CultureInfo.InvariantCulture)} points"
+                : b != 0 ? $"{(diff >= 0 ? "up" : "down")} {MoneyFormat.Percent(Math.Abs(diff / b))}" : diff == 0 ? "no change" : "up from nothing";
+        }
+        else
+        {
+            change = "not comparable (nothing to measure in one of the periods)";
+        }
+        var text = $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, now, c.Currency)}** {period.Label} vs **{Format(measure, then, c.Currency)}** {against.Label} — {change}.";
+        var rows = new List<IReadOnlyList<string>>
+        {
+            new[] { period.Label, $"{period.From:MMM d, yyyy} – {period.To:MMM d, yyyy}", Format(measure, now, c.Currency), now.Count.ToString("#,0", CultureInfo.InvariantCulture) },
+            new[] { against.Label, $"{against.From:MMM d, yyyy} – {against.To:MMM d, yyyy}", Format(measure, then, c.Currency), then.Count.ToString("#,0", CultureInfo.InvariantCulture) },
+        };
+        return new Reply([
+            new TextBlock(text),
+            new TableBlock(null, ["Period", "Dates", AnswerContext.Capitalize(Query.MeasureWords(measure)), "Deals"], rows, [false, false, true, true]),
+            c.Provenance(Query.SetWords(q.Set), period),
+        ]) { Summary = Plain(text) };
+    }
+
+    // ---- renewals: contracts by end date ----
+
+    private async Task<Reply> RenewalsAsync(AnswerContext c, CancellationToken ct)
+    {
+        var q = c.Query;
+        var period = DefaultPeriod(c)!;
+        var owners = c.Kind == SubjectKind.Team && c.ResolvedOwners is null ? null : c.ResolvedOwners ?? (c.Kind == SubjectKind.People ? c.People.Select(p => p.Id).ToList() : [c.Viewer.RepId]);
+        if (c.Kind == SubjectKind.Me && q.Filters.Accounts.Count > 0)
+            owners = null;
+        var rows = await data.RenewalsAsync(c.Viewer, owners, q.Filters.Accounts.Count > 0 ? q.Filters.Accounts.Select(a => a.Id).ToList() : null,
+            q.Filters.Products.Count > 0 ? q.Filters.Products.Select(p => p.Id).ToList() : null, period.From, period.To, ct);
+        var provenance = new ContextBlock(c.Provenance("contracts by end date", period).Text);
+        if (rows.Count == 0)
+            return new Reply([new TextBlock($"Nothing of {c.Whose} is up for renewal {period.Label} ({period.From:MMM d} – {period.To:MMM d, yyyy})."), provenance])
+            {
+                Summary = "No renewals " + period.Label,
+            };
+        var value = rows.Where(r => r.Currency == c.Currency).Sum(r => r.AnnualValue);
+        var others = rows.Where(r => r.Currency != c.Currency).GroupBy(r => r.Currency).Select(g => MoneyFormat.Exact(g.Sum(r => r.AnnualValue), g.Key)).ToList();
+        var text = $"**{MoneyFormat.Count(rows.Count, "contract")}** of {c.Whose} {(rows.Count == 1 ? "is" : "are")} up for renewal {period.Label}, worth **{MoneyFormat.Exact(value, c.Currency)}** a year"
+            + (others.Count > 0 ? $" (+ {string.Join(" + ", others)}, not converted)" : "") + $"; the first ends {DateFormat.Short(rows[0].EndDate, c.Today)}.";
+        var table = new TableBlock(rows.Count > ListSize ? $"Soonest first — {ListSize} of {rows.Count}" : "Soonest first", ["Account", "Product", "Ends", "Annual value", "Owner", "Auto-renew"],
+            rows.Take(ListSize).Select(r => (IReadOnlyList<string>)[r.Account, r.Product ?? "—", DateFormat.Short(r.EndDate, c.Today), MoneyFormat.Exact(r.AnnualValue, r.Currency), r.Owner ?? "—", r.AutoRenew ? "yes" : "no"]).ToList(),
+            [false, false, false, true, false, false]);
+        return new Reply([new TextBlock(text), table, provenance]) { Summary = $"{rows.Count} renewals {period.Label}" };
+    }
+
+    // ---- wording ----
+
+    public static string Format(Measure measure, Figure figure, string currency) => figure.Value is not { } v ? "—" : measure switch
+    {
+        Measure.Count or Measure.List => MoneyFormat.Count((int)v, "deal"),
+        Measure.WinRate or Measure.WinRateByValue => MoneyFormat.Percent(v),
+        Measure.CycleDays => $"{decimal.Round(v, 0).ToString("#,0", CultureInfo.InvariantCulture)} days",
+        _ => MoneyFormat.Exact(decimal.Round(v, 2), currency),
+    };
+
+    private static string Basis(Measure measure, Figure figure) => measure switch
+    {
+        Measure.WinRate or Measure.WinRateByValue => $" ({figure.Count} won of {figure.Basis} closed)",
+        Measure.AverageSize or Measure.CycleDays => $" over {MoneyFormat.Count(figure.Basis, "deal")}",
+        _ => "",
+    };
+
+    private static string BasisCell(Measure measure, Figure figure) => measure is Measure.WinRate or Measure.WinRateByValue
+        ? $"{figure.Count} of {figure.Basis}"
+        : figure.Basis.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static string MeasureNoun(Measure measure, DealSet set) => measure switch
+    {
+        Measure.Count => "number of " + Query.SetWords(set),
+        Measure.Amount or Measure.List => set switch { DealSet.Won => "won revenue", DealSet.Lost => "lost value", DealSet.Open => "open pipeline", _ => "value of " + Query.SetWords(set) },
+        Measure.WeightedAmount => "weighted " + (set == DealSet.Open ? "pipeline" : Query.SetWords(set)),
+        Measure.WinRate => "win rate",
+        Measure.WinRateByValue => "win rate by value",
+        Measure.AverageSize => "average " + (set == DealSet.Won ? "won deal" : "deal") + " size",
+        Measure.CycleDays => "sales cycle",
+        _ => Query.MeasureWords(measure),
+    };
+
+    private static string GroupWord(GroupBy group) => group switch
+    {
+        GroupBy.Rep => "rep",
+        GroupBy.Product => "product",
+        GroupBy.Account => "account",
+        GroupBy.Stage => "stage",
+        GroupBy.Month => "month",
+        _ => "quarter",
+    };
+
+    private static string Plain(string markdown) => markdown.Replace("**", "");
+
+    private static Reply NoTeam() =>
+        new([new TextBlock("Team figures are for managers. Ask about your own numbers, e.g. \"how am I tracking vs quota?\"")]) { Summary = "Team question from a rep" };
+}

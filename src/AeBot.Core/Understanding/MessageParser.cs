@@ -1,0 +1,614 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AeBot.Core.Opportunities;
+using AeBot.Core.Sales;
+
+namespace AeBot.Core.Understanding;
+
+/// <summary>
+/// The one parser every message goes through. Normalises the text once, corrects typos against the keywords (never
+/// against the names in the data), then decides what kind of message it is — a command only for an imperative with
+/// a deal reference, never for a question — and for a question reads each slot on its own: numbers and amounts,
+/// names (scoped to what the asker may see), periods, then keyword phrases, assembled by a handful of written
+/// precedence rules. A fragment with no measure or deal set of its own refines the previous query; text that fills
+/// no slot is not understood, never the previous answer again.
+/// </summary>
+public sealed partial class MessageParser(PeriodParser periods, NameCatalog names, ISalesData data)
+{
+    public async Task<Reading> ReadAsync(string raw, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)
+    {
+        var normalized = TextNormalizer.Normalize(raw);
+        var plain = normalized.ToLowerInvariant();
+        if (plain.Length == 0)
+            return new NotUnderstoodReading();
+        if (Phrasings.IsCancel(plain)) return new CommandReading(CommandKind.Cancel);
+        if (Phrasings.IsUndo(plain)) return new CommandReading(CommandKind.Undo);
+        if (Phrasings.IsResume(plain)) return new CommandReading(CommandKind.Resume);
+
+        var text = Correct(normalized, await names.ProtectedWordsAsync(ct));
+        var lower = text.ToLowerInvariant();
+        var request = Phrasings.WithoutPoliteness(lower);
+        var polite = request.Length != lower.Length;
+
+        // Commands: only imperatives (a polite "can you…" is still one). Writes to a deal also need a deal reference.
+        if (Nudges.NudgeSettingsAbility.Matches(normalized))
+            return new CommandReading(CommandKind.NudgeSettings) { Evidence = ["nudge settings"] };
+        if (!Phrasings.StartsAsQuestion(request))
+        {
+            if (Phrasings.IsRemind(request)) return new CommandReading(CommandKind.Remind) { Evidence = ["remind"] };
+            if (Phrasings.IsLog(request)) return new CommandReading(CommandKind.Log) { Evidence = ["log"] };
+        }
+        var asks = Phrasings.IsQuestion(request) && !(polite && !Phrasings.StartsAsQuestion(request));
+        if (!asks)
+        {
+            CommandKind? write = Phrasings.IsMarkWon(request) ? CommandKind.MarkWon
+                : Phrasings.IsMarkLost(request) ? CommandKind.MarkLost
+                : Phrasings.IsUpdate(request) ? CommandKind.UpdateDeal
+                : null;
+            if (write is { } kind && await HasDealReferenceAsync(text, request, viewer, ct))
+                return new CommandReading(kind) { Evidence = [kind.ToString()] };
+        }
+
+        if (Phrasings.Unsupported(lower) is { } unsupported)
+            return new UnsupportedReading(unsupported);
+        var ability = Phrasings.Ability(lower);
+        if (ability is AbilityKind.Greeting or AbilityKind.Thanks or AbilityKind.Help or AbilityKind.Playbook or AbilityKind.Commission or AbilityKind.MyDay)
+            return new AbilityReading(ability.Value) { Evidence = [ability.Value.ToString()] };
+
+        var reading = await QueryAsync(text, viewer, today, previous, ct);
+        if (ability == AbilityKind.Brief && (reading is not QueryReading q || q.Query.Filters.Accounts.Count > 0 || !q.HasOwnCore))
+            return new AbilityReading(AbilityKind.Brief) { Evidence = ["brief"] };
+        return reading;
+    }
+
+    /// <summary>Whether free text answering a dialog is really a new message of its own (a question or a request).</summary>
+    public static bool IsOwnMessage(string raw)
+    {
+        var lower = Phrasings.Lower(raw);
+        if (lower.Length == 0)
+            return false;
+        if (Phrasings.IsCancel(lower) || Phrasings.IsUndo(lower) || Phrasings.IsResume(lower) || Phrasings.StartsAsQuestion(lower) || lower.EndsWith('?'))
+            return true;
+        var request = Phrasings.WithoutPoliteness(lower);
+        return Phrasings.IsRemind(request) || Phrasings.IsLog(request) || Phrasings.IsMarkWon(request) || Phrasings.IsMarkLost(request)
+            || Phrasings.Unsupported(lower) is not null || Phrasings.Ability(lower) is AbilityKind.MyDay or AbilityKind.Help or AbilityKind.Playbook;
+    }
+
+    // ---- the query ----
+
+    private async Task<Reading> QueryAsync(string text, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)
+    {
+        var work = new Workspace(text);
+        var evidence = new List<string>();
+
+        // Numbers first, so "top 5" and "over 50k" are not read as dates or names.
+        int? rankN = null;
+        if (RankNumber().Match(work.Lower) is { Success: true } rn)
+        {
+            rankN = ParseNumber(rn.Groups["n"].Success ? rn.Groups["n"].Value : rn.Groups["n2"].Value);
+            work.Consume(rn.Groups["n"].Success ? rn.Groups["n"] : rn.Groups["n2"]);
+        }
+        var (min, max, amountText) = AmountParser.Parse(work.Lower);
+        if (amountText is not null)
+            foreach (var piece in amountText.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                work.Consume(piece);
+
+        // Names, scoped to what the asker may see.
+        var found = await NamesAsync(work, viewer, ct);
+        if (found.Ambiguity is { } ambiguity)
+            return new ChoiceReading(ambiguity);
+        if (found.OutOfScope is { } outside)
+            return new OutOfScopeReading(outside);
+
+        // Keywords on what is left, to learn which way dates lean; then the periods; then keywords again without them.
+        var provisional = Lexicon.Find(Tokens(work.Lower));
+        var lean = Leans(provisional);
+        var found2 = new List<(int Index, Period Period)>();
+        for (var i = 0; i < 2; i++)
+        {
+            if ((ParseHalf(work.Lower, today) ?? periods.Parse(work.Lower, today, lean)) is not { } p)
+                break;
+            var index = work.Lower.IndexOf(p.Matched, StringComparison.Ordinal);
+            if (index < 0)
+                break;
+            work.Consume(index, p.Matched.Length);
+            found2.Add((index, p.Period));
+        }
+        found2.Sort((a, b) => a.Index.CompareTo(b.Index));
+
+        var tokens = Tokens(work.Lower);
+        var tags = Lexicon.Find(tokens);
+        evidence.AddRange(tags.Select(t => t.Phrase));
+        bool Has(TagKind kind) => tags.Any(t => t.Tags.Any(x => x.Kind == kind));
+        List<T> Values<T>(TagKind kind) where T : struct, Enum =>
+            tags.SelectMany(t => t.Tags).Where(x => x.Kind == kind).Select(x => (T)(object)x.Value).ToList();
+
+        var sets = Values<DealSet>(TagKind.Set);
+        var measures = Values<Measure>(TagKind.Measure);
+        var groups = Values<GroupBy>(TagKind.Group);
+        var types = Values<OpportunityType>(TagKind.Type);
+        var closing = Has(TagKind.Closing);
+        var past = Has(TagKind.PastTense);
+        var created = Has(TagKind.Created);
+
+        // The measure: the most specific one named wins; "by value" turns a win rate into one by value.
+        var measure = Pick(measures, [Measure.WinRateByValue, Measure.WinRate, Measure.AverageSize, Measure.CycleDays, Measure.Forecast, Measure.Attainment, Measure.WeightedAmount, Measure.Count, Measure.Amount, Measure.List]);
+        if (measure == Measure.WinRate && Has(TagKind.ByValue))
+            measure = Measure.WinRateByValue;
+
+        // The deal set: from the words, then from the measure, then from "close" and the tense.
+        var set = PickSet(sets, out var renewalWord);
+        OpportunityType? type = types.Count > 0 ? types[0] : null;
+        if (renewalWord && set is not null and not DealSet.Renewals)
+            type ??= OpportunityType.Renewal;
+        if (set is null && closing)
+            set = past || found2.Count > 0 && found2[0].Period.To < today && !Has(TagKind.FutureTense) ? DealSet.Won : DealSet.Open;
+        set ??= measure switch
+        {
+            Measure.WinRate or Measure.WinRateByValue => DealSet.Closed,
+            Measure.CycleDays or Measure.AverageSize or Measure.Attainment => DealSet.Won,
+            Measure.Forecast => DealSet.Open,
+            _ => created ? DealSet.All : null,
+        };
+        if (measure is Measure.WinRate or Measure.WinRateByValue && set is DealSet.Won or DealSet.Lost)
+            set = DealSet.Closed;
+
+        // Whose.
+        var subject = QuerySubject.Me;
+        var teamWord = tags.Any(t => t.Tags.Any(x => x.Kind == TagKind.Team) && t.Phrase is not ("we" or "our" or "us" or "we've" or "reps"));
+        var weakTeam = Has(TagKind.Team) && !teamWord;
+        if (found.TeamOf.Count > 0)
+            subject = new QuerySubject(SubjectKind.TeamOf, found.TeamOf);
+        else if (found.People.Count > 0)
+            subject = new QuerySubject(SubjectKind.People, found.People);
+        else if (viewer.HasTeam && (teamWord || weakTeam || groups.Contains(GroupBy.Rep) || Has(TagKind.BehindPace)))
+            subject = QuerySubject.Team;
+        else if (!viewer.HasTeam && teamWord && !Has(TagKind.Me))
+            subject = QuerySubject.Team;
+        if (found.SelfNamed && subject.Kind == SubjectKind.Me)
+            subject = QuerySubject.Me;
+
+        // Grouping: an explicit "by X" or "which X"; a bare noun ("products") only with a ranking word.
+        var rankTop = Has(TagKind.RankTop);
+        var rankBottom = Has(TagKind.RankBottom);
+        var group = GroupBy.None;
+        foreach (var t in tags)
+        {
+            var g = t.Tags.Where(x => x.Kind == TagKind.Group).Select(x => (GroupBy)x.Value).FirstOrDefault();
+            if (g == GroupBy.None)
+                continue;
+            var bare = t.Phrase is "product" or "products" or "account" or "accounts" or "customer" or "customers";
+            if (bare && !(rankTop || rankBottom))
+                continue;
+            if (t.Phrase == "who" && subject.Kind is SubjectKind.Me && !viewer.HasTeam)
+                continue;
+            group = g;
+            break;
+        }
+        if (Has(TagKind.BehindPace) && subject.Kind is SubjectKind.Team or SubjectKind.TeamOf && group == GroupBy.None)
+            group = GroupBy.Rep;
+
+        // Ranking binds to the measure; "most deals" ranks by count, otherwise by amount unless the measure is a rate.
+        Rank? rank = null;
+        if (rankTop || rankBottom || rankN is not null)
+        {
+            var top = !rankBottom;
+            if (rankTop && rankBottom)
+                top = tags.First(t => t.Tags.Any(x => x.Kind is TagKind.RankTop or TagKind.RankBottom)).Tags.Any(x => x.Kind == TagKind.RankTop);
+            var by = measure is Measure.List or Measure.Amount ? (RankedByCount(tokens, tags) ? Measure.Count : Measure.Amount) : measure;
+            var plural = group != GroupBy.None && PluralGroup().IsMatch(work.Lower);
+            var superlative = tags.Any(t => t.Tags.Any(x => x.Kind is TagKind.RankTop or TagKind.RankBottom) && t.Phrase is not ("top" or "bottom" or "whales"));
+            var n = rankN ?? (group == GroupBy.None ? 5 : plural || !superlative ? 5 : 1);
+            rank = new Rank(top, Math.Clamp(n, 1, 100), by);
+            if (measure == Measure.Amount && group == GroupBy.None && sets.Count == 0 && !Has(TagKind.Measure) && !past)
+                measure = Measure.List;
+            if (group == GroupBy.None && measure is Measure.Amount or Measure.Count && !measures.Contains(measure))
+                measure = Measure.List;
+        }
+
+        // Default measure for what was asked: "show/which" lists, "how many" counts, results show the amount.
+        if (measures.Count == 0)
+            measure = group != GroupBy.None && rank is null ? Measure.Amount
+                : set is DealSet.Won or DealSet.Lost && rank is null ? Measure.Amount
+                : Measure.List;
+
+        // Periods and comparison.
+        var compareWord = Has(TagKind.Compare);
+        Period? period = found2.Count > 0 ? found2[0].Period : null;
+        Comparison? compare = null;
+        if (Has(TagKind.CompareLastYear))
+            compare = new Comparison(CompareKind.LastYear);
+        else if (Has(TagKind.ComparePrevious))
+            compare = new Comparison(CompareKind.PreviousPeriod);
+        else if (found2.Count == 2 && (compareWord || Has(TagKind.Refine)))
+            compare = new Comparison(CompareKind.NamedPeriod, found2[1].Period);
+        else if (found2.Count == 1 && compareWord && CompareBefore(work, found2[0].Index))
+        {
+            compare = new Comparison(CompareKind.NamedPeriod, found2[0].Period);
+            period = null;
+        }
+        if (subject.Kind == SubjectKind.People && subject.People.Count > 1 && (compareWord || compare is null))
+            compare = new Comparison(CompareKind.People);
+        if (compare?.Kind == CompareKind.People && set is null)
+            set = DealSet.Won;
+        if (compare?.Kind == CompareKind.People && measures.Count == 0)
+            measure = Measure.Amount;
+
+        var dateField = created ? DateField.Created : set == DealSet.Renewals ? DateField.ContractEnd : DateField.Close;
+        var assume = Has(TagKind.Assume) && measure == Measure.Attainment ? found.Accounts : [];
+
+        var filters = new QueryFilters
+        {
+            Accounts = assume.Count > 0 ? [] : found.Accounts,
+            Products = found.Products,
+            Stages = found.Stages,
+            Teams = found.Teams,
+            Type = type,
+            MinAmount = min,
+            MaxAmount = max,
+        };
+        if (found.Stages.Count > 0)
+            set ??= DealSet.Open;
+
+        var hasCore = measures.Count > 0 || sets.Count > 0 || closing || created || Has(TagKind.BehindPace) || rank is not null && group == GroupBy.None && tokens.Contains("deals");
+        var fillsSlots = period is not null || !filters.IsEmpty || found.People.Count > 0 || found.TeamOf.Count > 0 || group != GroupBy.None || rank is not null
+            || compare is not null || Has(TagKind.Team) || Has(TagKind.Me) || found.SelfNamed || assume.Count > 0;
+
+        var query = new Query
+        {
+            Measure = measure,
+            Set = set ?? DealSet.Open,
+            Subject = subject,
+            Filters = filters,
+            Period = period,
+            DateField = dateField,
+            GroupBy = group,
+            Rank = rank,
+            Compare = compare,
+            BehindPaceOnly = Has(TagKind.BehindPace),
+            Assume = assume,
+        };
+
+        // A fragment with no measure or set of its own refines the previous question.
+        var shortRefinement = Has(TagKind.Refine) && tags.Count > 0 && tags[0].Start == 0 && tags[0].Tags.Any(t => t.Kind == TagKind.Refine) && tokens.Count <= 7;
+        if (previous is not null && fillsSlots && (!hasCore || shortRefinement))
+            return new QueryReading(FollowUps.Refine(previous, query, new FollowUps.Named(period is not null, found2.Count > 1 ? found2[1].Period : null,
+                found.People.Count > 0 || found.TeamOf.Count > 0 || Has(TagKind.Team) || Has(TagKind.Me) || found.SelfNamed, found.Accounts.Count > 0, found.Products.Count > 0,
+                found.Stages.Count > 0, type is not null, min is not null || max is not null, group != GroupBy.None, rank is not null, compare is not null,
+                hasCore ? measures.Count > 0 ? measure : null : null, hasCore && (sets.Count > 0 || closing) ? set : null, found.Teams.Count > 0), today), true)
+            {
+                Evidence = ["follow-up of the previous question", .. evidence],
+            };
+        if (!hasCore && !fillsSlots)
+            return new NotUnderstoodReading { Evidence = evidence };
+        if (!hasCore && previous is null && !(found.Accounts.Count > 0 || found.Products.Count > 0 || found.People.Count > 0 || group != GroupBy.None || period is not null))
+            return new NotUnderstoodReading { Evidence = evidence };
+        return new QueryReading(query, false) { Evidence = evidence, HasOwnCore = hasCore };
+    }
+
+    private static bool CompareBefore(Workspace work, int periodIndex)
+    {
+        var before = work.Lower[..periodIndex];
+        return CompareWordBefore().IsMatch(before);
+    }
+
+    private static bool RankedByCount(IReadOnlyList<string> tokens, IReadOnlyList<TaggedPhrase> tags)
+    {
+        foreach (var t in tags.Where(t => t.Tags.Any(x => x.Kind is TagKind.RankTop or TagKind.RankBottom)))
+        {
+            var next = t.Start + t.Length;
+            if (next < tokens.Count && tokens[next] is "deals" or "opportunities" or "opps" or "wins" or "losses" or "renewals")
+                return true;
+        }
+        return false;
+    }
+
+    private static TimeLean Leans(IReadOnlyList<TaggedPhrase> tags)
+    {
+        var all = tags.SelectMany(t => t.Tags).ToList();
+        if (all.Any(t => t.Kind == TagKind.Set && (DealSet)t.Value is DealSet.Won or DealSet.Lost or DealSet.Closed)
+            || all.Any(t => t.Kind == TagKind.Measure && (Measure)t.Value is Measure.WinRate or Measure.WinRateByValue or Measure.CycleDays or Measure.AverageSize)
+            || all.Any(t => t.Kind is TagKind.PastTense or TagKind.Created))
+            return TimeLean.Past;
+        return TimeLean.Future;
+    }
+
+    private static T Pick<T>(List<T> found, T[] order) where T : struct, Enum
+    {
+        foreach (var candidate in order)
+            if (found.Contains(candidate))
+                return candidate;
+        return order[^1];
+    }
+
+    private static DealSet? PickSet(List<DealSet> sets, out bool renewalWord)
+    {
+        renewalWord = sets.Contains(DealSet.Renewals);
+        if (sets.Count == 0)
+            return null;
+        if (sets.Contains(DealSet.Closed) || sets.Contains(DealSet.Won) && sets.Contains(DealSet.Lost))
+            return DealSet.Closed;
+        foreach (var s in new[] { DealSet.PastClose, DealSet.Stale, DealSet.Slipped, DealSet.Won, DealSet.Lost })
+            if (sets.Contains(s))
+                return s;
+        if (renewalWord && !sets.Contains(DealSet.Open))
+            return DealSet.Renewals;
+        return sets.Contains(DealSet.Open) ? DealSet.Open : sets.Contains(DealSet.All) ? DealSet.All : sets[0];
+    }
+
+    // ---- halves: "first half", "H2 2026", "second half of next year" ----
+
+    private (Period Period, string Matched)? ParseHalf(string lower, DateOnly today)
+    {
+        var m = HalfPattern().Match(lower);
+        if (!m.Success)
+            return null;
+        var fiscal = periods.Calendar;
+        var year = fiscal.FiscalYearOf(today);
+        if (m.Groups["rel"].Success)
+            year += m.Groups["rel"].Value switch { "last" or "previous" => -1, "next" => 1, _ => 0 };
+        else if (m.Groups["y"].Success)
+            year = m.Groups["y"].Value.Length == 2 ? 2000 + int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var second = m.Groups["h"].Value == "2" || m.Groups["which"].Value is "second" or "2nd" or "back" or "latter";
+        var start = fiscal.YearStart(year).AddMonths(second ? 6 : 0);
+        var label = $"{(second ? "H2" : "H1")} {(fiscal.StartMonth == 1 ? year.ToString(CultureInfo.InvariantCulture) : "FY" + year.ToString(CultureInfo.InvariantCulture))}";
+        return (new Period(start, start.AddMonths(6).AddDays(-1), label), m.Value);
+    }
+
+    // ---- names ----
+
+    private sealed record Names(
+        IReadOnlyList<NamedRef> People,
+        IReadOnlyList<NamedRef> TeamOf,
+        bool SelfNamed,
+        IReadOnlyList<NamedRef> Accounts,
+        IReadOnlyList<NamedRef> Products,
+        IReadOnlyList<string> Stages,
+        IReadOnlyList<NamedRef> Teams,
+        Ambiguity? Ambiguity,
+        string? OutOfScope);
+
+    private async Task<Names> NamesAsync(Workspace work, Viewer viewer, CancellationToken ct)
+    {
+        var people = new List<NamedRef>();
+        var teamOf = new List<NamedRef>();
+        var selfNamed = false;
+        var accounts = new List<NamedRef>();
+        var products = new List<NamedRef>();
+        var stages = new List<string>();
+        var teams = new List<NamedRef>();
+
+        // People: matched against everyone, so a name outside the asker's reach is recognised and refused.
+        var everyone = await names.AllRepsAsync(ct);
+        var visibleReps = (await names.TeamAsync(viewer, ct)).Names.Select(r => r.Id).Append(viewer.RepId).ToHashSet();
+        for (var i = 0; i < 6; i++)
+        {
+            var matches = EntityMatcher.FindAll(work.Text, everyone, allowFirstName: true).Where(m => m.Score >= 88 && IsNameLike(m, work)).ToList();
+            var best = EntityMatcher.Top(matches);
+            if (best.Count == 0)
+                break;
+            var words = best[0].Matched;
+            var visible = best.Where(m => visibleReps.Contains(m.Entity.Id)).ToList();
+            if (visible.Count == 0)
+                return Refused(words);
+            if (visible.Count > 1 && visible.Any(v => v.Entity.Id == viewer.RepId) is false)
+                return Ask("person", words, visible.Select(v => v.Entity).ToList());
+            var person = visible.FirstOrDefault(v => v.Entity.Id == viewer.RepId)?.Entity ?? visible[0].Entity;
+            var at = work.IndexOf(words);
+            work.Consume(words);
+            if (person.Id == viewer.RepId)
+            {
+                selfNamed = true;
+                continue;
+            }
+            // "Marcus's team", "Marcus team": his subtree.
+            if (at >= 0 && TeamAfter().Match(work.Lower, Math.Min(work.Lower.Length, at + words.Length)) is { Success: true } team)
+            {
+                work.Consume(team.Index, team.Length);
+                teamOf.Add(person);
+            }
+            else if (!people.Any(p => p.Id == person.Id))
+            {
+                people.Add(person);
+            }
+        }
+
+        // Sales teams by name ("Enterprise", "EMEA team").
+        var teamIndex = await names.SalesTeamsAsync(ct);
+        foreach (var match in EntityMatcher.Find(work.Text, teamIndex).Where(m => m.Score >= 88))
+        {
+            var members = await data.TeamMembersAsync(viewer, match.Entity.Id, ct);
+            if (members.Count == 0)
+                return Refused(match.Matched);
+            teams.Add(match.Entity);
+            work.Consume(match.Matched);
+            break;
+        }
+
+        // Products before accounts: "GTX Pro" is a product even where an account shares a word with it.
+        var productIndex = await names.ProductsAsync(ct);
+        for (var i = 0; i < 5; i++)
+        {
+            var found = EntityMatcher.Find(work.Text, productIndex).Where(m => IsNameLike(m, work)).ToList();
+            if (found.Count == 0)
+                break;
+            if (found.Count > 1)
+                return Ask("product", found[0].Matched, found.Select(f => f.Entity).ToList());
+            products.Add(found[0].Entity);
+            work.Consume(found[0].Matched);
+        }
+
+        // Accounts: every account is matched, then what the asker may see is checked on the few found.
+        var accountIndex = await names.AccountsAsync(ct);
+        for (var i = 0; i < 10; i++)
+        {
+            var all = EntityMatcher.FindAll(work.Text, accountIndex).Where(m => IsNameLike(m, work)).ToList();
+            if (all.Count == 0)
+                break;
+            var visibleIds = await data.VisibleAccountIdsAsync(viewer, all.Select(m => m.Entity.Id).ToList(), ct);
+            var best = EntityMatcher.Top(all);
+            var visible = EntityMatcher.Top(all.Where(m => visibleIds.Contains(m.Entity.Id)).ToList());
+            if (visible.Count == 0 || visible[0].Matched.Length < best[0].Matched.Length && best[0].Score == 100)
+                return Refused(best[0].Matched);
+            if (visible.Count > 1)
+                return Ask("account", visible[0].Matched, visible.Select(v => v.Entity).ToList());
+            accounts.Add(visible[0].Entity);
+            work.Consume(visible[0].Matched);
+        }
+
+        // Stages ("in Negotiation"); won and lost stages are deal sets, not filters.
+        var stageIndex = await names.StagesAsync(ct);
+        foreach (var match in EntityMatcher.Find(work.Text, stageIndex).Where(m => m.Score >= 88))
+        {
+            if (WonOrLostStage().IsMatch(match.Entity.Name))
+                break;
+            stages.Add(match.Entity.Name);
+            work.Consume(match.Matched);
+            break;
+        }
+
+        // A capitalised name that is none of the above: someone or something the asker has no record of.
+        if (UnknownName(work) is { } unknown)
+            return Refused(unknown);
+
+        return new Names(people, teamOf, selfNamed, accounts, products, stages, teams, null, null);
+
+        Names Refused(string words) => new([], [], false, [], [], [], [], null, words.Trim());
+        Names Ask(string kind, string words, IReadOnlyList<NamedRef> options) => new([], [], false, [], [], [], [], new Ambiguity(kind, words, options), null);
+    }
+
+    /// <summary>A match made of keywords only ("open", "pipeline") is not a name, unless it is a whole name spelt exactly.</summary>
+    private static bool IsNameLike(EntityMatch match, Workspace work)
+    {
+        var words = match.Matched.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var keywords = words.All(w => Lexicon.Vocabulary.Contains(w) || CommonWord(w));
+        if (!keywords)
+            return true;
+        // Keywords can still be a name when written with capitals mid-sentence ("Summit", "Horizon").
+        return match.Score == 100 && char.IsUpper(match.Matched[0]) && work.IndexOf(match.Matched) > 0 && words.Length > 1;
+    }
+
+    private static bool CommonWord(string w) => Lexicon.Correct(w) == w && NotNameWords().IsMatch(w);
+
+    private static string? UnknownName(Workspace work)
+    {
+        foreach (Match m in NamedAfterPreposition().Matches(work.Text))
+        {
+            var name = m.Groups["name"].Value.Trim();
+            if (!NotNames().IsMatch(name) && !Lexicon.Vocabulary.Contains(name.ToLowerInvariant()))
+                return name;
+        }
+        if (NamedPossessive().Match(work.Text) is { Success: true } possessive && !NotNames().IsMatch(possessive.Groups["name"].Value))
+            return possessive.Groups["name"].Value;
+        return null;
+    }
+
+    private async Task<bool> HasDealReferenceAsync(string text, string request, Viewer viewer, CancellationToken ct)
+    {
+        if (Phrasings.HasDealPronoun(request))
+            return true;
+        var all = EntityMatcher.FindAll(text, await names.AccountsAsync(ct));
+        if (all.Count == 0)
+            return false;
+        var visible = await data.VisibleAccountIdsAsync(viewer, all.Select(m => m.Entity.Id).ToList(), ct);
+        return all.Any(m => visible.Contains(m.Entity.Id));
+    }
+
+    // ---- text ----
+
+    /// <summary>Corrects misspelt keywords in place, keeping capitals and punctuation ("Pipline" → "Pipeline").</summary>
+    internal static string Correct(string text, IReadOnlySet<string> protectedWords) =>
+        WordPattern().Replace(text, m =>
+        {
+            var word = m.Value;
+            var lower = word.ToLowerInvariant();
+            var fixedWord = Lexicon.Correct(lower, protectedWords);
+            if (fixedWord == lower)
+                return word;
+            return char.IsUpper(word[0]) ? char.ToUpperInvariant(fixedWord[0]) + fixedWord[1..] : fixedWord;
+        });
+
+    internal static List<string> Tokens(string lower)
+    {
+        var tokens = new List<string>();
+        foreach (Match m in TokenPattern().Matches(lower))
+        {
+            var token = m.Value.Trim('\'');
+            if (token.EndsWith("'s", StringComparison.Ordinal) && token.Length > 2 && token != "what's" && token != "it's" && token != "who's" && token != "that's")
+                token = token[..^2];
+            if (token.Length > 0)
+                tokens.Add(token);
+        }
+        return tokens;
+    }
+
+    private static int ParseNumber(string s) => s switch
+    {
+        "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8, "nine" => 9, "ten" => 10, "twenty" => 20,
+        _ => int.TryParse(s, CultureInfo.InvariantCulture, out var n) ? n : 5,
+    };
+
+    /// <summary>The message being read, with the parts already understood blanked out.</summary>
+    private sealed class Workspace(string text)
+    {
+        private readonly StringBuilder _text = new(text);
+
+        public string Text => _text.ToString();
+        public string Lower => Text.ToLowerInvariant();
+
+        public int IndexOf(string words) => Text.IndexOf(words, StringComparison.OrdinalIgnoreCase);
+
+        public void Consume(string words)
+        {
+            var index = IndexOf(words);
+            if (index >= 0)
+                Consume(index, words.Length);
+        }
+
+        public void Consume(Group group) => Consume(group.Index, group.Length);
+
+        public void Consume(int index, int length)
+        {
+            for (var i = index; i < index + length && i < _text.Length; i++)
+                _text[i] = ' ';
+        }
+    }
+
+    [GeneratedRegex(@"[A-Za-z][A-Za-z']*")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"[a-z0-9$#][a-z0-9'%]*|%")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"\b(?:top|bottom|best|worst|biggest|largest|smallest|highest|lowest|first)\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b|\b(?<n2>\d{1,3}|two|three|four|five|ten)\s+(?:biggest|largest|top|best|worst|smallest|highest|lowest|largest)\b")]
+    private static partial Regex RankNumber();
+
+    [GeneratedRegex(@"\b(?:(?<which>first|1st|second|2nd|back|front|latter)\s+half|h(?<h>[12]))(?:\s+(?:of\s+)?(?:(?:the\s+)?(?<rel>this|last|previous|next)\s+(?:fiscal\s+)?year|(?:the\s+)?year|(?:fy\s*)?'?(?<y>20\d{2}|\d{2})\b))?")]
+    private static partial Regex HalfPattern();
+
+    [GeneratedRegex(@"\G\s*(?:'s\s*)?(?:'\s*)?(?:sub-?)?team\b")]
+    private static partial Regex TeamAfter();
+
+    [GeneratedRegex(@"\b(?:products|accounts|customers|reps|sellers|people|stages|months|quarters)\b")]
+    private static partial Regex PluralGroup();
+
+    [GeneratedRegex(@"\b(vs|versus|compared? (to|with)|against|than|relative to)\s*$")]
+    private static partial Regex CompareWordBefore();
+
+    [GeneratedRegex(@"\b(won|lost|closed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WonOrLostStage();
+
+    [GeneratedRegex(@"^[a-z]+$")]
+    private static partial Regex NotNameWords();
+
+    [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+)'s\b")]
+    private static partial Regex NamedPossessive();
+
+    [GeneratedRegex(@"\b(?:for|at|on|with|from|about|of|to)\s+(?<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)")]
+    private static partial Regex NamedAfterPreposition();
+
+    // Capitalised words that are not names: sentence starters, calendar words, forecast terms.
+    [GeneratedRegex(@"^(What|Who|It|That|Where|Here|There|Let|How|I|Me|My|The|This|Last|Next|Q[1-4].*|H[12].*|FY.*|YTD|QTD|MTD|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Yesterday|Commit|Best|Pipeline|Renewals?|Upsell|New|USD|EUR|GBP|CRM|AeBot|Team|Quota|Forecast|Won|Lost|Open|Closed|All|Any|Each|Every|Our|We|Us|You|Your)(\s.*)?$")]
+    private static partial Regex NotNames();
+}

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+
+namespace AeBot.Core.Understanding;
+
+/// <summary>
+/// Set phrasings that decide what kind of message this is before its slots are read: control words, imperatives
+/// that change deals, requests AeBot does not do, and the read-only abilities. Each works on the normalised,
+/// lower-cased text.
+/// </summary>
+public static partial class Phrasings
+{
+    public static bool IsCancel(string t) => Cancel().IsMatch(t);
+    public static bool IsUndo(string t) => Undo().IsMatch(t);
+    public static bool IsResume(string t) => Resume().IsMatch(t);
+
+    /// <summary>Yes to a confirmation.</summary>
+    public static bool IsYes(string text) => Yes().IsMatch(Lower(text));
+
+    /// <summary>No to a confirmation.</summary>
+    public static bool IsNo(string text) => No().IsMatch(Lower(text));
+
+    public static string Lower(string text) => TextNormalizer.Normalize(text).ToLowerInvariant();
+
+    /// <summary>"please", "can you", "hey aebot," — words in front of a request that do not make it a question.</summary>
+    public static string WithoutPoliteness(string t) => Polite().Replace(t, "");
+
+    /// <summary>Phrased as a question: a question mark, or a question word at the start or anywhere.</summary>
+    public static bool IsQuestion(string t) => t.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(t) || QuestionWord().IsMatch(t);
+
+    /// <summary>Starts with a question word ("what…", "did…", "how…").</summary>
+    public static bool StartsAsQuestion(string t) => QuestionStart().IsMatch(t);
+
+    public static bool IsRemind(string t) => Remind().IsMatch(t);
+    public static bool IsLog(string t) => Log().IsMatch(t);
+    public static bool IsMarkWon(string t) => MarkWon().IsMatch(t) || WeWon().IsMatch(t);
+    public static bool IsMarkLost(string t) => MarkLost().IsMatch(t) || WeLost().IsMatch(t);
+    public static bool IsUpdate(string t) => Update().IsMatch(t);
+
+    /// <summary>"it", "this deal", "that one": a deal reference that the dialog resolves.</summary>
+    public static bool HasDealPronoun(string t) => DealPronoun().IsMatch(t);
+
+    public static string? Unsupported(string t)
+    {
+        var m = UnsupportedPattern().Match(t);
+        if (!m.Success)
+            return null;
+        return m.Groups["email"].Success ? "draft e-mails or messages"
+            : m.Groups["calendar"].Success ? "book meetings in your calendar"
+            : m.Groups["send"].Success ? "send e-mails for you"
+            : "look up news, weather or anything outside your CRM data";
+    }
+
+    public static AbilityKind? Ability(string t)
+    {
+        if (Greeting().IsMatch(t)) return AbilityKind.Greeting;
+        if (Thanks().IsMatch(t)) return AbilityKind.Thanks;
+        if (Help().IsMatch(t)) return AbilityKind.Help;
+        if (Playbook().IsMatch(t)) return AbilityKind.Playbook;
+        if (Commission().IsMatch(t)) return AbilityKind.Commission;
+        if (MyDay().IsMatch(t)) return AbilityKind.MyDay;
+        if (Brief().IsMatch(t)) return AbilityKind.Brief;
+        return null;
+    }
+
+    [GeneratedRegex(@"^(cancel|stop|never\s?mind|forget it|quit|abort|exit|cancel that|cancel it)\W*$")]
+    private static partial Regex Cancel();
+
+    [GeneratedRegex(@"^(undo|undo that|undo it|undo (the |my )?last( change)?|revert( that| it)?|take that back|roll ?back)\W*$")]
+    private static partial Regex Undo();
+
+    [GeneratedRegex(@"^(resume|resume (that|it)|carry on|continue|go on|back to (it|that)|let'?s finish( (it|that))?|finish (it|that))\W*$")]
+    private static partial Regex Resume();
+
+    [GeneratedRegex(@"^((hey|hi|ok|okay)\s+)?(aebot\s*,?\s*)?(please\s+|pls\s+|can you\s+|could you\s+|would you\s+|can u\s+|could u\s+)+")]
+    private static partial Regex Polite();
+
+    [GeneratedRegex(@"^(what|what's|whats|which|how|who|whom|whose|when|where|why|did|do|does|is|are|was|were|have|has|can|could|would|should|will|any|anything|show|list|give me|tell me|compare)\b")]
+    private static partial Regex QuestionStart();
+
+    [GeneratedRegex(@"\b(what|which|how many|how much|who|whose|why|when)\b")]
+    private static partial Regex QuestionWord();
+
+    [GeneratedRegex(@"^(remind me|set (a|an|me a) reminder|add a reminder|reminder\b|ping me)")]
+    private static partial Regex Remind();
+
+    [GeneratedRegex(@"^((i|we)\s+)?(just\s+)?(log|logged|logging|record|add a note|note\b|note:|had|met with|met\b|spoke|talked|emailed|e-mailed|called|phoned|rang|left a voicemail|sent)\b|^(call|meeting|email|e-mail|note) (with|at|to)\b")]
+    private static partial Regex Log();
+
+    [GeneratedRegex(@"^(mark|set|move|close|update|flag)\b.*\b(closed[- ]?won|won)\b")]
+    private static partial Regex MarkWon();
+
+    [GeneratedRegex(@"^((we|i)\s+)?(just\s+)?(won|signed|closed)\s+(?!deals?\b|revenue\b|what|how|this\b|last\b|in\b|more\b|less\b|any|anything|the most\b|most\b|by\b|per\b|between\b|since\b|during\b|from\b|total)[a-z]")]
+    private static partial Regex WeWon();
+
+    [GeneratedRegex(@"^(mark|set|move|close|update|flag)\b.*\b(closed[- ]?lost|lost)\b")]
+    private static partial Regex MarkLost();
+
+    [GeneratedRegex(@"^((we|i)\s+)?(just\s+)?lost\s+(?!deals?\b|revenue\b|what|how|this\b|last\b|in\b|more\b|less\b|any|anything|the most\b|most\b|by\b|per\b|between\b|since\b|during\b|from\b|total)[a-z]")]
+    private static partial Regex WeLost();
+
+    [GeneratedRegex(@"^(move|set|change|update|push|pull|bump|advance|put|slip|adjust|increase|decrease|raise|lower|drop)\b|^next steps?\s+(for|on)\b|^(the\s+)?(close date|closing date|amount|value|stage)\s+(of|for|on)\b")]
+    private static partial Regex Update();
+
+    [GeneratedRegex(@"\b(it|this deal|that deal|this one|that one|this opp|that opp|this opportunity|that opportunity)\b")]
+    private static partial Regex DealPronoun();
+
+    [GeneratedRegex(@"(?<email>\b(draft|write|compose|prepare|create)\b.{0,40}\b(e-?mails?|message|letter|reply|response|linkedin|inmail|proposal document)\b)|(?<calendar>\b(schedule|book|set up|arrange)\s+(a\s+|an\s+)?(meeting|call|demo|zoom|teams call)\s+(with|for)\b)|(?<send>^(send|email|e-mail)\s+(an?\s+)?(e-?mail|message|note)\s+to\b)|(?<other>\b(news|headlines|weather|stock price|share price|joke|translate)\b)")]
+    private static partial Regex UnsupportedPattern();
+
+    [GeneratedRegex(@"^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|morning)( there| aebot| team| all)?\W*$")]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"^(thanks|thank you|thx|ty|cheers|many thanks|thanks a lot|great,? thanks|perfect,? thanks|awesome,? thanks|ok,? thanks|got it,? thanks)( so much| aebot| a lot)?\W*$")]
+    private static partial Regex Thanks();
+
+    [GeneratedRegex(@"^(help|help me|what can you do|what do you do|examples|commands|how do i use( this| you| aebot)?|\?|menu|what can i ask( you)?)\W*$")]
+    private static partial Regex Help();
+
+    [GeneratedRegex(@"\b(how (do|should|can|would) (i|we|you) (handle|respond|answer|reply|deal with|overcome|get past|counter|tackle)|handle (the |an |this )?objection|objection handling|playbook|what (do|should) i say (when|if|to)|(they|customer|prospect|client|buyer)s? (say|says|said)\b)")]
+    private static partial Regex Playbook();
+
+    [GeneratedRegex(@"\b(commissions?|earn|earned|earning|earnings|payout|pay out|paycheck|comp plan|bonus|would i make|will i make|do i make|did i make|make on)\b")]
+    private static partial Regex Commission();
+
+    [GeneratedRegex(@"\b(my day|my agenda|agenda|today'?s (list|tasks|plan|priorities)|to-?dos?|todo list|what'?s on (my plate|today|for today)|what should i (do|work on|focus on)|follow[- ]?ups?|my tasks|what'?s due|due today|plan my day|start my day)\b")]
+    private static partial Regex MyDay();
+
+    [GeneratedRegex(@"\b(brief|briefing|prep|prepare|background on|tell me about|rundown|run-down|what do (i|we) know about|account (summary|overview|info)|overview of|catch me up on|who('s| is) (at|the contact at))\b")]
+    private static partial Regex Brief();
+
+    [GeneratedRegex(@"^(y|yes|yep|yeah|yup|sure|ok|okay|confirm|confirmed|do it|go ahead|correct|that's right|right|please do|yes please|sounds good|👍)\W*$")]
+    private static partial Regex Yes();
+
+    [GeneratedRegex(@"^(n|no|nope|nah|don't|do not|wrong|not that)\W*$")]
+    private static partial Regex No();
+}
