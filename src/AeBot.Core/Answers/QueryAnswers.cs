@@ -83,6 +83,9 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             return q.Period;
         if (q.DateField == DateField.Created)
             return ResultsAnswers.DefaultPeriod(c);
+        // "How many deals have I lost with Acme?": an account's history, not this quarter's.
+        if (q.Filters.Accounts.Count > 0 && q.Set is DealSet.Won or DealSet.Lost or DealSet.Closed)
+            return null;
         return q.Set switch
         {
             DealSet.Renewals => new Period(c.Today, c.Today.AddDays(89), "in the next 90 days"),
@@ -200,7 +203,8 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         IEnumerable<(string Name, long? Id, Figure Figure)> ordered = q.GroupBy is GroupBy.Month or GroupBy.Quarter && q.Rank is null
             ? usable.OrderBy(r => r.Id)
             : q.Rank is { Top: false } ? usable.OrderBy(r => r.Figure.Value).ThenBy(r => r.Name) : usable.OrderByDescending(r => r.Figure.Value).ThenBy(r => r.Name);
-        var shown = (q.Rank is { } rank ? ordered.Take(rank.N) : ordered.Take(50)).ToList();
+        // "Who has the best win rate?" names one, and shows where everyone else stands below it.
+        var shown = (q.Rank is { N: > 1 } rank ? ordered.Take(rank.N) : ordered.Take(q.Rank is null ? 50 : 10)).ToList();
         var measureName = Query.MeasureWords(measure);
         string text;
         if (q.Rank is { N: 1 } one)
@@ -212,6 +216,8 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
                 (false, Measure.Count) => "the fewest",
                 (true, Measure.CycleDays) => "the longest",
                 (false, Measure.CycleDays) => "the shortest",
+                (true, Measure.WinRate or Measure.WinRateByValue) => "the best",
+                (false, Measure.WinRate or Measure.WinRateByValue) => "the worst",
                 (true, _) => "the highest",
                 _ => "the lowest",
             };
@@ -224,11 +230,11 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             text = $"{AnswerContext.Capitalize(MeasureNoun(measure, q.Set))} by {groupWord}{when}" + (q.Rank is { } r ? $" — {(r.Top ? "top" : "bottom")} {shown.Count}" : "")
                 + $": **{shown[0].Name}** {(q.Rank is { Top: false } ? "is lowest" : q.GroupBy is GroupBy.Month or GroupBy.Quarter ? "comes first" : "leads")} with **{Format(measure, shown[0].Figure, c.Currency)}**.";
         }
-        var rowsText = shown.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), r.Name, Format(measure, r.Figure, c.Currency), BasisCell(measure, r.Figure)]).ToList();
+        var rowsText = shown.Select(r => (IReadOnlyList<string>)[r.Name, Format(measure, r.Figure, c.Currency), BasisCell(measure, r.Figure)]).ToList();
         var blocks = new List<ReplyBlock>
         {
             new TextBlock(text),
-            new TableBlock(null, ["#", AnswerContext.Capitalize(groupWord), AnswerContext.Capitalize(measureName), measure is Measure.WinRate or Measure.WinRateByValue ? "Won of closed" : "Deals"], rowsText, [true, false, true, true]),
+            new TableBlock(q.Rank is null ? null : q.Rank.Top ? "Highest first" : "Lowest first", [AnswerContext.Capitalize(groupWord), AnswerContext.Capitalize(measureName), measure is Measure.WinRate or Measure.WinRateByValue ? "Won of closed" : "Deals"], rowsText, [false, true, true]),
         };
         if (!rated && measure != Measure.CycleDays && shown.Count > 1)
             blocks.Add(new ChartBlock($"{AnswerContext.Capitalize(MeasureNoun(measure, q.Set))} by {groupWord}", ChartKind.Bar, shown.Select(s => s.Name).ToList(),
@@ -335,7 +341,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             q.Filters.Products.Count > 0 ? q.Filters.Products.Select(p => p.Id).ToList() : null, period.From, period.To, ct);
         var provenance = new ContextBlock(c.Provenance("contracts by end date", period).Text);
         if (rows.Count == 0)
-            return new Reply([new TextBlock($"Nothing of {c.Whose} is up for renewal {period.Label} ({period.From:MMM d} – {period.To:MMM d, yyyy})."), provenance])
+            return new Reply([new TextBlock($"Nothing of {(c.Kind == SubjectKind.Me && q.Filters.Teams.Count == 0 ? "yours" : c.Who + "'s")} is up for renewal {period.Label} ({period.From:MMM d} – {period.To:MMM d, yyyy})."), provenance])
             {
                 Summary = "No renewals " + period.Label,
             };

@@ -18,25 +18,30 @@ public sealed class ResultsAnswers(ISalesData data)
 
     public async Task<Reply> WonAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
+        // No period at all only when the question is about an account's history ("…with Acme").
+        var period = QueryAnswers.DefaultPeriod(c);
+        var when = period?.Label ?? "to date";
         var filter = c.Filter(StageCategory.Won, period);
         var totals = await data.TotalsAsync(c.Viewer, filter, ct);
-        var previous = period.Previous("the period before");
-        var before = await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, previous), ct);
-        var who = c.Kind == SubjectKind.Me ? "You" : AnswerContext.Capitalize(c.Whose.TrimEnd('s').TrimEnd('\''));
+        var previous = period?.Previous("the period before");
+        var before = previous is null ? DealTotals.Empty : await data.TotalsAsync(c.Viewer, c.Filter(StageCategory.Won, previous), ct);
+        var who = c.Kind == SubjectKind.Me ? "You" : AnswerContext.Capitalize(c.Who);
         if (totals.Count == 0)
         {
-            var text = $"No deals won {period.Label}." + (before.Count > 0 ? $" The period before ({previous.From:MMM d} – {previous.To:MMM d, yyyy}): {MoneyFormat.Count(before.Count, "deal")}, {c.Money(before)}." : "");
-            return new Reply([new TextBlock(text), c.Provenance("won deals", period, totals)]) { Summary = $"No deals won {period.Label}" };
+            // An explicit zero, with the dates it covers: "nothing yet" is an answer, not a missing one.
+            var text = $"No deals won {when} — {who.ToLowerInvariant() switch { "you" => "you have", _ => who + " has" }} **0 won deals**{(period is null ? "" : $" between {period.From:MMM d} and {period.To:MMM d, yyyy}")}."
+                + (before.Count > 0 && previous is not null ? $" The period before ({previous.From:MMM d} – {previous.To:MMM d, yyyy}): {MoneyFormat.Count(before.Count, "deal")}, {c.Money(before)}." : "");
+            return new Reply([new TextBlock(text), c.Provenance("won deals", period, totals)]) { Summary = $"No deals won {when}" };
         }
         var amount = totals.AmountIn(c.Currency);
         var change = before.AmountIn(c.Currency) is var b && b > 0 ? (amount - b) / b : (decimal?)null;
         var comparison = change is null ? "" : $" — {(change >= 0 ? "up" : "down")} {MoneyFormat.Percent(Math.Abs(change.Value))} on the period before ({MoneyFormat.Count(before.Count, "deal")}, {c.Money(before)})";
-        var headline = $"{who} closed **{MoneyFormat.Count(totals.Count, "deal")}** worth **{c.Money(totals)}** {period.Label}{comparison}.";
+        var headline = $"{who} closed **{MoneyFormat.Count(totals.Count, "deal")}** worth **{c.Money(totals)}** {when}{comparison}.";
         var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.AmountDescending, 5, ct);
         var facts = new List<Fact>
         {
             new("Won", c.Money(totals)),
+            new("Won (exact)", MoneyFormat.Exact(amount, c.Currency)),
             new("Deals", totals.Count.ToString("#,0")),
             new("Average deal", totals.Count > 0 ? MoneyFormat.Compact(amount / Math.Max(1, totals.ByCurrency.FirstOrDefault(t => t.Currency == c.Currency)?.Count ?? 1), c.Currency) : "—"),
         };
@@ -44,22 +49,26 @@ public sealed class ResultsAnswers(ISalesData data)
             facts.Add(new Fact("Biggest win", $"{deals[0].Name} ({MoneyFormat.Compact(deals[0].Amount ?? 0, deals[0].Currency)})"));
         return new Reply([new TextBlock(headline), new FactsBlock(facts), DealTables.Of("Biggest wins", deals, c, c.Kind != SubjectKind.Me), c.Provenance("won deals", period, totals)])
         {
-            Summary = $"Won {period.Label}: {totals.Count} deals, {c.Money(totals)}",
+            Summary = $"Won {when}: {totals.Count} deals, {c.Money(totals)}",
         };
     }
 
     public async Task<Reply> LostAsync(AnswerContext c, CancellationToken ct)
     {
-        var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
+        var period = QueryAnswers.DefaultPeriod(c);
+        var when = period?.Label ?? "to date";
         var filter = c.Filter(StageCategory.Lost, period);
         var totals = await data.TotalsAsync(c.Viewer, filter, ct);
         if (totals.Count == 0)
-            return new Reply([new TextBlock($"No deals lost {period.Label}."), c.Provenance("lost deals", period)]) { Summary = $"No deals lost {period.Label}" };
+            return new Reply([new TextBlock($"No deals lost {when} — **0 lost deals**{(period is null ? "" : $" between {period.From:MMM d} and {period.To:MMM d, yyyy}")}."), c.Provenance("lost deals", period)])
+            {
+                Summary = $"No deals lost {when}",
+            };
         var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.AmountDescending, 5, ct);
-        var text = $"**{MoneyFormat.Count(totals.Count, "deal")}** worth **{c.Money(totals)}** lost {period.Label}.";
+        var text = $"**{MoneyFormat.Count(totals.Count, "deal")}** worth **{c.Money(totals)}** lost {when} ({MoneyFormat.Exact(totals.AmountIn(c.Currency), c.Currency)}).";
         return new Reply([new TextBlock(text), DealTables.Of("Biggest losses", deals, c, c.Kind != SubjectKind.Me), c.Provenance("lost deals", period, totals)])
         {
-            Summary = $"Lost {period.Label}: {totals.Count} deals, {c.Money(totals)}",
+            Summary = $"Lost {when}: {totals.Count} deals, {c.Money(totals)}",
         };
     }
 

@@ -158,7 +158,8 @@ public sealed partial class ConversationCore(
                 var context = new AnswerContext(c.Viewer, query, c.Today, c.Now, c.Zone, new FiscalCalendar(options.Value.FiscalYearStartMonth), options.Value.Currency);
                 var answer = await answers.AnswerAsync(context, ct);
                 await store.SaveAsync(message.Channel, message.ConversationId, c.Viewer.RepId, new RememberedQuestion(query), ct);
-                return new Turn(answer, TurnOutcome.Answered, read.FollowUp ? "query-follow-up" : "query", query.Describe() + (evidence.Length > 0 ? " [" + evidence + "]" : ""));
+                var described = query.Describe() + (evidence.Length > 0 ? " [" + evidence + "]" : "");
+                return new Turn(answer, TurnOutcome.Answered, read.FollowUp ? "query-follow-up" : "query", described.Length > 1_900 ? described[..1_900] + "…" : described);
             }
             default:
                 return new Turn(NotUnderstood(c.Viewer, previous is not null), TurnOutcome.NotUnderstood, "not-understood", evidence);

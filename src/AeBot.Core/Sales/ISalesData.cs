@@ -1,10 +1,10 @@
 namespace AeBot.Core.Sales;
 
 /// <summary>
-/// The questions the core asks of the data. Every method takes the <see cref="Viewer"/> and returns only what the
-/// viewer may see: the storage layer enforces access, so an ability cannot forget to.
+/// Who and what a message may name: people, teams, accounts, products, stages — and which of them the viewer may
+/// see. All the parser needs of the data, so it can be tested over a snapshot of names without a database.
 /// </summary>
-public interface ISalesData
+public interface ISalesNames
 {
     /// <summary>The viewer for a rep id; null when the rep does not exist or is inactive.</summary>
     Task<Viewer?> ViewerAsync(long repId, CancellationToken cancellationToken);
@@ -36,7 +36,14 @@ public interface ISalesData
     Task<IReadOnlyList<NamedRef>> ProductsAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> StagesAsync(CancellationToken cancellationToken);
+}
 
+/// <summary>
+/// The questions the core asks of the data. Every method takes the <see cref="Viewer"/> and returns only what the
+/// viewer may see: the storage layer enforces access, so an ability cannot forget to.
+/// </summary>
+public interface ISalesData : ISalesNames
+{
     Task<DealTotals> TotalsAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DealRow>> DealsAsync(Viewer viewer, DealFilter filter, DealOrder order, int take, CancellationToken cancellationToken);

@@ -96,7 +96,7 @@ public static class Lexicon
         ("quota", [Tag.Of(Measure.Attainment)]), ("attainment", [Tag.Of(Measure.Attainment)]), ("tracking", [Tag.Of(Measure.Attainment)]), ("on track", [Tag.Of(Measure.Attainment)]),
         ("how am i doing", [Tag.Of(Measure.Attainment), new(TagKind.Me)]), ("where do i stand", [Tag.Of(Measure.Attainment), new(TagKind.Me)]), ("make my number", [Tag.Of(Measure.Attainment), new(TagKind.Me)]),
         ("hit my number", [Tag.Of(Measure.Attainment), new(TagKind.Me)]), ("my number", [Tag.Of(Measure.Attainment), new(TagKind.Me)]), ("gap", [Tag.Of(Measure.Attainment)]), ("target", [Tag.Of(Measure.Attainment)]),
-        ("coverage", [Tag.Of(Measure.Attainment)]), ("how are we doing", [Tag.Of(Measure.Attainment), new(TagKind.Team)]), ("how is my team doing", [Tag.Of(Measure.Attainment), new(TagKind.Team)]),
+        ("coverage", [Tag.Of(Measure.Attainment)]), ("doing", [Tag.Of(Measure.Attainment)]), ("how are we doing", [Tag.Of(Measure.Attainment), new(TagKind.Team)]), ("how is my team doing", [Tag.Of(Measure.Attainment), new(TagKind.Team)]),
         ("behind quota", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("below quota", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("under quota", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]),
         ("missing quota", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("behind pace", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("behind", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]),
         ("not on track", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("off track", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("struggling", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]),
@@ -110,9 +110,9 @@ public static class Lexicon
         ("by rep", [Tag.Of(GroupBy.Rep)]), ("per rep", [Tag.Of(GroupBy.Rep)]), ("each rep", [Tag.Of(GroupBy.Rep)]), ("by person", [Tag.Of(GroupBy.Rep)]), ("by owner", [Tag.Of(GroupBy.Rep)]),
         ("by seller", [Tag.Of(GroupBy.Rep)]), ("by ae", [Tag.Of(GroupBy.Rep)]), ("per ae", [Tag.Of(GroupBy.Rep)]), ("by salesperson", [Tag.Of(GroupBy.Rep)]), ("for each rep", [Tag.Of(GroupBy.Rep)]),
         ("which rep", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]), ("which reps", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]), ("which ae", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]),
-        ("rep by rep", [Tag.Of(GroupBy.Rep)]), ("leaderboard", [Tag.Of(GroupBy.Rep), new(TagKind.Team)]), ("ranking", [Tag.Of(GroupBy.Rep), new(TagKind.Team)]), ("by reps", [Tag.Of(GroupBy.Rep)]),
+        ("rep by rep", [Tag.Of(GroupBy.Rep)]), ("leaderboard", [Tag.Of(GroupBy.Rep), new(TagKind.Team), Tag.Of(Measure.Attainment)]), ("ranking", [Tag.Of(GroupBy.Rep), new(TagKind.Team)]), ("by reps", [Tag.Of(GroupBy.Rep)]),
         ("who", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]), ("which seller", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]), ("which person", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]),
-        ("each of my reps", [Tag.Of(GroupBy.Rep), new(TagKind.Team)]), ("rollup", [new(TagKind.Team), Tag.Of(GroupBy.Rep)]), ("roll up", [new(TagKind.Team), Tag.Of(GroupBy.Rep)]),
+        ("each of my reps", [Tag.Of(GroupBy.Rep), new(TagKind.Team)]), ("rollup", [new(TagKind.Team), Tag.Of(GroupBy.Rep), Tag.Of(Measure.Attainment)]), ("roll up", [new(TagKind.Team), Tag.Of(GroupBy.Rep), Tag.Of(Measure.Attainment)]),
         ("by product", [Tag.Of(GroupBy.Product)]), ("per product", [Tag.Of(GroupBy.Product)]), ("which product", [Tag.Of(GroupBy.Product), new(TagKind.Question)]),
         ("which products", [Tag.Of(GroupBy.Product), new(TagKind.Question)]), ("product mix", [Tag.Of(GroupBy.Product)]), ("products", [Tag.Of(GroupBy.Product)]), ("product", [Tag.Of(GroupBy.Product)]),
         ("by account", [Tag.Of(GroupBy.Account)]), ("per account", [Tag.Of(GroupBy.Account)]), ("which account", [Tag.Of(GroupBy.Account), new(TagKind.Question)]),
@@ -197,6 +197,9 @@ public static class Lexicon
             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "previous", "current", "fiscal", "deals", "opportunities",
             "next", "last", "this", "half", "days", "weeks", "months", "quarters", "years", "since", "between", "negotiation", "proposal", "discovery", "qualification", "prospecting"])
         .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A keyword or an everyday English word: never a name on its own.</summary>
+    public static bool IsKnownWord(string lower) => Vocabulary.Contains(lower) || Common.Contains(lower) || ByFirstWord.ContainsKey(lower);
 
     private static Dictionary<string, List<(string[] Words, Tag[] Tags)>> Build()
     {

@@ -14,7 +14,7 @@ namespace AeBot.Core.Understanding;
 /// precedence rules. A fragment with no measure or deal set of its own refines the previous query; text that fills
 /// no slot is not understood, never the previous answer again.
 /// </summary>
-public sealed partial class MessageParser(PeriodParser periods, NameCatalog names, ISalesData data)
+public sealed partial class MessageParser(PeriodParser periods, NameCatalog names, ISalesNames data)
 {
     public async Task<Reading> ReadAsync(string raw, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)
     {
@@ -181,8 +181,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             var bare = t.Phrase is "product" or "products" or "account" or "accounts" or "customer" or "customers";
             if (bare && !(rankTop || rankBottom))
                 continue;
+            // "who…" from someone without a team asks about other people: the answer says team figures are for managers.
             if (t.Phrase == "who" && subject.Kind is SubjectKind.Me && !viewer.HasTeam)
-                continue;
+                subject = QuerySubject.Team;
             group = g;
             break;
         }
@@ -251,7 +252,11 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         if (found.Stages.Count > 0)
             set ??= DealSet.Open;
 
-        var hasCore = measures.Count > 0 || sets.Count > 0 || closing || created || Has(TagKind.BehindPace) || rank is not null && group == GroupBy.None && tokens.Contains("deals");
+        // A whole question ("compare Dana and Lee this year", "how is Lee doing?") is fresh even without a measure of
+        // its own; only fragments ("and Q2?", "what about Lee?", "by product") refine the previous one.
+        var wholeQuestion = WholeQuestion().IsMatch(text.ToLowerInvariant()) && !RefineStart().IsMatch(text.ToLowerInvariant());
+        var hasCore = measures.Count > 0 || sets.Count > 0 || closing || created || Has(TagKind.BehindPace) || rank is not null && group == GroupBy.None && tokens.Contains("deals")
+            || wholeQuestion;
         var fillsSlots = period is not null || !filters.IsEmpty || found.People.Count > 0 || found.TeamOf.Count > 0 || group != GroupBy.None || rank is not null
             || compare is not null || Has(TagKind.Team) || Has(TagKind.Me) || found.SelfNamed || assume.Count > 0;
 
@@ -482,14 +487,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     private static bool IsNameLike(EntityMatch match, Workspace work)
     {
         var words = match.Matched.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var keywords = words.All(w => Lexicon.Vocabulary.Contains(w) || CommonWord(w));
+        var keywords = words.All(Lexicon.IsKnownWord);
         if (!keywords)
             return true;
         // Keywords can still be a name when written with capitals mid-sentence ("Summit", "Horizon").
         return match.Score == 100 && char.IsUpper(match.Matched[0]) && work.IndexOf(match.Matched) > 0 && words.Length > 1;
     }
-
-    private static bool CommonWord(string w) => Lexicon.Correct(w) == w && NotNameWords().IsMatch(w);
 
     private static string? UnknownName(Workspace work)
     {
@@ -590,6 +593,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     [GeneratedRegex(@"\G\s*(?:'s\s*)?(?:'\s*)?(?:sub-?)?team\b")]
     private static partial Regex TeamAfter();
 
+    [GeneratedRegex(@"^\W*(compare|what|what's|whats|which|how|who|whose|when|where|did|do|does|is|are|was|were|have|has|can|could|will|would)\b")]
+    private static partial Regex WholeQuestion();
+
+    [GeneratedRegex(@"^\W*(and|what about|how about|what if|just|only|same|now|but|ok and|okay and|also|then)\b")]
+    private static partial Regex RefineStart();
+
     [GeneratedRegex(@"\b(?:products|accounts|customers|reps|sellers|people|stages|months|quarters)\b")]
     private static partial Regex PluralGroup();
 
@@ -598,9 +607,6 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
     [GeneratedRegex(@"\b(won|lost|closed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WonOrLostStage();
-
-    [GeneratedRegex(@"^[a-z]+$")]
-    private static partial Regex NotNameWords();
 
     [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+)'s\b")]
     private static partial Regex NamedPossessive();

@@ -7,7 +7,7 @@ namespace AeBot.Core.Understanding;
 /// The names a viewer may refer to, indexed for matching and cached for a minute: building an index of 50,000
 /// accounts on every turn would cost more than answering. A name added by an import is matched within a minute.
 /// </summary>
-public sealed class NameCatalog(ISalesData data, IMemoryCache cache)
+public sealed class NameCatalog(ISalesNames data, IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 

@@ -113,7 +113,7 @@ public static partial class Phrasings
     [GeneratedRegex(@"^(thanks|thank you|thx|ty|cheers|many thanks|thanks a lot|great,? thanks|perfect,? thanks|awesome,? thanks|ok,? thanks|got it,? thanks)( so much| aebot| a lot)?\W*$")]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"^(help|help me|what can you do|what do you do|examples|commands|how do i use( this| you| aebot)?|\?|menu|what can i ask( you)?)\W*$")]
+    [GeneratedRegex(@"^(help|help me|what can you do|what do you do|examples|commands|how do i use( this| you| aebot)?|menu|what can i ask( you)?)\W*$")]
     private static partial Regex Help();
 
     [GeneratedRegex(@"\b(how (do|should|can|would) (i|we|you) (handle|respond|answer|reply|deal with|overcome|get past|counter|tackle)|handle (the |an |this )?objection|objection handling|playbook|what (do|should) i say (when|if|to)|(they|customer|prospect|client|buyer)s? (say|says|said)\b)")]

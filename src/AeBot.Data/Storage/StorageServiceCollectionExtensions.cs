@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IRepDirectory, EfRepDirectory>();
         services.AddScoped<AeBot.Core.Sales.ISalesData, AeBot.Data.Sales.EfSalesData>();
+        services.AddScoped<AeBot.Core.Sales.ISalesNames>(sp => sp.GetRequiredService<AeBot.Core.Sales.ISalesData>());
         services.AddScoped<AeBot.Core.Conversation.IConversationStore, AeBot.Data.Conversations.EfConversationStore>();
         services.AddScoped<AeBot.Core.Audit.IAuditLog, AeBot.Data.Conversations.EfAuditLog>();
         services.AddScoped<AeBot.Core.Dialogs.IDialogStore, AeBot.Data.Capture.EfDialogStore>();

@@ -97,8 +97,9 @@ public sealed class MoreAbilitiesTests(ConversationFixture app) : IClassFixture<
     public async Task Top_products_rank_won_revenue_with_a_chart()
     {
         var reply = await app.AskAsync(Dana, "best selling products this year");
-        var rows = reply.Blocks.OfType<TableBlock>().Single().Rows;
-        var amounts = rows.Select(r => decimal.Parse(r[3].TrimStart('$').Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var table = reply.Blocks.OfType<TableBlock>().Single();
+        var column = table.Columns.ToList().IndexOf("Amount");
+        var amounts = table.Rows.Select(r => decimal.Parse(r[column].TrimStart('$').Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(amounts.OrderByDescending(a => a), amounts);
         Assert.Single(reply.Blocks.OfType<ChartBlock>());
     }

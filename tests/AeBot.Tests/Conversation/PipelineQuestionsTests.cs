@@ -109,7 +109,7 @@ public sealed class PipelineQuestionsTests(ConversationFixture app) : IClassFixt
     [Fact]
     public async Task Manager_rollup_lists_exactly_the_team_with_a_chart()
     {
-        var reply = await app.AskAsync(Marcus, "team pipeline by rep this quarter");
+        var reply = await app.AskAsync(Marcus, "team rollup this quarter");
 
         var table = reply.Blocks.OfType<TableBlock>().Single();
         Assert.Equal(["Dana Reyes", "Lee Chen", "Priya Patel", "Tom Baker"], table.Rows.Select(r => r[0]).Order());
@@ -139,14 +139,29 @@ public sealed class PipelineQuestionsTests(ConversationFixture app) : IClassFixt
     }
 
     [Theory]
-    [InlineData("asdfgh qwerty")]
-    [InlineData("what's the weather like")]
-    [InlineData("????")]
-    public async Task Garbled_input_gets_suggestions_not_an_error(string text)
+    [InlineData("asdfgh qwerty", "I didn't understand")]
+    [InlineData("????", "I didn't understand")]
+    [InlineData("what's the weather like", "I can't look up news, weather")]
+    [InlineData("draft a follow-up email to Acme", "I can't draft e-mails")]
+    public async Task Garbled_or_unsupported_input_gets_suggestions_not_an_error(string text, string expected)
     {
         var reply = await app.AskAsync(Dana, text);
-        Assert.Contains("I'm not sure what you're asking", reply.Read());
+        Assert.Contains(expected, reply.Read());
         Assert.NotEmpty(reply.Blocks.OfType<ActionsBlock>().Single().Actions);
+    }
+
+    [Fact]
+    public async Task Open_pipeline_by_rep_matches_the_data_for_each_rep()
+    {
+        var reply = await app.AskAsync(Marcus, "team pipeline by rep this quarter");
+
+        var table = reply.Blocks.OfType<TableBlock>().Single();
+        Assert.Equal(["Dana Reyes", "Lee Chen", "Priya Patel", "Tom Baker"], table.Rows.Select(r => r[0]).Order());
+        var dana = await app.RepAsync(Dana);
+        var (count, amount) = await OpenAsync(dana.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
+        var row = table.Rows.Single(r => r[0] == "Dana Reyes");
+        Assert.Equal(MoneyFormat.Exact(amount, "USD"), row[1]);
+        Assert.Equal(count.ToString("#,0"), row[2]);
     }
 
     [Fact]
@@ -170,7 +185,8 @@ public sealed class PipelineQuestionsTests(ConversationFixture app) : IClassFixt
         await app.AskAsync(Dana, "biggest deals", conversation);
         var entries = await app.QueryAsync(db => db.AuditEntries.Where(a => a.ConversationId == conversation).ToListAsync());
         var entry = Assert.Single(entries);
-        Assert.Equal(("BiggestDeals", "biggest deals", Core.Audit.TurnOutcome.Answered), (entry.Intent, entry.Text, entry.Outcome));
+        Assert.Equal(("query", "biggest deals", Core.Audit.TurnOutcome.Answered), (entry.Intent, entry.Text, entry.Outcome));
+        Assert.StartsWith("open deals · you · list · top 5", entry.Entities);
         Assert.StartsWith("Biggest open deal:", entry.ReplySummary);
     }
 
@@ -189,7 +205,7 @@ public sealed class PipelineQuestionsTests(ConversationFixture app) : IClassFixt
 
         var facts = reply.Blocks.OfType<FactsBlock>().First().Facts.ToDictionary(f => f.Label, f => f.Value);
         Assert.Equal(MoneyFormat.Exact(repsQuota.Sum(), "USD"), facts["Quota"]);
-        var rollup = await app.AskAsync(Marcus, "team pipeline by rep this quarter");
+        var rollup = await app.AskAsync(Marcus, "team rollup this quarter");
         Assert.Contains($"of {MoneyFormat.Compact(repsQuota.Sum(), "USD")} quota", string.Join(" ", rollup.Blocks.OfType<TextBlock>().Select(t => t.Markdown)).Replace("**", ""));
     }
 }
