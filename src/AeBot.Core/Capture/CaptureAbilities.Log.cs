@@ -206,6 +206,9 @@ public sealed partial class CaptureAbilities
 
     private async Task<CaptureTurn> StartEditAsync(TurnContext c, long interactionId, CancellationToken ct)
     {
+        if (!await work.CanEditInteractionAsync(c.Viewer, interactionId, ct))
+            return new CaptureTurn(Say("I can't edit that — it isn't something you logged, or it has been undone since. Nothing was changed.", "Refused: interaction not the asker's or undone"),
+                "not-found", TurnOutcome.Refused);
         var state = new DialogState { Kind = DialogKind.EditInteraction, Awaiting = DialogSlot.EditField, InteractionId = interactionId };
         if (!await SaveAsync(c, state, ct))
             return Conflict();
