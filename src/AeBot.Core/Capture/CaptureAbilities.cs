@@ -196,7 +196,7 @@ public sealed partial class CaptureAbilities(
     /// <summary>An Undo button ("undo:{changeId}"): exactly the change it was shown with, never a later one.</summary>
     private async Task<CaptureTurn> UndoButtonAsync(TurnContext c, string[] parts, CancellationToken ct)
     {
-        // Buttons from before Undo carried its change say nothing about which change they meant.
+        // Cards from before Undo buttons carried their change's id can't say which change they meant.
         if (parts.Length == 1)
             return new CaptureTurn(Say("That Undo button is from an older card and doesn't say which change it was for, so I didn't change anything. Say \"undo\" to undo your last change.",
                 "Refused: Undo button without a change"), "undo", TurnOutcome.Refused);

@@ -94,7 +94,7 @@ public enum UndoStatus
 {
     Undone,
 
-    /// <summary>No such change of the viewer's: someone else's, made up, or garbled — told apart from nothing else.</summary>
+    /// <summary>No such change of the viewer's: someone else's, made up or garbled — one answer for all, so it reveals nothing.</summary>
     NotFound,
 
     AlreadyUndone,

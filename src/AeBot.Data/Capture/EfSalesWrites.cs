@@ -446,7 +446,7 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
                 // The deal is not this entry's to refuse over: what it set goes back where nobody has changed it since, and a
                 // later stage move or next step stays.
                 before.RestoreTo(deal, before.FieldsDifferentIn(after).Except(after.FieldsDifferentIn(DealSnapshot.Of(deal))));
-                if (SameTime.As(deal.UpdatedAt, after.UpdatedAt))
+                if (Stored.Same(deal.UpdatedAt, after.UpdatedAt))
                     deal.UpdatedAt = before.UpdatedAt;
             }
             else
@@ -497,7 +497,7 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
                 if (r.HistoryId is { } historyId && await db.OpportunityHistory.AnyAsync(h => h.OpportunityId == deal.Id && h.Id > historyId, cancellationToken))
                     return $"{deal.Name} has been changed again since";
                 before.RestoreTo(deal, set);
-                if (SameTime.As(deal.UpdatedAt, after.UpdatedAt))
+                if (Stored.Same(deal.UpdatedAt, after.UpdatedAt))
                     deal.UpdatedAt = before.UpdatedAt;
             }
             else
@@ -529,7 +529,7 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
     {
         if (await db.Reminders.FindAsync([r.ReminderId], cancellationToken) is not { } reminder)
             return null;
-        if (r.ReminderDueAt is { } due && !SameTime.As(reminder.DueAt, due))
+        if (r.ReminderDueAt is { } due && !Stored.Same(reminder.DueAt, due))
             return $"the reminder \"{reminder.Text}\" has been snoozed since";
         if (reminder.Status == ReminderStatus.Pending)
             reminder.Status = ReminderStatus.Cancelled;

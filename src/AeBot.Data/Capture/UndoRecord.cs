@@ -43,9 +43,9 @@ internal sealed record DealSnapshot(string Stage, StageCategory Category, decima
     public List<string> FieldsDifferentIn(DealSnapshot other)
     {
         var fields = new List<string>();
-        if (Stage != other.Stage || Category != other.Category || Probability != other.Probability || Forecast != other.Forecast)
+        if (Stage != other.Stage || Category != other.Category || !Stored.Same(Probability, other.Probability) || Forecast != other.Forecast)
             fields.Add(StageField);
-        if (Amount != other.Amount)
+        if (!Stored.Same(Amount, other.Amount))
             fields.Add(AmountField);
         if (CloseDate != other.CloseDate)
             fields.Add(CloseDateField);
@@ -53,7 +53,7 @@ internal sealed record DealSnapshot(string Stage, StageCategory Category, decima
             fields.Add(NextStepField);
         if (LossReason != other.LossReason)
             fields.Add(LossReasonField);
-        if (!SameTime.As(LastEngagedAt, other.LastEngagedAt))
+        if (!Stored.Same(LastEngagedAt, other.LastEngagedAt))
             fields.Add(LastActivityField);
         return fields;
     }
@@ -116,15 +116,19 @@ internal sealed record FollowUpSnapshot(FollowUpStatus Status, DateTimeOffset? S
 {
     public static FollowUpSnapshot Of(FollowUpTask f) => new(f.Status, f.SnoozedUntil, f.CompletedAt);
 
-    public bool Matches(FollowUpTask f) => f.Status == Status && SameTime.As(f.SnoozedUntil, SnoozedUntil) && SameTime.As(f.CompletedAt, CompletedAt);
+    public bool Matches(FollowUpTask f) => f.Status == Status && Stored.Same(f.SnoozedUntil, SnoozedUntil) && Stored.Same(f.CompletedAt, CompletedAt);
 }
 
 /// <summary>
-/// Instants compared as the database gives them back: PostgreSQL keeps microseconds, .NET ticks are a tenth of that,
-/// so an after-image taken in memory and the stored value may differ below a millisecond without anyone changing it.
+/// Values compared as the database gives them back, so that an after-image taken in memory matches the row nobody has
+/// touched since: PostgreSQL keeps instants to the microsecond (.NET ticks are a tenth of that), and both providers
+/// keep decimals to four places.
 /// </summary>
-internal static class SameTime
+internal static class Stored
 {
-    public static bool As(DateTimeOffset? a, DateTimeOffset? b) =>
+    public static bool Same(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b is null : b is not null && (a.Value - b.Value).Duration() < TimeSpan.FromMilliseconds(1);
+
+    public static bool Same(decimal? a, decimal? b) =>
+        a is null ? b is null : b is not null && decimal.Round(a.Value, 4, MidpointRounding.AwayFromZero) == decimal.Round(b.Value, 4, MidpointRounding.AwayFromZero);
 }
