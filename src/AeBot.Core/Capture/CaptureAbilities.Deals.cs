@@ -244,8 +244,7 @@ public sealed partial class CaptureAbilities
             DealAction.Won => new DealChange(deal.Id, Outcome: StageCategory.Won, Stage: draft.Stage, CloseDate: c.Today, TasksOnWin: tasks),
             _ => new DealChange(deal.Id, Outcome: StageCategory.Lost, Stage: draft.Stage, CloseDate: c.Today, LossReason: draft.LossReason),
         };
-        var update = await writes.UpdateDealAsync(c.Viewer, change, ct);
-        if (update is null)
+        if (await writes.UpdateDealAsync(c.Viewer, change, ct) is not { Value: var update } written)
             return NotFound("deal");
 
         var facts = Changes(update.Before, draft with { Stage = update.After.Stage, CloseDate = update.After.CloseDate }, c.Today).ToList();
@@ -267,7 +266,7 @@ public sealed partial class CaptureAbilities
             blocks.Add(new TextBlock($"Updated ✓ **{update.After.Name}**"));
             blocks.Add(new FactsBlock(facts));
         }
-        blocks.Add(new ActionsBlock([UndoAction]));
+        blocks.Add(new ActionsBlock([UndoAction(written.ChangeId)]));
         return new CaptureTurn(new Reply(blocks) { Summary = $"Updated {update.After.Name}: {string.Join(", ", facts.Select(f => f.Label))}" }, "update-deal", TurnOutcome.Changed,
             $"deal={update.After.Id} action={draft.Action}");
     }

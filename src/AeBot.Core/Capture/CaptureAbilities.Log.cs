@@ -65,11 +65,11 @@ public sealed partial class CaptureAbilities
         if (!await ClaimAsync(c, ct))
             return Conflict();
         var occurred = c.Now;
-        var logged = await writes.LogInteractionAsync(c.Viewer, new InteractionDraft(draft.Type.Value, draft.AccountId.Value, draft.DealId, draft.Contacts,
+        var written = await writes.LogInteractionAsync(c.Viewer, new InteractionDraft(draft.Type.Value, draft.AccountId.Value, draft.DealId, draft.Contacts,
             draft.Summary, draft.Objections, draft.NextStep, draft.NextStepDue, occurred), ct);
-        if (logged is null)
+        if (written is not { Value: var logged })
             return NotFound("account");
-        return new CaptureTurn(LoggedReply(logged, c.Today), "log-interaction", TurnOutcome.Changed,
+        return new CaptureTurn(LoggedReply(logged, written.ChangeId, c.Today), "log-interaction", TurnOutcome.Changed,
             $"type={logged.Type} account={logged.AccountName} deal={logged.DealName} contacts={logged.Contacts.Count} objections={logged.Objections.Count} next={logged.NextStepDue:yyyy-MM-dd}");
     }
 
@@ -176,7 +176,8 @@ public sealed partial class CaptureAbilities
     internal static string DealLabel(DealRef d, DateOnly today) =>
         $"{d.Name}{(d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "")} · {d.Stage}{(d.CloseDate is { } cd ? " · closes " + DateFormat.Short(cd, today) : "")}";
 
-    private static Reply LoggedReply(LoggedInteraction l, DateOnly today)
+    /// <summary>What was stored; its Edit edits this interaction, its Undo undoes <paramref name="changeId"/> (the log or the edit just made).</summary>
+    private static Reply LoggedReply(LoggedInteraction l, long changeId, DateOnly today)
     {
         var facts = new List<Fact>
         {
@@ -193,7 +194,7 @@ public sealed partial class CaptureAbilities
             facts.Add(new Fact("Next step", l.NextStep + (l.NextStepDue is { } d ? " — due " + DateFormat.Short(d, today) : "")));
         if (l.FollowUpId is not null)
             facts.Add(new Fact("Follow-up", "task created" + (l.NextStepDue is { } due ? " for " + DateFormat.Short(due, today) : "")));
-        var actions = new List<ReplyAction> { new("Edit", ActPrefix + "edit:" + l.InteractionId), UndoAction };
+        var actions = new List<ReplyAction> { new("Edit", ActPrefix + "edit:" + l.InteractionId.ToString(CultureInfo.InvariantCulture)), UndoAction(changeId) };
         foreach (var topic in l.Objections.Select(o => o.Topic).Where(t => t is not null).Distinct().Take(2))
             actions.Add(new ReplyAction($"Handle \"{topic}\"", ConversationCore.AskPrefix + $"how do I handle {topic} objections?"));
         return new Reply([new TextBlock($"Logged ✓ — {l.Type.ToString().ToLowerInvariant()} with {l.AccountName}. Here's exactly what I recorded:"), new FactsBlock(facts), new ActionsBlock(actions)])
@@ -206,6 +207,9 @@ public sealed partial class CaptureAbilities
 
     private async Task<CaptureTurn> StartEditAsync(TurnContext c, long interactionId, CancellationToken ct)
     {
+        if (!await work.CanEditInteractionAsync(c.Viewer, interactionId, ct))
+            return new CaptureTurn(Say("I can't edit that — it isn't something you logged, or it has been undone since. Nothing was changed.", "Refused: interaction not the asker's or undone"),
+                "not-found", TurnOutcome.Refused);
         var state = new DialogState { Kind = DialogKind.EditInteraction, Awaiting = DialogSlot.EditField, InteractionId = interactionId };
         if (!await SaveAsync(c, state, ct))
             return Conflict();
@@ -281,10 +285,10 @@ public sealed partial class CaptureAbilities
         }
         if (!await ClaimAsync(c, ct))
             return Conflict();
-        var logged = await writes.EditInteractionAsync(c.Viewer, id, edit, ct);
-        if (logged is null)
+        var written = await writes.EditInteractionAsync(c.Viewer, id, edit, ct);
+        if (written is not { Value: var logged })
             return NotFound("interaction");
-        var reply = LoggedReply(logged, c.Today);
+        var reply = LoggedReply(logged, written.ChangeId, c.Today);
         return new CaptureTurn(reply with { Blocks = [new TextBlock("Changed ✓"), .. reply.Blocks.Skip(1)], Summary = "Edited the logged " + logged.Type.ToString().ToLowerInvariant() },
             "edit-interaction", TurnOutcome.Changed, "field=" + which);
     }

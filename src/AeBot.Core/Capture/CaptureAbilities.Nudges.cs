@@ -24,8 +24,8 @@ public sealed partial class CaptureAbilities
             {
                 if (await nudges.ActAsync(c.Viewer.RepId, key, NudgeAction.Done, null, ct) is not { } nudge)
                     return NotFound("nudge");
-                if (subject.Kind == NudgeSubject.Task && await writes.CompleteFollowUpAsync(c.Viewer, subject.Id, ct) is { } task)
-                    return Changed($"Done ✓ — {task.Title}", [new ActionsBlock([UndoAction])], "Follow-up done from a nudge: " + task.Title, "nudge-done");
+                if (subject.Kind == NudgeSubject.Task && await writes.CompleteFollowUpAsync(c.Viewer, subject.Id, ct) is { Value: var task } done)
+                    return Changed($"Done ✓ — {task.Title}", [new ActionsBlock([UndoAction(done.ChangeId)])], "Follow-up done from a nudge: " + task.Title, "nudge-done");
                 return Changed($"Done ✓ — I won't nudge you about this again: {nudge.Title}", [], "Nudge done: " + nudge.Title, "nudge-done");
             }
             case NudgeCards.Verbs.SnoozeDay or NudgeCards.Verbs.SnoozeWeek:

@@ -59,10 +59,10 @@ public sealed partial class CaptureAbilities
         if (!claimed && c.Pending is not null && !await ClaimAsync(c, ct))
             return Conflict();
         var reminder = await writes.AddReminderAsync(c.Viewer, new ReminderDraft(what, at, c.Key.Channel, c.Key.ConversationId), ct);
-        await reminders.ScheduleAsync(reminder, ct);
+        await reminders.ScheduleAsync(reminder.Value, ct);
         var local = TimeZoneInfo.ConvertTime(at, c.Zone);
         var when = local.ToString("ddd d MMM 'at' HH:mm", CultureInfo.InvariantCulture);
-        return Changed($"Got it — I'll remind you {when} ({c.Zone.Id}): {what}", [new ActionsBlock([UndoAction])], $"Reminder set for {when}: {what}", "reminder");
+        return Changed($"Got it — I'll remind you {when} ({c.Zone.Id}): {what}", [new ActionsBlock([UndoAction(reminder.ChangeId)])], $"Reminder set for {when}: {what}", "reminder");
     }
 
     private static DateTimeOffset At(Moment m, TurnContext c) =>

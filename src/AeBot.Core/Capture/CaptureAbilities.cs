@@ -155,7 +155,7 @@ public sealed partial class CaptureAbilities(
         switch (parts[0])
         {
             case "undo":
-                return await UndoAsync(c, ct);
+                return await UndoButtonAsync(c, parts, ct);
             case Nudges.NudgeCards.ActName:
                 return await NudgeActAsync(c, action[(Nudges.NudgeCards.ActName.Length + 1)..], ct);
             case "edit":
@@ -164,27 +164,26 @@ public sealed partial class CaptureAbilities(
             {
                 var done = await writes.CompleteFollowUpAsync(c.Viewer, Id(), ct);
                 return done is null ? NotFound("follow-up")
-                    : Changed($"Done ✓ — {done.Title}", [new ActionsBlock([UndoAction])], "Follow-up done: " + done.Title, "followup-done");
+                    : Changed($"Done ✓ — {done.Value.Title}", [new ActionsBlock([UndoAction(done.ChangeId)])], "Follow-up done: " + done.Value.Title, "followup-done");
             }
             case "fu.snooze":
             {
                 var until = LocalToUtc(c.Today.AddDays(1).ToDateTime(new TimeOnly(9, 0)), c.Zone);
                 var snoozed = await writes.SnoozeFollowUpAsync(c.Viewer, Id(), until, ct);
                 return snoozed is null ? NotFound("follow-up")
-                    : Changed($"Snoozed until tomorrow 9:00 — {snoozed.Title}", [new ActionsBlock([UndoAction])], "Follow-up snoozed: " + snoozed.Title, "followup-snoozed");
+                    : Changed($"Snoozed until tomorrow 9:00 — {snoozed.Value.Title}", [new ActionsBlock([UndoAction(snoozed.ChangeId)])], "Follow-up snoozed: " + snoozed.Value.Title, "followup-snoozed");
             }
             case "rem.snooze":
             {
                 // "rem.snooze:{id}:1h" or "rem.snooze:{id}:tomorrow" (9:00 in the rep's zone).
                 var tomorrow = parts.Length > 2 && parts[2] == "tomorrow";
                 var until = tomorrow ? LocalToUtc(c.Today.AddDays(1).ToDateTime(new TimeOnly(9, 0)), c.Zone) : c.Now.AddHours(1);
-                var snoozed = await writes.SnoozeReminderAsync(c.Viewer, Id(), until, ct);
-                if (snoozed is null)
+                if (await writes.SnoozeReminderAsync(c.Viewer, Id(), until, ct) is not { Value: var snoozed } written)
                     return NotFound("reminder");
                 await reminders.ScheduleAsync(snoozed, ct);
                 var local = TimeZoneInfo.ConvertTime(snoozed.DueAt, c.Zone);
                 return Changed(string.Create(CultureInfo.InvariantCulture, $"Snoozed — I'll remind you again {local:ddd d MMM} at {local:HH:mm}: {snoozed.Text}"),
-                    [new ActionsBlock([UndoAction])], "Reminder snoozed: " + snoozed.Text, "reminder-snoozed");
+                    [new ActionsBlock([UndoAction(written.ChangeId)])], "Reminder snoozed: " + snoozed.Text, "reminder-snoozed");
             }
             case "deal.push":
             {
@@ -199,13 +198,39 @@ public sealed partial class CaptureAbilities(
         }
     }
 
+    /// <summary>Typed "undo": the rep's last change.</summary>
     private async Task<CaptureTurn> UndoAsync(TurnContext c, CancellationToken ct)
     {
         var undone = await writes.UndoLastAsync(c.Viewer, c.Now.AddMinutes(-Options.UndoWindowMinutes), ct);
         if (undone is null)
             return new CaptureTurn(Say($"There's nothing of yours to undo from the last {Options.UndoWindowMinutes} minutes.", "Nothing to undo"), "undo", TurnOutcome.Answered);
-        return new CaptureTurn(Say($"Undone: {undone.Description}.", "Undone: " + undone.Description), "undo", TurnOutcome.Changed);
+        return UndoTurn(undone);
     }
+
+    /// <summary>An Undo button ("undo:{changeId}"): exactly the change it was shown with, never a later one.</summary>
+    private async Task<CaptureTurn> UndoButtonAsync(TurnContext c, string[] parts, CancellationToken ct)
+    {
+        // Cards from before Undo buttons carried their change's id can't say which change they meant.
+        if (parts.Length == 1)
+            return new CaptureTurn(Say("That Undo button is from an older card and doesn't say which change it was for, so I didn't change anything. Say \"undo\" to undo your last change.",
+                "Refused: Undo button without a change"), "undo", TurnOutcome.Refused);
+        var undone = parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var changeId)
+            ? await writes.UndoAsync(c.Viewer, changeId, c.Now.AddMinutes(-Options.UndoWindowMinutes), ct)
+            : UndoResult.NotFound;
+        return UndoTurn(undone);
+    }
+
+    private CaptureTurn UndoTurn(UndoResult undone) => undone.Status switch
+    {
+        UndoStatus.Undone => new CaptureTurn(Say($"Undone: {undone.Description}.", "Undone: " + undone.Description), "undo", TurnOutcome.Changed),
+        UndoStatus.AlreadyUndone => new CaptureTurn(Say($"That's already undone: {undone.Description}. Nothing was changed.", "Already undone: " + undone.Description), "undo", TurnOutcome.Answered),
+        UndoStatus.Expired => new CaptureTurn(Say($"It's too late to undo {undone.Description} — Undo reaches back {Options.UndoWindowMinutes} minutes. Nothing was changed; change it directly instead.",
+            "Refused: undo window passed for " + undone.Description), "undo", TurnOutcome.Refused),
+        UndoStatus.Superseded => new CaptureTurn(Say($"I can't undo {undone.Description}: {undone.Reason}, and undoing it now would throw that later change away. Nothing was changed.",
+            "Refused: superseded — " + undone.Description), "undo", TurnOutcome.Refused),
+        _ => new CaptureTurn(Say("I can't find that change among yours, so there's nothing to undo — it isn't yours, or the button is damaged. Nothing was changed.",
+            "Refused: change not found or not the asker's"), "undo", TurnOutcome.Refused),
+    };
 
     // ---- dialog state, written compare-and-swap ----
 
@@ -229,7 +254,9 @@ public sealed partial class CaptureAbilities(
     private static CaptureTurn Changed(string text, IReadOnlyList<ReplyBlock> more, string summary, string intent) =>
         new(new Reply([new TextBlock(text), .. more]) { Summary = summary }, intent, TurnOutcome.Changed);
 
-    private static readonly ReplyAction UndoAction = new("Undo", ActPrefix + "undo", ActionStyle.Danger);
+    /// <summary>The Undo button of one change: it undoes that change and no other.</summary>
+    private static ReplyAction UndoAction(long changeId) =>
+        new("Undo", ActPrefix + "undo:" + changeId.ToString(CultureInfo.InvariantCulture), ActionStyle.Danger);
 
     private static ReplyAction Cancel => new("Cancel", DialogPrefix + "cancel");
 

@@ -11,7 +11,7 @@ public sealed class CaptureOptions
     [Range(1, 24 * 60)]
     public int DialogTimeoutMinutes { get; set; } = 30;
 
-    /// <summary>"undo" reverts the rep's last change made through the bot within this window.</summary>
+    /// <summary>A change made through the bot can be undone this long — with its Undo button, or "undo" for the last one.</summary>
     [Range(1, 7 * 24 * 60)]
     public int UndoWindowMinutes { get; set; } = 60;
 

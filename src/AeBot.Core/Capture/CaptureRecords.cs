@@ -83,5 +83,34 @@ public sealed record DealUpdate(DealRef Before, DealRef After, IReadOnlyList<lon
 /// <summary>A follow-up task as lists show it.</summary>
 public sealed record FollowUpRef(long Id, string Title, DateOnly? DueDate, long? AccountId, string? AccountName, long? DealId, string? DealName, FollowUpStatus Status, DateTimeOffset? SnoozedUntil);
 
-/// <summary>What "undo" reverted, in words.</summary>
-public sealed record UndoResult(string Description, DateTimeOffset ChangedAt);
+/// <summary>
+/// What a change made through the bot wrote, with the id of its change record: the id its Undo button carries, so the
+/// button undoes exactly this change and no later one.
+/// </summary>
+public sealed record Written<T>(T Value, long ChangeId);
+
+/// <summary>How an undo ended. Only <see cref="Undone"/> changed anything.</summary>
+public enum UndoStatus
+{
+    Undone,
+
+    /// <summary>No such change of the viewer's: someone else's, made up or garbled — one answer for all, so it reveals nothing.</summary>
+    NotFound,
+
+    AlreadyUndone,
+
+    /// <summary>Older than the undo window.</summary>
+    Expired,
+
+    /// <summary>What it changed has been changed again since; reverting it would throw the later change away.</summary>
+    Superseded,
+}
+
+/// <summary>
+/// What "undo" did to one change: <paramref name="Description"/> names the change in words ("the call logged with
+/// Acme"); <paramref name="Reason"/> says, for <see cref="UndoStatus.Superseded"/>, what changed since.
+/// </summary>
+public sealed record UndoResult(UndoStatus Status, string Description, DateTimeOffset ChangedAt, string? Reason = null)
+{
+    public static UndoResult NotFound { get; } = new(UndoStatus.NotFound, "", DateTimeOffset.MinValue);
+}

@@ -13,6 +13,9 @@ public interface IWorkData
     /// <summary>A deal the viewer may change; null when it does not exist or is not theirs to change.</summary>
     Task<DealRef?> WritableDealAsync(Viewer viewer, long dealId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the viewer logged this interaction and it is still there (undoing its log removes it): only then may they edit it.</summary>
+    Task<bool> CanEditInteractionAsync(Viewer viewer, long interactionId, CancellationToken cancellationToken);
+
     /// <summary>Accounts the viewer may log against, most recently active first.</summary>
     Task<IReadOnlyList<NamedRef>> RecentAccountsAsync(Viewer viewer, int take, CancellationToken cancellationToken);
 

@@ -11,18 +11,20 @@ using AeBot.Core.Understanding;
 using AeBot.Data.Sales;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AeBot.Data.Capture;
 
 /// <summary>
 /// <see cref="ISalesWrites"/> over EF Core. Each change is one transaction that also writes a <see cref="BotChangeRow"/>
-/// with its before-image, so "undo" can put back exactly what was there; nothing is half-written.
+/// with its before- and after-image, so "undo" can put back exactly what was there — and see when something has
+/// changed it again since; nothing is half-written. The row's id is what the change's Undo button carries.
 /// </summary>
 internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvider clock) : ISalesWrites
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public async Task<LoggedInteraction?> LogInteractionAsync(Viewer viewer, InteractionDraft draft, CancellationToken cancellationToken)
+    public async Task<Written<LoggedInteraction>?> LogInteractionAsync(Viewer viewer, InteractionDraft draft, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var account = await Access.VisibleAccounts(db, viewer).FirstOrDefaultAsync(a => a.Id == draft.AccountId, cancellationToken);
@@ -93,21 +95,24 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        await RecordAsync(viewer, now, $"the {draft.Type.ToString().ToLowerInvariant()} logged with {account.Name}", new UndoRecord
+        var changeId = await RecordAsync(viewer, now, $"the {draft.Type.ToString().ToLowerInvariant()} logged with {account.Name}", new UndoRecord
         {
             Kind = UndoRecord.Log,
             InteractionId = interaction.Id,
+            InteractionAfter = InteractionSnapshot.Of(interaction, followUp),
             CreatedContactIds = contacts.Where(c => c.Created).Select(c => c.Contact.Id).ToList(),
             ObjectionIds = objections.Select(o => o.Id).ToList(),
             FollowUpId = followUp?.Id,
+            FollowUpAfter = followUp is null ? null : FollowUpSnapshot.Of(followUp),
             DealId = deal?.Id,
             Deal = before,
+            DealAfter = deal is null ? null : DealSnapshot.Of(deal),
         }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        return new LoggedInteraction(interaction.Id, interaction.Type, account.Id, account.Name, deal?.Id, deal?.Name,
+        return new(new LoggedInteraction(interaction.Id, interaction.Type, account.Id, account.Name, deal?.Id, deal?.Name,
             contacts.Select(c => new ContactRef(c.Contact.Id, c.Contact.Name, c.Created)).ToList(),
-            interaction.Summary, draft.Objections, interaction.NextStep, interaction.NextStepDue, followUp?.Id, interaction.OccurredAt);
+            interaction.Summary, draft.Objections, interaction.NextStep, interaction.NextStepDue, followUp?.Id, interaction.OccurredAt), changeId);
     }
 
     /// <summary>Existing contacts by full name, then by a unique first name ("Dana" → Dana Whitfield); new ones created.</summary>
@@ -141,7 +146,7 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
         return result;
     }
 
-    public async Task<LoggedInteraction?> EditInteractionAsync(Viewer viewer, long interactionId, InteractionEdit edit, CancellationToken cancellationToken)
+    public async Task<Written<LoggedInteraction>?> EditInteractionAsync(Viewer viewer, long interactionId, InteractionEdit edit, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Only the rep who logged an interaction edits it.
@@ -149,8 +154,8 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
             .FirstOrDefaultAsync(i => i.Id == interactionId && i.RepId == viewer.RepId, cancellationToken);
         if (interaction is null)
             return null;
-        var followUp = await db.FollowUpTasks.FirstOrDefaultAsync(f => f.InteractionId == interaction.Id, cancellationToken);
-        var before = new InteractionSnapshot(interaction.Summary, interaction.NextStep, interaction.NextStepDue, interaction.OpportunityId, followUp?.Title, followUp?.DueDate);
+        var followUp = await FollowUpOfAsync(interaction.Id, cancellationToken);
+        var before = InteractionSnapshot.Of(interaction, followUp);
         var now = clock.GetUtcNow();
         if (edit.OpportunityId is { } dealId)
         {
@@ -191,22 +196,23 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         if (before.FollowUpTitle is null && followUp is not null)
             createdTask = followUp.Id;
-        await RecordAsync(viewer, now, $"the edit of what you logged with {interaction.Account?.Name}", new UndoRecord
+        var changeId = await RecordAsync(viewer, now, $"the edit of what you logged with {interaction.Account?.Name}", new UndoRecord
         {
             Kind = UndoRecord.Edit,
             InteractionId = interaction.Id,
             Interaction = before,
+            InteractionAfter = InteractionSnapshot.Of(interaction, followUp),
             FollowUpId = followUp?.Id,
             TaskIds = createdTask is { } t ? [t] : [],
         }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var objections = await db.Objections.AsNoTracking().Where(o => o.InteractionId == interaction.Id).Select(o => new ObjectionNote(o.Text, o.Topic)).ToListAsync(cancellationToken);
-        return new LoggedInteraction(interaction.Id, interaction.Type, interaction.AccountId ?? 0, interaction.Account?.Name ?? "—", interaction.OpportunityId, interaction.Opportunity?.Name,
+        return new(new LoggedInteraction(interaction.Id, interaction.Type, interaction.AccountId ?? 0, interaction.Account?.Name ?? "—", interaction.OpportunityId, interaction.Opportunity?.Name,
             interaction.Contacts.Select(c => new ContactRef(c.ContactId, c.Contact?.Name ?? "", false)).ToList(), interaction.Summary, objections,
-            interaction.NextStep, interaction.NextStepDue, followUp?.Id, interaction.OccurredAt);
+            interaction.NextStep, interaction.NextStepDue, followUp?.Id, interaction.OccurredAt), changeId);
     }
 
-    public async Task<DealUpdate?> UpdateDealAsync(Viewer viewer, DealChange change, CancellationToken cancellationToken)
+    public async Task<Written<DealUpdate>?> UpdateDealAsync(Viewer viewer, DealChange change, CancellationToken cancellationToken)
     {
         var stages = await work.StagesAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -277,25 +283,25 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
 
         var what = change.Outcome switch { StageCategory.Won => "marking it won", StageCategory.Lost => "marking it lost", _ => "the change" };
-        await RecordAsync(viewer, now, $"{what} on {deal.Name}", new UndoRecord
+        var changeId = await RecordAsync(viewer, now, $"{what} on {deal.Name}", new UndoRecord
         {
-            Kind = UndoRecord.Deal_, DealId = deal.Id, Deal = before, HistoryId = history?.Id, TaskIds = tasks.Select(t => t.Id).ToList(),
+            Kind = UndoRecord.Deal_, DealId = deal.Id, Deal = before, DealAfter = DealSnapshot.Of(deal), HistoryId = history?.Id, TaskIds = tasks.Select(t => t.Id).ToList(),
         }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new DealUpdate(beforeRef, Ref(deal), tasks.Select(t => t.Id).ToList());
+        return new(new DealUpdate(beforeRef, Ref(deal), tasks.Select(t => t.Id).ToList()), changeId);
     }
 
-    public Task<FollowUpRef?> CompleteFollowUpAsync(Viewer viewer, long followUpId, CancellationToken cancellationToken) =>
+    public Task<Written<FollowUpRef>?> CompleteFollowUpAsync(Viewer viewer, long followUpId, CancellationToken cancellationToken) =>
         ChangeFollowUpAsync(viewer, followUpId, "done", (f, now) =>
         {
             f.Status = FollowUpStatus.Done;
             f.CompletedAt = now;
         }, cancellationToken);
 
-    public Task<FollowUpRef?> SnoozeFollowUpAsync(Viewer viewer, long followUpId, DateTimeOffset until, CancellationToken cancellationToken) =>
+    public Task<Written<FollowUpRef>?> SnoozeFollowUpAsync(Viewer viewer, long followUpId, DateTimeOffset until, CancellationToken cancellationToken) =>
         ChangeFollowUpAsync(viewer, followUpId, "snoozed", (f, _) => f.SnoozedUntil = until, cancellationToken);
 
-    private async Task<FollowUpRef?> ChangeFollowUpAsync(Viewer viewer, long id, string verb, Action<FollowUpTask, DateTimeOffset> apply, CancellationToken cancellationToken)
+    private async Task<Written<FollowUpRef>?> ChangeFollowUpAsync(Viewer viewer, long id, string verb, Action<FollowUpTask, DateTimeOffset> apply, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var people = Access.VisibleReps(db, viewer).Select(r => r.Id);
@@ -307,12 +313,13 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
         var now = clock.GetUtcNow();
         apply(task, now);
         await db.SaveChangesAsync(cancellationToken);
-        await RecordAsync(viewer, now, $"\"{task.Title}\" {verb}", new UndoRecord { Kind = UndoRecord.FollowUpChange, FollowUpId = task.Id, FollowUp = before }, cancellationToken);
+        var changeId = await RecordAsync(viewer, now, $"\"{task.Title}\" {verb}",
+            new UndoRecord { Kind = UndoRecord.FollowUpChange, FollowUpId = task.Id, FollowUp = before, FollowUpAfter = FollowUpSnapshot.Of(task) }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new FollowUpRef(task.Id, task.Title, task.DueDate, task.AccountId, task.Account?.Name, task.OpportunityId, task.Opportunity?.Name, task.Status, task.SnoozedUntil);
+        return new(new FollowUpRef(task.Id, task.Title, task.DueDate, task.AccountId, task.Account?.Name, task.OpportunityId, task.Opportunity?.Name, task.Status, task.SnoozedUntil), changeId);
     }
 
-    public async Task<ReminderRef> AddReminderAsync(Viewer viewer, ReminderDraft draft, CancellationToken cancellationToken)
+    public async Task<Written<ReminderRef>> AddReminderAsync(Viewer viewer, ReminderDraft draft, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -323,12 +330,13 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
         };
         db.Reminders.Add(reminder);
         await db.SaveChangesAsync(cancellationToken);
-        await RecordAsync(viewer, now, $"the reminder \"{reminder.Text}\"", new UndoRecord { Kind = UndoRecord.Reminder, ReminderId = reminder.Id }, cancellationToken);
+        var changeId = await RecordAsync(viewer, now, $"the reminder \"{reminder.Text}\"",
+            new UndoRecord { Kind = UndoRecord.Reminder, ReminderId = reminder.Id, ReminderDueAt = reminder.DueAt }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ReminderRef(reminder.Id, reminder.RepId, reminder.Text, reminder.DueAt, reminder.Channel, reminder.ConversationId);
+        return new(new ReminderRef(reminder.Id, reminder.RepId, reminder.Text, reminder.DueAt, reminder.Channel, reminder.ConversationId), changeId);
     }
 
-    public async Task<ReminderRef?> SnoozeReminderAsync(Viewer viewer, long reminderId, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<Written<ReminderRef>?> SnoozeReminderAsync(Viewer viewer, long reminderId, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reminder = await db.Reminders.FirstOrDefaultAsync(
@@ -340,15 +348,32 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
         reminder.Status = ReminderStatus.Pending;
         reminder.SentAt = null;
         await db.SaveChangesAsync(cancellationToken);
-        await RecordAsync(viewer, now, $"the snoozed reminder \"{reminder.Text}\"", new UndoRecord { Kind = UndoRecord.Reminder, ReminderId = reminder.Id }, cancellationToken);
+        var changeId = await RecordAsync(viewer, now, $"the snoozed reminder \"{reminder.Text}\"",
+            new UndoRecord { Kind = UndoRecord.Reminder, ReminderId = reminder.Id, ReminderDueAt = reminder.DueAt }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ReminderRef(reminder.Id, reminder.RepId, reminder.Text, reminder.DueAt, reminder.Channel, reminder.ConversationId);
+        return new(new ReminderRef(reminder.Id, reminder.RepId, reminder.Text, reminder.DueAt, reminder.Channel, reminder.ConversationId), changeId);
+    }
+
+    public async Task<UndoResult> UndoAsync(Viewer viewer, long changeId, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Someone else's change reads exactly like one that does not exist.
+        var change = await db.BotChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == changeId && c.RepId == viewer.RepId, cancellationToken);
+        if (change is null)
+            return UndoResult.NotFound;
+        if (change.UndoneAt is not null)
+            return new UndoResult(UndoStatus.AlreadyUndone, change.Description, change.At);
+        if (change.At < notBefore)
+            return new UndoResult(UndoStatus.Expired, change.Description, change.At);
+        // Claimed before it is reverted: of two presses of one Undo at once, the second finds it undone.
+        if (!await ClaimAsync(change.Id, cancellationToken))
+            return new UndoResult(UndoStatus.AlreadyUndone, change.Description, change.At);
+        return await RevertAsync(change, transaction, cancellationToken);
     }
 
     public async Task<UndoResult?> UndoLastAsync(Viewer viewer, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         BotChangeRow? change = null;
         // Claim the change before reverting it: of two racing "undo"s each reverts a different change, never one twice.
         for (var attempt = 0; attempt < 3 && change is null; attempt++)
@@ -357,45 +382,56 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
                 .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
             if (candidate is null)
                 return null;
-            var claimed = await db.BotChanges.Where(c => c.Id == candidate.Id && c.UndoneAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.UndoneAt, now), cancellationToken);
-            if (claimed == 1)
+            if (await ClaimAsync(candidate.Id, cancellationToken))
                 change = candidate;
         }
         if (change is null)
             return null;
+        return await RevertAsync(change, transaction, cancellationToken);
+    }
+
+    private async Task<bool> ClaimAsync(long changeId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.BotChanges.Where(c => c.Id == changeId && c.UndoneAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.UndoneAt, now), cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Reverts a claimed change, unless what it changed has been changed again since: then the claim is rolled back with
+    /// everything else, and the reason comes back.
+    /// </summary>
+    private async Task<UndoResult> RevertAsync(BotChangeRow change, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
         var record = JsonSerializer.Deserialize<UndoRecord>(change.Undo, Json)!;
-        switch (record.Kind)
+        // Each checks before it changes anything, and returns why it would not.
+        var superseded = record.Kind switch
         {
-            case UndoRecord.Log:
-                await UndoLogAsync(record, cancellationToken);
-                break;
-            case UndoRecord.Edit:
-                await UndoEditAsync(record, cancellationToken);
-                break;
-            case UndoRecord.Deal_:
-                await UndoDealAsync(record, cancellationToken);
-                break;
-            case UndoRecord.FollowUpChange:
-                if (await db.FollowUpTasks.FindAsync([record.FollowUpId], cancellationToken) is { } task && record.FollowUp is { } f)
-                {
-                    task.Status = f.Status;
-                    task.SnoozedUntil = f.SnoozedUntil;
-                    task.CompletedAt = f.CompletedAt;
-                }
-                break;
-            case UndoRecord.Reminder:
-                if (await db.Reminders.FindAsync([record.ReminderId], cancellationToken) is { } reminder && reminder.Status == ReminderStatus.Pending)
-                    reminder.Status = ReminderStatus.Cancelled;
-                break;
+            UndoRecord.Log => await UndoLogAsync(record, cancellationToken),
+            UndoRecord.Edit => await UndoEditAsync(record, cancellationToken),
+            UndoRecord.Deal_ => await UndoDealAsync(record, cancellationToken),
+            UndoRecord.FollowUpChange => await UndoFollowUpAsync(record, cancellationToken),
+            UndoRecord.Reminder => await UndoReminderAsync(record, cancellationToken),
+            _ => null,
+        };
+        if (superseded is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new UndoResult(UndoStatus.Superseded, change.Description, change.At, superseded);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new UndoResult(change.Description, change.At);
+        return new UndoResult(UndoStatus.Undone, change.Description, change.At);
     }
 
-    private async Task UndoLogAsync(UndoRecord r, CancellationToken cancellationToken)
+    private async Task<string?> UndoLogAsync(UndoRecord r, CancellationToken cancellationToken)
     {
+        var interaction = await db.Interactions.FindAsync([r.InteractionId], cancellationToken);
+        if (interaction is not null && r.InteractionAfter is { } logged && InteractionSnapshot.Of(interaction, await FollowUpOfAsync(interaction.Id, cancellationToken)) != logged)
+            return "what you logged has been edited since";
+        if (r.FollowUpId is { } id && r.FollowUpAfter is { } left && await db.FollowUpTasks.FindAsync([id], cancellationToken) is { } task && !left.Matches(task))
+            return $"its follow-up \"{task.Title}\" has been {FollowUpVerb(task)} since";
+
         await db.Objections.Where(o => r.ObjectionIds.Contains(o.Id)).ExecuteDeleteAsync(cancellationToken);
         if (r.FollowUpId is { } followUp)
             await db.FollowUpTasks.Where(f => f.Id == followUp).ExecuteDeleteAsync(cancellationToken);
@@ -405,17 +441,31 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
         await db.Contacts.Where(c => r.CreatedContactIds.Contains(c.Id) && !db.InteractionContacts.Any(ic => ic.ContactId == c.Id)).ExecuteDeleteAsync(cancellationToken);
         if (r.DealId is { } dealId && r.Deal is { } before && await db.Opportunities.FindAsync([dealId], cancellationToken) is { } deal)
         {
-            deal.LastEngagedAt = before.LastEngagedAt;
-            deal.NextStep = before.NextStep;
-            deal.NextStepDue = before.NextStepDue;
-            deal.UpdatedAt = before.UpdatedAt;
+            if (r.DealAfter is { } after)
+            {
+                // The deal is not this entry's to refuse over: what it set goes back where nobody has changed it since, and a
+                // later stage move or next step stays.
+                before.RestoreTo(deal, before.FieldsDifferentIn(after).Except(after.FieldsDifferentIn(DealSnapshot.Of(deal))));
+                if (Stored.Same(deal.UpdatedAt, after.UpdatedAt))
+                    deal.UpdatedAt = before.UpdatedAt;
+            }
+            else
+            {
+                deal.LastEngagedAt = before.LastEngagedAt;
+                deal.NextStep = before.NextStep;
+                deal.NextStepDue = before.NextStepDue;
+                deal.UpdatedAt = before.UpdatedAt;
+            }
         }
+        return null;
     }
 
-    private async Task UndoEditAsync(UndoRecord r, CancellationToken cancellationToken)
+    private async Task<string?> UndoEditAsync(UndoRecord r, CancellationToken cancellationToken)
     {
         if (await db.Interactions.FindAsync([r.InteractionId], cancellationToken) is not { } interaction || r.Interaction is not { } before)
-            return;
+            return null;
+        if (r.InteractionAfter is { } edited && InteractionSnapshot.Of(interaction, await FollowUpOfAsync(interaction.Id, cancellationToken)) != edited)
+            return "what you logged has been edited again since";
         interaction.Summary = before.Summary;
         interaction.NextStep = before.NextStep;
         interaction.NextStepDue = before.NextStepDue;
@@ -428,23 +478,81 @@ internal sealed class EfSalesWrites(AeBotDbContext db, IWorkData work, TimeProvi
             task.DueDate = before.FollowUpDue;
             task.OpportunityId = before.OpportunityId;
         }
+        return null;
     }
 
-    private async Task UndoDealAsync(UndoRecord r, CancellationToken cancellationToken)
+    private async Task<string?> UndoDealAsync(UndoRecord r, CancellationToken cancellationToken)
     {
         if (await db.Opportunities.FindAsync([r.DealId], cancellationToken) is { } deal && r.Deal is { } before)
-            before.ApplyTo(deal);
+        {
+            if (r.DealAfter is { } after)
+            {
+                var set = before.FieldsDifferentIn(after);
+                var changedSince = after.FieldsDifferentIn(DealSnapshot.Of(deal)).Intersect(set).ToList();
+                if (changedSince.Contains(DealSnapshot.StageField))
+                    return $"{deal.Name} has been changed again since (it is now at {deal.Stage})";
+                if (changedSince.Count > 0)
+                    return $"the {string.Join(" and ", changedSince)} of {deal.Name} {(changedSince.Count == 1 ? "has" : "have")} been changed again since";
+                // Its history row would go, leaving a later one that describes a deal which never was.
+                if (r.HistoryId is { } historyId && await db.OpportunityHistory.AnyAsync(h => h.OpportunityId == deal.Id && h.Id > historyId, cancellationToken))
+                    return $"{deal.Name} has been changed again since";
+                before.RestoreTo(deal, set);
+                if (Stored.Same(deal.UpdatedAt, after.UpdatedAt))
+                    deal.UpdatedAt = before.UpdatedAt;
+            }
+            else
+            {
+                before.ApplyTo(deal);
+            }
+        }
         if (r.HistoryId is { } history)
             await db.OpportunityHistory.Where(h => h.Id == history).ExecuteDeleteAsync(cancellationToken);
         // Onboarding tasks nobody has started on are withdrawn with the win.
         if (r.TaskIds.Count > 0)
             await db.FollowUpTasks.Where(f => r.TaskIds.Contains(f.Id) && f.Status == FollowUpStatus.Open).ExecuteDeleteAsync(cancellationToken);
+        return null;
     }
 
-    private async Task RecordAsync(Viewer viewer, DateTimeOffset now, string description, UndoRecord record, CancellationToken cancellationToken)
+    private async Task<string?> UndoFollowUpAsync(UndoRecord r, CancellationToken cancellationToken)
     {
-        db.BotChanges.Add(new BotChangeRow { RepId = viewer.RepId, At = now, Kind = record.Kind, Description = Clip(description, 500), Undo = JsonSerializer.Serialize(record, Json) });
+        if (await db.FollowUpTasks.FindAsync([r.FollowUpId], cancellationToken) is not { } task || r.FollowUp is not { } before)
+            return null;
+        if (r.FollowUpAfter is { } after && !after.Matches(task))
+            return $"\"{task.Title}\" has been {FollowUpVerb(task)} since";
+        task.Status = before.Status;
+        task.SnoozedUntil = before.SnoozedUntil;
+        task.CompletedAt = before.CompletedAt;
+        return null;
+    }
+
+    private async Task<string?> UndoReminderAsync(UndoRecord r, CancellationToken cancellationToken)
+    {
+        if (await db.Reminders.FindAsync([r.ReminderId], cancellationToken) is not { } reminder)
+            return null;
+        if (r.ReminderDueAt is { } due && !Stored.Same(reminder.DueAt, due))
+            return $"the reminder \"{reminder.Text}\" has been snoozed since";
+        if (reminder.Status == ReminderStatus.Pending)
+            reminder.Status = ReminderStatus.Cancelled;
+        return null;
+    }
+
+    private Task<FollowUpTask?> FollowUpOfAsync(long interactionId, CancellationToken cancellationToken) =>
+        db.FollowUpTasks.Where(f => f.InteractionId == interactionId).OrderBy(f => f.Id).FirstOrDefaultAsync(cancellationToken);
+
+    private static string FollowUpVerb(FollowUpTask f) => f.Status switch
+    {
+        FollowUpStatus.Done => "marked done",
+        FollowUpStatus.Cancelled => "cancelled",
+        _ => f.SnoozedUntil is null ? "changed" : "snoozed",
+    };
+
+    /// <summary>Records a change in the caller's transaction; its id is what the change's Undo button carries.</summary>
+    private async Task<long> RecordAsync(Viewer viewer, DateTimeOffset now, string description, UndoRecord record, CancellationToken cancellationToken)
+    {
+        var row = new BotChangeRow { RepId = viewer.RepId, At = now, Kind = record.Kind, Description = Clip(description, 500), Undo = JsonSerializer.Serialize(record, Json) };
+        db.BotChanges.Add(row);
         await db.SaveChangesAsync(cancellationToken);
+        return row.Id;
     }
 
     private static DealRef Ref(Opportunity o) => new(o.Id, o.Name, o.AccountId, o.Account?.Name, o.OwnerId, o.Owner?.Name ?? "", o.Stage, o.StageCategory, o.Amount, o.Currency,

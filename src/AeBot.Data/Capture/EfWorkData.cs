@@ -25,6 +25,9 @@ internal sealed class EfWorkData(AeBotDbContext db, IMemoryCache cache) : IWorkD
     public async Task<DealRef?> WritableDealAsync(Viewer viewer, long dealId, CancellationToken cancellationToken) =>
         await Project(Access.WritableDeals(db, viewer).AsNoTracking().Where(o => o.Id == dealId)).FirstOrDefaultAsync(cancellationToken);
 
+    public Task<bool> CanEditInteractionAsync(Viewer viewer, long interactionId, CancellationToken cancellationToken) =>
+        db.Interactions.AnyAsync(i => i.Id == interactionId && i.RepId == viewer.RepId, cancellationToken);
+
     public async Task<IReadOnlyList<NamedRef>> RecentAccountsAsync(Viewer viewer, int take, CancellationToken cancellationToken)
     {
         // Accounts of the viewer's own open deals, most recently touched first, then accounts they own.

@@ -64,6 +64,25 @@ public sealed class DialogPersistenceTests : IDisposable
         Assert.Equal(AeBot.Core.Reminders.ReminderStatus.Pending, (await db.Reminders.SingleAsync()).Status);
     }
 
+    [Fact]
+    public async Task An_Undo_button_is_refused_once_its_window_has_passed()
+    {
+        var start = ConversationFixture.Now;
+        string undo;
+        using (var first = await HostAsync(start))
+        {
+            var set = await AskAsync(first, "remind me to call Bob tomorrow at 10am", "undo-button-window", start);
+            undo = set.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Actions).Single(a => a.Label == "Undo").Payload;
+        }
+        using var later = await HostAsync(start.AddMinutes(61));
+        var reply = await AskAsync(later, "", "undo-button-window", start.AddMinutes(61), payload: undo);
+        Assert.Contains("It's too late to undo the reminder \"Call Bob\" — Undo reaches back 60 minutes. Nothing was changed", reply.Read());
+        await using var scope = later.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>();
+        Assert.Equal(AeBot.Core.Reminders.ReminderStatus.Pending, (await db.Reminders.SingleAsync()).Status);
+        Assert.Null((await db.BotChanges.SingleAsync()).UndoneAt);
+    }
+
     private static async Task<int> Count(IHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -67,6 +67,16 @@ public sealed class PostgresConversationTests
                 Assert.StartsWith("Undone", (await AskAsync(postgres, dana, "undo", "c5")).Summary);
                 Assert.NotEqual("Negotiation", (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == "Acme – Security Add-on" && o.StageCategory == AeBot.Core.Opportunities.StageCategory.Open)).Stage);
 
+                // Undo buttons on PostgreSQL: an older card's Undo takes its own change, not the later reminder, and only once.
+                await AskAsync(postgres, dana, "move Acme security add-on to negotiation", "c6");
+                var moved = await AskAsync(postgres, dana, "yes", "c6");
+                var undo = moved.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Actions).Single(a => a.Label == "Undo").Payload;
+                Assert.StartsWith("Got it", PlainText(await AskAsync(postgres, dana, "remind me to call Bob tomorrow at 10am", "c7")));
+                Assert.StartsWith("Undone: the change on Acme – Security Add-on", (await TestHosts.AskAsync(postgres.Services, dana, "", "c6", undo)).Summary);
+                Assert.StartsWith("Already undone", (await TestHosts.AskAsync(postgres.Services, dana, "", "c6", undo)).Summary);
+                Assert.NotEqual("Negotiation", (await db.Opportunities.AsNoTracking().SingleAsync(o => o.Name == "Acme – Security Add-on" && o.StageCategory == AeBot.Core.Opportunities.StageCategory.Open)).Stage);
+                Assert.Equal(AeBot.Core.Reminders.ReminderStatus.Pending, (await db.Reminders.AsNoTracking().SingleAsync(r => r.Text == "Call Bob")).Status);
+
                 // Channel plumbing on PostgreSQL: a redelivery is caught by the unique index, addresses and the
                 // outbox claim (timestamps compared for equality) work there too.
                 var services = scope.ServiceProvider;
@@ -108,6 +118,62 @@ public sealed class PostgresConversationTests
             NpgsqlConnection.ClearAllPools();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             sqliteDirectory.Delete(recursive: true);
+            await using var admin = new NpgsqlConnection(Server);
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Undo_buttons_on_PostgreSQL_find_an_untouched_row_untouched_though_it_keeps_only_microseconds()
+    {
+        Skip.If(string.IsNullOrWhiteSpace(Server), "AEBOT_TEST_POSTGRES is not set");
+        var database = $"aebot_undo_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(Server))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin).ExecuteNonQueryAsync();
+        }
+        try
+        {
+            // "Now" below the microsecond: what the change left in memory is finer than what PostgreSQL stores.
+            using var postgres = await TestHosts.StartAsync(new()
+            {
+                ["Storage:Provider"] = "Postgres",
+                ["ConnectionStrings:AeBot"] = new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString,
+                ["Clock:Now"] = ConversationFixture.Now.AddTicks(1_234_567).ToString("O"),
+                ["Demo:Seed"] = "true",
+            }, seedDemo: true);
+            const string dana = "dana.reyes@northwind.example";
+            static string Undo(Reply reply) => reply.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Actions).Single(a => a.Label == "Undo").Payload;
+            Task<Reply> Press(string payload) => TestHosts.AskAsync(postgres.Services, dana, "", "c1", payload);
+
+            var day = await AskAsync(postgres, dana, "my day", "c1");
+            var task = day.Blocks.OfType<ItemListBlock>().First(l => l.Title!.StartsWith("Overdue")).Items[0].Actions.Single(a => a.Label == "Done").Payload;
+            var done = await Press(task);
+            Assert.StartsWith("Undone", (await Press(Undo(done))).Summary);
+
+            var taskId = long.Parse(task.Split(':')[^1]);
+            Assert.Equal(AeBot.Core.Interactions.FollowUpStatus.Open, await Query(db => db.FollowUpTasks.Where(f => f.Id == taskId).Select(f => f.Status).SingleAsync()));
+
+            // The call's deal gets back its last-activity time only if nothing has moved it since: compared as stored.
+            var engaged = await Query(db => db.Opportunities.Where(o => o.Account!.Name == "Acme" && o.Owner!.Email == dana).ToDictionaryAsync(o => o.Id, o => o.LastEngagedAt));
+            await AskAsync(postgres, dana, "log a call with Acme", "c2");
+            await AskAsync(postgres, dana, "1", "c2");
+            var logged = await AskAsync(postgres, dana, "They want references, next step send two by Friday", "c2");
+            Assert.StartsWith("Logged", logged.Summary);
+            Assert.StartsWith("Undone", (await Press(Undo(logged))).Summary);
+            Assert.Equal(engaged, await Query(db => db.Opportunities.Where(o => o.Account!.Name == "Acme" && o.Owner!.Email == dana).ToDictionaryAsync(o => o.Id, o => o.LastEngagedAt)));
+
+            async Task<T> Query<T>(Func<AeBotDbContext, Task<T>> query)
+            {
+                await using var scope = postgres.Services.CreateAsyncScope();
+                return await query(scope.ServiceProvider.GetRequiredService<AeBotDbContext>());
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(Server);
             await admin.OpenAsync();
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
