@@ -197,14 +197,14 @@ public sealed partial class CaptureAbilities
             }
             case DialogSlot.NextStep:
             {
-                if (string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(c))
+                if (string.IsNullOrWhiteSpace(text))
                     return null;
                 var (step, due) = StepAndDue(text, c.LocalNow);
                 return await NextDealStepAsync(c, draft with { NextStep = step, NextStepDue = due }, null, ct);
             }
             case DialogSlot.LossReason:
             {
-                var reason = answer?.StartsWith("reason:", StringComparison.Ordinal) == true ? answer[7..] : string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(c) ? null : ReasonOf(text) ?? text.Trim();
+                var reason = answer?.StartsWith("reason:", StringComparison.Ordinal) == true ? answer[7..] : string.IsNullOrWhiteSpace(text) ? null : ReasonOf(text) ?? text.Trim();
                 if (reason is null)
                     return null;
                 return await NextDealStepAsync(c, draft with { LossReason = reason }, null, ct);

@@ -137,7 +137,7 @@ public sealed partial class CaptureAbilities
             }
             case DialogSlot.Summary:
             {
-                if (string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(c))
+                if (string.IsNullOrWhiteSpace(text))
                     return string.IsNullOrWhiteSpace(text) ? Asked("What happened? One line is enough.", [], "What happened?") : null;
                 var parsed = InteractionParser.Parse("note — " + text, c.LocalNow, playbook, draft.AccountName);
                 return await NextLogStepAsync(c, draft with
@@ -246,7 +246,7 @@ public sealed partial class CaptureAbilities
         }
 
         var which = state.Deal?.EditField ?? "summary";
-        if (string.IsNullOrWhiteSpace(text) || LooksLikeQuestion(c))
+        if (string.IsNullOrWhiteSpace(text))
             return null;
         InteractionEdit edit;
         switch (which)

@@ -237,7 +237,14 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             measure = Measure.Amount;
 
         var dateField = created ? DateField.Created : set == DealSet.Renewals ? DateField.ContractEnd : DateField.Close;
-        var assume = Has(TagKind.Assume) && measure == Measure.Attainment ? found.Accounts : [];
+        // "if Acme and Globex close, where do I land?": those accounts' open deals counted as won against quota.
+        var whatIf = Has(TagKind.Assume) && found.Accounts.Count > 0 && (closing || measure == Measure.Attainment || sets.Contains(DealSet.Won));
+        if (whatIf)
+        {
+            measure = Measure.Attainment;
+            set = DealSet.Won;
+        }
+        var assume = whatIf ? found.Accounts : [];
 
         var filters = new QueryFilters
         {

@@ -93,6 +93,9 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
         }
         foreach (var result in results)
         {
+            // "is now 45k", "right now": the present moment, not a period to filter by.
+            if (result.Text.Trim() is "now" or "right now" or "currently" or "at the moment" or "at present")
+                continue;
             if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var raw) || raw is not List<Dictionary<string, string>> values || values.Count == 0)
                 continue;
             var candidates = values.Select(v => ToPeriod(v, today, result.Text)).Where(p => p is not null).Select(p => p!).ToList();

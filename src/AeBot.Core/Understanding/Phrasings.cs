@@ -98,7 +98,7 @@ public static partial class Phrasings
     [GeneratedRegex(@"^((we|i)\s+)?(just\s+)?lost\s+(?!deals?\b|revenue\b|what|how|this\b|last\b|in\b|more\b|less\b|any|anything|the most\b|most\b|by\b|per\b|between\b|since\b|during\b|from\b|total)[a-z]")]
     private static partial Regex WeLost();
 
-    [GeneratedRegex(@"^(move|set|change|update|push|pull|bump|advance|put|slip|adjust|increase|decrease|raise|lower|drop)\b|^next steps?\s+(for|on)\b|^(the\s+)?(close date|closing date|amount|value|stage)\s+(of|for|on)\b")]
+    [GeneratedRegex(@"^(move|set|change|update|push|pull|bump|advance|put|slip|adjust|increase|decrease|raise|lower|drop)\b|^next steps?\s+(for|on)\b|^(the\s+)?(close date|closing date|amount|value|stage)\s+(of|for|on)\b|\b(amount|value|close date|closing date|stage|next step)\s+(is now|should be|is|=|:)\s*\S|\bnext steps?\s*(is|are|:|=|-|to)\s*\S")]
     private static partial Regex Update();
 
     [GeneratedRegex(@"\b(it|this deal|that deal|this one|that one|this opp|that opp|this opportunity|that opportunity)\b")]

@@ -123,17 +123,25 @@ public sealed class CaptureTests(ConversationFixture app) : IClassFixture<Conver
     }
 
     [Fact]
-    public async Task A_question_in_the_middle_of_a_dialog_is_answered_and_the_dialog_keeps_its_place()
+    public async Task A_question_in_the_middle_of_a_dialog_is_answered_and_the_dialog_steps_aside_until_resumed()
     {
         var conversation = Guid.NewGuid().ToString("N");
         await app.AskAsync(Dana, "log a meeting", conversation);
 
         var answer = await app.AskAsync(Dana, "what closes this month?", conversation);
         Assert.NotEmpty(answer.Blocks.OfType<TableBlock>());
-        Assert.Contains("We were logging a meeting — answer my last question to carry on", answer.Read());
+        Assert.Contains("I've put the meeting log aside — say \"resume\" to finish it.", answer.Read());
 
-        var resumed = await app.AskAsync(Dana, "Acme", conversation);
-        Assert.Contains("Acme has 4 open deals of yours", resumed.Read());
+        // Set aside, the dialog no longer takes what follows as its answer, and never asks again in its place.
+        var next = await app.AskAsync(Dana, "how am I tracking vs quota?", conversation);
+        Assert.Contains("of quota", next.Read());
+        Assert.DoesNotContain("Which account", next.Read());
+        Assert.DoesNotContain("aside", next.Read());
+
+        var resumed = await app.AskAsync(Dana, "resume", conversation);
+        Assert.Contains("account", resumed.Read());
+        var account = await app.AskAsync(Dana, "Acme", conversation);
+        Assert.Contains("Acme has 4 open deals of yours", account.Read());
     }
 
     [Fact]

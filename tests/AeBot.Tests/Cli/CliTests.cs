@@ -108,7 +108,7 @@ public sealed class CliTests : IDisposable
         var (exit, output, _) = await RunAsync(["audit", "--since", "2026-11-28"]);
         Assert.Equal(0, exit);
         Assert.Contains("Dana Reyes", output);
-        Assert.Contains("Pipeline", output);
+        Assert.Contains("query", output);
         Assert.Contains("\"what closes this month?\"", output);
         Assert.Contains("2 turn(s) since 2026-11-28 00:00Z.", output);
 
