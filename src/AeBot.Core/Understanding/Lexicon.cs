@@ -190,6 +190,7 @@ public static class Lexicon
         "had", "has", "have", "having", "does", "did", "done", "doing", "made", "makes", "going", "were", "was", "is", "are", "will", "shall", "what", "which", "how", "when", "where", "why",
         "pipeline", "forecast", "brief", "prep", "agenda", "tasks", "task", "follow", "followup", "followups", "due", "soon", "later", "early", "late", "term", "long", "short", "fast", "slow",
         "lost", "last", "list", "most", "best", "worst", "least", "team", "mine", "whole", "entire", "overall", "breakdown", "split", "group", "grouped", "sort", "sorted", "order", "ordered",
+        "let", "here", "everyone", "nobody", "somebody", "someone", "anyone", "company", "things", "thing", "stuff", "everything", "something", "nothing", "hmm", "well", "oh",
     ];
 
     /// <summary>The words keywords are made of: what typos are corrected towards.</summary>

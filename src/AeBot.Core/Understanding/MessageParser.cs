@@ -210,7 +210,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
         // Default measure for what was asked: "show/which" lists, "how many" counts, results show the amount.
         if (measures.Count == 0)
-            measure = group != GroupBy.None && rank is null ? Measure.Amount
+            measure = group != GroupBy.None ? rank?.By ?? Measure.Amount
                 : set is DealSet.Won or DealSet.Lost && rank is null ? Measure.Amount
                 : Measure.List;
 
@@ -506,11 +506,17 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         foreach (Match m in NamedAfterPreposition().Matches(work.Text))
         {
             var name = m.Groups["name"].Value.Trim();
-            if (!NotNames().IsMatch(name) && !Lexicon.Vocabulary.Contains(name.ToLowerInvariant()))
+            if (!NotNames().IsMatch(name) && !Lexicon.IsKnownWord(name.ToLowerInvariant()))
                 return name;
         }
-        if (NamedPossessive().Match(work.Text) is { Success: true } possessive && !NotNames().IsMatch(possessive.Groups["name"].Value))
-            return possessive.Groups["name"].Value;
+        // "Bob's pipeline", "how is bob doing", "what about Kim": a person's place in the sentence, whatever the case.
+        foreach (var pattern in new[] { NamedPossessive(), PersonSlot() })
+            foreach (Match m in pattern.Matches(work.Text))
+            {
+                var name = m.Groups["name"].Value;
+                if (!NotNames().IsMatch(name) && !Lexicon.IsKnownWord(name.ToLowerInvariant()) && !Lexicon.IsKnownWord(Lexicon.Correct(name.ToLowerInvariant())))
+                    return char.ToUpperInvariant(name[0]) + name[1..];
+            }
         return null;
     }
 
@@ -615,8 +621,11 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     [GeneratedRegex(@"\b(won|lost|closed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WonOrLostStage();
 
-    [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+)'s\b")]
+    [GeneratedRegex(@"\b(?<name>[A-Za-z][a-z]+)'s\b")]
     private static partial Regex NamedPossessive();
+
+    [GeneratedRegex(@"(?i:\b(?:how(?:'s| is| are)|what about|how about|and what about)\s+)(?<name>[A-Za-z][a-z]+)(?=\s+(?:doing|tracking|pacing|performing|trending|looking)\b|\s*\??\s*$)")]
+    private static partial Regex PersonSlot();
 
     [GeneratedRegex(@"\b(?:for|at|on|with|from|about|of|to)\s+(?<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)")]
     private static partial Regex NamedAfterPreposition();
