@@ -25,7 +25,13 @@ public sealed class PipelineAnswers(ISalesData data)
         var headline = $"**{MoneyFormat.Count(totals.Count, "open deal")}**{when} worth **{c.Money(totals)}** (weighted **{c.Money(totals, weighted: true)}**).";
         if (totals.CountWithoutAmount > 0)
             headline += $" {MoneyFormat.Count(totals.CountWithoutAmount, "deal")} {(totals.CountWithoutAmount == 1 ? "has" : "have")} no amount yet.";
-        var blocks = new List<ReplyBlock> { new TextBlock(headline), DealTables.Of(More(totals.Count, deals.Count, "Closing first"), deals, c, ShowOwner(c)) };
+        // The exact totals beside the rounded headline: a figure someone will repeat to their manager.
+        var facts = new FactsBlock([
+            new Fact("Open deals", totals.Count.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)),
+            new Fact("Total", MoneyFormat.Exact(totals.AmountIn(c.Currency), c.Currency)),
+            new Fact("Weighted", MoneyFormat.Exact(decimal.Round(totals.WeightedIn(c.Currency), 2), c.Currency)),
+        ]);
+        var blocks = new List<ReplyBlock> { new TextBlock(headline), facts, DealTables.Of(More(totals.Count, deals.Count, "Closing first"), deals, c, ShowOwner(c)) };
         blocks.Add(c.Provenance("open deals", period, totals));
         blocks.Add(new ActionsBlock([
             new ReplyAction("Biggest deals", "ask:biggest deals" + Suffix(period)),

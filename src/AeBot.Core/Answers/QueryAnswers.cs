@@ -90,7 +90,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         {
             DealSet.Renewals => new Period(c.Today, c.Today.AddDays(89), "in the next 90 days"),
             DealSet.Open or DealSet.All or DealSet.Slipped or DealSet.Stale or DealSet.PastClose => null,
-            _ when q.Measure == Measure.CycleDays || q.GroupBy is GroupBy.Product or GroupBy.Account => c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" },
+            _ when q.Measure == Measure.CycleDays || q.GroupBy is GroupBy.Product or GroupBy.Account or GroupBy.Month or GroupBy.Quarter => c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" },
             _ => ResultsAnswers.DefaultPeriod(c),
         };
     }
@@ -129,6 +129,8 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var when = period is null ? "" : " " + period.Label;
         var text = q.Measure switch
         {
+            Measure.Count or Measure.List when q.DateField == DateField.Created =>
+                $"{AnswerContext.Capitalize(c.Who)} created **{MoneyFormat.Count((int)(figure.Value ?? 0), "deal")}**{when}{(q.Set == DealSet.All ? "" : $" that are now {what}")}.",
             Measure.Count or Measure.List => $"{AnswerContext.Capitalize(c.Whose)} {what}{when}: **{MoneyFormat.Count((int)(figure.Value ?? 0), "deal")}**.",
             _ when figure.Value is null => $"There are no {what}{when} to measure {Query.MeasureWords(q.Measure)} on.",
             _ => $"{AnswerContext.Capitalize(Query.MeasureWords(q.Measure))} of {c.Whose} {what}{when}: **{Format(q.Measure, figure, c.Currency)}**{Basis(q.Measure, figure)}.",

@@ -101,6 +101,14 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         if (found.OutOfScope is { } outside)
             return new OutOfScopeReading(outside);
 
+        // "vs last year", "year over year": a comparison, not a second period.
+        var lastYear = false;
+        if (SameTimeLastYear().Match(work.Lower) is { Success: true } ly)
+        {
+            lastYear = true;
+            work.Consume(ly.Index, ly.Length);
+        }
+
         // Keywords on what is left, to learn which way dates lean; then the periods; then keywords again without them.
         var provisional = Lexicon.Find(Tokens(work.Lower));
         var lean = Leans(provisional);
@@ -218,7 +226,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var compareWord = Has(TagKind.Compare);
         Period? period = found2.Count > 0 ? found2[0].Period : null;
         Comparison? compare = null;
-        if (Has(TagKind.CompareLastYear))
+        if (lastYear || Has(TagKind.CompareLastYear))
             compare = new Comparison(CompareKind.LastYear);
         else if (Has(TagKind.ComparePrevious))
             compare = new Comparison(CompareKind.PreviousPeriod);
@@ -231,9 +239,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         }
         if (subject.Kind == SubjectKind.People && subject.People.Count > 1 && (compareWord || compare is null))
             compare = new Comparison(CompareKind.People);
-        if (compare?.Kind == CompareKind.People && set is null)
+        // With nothing said about which deals, a comparison or a period already over asks about results.
+        if (set is null && (compare is not null || period is { } over && over.To < today))
             set = DealSet.Won;
-        if (compare?.Kind == CompareKind.People && measures.Count == 0)
+        if (compare is not null && measures.Count == 0 && group == GroupBy.None)
+            measure = Measure.Amount;
+        if (set == DealSet.Won && measures.Count == 0 && group == GroupBy.None && rank is null && measure == Measure.List && !ListWord().IsMatch(text.ToLowerInvariant()))
             measure = Measure.Amount;
 
         var dateField = created ? DateField.Created : set == DealSet.Renewals ? DateField.ContractEnd : DateField.Close;
@@ -611,6 +622,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
     [GeneratedRegex(@"^\W*(and|what about|how about|what if|just|only|same|now|but|ok and|okay and|also|then)\b")]
     private static partial Regex RefineStart();
+
+    [GeneratedRegex(@"\b(?:(?:vs\.?|versus|compared (?:to|with)|than|against)\s+(?:the\s+)?(?:same\s+(?:period|time|quarter|month)\s+)?last year|year over year|year-over-year|yoy|same (?:period|time|quarter|month) last year)\b")]
+    private static partial Regex SameTimeLastYear();
+
+    [GeneratedRegex(@"^\W*(which|list|show)\b|\b(which deals|what deals|list|show me the deals)\b")]
+    private static partial Regex ListWord();
 
     [GeneratedRegex(@"\b(?:products|accounts|customers|reps|sellers|people|stages|months|quarters)\b")]
     private static partial Regex PluralGroup();

@@ -32,12 +32,12 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
     public (Period Period, string Matched)? Parse(string text, DateOnly today, TimeLean lean)
     {
         var lower = text.ToLowerInvariant();
-        if (Fiscal(lower, today) is { } fiscalMatch)
+        if (Fiscal(lower, today, lean) is { } fiscalMatch)
             return fiscalMatch;
         return Recognize(lower, today, lean);
     }
 
-    private (Period, string)? Fiscal(string text, DateOnly today)
+    private (Period, string)? Fiscal(string text, DateOnly today, TimeLean lean)
     {
         var (currentYear, _) = fiscal.QuarterOf(today);
         Match m;
@@ -63,7 +63,14 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
             var quarter = int.Parse(m.Groups["q"].Success ? m.Groups["q"].Value : m.Groups["q2"].Value, CultureInfo.InvariantCulture);
             var yearText = m.Groups["y"].Success ? m.Groups["y"].Value : m.Groups["y2"].Success ? m.Groups["y2"].Value : null;
             var year = yearText is null ? currentYear : ExpandYear(yearText);
-            return (fiscal.Quarter(year, quarter), m.Value);
+            var named = fiscal.Quarter(year, quarter);
+            // "Q1" with no year: the coming one for pipeline once this year's is over, the last one for results
+            // before this year's has begun.
+            if (yearText is null && lean == TimeLean.Future && named.To < today)
+                named = fiscal.Quarter(year + 1, quarter);
+            else if (yearText is null && lean == TimeLean.Past && named.From > today)
+                named = fiscal.Quarter(year - 1, quarter);
+            return (named, m.Value);
         }
         if ((m = RelativeYear().Match(text)).Success)
         {
