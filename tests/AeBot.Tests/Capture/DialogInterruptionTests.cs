@@ -1,0 +1,129 @@
+using AeBot.Core.Conversation;
+using AeBot.Core.Opportunities;
+using AeBot.Tests.Conversation;
+using Microsoft.EntityFrameworkCore;
+
+namespace AeBot.Tests.Capture;
+
+/// <summary>
+/// A pending prompt takes only what fits it; anything else is a turn of its own, answered normally, with the dialog
+/// set aside in one line and never asked again in place of an answer — for every kind of prompt the core asks.
+/// Real core, real SQLite demo company, clock fixed at Sat 28 Nov 2026 09:00 New York.
+/// </summary>
+public sealed class DialogInterruptionTests(ConversationFixture app) : IClassFixture<ConversationFixture>
+{
+    private const string Dana = "dana.reyes@northwind.example";
+
+    /// <summary>Prompts, each reached by a few messages: the words that start it, the question it asks, what fits it.</summary>
+    public static TheoryData<string, string, string, string> Prompts() => new()
+    {
+        // start (";" separates messages) | words of the prompt | an answer that fits | words of what follows it
+        { "log a meeting", "Which account", "Acme", "open deals of yours" },
+        { "log a call with Acme", "Which one was this about?", "1", "What happened on the call with Acme?" },
+        { "log a call with Acme;1", "What happened on the call with Acme?", "they liked the demo", "Logged ✓" },
+        { "mark Acme as won", "Which deal?", "1", "as won?" },
+        { "mark Acme as won;1", "as won?", "yes", "Congratulations" },
+        { "update Acme amount;1", "What's the new amount", "45k", "Yes, update" },
+        { "push Acme;1", "What's the new close date", "Dec 18", "Yes, update" },
+        { "mark Acme as lost;1", "Why was", "Competitor", "as lost?" },
+        { "remind me to call Bob", "When should I remind you", "tomorrow at 10am", "I'll remind you" },
+    };
+
+    private async Task<(string Conversation, Reply Prompt)> StartAsync(string start)
+    {
+        var conversation = Guid.NewGuid().ToString("N");
+        Reply reply = null!;
+        foreach (var message in start.Split(';'))
+            reply = await app.AskAsync(Dana, message, conversation);
+        return (conversation, reply);
+    }
+
+    private Task<int> ChangesAsync() => app.QueryAsync(db => db.BotChanges.CountAsync());
+
+    [Theory]
+    [MemberData(nameof(Prompts))]
+    public async Task A_question_sets_the_prompt_aside_is_answered_and_resume_asks_it_again(string start, string prompt, string fits, string after)
+    {
+        var (conversation, first) = await StartAsync(start);
+        Assert.Contains(prompt, first.Read());
+        var changes = await ChangesAsync();
+
+        var answer = await app.AskAsync(Dana, "what closes this month?", conversation);
+        Assert.Contains("open deal", answer.Read());
+        Assert.Contains("aside — say \"resume\" to finish it.", answer.Read());
+        Assert.DoesNotContain(prompt, answer.Read());
+
+        // Set aside: the next messages are answered for what they are, and the prompt is not asked again.
+        foreach (var question in new[] { "how am I tracking vs quota?", "biggest deals", "yes", "2" })
+        {
+            var next = (await app.AskAsync(Dana, question, conversation)).Read();
+            Assert.DoesNotContain(prompt, next);
+            Assert.DoesNotContain("aside", next);
+        }
+        Assert.Equal(changes, await ChangesAsync());
+
+        var resumed = await app.AskAsync(Dana, "resume", conversation);
+        Assert.Contains(prompt, resumed.Read());
+        var carried = await app.AskAsync(Dana, fits, conversation);
+        Assert.Contains(after, carried.Read());
+        await app.AskAsync(Dana, "cancel", conversation);
+        await app.AskAsync(Dana, "undo", conversation);
+    }
+
+    [Theory]
+    [MemberData(nameof(Prompts))]
+    public async Task An_answer_that_fits_the_prompt_carries_the_dialog_on(string start, string prompt, string fits, string after)
+    {
+        var (conversation, first) = await StartAsync(start);
+        Assert.Contains(prompt, first.Read());
+        var carried = await app.AskAsync(Dana, fits, conversation);
+        Assert.Contains(after, carried.Read());
+        Assert.DoesNotContain("aside", carried.Read());
+        await app.AskAsync(Dana, "cancel", conversation);
+        await app.AskAsync(Dana, "undo", conversation);
+    }
+
+    [Theory]
+    [InlineData("which deals did I win last month?")]
+    [InlineData("did we win Acme?")]
+    [InlineData("how many deals have I lost with Acme?")]
+    [InlineData("can you show me deals I pushed this quarter")]
+    [InlineData("mark my calendar")]
+    public async Task A_question_full_of_write_words_at_a_confirmation_changes_nothing(string question)
+    {
+        var (conversation, first) = await StartAsync("mark Acme as won;1");
+        Assert.Contains("as won?", first.Read());
+        var changes = await ChangesAsync();
+        var won = await app.QueryAsync(db => db.Opportunities.CountAsync(o => o.StageCategory == StageCategory.Won));
+
+        var reply = await app.AskAsync(Dana, question, conversation);
+
+        Assert.DoesNotContain("Won ✓", reply.Read());
+        Assert.DoesNotContain("Which deal?", reply.Read());
+        Assert.Equal(changes, await ChangesAsync());
+        Assert.Equal(won, await app.QueryAsync(db => db.Opportunities.CountAsync(o => o.StageCategory == StageCategory.Won)));
+        await app.AskAsync(Dana, "cancel", conversation);
+    }
+
+    [Fact]
+    public async Task Text_that_means_nothing_gets_the_prompt_again_in_place()
+    {
+        var (conversation, first) = await StartAsync("push Acme;1");
+        Assert.Contains("What's the new close date", first.Read());
+        var again = await app.AskAsync(Dana, "hmm blorp", conversation);
+        Assert.Contains("couldn't read a date", again.Read());
+        await app.AskAsync(Dana, "cancel", conversation);
+    }
+
+    [Fact]
+    public async Task A_new_command_replaces_the_unfinished_one_and_says_so()
+    {
+        var (conversation, first) = await StartAsync("push Acme;1");
+        Assert.Contains("What's the new close date", first.Read());
+        var reply = await app.AskAsync(Dana, "remind me to call Bob tomorrow at 10am", conversation);
+        Assert.Contains("I'll remind you", reply.Read());
+        Assert.Contains("I've dropped the unfinished close-date change", reply.Read());
+        Assert.Contains("nothing I put aside", (await app.AskAsync(Dana, "resume", conversation)).Read());
+        await app.AskAsync(Dana, "undo", conversation);
+    }
+}
