@@ -10,6 +10,10 @@ public static partial class AmountParser
     {
         decimal? min = null, max = null;
         string? matched = null;
+        // "between 50k and 100k", "from $25k to $75k": both ends at once.
+        if (Between().Match(text.ToLowerInvariant()) is { Success: true } range && TryAmount(range.Groups["a"].Value, out var low) && TryAmount(range.Groups["b"].Value, out var high)
+            && (HasMoneyMark(range.Groups["a"].Value) || HasMoneyMark(range.Groups["b"].Value)))
+            return (Math.Min(low, high), Math.Max(low, high), range.Value);
         foreach (Match m in Threshold().Matches(text.ToLowerInvariant()))
         {
             if (!TryAmount(m.Groups["amount"].Value, out var amount))
@@ -43,8 +47,16 @@ public static partial class AmountParser
         return true;
     }
 
-    [GeneratedRegex(@"(?<dir>over|above|more than|greater than|bigger than|larger than|at least|min|minimum|>=|>|under|below|less than|smaller than|at most|up to|max|<=|<)\s*(?<amount>(?:[$€£]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|mm|mn|m|bn|b|thousand|million|billion)?\b(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)")]
+    [GeneratedRegex(@"(?:worth\s+)?(?<dir>over|above|more than|greater than|bigger than|larger than|at least|min|minimum|>=|>|under|below|less than|smaller than|at most|up to|max|<=|<)\s*(?<amount>(?:[$€£]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|mm|mn|m|bn|b|thousand|million|billion)?\b(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)")]
     private static partial Regex Threshold();
+
+    private static bool HasMoneyMark(string amount) => MoneyMark().IsMatch(amount);
+
+    [GeneratedRegex(@"[$€£]|\d\s*(k|m|mm|mn|bn|thousand|million|billion)\b|\d{4,}")]
+    private static partial Regex MoneyMark();
+
+    [GeneratedRegex(@"(?:worth\s+)?(?:between|from)\s+(?<a>(?:[$€£]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|mm|mn|m|bn|b|thousand|million|billion)?)\s+(?:and|to|-)\s+(?<b>(?:[$€£]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|mm|mn|m|bn|b|thousand|million|billion)?)\b")]
+    private static partial Regex Between();
 
     [GeneratedRegex(@"^(?:[$€£]\s*)?(?<num>\d[\d,]*(?:\.\d+)?)\s*(?<scale>k|mm|mn|m|bn|b|thousand|million|billion)?\b")]
     private static partial Regex AmountPattern();

@@ -31,6 +31,18 @@ public static class FollowUps
         if (named.Set is null && named.Period && fragment.Period is { } p && p.To < today && previous.Set == DealSet.Open && previous.Measure != Measure.Forecast)
             set = DealSet.Won;
         var measure = named.Measure ?? previous.Measure;
+        // A new measure brings the deals it is measured on: a win rate over closed deals, a cycle over won ones.
+        if (named.Measure is { } m && named.Set is null)
+            set = m switch
+            {
+                Measure.WinRate or Measure.WinRateByValue => DealSet.Closed,
+                Measure.CycleDays or Measure.Attainment => DealSet.Won,
+                Measure.Forecast => DealSet.Open,
+                _ => set == DealSet.Closed && previous.Measure is Measure.WinRate or Measure.WinRateByValue ? DealSet.Won : set,
+            };
+        // "by rep" after "team pipeline": a list becomes an amount per group.
+        if (named.Group && fragment.GroupBy != GroupBy.None && named.Measure is null && measure == Measure.List)
+            measure = Measure.Amount;
         if (named.Set is not null && named.Measure is null && previous.Measure is Measure.WinRate or Measure.WinRateByValue or Measure.Attainment or Measure.Forecast)
             measure = Measure.Amount;
         var filters = previous.Filters with
@@ -45,6 +57,9 @@ public static class FollowUps
         };
         var compare = named.Compare ? fragment.Compare : previous.Compare;
         var subject = named.Subject ? fragment.Subject : previous.Subject;
+        // "and Elena's?" after "Marcus's team…": Elena's team.
+        if (named.Subject && previous.Subject.Kind == SubjectKind.TeamOf && fragment.Subject.Kind == SubjectKind.People)
+            subject = fragment.Subject with { Kind = SubjectKind.TeamOf };
         if (compare?.Kind == CompareKind.People && subject.People.Count < 2)
             compare = null;
         return previous with

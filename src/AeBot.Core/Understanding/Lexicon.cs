@@ -26,6 +26,9 @@ public enum TagKind
     PastTense,
     FutureTense,
     Closing,
+
+    /// <summary>"revenue": won deals unless another set is named ("lost revenue", "open revenue").</summary>
+    WeakWon,
 }
 
 /// <summary>One meaning of a phrase: a kind and, for sets, measures, groups and types, which one.</summary>
@@ -57,7 +60,7 @@ public static class Lexicon
         ("best selling", [Tag.Of(DealSet.Won), new(TagKind.RankTop)]), ("top selling", [Tag.Of(DealSet.Won), new(TagKind.RankTop)]),
         ("best seller", [Tag.Of(DealSet.Won), new(TagKind.RankTop)]), ("best sellers", [Tag.Of(DealSet.Won), new(TagKind.RankTop)]),
         ("brought in", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]), ("bring in", [Tag.Of(DealSet.Won)]), ("landed", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]),
-        ("signed", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]), ("revenue", [Tag.Of(DealSet.Won), Tag.Of(Measure.Amount)]),
+        ("signed", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]), ("revenue", [Tag.Of(Measure.Amount), new(TagKind.WeakWon)]),
         ("results", [Tag.Of(DealSet.Won)]), ("closed", [new(TagKind.Closing), new(TagKind.PastTense)]),
         ("close", [new(TagKind.Closing)]), ("closes", [new(TagKind.Closing), new(TagKind.FutureTense)]), ("closing", [new(TagKind.Closing), new(TagKind.FutureTense)]),
         ("lost", [Tag.Of(DealSet.Lost), new(TagKind.PastTense)]), ("lose", [Tag.Of(DealSet.Lost)]), ("losses", [Tag.Of(DealSet.Lost)]), ("loss", [Tag.Of(DealSet.Lost)]),
@@ -69,30 +72,45 @@ public static class Lexicon
         ("up for renewal", [Tag.Of(DealSet.Renewals)]), ("due for renewal", [Tag.Of(DealSet.Renewals)]), ("expiring", [Tag.Of(DealSet.Renewals)]),
         ("expire", [Tag.Of(DealSet.Renewals)]), ("expires", [Tag.Of(DealSet.Renewals)]), ("contracts ending", [Tag.Of(DealSet.Renewals)]), ("contracts", [Tag.Of(DealSet.Renewals)]),
         ("slipped", [Tag.Of(DealSet.Slipped)]), ("slipping", [Tag.Of(DealSet.Slipped)]), ("slips", [Tag.Of(DealSet.Slipped)]), ("pushed out", [Tag.Of(DealSet.Slipped)]),
-        ("pushed", [Tag.Of(DealSet.Slipped)]), ("keeps moving", [Tag.Of(DealSet.Slipped)]), ("moved out", [Tag.Of(DealSet.Slipped)]), ("keep slipping", [Tag.Of(DealSet.Slipped)]),
+        ("pushed", [Tag.Of(DealSet.Slipped)]), ("push out", [Tag.Of(DealSet.Slipped)]), ("pushes", [Tag.Of(DealSet.Slipped)]), ("keeps moving", [Tag.Of(DealSet.Slipped)]), ("moved out", [Tag.Of(DealSet.Slipped)]), ("keep slipping", [Tag.Of(DealSet.Slipped)]),
         ("stale", [Tag.Of(DealSet.Stale)]), ("no activity", [Tag.Of(DealSet.Stale)]), ("untouched", [Tag.Of(DealSet.Stale)]), ("gone quiet", [Tag.Of(DealSet.Stale)]),
-        ("gone dark", [Tag.Of(DealSet.Stale)]), ("neglected", [Tag.Of(DealSet.Stale)]), ("not touched", [Tag.Of(DealSet.Stale)]), ("dormant", [Tag.Of(DealSet.Stale)]),
+        ("gone dark", [Tag.Of(DealSet.Stale)]), ("stuck", [Tag.Of(DealSet.Stale)]), ("not moving", [Tag.Of(DealSet.Stale)]), ("isn't moving", [Tag.Of(DealSet.Stale)]),
+        ("haven't moved", [Tag.Of(DealSet.Stale)]), ("hasn't moved", [Tag.Of(DealSet.Stale)]), ("havent moved", [Tag.Of(DealSet.Stale)]), ("haven't been updated", [Tag.Of(DealSet.Stale)]),
+        ("hasn't been updated", [Tag.Of(DealSet.Stale)]), ("not been updated", [Tag.Of(DealSet.Stale)]), ("not updated", [Tag.Of(DealSet.Stale)]), ("neglected", [Tag.Of(DealSet.Stale)]), ("not touched", [Tag.Of(DealSet.Stale)]), ("dormant", [Tag.Of(DealSet.Stale)]),
         ("haven't touched", [Tag.Of(DealSet.Stale)]), ("havent touched", [Tag.Of(DealSet.Stale)]), ("no recent activity", [Tag.Of(DealSet.Stale)]),
         ("past due", [Tag.Of(DealSet.PastClose)]), ("overdue", [Tag.Of(DealSet.PastClose)]), ("past their close date", [Tag.Of(DealSet.PastClose)]),
         ("past close date", [Tag.Of(DealSet.PastClose)]), ("past the close date", [Tag.Of(DealSet.PastClose)]), ("past close", [Tag.Of(DealSet.PastClose)]),
         ("close date passed", [Tag.Of(DealSet.PastClose)]), ("late deals", [Tag.Of(DealSet.PastClose)]), ("behind schedule", [Tag.Of(DealSet.PastClose)]),
-        ("missed close date", [Tag.Of(DealSet.PastClose)]), ("missed their close date", [Tag.Of(DealSet.PastClose)]), ("past their close dates", [Tag.Of(DealSet.PastClose)]),
-        ("all deals", [Tag.Of(DealSet.All)]), ("all my deals", [Tag.Of(DealSet.All), new(TagKind.Me)]), ("every deal", [Tag.Of(DealSet.All)]), ("all opportunities", [Tag.Of(DealSet.All)]),
+        ("missed close date", [Tag.Of(DealSet.PastClose)]), ("past there close date", [Tag.Of(DealSet.PastClose)]), ("past there close dates", [Tag.Of(DealSet.PastClose)]), ("close date in the past", [Tag.Of(DealSet.PastClose)]), ("expected close date in the past", [Tag.Of(DealSet.PastClose)]),
+        ("past their expected close date", [Tag.Of(DealSet.PastClose)]), ("past their expected close dates", [Tag.Of(DealSet.PastClose)]), ("need pushing", [Tag.Of(DealSet.PastClose)]),
+        ("close dates in the past", [Tag.Of(DealSet.PastClose)]), ("missed their close date", [Tag.Of(DealSet.PastClose)]), ("past their close dates", [Tag.Of(DealSet.PastClose)]),
+        ("all deals", [Tag.Of(DealSet.All)]), ("open or closed", [Tag.Of(DealSet.All)]), ("open and closed", [Tag.Of(DealSet.All)]), ("in total", [Tag.Of(DealSet.All)]),
+        ("ever had", [Tag.Of(DealSet.All)]), ("all my deals", [Tag.Of(DealSet.All), new(TagKind.Me)]), ("every deal", [Tag.Of(DealSet.All)]), ("all opportunities", [Tag.Of(DealSet.All)]),
 
         // Measures.
         ("how many", [Tag.Of(Measure.Count)]), ("number of", [Tag.Of(Measure.Count)]), ("count", [Tag.Of(Measure.Count)]), ("count of", [Tag.Of(Measure.Count)]),
-        ("how much", [Tag.Of(Measure.Amount)]), ("total", [Tag.Of(Measure.Amount)]), ("value", [Tag.Of(Measure.Amount)]), ("worth", [Tag.Of(Measure.Amount)]),
-        ("amount", [Tag.Of(Measure.Amount)]), ("dollars", [Tag.Of(Measure.Amount)]), ("sum", [Tag.Of(Measure.Amount)]), ("most revenue", [Tag.Of(Measure.Amount), new(TagKind.RankTop), Tag.Of(DealSet.Won)]),
+        ("how much", [Tag.Of(Measure.Amount)]), ("how big", [Tag.Of(Measure.Amount)]), ("#", [Tag.Of(Measure.Count)]), ("# of", [Tag.Of(Measure.Count)]),
+        ("in dollars", [Tag.Of(Measure.Amount)]), ("dollar value", [Tag.Of(Measure.Amount)]), ("total", [Tag.Of(Measure.Amount)]), ("value", [Tag.Of(Measure.Amount)]), ("worth", [Tag.Of(Measure.Amount)]),
+        ("amount", [Tag.Of(Measure.Amount)]), ("dollars", [Tag.Of(Measure.Amount)]), ("sum", [Tag.Of(Measure.Amount)]), ("most revenue", [Tag.Of(Measure.Amount), new(TagKind.RankTop), new(TagKind.WeakWon)]),
+        ("more deals", [Tag.Of(Measure.Count)]), ("fewer deals", [Tag.Of(Measure.Count)]), ("more wins", [Tag.Of(Measure.Count), Tag.Of(DealSet.Won)]), ("fewer wins", [Tag.Of(Measure.Count), Tag.Of(DealSet.Won)]),
+        ("share of deals", [Tag.Of(Measure.WinRate)]), ("higher share", [Tag.Of(Measure.WinRate)]), ("lower share", [Tag.Of(Measure.WinRate)]),
         ("weighted", [Tag.Of(Measure.WeightedAmount)]), ("weighted pipeline", [Tag.Of(Measure.WeightedAmount), Tag.Of(DealSet.Open)]),
         ("win rate", [Tag.Of(Measure.WinRate)]), ("winrate", [Tag.Of(Measure.WinRate)]), ("win-rate", [Tag.Of(Measure.WinRate)]), ("close rate", [Tag.Of(Measure.WinRate)]),
         ("hit rate", [Tag.Of(Measure.WinRate)]), ("conversion", [Tag.Of(Measure.WinRate)]), ("conversion rate", [Tag.Of(Measure.WinRate)]), ("win ratio", [Tag.Of(Measure.WinRate)]),
         ("win percentage", [Tag.Of(Measure.WinRate)]), ("win %", [Tag.Of(Measure.WinRate)]), ("win rates", [Tag.Of(Measure.WinRate)]), ("who wins most", [Tag.Of(Measure.WinRate), new(TagKind.RankTop), Tag.Of(GroupBy.Rep)]),
-        ("by value", [new(TagKind.ByValue)]), ("by dollar", [new(TagKind.ByValue)]), ("by dollars", [new(TagKind.ByValue)]), ("dollar win rate", [Tag.Of(Measure.WinRateByValue)]), ("value win rate", [Tag.Of(Measure.WinRateByValue)]),
+        ("by value", [new(TagKind.ByValue)]), ("by amount", [new(TagKind.ByValue)]), ("by revenue", [new(TagKind.ByValue)]),
+        ("what percentage of my deals", [Tag.Of(Measure.WinRate)]), ("percentage of my deals", [Tag.Of(Measure.WinRate)]), ("percent of my deals", [Tag.Of(Measure.WinRate)]),
+        ("share of my deals", [Tag.Of(Measure.WinRate)]), ("what share", [Tag.Of(Measure.WinRate)]), ("what percentage", [Tag.Of(Measure.WinRate)]), ("what percent", [Tag.Of(Measure.WinRate)]),
+        ("% of my deals", [Tag.Of(Measure.WinRate)]), ("by dollar", [new(TagKind.ByValue)]), ("by dollars", [new(TagKind.ByValue)]), ("dollar win rate", [Tag.Of(Measure.WinRateByValue)]), ("value win rate", [Tag.Of(Measure.WinRateByValue)]),
         ("average deal size", [Tag.Of(Measure.AverageSize)]), ("average deal", [Tag.Of(Measure.AverageSize)]), ("avg deal", [Tag.Of(Measure.AverageSize)]), ("avg deal size", [Tag.Of(Measure.AverageSize)]),
         ("deal size", [Tag.Of(Measure.AverageSize)]), ("typical deal", [Tag.Of(Measure.AverageSize)]), ("average size", [Tag.Of(Measure.AverageSize)]), ("average value", [Tag.Of(Measure.AverageSize)]),
-        ("average contract value", [Tag.Of(Measure.AverageSize)]), ("acv", [Tag.Of(Measure.AverageSize)]), ("aov", [Tag.Of(Measure.AverageSize)]), ("average", [Tag.Of(Measure.AverageSize)]),
+        ("average contract value", [Tag.Of(Measure.AverageSize)]), ("acv", [Tag.Of(Measure.AverageSize)]), ("aov", [Tag.Of(Measure.AverageSize)]), ("average", [Tag.Of(Measure.AverageSize)]), ("avg", [Tag.Of(Measure.AverageSize)]),
         ("sales cycle", [Tag.Of(Measure.CycleDays)]), ("cycle length", [Tag.Of(Measure.CycleDays)]), ("cycle time", [Tag.Of(Measure.CycleDays)]), ("days to close", [Tag.Of(Measure.CycleDays)]),
         ("time to close", [Tag.Of(Measure.CycleDays)]), ("how long", [Tag.Of(Measure.CycleDays)]), ("cycle", [Tag.Of(Measure.CycleDays)]),
+        ("time to win", [Tag.Of(Measure.CycleDays)]), ("days to win", [Tag.Of(Measure.CycleDays)]), ("time from created to won", [Tag.Of(Measure.CycleDays)]),
+        ("average time", [Tag.Of(Measure.CycleDays)]), ("how many days", [Tag.Of(Measure.CycleDays)]), ("days does it take", [Tag.Of(Measure.CycleDays)]),
+        ("time to closed won", [Tag.Of(Measure.CycleDays)]), ("from created to won", [Tag.Of(Measure.CycleDays)]), ("created to won", [Tag.Of(Measure.CycleDays)]),
+        ("from created to closed", [Tag.Of(Measure.CycleDays)]), ("moves fastest", [Tag.Of(Measure.CycleDays), new(TagKind.RankBottom)]), ("moves slowest", [Tag.Of(Measure.CycleDays), new(TagKind.RankTop)]), ("velocity", [Tag.Of(Measure.CycleDays)]),
         ("quota", [Tag.Of(Measure.Attainment)]), ("attainment", [Tag.Of(Measure.Attainment)]), ("tracking", [Tag.Of(Measure.Attainment)]), ("on track", [Tag.Of(Measure.Attainment)]),
         ("how am i doing", [Tag.Of(Measure.Attainment), new(TagKind.Me)]), ("where do i stand", [Tag.Of(Measure.Attainment), new(TagKind.Me)]), ("make my number", [Tag.Of(Measure.Attainment), new(TagKind.Me)]),
         ("hit my number", [Tag.Of(Measure.Attainment), new(TagKind.Me)]), ("my number", [Tag.Of(Measure.Attainment), new(TagKind.Me)]), ("gap", [Tag.Of(Measure.Attainment)]), ("target", [Tag.Of(Measure.Attainment)]),
@@ -102,7 +120,7 @@ public static class Lexicon
         ("missing quota", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("behind pace", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("behind", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]),
         ("not on track", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("off track", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]), ("struggling", [Tag.Of(Measure.Attainment), new(TagKind.BehindPace)]),
         ("forecast", [Tag.Of(Measure.Forecast)]), ("commit", [Tag.Of(Measure.Forecast)]), ("best case", [Tag.Of(Measure.Forecast)]), ("upside", [Tag.Of(Measure.Forecast)]),
-        ("projection", [Tag.Of(Measure.Forecast)]), ("projected", [Tag.Of(Measure.Forecast)]), ("forecasted", [Tag.Of(Measure.Forecast)]),
+        ("projection", [Tag.Of(Measure.Forecast)]), ("forecasting", [Tag.Of(Measure.Forecast)]), ("committed", [Tag.Of(Measure.Forecast)]), ("projected", [Tag.Of(Measure.Forecast)]), ("forecasted", [Tag.Of(Measure.Forecast)]),
         ("where do i land", [Tag.Of(Measure.Attainment), new(TagKind.Assume)]), ("where would i land", [Tag.Of(Measure.Attainment), new(TagKind.Assume)]), ("what if", [new(TagKind.Assume)]),
         ("where will i land", [Tag.Of(Measure.Attainment), new(TagKind.Assume)]), ("if", [new(TagKind.Assume)]),
         ("which", [Tag.Of(Measure.List), new(TagKind.Question)]), ("list", [Tag.Of(Measure.List), new(TagKind.Question)]), ("show", [Tag.Of(Measure.List), new(TagKind.Question)]),
@@ -111,7 +129,7 @@ public static class Lexicon
         ("by rep", [Tag.Of(GroupBy.Rep)]), ("per rep", [Tag.Of(GroupBy.Rep)]), ("each rep", [Tag.Of(GroupBy.Rep)]), ("by person", [Tag.Of(GroupBy.Rep)]), ("by owner", [Tag.Of(GroupBy.Rep)]),
         ("by seller", [Tag.Of(GroupBy.Rep)]), ("by ae", [Tag.Of(GroupBy.Rep)]), ("per ae", [Tag.Of(GroupBy.Rep)]), ("by salesperson", [Tag.Of(GroupBy.Rep)]), ("for each rep", [Tag.Of(GroupBy.Rep)]),
         ("which rep", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]), ("which reps", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]), ("which ae", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]),
-        ("rep by rep", [Tag.Of(GroupBy.Rep)]), ("leaderboard", [Tag.Of(GroupBy.Rep), new(TagKind.Team), Tag.Of(Measure.Attainment)]), ("ranking", [Tag.Of(GroupBy.Rep), new(TagKind.Team)]), ("by reps", [Tag.Of(GroupBy.Rep)]),
+        ("rep by rep", [Tag.Of(GroupBy.Rep)]), ("rep", [Tag.Of(GroupBy.Rep)]), ("seller", [Tag.Of(GroupBy.Rep)]), ("sellers", [Tag.Of(GroupBy.Rep)]), ("leaderboard", [Tag.Of(GroupBy.Rep), new(TagKind.Team), Tag.Of(Measure.Attainment)]), ("ranking", [Tag.Of(GroupBy.Rep), new(TagKind.Team)]), ("by reps", [Tag.Of(GroupBy.Rep)]),
         ("who", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]), ("which seller", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]), ("which person", [Tag.Of(GroupBy.Rep), new(TagKind.Question)]),
         ("each of my reps", [Tag.Of(GroupBy.Rep), new(TagKind.Team)]), ("rollup", [new(TagKind.Team), Tag.Of(GroupBy.Rep), Tag.Of(Measure.Attainment)]), ("roll up", [new(TagKind.Team), Tag.Of(GroupBy.Rep), Tag.Of(Measure.Attainment)]),
         ("by product", [Tag.Of(GroupBy.Product)]), ("per product", [Tag.Of(GroupBy.Product)]), ("which product", [Tag.Of(GroupBy.Product), new(TagKind.Question)]),
@@ -119,8 +137,8 @@ public static class Lexicon
         ("by account", [Tag.Of(GroupBy.Account)]), ("per account", [Tag.Of(GroupBy.Account)]), ("which account", [Tag.Of(GroupBy.Account), new(TagKind.Question)]),
         ("which accounts", [Tag.Of(GroupBy.Account), new(TagKind.Question)]), ("by customer", [Tag.Of(GroupBy.Account)]), ("which customer", [Tag.Of(GroupBy.Account), new(TagKind.Question)]),
         ("which customers", [Tag.Of(GroupBy.Account), new(TagKind.Question)]), ("accounts", [Tag.Of(GroupBy.Account)]), ("customers", [Tag.Of(GroupBy.Account)]), ("account", [Tag.Of(GroupBy.Account)]), ("customer", [Tag.Of(GroupBy.Account)]),
-        ("by stage", [Tag.Of(GroupBy.Stage)]), ("per stage", [Tag.Of(GroupBy.Stage)]), ("each stage", [Tag.Of(GroupBy.Stage)]), ("stage breakdown", [Tag.Of(GroupBy.Stage)]), ("which stage", [Tag.Of(GroupBy.Stage), new(TagKind.Question)]),
-        ("by month", [Tag.Of(GroupBy.Month)]), ("per month", [Tag.Of(GroupBy.Month)]), ("monthly", [Tag.Of(GroupBy.Month)]), ("each month", [Tag.Of(GroupBy.Month)]), ("month by month", [Tag.Of(GroupBy.Month)]),
+        ("by stage", [Tag.Of(GroupBy.Stage)]), ("per stage", [Tag.Of(GroupBy.Stage)]), ("each stage", [Tag.Of(GroupBy.Stage)]), ("stage breakdown", [Tag.Of(GroupBy.Stage)]), ("stage", [Tag.Of(GroupBy.Stage)]), ("which stage", [Tag.Of(GroupBy.Stage), new(TagKind.Question)]),
+        ("by month", [Tag.Of(GroupBy.Month)]), ("per month", [Tag.Of(GroupBy.Month)]), ("monthly", [Tag.Of(GroupBy.Month)]), ("each month", [Tag.Of(GroupBy.Month)]), ("month", [Tag.Of(GroupBy.Month)]), ("quarter", [Tag.Of(GroupBy.Quarter)]), ("month by month", [Tag.Of(GroupBy.Month)]),
         ("which month", [Tag.Of(GroupBy.Month), new(TagKind.Question)]),
         ("by quarter", [Tag.Of(GroupBy.Quarter)]), ("per quarter", [Tag.Of(GroupBy.Quarter)]), ("quarterly", [Tag.Of(GroupBy.Quarter)]), ("each quarter", [Tag.Of(GroupBy.Quarter)]),
         ("quarter by quarter", [Tag.Of(GroupBy.Quarter)]), ("which quarter", [Tag.Of(GroupBy.Quarter), new(TagKind.Question)]),
@@ -129,13 +147,14 @@ public static class Lexicon
         ("top", [new(TagKind.RankTop)]), ("most", [new(TagKind.RankTop)]), ("best", [new(TagKind.RankTop)]), ("highest", [new(TagKind.RankTop)]), ("biggest", [new(TagKind.RankTop)]),
         ("largest", [new(TagKind.RankTop)]), ("greatest", [new(TagKind.RankTop)]), ("leading", [new(TagKind.RankTop)]), ("strongest", [new(TagKind.RankTop)]), ("whales", [new(TagKind.RankTop)]),
         ("bottom", [new(TagKind.RankBottom)]), ("least", [new(TagKind.RankBottom)]), ("worst", [new(TagKind.RankBottom)]), ("lowest", [new(TagKind.RankBottom)]), ("smallest", [new(TagKind.RankBottom)]),
-        ("fewest", [new(TagKind.RankBottom)]), ("weakest", [new(TagKind.RankBottom)]), ("poorest", [new(TagKind.RankBottom)]),
+        ("fewest", [new(TagKind.RankBottom)]), ("shortest", [new(TagKind.RankBottom)]), ("fastest", [new(TagKind.RankBottom)]), ("quickest", [new(TagKind.RankBottom)]),
+        ("longest", [new(TagKind.RankTop)]), ("slowest", [new(TagKind.RankTop)]), ("better", [new(TagKind.RankTop)]), ("worse", [new(TagKind.RankBottom)]), ("weakest", [new(TagKind.RankBottom)]), ("poorest", [new(TagKind.RankBottom)]),
 
         // Whose.
         ("my", [new(TagKind.Me)]), ("me", [new(TagKind.Me)]), ("i", [new(TagKind.Me)]), ("mine", [new(TagKind.Me)]), ("myself", [new(TagKind.Me)]), ("i've", [new(TagKind.Me)]), ("i'm", [new(TagKind.Me)]),
         ("team", [new(TagKind.Team)]), ("teams", [new(TagKind.Team)]), ("my reps", [new(TagKind.Team)]), ("our", [new(TagKind.Team)]), ("we", [new(TagKind.Team)]), ("us", [new(TagKind.Team)]),
-        ("everyone", [new(TagKind.Team)]), ("everybody", [new(TagKind.Team)]), ("the org", [new(TagKind.Team)]), ("company", [new(TagKind.Team)]), ("my people", [new(TagKind.Team)]),
-        ("whole team", [new(TagKind.Team)]), ("we've", [new(TagKind.Team)]), ("team's", [new(TagKind.Team)]), ("reps", [new(TagKind.Team)]),
+        ("reps", [new(TagKind.Team), Tag.Of(GroupBy.Rep)]), ("everyone", [new(TagKind.Team)]), ("everybody", [new(TagKind.Team)]), ("the org", [new(TagKind.Team)]), ("company", [new(TagKind.Team)]), ("my people", [new(TagKind.Team)]),
+        ("whole team", [new(TagKind.Team)]), ("we've", [new(TagKind.Team)]), ("team's", [new(TagKind.Team)]),
 
         // Comparisons.
         ("compare", [new(TagKind.Compare)]), ("compared", [new(TagKind.Compare)]), ("comparison", [new(TagKind.Compare)]), ("vs", [new(TagKind.Compare)]), ("versus", [new(TagKind.Compare)]),
@@ -190,7 +209,7 @@ public static class Lexicon
         "had", "has", "have", "having", "does", "did", "done", "doing", "made", "makes", "going", "were", "was", "is", "are", "will", "shall", "what", "which", "how", "when", "where", "why",
         "pipeline", "forecast", "brief", "prep", "agenda", "tasks", "task", "follow", "followup", "followups", "due", "soon", "later", "early", "late", "term", "long", "short", "fast", "slow",
         "lost", "last", "list", "most", "best", "worst", "least", "team", "mine", "whole", "entire", "overall", "breakdown", "split", "group", "grouped", "sort", "sorted", "order", "ordered",
-        "let", "here", "everyone", "nobody", "somebody", "someone", "anyone", "company", "things", "thing", "stuff", "everything", "something", "nothing", "hmm", "well", "oh",
+        "as", "if", "or", "stock", "price", "prices", "pricing", "share", "shares", "market", "anyone", "let", "here", "everyone", "nobody", "somebody", "someone", "anyone", "company", "things", "thing", "stuff", "everything", "something", "nothing", "hmm", "well", "oh",
     ];
 
     /// <summary>The words keywords are made of: what typos are corrected towards.</summary>
@@ -250,6 +269,15 @@ public static class Lexicon
         return found;
     }
 
+    /// <summary>Chat shorthand for keywords: "yr", "qtr", "nxt", "rev".</summary>
+    private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
+    {
+        ["yr"] = "year", ["yrs"] = "years", ["qtr"] = "quarter", ["qtrs"] = "quarters", ["ths"] = "this", ["nxt"] = "next", ["lst"] = "last",
+        ["mth"] = "month", ["mo"] = "month", ["wk"] = "week", ["wks"] = "weeks", ["rev"] = "revenue", ["prod"] = "product", ["prods"] = "products", ["hw"] = "how",
+        ["loose"] = "lose", ["wat"] = "what", ["wht"] = "what", ["pls"] = "please", ["avg"] = "average", ["amt"] = "amount", ["num"] = "number",
+        ["opp"] = "deal", ["opps"] = "deals",
+    };
+
     /// <summary>
     /// The keyword a misspelt word stands for ("quater" → "quarter", "pipline" → "pipeline", "yesturday" →
     /// "yesterday"), or the word itself. Known everyday words, numbers and <paramref name="protectedWords"/> (the
@@ -257,6 +285,11 @@ public static class Lexicon
     /// </summary>
     public static string Correct(string word, IReadOnlySet<string>? protectedWords = null)
     {
+        if (Shorthand.TryGetValue(word, out var full) && protectedWords?.Contains(word) != true)
+            return full;
+        // Contractions and possessives ("that's", "month's") are words of their own, never typos of a keyword.
+        if (word.Contains('\''))
+            return word;
         if (word.Length < 4 || Vocabulary.Contains(word) || Common.Contains(word) || word.Any(c => !char.IsLetter(c) && c != '\'')
             || protectedWords?.Contains(word) == true)
             return word;
@@ -275,7 +308,11 @@ public static class Lexicon
             }
             else if (d == bestDistance && known != best)
             {
-                tie = true;
+                // A letter left out is the commonest slip ("pushd"): between equals, the longer word wins.
+                if (known.Length > word.Length && best!.Length <= word.Length)
+                    (best, tie) = (known, false);
+                else if (!(best!.Length > word.Length && known.Length <= word.Length))
+                    tie = true;
             }
         }
         return best is not null && bestDistance <= allowed && !tie ? best : word;

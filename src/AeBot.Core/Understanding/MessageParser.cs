@@ -28,8 +28,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
         var text = Correct(normalized, await names.ProtectedWordsAsync(ct));
         var lower = text.ToLowerInvariant();
-        var request = Phrasings.WithoutPoliteness(lower);
-        var polite = request.Length != lower.Length;
+        // Commands are recognised on the words as typed: correcting keywords must not turn "slip" into "slips".
+        var request = Phrasings.WithoutPoliteness(plain);
+        var polite = request.Length != plain.Length;
 
         // Commands: only imperatives (a polite "can you…" is still one). Writes to a deal also need a deal reference.
         if (Nudges.NudgeSettingsAbility.Matches(normalized))
@@ -50,9 +51,11 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
                 return new CommandReading(kind) { Evidence = [kind.ToString()] };
         }
 
-        if (Phrasings.Unsupported(lower) is { } unsupported)
+        // Abilities and requests AeBot doesn't do are recognised on the words as typed ("stock" must not become
+        // "stuck"), then on the corrected ones ("brief me on…" misspelt).
+        if ((Phrasings.Unsupported(plain) ?? Phrasings.Unsupported(lower)) is { } unsupported)
             return new UnsupportedReading(unsupported);
-        var ability = Phrasings.Ability(lower);
+        var ability = Phrasings.Ability(plain) ?? Phrasings.Ability(lower);
         if (ability is AbilityKind.Greeting or AbilityKind.Thanks or AbilityKind.Help or AbilityKind.Playbook or AbilityKind.Commission or AbilityKind.MyDay)
             return new AbilityReading(ability.Value) { Evidence = [ability.Value.ToString()] };
 
@@ -101,6 +104,26 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         if (found.OutOfScope is { } outside)
             return new OutOfScopeReading(outside);
 
+        // "last month's won revenue": the period, without the possessive the recogniser stumbles on.
+        foreach (Match m in PeriodPossessive().Matches(work.Lower))
+            work.Consume(m.Index + m.Length - 2, 2);
+
+        // "haven't moved in 30 days": the quiet spell that makes a deal stale, not a period to filter by.
+        var staleSpell = false;
+        if (StaleSpell().Match(work.Lower) is { Success: true } spell)
+        {
+            staleSpell = true;
+            work.Consume(spell.Groups["spell"]);
+        }
+
+        // "compared to the quarter before": the previous period.
+        var previousPeriod = false;
+        if (PeriodBefore().Match(work.Lower) is { Success: true } before)
+        {
+            previousPeriod = true;
+            work.Consume(before.Index, before.Length);
+        }
+
         // "vs last year", "year over year": a comparison, not a second period.
         var lastYear = false;
         if (SameTimeLastYear().Match(work.Lower) is { Success: true } ly)
@@ -112,10 +135,13 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         // Keywords on what is left, to learn which way dates lean; then the periods; then keywords again without them.
         var provisional = Lexicon.Find(Tokens(work.Lower));
         var lean = Leans(provisional);
+        // "and Q2?" after a question about wins leans to the past, after one about pipeline to the future.
+        if (previous is not null && !provisional.Any(t => t.Tags.Any(x => x.Kind is TagKind.Set or TagKind.Closing or TagKind.PastTense or TagKind.FutureTense)))
+            lean = previous.Set is DealSet.Open or DealSet.Renewals || previous.Measure == Measure.Forecast ? TimeLean.Future : TimeLean.Past;
         var found2 = new List<(int Index, Period Period)>();
         for (var i = 0; i < 2; i++)
         {
-            if ((ParseHalf(work.Lower, today) ?? periods.Parse(work.Lower, today, lean)) is not { } p)
+            if ((ParseHalf(work.Lower, today, lean) ?? periods.Parse(work.Lower, today, lean)) is not { } p)
                 break;
             var index = work.Lower.IndexOf(p.Matched, StringComparison.Ordinal);
             if (index < 0)
@@ -133,6 +159,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             tags.SelectMany(t => t.Tags).Where(x => x.Kind == kind).Select(x => (T)(object)x.Value).ToList();
 
         var sets = Values<DealSet>(TagKind.Set);
+        if (staleSpell && !sets.Contains(DealSet.Stale))
+            sets.Add(DealSet.Stale);
         var measures = Values<Measure>(TagKind.Measure);
         var groups = Values<GroupBy>(TagKind.Group);
         var types = Values<OpportunityType>(TagKind.Type);
@@ -141,7 +169,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var created = Has(TagKind.Created);
 
         // The measure: the most specific one named wins; "by value" turns a win rate into one by value.
-        var measure = Pick(measures, [Measure.WinRateByValue, Measure.WinRate, Measure.AverageSize, Measure.CycleDays, Measure.Forecast, Measure.Attainment, Measure.WeightedAmount, Measure.Count, Measure.Amount, Measure.List]);
+        var measure = Pick(measures, [Measure.WinRateByValue, Measure.WinRate, Measure.CycleDays, Measure.AverageSize, Measure.Forecast, Measure.Attainment, Measure.WeightedAmount, Measure.Count, Measure.Amount, Measure.List]);
         if (measure == Measure.WinRate && Has(TagKind.ByValue))
             measure = Measure.WinRateByValue;
 
@@ -150,6 +178,11 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         OpportunityType? type = types.Count > 0 ? types[0] : null;
         if (renewalWord && set is not null and not DealSet.Renewals)
             type ??= OpportunityType.Renewal;
+        if (set is null && !closing && Has(TagKind.WeakWon))
+            set = DealSet.Won;
+        // "how long does it take me to close a deal": a cycle is measured on won deals, whatever the verb.
+        if (set is null && closing && measure is Measure.CycleDays or Measure.WinRate or Measure.WinRateByValue)
+            set = measure == Measure.CycleDays ? DealSet.Won : DealSet.Closed;
         if (set is null && closing)
             set = past || found2.Count > 0 && found2[0].Period.To < today && !Has(TagKind.FutureTense) ? DealSet.Won : DealSet.Open;
         set ??= measure switch
@@ -181,17 +214,22 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var rankTop = Has(TagKind.RankTop);
         var rankBottom = Has(TagKind.RankBottom);
         var group = GroupBy.None;
+        var groupFromWho = false;
         foreach (var t in tags)
         {
             var g = t.Tags.Where(x => x.Kind == TagKind.Group).Select(x => (GroupBy)x.Value).FirstOrDefault();
             if (g == GroupBy.None)
                 continue;
-            var bare = t.Phrase is "product" or "products" or "account" or "accounts" or "customer" or "customers";
+            var bare = t.Phrase is "product" or "products" or "account" or "accounts" or "customer" or "customers" or "rep" or "reps" or "month" or "quarter" or "stage" or "seller" or "sellers";
             if (bare && !(rankTop || rankBottom))
                 continue;
             // "who…" from someone without a team asks about other people: the answer says team figures are for managers.
             if (t.Phrase == "who" && subject.Kind is SubjectKind.Me && !viewer.HasTeam)
                 subject = QuerySubject.Team;
+            // "top 3 reps", "bottom rep": a manager's people.
+            if (g == GroupBy.Rep && subject.Kind == SubjectKind.Me && viewer.HasTeam)
+                subject = QuerySubject.Team;
+            groupFromWho = t.Phrase == "who";
             group = g;
             break;
         }
@@ -205,10 +243,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             var top = !rankBottom;
             if (rankTop && rankBottom)
                 top = tags.First(t => t.Tags.Any(x => x.Kind is TagKind.RankTop or TagKind.RankBottom)).Tags.Any(x => x.Kind == TagKind.RankTop);
-            var by = measure is Measure.List or Measure.Amount ? (RankedByCount(tokens, tags) ? Measure.Count : Measure.Amount) : measure;
-            var plural = group != GroupBy.None && PluralGroup().IsMatch(work.Lower);
-            var superlative = tags.Any(t => t.Tags.Any(x => x.Kind is TagKind.RankTop or TagKind.RankBottom) && t.Phrase is not ("top" or "bottom" or "whales"));
-            var n = rankN ?? (group == GroupBy.None ? 5 : plural || !superlative ? 5 : 1);
+            var by = measure is Measure.List or Measure.Amount ? (group != GroupBy.None && RankedByCount(tokens, tags) ? Measure.Count : Measure.Amount) : measure;
+            // "which of Marcus's reps has the lowest…" asks for one, however plural the group is.
+            var plural = WhichOf().IsMatch(work.Lower) ? false
+                : group != GroupBy.None ? PluralGroup().IsMatch(work.Lower) : PluralDeals().IsMatch(work.Lower) || !SingularDeal().IsMatch(work.Lower);
+            // "top reps" five, "top rep" / "who has the best…" one.
+            var n = rankN ?? (plural ? 5 : 1);
             rank = new Rank(top, Math.Clamp(n, 1, 100), by);
             if (measure == Measure.Amount && group == GroupBy.None && sets.Count == 0 && !Has(TagKind.Measure) && !past)
                 measure = Measure.List;
@@ -219,7 +259,6 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         // Default measure for what was asked: "show/which" lists, "how many" counts, results show the amount.
         if (measures.Count == 0)
             measure = group != GroupBy.None ? rank?.By ?? Measure.Amount
-                : set is DealSet.Won or DealSet.Lost && rank is null ? Measure.Amount
                 : Measure.List;
 
         // Periods and comparison.
@@ -228,7 +267,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         Comparison? compare = null;
         if (lastYear || Has(TagKind.CompareLastYear))
             compare = new Comparison(CompareKind.LastYear);
-        else if (Has(TagKind.ComparePrevious))
+        else if (previousPeriod || Has(TagKind.ComparePrevious))
             compare = new Comparison(CompareKind.PreviousPeriod);
         else if (found2.Count == 2 && (compareWord || Has(TagKind.Refine)))
             compare = new Comparison(CompareKind.NamedPeriod, found2[1].Period);
@@ -237,16 +276,31 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             compare = new Comparison(CompareKind.NamedPeriod, found2[0].Period);
             period = null;
         }
-        if (subject.Kind == SubjectKind.People && subject.People.Count > 1 && (compareWord || compare is null))
+        if (subject.Kind is SubjectKind.People or SubjectKind.TeamOf && subject.People.Count > 1 && (compareWord || compare is null) && !Together().IsMatch(text.ToLowerInvariant()))
+        {
             compare = new Comparison(CompareKind.People);
+            if (group == GroupBy.Rep && groupFromWho)
+                group = GroupBy.None;
+            if (group == GroupBy.None && rankN is null)
+                rank = null;
+        }
+        // "what did I win in March?" asks how much; "did I win Acme?", "won deals", "which deals…" ask for the deals.
+        if (set is DealSet.Won or DealSet.Lost && measures.Count == 0 && group == GroupBy.None && rank is null && AmountQuestion().IsMatch(text.ToLowerInvariant())
+            && !DealListWords().IsMatch(text.ToLowerInvariant()))
+            measure = Measure.Amount;
+
         // With nothing said about which deals, a comparison or a period already over asks about results.
         if (set is null && (compare is not null || period is { } over && over.To < today))
             set = DealSet.Won;
         if (compare is not null && measures.Count == 0 && group == GroupBy.None)
             measure = Measure.Amount;
-        if (set == DealSet.Won && measures.Count == 0 && group == GroupBy.None && rank is null && measure == Measure.List && !ListWord().IsMatch(text.ToLowerInvariant()))
-            measure = Measure.Amount;
 
+        if (set == DealSet.Renewals && group == GroupBy.Account && rank is null)
+        {
+            group = GroupBy.None;
+            if (measures.Count == 0)
+                measure = Measure.List;
+        }
         var dateField = created ? DateField.Created : set == DealSet.Renewals ? DateField.ContractEnd : DateField.Close;
         // "if Acme and Globex close, where do I land?": those accounts' open deals counted as won against quota.
         var whatIf = Has(TagKind.Assume) && found.Accounts.Count > 0 && (closing || measure == Measure.Attainment || sets.Contains(DealSet.Won));
@@ -295,7 +349,13 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
         // A fragment with no measure or set of its own refines the previous question.
         var shortRefinement = Has(TagKind.Refine) && tags.Count > 0 && tags[0].Start == 0 && tags[0].Tags.Any(t => t.Kind == TagKind.Refine) && tokens.Count <= 7;
-        if (previous is not null && fillsSlots && (!hasCore || shortRefinement))
+        // "how many?", "in dollars?", "win rate?", "won only": a few words that change only the measure or the set.
+        var namesNothing = period is null && filters.IsEmpty && found.People.Count == 0 && found.TeamOf.Count == 0 && !found.SelfNamed;
+        var measureOnly = measures.Count > 0 && sets.Count == 0 && !closing;
+        var setOnly = sets.Count > 0 && measures.Count == 0 && tokens.Count <= 3 && !wholeQuestion;
+        var measureOrSetOnly = namesNothing && tokens.Count <= 6 && tokens.All(t => Lexicon.IsKnownWord(t)) && (measureOnly || setOnly)
+            && group == GroupBy.None && rank is null && !Has(TagKind.Team);
+        if (previous is not null && (fillsSlots && (!hasCore || shortRefinement) || shortRefinement && hasCore || measureOrSetOnly))
             return new QueryReading(FollowUps.Refine(previous, query, new FollowUps.Named(period is not null, found2.Count > 1 ? found2[1].Period : null,
                 found.People.Count > 0 || found.TeamOf.Count > 0 || Has(TagKind.Team) || Has(TagKind.Me) || found.SelfNamed, found.Accounts.Count > 0, found.Products.Count > 0,
                 found.Stages.Count > 0, type is not null, min is not null || max is not null, group != GroupBy.None, rank is not null, compare is not null,
@@ -305,7 +365,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             };
         if (!hasCore && !fillsSlots)
             return new NotUnderstoodReading { Evidence = evidence };
-        if (!hasCore && previous is null && !(found.Accounts.Count > 0 || found.Products.Count > 0 || found.People.Count > 0 || group != GroupBy.None || period is not null))
+        if (!hasCore && previous is null && !(fillsSlots || DealNoun().IsMatch(text.ToLowerInvariant())))
             return new NotUnderstoodReading { Evidence = evidence };
         return new QueryReading(query, false) { Evidence = evidence, HasOwnCore = hasCore };
     }
@@ -320,9 +380,13 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     {
         foreach (var t in tags.Where(t => t.Tags.Any(x => x.Kind is TagKind.RankTop or TagKind.RankBottom)))
         {
-            var next = t.Start + t.Length;
-            if (next < tokens.Count && tokens[next] is "deals" or "opportunities" or "opps" or "wins" or "losses" or "renewals")
-                return true;
+            for (var next = t.Start + t.Length; next < tokens.Count && next <= t.Start + t.Length + 2; next++)
+            {
+                if (tokens[next] is "deals" or "opportunities" or "opps" or "wins" or "losses" or "renewals" or "deal")
+                    return true;
+                if (tokens[next] is not ("open" or "won" or "lost" or "closed" or "new" or "stale" or "upsell" or "renewal" or "number" or "of"))
+                    break;
+            }
         }
         return false;
     }
@@ -332,7 +396,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var all = tags.SelectMany(t => t.Tags).ToList();
         if (all.Any(t => t.Kind == TagKind.Set && (DealSet)t.Value is DealSet.Won or DealSet.Lost or DealSet.Closed)
             || all.Any(t => t.Kind == TagKind.Measure && (Measure)t.Value is Measure.WinRate or Measure.WinRateByValue or Measure.CycleDays or Measure.AverageSize)
-            || all.Any(t => t.Kind is TagKind.PastTense or TagKind.Created))
+            || all.Any(t => t.Kind is TagKind.PastTense or TagKind.Created or TagKind.WeakWon))
             return TimeLean.Past;
         return TimeLean.Future;
     }
@@ -362,7 +426,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
     // ---- halves: "first half", "H2 2026", "second half of next year" ----
 
-    private (Period Period, string Matched)? ParseHalf(string lower, DateOnly today)
+    private (Period Period, string Matched)? ParseHalf(string lower, DateOnly today, TimeLean lean)
     {
         var m = HalfPattern().Match(lower);
         if (!m.Success)
@@ -375,6 +439,14 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             year = m.Groups["y"].Value.Length == 2 ? 2000 + int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         var second = m.Groups["h"].Value == "2" || m.Groups["which"].Value is "second" or "2nd" or "back" or "latter";
         var start = fiscal.YearStart(year).AddMonths(second ? 6 : 0);
+        // "H1" with no year: the coming one for pipeline once this year's is over, the last one for results.
+        if (!m.Groups["rel"].Success && !m.Groups["y"].Success && !m.Value.Contains("year", StringComparison.Ordinal))
+        {
+            if (lean == TimeLean.Future && start.AddMonths(6) <= today)
+                (year, start) = (year + 1, start.AddYears(1));
+            else if (lean == TimeLean.Past && start > today)
+                (year, start) = (year - 1, start.AddYears(-1));
+        }
         var label = $"{(second ? "H2" : "H1")} {(fiscal.StartMonth == 1 ? year.ToString(CultureInfo.InvariantCulture) : "FY" + year.ToString(CultureInfo.InvariantCulture))}";
         return (new Period(start, start.AddMonths(6).AddDays(-1), label), m.Value);
     }
@@ -412,6 +484,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             if (best.Count == 0)
                 break;
             var words = best[0].Matched;
+            // "Lee vs Tom": two names of the same length are two people, not two readings of one name.
+            best = best.Where(m => string.Equals(m.Matched, words, StringComparison.OrdinalIgnoreCase)).ToList();
             var visible = best.Where(m => visibleReps.Contains(m.Entity.Id)).ToList();
             if (visible.Count == 0)
                 return Refused(words);
@@ -428,7 +502,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             // "Marcus's team", "Marcus team": his subtree.
             if (at >= 0 && TeamAfter().Match(work.Lower, Math.Min(work.Lower.Length, at + words.Length)) is { Success: true } team)
             {
-                work.Consume(team.Index, team.Length);
+                if (team.Value.Contains("team", StringComparison.Ordinal) || team.Value.Contains("org", StringComparison.Ordinal))
+                    work.Consume(team.Index, team.Length);
                 teamOf.Add(person);
             }
             else if (!people.Any(p => p.Id == person.Id))
@@ -453,7 +528,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var productIndex = await names.ProductsAsync(ct);
         for (var i = 0; i < 5; i++)
         {
-            var found = EntityMatcher.Find(work.Text, productIndex).Where(m => IsNameLike(m, work)).ToList();
+            var found = EntityMatcher.Find(work.Text, productIndex, allowFirstName: true).Where(m => IsNameLike(m, work)).ToList();
+            found = found.Where(f => string.Equals(f.Matched, found.FirstOrDefault()?.Matched, StringComparison.OrdinalIgnoreCase)).ToList();
             if (found.Count == 0)
                 break;
             if (found.Count > 1)
@@ -466,14 +542,15 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var accountIndex = await names.AccountsAsync(ct);
         for (var i = 0; i < 10; i++)
         {
-            var all = EntityMatcher.FindAll(work.Text, accountIndex).Where(m => IsNameLike(m, work)).ToList();
+            var all = EntityMatcher.FindAll(work.Text, accountIndex).Where(m => IsNameLike(m, work)).Select(Shortened).ToList();
             if (all.Count == 0)
                 break;
             var visibleIds = await data.VisibleAccountIdsAsync(viewer, all.Select(m => m.Entity.Id).ToList(), ct);
             var best = EntityMatcher.Top(all);
             var visible = EntityMatcher.Top(all.Where(m => visibleIds.Contains(m.Entity.Id)).ToList());
+            visible = visible.Where(v => string.Equals(v.Matched, visible.FirstOrDefault()?.Matched, StringComparison.OrdinalIgnoreCase)).ToList();
             if (visible.Count == 0 || visible[0].Matched.Length < best[0].Matched.Length && best[0].Score == 100)
-                return Refused(best[0].Matched);
+                return Refused(Trimmed(best[0].Matched));
             if (visible.Count > 1)
                 return Ask("account", visible[0].Matched, visible.Select(v => v.Entity).ToList());
             accounts.Add(visible[0].Entity);
@@ -482,13 +559,13 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
         // Stages ("in Negotiation"); won and lost stages are deal sets, not filters.
         var stageIndex = await names.StagesAsync(ct);
-        foreach (var match in EntityMatcher.Find(work.Text, stageIndex).Where(m => m.Score >= 88))
+        for (var i = 0; i < 4; i++)
         {
-            if (WonOrLostStage().IsMatch(match.Entity.Name))
+            var match = EntityMatcher.Find(work.Text, stageIndex).FirstOrDefault(m => m.Score >= 88);
+            if (match is null || WonOrLostStage().IsMatch(match.Entity.Name) || stages.Contains(match.Entity.Name))
                 break;
             stages.Add(match.Entity.Name);
             work.Consume(match.Matched);
-            break;
         }
 
         // A capitalised name that is none of the above: someone or something the asker has no record of.
@@ -497,8 +574,25 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
         return new Names(people, teamOf, selfNamed, accounts, products, stages, teams, null, null);
 
-        Names Refused(string words) => new([], [], false, [], [], [], [], null, words.Trim());
+        Names Refused(string words) => new([], [], false, [], [], [], [], null, Trimmed(words));
         Names Ask(string kind, string words, IReadOnlyList<NamedRef> options) => new([], [], false, [], [], [], [], new Ambiguity(kind, words, options), null);
+    }
+
+    /// <summary>"Blue Harbor" for "Blue Harbor Corp": the legal suffix makes it exact, but it fits every "Blue Harbor …".</summary>
+    private static EntityMatch Shortened(EntityMatch m) =>
+        m.Score == 100 && m.Matched.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < m.Entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length
+            ? m with { Score = 88 }
+            : m;
+
+    /// <summary>The words of a name without the keywords around them ("Aperture as" → "Aperture").</summary>
+    private static string Trimmed(string words)
+    {
+        var parts = words.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (parts.Count > 1 && Lexicon.IsKnownWord(parts[^1].ToLowerInvariant()))
+            parts.RemoveAt(parts.Count - 1);
+        while (parts.Count > 1 && Lexicon.IsKnownWord(parts[0].ToLowerInvariant()))
+            parts.RemoveAt(0);
+        return string.Join(' ', parts);
     }
 
     /// <summary>A match made of keywords only ("open", "pipeline") is not a name, unless it is a whole name spelt exactly.</summary>
@@ -614,7 +708,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     [GeneratedRegex(@"\b(?:(?<which>first|1st|second|2nd|back|front|latter)\s+half|h(?<h>[12]))(?:\s+(?:of\s+)?(?:(?:the\s+)?(?<rel>this|last|previous|next)\s+(?:fiscal\s+)?year|(?:the\s+)?year|(?:fy\s*)?'?(?<y>20\d{2}|\d{2})\b))?")]
     private static partial Regex HalfPattern();
 
-    [GeneratedRegex(@"\G\s*(?:'s\s*)?(?:'\s*)?(?:sub-?)?team\b")]
+    [GeneratedRegex(@"\G\s*(?:'s\s*)?(?:'\s*)?(?:sub-?team|team|reps|people|direct reports|org)\b")]
     private static partial Regex TeamAfter();
 
     [GeneratedRegex(@"^\W*(compare|what|what's|whats|which|how|who|whose|when|where|did|do|does|is|are|was|were|have|has|can|could|will|would)\b")]
@@ -623,13 +717,45 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     [GeneratedRegex(@"^\W*(and|what about|how about|what if|just|only|same|now|but|ok and|okay and|also|then)\b")]
     private static partial Regex RefineStart();
 
-    [GeneratedRegex(@"\b(?:(?:vs\.?|versus|compared (?:to|with)|than|against)\s+(?:the\s+)?(?:same\s+(?:period|time|quarter|month)\s+)?last year|year over year|year-over-year|yoy|same (?:period|time|quarter|month) last year)\b")]
+    [GeneratedRegex(@"\b(?:(?:vs\.?|versus|compared (?:to|with)|than|against)\s+(?:the\s+)?(?:same\s+(?:period|time|quarter|month)\s+|(?:q[1-4]|that|this quarter|this month)\s+(?:of\s+)?)?last year|year over year|year-over-year|yoy|same (?:period|time|quarter|month) last year)\b")]
     private static partial Regex SameTimeLastYear();
 
-    [GeneratedRegex(@"^\W*(which|list|show)\b|\b(which deals|what deals|list|show me the deals)\b")]
+    [GeneratedRegex(@"^\W*(which|list|show)\b|\b(deals|deal|opportunities|opps|wins|losses|which|list)\b")]
     private static partial Regex ListWord();
 
-    [GeneratedRegex(@"\b(?:products|accounts|customers|reps|sellers|people|stages|months|quarters)\b")]
+    [GeneratedRegex(@"\b(deals|opportunities|opps|pipeline|pipe|wins|losses|renewals|contracts)\b")]
+    private static partial Regex DealNoun();
+
+    [GeneratedRegex(@"\b(deals|opportunities|opps|wins|losses|ones)\b")]
+    private static partial Regex PluralDeals();
+
+    [GeneratedRegex(@"\b(deal|opportunity|opp|win|loss|one)\b")]
+    private static partial Regex SingularDeal();
+
+    [GeneratedRegex(@"\b(?:haven'?t|hasn'?t|have not|has not|not|no|isn'?t|aren'?t)\s+(?:been\s+)?(?:moved|moving|updated|touched|changed|progressed|activity|updates?)(?<spell>\s+(?:in|for)\s+(?:\d+\s+(?:days?|weeks?|months?)|a\s+(?:while|week|month|bit)|weeks|months|ages|a long time))?")]
+    private static partial Regex StaleSpell();
+
+    [GeneratedRegex(@"\b(?:compared (?:to|with)|vs\.?|versus|than|against)\s+(?:the\s+)?(?:quarter|month|period|year|week)\s+before\b")]
+    private static partial Regex PeriodBefore();
+
+    [GeneratedRegex(@"\b(?:day|week|month|quarter|year|today|yesterday)'s\b")]
+    private static partial Regex PeriodPossessive();
+
+    // Greedy on purpose: the lazy form of this pattern made the generated matcher throw IndexOutOfRangeException
+    // (.NET 10 regex source generator) on "what did I win last quarter?".
+    [GeneratedRegex(@"\bwhat\s+(?:(?:did|has|have|'ve|had)\s+)?(?:[a-z']+\s+){0,2}(?:win|won|close|closed|sell|sold|book|booked|bring|brought|land|landed|lose|lost|sign|signed)\b(?!\s+(?:won|lost)\b)")]
+    private static partial Regex AmountQuestion();
+
+    [GeneratedRegex(@"\b(deals?|opportunities|opps|wins|losses|anything|list|which|ones)\b")]
+    private static partial Regex DealListWords();
+
+    [GeneratedRegex(@"\bwhich\s+(?:one\s+)?of\b")]
+    private static partial Regex WhichOf();
+
+    [GeneratedRegex(@"\b(together|combined|between them|in total|altogether|added up)\b")]
+    private static partial Regex Together();
+
+    [GeneratedRegex(@"\b(?:products|accounts|customers|reps|sellers|people|stages|months|quarters|teams)\b")]
     private static partial Regex PluralGroup();
 
     [GeneratedRegex(@"\b(vs|versus|compared? (to|with)|against|than|relative to)\s*$")]

@@ -51,6 +51,32 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
             var year = fiscal.Year(currentYear);
             return (new Period(year.From, today, $"{year.Label} to date"), m.Value);
         }
+        if ((m = QuarterBeforeLast().Match(text)).Success)
+        {
+            var quarter = fiscal.QuarterOffset(today, -2);
+            return (quarter with { Label = $"the quarter before last ({quarter.Label})" }, m.Value);
+        }
+        if ((m = SameLastYear().Match(text)).Success)
+        {
+            // "this month last year", "Q3 last year", "this quarter last year".
+            Period current = m.Groups["unit"].Value == "month"
+                ? new Period(new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1), "")
+                : m.Groups["q"].Success ? fiscal.Quarter(currentYear, int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture)) : fiscal.ThisQuarter(today);
+            var back = new Period(current.From.AddYears(-1), current.From.AddYears(-1).AddMonths((current.To.Month - current.From.Month + 12) % 12 + 1).AddDays(-1), "");
+            return (back with { Label = m.Value }, m.Value);
+        }
+        if ((m = TheQuarter().Match(text)).Success)
+        {
+            var quarter = fiscal.ThisQuarter(today);
+            return (quarter with { Label = $"this quarter ({quarter.Label})" }, m.Value);
+        }
+        if ((m = LastDays().Match(text)).Success)
+        {
+            // "last 30 days": today and the 29 before it.
+            var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var days = m.Groups["unit"].Value.StartsWith("week", StringComparison.Ordinal) ? n * 7 : n;
+            return (new Period(today.AddDays(-(days - 1)), today, $"the last {n} {m.Groups["unit"].Value}"), m.Value);
+        }
         if ((m = RelativeQuarter().Match(text)).Success)
         {
             var offset = m.Groups["which"].Value switch { "last" or "previous" or "prior" => -1, "next" or "coming" => 1, _ => 0 };
@@ -129,8 +155,11 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
                 var from = start ?? today;
                 var to = endExclusive?.AddDays(-1) ?? today;
                 // "between April and June" is resolved to [Apr 1, Jun 1): people mean up to the end of June.
-                if (endExclusive is { Day: 1 } end && start is not null && NamesMonth(matched, end.Month) && EndsRange(matched))
+                if (endExclusive is { Day: 1 } end && start is not null && NamesMonth(matched, end.Month) && EndsRange(matched) && !EndsWithDay().IsMatch(matched))
                     to = end.AddMonths(1).AddDays(-1);
+                // "between Oct 1 and Nov 15": the recogniser returns the named last day itself as the end.
+                else if (endExclusive is { } named && EndsRange(matched) && EndsWithDay().IsMatch(matched) && named.Day == DayOf(matched))
+                    to = named;
                 if (value.TryGetValue("Mod", out var mod) && mod == "since")
                     to = today;
                 if (to < from)
@@ -174,6 +203,18 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
     [GeneratedRegex(@"\b(?<which>this|current|last|previous|prior|next|coming)\s+(fiscal\s+)?quarter\b")]
     private static partial Regex RelativeQuarter();
 
+    [GeneratedRegex(@"\b(?:the\s+)?quarter\s+before\s+(?:last|the\s+last(?:\s+one)?)\b")]
+    private static partial Regex QuarterBeforeLast();
+
+    [GeneratedRegex(@"\b(?:(?:this|that|the same)\s+(?<unit>month|quarter)|q(?<q>[1-4]))\s+(?:of\s+)?last\s+year\b")]
+    private static partial Regex SameLastYear();
+
+    [GeneratedRegex(@"\b(?:for|in|during|over)\s+the\s+quarter\b")]
+    private static partial Regex TheQuarter();
+
+    [GeneratedRegex(@"\b(?:last|past|previous|trailing)\s+(?<n>\d{1,3})\s+(?<unit>days|weeks)\b")]
+    private static partial Regex LastDays();
+
     [GeneratedRegex(@"\b(?:q(?<q>[1-4])(?:\s*(?:of\s+)?(?:fy\s*)?'?(?<y>\d{4}|\d{2})\b)?|(?:fy\s*)?(?<y2>\d{4})\s*[- ]?\s*q(?<q2>[1-4]))\b")]
     private static partial Regex NamedQuarter();
 
@@ -182,6 +223,11 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
 
     [GeneratedRegex(@"\bfy\s*'?(?<y>\d{4}|\d{2})\b")]
     private static partial Regex FiscalYear();
+
+    [GeneratedRegex(@"(\d{1,2})(st|nd|rd|th)?\s*$")]
+    private static partial Regex EndsWithDay();
+
+    private static int DayOf(string matched) => int.Parse(EndsWithDay().Match(matched).Groups[1].Value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"\b(and|to|through|thru|until|till)\b|-|–")]
     private static partial Regex RangeWord();

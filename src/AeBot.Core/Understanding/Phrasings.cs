@@ -47,6 +47,7 @@ public static partial class Phrasings
         return m.Groups["email"].Success ? "draft e-mails or messages"
             : m.Groups["calendar"].Success ? "book meetings in your calendar"
             : m.Groups["send"].Success ? "send e-mails for you"
+            : m.Groups["other2"].Success ? "read or summarise documents outside your CRM data"
             : "look up news, weather or anything outside your CRM data";
     }
 
@@ -71,7 +72,7 @@ public static partial class Phrasings
     [GeneratedRegex(@"^(resume|resume (that|it)|carry on|continue|go on|back to (it|that)|let'?s finish( (it|that))?|finish (it|that))\W*$")]
     private static partial Regex Resume();
 
-    [GeneratedRegex(@"^((hey|hi|ok|okay)\s+)?(aebot\s*,?\s*)?(please\s+|pls\s+|can you\s+|could you\s+|would you\s+|can u\s+|could u\s+)+")]
+    [GeneratedRegex(@"^((hey|hi|ok|okay|so)\s*,?\s+)?(aebot\s*,?\s*)?(please\s+|pls\s+|can you\s+|could you\s+|would you\s+|can u\s+|could u\s+)*")]
     private static partial Regex Polite();
 
     [GeneratedRegex(@"^(what|what's|whats|which|how|who|whom|whose|when|where|why|did|do|does|is|are|was|were|have|has|can|could|would|should|will|any|anything|show|list|give me|tell me|compare)\b")]
@@ -104,13 +105,13 @@ public static partial class Phrasings
     [GeneratedRegex(@"\b(it|this deal|that deal|this one|that one|this opp|that opp|this opportunity|that opportunity)\b")]
     private static partial Regex DealPronoun();
 
-    [GeneratedRegex(@"(?<email>\b(draft|write|compose|prepare|create)\b.{0,40}\b(e-?mails?|message|letter|reply|response|linkedin|inmail|proposal document)\b)|(?<calendar>\b(schedule|book|set up|arrange)\s+(a\s+|an\s+)?(meeting|call|demo|zoom|teams call)\s+(with|for)\b)|(?<send>^(send|email|e-mail)\s+(an?\s+)?(e-?mail|message|note)\s+to\b)|(?<other>\b(news|headlines|weather|stock price|share price|joke|translate)\b)")]
+    [GeneratedRegex(@"(?<email>\b(draft|write|compose|prepare|create)\b.{0,40}\b(e-?mails?|message|letter|reply|response|linkedin|inmail|proposal|quote|contract|deck|presentation|slides|post|sequence)\b)|(?<other2>\b(summari[sz]e|read|analy[sz]e)\b.{0,40}\b(report|article|10-?k|filing|website|document|pdf|earnings)\b)|(?<calendar>\b(schedule|book|set up|arrange)\s+(a\s+|an\s+)?(meeting|call|demo|zoom|teams call)\s+(with|for)\b)|(?<send>^(send|email|e-mail)\s+(an?\s+)?(e-?mail|message|note)\s+to\b)|(?<other>\b(news|headlines|weather|stock price|share price|joke|translate)\b)")]
     private static partial Regex UnsupportedPattern();
 
     [GeneratedRegex(@"^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|morning)( there| aebot| team| all)?\W*$")]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^(thanks|thank you|thx|ty|cheers|many thanks|thanks a lot|great,? thanks|perfect,? thanks|awesome,? thanks|ok,? thanks|got it,? thanks)( so much| aebot| a lot)?\W*$")]
+    [GeneratedRegex(@"^(thanks|thank you|thx|ty|cheers|many thanks|thanks a lot|great,? thanks|perfect,? thanks|awesome,? thanks|ok,? thanks|got it,? thanks)( so much| aebot| a lot)?\W*((that's|that is|this is|very) (great|perfect|helpful|useful|awesome|super helpful)|great|perfect|helpful)?\W*$")]
     private static partial Regex Thanks();
 
     [GeneratedRegex(@"^(help|help me|what can you do|what do you do|examples|commands|how do i use( this| you| aebot)?|menu|what can i ask( you)?)\W*$")]
@@ -122,7 +123,7 @@ public static partial class Phrasings
     [GeneratedRegex(@"\b(commissions?|earn|earned|earning|earnings|payout|pay out|paycheck|comp plan|bonus|would i make|will i make|do i make|did i make|make on)\b")]
     private static partial Regex Commission();
 
-    [GeneratedRegex(@"\b(my day|my agenda|agenda|today'?s (list|tasks|plan|priorities)|to-?dos?|todo list|what'?s on (my plate|today|for today)|what should i (do|work on|focus on)|follow[- ]?ups?|my tasks|what'?s due|due today|plan my day|start my day)\b")]
+    [GeneratedRegex(@"\b(my day|my agenda|agenda|today'?s (list|tasks|plan|priorities)|to-?dos?|todo list|what'?s on (my plate|today|for today)|what should i (do|work on|focus on)|follow[- ]?ups?|my tasks|what'?s due(?! to (close|renew|end))|due today|plan my day|start my day)\b")]
     private static partial Regex MyDay();
 
     [GeneratedRegex(@"\b(brief|briefing|prep|prepare|background on|tell me about|rundown|run-down|what do (i|we) know about|account (summary|overview|info)|overview of|catch me up on|who('s| is) (at|the contact at))\b")]
