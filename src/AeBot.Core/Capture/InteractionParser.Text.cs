@@ -142,9 +142,11 @@ public static partial class InteractionParser
 
     private static Regex? AccountPattern(string? words)
     {
-        if (string.IsNullOrWhiteSpace(words))
+        // The account finder's words may carry the punctuation next to them ("Brightpath Labs —"); the name is the words.
+        var parts = (words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetterOrDigit)).ToList();
+        if (parts.Count == 0)
             return null;
-        var name = string.Join(@"\s+", words.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape));
+        var name = string.Join(@"\s+", parts.Select(Regex.Escape));
         return new Regex(@"\(?(?<![\p{L}\p{N}])" + name + @"(?:'s|s')?(?![\p{L}\p{N}])\)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 

@@ -67,4 +67,14 @@ public class InteractionParserTests
         var p = InteractionParser.Parse(text, Now, Playbook, text.Contains("Globex") ? "Globex" : "Acme");
         Assert.Equal(day is null ? null : DateOnly.Parse(day), p.OccurredOn);
     }
+
+    [Theory]
+    [InlineData("Brightpath Labs —")]
+    [InlineData("brightpath labs")]
+    public void The_account_is_recognised_whatever_punctuation_its_words_came_with(string accountWords)
+    {
+        var p = InteractionParser.Parse("Logged a call with Dana and Sam Ortega at Brightpath Labs — pushback on price, next step revised quote by Friday", Now, Playbook, accountWords);
+        Assert.Equal(["Dana", "Sam Ortega"], p.ContactNames);
+        Assert.Equal("Pushback on price", p.Summary);
+    }
 }
