@@ -249,14 +249,10 @@ public static partial class InteractionParser
     }
 
     /// <summary>A person's name standing alone ("Eldon", "Norman Osborn"), as opposed to a word that starts a sentence.</summary>
-    private static string? PersonName(string text, bool strict)
+    private static string? PersonName(string text)
     {
         var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is 0 or > 3 || words.Any(w => !IsNameToken(w, lower: false)))
-            return null;
-        if (strict && words.Any(w => CommonWords.Contains(w.ToLowerInvariant())))
-            return null;
-        return string.Join(' ', words);
+        return words.Length is 0 or > 3 || words.Any(w => !IsNameToken(w, lower: false) || CommonWords.Contains(w.ToLowerInvariant())) ? null : string.Join(' ', words);
     }
 
     /// <summary>What is left of the opening words once people, the account and "today" are taken out.</summary>

@@ -118,7 +118,7 @@ public static partial class InteractionParser
                         expectNames = true;
                         continue;
                     }
-                    if (PersonName(body, strict: true) is { } person)
+                    if (PersonName(body) is { } person)
                         AddContact(person);
                     carry = body + ": ";
                     continue;
@@ -327,7 +327,7 @@ public static partial class InteractionParser
         private void SpeakerContacts(string text)
         {
             foreach (Match m in Speaker().Matches(text))
-                if (PersonName(m.Groups["name"].Value, strict: true) is { } name && (_account is null || !_account.IsMatch(name)))
+                if (PersonName(m.Groups["name"].Value) is { } name && (_account is null || !_account.IsMatch(name)))
                     AddContact(name);
         }
     }
