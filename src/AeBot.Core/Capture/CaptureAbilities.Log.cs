@@ -14,7 +14,8 @@ public sealed partial class CaptureAbilities
     {
         var accounts = await understander.FindAccountsAsync(text, c.Viewer, ct);
         var account = accounts.Count == 1 ? accounts[0] : null;
-        var parsed = InteractionParser.Parse(text, c.LocalNow, playbook, account?.Matched);
+        // Several accounts fit the same words ("Acme"): they are still the account, not a contact.
+        var parsed = InteractionParser.Parse(text, c.LocalNow, playbook, accounts.FirstOrDefault()?.Matched);
         var draft = new LogDraft
         {
             Type = parsed.Type,
@@ -139,7 +140,7 @@ public sealed partial class CaptureAbilities
             {
                 if (string.IsNullOrWhiteSpace(text))
                     return string.IsNullOrWhiteSpace(text) ? Asked("What happened? One line is enough.", [], "What happened?") : null;
-                var parsed = InteractionParser.Parse("note — " + text, c.LocalNow, playbook, draft.AccountName);
+                var parsed = InteractionParser.ParseDetails(text, c.LocalNow, playbook, draft.AccountName);
                 return await NextLogStepAsync(c, draft with
                 {
                     Summary = parsed.Summary ?? text.Trim(),

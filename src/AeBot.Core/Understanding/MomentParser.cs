@@ -23,11 +23,13 @@ public static partial class MomentParser
             var n = ParseCount(relative.Groups["n"].Value);
             if (n is not null)
             {
-                var days = relative.Groups["unit"].Value.StartsWith("week", StringComparison.Ordinal) ? n.Value * 7 : n.Value;
+                var days = relative.Groups["unit"].Value.StartsWith('w') || relative.Groups["unit"].Value.StartsWith('W') ? n.Value * 7 : n.Value;
                 var day = today.AddDays(days);
                 return new Moment(day, null, relative.Value, day);
             }
         }
+        if (Shorthand().Match(text) is { Success: true } shorthand && ShorthandDay(shorthand, today) is { } named)
+            return new Moment(named, null, shorthand.Value, named);
         List<ModelResult> results;
         try
         {
@@ -97,6 +99,30 @@ public static partial class MomentParser
         }
     }
 
+    /// <summary>
+    /// What reps write that the recogniser misreads or misses: "EOW" and "end of (the) week" (the coming Friday;
+    /// on a weekend the next one), "end of next week", "EOM"/"end of (the) month" (its last day), "by EOD" (today),
+    /// "by the 4th" (the next 4th of a month, this one if it has not passed).
+    /// </summary>
+    private static DateOnly? ShorthandDay(Match m, DateOnly today)
+    {
+        var friday = today.AddDays(((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7);
+        if (m.Groups["eow"].Success)
+            return friday;
+        if (m.Groups["eonw"].Success)
+            return today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? friday : friday.AddDays(7);
+        if (m.Groups["eod"].Success)
+            return today;
+        if (m.Groups["eom"].Success)
+            return new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
+        if (!int.TryParse(m.Groups["dom"].Value, CultureInfo.InvariantCulture, out var day) || day is < 1 or > 31)
+            return null;
+        for (var month = new DateOnly(today.Year, today.Month, 1); month < today.AddMonths(3); month = month.AddMonths(1))
+            if (day <= DateTime.DaysInMonth(month.Year, month.Month) && month.AddDays(day - 1) >= today)
+                return month.AddDays(day - 1);
+        return null;
+    }
+
     private static int? ParseCount(string text) => text switch
     {
         "a" or "an" or "one" => 1,
@@ -110,6 +136,9 @@ public static partial class MomentParser
         _ => int.TryParse(text, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 1000 ? n : null,
     };
 
-    [GeneratedRegex(@"\b(?:in|within)\s+(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|ten|a couple of)\s+(?<unit>days?|weeks?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:in|within)\s+(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|ten|a couple of)\s+(?<unit>days?|weeks?|wks?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeDays();
+
+    [GeneratedRegex(@"\b(?:(?:by|before|until|on)\s+)?(?:(?<eonw>end of next week)|(?<eow>eow|end of (?:the |this )?week)|(?<eom>eom|end of (?:the |this )?month)|(?<eod>eod|cob|end of (?:the )?day|close of business)(?!\s+(?:tomorrow|tmrw|on\b|\w+day\b|mon|tue|wed|thu|fri))|the\s+(?<dom>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\b|call|meeting|demo|round|time|version|draft|option|one|quarter|week|month|year)))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Shorthand();
 }

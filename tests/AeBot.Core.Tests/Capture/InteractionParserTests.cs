@@ -46,4 +46,35 @@ public class InteractionParserTests
         Assert.Empty(p.ContactNames);
         Assert.Null(p.NextStep);
     }
+
+    [Fact]
+    public void The_answer_to_what_happened_is_all_content()
+    {
+        var p = InteractionParser.ParseDetails("- left a voicemail\n- they’re worried about timing\nf/u Fri", Now, Playbook, "Acme");
+        Assert.Null(p.Type);
+        Assert.Empty(p.ContactNames);
+        Assert.Equal("Left a voicemail; they're worried about timing", p.Summary);
+        Assert.Equal("timing", Assert.Single(p.Objections).Topic);
+        Assert.Equal(("Follow up", new DateOnly(2026, 12, 4)), (p.NextStep, p.NextStepDue));
+    }
+
+    [Theory]
+    [InlineData("Met with Sarah at Globex yesterday, went well", "2026-11-27")]
+    [InlineData("Call with Acme this morning: all good", "2026-11-28")]
+    [InlineData("call with acme - all good, follow up today", null)]
+    public void When_it_happened_is_read_from_the_opening_words_only(string text, string? day)
+    {
+        var p = InteractionParser.Parse(text, Now, Playbook, text.Contains("Globex") ? "Globex" : "Acme");
+        Assert.Equal(day is null ? null : DateOnly.Parse(day), p.OccurredOn);
+    }
+
+    [Theory]
+    [InlineData("Brightpath Labs —")]
+    [InlineData("brightpath labs")]
+    public void The_account_is_recognised_whatever_punctuation_its_words_came_with(string accountWords)
+    {
+        var p = InteractionParser.Parse("Logged a call with Dana and Sam Ortega at Brightpath Labs — pushback on price, next step revised quote by Friday", Now, Playbook, accountWords);
+        Assert.Equal(["Dana", "Sam Ortega"], p.ContactNames);
+        Assert.Equal("Pushback on price", p.Summary);
+    }
 }

@@ -81,6 +81,35 @@ public sealed class CaptureTests(ConversationFixture app) : IClassFixture<Conver
         Assert.Contains(day.Blocks.OfType<ItemListBlock>(), l => l.Title!.StartsWith("Coming up this week") && l.Items.Any(i => i.Title == "Revised quote"));
     }
 
+    [Fact]
+    public async Task The_issue_sentence_logs_the_call_its_objection_and_the_follow_up_without_asking_what_happened()
+    {
+        const string Sentence = "Logged a call with Acme today: they pushed back on GTX Pro pricing. Next step: send a revised quote by Friday";
+        var (acme, dana) = await app.QueryAsync(async db => (
+            await db.Accounts.Where(a => a.Name == "Acme" && a.Owner!.Email == Dana).Select(a => a.Id).SingleAsync(),
+            await db.Reps.Where(r => r.Email == Dana).Select(r => r.Id).SingleAsync()));
+        var conversation = Guid.NewGuid().ToString("N");
+
+        // Acme has several open deals of Dana's, so the one thing asked is which — never what happened.
+        var asked = await app.AskAsync(Dana, Sentence, conversation);
+        Assert.Contains("open deals of yours. Which one was this about?", asked.Read());
+        var pick = asked.Blocks.OfType<ChoiceBlock>().Single().Options[0].Payload;
+        var dealId = long.Parse(pick.Split(':')[^1]);
+        var done = await app.AskAsync(Dana, "", conversation, payload: pick);
+        Assert.StartsWith("Logged ✓ — call with Acme", done.Read());
+        Assert.All(new[] { asked, done }, r => Assert.DoesNotContain("What happened", r.Read()));
+
+        var interaction = await app.QueryAsync(db => db.Interactions.SingleAsync(i => i.AccountId == acme && i.Summary.Contains("GTX Pro pricing")));
+        Assert.Equal((InteractionType.Call, dealId, dana, ConversationFixture.Now), (interaction.Type, interaction.OpportunityId!.Value, interaction.RepId!.Value, interaction.OccurredAt));
+        Assert.Equal("They pushed back on GTX Pro pricing", interaction.Summary);
+        var objection = await app.QueryAsync(db => db.Objections.SingleAsync(o => o.InteractionId == interaction.Id));
+        Assert.Equal(("price", acme, dealId), (objection.Topic, objection.AccountId!.Value, objection.OpportunityId!.Value));
+        Assert.Contains("GTX Pro pricing", objection.Text);
+        var task = await app.QueryAsync(db => db.FollowUpTasks.SingleAsync(f => f.InteractionId == interaction.Id));
+        Assert.Equal(("Send a revised quote", new DateOnly(2026, 12, 4), FollowUpStatus.Open, dana, acme),
+            (task.Title, task.DueDate!.Value, task.Status, task.RepId, task.AccountId!.Value)); // Friday after Sat 28 Nov
+    }
+
     [Theory]
     [InlineData("Met with Jordan Lee at {0}. Demo went well; they are worried about timing. Next steps: send proposal on Monday", InteractionType.Meeting, "timing", "2026-11-30")]
     [InlineData("emailed {0} - they said it's too expensive - follow up in 3 days", InteractionType.Email, "price", "2026-12-01")]
