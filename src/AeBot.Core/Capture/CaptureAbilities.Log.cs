@@ -26,6 +26,7 @@ public sealed partial class CaptureAbilities
             Objections = parsed.Objections,
             NextStep = parsed.NextStep,
             NextStepDue = parsed.NextStepDue,
+            OccurredOn = parsed.OccurredOn,
         };
         if (accounts.Count > 1)
         {
@@ -65,7 +66,8 @@ public sealed partial class CaptureAbilities
 
         if (!await ClaimAsync(c, ct))
             return Conflict();
-        var occurred = c.Now;
+        // "Logged a call yesterday": the same time of day on the day it happened, never in the future.
+        var occurred = draft.OccurredOn is { } day && day < c.Today ? c.Now.AddDays(day.DayNumber - c.Today.DayNumber) : c.Now;
         var written = await writes.LogInteractionAsync(c.Viewer, new InteractionDraft(draft.Type.Value, draft.AccountId.Value, draft.DealId, draft.Contacts,
             draft.Summary, draft.Objections, draft.NextStep, draft.NextStepDue, occurred), ct);
         if (written is not { Value: var logged })

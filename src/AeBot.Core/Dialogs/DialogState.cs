@@ -100,6 +100,9 @@ public sealed record LogDraft
     public IReadOnlyList<Capture.ObjectionNote> Objections { get; init; } = [];
     public string? NextStep { get; init; }
     public DateOnly? NextStepDue { get; init; }
+
+    /// <summary>The day it happened when the note said ("yesterday"); null means now.</summary>
+    public DateOnly? OccurredOn { get; init; }
 }
 
 /// <summary>A deal change being prepared; <see cref="DealId"/> is null until the deal is known.</summary>

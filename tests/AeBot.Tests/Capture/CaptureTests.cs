@@ -174,6 +174,17 @@ public sealed class CaptureTests(ConversationFixture app) : IClassFixture<Conver
     }
 
     [Fact]
+    public async Task A_call_logged_as_yesterday_is_stored_on_yesterday_not_now()
+    {
+        var (accountId, account, _) = await SingleDealAccountAsync();
+        var reply = await app.AskAsync(Dana, $"Had a call with {account} yesterday: they want a pilot first");
+        Assert.StartsWith($"Logged ✓ — call with {account}", reply.Read());
+        var stored = await app.QueryAsync(db => db.Interactions.Where(i => i.AccountId == accountId && i.Summary.Contains("pilot")).OrderByDescending(i => i.Id).FirstAsync());
+        Assert.Equal(ConversationFixture.Now.AddDays(-1), stored.OccurredAt);
+        await app.AskAsync(Dana, "undo");
+    }
+
+    [Fact]
     public async Task Cancel_leaves_the_dialog_and_saves_nothing()
     {
         var conversation = Guid.NewGuid().ToString("N");
