@@ -136,8 +136,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var provisional = Lexicon.Find(Tokens(work.Lower));
         var lean = Leans(provisional);
         // "and Q2?" after a question about wins leans to the past, after one about pipeline to the future.
-        if (previous is not null && !provisional.Any(t => t.Tags.Any(x => x.Kind is TagKind.Set or TagKind.Closing or TagKind.PastTense or TagKind.FutureTense)))
+        var saysWhen = provisional.Any(t => t.Tags.Any(x => x.Kind is TagKind.Set or TagKind.Closing or TagKind.PastTense or TagKind.FutureTense or TagKind.WeakWon));
+        if (previous is not null && !saysWhen)
             lean = previous.Set is DealSet.Open or DealSet.Renewals || previous.Measure == Measure.Forecast ? TimeLean.Future : TimeLean.Past;
+        // "compare Priya and Tom in Q2": people are compared on results, which lie in the past.
+        else if (!saysWhen && (found.People.Count + found.TeamOf.Count > 1 || provisional.Any(t => t.Tags.Any(x => x.Kind == TagKind.Compare))))
+            lean = TimeLean.Past;
         var found2 = new List<(int Index, Period Period)>();
         for (var i = 0; i < 2; i++)
         {
@@ -271,7 +275,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             compare = new Comparison(CompareKind.PreviousPeriod);
         else if (found2.Count == 2 && (compareWord || Has(TagKind.Refine)))
             compare = new Comparison(CompareKind.NamedPeriod, found2[1].Period);
-        else if (found2.Count == 1 && compareWord && CompareBefore(work, found2[0].Index))
+        else if (found2.Count == 1 && compareWord && CompareBefore(work, found2[0].Index) && found.People.Count + found.TeamOf.Count < 2)
         {
             compare = new Comparison(CompareKind.NamedPeriod, found2[0].Period);
             period = null;
