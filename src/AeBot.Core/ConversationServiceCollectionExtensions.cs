@@ -1,5 +1,6 @@
 using AeBot.Core.Answers;
 using AeBot.Core.Conversation;
+using AeBot.Core.Turns;
 using AeBot.Core.Briefs;
 using AeBot.Core.Capture;
 using AeBot.Core.Commission;
@@ -11,6 +12,7 @@ using AeBot.Core.Understanding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
+using AeBot.Core.Work;
 
 namespace AeBot.Core;
 

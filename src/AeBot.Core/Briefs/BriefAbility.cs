@@ -1,28 +1,28 @@
 using AeBot.Core.Audit;
-using AeBot.Core.Capture;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Understanding;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Briefs;
 
 /// <summary>"Brief me on Acme": an account on one screen before a meeting.</summary>
 public sealed class BriefAbility(AccountFinder understander, IWorkData work)
 {
-    public async Task<CaptureTurn> BriefAsync(TurnContext c, string text, CancellationToken ct)
+    public async Task<TurnResult> BriefAsync(TurnContext c, string text, CancellationToken ct)
     {
         var accounts = await understander.FindAccountsAsync(text, c.Viewer, ct);
         if (accounts.Count != 1)
         {
             var options = accounts.Count > 1 ? accounts.Take(8).Select(a => a.Entity).ToList() : await work.RecentAccountsAsync(c.Viewer, 6, ct);
             var prompt = accounts.Count > 1 ? $"Which account do you mean by \"{accounts[0].Matched}\"?" : "Which account should I brief you on?";
-            return new CaptureTurn(new Reply([new ChoiceBlock(prompt, options.Select(a => new ReplyAction(a.Name, ConversationCore.AskPrefix + "brief me on " + a.Name)).ToList())]) { Summary = prompt },
+            return new TurnResult(new Reply([new ChoiceBlock(prompt, options.Select(a => new ReplyAction(a.Name, Payloads.Ask + "brief me on " + a.Name)).ToList())]) { Summary = prompt },
                 "brief", accounts.Count > 1 ? TurnOutcome.Clarified : TurnOutcome.Asked);
         }
         var brief = await work.BriefAsync(c.Viewer, accounts[0].Entity.Id, c.Today, ct);
         if (brief is null)
-            return new CaptureTurn(new Reply([new TextBlock("I don't see that account among the ones you can see.")]) { Summary = "Refused: account outside the asker's scope" }, "brief", TurnOutcome.Refused);
-        return new CaptureTurn(Render(brief, c), "brief", TurnOutcome.Answered, "account=" + brief.Name);
+            return new TurnResult(new Reply([new TextBlock("I don't see that account among the ones you can see.")]) { Summary = "Refused: account outside the asker's scope" }, "brief", TurnOutcome.Refused);
+        return new TurnResult(Render(brief, c), "brief", TurnOutcome.Answered, "account=" + brief.Name);
     }
 
     private static Reply Render(AccountBrief b, TurnContext c)
@@ -58,7 +58,7 @@ public sealed class BriefAbility(AccountFinder understander, IWorkData work)
                 [false, false, true, false]));
         if (b.OpenFollowUps.Count > 0)
             blocks.Add(new ItemListBlock("Open follow-ups", b.OpenFollowUps.Select(f => new ListItem(f.Title, f.DueDate is { } d ? "due " + DateFormat.Short(d, today) : null,
-                [new ReplyAction("Done", CaptureAbilities.ActPrefix + "fu.done:" + f.Id)])).ToList()));
+                [new ReplyAction("Done", Payloads.Act + "fu.done:" + f.Id)])).ToList()));
         if (b.Objections.Count > 0)
         {
             var byTopic = b.Objections.GroupBy(o => o.Topic ?? "other").Select(g => $"- {g.Key}: {g.Count()}× — latest \"{g.OrderByDescending(o => o.RaisedAt).First().Text}\"");
@@ -68,8 +68,8 @@ public sealed class BriefAbility(AccountFinder understander, IWorkData work)
             blocks.Add(new TextBlock("**Upsell / cross-sell ideas**\n" + string.Join('\n', b.CrossSell.Select(x =>
                 $"- {x.Product}: {x.SimilarWithProduct} of {x.SimilarAccounts} {x.Similarity} accounts have it (e.g. {string.Join(", ", x.Examples)})"))));
         blocks.Add(new ActionsBlock([
-            new ReplyAction("Log a call", ConversationCore.AskPrefix + $"log a call with {b.Name}"),
-            new ReplyAction("Log a meeting", ConversationCore.AskPrefix + $"log a meeting with {b.Name}"),
+            new ReplyAction("Log a call", Payloads.Ask + $"log a call with {b.Name}"),
+            new ReplyAction("Log a meeting", Payloads.Ask + $"log a meeting with {b.Name}"),
         ]));
         blocks.Add(new ContextBlock($"Account brief for {b.Name} · what you can see · as of {DateFormat.AsOf(c.Now, c.Zone)}"));
         return new Reply(blocks) { Summary = $"Account brief: {b.Name} ({b.OpenDeals.Count} open deals, {b.Contracts.Count} contracts)" };

@@ -8,6 +8,7 @@ using AeBot.Core.Handoff;
 using AeBot.Core.Opportunities;
 using AeBot.Core.Sales;
 using AeBot.Core.Understanding;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Capture;
 
@@ -15,7 +16,7 @@ public sealed partial class CaptureAbilities
 {
     private static readonly string[] LossReasons = ["Price", "Competitor", "No budget", "Timing", "No decision", "Product fit", "Other"];
 
-    private async Task<CaptureTurn> StartDealAsync(TurnContext c, string text, DealAction? action, CancellationToken ct)
+    private async Task<TurnResult> StartDealAsync(TurnContext c, string text, DealAction? action, CancellationToken ct)
     {
         var accounts = await understander.FindAccountsAsync(text, c.Viewer, ct);
         IReadOnlyList<DealRef> candidates;
@@ -23,7 +24,7 @@ public sealed partial class CaptureAbilities
         {
             candidates = await work.WritableOpenDealsAsync(c.Viewer, accounts[0].Entity.Id, ct);
             if (candidates.Count == 0)
-                return new CaptureTurn(Say($"I don't see an open deal of yours at {accounts[0].Entity.Name} that you can change.", "No open deal to change"), "update-deal", TurnOutcome.Refused);
+                return new TurnResult(Say($"I don't see an open deal of yours at {accounts[0].Entity.Name} that you can change.", "No open deal to change"), "update-deal", TurnOutcome.Refused);
         }
         else
         {
@@ -42,13 +43,13 @@ public sealed partial class CaptureAbilities
         return await NextDealStepAsync(c, draft, candidates, ct);
     }
 
-    private async Task<CaptureTurn> NextDealStepAsync(TurnContext c, DealDraft draft, IReadOnlyList<DealRef>? candidates, CancellationToken ct)
+    private async Task<TurnResult> NextDealStepAsync(TurnContext c, DealDraft draft, IReadOnlyList<DealRef>? candidates, CancellationToken ct)
     {
         if (draft.DealId is null)
         {
             candidates ??= await work.WritableOpenDealsAsync(c.Viewer, draft.AccountId, ct);
             if (candidates.Count == 0)
-                return new CaptureTurn(Say("You have no open deals I can change.", "No open deal to change"), "update-deal", TurnOutcome.Answered);
+                return new TurnResult(Say("You have no open deals I can change.", "No open deal to change"), "update-deal", TurnOutcome.Answered);
             return await AskDealAsync(c, draft, DialogSlot.Deal, ct, candidates);
         }
         if (draft.EditField == "ask")
@@ -65,7 +66,7 @@ public sealed partial class CaptureAbilities
         return await AskDealAsync(c, draft, missing, ct);
     }
 
-    private async Task<CaptureTurn> AskDealAsync(TurnContext c, DealDraft draft, DialogSlot slot, CancellationToken ct, IReadOnlyList<DealRef>? candidates = null)
+    private async Task<TurnResult> AskDealAsync(TurnContext c, DealDraft draft, DialogSlot slot, CancellationToken ct, IReadOnlyList<DealRef>? candidates = null)
     {
         if (!await SaveAsync(c, new DialogState { Kind = DialogKind.UpdateDeal, Awaiting = slot, Deal = draft }, ct))
             return Conflict();
@@ -102,7 +103,7 @@ public sealed partial class CaptureAbilities
         }
     }
 
-    private async Task<CaptureTurn> ConfirmAsync(TurnContext c, DealDraft draft, CancellationToken ct)
+    private async Task<TurnResult> ConfirmAsync(TurnContext c, DealDraft draft, CancellationToken ct)
     {
         var deal = await work.WritableDealAsync(c.Viewer, draft.DealId!.Value, ct);
         if (deal is null)
@@ -116,7 +117,7 @@ public sealed partial class CaptureAbilities
             _ => $"Update **{deal.Name}**?",
         };
         var more = draft.Action == DealAction.Won ? " I'll also hand the account to its account manager with the onboarding checklist." : "";
-        return new CaptureTurn(new Reply([new TextBlock(question + more), new FactsBlock(facts),
+        return new TurnResult(new Reply([new TextBlock(question + more), new FactsBlock(facts),
             new ActionsBlock([new ReplyAction("Yes, update", DialogPrefix + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm: " + question.Replace("**", "") },
             "update-deal", TurnOutcome.Asked);
     }
@@ -144,7 +145,7 @@ public sealed partial class CaptureAbilities
         }
     }
 
-    private async Task<CaptureTurn?> ContinueDealAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
+    private async Task<TurnResult?> ContinueDealAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
     {
         var draft = state.Deal ?? new DealDraft();
         if (answer == "cancel" || state.Awaiting == DialogSlot.Confirm && Phrasings.IsNo(text))
@@ -212,14 +213,14 @@ public sealed partial class CaptureAbilities
             case DialogSlot.Confirm:
                 if (answer == "confirm" || Phrasings.IsYes(text))
                     return await ApplyAsync(c, draft, ct);
-                return LooksLikeQuestion(c) ? null : new CaptureTurn(new Reply([new TextBlock("Shall I make that change? Say yes, or cancel."),
+                return LooksLikeQuestion(c) ? null : new TurnResult(new Reply([new TextBlock("Shall I make that change? Say yes, or cancel."),
                     new ActionsBlock([new ReplyAction("Yes, update", DialogPrefix + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm the change?" }, "update-deal", TurnOutcome.Asked);
             default:
                 return null;
         }
     }
 
-    private async Task<CaptureTurn> ApplyAsync(TurnContext c, DealDraft draft, CancellationToken ct)
+    private async Task<TurnResult> ApplyAsync(TurnContext c, DealDraft draft, CancellationToken ct)
     {
         if (!await ClaimAsync(c, ct))
             return Conflict();
@@ -267,7 +268,7 @@ public sealed partial class CaptureAbilities
             blocks.Add(new FactsBlock(facts));
         }
         blocks.Add(new ActionsBlock([UndoAction(written.ChangeId)]));
-        return new CaptureTurn(new Reply(blocks) { Summary = $"Updated {update.After.Name}: {string.Join(", ", facts.Select(f => f.Label))}" }, "update-deal", TurnOutcome.Changed,
+        return new TurnResult(new Reply(blocks) { Summary = $"Updated {update.After.Name}: {string.Join(", ", facts.Select(f => f.Label))}" }, "update-deal", TurnOutcome.Changed,
             $"deal={update.After.Id} action={draft.Action}");
     }
 
@@ -279,7 +280,7 @@ public sealed partial class CaptureAbilities
         return new Reply([
             new TextBlock($"Hi {first} — {c.Viewer.Name} just won **{update.After.Name}** at **{update.After.AccountName}** ({amount}). You own the relationship from here; {c.Viewer.Name.Split(' ')[0]} stays involved for onboarding and expansion."),
             new ItemListBlock("Onboarding tasks created for you", items),
-            new ActionsBlock([new ReplyAction($"Brief me on {update.After.AccountName}", ConversationCore.AskPrefix + $"brief me on {update.After.AccountName}")]),
+            new ActionsBlock([new ReplyAction($"Brief me on {update.After.AccountName}", Payloads.Ask + $"brief me on {update.After.AccountName}")]),
         ]) { Summary = $"Handoff: {update.After.AccountName} won by {c.Viewer.Name}" };
     }
 

@@ -5,12 +5,13 @@ using AeBot.Core.Dialogs;
 using AeBot.Core.Formatting;
 using AeBot.Core.Interactions;
 using AeBot.Core.Understanding;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Capture;
 
 public sealed partial class CaptureAbilities
 {
-    private async Task<CaptureTurn> StartLogAsync(TurnContext c, string text, CancellationToken ct)
+    private async Task<TurnResult> StartLogAsync(TurnContext c, string text, CancellationToken ct)
     {
         var accounts = await understander.FindAccountsAsync(text, c.Viewer, ct);
         var account = accounts.Count == 1 ? accounts[0] : null;
@@ -40,7 +41,7 @@ public sealed partial class CaptureAbilities
     }
 
     /// <summary>Asks for the first thing still missing, or writes the interaction when nothing is.</summary>
-    private async Task<CaptureTurn> NextLogStepAsync(TurnContext c, LogDraft draft, CancellationToken ct)
+    private async Task<TurnResult> NextLogStepAsync(TurnContext c, LogDraft draft, CancellationToken ct)
     {
         if (draft.AccountId is null)
         {
@@ -72,28 +73,28 @@ public sealed partial class CaptureAbilities
             draft.Summary, draft.Objections, draft.NextStep, draft.NextStepDue, occurred), ct);
         if (written is not { Value: var logged })
             return NotFound("account");
-        return new CaptureTurn(LoggedReply(logged, written.ChangeId, c.Today), "log-interaction", TurnOutcome.Changed,
+        return new TurnResult(LoggedReply(logged, written.ChangeId, c.Today), "log-interaction", TurnOutcome.Changed,
             $"type={logged.Type} account={logged.AccountName} deal={logged.DealName} contacts={logged.Contacts.Count} objections={logged.Objections.Count} next={logged.NextStepDue:yyyy-MM-dd}");
     }
 
-    private async Task<CaptureTurn> AskLogAsync(TurnContext c, LogDraft draft, DialogSlot slot, string question, IReadOnlyList<ReplyAction> choices, CancellationToken ct)
+    private async Task<TurnResult> AskLogAsync(TurnContext c, LogDraft draft, DialogSlot slot, string question, IReadOnlyList<ReplyAction> choices, CancellationToken ct)
     {
         if (!await SaveAsync(c, new DialogState { Kind = DialogKind.LogInteraction, Awaiting = slot, Log = draft }, ct))
             return Conflict();
         return Asked(question, choices, question);
     }
 
-    private static CaptureTurn Asked(string question, IReadOnlyList<ReplyAction> choices, string summary)
+    private static TurnResult Asked(string question, IReadOnlyList<ReplyAction> choices, string summary)
     {
         var blocks = new List<ReplyBlock>();
         if (choices.Count > 0)
             blocks.Add(new ChoiceBlock(question, [.. choices, Cancel]));
         else
             blocks.AddRange([new TextBlock(question), new ActionsBlock([Cancel])]);
-        return new CaptureTurn(new Reply(blocks) { Summary = summary }, "dialog-question", TurnOutcome.Asked);
+        return new TurnResult(new Reply(blocks) { Summary = summary }, "dialog-question", TurnOutcome.Asked);
     }
 
-    private async Task<CaptureTurn?> ContinueLogAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
+    private async Task<TurnResult?> ContinueLogAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
     {
         var draft = state.Log ?? new LogDraft();
         if (answer == "cancel")
@@ -156,11 +157,11 @@ public sealed partial class CaptureAbilities
         }
     }
 
-    private async Task<CaptureTurn> CancelAsync(TurnContext c, DialogState state, CancellationToken ct)
+    private async Task<TurnResult> CancelAsync(TurnContext c, DialogState state, CancellationToken ct)
     {
         if (!await dialogs.ClearAsync(c.Key, c.Version, ct))
             return Conflict();
-        return new CaptureTurn(Say($"OK, I've stopped {state.Describe()} — nothing was saved.", "Cancelled"), "cancel", TurnOutcome.Cancelled);
+        return new TurnResult(Say($"OK, I've stopped {state.Describe()} — nothing was saved.", "Cancelled"), "cancel", TurnOutcome.Cancelled);
     }
 
     private static long? Picked(string? answer, string slot) =>
@@ -199,7 +200,7 @@ public sealed partial class CaptureAbilities
             facts.Add(new Fact("Follow-up", "task created" + (l.NextStepDue is { } due ? " for " + DateFormat.Short(due, today) : "")));
         var actions = new List<ReplyAction> { new("Edit", ActPrefix + "edit:" + l.InteractionId.ToString(CultureInfo.InvariantCulture)), UndoAction(changeId) };
         foreach (var topic in l.Objections.Select(o => o.Topic).Where(t => t is not null).Distinct().Take(2))
-            actions.Add(new ReplyAction($"Handle \"{topic}\"", ConversationCore.AskPrefix + $"how do I handle {topic} objections?"));
+            actions.Add(new ReplyAction($"Handle \"{topic}\"", Payloads.Ask + $"how do I handle {topic} objections?"));
         return new Reply([new TextBlock($"Logged ✓ — {l.Type.ToString().ToLowerInvariant()} with {l.AccountName}. Here's exactly what I recorded:"), new FactsBlock(facts), new ActionsBlock(actions)])
         {
             Summary = $"Logged {l.Type.ToString().ToLowerInvariant()} with {l.AccountName}",
@@ -208,10 +209,10 @@ public sealed partial class CaptureAbilities
 
     // ---- Edit: change one field of what was just logged ----
 
-    private async Task<CaptureTurn> StartEditAsync(TurnContext c, long interactionId, CancellationToken ct)
+    private async Task<TurnResult> StartEditAsync(TurnContext c, long interactionId, CancellationToken ct)
     {
         if (!await work.CanEditInteractionAsync(c.Viewer, interactionId, ct))
-            return new CaptureTurn(Say("I can't edit that — it isn't something you logged, or it has been undone since. Nothing was changed.", "Refused: interaction not the asker's or undone"),
+            return new TurnResult(Say("I can't edit that — it isn't something you logged, or it has been undone since. Nothing was changed.", "Refused: interaction not the asker's or undone"),
                 "not-found", TurnOutcome.Refused);
         var state = new DialogState { Kind = DialogKind.EditInteraction, Awaiting = DialogSlot.EditField, InteractionId = interactionId };
         if (!await SaveAsync(c, state, ct))
@@ -225,7 +226,7 @@ public sealed partial class CaptureAbilities
         ], "What should I change?");
     }
 
-    private async Task<CaptureTurn?> ContinueEditAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
+    private async Task<TurnResult?> ContinueEditAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
     {
         if (answer == "cancel")
             return await CancelAsync(c, state, ct);
@@ -292,7 +293,7 @@ public sealed partial class CaptureAbilities
         if (written is not { Value: var logged })
             return NotFound("interaction");
         var reply = LoggedReply(logged, written.ChangeId, c.Today);
-        return new CaptureTurn(reply with { Blocks = [new TextBlock("Changed ✓"), .. reply.Blocks.Skip(1)], Summary = "Edited the logged " + logged.Type.ToString().ToLowerInvariant() },
+        return new TurnResult(reply with { Blocks = [new TextBlock("Changed ✓"), .. reply.Blocks.Skip(1)], Summary = "Edited the logged " + logged.Type.ToString().ToLowerInvariant() },
             "edit-interaction", TurnOutcome.Changed, "field=" + which);
     }
 }

@@ -4,6 +4,7 @@ using AeBot.Core.Conversation;
 using AeBot.Core.Dialogs;
 using AeBot.Core.Formatting;
 using AeBot.Core.Nudges;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Capture;
 
@@ -14,7 +15,7 @@ namespace AeBot.Core.Capture;
 /// </summary>
 public sealed partial class CaptureAbilities
 {
-    private async Task<CaptureTurn> NudgeActAsync(TurnContext c, string action, CancellationToken ct)
+    private async Task<TurnResult> NudgeActAsync(TurnContext c, string action, CancellationToken ct)
     {
         if (!NudgeCards.TryRead(action, c.Viewer.RepId, out var verb, out var key, out var extra) || !NudgeSubject.TryParse(key.Subject, out var subject))
             return UnknownButton();
@@ -47,7 +48,7 @@ public sealed partial class CaptureAbilities
                     return UnknownButton();
                 if (!await nudges.SnoozeReasonAsync(c.Viewer.RepId, key, reason, ct))
                     return NotFound("snoozed nudge");
-                return new CaptureTurn(Say($"Noted — \"{reason}\".", "Snooze reason: " + reason), "nudge-snooze-reason", TurnOutcome.Changed);
+                return new TurnResult(Say($"Noted — \"{reason}\".", "Snooze reason: " + reason), "nudge-snooze-reason", TurnOutcome.Changed);
             }
             case NudgeCards.Verbs.Log:
             {
@@ -74,7 +75,7 @@ public sealed partial class CaptureAbilities
                     return NotFound("nudge");
                 var info = await nudgeSource.SubjectAsync(subject, ct);
                 if (info?.DealId is { } dealId && await work.WritableDealAsync(c.Viewer, dealId, ct) is { } deal)
-                    return new CaptureTurn(DealCard(deal, c.Today), "nudge-open", TurnOutcome.Answered, "deal=" + deal.Id);
+                    return new TurnResult(DealCard(deal, c.Today), "nudge-open", TurnOutcome.Answered, "deal=" + deal.Id);
                 if (info?.AccountName is { } account)
                     return await briefs.BriefAsync(c, "brief me on " + account, ct);
                 return NotFound("deal");
@@ -100,12 +101,12 @@ public sealed partial class CaptureAbilities
         var actions = new List<ReplyAction> { new("Push date", ActPrefix + "deal.push:" + d.Id) };
         if (d.AccountName is { } account)
         {
-            actions.Add(new ReplyAction("Log", ConversationCore.AskPrefix + "log a call with " + account));
-            actions.Add(new ReplyAction("Brief", ConversationCore.AskPrefix + "brief me on " + account));
+            actions.Add(new ReplyAction("Log", Payloads.Ask + "log a call with " + account));
+            actions.Add(new ReplyAction("Brief", Payloads.Ask + "brief me on " + account));
         }
         return new Reply([new TextBlock("**" + d.Name + "**"), new FactsBlock(facts), new ActionsBlock(actions)]) { Summary = "Deal: " + d.Name };
     }
 
-    private static CaptureTurn UnknownButton() =>
+    private static TurnResult UnknownButton() =>
         new(Say("I don't know that button — it may be from an older version of AeBot. Nothing was changed.", "Unknown action"), "unknown-action", TurnOutcome.NotUnderstood);
 }

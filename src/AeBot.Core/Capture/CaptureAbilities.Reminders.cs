@@ -4,6 +4,7 @@ using AeBot.Core.Audit;
 using AeBot.Core.Conversation;
 using AeBot.Core.Dialogs;
 using AeBot.Core.Understanding;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Capture;
 
@@ -12,7 +13,7 @@ public sealed partial class CaptureAbilities
     /// <summary>A reminder given only a day is due at this local time.</summary>
     private static readonly TimeOnly DefaultReminderTime = new(9, 0);
 
-    private async Task<CaptureTurn> StartReminderAsync(TurnContext c, string text, CancellationToken ct)
+    private async Task<TurnResult> StartReminderAsync(TurnContext c, string text, CancellationToken ct)
     {
         var body = ReminderLead().Replace(text.Trim(), "");
         var moment = MomentParser.Find(body, c.LocalNow);
@@ -29,7 +30,7 @@ public sealed partial class CaptureAbilities
         return await SetReminderAsync(c, what, At(moment, c), ct);
     }
 
-    private async Task<CaptureTurn> ReaskReminderAsync(TurnContext c, DialogState state, CancellationToken ct)
+    private async Task<TurnResult> ReaskReminderAsync(TurnContext c, DialogState state, CancellationToken ct)
     {
         var what = state.Reminder?.Text ?? "Reminder";
         if (!await SaveAsync(c, new DialogState { Kind = DialogKind.Reminder, Awaiting = DialogSlot.When, Reminder = new ReminderDraftState(what) }, ct))
@@ -37,7 +38,7 @@ public sealed partial class CaptureAbilities
         return Asked($"When should I remind you to {Lower(what)}?", WhenChoices(c), "When should I remind you?");
     }
 
-    private async Task<CaptureTurn?> ContinueReminderAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
+    private async Task<TurnResult?> ContinueReminderAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
     {
         if (answer == "cancel")
             return await CancelAsync(c, state, ct);
@@ -52,10 +53,10 @@ public sealed partial class CaptureAbilities
         return await SetReminderAsync(c, what, at.Value, ct, claimed: true);
     }
 
-    private async Task<CaptureTurn> SetReminderAsync(TurnContext c, string what, DateTimeOffset at, CancellationToken ct, bool claimed = false)
+    private async Task<TurnResult> SetReminderAsync(TurnContext c, string what, DateTimeOffset at, CancellationToken ct, bool claimed = false)
     {
         if (at <= c.Now)
-            return new CaptureTurn(Say("That time has already passed — give me a time in the future.", "Reminder time in the past"), "reminder", TurnOutcome.Answered);
+            return new TurnResult(Say("That time has already passed — give me a time in the future.", "Reminder time in the past"), "reminder", TurnOutcome.Answered);
         if (!claimed && c.Pending is not null && !await ClaimAsync(c, ct))
             return Conflict();
         var reminder = await writes.AddReminderAsync(c.Viewer, new ReminderDraft(what, at, c.Key.Channel, c.Key.ConversationId), ct);

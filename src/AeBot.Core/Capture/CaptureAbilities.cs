@@ -1,21 +1,20 @@
 using System.Globalization;
 using AeBot.Core.Audit;
 using AeBot.Core.Briefs;
-using AeBot.Core.Commission;
 using AeBot.Core.Conversation;
 using AeBot.Core.Dialogs;
 using AeBot.Core.Handoff;
-using AeBot.Core.MyDay;
 using AeBot.Core.Playbook;
 using AeBot.Core.Reminders;
 using AeBot.Core.Understanding;
 using Microsoft.Extensions.Options;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Capture;
 
 /// <summary>
-/// Capture and act: logging interactions, updating deals, reminders, undo, and the buttons of "my day" — plus the
-/// dialogs that gather what a request lacks. Dialog state is read once per turn and written compare-and-swap, and a
+/// Capture and act: logging interactions, updating deals, reminders, undo, and the buttons of "my day" and of
+/// nudges — with the dialogs that gather what a request lacks. Dialog state is read once per turn and written compare-and-swap, and a
 /// change is written only after the dialog that asked for it has been claimed, so two racing messages cannot both
 /// apply it. Returns null for messages that are questions for the answering abilities.
 /// </summary>
@@ -28,24 +27,20 @@ public sealed partial class CaptureAbilities(
     IReminderScheduler reminders,
     IProactiveMessenger messenger,
     BriefAbility briefs,
-    MyDayAbility myDay,
-    PlaybookAbility playbookAnswers,
-    CommissionAbility commission,
     Nudges.INudgeLedger nudges,
     Nudges.INudgeSource nudgeSource,
-    Nudges.NudgeSettingsAbility nudgeSettings,
     IOptions<CaptureOptions> options,
     IOptions<HandoffOptions> handoff)
 {
-    public const string ActPrefix = "act:";
-    public const string DialogPrefix = "dlg:";
+    public const string ActPrefix = Payloads.Act;
+    public const string DialogPrefix = Payloads.Dialog;
 
     private CaptureOptions Options => options.Value;
 
     /// <summary>A button pressed (or a choice typed as its number): acts on the payload it carries.</summary>
-    public async Task<CaptureTurn> ButtonAsync(TurnContext c, string payload, CancellationToken ct)
+    public async Task<TurnResult> ButtonAsync(TurnContext c, string payload, CancellationToken ct)
     {
-        CaptureTurn turn;
+        TurnResult turn;
         if (payload.StartsWith(ActPrefix, StringComparison.Ordinal))
         {
             turn = await ActAsync(c, payload[ActPrefix.Length..], ct);
@@ -55,8 +50,8 @@ public sealed partial class CaptureAbilities(
             // A choice on a dialog that was set aside still answers it: pressing it is resuming.
             turn = c.Pending is { } pending
                 ? await ContinueAsync(c, pending, "", payload[DialogPrefix.Length..], ct)
-                    ?? new CaptureTurn(Say("That choice doesn't fit what I asked any more, so nothing was changed.", "Stale choice"), "dialog-stale", TurnOutcome.Answered)
-                : new CaptureTurn(Say("That question has expired, so nothing was changed. Just ask again when you're ready.", "Dialog expired"), "dialog-expired", TurnOutcome.Answered);
+                    ?? new TurnResult(Say("That choice doesn't fit what I asked any more, so nothing was changed.", "Stale choice"), "dialog-stale", TurnOutcome.Answered)
+                : new TurnResult(Say("That question has expired, so nothing was changed. Just ask again when you're ready.", "Dialog expired"), "dialog-expired", TurnOutcome.Answered);
         }
         else
         {
@@ -70,7 +65,7 @@ public sealed partial class CaptureAbilities(
     /// The waiting dialog's answer, if the message fits what it asked (a choice, yes or no, a date, an amount, a
     /// sentence); null when the message is something else, which the core then answers as a turn of its own.
     /// </summary>
-    public async Task<CaptureTurn?> AnswerAsync(TurnContext c, DialogState active, string text, CancellationToken ct)
+    public async Task<TurnResult?> AnswerAsync(TurnContext c, DialogState active, string text, CancellationToken ct)
     {
         // A question or a request of its own is never taken as the answer, whatever the dialog asked.
         if (c.OwnMessage)
@@ -82,10 +77,10 @@ public sealed partial class CaptureAbilities(
     }
 
     /// <summary>Asks the set-aside dialog's question again.</summary>
-    public async Task<CaptureTurn> ResumeAsync(TurnContext c, CancellationToken ct)
+    public async Task<TurnResult> ResumeAsync(TurnContext c, CancellationToken ct)
     {
         if (c.Pending is not { } pending)
-            return new CaptureTurn(Say("There's nothing I put aside to resume.", "Nothing to resume"), "resume", TurnOutcome.Answered);
+            return new TurnResult(Say("There's nothing I put aside to resume.", "Nothing to resume"), "resume", TurnOutcome.Answered);
         var turn = pending.Kind switch
         {
             DialogKind.UpdateDeal => await NextDealStepAsync(c, pending.Deal ?? new DealDraft(), null, ct),
@@ -98,15 +93,14 @@ public sealed partial class CaptureAbilities(
     }
 
     /// <summary>A command: something to record or change, each confirmed or undoable.</summary>
-    public async Task<CaptureTurn> CommandAsync(TurnContext c, CommandKind kind, string text, CancellationToken ct)
+    public async Task<TurnResult> CommandAsync(TurnContext c, CommandKind kind, string text, CancellationToken ct)
     {
         var turn = kind switch
         {
             CommandKind.Cancel => c.Pending is { } pending ? await CancelAsync(c, pending, ct)
-                : new CaptureTurn(Say("There's nothing in progress to cancel.", "Nothing to cancel"), "cancel", TurnOutcome.Answered),
+                : new TurnResult(Say("There's nothing in progress to cancel.", "Nothing to cancel"), "cancel", TurnOutcome.Answered),
             CommandKind.Undo => await UndoAsync(c, ct),
             CommandKind.Resume => await ResumeAsync(c, ct),
-            CommandKind.NudgeSettings => await nudgeSettings.HandleAsync(c, text, ct),
             CommandKind.Log => await StartLogAsync(c, text, ct),
             CommandKind.MarkWon => await StartDealAsync(c, text, DealAction.Won, ct),
             CommandKind.MarkLost => await StartDealAsync(c, text, DealAction.Lost, ct),
@@ -116,15 +110,6 @@ public sealed partial class CaptureAbilities(
         await RememberChoicesAsync(c, turn.Reply, ct);
         return turn;
     }
-
-    /// <summary>A read-only ability that is not a figure over deals.</summary>
-    public async Task<CaptureTurn> AbilityAsync(TurnContext c, AbilityKind kind, string text, CancellationToken ct) => kind switch
-    {
-        AbilityKind.Brief => await briefs.BriefAsync(c, text, ct),
-        AbilityKind.MyDay => await myDay.PlanAsync(c, ct),
-        AbilityKind.Playbook => playbookAnswers.Answer(text),
-        _ => await commission.AnswerAsync(c, text, ct),
-    };
 
     /// <summary>Stores the dialog choices a reply offers on the dialog that asked (a no-op when none is waiting).</summary>
     private async Task RememberChoicesAsync(TurnContext c, Reply reply, CancellationToken ct)
@@ -138,7 +123,7 @@ public sealed partial class CaptureAbilities(
             await dialogs.SaveAsync(c.Key, state with { Choices = payloads }, current.Version, ct);
     }
 
-    private async Task<CaptureTurn?> ContinueAsync(TurnContext c, DialogState active, string text, string? answer, CancellationToken ct) => active.Kind switch
+    private async Task<TurnResult?> ContinueAsync(TurnContext c, DialogState active, string text, string? answer, CancellationToken ct) => active.Kind switch
     {
         DialogKind.LogInteraction => await ContinueLogAsync(c, active, text, answer, ct),
         DialogKind.UpdateDeal => await ContinueDealAsync(c, active, text, answer, ct),
@@ -148,7 +133,7 @@ public sealed partial class CaptureAbilities(
     };
 
     // Buttons on replies and nudges: they act at once, each undoable.
-    private async Task<CaptureTurn> ActAsync(TurnContext c, string action, CancellationToken ct)
+    private async Task<TurnResult> ActAsync(TurnContext c, string action, CancellationToken ct)
     {
         var parts = action.Split(':');
         long Id() => parts.Length > 1 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var id) ? id : 0;
@@ -199,20 +184,20 @@ public sealed partial class CaptureAbilities(
     }
 
     /// <summary>Typed "undo": the rep's last change.</summary>
-    private async Task<CaptureTurn> UndoAsync(TurnContext c, CancellationToken ct)
+    private async Task<TurnResult> UndoAsync(TurnContext c, CancellationToken ct)
     {
         var undone = await writes.UndoLastAsync(c.Viewer, c.Now.AddMinutes(-Options.UndoWindowMinutes), ct);
         if (undone is null)
-            return new CaptureTurn(Say($"There's nothing of yours to undo from the last {Options.UndoWindowMinutes} minutes.", "Nothing to undo"), "undo", TurnOutcome.Answered);
+            return new TurnResult(Say($"There's nothing of yours to undo from the last {Options.UndoWindowMinutes} minutes.", "Nothing to undo"), "undo", TurnOutcome.Answered);
         return UndoTurn(undone);
     }
 
     /// <summary>An Undo button ("undo:{changeId}"): exactly the change it was shown with, never a later one.</summary>
-    private async Task<CaptureTurn> UndoButtonAsync(TurnContext c, string[] parts, CancellationToken ct)
+    private async Task<TurnResult> UndoButtonAsync(TurnContext c, string[] parts, CancellationToken ct)
     {
         // Cards from before Undo buttons carried their change's id can't say which change they meant.
         if (parts.Length == 1)
-            return new CaptureTurn(Say("That Undo button is from an older card and doesn't say which change it was for, so I didn't change anything. Say \"undo\" to undo your last change.",
+            return new TurnResult(Say("That Undo button is from an older card and doesn't say which change it was for, so I didn't change anything. Say \"undo\" to undo your last change.",
                 "Refused: Undo button without a change"), "undo", TurnOutcome.Refused);
         var undone = parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var changeId)
             ? await writes.UndoAsync(c.Viewer, changeId, c.Now.AddMinutes(-Options.UndoWindowMinutes), ct)
@@ -220,15 +205,15 @@ public sealed partial class CaptureAbilities(
         return UndoTurn(undone);
     }
 
-    private CaptureTurn UndoTurn(UndoResult undone) => undone.Status switch
+    private TurnResult UndoTurn(UndoResult undone) => undone.Status switch
     {
-        UndoStatus.Undone => new CaptureTurn(Say($"Undone: {undone.Description}.", "Undone: " + undone.Description), "undo", TurnOutcome.Changed),
-        UndoStatus.AlreadyUndone => new CaptureTurn(Say($"That's already undone: {undone.Description}. Nothing was changed.", "Already undone: " + undone.Description), "undo", TurnOutcome.Answered),
-        UndoStatus.Expired => new CaptureTurn(Say($"It's too late to undo {undone.Description} — Undo reaches back {Options.UndoWindowMinutes} minutes. Nothing was changed; change it directly instead.",
+        UndoStatus.Undone => new TurnResult(Say($"Undone: {undone.Description}.", "Undone: " + undone.Description), "undo", TurnOutcome.Changed),
+        UndoStatus.AlreadyUndone => new TurnResult(Say($"That's already undone: {undone.Description}. Nothing was changed.", "Already undone: " + undone.Description), "undo", TurnOutcome.Answered),
+        UndoStatus.Expired => new TurnResult(Say($"It's too late to undo {undone.Description} — Undo reaches back {Options.UndoWindowMinutes} minutes. Nothing was changed; change it directly instead.",
             "Refused: undo window passed for " + undone.Description), "undo", TurnOutcome.Refused),
-        UndoStatus.Superseded => new CaptureTurn(Say($"I can't undo {undone.Description}: {undone.Reason}, and undoing it now would throw that later change away. Nothing was changed.",
+        UndoStatus.Superseded => new TurnResult(Say($"I can't undo {undone.Description}: {undone.Reason}, and undoing it now would throw that later change away. Nothing was changed.",
             "Refused: superseded — " + undone.Description), "undo", TurnOutcome.Refused),
-        _ => new CaptureTurn(Say("I can't find that change among yours, so there's nothing to undo — it isn't yours, or the button is damaged. Nothing was changed.",
+        _ => new TurnResult(Say("I can't find that change among yours, so there's nothing to undo — it isn't yours, or the button is damaged. Nothing was changed.",
             "Refused: change not found or not the asker's"), "undo", TurnOutcome.Refused),
     };
 
@@ -241,17 +226,17 @@ public sealed partial class CaptureAbilities(
     private async Task<bool> ClaimAsync(TurnContext c, CancellationToken ct) =>
         c.Pending is null || await dialogs.ClearAsync(c.Key, c.Version, ct);
 
-    private static CaptureTurn Conflict() =>
+    private static TurnResult Conflict() =>
         new(Say("I was still working on another message of yours, so I didn't apply this one. Please look at my last reply and answer it again.", "Conflict: another message was being handled"),
             "conflict", TurnOutcome.Conflict);
 
-    private static CaptureTurn NotFound(string what) =>
+    private static TurnResult NotFound(string what) =>
         new(Say($"I can't find that {what} among the ones you can change — it may have been removed, or it isn't yours. Nothing was changed.", $"Refused: {what} not found or not the asker's"),
             "not-found", TurnOutcome.Refused);
 
     private static Reply Say(string text, string summary) => new([new TextBlock(text)]) { Summary = summary };
 
-    private static CaptureTurn Changed(string text, IReadOnlyList<ReplyBlock> more, string summary, string intent) =>
+    private static TurnResult Changed(string text, IReadOnlyList<ReplyBlock> more, string summary, string intent) =>
         new(new Reply([new TextBlock(text), .. more]) { Summary = summary }, intent, TurnOutcome.Changed);
 
     /// <summary>The Undo button of one change: it undoes that change and no other.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AeBot.Core.Playbook;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Capture;
 

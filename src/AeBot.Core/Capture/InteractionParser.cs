@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AeBot.Core.Interactions;
 using AeBot.Core.Playbook;
 using AeBot.Core.Understanding;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Capture;
 

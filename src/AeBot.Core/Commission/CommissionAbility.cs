@@ -1,6 +1,5 @@
 using AeBot.Core.Answers;
 using AeBot.Core.Audit;
-using AeBot.Core.Capture;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Opportunities;
@@ -22,7 +21,7 @@ public sealed class CommissionAbility(
     IOptions<CommissionOptions> plan,
     IOptions<AeBotOptions> options)
 {
-    public async Task<CaptureTurn> AnswerAsync(TurnContext c, string text, CancellationToken ct)
+    public async Task<TurnResult> AnswerAsync(TurnContext c, string text, CancellationToken ct)
     {
         var o = options.Value;
         var fiscal = new FiscalCalendar(o.FiscalYearStartMonth);
@@ -40,7 +39,7 @@ public sealed class CommissionAbility(
                 DealOrder.AmountDescending, 20, ct);
             var counted = deals.Where(d => d.Amount is not null && d.Currency == o.Currency).ToList();
             if (counted.Count == 0)
-                return new CaptureTurn(new Reply([new TextBlock($"You have no open deals with an amount in {o.Currency} at {string.Join(" or ", accounts.Select(a => a.Name))}, so there's nothing to add to your commission.")]) { Summary = "Commission what-if: no open deals" },
+                return new TurnResult(new Reply([new TextBlock($"You have no open deals with an amount in {o.Currency} at {string.Join(" or ", accounts.Select(a => a.Name))}, so there's nothing to add to your commission.")]) { Summary = "Commission what-if: no open deals" },
                     "commission", TurnOutcome.Answered);
             var added = counted.Sum(d => d.Amount!.Value);
             var then = CommissionCalculator.Calculate(plan.Value, standing.Won + added, standing.HasQuota ? standing.Quota : null);
@@ -61,7 +60,7 @@ public sealed class CommissionAbility(
         var p = plan.Value;
         var ladder = string.Join(", ", p.EffectiveAccelerators.Select(a => $"{a.Rate * 100:0.#}% above {a.FromAttainmentPercent:0.#}%"));
         blocks.Add(new ContextBlock($"Estimate from the commission plan: {p.BaseRate * 100:0.#}% up to quota, {ladder}{(p.CapPerPeriod is { } cap ? $", capped at {MoneyFormat.Exact(cap, o.Currency)}" : "")} · won deals in {o.Currency} closing {period.From:d MMM yyyy}–{period.To:d MMM yyyy} · your deals · as of {DateFormat.AsOf(c.Now, c.Zone)} · payroll has the final word"));
-        return new CaptureTurn(new Reply(blocks) { Summary = summary }, "commission", TurnOutcome.Answered, $"period={period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd} accounts={accounts.Count}");
+        return new TurnResult(new Reply(blocks) { Summary = summary }, "commission", TurnOutcome.Answered, $"period={period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd} accounts={accounts.Count}");
     }
 
     private static TableBlock Breakdown(CommissionResult r, string currency) => new("How it adds up", ["Band", "Bookings", "Rate", "Commission"],

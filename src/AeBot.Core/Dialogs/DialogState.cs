@@ -1,5 +1,4 @@
 using AeBot.Core.Interactions;
-using AeBot.Core.Opportunities;
 
 namespace AeBot.Core.Dialogs;
 
@@ -97,7 +96,7 @@ public sealed record LogDraft
     public bool DealDecided { get; init; }
     public IReadOnlyList<string> Contacts { get; init; } = [];
     public string? Summary { get; init; }
-    public IReadOnlyList<Capture.ObjectionNote> Objections { get; init; } = [];
+    public IReadOnlyList<Work.ObjectionNote> Objections { get; init; } = [];
     public string? NextStep { get; init; }
     public DateOnly? NextStepDue { get; init; }
 

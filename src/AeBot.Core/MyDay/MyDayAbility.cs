@@ -1,19 +1,19 @@
 using AeBot.Core.Audit;
-using AeBot.Core.Capture;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using Microsoft.Extensions.Options;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.MyDay;
 
 /// <summary>"My day": follow-ups due and overdue, renewals coming up, stale deals and deals past their close date — each with buttons that act.</summary>
 public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> options)
 {
-    public async Task<CaptureTurn> PlanAsync(TurnContext c, CancellationToken ct)
+    public async Task<TurnResult> PlanAsync(TurnContext c, CancellationToken ct)
     {
         var o = options.Value;
         var plan = await work.MyDayAsync(c.Viewer, c.Today, c.Now, new DayPlanSettings(o.StaleDays, o.RenewalDays, 10), ct);
-        return new CaptureTurn(Render(plan, c.Viewer, c.Today, c.Now, c.Zone, o), "my-day", TurnOutcome.Answered,
+        return new TurnResult(Render(plan, c.Viewer, c.Today, c.Now, c.Zone, o), "my-day", TurnOutcome.Answered,
             $"overdue={plan.Overdue.Count} today={plan.DueToday.Count} renewals={plan.Renewals.Count} stale={plan.Stale.Count} pastclose={plan.PastClose.Count}");
     }
 
@@ -27,9 +27,9 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
         ListItem FollowUp(FollowUpRef f) => new(f.Title,
             string.Join(" · ", new[] { f.AccountName, f.DealName, f.DueDate is { } d ? "due " + DateFormat.Short(d, today) : null }.Where(x => x is not null)),
             [
-                new ReplyAction("Done", CaptureAbilities.ActPrefix + "fu.done:" + f.Id, ActionStyle.Primary),
-                new ReplyAction("Snooze", CaptureAbilities.ActPrefix + "fu.snooze:" + f.Id),
-                .. f.AccountName is { } a ? new[] { new ReplyAction("Log", ConversationCore.AskPrefix + "log a call with " + a) } : [],
+                new ReplyAction("Done", Payloads.Act + "fu.done:" + f.Id, ActionStyle.Primary),
+                new ReplyAction("Snooze", Payloads.Act + "fu.snooze:" + f.Id),
+                .. f.AccountName is { } a ? new[] { new ReplyAction("Log", Payloads.Ask + "log a call with " + a) } : [],
             ]);
         if (plan.Overdue.Count > 0)
             blocks.Add(new ItemListBlock($"Overdue follow-ups ({plan.Overdue.Count})", plan.Overdue.Select(FollowUp).ToList()));
@@ -42,13 +42,13 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
                 $"{r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
                 $"ends {DateFormat.Short(r.EndDate, today)} (in {r.EndDate.DayNumber - today.DayNumber} days) · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · {(r.AutoRenew ? "auto-renews" : "needs renewal")}",
                 [
-                    new ReplyAction("Brief", ConversationCore.AskPrefix + "brief me on " + r.AccountName),
-                    new ReplyAction("Log", ConversationCore.AskPrefix + "log a call with " + r.AccountName),
+                    new ReplyAction("Brief", Payloads.Ask + "brief me on " + r.AccountName),
+                    new ReplyAction("Log", Payloads.Ask + "log a call with " + r.AccountName),
                 ])).ToList()));
         ListItem Deal(DealRef d, string detail) => new($"{d.Name}{(d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "")}", detail,
         [
-            new ReplyAction("Push date", CaptureAbilities.ActPrefix + "deal.push:" + d.Id),
-            .. d.AccountName is { } acc ? new[] { new ReplyAction("Log", ConversationCore.AskPrefix + "log a call with " + acc) } : [],
+            new ReplyAction("Push date", Payloads.Act + "deal.push:" + d.Id),
+            .. d.AccountName is { } acc ? new[] { new ReplyAction("Log", Payloads.Ask + "log a call with " + acc) } : [],
         ]);
         if (plan.PastClose.Count > 0)
             blocks.Add(new ItemListBlock($"Past their close date ({plan.PastClose.Count})", plan.PastClose.Select(d => Deal(d, $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, today)}")).ToList()));

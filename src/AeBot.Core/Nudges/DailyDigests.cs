@@ -1,10 +1,11 @@
-using AeBot.Core.Capture;
 using AeBot.Core.Handoff;
 using AeBot.Core.MyDay;
 using AeBot.Core.Organization;
 using AeBot.Core.Sales;
 using AeBot.Core.Time;
 using Microsoft.Extensions.Options;
+using AeBot.Core.Work;
+using AeBot.Core.Conversation;
 
 namespace AeBot.Core.Nudges;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AeBot.Core.Capture;
 using AeBot.Core.Conversation;
 
 namespace AeBot.Core.Nudges;
@@ -37,7 +36,7 @@ public static class NudgeCards
     };
 
     public static string Payload(NudgeKey key, string verb, string? extra = null) =>
-        string.Create(CultureInfo.InvariantCulture, $"{CaptureAbilities.ActPrefix}{ActName}:{verb}:{key.Rule}:{key.Subject}:{key.DueDate:yyyyMMdd}") + (extra is null ? "" : ":" + extra);
+        string.Create(CultureInfo.InvariantCulture, $"{Payloads.Act}{ActName}:{verb}:{key.Rule}:{key.Subject}:{key.DueDate:yyyyMMdd}") + (extra is null ? "" : ":" + extra);
 
     /// <summary>Reads "verb:rule:kind:id:yyyyMMdd[:extra]" (the part after "act:nudge:"); the recipient is the presser.</summary>
     public static bool TryRead(string action, long repId, out string verb, out NudgeKey key, out string? extra)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AeBot.Core.Audit;
-using AeBot.Core.Capture;
 using AeBot.Core.Conversation;
 using AeBot.Core.Understanding;
 using Microsoft.Extensions.Options;
@@ -14,9 +13,7 @@ namespace AeBot.Core.Nudges;
 /// </summary>
 public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, AccountFinder understander, IOptions<NudgeOptions> options)
 {
-    public static bool Matches(string text) => Pattern().IsMatch(Normalize(text));
-
-    public async Task<CaptureTurn> HandleAsync(TurnContext c, string text, CancellationToken ct)
+    public async Task<TurnResult> HandleAsync(TurnContext c, string text, CancellationToken ct)
     {
         var t = Normalize(text);
         if (MutePattern().Match(t) is { Success: true } mute)
@@ -61,7 +58,7 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
         return Show(c, mine);
     }
 
-    private CaptureTurn Show(TurnContext c, NudgePreferences mine)
+    private TurnResult Show(TurnContext c, NudgePreferences mine)
     {
         var o = options.Value;
         var (start, end) = (mine.QuietStart ?? o.QuietStart, mine.QuietEnd ?? o.QuietEnd);
@@ -75,8 +72,8 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
             new("Muted", mine.Mutes.Count == 0 ? "nothing" : string.Join("; ", mine.Mutes.Select(Describe))),
         };
         var rules = string.Join(", ", NudgeRules.Categories.Select(k => k.Name));
-        var unmute = mine.Mutes.Take(5).Select(m => new ReplyAction("Unmute " + Describe(m), ConversationCore.AskPrefix + "unmute " + m.Category + (m.AccountName is null ? "" : " for " + m.AccountName))).ToList();
-        return new CaptureTurn(new Reply([
+        var unmute = mine.Mutes.Take(5).Select(m => new ReplyAction("Unmute " + Describe(m), Payloads.Ask + "unmute " + m.Category + (m.AccountName is null ? "" : " for " + m.AccountName))).ToList();
+        return new TurnResult(new Reply([
             new TextBlock("**Your nudge settings**"),
             new FactsBlock(facts),
             .. unmute.Count > 0 ? new ReplyBlock[] { new ActionsBlock(unmute) } : [],
@@ -87,7 +84,7 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
     private static string Describe(NudgeMute m) =>
         (NudgeRules.FindCategory(m.Category)?.Label ?? m.Category) + (m.AccountName is null ? "" : " for " + m.AccountName);
 
-    private async Task<CaptureTurn> MuteAsync(TurnContext c, Match m, CancellationToken ct)
+    private async Task<TurnResult> MuteAsync(TurnContext c, Match m, CancellationToken ct)
     {
         var unmute = m.Groups["un"].Success;
         var categories = m.Groups["all"].Success ? NudgeRules.Categories.ToList() : [CategoryFor(m.Groups["what"].Value)];
@@ -102,8 +99,8 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
             {
                 var verb = unmute ? "unmute" : "mute";
                 var what = m.Groups["all"].Success ? "all" : categories[0].Name;
-                return new CaptureTurn(new Reply([new ChoiceBlock("Which account?", accounts.Take(6).Select(a =>
-                    new ReplyAction(a.Entity.Name, ConversationCore.AskPrefix + $"{verb} {what} for {a.Entity.Name}")).ToList())]) { Summary = "Which account to " + verb }, "nudge-mute", TurnOutcome.Clarified);
+                return new TurnResult(new Reply([new ChoiceBlock("Which account?", accounts.Take(6).Select(a =>
+                    new ReplyAction(a.Entity.Name, Payloads.Ask + $"{verb} {what} for {a.Entity.Name}")).ToList())]) { Summary = "Which account to " + verb }, "nudge-mute", TurnOutcome.Clarified);
             }
             (accountId, accountName) = (accounts[0].Entity.Id, accounts[0].Entity.Name);
         }
@@ -154,16 +151,13 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
 
     private static string Normalize(string text) => text.Trim().ToLowerInvariant().Replace('’', '\'').Replace("–", "-");
 
-    private static CaptureTurn Say(string text, string summary, TurnOutcome outcome) =>
+    private static TurnResult Say(string text, string summary, TurnOutcome outcome) =>
         new(new Reply([new TextBlock(text)]) { Summary = summary }, "nudge-settings", outcome);
 
-    private static CaptureTurn Changed(string text, string summary) =>
-        new(new Reply([new TextBlock(text), new ActionsBlock([new ReplyAction("Nudge settings", ConversationCore.AskPrefix + "nudge settings")])]) { Summary = summary }, "nudge-settings", TurnOutcome.Changed);
+    private static TurnResult Changed(string text, string summary) =>
+        new(new Reply([new TextBlock(text), new ActionsBlock([new ReplyAction("Nudge settings", Payloads.Ask + "nudge settings")])]) { Summary = summary }, "nudge-settings", TurnOutcome.Changed);
 
-    private const string Categories = @"renewals?|renewal reminders|follow-?ups?|follow-?up reminders|stale(?: deals?| deal alerts)?|close ?dates?|closing dates?|past close(?: dates?)?|slipped(?: deals?)?|slips";
-
-    [GeneratedRegex(@"^(please\s+)?((nudge|notification|alert|digest|reminder)s? (settings|preferences|prefs)|my (nudges|nudge settings|notifications)|reset (my )?nudge settings|(un)?(mute|silence)\s+(" + Categories + @"|all( nudges)?)\b|(turn off|stop)\s+(" + Categories + @")\s+(nudges|alerts|reminders)\b|(send |move )?(my )?(daily )?digest (at|to)\b|quiet hours\b|(at most|max|maximum|no more than|limit( me)? to)\s+\d+\s+nudges?\b|nudge (cap|limit)\b)")]
-    private static partial Regex Pattern();
+    private const string Categories = Phrasings.NudgeCategories;
 
     [GeneratedRegex(@"^(please\s+)?(?:(?<un>un)(?:mute|silence)|mute|silence|turn off|stop)\s+(?:(?<all>all)(?: nudges)?|(?<what>" + Categories + @"))(?:\s+(?:nudges|alerts|reminders))?(?:\s+(?:for|on|about)\s+(?<account>.+?))?\W*$")]
     private static partial Regex MutePattern();

@@ -1,11 +1,11 @@
 using System.Globalization;
-using AeBot.Core.Capture;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
 using AeBot.Core.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Nudges;
 

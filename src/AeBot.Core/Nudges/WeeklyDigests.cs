@@ -1,6 +1,5 @@
 using System.Globalization;
 using AeBot.Core.Answers;
-using AeBot.Core.Capture;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
@@ -10,6 +9,7 @@ using AeBot.Core.Sales;
 using AeBot.Core.Time;
 using AeBot.Core.Understanding;
 using Microsoft.Extensions.Options;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Nudges;
 
@@ -98,7 +98,7 @@ public sealed class WeeklyDigests(
                 $"{d.Stage} · last touched {(d.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, zone).DateTime), today) : "never")}", [])));
             items.AddRange(renewals.Select(r => new ListItem($"Renewal at risk: {r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
                 $"ends {DateFormat.Short(r.EndDate, today)} · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · no interaction logged for {o.EscalationDays}+ days",
-                [new ReplyAction("Brief", ConversationCore.AskPrefix + "brief me on " + r.AccountName)])));
+                [new ReplyAction("Brief", Payloads.Ask + "brief me on " + r.AccountName)])));
             if (items.Count == 0)
             {
                 items.Add(new ListItem("Nothing flagged", "no slipped, stale or overdue deals and no renewal at risk", []));
@@ -111,9 +111,9 @@ public sealed class WeeklyDigests(
             blocks.Add(new ItemListBlock($"{rep.Name}{whose} — 1:1 pack ({slipped.Count} slipped · {pastClose.Count} past close · {stale.Count} stale · {renewals.Count} renewals at risk)", items));
         }
         blocks.Add(new ActionsBlock([
-            new ReplyAction("Team forecast", ConversationCore.AskPrefix + "team forecast this quarter"),
-            new ReplyAction("Who is behind?", ConversationCore.AskPrefix + "who is behind quota this quarter"),
-            new ReplyAction("Slipped deals", ConversationCore.AskPrefix + "slipped deals on my team"),
+            new ReplyAction("Team forecast", Payloads.Ask + "team forecast this quarter"),
+            new ReplyAction("Who is behind?", Payloads.Ask + "who is behind quota this quarter"),
+            new ReplyAction("Slipped deals", Payloads.Ask + "slipped deals on my team"),
         ]));
         blocks.Add(new ContextBlock($"Your weekly team digest — {o.WeeklyDigestDay}s at {o.WeeklyDigestTime:HH\\:mm}, because you manage a team of {reps.Count}. " +
             $"Stale = no logged interaction for {capture.Value.StaleDays} days; slipped = close date pushed {o.SlippedAfterPushes}+ times; at risk = ending within {o.EscalationDays} days with no logged interaction for as long. As of {DateFormat.AsOf(now, zone)}."));

@@ -1,4 +1,4 @@
-using AeBot.Core.Capture;
+using AeBot.Core.Work;
 
 namespace AeBot.Core.Reminders;
 

@@ -33,7 +33,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var polite = request.Length != plain.Length;
 
         // Commands: only imperatives (a polite "can you…" is still one). Writes to a deal also need a deal reference.
-        if (Nudges.NudgeSettingsAbility.Matches(normalized))
+        if (Phrasings.IsNudgeSettings(normalized))
             return new CommandReading(CommandKind.NudgeSettings) { Evidence = ["nudge settings"] };
         if (!Phrasings.StartsAsQuestion(request))
         {

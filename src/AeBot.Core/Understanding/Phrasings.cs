@@ -31,6 +31,9 @@ public static partial class Phrasings
     public static bool StartsAsQuestion(string t) => QuestionStart().IsMatch(t);
 
     public static bool IsRemind(string t) => Remind().IsMatch(t);
+
+    /// <summary>Nudge settings said in chat: "nudge settings", "mute renewals for Acme", "digest at 8am".</summary>
+    public static bool IsNudgeSettings(string text) => NudgeSettings().IsMatch(text.Trim().ToLowerInvariant().Replace('’', '\'').Replace("–", "-"));
     public static bool IsLog(string t) => Log().IsMatch(t);
     public static bool IsMarkWon(string t) => MarkWon().IsMatch(t) || WeWon().IsMatch(t);
     public static bool IsMarkLost(string t) => MarkLost().IsMatch(t) || WeLost().IsMatch(t);
@@ -80,6 +83,12 @@ public static partial class Phrasings
 
     [GeneratedRegex(@"\b(what|which|how many|how much|who|whose|why|when)\b")]
     private static partial Regex QuestionWord();
+
+    /// <summary>The nudge kinds people name in settings ("mute renewals").</summary>
+    public const string NudgeCategories = @"renewals?|renewal reminders|follow-?ups?|follow-?up reminders|stale(?: deals?| deal alerts)?|close ?dates?|closing dates?|past close(?: dates?)?|slipped(?: deals?)?|slips";
+
+    [GeneratedRegex(@"^(please\s+)?((nudge|notification|alert|digest|reminder)s? (settings|preferences|prefs)|my (nudges|nudge settings|notifications)|reset (my )?nudge settings|(un)?(mute|silence)\s+(" + NudgeCategories + @"|all( nudges)?)\b|(turn off|stop)\s+(" + NudgeCategories + @")\s+(nudges|alerts|reminders)\b|(send |move )?(my )?(daily )?digest (at|to)\b|quiet hours\b|(at most|max|maximum|no more than|limit( me)? to)\s+\d+\s+nudges?\b|nudge (cap|limit)\b)")]
+    private static partial Regex NudgeSettings();
 
     [GeneratedRegex(@"^(remind me|set (a|an|me a) reminder|add a reminder|reminder\b|ping me)")]
     private static partial Regex Remind();

@@ -4,6 +4,9 @@ using AeBot.Core.Reminders;
 using AeBot.Core.Time;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
+using AeBot.Core.Work;
+using AeBot.Core.Turns;
+using AeBot.Core.Help;
 
 namespace AeBot.Data.Capture;
 
@@ -42,7 +45,7 @@ internal sealed class EfReminderDelivery(AeBotDbContext db, IProactiveMessenger 
         // The time the rep asked for, in their own zone, so a late delivery (the server was down) says so plainly.
         var zone = reminder.Rep is { } rep ? RepTime.ZoneOf(rep) : TimeZoneInfo.Utc;
         var asked = TimeZoneInfo.ConvertTime(reminder.DueAt, zone);
-        var snooze = AeBot.Core.Capture.CaptureAbilities.ActPrefix + "rem.snooze:" + reminder.Id;
+        var snooze = AeBot.Core.Conversation.Payloads.Act + "rem.snooze:" + reminder.Id;
         return new Reply([
             new TextBlock($"⏰ Reminder: {reminder.Text}"),
             new ContextBlock(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"You asked for this at {asked:ddd d MMM, HH:mm} ({zone.Id}).")),

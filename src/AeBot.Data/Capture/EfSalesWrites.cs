@@ -12,6 +12,10 @@ using AeBot.Data.Sales;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using AeBot.Core.Work;
+using AeBot.Core.Conversation;
+using AeBot.Core.Turns;
+using AeBot.Core.Help;
 
 namespace AeBot.Data.Capture;
 

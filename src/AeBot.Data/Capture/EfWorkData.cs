@@ -8,6 +8,10 @@ using AeBot.Data.Sales;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using AeBot.Core.Work;
+using AeBot.Core.Conversation;
+using AeBot.Core.Turns;
+using AeBot.Core.Help;
 
 namespace AeBot.Data.Capture;
 

@@ -4,6 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using AeBot.Core.Work;
+using AeBot.Core.Conversation;
+using AeBot.Core.Turns;
+using AeBot.Core.Help;
 
 namespace AeBot.Data.Storage;
 
@@ -37,8 +41,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<AeBot.Core.Conversation.IConversationStore, AeBot.Data.Conversations.EfConversationStore>();
         services.AddScoped<AeBot.Core.Audit.IAuditLog, AeBot.Data.Conversations.EfAuditLog>();
         services.AddScoped<AeBot.Core.Dialogs.IDialogStore, AeBot.Data.Capture.EfDialogStore>();
-        services.AddScoped<AeBot.Core.Capture.IWorkData, AeBot.Data.Capture.EfWorkData>();
-        services.AddScoped<AeBot.Core.Capture.ISalesWrites, AeBot.Data.Capture.EfSalesWrites>();
+        services.AddScoped<AeBot.Core.Work.IWorkData, AeBot.Data.Capture.EfWorkData>();
+        services.AddScoped<AeBot.Core.Work.ISalesWrites, AeBot.Data.Capture.EfSalesWrites>();
         services.AddScoped<AeBot.Core.Reminders.IReminderQueries, AeBot.Data.Capture.EfReminderQueries>();
         services.AddScoped<AeBot.Core.Reminders.IReminderDelivery, AeBot.Data.Capture.EfReminderDelivery>();
         services.AddScoped<AeBot.Core.Nudges.INudgeLedger, AeBot.Data.Capture.EfNudgeLedger>();

@@ -2,6 +2,10 @@ using AeBot.Core.Capture;
 using AeBot.Core.Reminders;
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using AeBot.Core.Work;
+using AeBot.Core.Conversation;
+using AeBot.Core.Turns;
+using AeBot.Core.Help;
 
 namespace AeBot.Scheduling.Reminders;
 

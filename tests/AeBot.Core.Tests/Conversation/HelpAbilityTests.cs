@@ -1,5 +1,8 @@
 using AeBot.Core.Conversation;
 using AeBot.Core.Organization;
+using AeBot.Core.Work;
+using AeBot.Core.Turns;
+using AeBot.Core.Help;
 
 namespace AeBot.Core.Tests.Conversation;
 

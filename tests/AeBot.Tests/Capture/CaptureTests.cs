@@ -8,6 +8,9 @@ using AeBot.Core.Sales;
 using AeBot.Tests.Conversation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AeBot.Core.Work;
+using AeBot.Core.Turns;
+using AeBot.Core.Help;
 
 namespace AeBot.Tests.Capture;
 

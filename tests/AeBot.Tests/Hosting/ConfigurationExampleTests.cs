@@ -36,7 +36,7 @@ public class ConfigurationExampleTests
         Bind<DemoOptions>(DemoOptions.SectionName);
         Bind<ClockOptions>(ClockOptions.SectionName);
         Bind<AeBot.WebChat.WebChatOptions>(AeBot.WebChat.WebChatOptions.SectionName);
-        Bind<AeBot.Core.Capture.CaptureOptions>(AeBot.Core.Capture.CaptureOptions.Section);
+        Bind<AeBot.Core.Work.CaptureOptions>(AeBot.Core.Work.CaptureOptions.Section);
         Bind<AeBot.Core.Playbook.PlaybookOptions>(AeBot.Core.Playbook.PlaybookOptions.Section);
         Bind<AeBot.Core.Commission.CommissionOptions>(AeBot.Core.Commission.CommissionOptions.Section);
         Bind<AeBot.Core.Handoff.HandoffOptions>(AeBot.Core.Handoff.HandoffOptions.Section);

@@ -15,6 +15,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moq;
+using AeBot.Core.Work;
+using AeBot.Core.Conversation;
+using AeBot.Core.Turns;
+using AeBot.Core.Help;
 
 namespace AeBot.Tests.Scheduling;
 
@@ -147,7 +151,7 @@ public sealed class HangfireHostingTests
             db.Reminders.Add(reminder);
             await db.SaveChangesAsync();
             id = reminder.Id;
-            await scope.ServiceProvider.GetRequiredService<IReminderScheduler>().ScheduleAsync(new Core.Capture.ReminderRef(id, rep.Id, reminder.Text, reminder.DueAt, "web", "c1"), default);
+            await scope.ServiceProvider.GetRequiredService<IReminderScheduler>().ScheduleAsync(new Core.Work.ReminderRef(id, rep.Id, reminder.Text, reminder.DueAt, "web", "c1"), default);
         }
         var deadline = DateTime.UtcNow.AddSeconds(30);
         ReminderStatus status;

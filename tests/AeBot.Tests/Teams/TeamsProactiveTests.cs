@@ -8,6 +8,9 @@ using AeBot.Core.Organization;
 using AeBot.Data.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AeBot.Core.Work;
+using AeBot.Core.Turns;
+using AeBot.Core.Help;
 
 namespace AeBot.Tests.Teams;
 

@@ -1,8 +1,6 @@
-using AeBot.Core.Briefs;
-using AeBot.Core.MyDay;
 using AeBot.Core.Sales;
 
-namespace AeBot.Core.Capture;
+namespace AeBot.Core.Work;
 
 /// <summary>The reads behind capture, briefs and "my day"; like <see cref="ISalesData"/>, scoped to what the viewer may see.</summary>
 public interface IWorkData

@@ -3,7 +3,7 @@ using AeBot.Core.Conversation;
 using AeBot.Core.Dialogs;
 using AeBot.Core.Sales;
 
-namespace AeBot.Core.Capture;
+namespace AeBot.Core.Conversation;
 
 /// <summary>One turn as the capture abilities see it: who, where, their local "now", and the dialog waiting, if any.</summary>
 public sealed record TurnContext(
@@ -38,4 +38,4 @@ public sealed record TurnContext(
 }
 
 /// <summary>A handled turn: the reply, what it was, and how it ended (for the audit log).</summary>
-public sealed record CaptureTurn(Reply Reply, string Intent, TurnOutcome Outcome, string Entities = "");
+public sealed record TurnResult(Reply Reply, string Intent, TurnOutcome Outcome, string Entities = "");

@@ -1,8 +1,8 @@
-using AeBot.Core.Capture;
 using AeBot.Core.Interactions;
 using AeBot.Core.Sales;
+using AeBot.Core.Work;
 
-namespace AeBot.Core.Briefs;
+namespace AeBot.Core.Work;
 
 /// <summary>Everything a rep wants to know before meeting an account, as far as they may see it.</summary>
 public sealed record AccountBrief(

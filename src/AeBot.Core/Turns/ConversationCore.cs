@@ -1,7 +1,15 @@
 using System.Diagnostics;
 using AeBot.Core.Answers;
 using AeBot.Core.Audit;
+using AeBot.Core.Briefs;
 using AeBot.Core.Capture;
+using AeBot.Core.Commission;
+using AeBot.Core.Conversation;
+using AeBot.Core.Help;
+using AeBot.Core.MyDay;
+using AeBot.Core.Nudges;
+using AeBot.Core.Playbook;
+using AeBot.Core.Work;
 using AeBot.Core.Dialogs;
 using AeBot.Core.Sales;
 using AeBot.Core.Time;
@@ -9,7 +17,7 @@ using AeBot.Core.Understanding;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AeBot.Core.Conversation;
+namespace AeBot.Core.Turns;
 
 /// <summary>
 /// The one conversation core every channel talks to: understands the message, checks what the asker may see,
@@ -23,6 +31,11 @@ public sealed partial class ConversationCore(
     IAuditLog audit,
     QueryAnswers answers,
     CaptureAbilities capture,
+    BriefAbility briefs,
+    MyDayAbility myDay,
+    PlaybookAbility playbook,
+    CommissionAbility commission,
+    NudgeSettingsAbility nudgeSettings,
     IDialogStore dialogs,
     IOptions<CaptureOptions> captureOptions,
     TimeProvider clock,
@@ -30,7 +43,7 @@ public sealed partial class ConversationCore(
     ILogger<ConversationCore> logger) : IConversationCore
 {
     public const int MaxLength = 4_000;
-    public const string AskPrefix = "ask:";
+    public const string AskPrefix = Payloads.Ask;
 
     public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -125,13 +138,15 @@ public sealed partial class ConversationCore(
         return aside is null ? turn : turn with { Reply = turn.Reply with { Blocks = [.. turn.Reply.Blocks, new ContextBlock(aside)] } };
     }
 
-    private static Turn Captured(CaptureTurn t) => new(t.Reply, t.Outcome, t.Intent, t.Entities);
+    private static Turn Captured(TurnResult t) => new(t.Reply, t.Outcome, t.Intent, t.Entities);
 
     private async Task<Turn> DispatchAsync(TurnContext c, IncomingMessage message, string text, Reading reading, Query? previous, CancellationToken ct)
     {
         var evidence = string.Join("|", reading.Evidence);
         switch (reading)
         {
+            case CommandReading { Kind: CommandKind.NudgeSettings }:
+                return Captured(await nudgeSettings.HandleAsync(c, text, ct));
             case CommandReading command:
                 return Captured(await capture.CommandAsync(c, command.Kind, text, ct));
             case AbilityReading { Kind: AbilityKind.Thanks }:
@@ -139,7 +154,13 @@ public sealed partial class ConversationCore(
             case AbilityReading { Kind: AbilityKind.Help or AbilityKind.Greeting } help:
                 return new Turn(HelpAbility.For(message.From), TurnOutcome.Answered, help.Kind.ToString().ToLowerInvariant(), "");
             case AbilityReading ability:
-                return Captured(await capture.AbilityAsync(c, ability.Kind, text, ct));
+                return Captured(ability.Kind switch
+                {
+                    AbilityKind.Brief => await briefs.BriefAsync(c, text, ct),
+                    AbilityKind.MyDay => await myDay.PlanAsync(c, ct),
+                    AbilityKind.Playbook => playbook.Answer(text),
+                    _ => await commission.AnswerAsync(c, text, ct),
+                });
             case ChoiceReading choice:
                 return new Turn(Clarify(text, choice.Ambiguity), TurnOutcome.Clarified, "clarify", choice.Ambiguity.Kind + "=" + choice.Ambiguity.Words);
             case OutOfScopeReading outside:

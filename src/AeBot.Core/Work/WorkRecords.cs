@@ -1,7 +1,7 @@
 using AeBot.Core.Interactions;
 using AeBot.Core.Opportunities;
 
-namespace AeBot.Core.Capture;
+namespace AeBot.Core.Work;
 
 /// <summary>A deal as the capture abilities show and change it.</summary>
 public sealed record DealRef(

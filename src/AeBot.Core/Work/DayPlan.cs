@@ -1,6 +1,4 @@
-using AeBot.Core.Capture;
-
-namespace AeBot.Core.MyDay;
+namespace AeBot.Core.Work;
 
 /// <summary>What needs the rep today.</summary>
 public sealed record DayPlan(

@@ -1,6 +1,6 @@
 using AeBot.Core.Sales;
 
-namespace AeBot.Core.Capture;
+namespace AeBot.Core.Work;
 
 /// <summary>
 /// Every change the bot makes to sales data. Each method checks that the viewer may make it (their own deals and

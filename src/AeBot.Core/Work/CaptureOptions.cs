@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AeBot.Core.Capture;
+namespace AeBot.Core.Work;
 
 /// <summary>Settings of the capture-and-act abilities (section "Capture").</summary>
 public sealed class CaptureOptions

@@ -1,6 +1,7 @@
 using AeBot.Core.Organization;
+using AeBot.Core.Conversation;
 
-namespace AeBot.Core.Conversation;
+namespace AeBot.Core.Help;
 
 /// <summary>What AeBot can do, phrased for the person asking: managers also get the team questions.</summary>
 public static class HelpAbility
