@@ -553,7 +553,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             var best = EntityMatcher.Top(all);
             var visible = EntityMatcher.Top(all.Where(m => visibleIds.Contains(m.Entity.Id)).ToList());
             visible = visible.Where(v => string.Equals(v.Matched, visible.FirstOrDefault()?.Matched, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (visible.Count == 0 || visible[0].Matched.Length < best[0].Matched.Length && best[0].Score == 100)
+            // "Wonka" is an account of its own the asker can't see: not "Wonka Systems B", which they can.
+            if (visible.Count == 0 || visible[0].Matched.Length < best[0].Matched.Length && best[0].Score == 100
+                || best[0].Score == 100 && visible[0].Score < 100 && !visibleIds.Contains(best[0].Entity.Id))
                 return Refused(Trimmed(best[0].Matched));
             if (visible.Count > 1)
                 return Ask("account", visible[0].Matched, visible.Select(v => v.Entity).ToList());
@@ -591,7 +593,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     /// <summary>The words of a name without the keywords around them ("Aperture as" → "Aperture").</summary>
     private static string Trimmed(string words)
     {
-        var parts = words.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var parts = words.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.All(char.IsLower) ? char.ToUpperInvariant(w[0]) + w[1..] : w).ToList();
         while (parts.Count > 1 && Lexicon.IsKnownWord(parts[^1].ToLowerInvariant()))
             parts.RemoveAt(parts.Count - 1);
         while (parts.Count > 1 && Lexicon.IsKnownWord(parts[0].ToLowerInvariant()))
