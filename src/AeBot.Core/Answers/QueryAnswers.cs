@@ -39,7 +39,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         }
         if (q.Set == DealSet.Renewals)
             return await RenewalsAsync(c, ct);
-        if (q.Compare?.Kind == CompareKind.People && q.Subject.People.Count > 1)
+        if (q.Compare?.Kind == CompareKind.People && (q.Subject.People.Count > 1 || q.Filters.Teams.Count > 1))
             return await PeopleAsync(c, ct);
         if (q.Compare is { Kind: CompareKind.NamedPeriod or CompareKind.LastYear or CompareKind.PreviousPeriod } && q.GroupBy == GroupBy.None)
             return await PeriodsAsync(c, ct);
@@ -259,9 +259,19 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
                 measures.Add(extra);
         var rows = new List<IReadOnlyList<string>>();
         var values = new List<(NamedRef Person, Figure Figure)>();
-        foreach (var person in q.Subject.People)
+        // Side by side: named people, named managers' teams, or named sales teams.
+        var sides = new List<(NamedRef Name, IReadOnlyList<long> Owners)>();
+        if (q.Filters.Teams.Count > 1)
+            foreach (var t in q.Filters.Teams)
+                sides.Add((t, await data.TeamMembersAsync(c.Viewer, t.Id, ct)));
+        else if (c.Kind == SubjectKind.TeamOf)
+            foreach (var manager in q.Subject.People)
+                sides.Add((manager with { Name = manager.Name + "'s team" }, await data.SubtreeAsync(c.Viewer, manager.Id, ct)));
+        else
+            sides.AddRange(q.Subject.People.Select(p => (p, (IReadOnlyList<long>)[p.Id])));
+        foreach (var (person, owners) in sides)
         {
-            var filter = c.Filter(null, period) with { OwnerIds = [person.Id] };
+            var filter = c.Filter(null, period) with { OwnerIds = owners };
             var cells = new List<string> { person.Name };
             foreach (var m in measures)
             {
@@ -280,7 +290,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var text = ranked.Count == 0 ? $"Neither has any {Query.SetWords(q.Set)}{when}."
             : $"{AnswerContext.Capitalize(noun)}{when}: " + string.Join(", ", values.Select(v => $"**{v.Person.Name}** {Format(measures[0], v.Figure, c.Currency)}"))
               + (ranked.Count > 1 && ranked[0].Figure.Value != ranked[1].Figure.Value ? $" — {ranked[0].Person.Name} is ahead." : ".");
-        var headers = new List<string> { "Rep" };
+        var headers = new List<string> { q.Filters.Teams.Count > 1 || c.Kind == SubjectKind.TeamOf ? "Team" : "Rep" };
         headers.AddRange(measures.Select(m => m == Measure.WinRate ? "Win rate" : AnswerContext.Capitalize(MeasureNoun(m, q.Set))));
         return new Reply([
             new TextBlock(text),
@@ -349,7 +359,8 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             };
         var value = rows.Where(r => r.Currency == c.Currency).Sum(r => r.AnnualValue);
         var others = rows.Where(r => r.Currency != c.Currency).GroupBy(r => r.Currency).Select(g => MoneyFormat.Exact(g.Sum(r => r.AnnualValue), g.Key)).ToList();
-        var text = $"**{MoneyFormat.Count(rows.Count, "contract")}** of {c.Whose} {(rows.Count == 1 ? "is" : "are")} up for renewal {period.Label}, worth **{MoneyFormat.Exact(value, c.Currency)}** a year"
+        var whose = c.Kind == SubjectKind.Me && q.Filters.Teams.Count == 0 ? "yours" : c.Whose;
+        var text = $"**{MoneyFormat.Count(rows.Count, "contract")}** of {whose} {(rows.Count == 1 ? "is" : "are")} up for renewal {period.Label}, worth **{MoneyFormat.Exact(value, c.Currency)}** a year"
             + (others.Count > 0 ? $" (+ {string.Join(" + ", others)}, not converted)" : "") + $"; the first ends {DateFormat.Short(rows[0].EndDate, c.Today)}.";
         var table = new TableBlock(rows.Count > ListSize ? $"Soonest first — {ListSize} of {rows.Count}" : "Soonest first", ["Account", "Product", "Ends", "Annual value", "Owner", "Auto-renew"],
             rows.Take(ListSize).Select(r => (IReadOnlyList<string>)[r.Account, r.Product ?? "—", DateFormat.Short(r.EndDate, c.Today), MoneyFormat.Exact(r.AnnualValue, r.Currency), r.Owner ?? "—", r.AutoRenew ? "yes" : "no"]).ToList(),

@@ -89,7 +89,8 @@ public static class EntityMatcher
             var token = raw.Trim('.', '\'', '’');
             if (token.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || token.EndsWith("’s", StringComparison.OrdinalIgnoreCase))
                 token = token[..^2];
-            if (token.Length > 0)
+            // "&" and other bare symbols are not words: "Ember & Oak Home Goods" is four words long.
+            if (token.Length > 0 && token.Any(char.IsLetterOrDigit))
                 tokens.Add(token);
         }
         return tokens;

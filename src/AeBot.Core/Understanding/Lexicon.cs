@@ -59,7 +59,7 @@ public static class Lexicon
         ("sold", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]), ("sell", [Tag.Of(DealSet.Won)]), ("sales", [Tag.Of(DealSet.Won)]),
         ("best selling", [Tag.Of(DealSet.Won), new(TagKind.RankTop)]), ("top selling", [Tag.Of(DealSet.Won), new(TagKind.RankTop)]),
         ("best seller", [Tag.Of(DealSet.Won), new(TagKind.RankTop)]), ("best sellers", [Tag.Of(DealSet.Won), new(TagKind.RankTop)]),
-        ("brought in", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]), ("bring in", [Tag.Of(DealSet.Won)]), ("landed", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]),
+        ("brought in", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]), ("bring in", [Tag.Of(DealSet.Won)]), ("landed", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]), ("land", [new(TagKind.Closing)]), ("landing", [new(TagKind.Closing), new(TagKind.FutureTense)]),
         ("signed", [Tag.Of(DealSet.Won), new(TagKind.PastTense)]), ("revenue", [Tag.Of(Measure.Amount), new(TagKind.WeakWon)]),
         ("results", [Tag.Of(DealSet.Won)]), ("closed", [new(TagKind.Closing), new(TagKind.PastTense)]),
         ("close", [new(TagKind.Closing)]), ("closes", [new(TagKind.Closing), new(TagKind.FutureTense)]), ("closing", [new(TagKind.Closing), new(TagKind.FutureTense)]),
@@ -155,7 +155,7 @@ public static class Lexicon
         // Whose.
         ("my", [new(TagKind.Me)]), ("me", [new(TagKind.Me)]), ("i", [new(TagKind.Me)]), ("mine", [new(TagKind.Me)]), ("myself", [new(TagKind.Me)]), ("i've", [new(TagKind.Me)]), ("i'm", [new(TagKind.Me)]),
         ("team", [new(TagKind.Team)]), ("teams", [new(TagKind.Team)]), ("my reps", [new(TagKind.Team)]), ("our", [new(TagKind.Team)]), ("we", [new(TagKind.Team)]), ("us", [new(TagKind.Team)]),
-        ("reps", [new(TagKind.Team), Tag.Of(GroupBy.Rep)]), ("everyone", [new(TagKind.Team)]), ("everybody", [new(TagKind.Team)]), ("the org", [new(TagKind.Team)]), ("company", [new(TagKind.Team)]), ("my people", [new(TagKind.Team)]),
+        ("reps", [new(TagKind.Team), Tag.Of(GroupBy.Rep)]), ("everyone", [new(TagKind.Team)]), ("everybody", [new(TagKind.Team)]), ("the org", [new(TagKind.Team)]), ("my org", [new(TagKind.Team)]), ("org", [new(TagKind.Team)]), ("my organization", [new(TagKind.Team)]), ("organization", [new(TagKind.Team)]), ("company", [new(TagKind.Team)]), ("my people", [new(TagKind.Team)]),
         ("whole team", [new(TagKind.Team)]), ("we've", [new(TagKind.Team)]), ("team's", [new(TagKind.Team)]),
 
         // Comparisons.
@@ -172,7 +172,7 @@ public static class Lexicon
         ("cross sell", [Tag.Of(OpportunityType.Upsell)]), ("cross-sell", [Tag.Of(OpportunityType.Upsell)]), ("cross sells", [Tag.Of(OpportunityType.Upsell)]), ("upgrades", [Tag.Of(OpportunityType.Upsell)]),
         ("new business", [Tag.Of(OpportunityType.NewBusiness)]), ("new logo", [Tag.Of(OpportunityType.NewBusiness)]), ("new logos", [Tag.Of(OpportunityType.NewBusiness)]),
         ("new customers", [Tag.Of(OpportunityType.NewBusiness)]), ("net new", [Tag.Of(OpportunityType.NewBusiness)]),
-        ("renewal deals", [Tag.Of(OpportunityType.Renewal)]), ("renewal opportunities", [Tag.Of(OpportunityType.Renewal)]), ("renewal opps", [Tag.Of(OpportunityType.Renewal)]),
+        ("renewal deals", [Tag.Of(OpportunityType.Renewal)]), ("renewal business", [Tag.Of(OpportunityType.Renewal)]), ("expansion business", [Tag.Of(OpportunityType.Upsell)]), ("renewal opportunities", [Tag.Of(OpportunityType.Renewal)]), ("renewal opps", [Tag.Of(OpportunityType.Renewal)]),
         ("created", [new(TagKind.Created)]), ("opened", [new(TagKind.Created)]), ("added", [new(TagKind.Created)]), ("new deals", [new(TagKind.Created)]), ("came in", [new(TagKind.Created)]),
         ("generated", [new(TagKind.Created)]), ("sourced", [new(TagKind.Created)]), ("new opportunities", [new(TagKind.Created)]), ("new opps", [new(TagKind.Created)]), ("pipeline created", [new(TagKind.Created), Tag.Of(DealSet.All)]),
 
@@ -292,6 +292,11 @@ public static class Lexicon
         // Contractions and possessives ("that's", "month's") are words of their own, never typos of a keyword.
         if (word.Contains('\''))
             return word;
+        if (word.Length == 3 && !IsKnownWord(word) && protectedWords?.Contains(word) != true && word.All(char.IsLetter))
+        {
+            var longer = Vocabulary.Where(k => k.Length == 4 && EditDistance.Capped(word, k, 1) <= 1).ToList();
+            return longer.Count == 1 ? longer[0] : word;
+        }
         if (word.Length < 4 || Vocabulary.Contains(word) || Common.Contains(word) || word.Any(c => !char.IsLetter(c) && c != '\'')
             || protectedWords?.Contains(word) == true)
             return word;

@@ -132,6 +132,14 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             work.Consume(ly.Index, ly.Length);
         }
 
+        // "and the quarter after that?": a step from the previous question's period.
+        Period? stepped = null;
+        if (previous?.Period is { } was && StepFromThat().Match(work.Lower) is { Success: true } step)
+        {
+            stepped = step.Groups["dir"].Value == "after" ? was.Next($"the {step.Groups["unit"].Value} after") : was.Previous($"the {step.Groups["unit"].Value} before");
+            work.Consume(step.Index, step.Length);
+        }
+
         // Keywords on what is left, to learn which way dates lean; then the periods; then keywords again without them.
         var provisional = Lexicon.Find(Tokens(work.Lower));
         var lean = Leans(provisional);
@@ -154,6 +162,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             found2.Add((index, p.Period));
         }
         found2.Sort((a, b) => a.Index.CompareTo(b.Index));
+        if (stepped is not null)
+            found2.Insert(0, (0, stepped));
 
         var tokens = Tokens(work.Lower);
         var tags = Lexicon.Find(tokens);
@@ -178,6 +188,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             measure = Measure.WinRateByValue;
 
         // The deal set: from the words, then from the measure, then from "close" and the tense.
+        // "how much renewal business did I close": won renewal deals, not contracts coming up.
+        if (sets.Count > 0 && sets.All(x => x == DealSet.Renewals) && past)
+        {
+            sets.Clear();
+            types.Insert(0, OpportunityType.Renewal);
+        }
         var set = PickSet(sets, out var renewalWord);
         OpportunityType? type = types.Count > 0 ? types[0] : null;
         if (renewalWord && set is not null and not DealSet.Renewals)
@@ -280,6 +296,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             compare = new Comparison(CompareKind.NamedPeriod, found2[0].Period);
             period = null;
         }
+        if (found.Teams.Count > 1 && compare is null && !Together().IsMatch(text.ToLowerInvariant()))
+            compare = new Comparison(CompareKind.People);
         if (subject.Kind is SubjectKind.People or SubjectKind.TeamOf && subject.People.Count > 1 && (compareWord || compare is null) && !Together().IsMatch(text.ToLowerInvariant()))
         {
             compare = new Comparison(CompareKind.People);
@@ -518,14 +536,17 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
         // Sales teams by name ("Enterprise", "EMEA team").
         var teamIndex = await names.SalesTeamsAsync(ct);
-        foreach (var match in EntityMatcher.Find(work.Text, teamIndex).Where(m => m.Score >= 88))
+        for (var i = 0; i < 4; i++)
         {
+            // "revenue" is a keyword even where a team is called "Revenue Operations".
+            var match = EntityMatcher.Find(work.Text, teamIndex).FirstOrDefault(m => m.Score >= 88 && IsNameLike(m, work) && !teams.Contains(m.Entity));
+            if (match is null)
+                break;
             var members = await data.TeamMembersAsync(viewer, match.Entity.Id, ct);
             if (members.Count == 0)
                 return Refused(match.Matched);
             teams.Add(match.Entity);
             work.Consume(match.Matched);
-            break;
         }
 
         // Products before accounts: "GTX Pro" is a product even where an account shares a word with it.
@@ -567,11 +588,37 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var stageIndex = await names.StagesAsync(ct);
         for (var i = 0; i < 4; i++)
         {
-            var match = EntityMatcher.Find(work.Text, stageIndex).FirstOrDefault(m => m.Score >= 88);
+            var match = EntityMatcher.Find(work.Text, stageIndex).FirstOrDefault(m => m.Score == 100 || m.Score >= 88 && IsNameLike(m, work));
             if (match is null || WonOrLostStage().IsMatch(match.Entity.Name) || stages.Contains(match.Entity.Name))
                 break;
             stages.Add(match.Entity.Name);
             work.Consume(match.Matched);
+        }
+
+        var nameWords = await names.ProtectedWordsAsync(ct);
+        // A first name misspelt by a letter or two ("Zophia", "Bethanny"): the one person it can be, or nobody.
+        foreach (Match m in WordPattern().Matches(work.Text))
+        {
+            var word = m.Value.TrimEnd('\'', 's') is { Length: >= 4 } stem && m.Value.EndsWith("s", StringComparison.Ordinal) && !Lexicon.IsKnownWord(m.Value.ToLowerInvariant()) ? stem : m.Value;
+            if (word.Length < 4 || Lexicon.IsKnownWord(word.ToLowerInvariant()) || nameWords.Contains(word.ToLowerInvariant())
+                || !char.IsUpper(word[0]) && !PersonSlot().IsMatch(work.Text))
+                continue;
+            var lower = word.ToLowerInvariant();
+            var allowed = lower.Length >= 6 ? 2 : 1;
+            var fits = everyone.Names.Where(r => r.Name.Split(' ')[0].ToLowerInvariant() is var first && first != lower
+                && Math.Abs(first.Length - lower.Length) <= allowed && Text.EditDistance.Capped(first, lower, allowed) <= allowed).ToList();
+            if (fits.Count == 0 || fits.Select(f => f.Name.Split(' ')[0]).Distinct().Count() > 1)
+                continue;
+            var visible = fits.Where(f => visibleReps.Contains(f.Id)).ToList();
+            if (visible.Count == 0)
+                return Refused(word);
+            if (visible.Count > 1)
+                return Ask("person", word, visible);
+            work.Consume(m.Index, m.Length);
+            if (visible[0].Id == viewer.RepId)
+                selfNamed = true;
+            else if (!people.Any(p => p.Id == visible[0].Id))
+                people.Add(visible[0]);
         }
 
         // A capitalised name that is none of the above: someone or something the asker has no record of.
@@ -691,7 +738,19 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         {
             var index = IndexOf(words);
             if (index >= 0)
+            {
                 Consume(index, words.Length);
+                return;
+            }
+            // Matched words are rebuilt without symbols ("Ember Oak" for "Ember & Oak"): blank from the first word
+            // to the last.
+            var parts = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2)
+                return;
+            var start = IndexOf(parts[0]);
+            var end = start < 0 ? -1 : Text.IndexOf(parts[^1], start, StringComparison.OrdinalIgnoreCase);
+            if (start >= 0 && end >= start)
+                Consume(start, end + parts[^1].Length - start);
         }
 
         public void Consume(Group group) => Consume(group.Index, group.Length);
@@ -744,6 +803,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
     [GeneratedRegex(@"\b(?:compared (?:to|with)|vs\.?|versus|than|against)\s+(?:the\s+)?(?:quarter|month|period|year|week)\s+before\b")]
     private static partial Regex PeriodBefore();
+
+    [GeneratedRegex(@"\b(?:the\s+)?(?<unit>quarter|month|year|week)\s+(?<dir>after|before)\s+(?:that|this|it)\b")]
+    private static partial Regex StepFromThat();
 
     [GeneratedRegex(@"\b(?:day|week|month|quarter|year|today|yesterday)'s\b")]
     private static partial Regex PeriodPossessive();

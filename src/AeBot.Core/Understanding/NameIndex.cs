@@ -32,7 +32,7 @@ public sealed class NameIndex
             foreach (var word in words)
             {
                 var lower = word.Trim('.', ',', '\'', '(', ')').ToLowerInvariant();
-                if (lower.Length >= 4)
+                if (lower.Length >= 3)
                     Words.Add(lower);
             }
             var first = NameNormalizer.Normalize(words[0]);
@@ -43,7 +43,7 @@ public sealed class NameIndex
 
     public IReadOnlyList<NamedRef> Names { get; }
 
-    /// <summary>The lower-case words names are made of (4 letters or more).</summary>
+    /// <summary>The lower-case words names are made of (3 letters or more).</summary>
     public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, List<NamedRef>> Full { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, List<NamedRef>> Leading { get; } = new(StringComparer.Ordinal);

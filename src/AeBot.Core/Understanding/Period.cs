@@ -15,4 +15,16 @@ public sealed record Period(DateOnly From, DateOnly To, string Label)
         }
         return new Period(From.AddDays(-days), From.AddDays(-1), label);
     }
+
+    /// <summary>The period of the same length just after this one ("next quarter" for "this quarter").</summary>
+    public Period Next(string label)
+    {
+        if (From.Day == 1 && To.AddDays(1).Day == 1)
+        {
+            var months = (To.Year - From.Year) * 12 + To.Month - From.Month + 1;
+            return new Period(To.AddDays(1), To.AddDays(1).AddMonths(months).AddDays(-1), label);
+        }
+        var days = To.DayNumber - From.DayNumber + 1;
+        return new Period(To.AddDays(1), To.AddDays(days), label);
+    }
 }
