@@ -45,7 +45,8 @@ public static class TurnBenchmark
 
             var random = new Random(11);
             var pipeline = await MeasureAsync(host.Services, reps, "what closes this quarter?", 400, random);
-            var rollup = await MeasureAsync(host.Services, managers, "team pipeline by rep this quarter", 150, random);
+            var rollup = await MeasureAsync(host.Services, managers, "team rollup this quarter", 150, random);
+            var composed = await MeasureAsync(host.Services, managers, "which rep on my team has the lowest win rate this year?", 150, random);
             var rawPipeline = RawPipeline(path, reps, 400, random);
             var rawRollup = RawRollup(path, managers, 150, random);
             var dataPipeline = await DataPipelineAsync(host.Services, reps, 400, random);
@@ -53,13 +54,14 @@ public static class TurnBenchmark
             Report("pipeline turn (\"what closes this quarter?\")", pipeline);
             Report("  baseline raw SQL (same grouped aggregate)", rawPipeline);
             Report("  data layer only (ISalesData.TotalsAsync)", dataPipeline);
-            Report("rollup turn (\"team pipeline by rep this quarter\")", rollup);
+            Report("rollup turn (\"team rollup this quarter\")", rollup);
             Report("  baseline raw SQL (won + open by rep, quotas)", rawRollup);
+            Report("composed turn (\"which rep on my team has the lowest win rate this year?\")", composed);
             var ratio = Percentile(dataPipeline, 50) / Percentile(rawPipeline, 50);
             Console.WriteLine($"  data layer / raw SQL, pipeline p50: {ratio:N2} x");
             Console.WriteLine($"  rollup turn / raw SQL, p50: {Percentile(rollup, 50) / Percentile(rawRollup, 50):N2} x");
-            var ok = Percentile(pipeline, 50) <= 5 && Percentile(pipeline, 99) <= 25 && Percentile(rollup, 50) <= 5 && Percentile(rollup, 99) <= 25 && ratio <= 1.5;
-            Console.WriteLine(ok ? "  target met: p50 <= 5 ms and p99 <= 25 ms for both, data layer within 1.5x of raw SQL"
+            var ok = new[] { pipeline, rollup, composed }.All(t => Percentile(t, 50) <= 5 && Percentile(t, 99) <= 25) && ratio <= 1.5;
+            Console.WriteLine(ok ? "  target met: p50 <= 5 ms and p99 <= 25 ms for every turn, data layer within 1.5x of raw SQL"
                 : "  TARGET MISSED (p50 <= 5 ms, p99 <= 25 ms, data layer within 1.5x of raw SQL)");
             return ok ? 0 : 1;
         }
