@@ -43,6 +43,36 @@ public static class TurnBenchmark
             var (reps, managers) = Generate(path, opportunities);
             Console.WriteLine($"Turn benchmark: {People:N0} people ({Managers} managers), {Accounts:N0} accounts, {opportunities:N0} opportunities (generated in {generate.Elapsed.TotalSeconds:N0} s), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
+            if (Environment.GetEnvironmentVariable("AEBOT_BENCH_PROBE") is { } probe)
+            {
+                var rnd = new Random(3);
+                foreach (var q in probe.Split('|'))
+                    for (var round = 0; round < 3; round++)
+                    {
+                        var times = new List<(string, double)>();
+                        var who = managers[rnd.Next(managers.Count)];
+                        await using var scope = host.Services.CreateAsyncScope();
+                        var sw = Stopwatch.StartNew();
+                        var viewer = new Viewer(who.Id, who.Name, who.Role, who.TimeZoneId, who.HierarchyPath);
+                        var reading = await scope.ServiceProvider.GetRequiredService<AeBot.Core.Understanding.MessageParser>().ReadAsync(q, viewer, new DateOnly(2026, 11, 28), null, default);
+                        times.Add(("parse", sw.Elapsed.TotalMilliseconds)); sw.Restart();
+                        if (reading is AeBot.Core.Understanding.QueryReading qr)
+                        {
+                            var ctx = new AeBot.Core.Answers.AnswerContext(viewer, qr.Query, new DateOnly(2026, 11, 28), Now, TimeZoneInfo.Utc, new AeBot.Core.Understanding.FiscalCalendar(1), "USD");
+                            await scope.ServiceProvider.GetRequiredService<AeBot.Core.Answers.QueryAnswers>().AnswerAsync(ctx, default);
+                            times.Add(("answer", sw.Elapsed.TotalMilliseconds)); sw.Restart();
+                            await scope.ServiceProvider.GetRequiredService<AeBot.Core.Answers.TeamAnswers>().RollupAsync(ctx, default);
+                            times.Add(("rollup direct", sw.Elapsed.TotalMilliseconds)); sw.Restart();
+                            await scope.ServiceProvider.GetRequiredService<ISalesData>().VisibleRepsAsync(viewer, default);
+                            times.Add(("visible reps", sw.Elapsed.TotalMilliseconds)); sw.Restart();
+                            await scope.ServiceProvider.GetRequiredService<ISalesData>().TeamAsync(viewer, default);
+                            times.Add(("team", sw.Elapsed.TotalMilliseconds)); sw.Restart();
+                        }
+                        Console.WriteLine($"{q}: " + string.Join(", ", times.Select(t => $"{t.Item1} {t.Item2:N2} ms")));
+                    }
+                return 0;
+            }
+
             var random = new Random(11);
             var pipeline = await MeasureAsync(host.Services, reps, "what closes this quarter?", 400, random);
             var rollup = await MeasureAsync(host.Services, managers, "team rollup this quarter", 150, random);

@@ -26,6 +26,8 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
 
         switch (q.Measure)
         {
+            case Measure.Attainment when q.Compare?.Kind == CompareKind.People && q.Subject.Kind == SubjectKind.People && c.Viewer.HasTeam:
+                return await team.RollupAsync(c, ct);
             case Measure.Attainment when q.Assume.Count > 0:
                 return await quota.WhatIfAsync(c, ct);
             case Measure.Attainment when q.BehindPaceOnly && c.Viewer.HasTeam && q.Subject.Kind != SubjectKind.Me:
@@ -37,6 +39,12 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             case Measure.Forecast:
                 return await quota.ForecastAsync(c, ct);
         }
+        if (Unsupported(q) is { } cannot)
+            return new Reply([new TextBlock($"I can't {cannot} yet — ask without it, or try one of these."),
+                new ActionsBlock([new ReplyAction("Slipped deals", Payloads.Ask + "slipped deals"), new ReplyAction("Renewals next 90 days", Payloads.Ask + "what renews in the next 90 days?")])])
+            {
+                Summary = "Unsupported combination: " + cannot,
+            };
         if (q.Set == DealSet.Renewals)
             return await RenewalsAsync(c, ct);
         if (q.Compare?.Kind == CompareKind.People && (q.Subject.People.Count > 1 || q.Filters.Teams.Count > 1))
@@ -75,6 +83,19 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         };
     }
 
+    /// <summary>What this query asks that no answer computes yet; null when every slot is answered.</summary>
+    private static string? Unsupported(Query q)
+    {
+        if (q.Set == DealSet.Renewals && (q.GroupBy != GroupBy.None || q.Rank is not null || q.Compare is not null || q.Filters.MinAmount is not null
+                || q.Filters.MaxAmount is not null || q.Filters.Stages.Count > 0 || q.Filters.Type is not null || q.Measure is not (Measure.List or Measure.Count or Measure.Amount)))
+            return "break renewals down, rank, compare or filter them by amount, stage or type (I list them by end date, account and product)";
+        if (q.Set == DealSet.Slipped && (q.GroupBy != GroupBy.None || q.Compare is not null || q.Rank is not null || q.Measure is not (Measure.List or Measure.Count)))
+            return "break slipped deals down, rank or compare them (I list them with their close-date history)";
+        if (q.Set is DealSet.Stale or DealSet.PastClose && q.Compare is not null)
+            return "compare stale or past-due deals across periods or people";
+        return null;
+    }
+
     /// <summary>The period a query means when it names none.</summary>
     public static Period? DefaultPeriod(AnswerContext c)
     {
@@ -100,6 +121,10 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
     private async Task<IReadOnlyList<long>?> OwnersAsync(AnswerContext c, CancellationToken ct)
     {
         IReadOnlyList<long>? owners = null;
+        // "My team" is the deals my people own: named owners let the data layer use its owner index instead of the
+        // access predicate over every deal (an admin sees everything, so needs neither).
+        if (c.Kind == SubjectKind.Team && !c.Viewer.SeesEverything)
+            owners = (await data.VisibleRepsAsync(c.Viewer, ct)).Select(r => r.Id).ToList();
         if (c.Kind == SubjectKind.TeamOf)
         {
             var all = new List<long>();
@@ -138,10 +163,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var blocks = new List<ReplyBlock> { new TextBlock(text) };
         if (q.Measure == Measure.List && figure.Count > 0)
         {
-            var deals = await data.DealsAsync(c.Viewer, Figures.Narrow(c, q.Set == DealSet.Closed ? DealSet.All : q.Set, filter) with
-            {
-                Category = q.Set == DealSet.Closed ? null : Figures.Narrow(c, q.Set, filter).Category,
-            }, DealOrder.CloseDateAscending, ListSize, ct);
+            var deals = await DealsOfAsync(c, q.Set, filter, DealOrder.CloseDateAscending, ListSize, ct);
             blocks.Add(DealTables.Of(figure.Count > deals.Count ? $"{deals.Count} of {figure.Count}" : null, deals, c, c.Kind != SubjectKind.Me));
         }
         blocks.Add(c.Provenance(what, period));
@@ -154,11 +176,8 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
     {
         var q = c.Query;
         var period = DefaultPeriod(c);
-        var filter = Figures.Narrow(c, q.Set == DealSet.Closed ? DealSet.All : q.Set, c.Filter(null, period));
         var take = q.Rank?.N ?? 5;
-        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.AmountDescending, q.Rank?.Top == false ? 500 : take, ct);
-        if (q.Rank?.Top == false)
-            deals = deals.OrderBy(d => d.Amount).Take(take).ToList();
+        var deals = await DealsOfAsync(c, q.Set, c.Filter(null, period), q.Rank?.Top == false ? DealOrder.AmountAscending : DealOrder.AmountDescending, take, ct);
         var what = Query.SetWords(q.Set);
         var when = period is null ? "" : " " + period.Label;
         if (deals.Count == 0)
@@ -169,6 +188,22 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         {
             Summary = Plain(text),
         };
+    }
+
+    /// <summary>The deals of a set, in order; "closed" is won and lost merged, never open ones.</summary>
+    private async Task<IReadOnlyList<DealRow>> DealsOfAsync(AnswerContext c, DealSet set, DealFilter filter, DealOrder order, int take, CancellationToken ct)
+    {
+        if (set != DealSet.Closed)
+            return await data.DealsAsync(c.Viewer, Figures.Narrow(c, set, filter), order, take, ct);
+        var won = await data.DealsAsync(c.Viewer, filter with { Category = Opportunities.StageCategory.Won }, order, take, ct);
+        var lost = await data.DealsAsync(c.Viewer, filter with { Category = Opportunities.StageCategory.Lost }, order, take, ct);
+        var both = won.Concat(lost);
+        return (order switch
+        {
+            DealOrder.AmountDescending => both.OrderByDescending(d => d.Amount).ThenBy(d => d.Id),
+            DealOrder.AmountAscending => both.OrderBy(d => d.Amount).ThenBy(d => d.Id),
+            _ => both.OrderBy(d => d.CloseDate).ThenBy(d => d.Id),
+        }).Take(take).ToList();
     }
 
     // ---- a measure by rep, product, account, stage, month or quarter; ranked when asked ----
@@ -186,10 +221,15 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var rows = (await figures.GroupedAsync(c, measure, q.Set, filter, q.GroupBy, ct)).ToList();
 
         // A team's reps with nothing to show still belong in a count or an amount by rep: as zero, not missing.
-        if (q.GroupBy == GroupBy.Rep && measure is Measure.Count or Measure.Amount or Measure.WeightedAmount && q.Subject.Kind is SubjectKind.Team && q.Filters.Teams.Count == 0)
-            foreach (var rep in await data.TeamAsync(c.Viewer, ct))
+        if (q.GroupBy == GroupBy.Rep && measure is Measure.Count or Measure.Amount or Measure.WeightedAmount && q.Subject.Kind is SubjectKind.Team or SubjectKind.TeamOf)
+        {
+            var people = q.Subject.Kind == SubjectKind.Team && q.Filters.Teams.Count == 0 && !c.Viewer.SeesEverything
+                ? await data.TeamAsync(c.Viewer, ct)
+                : (await data.VisibleRepsAsync(c.Viewer, ct)).Where(r => c.ResolvedOwners?.Contains(r.Id) == true && !q.Subject.People.Any(p => p.Id == r.Id)).ToList();
+            foreach (var rep in people)
                 if (rows.All(r => r.Id != rep.Id))
                     rows.Add((rep.Name, rep.Id, new Figure(0, 0, 0)));
+        }
 
         var what = Query.SetWords(q.Set);
         var groupWord = GroupWord(q.GroupBy);

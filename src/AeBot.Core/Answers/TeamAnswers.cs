@@ -95,8 +95,13 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
     private async Task<List<RepLine>> LinesAsync(AnswerContext c, Period period, CancellationToken ct)
     {
         var reps = c.Kind == SubjectKind.People ? c.People : await data.TeamAsync(c.Viewer, ct);
-        if (c.ResolvedOwners is { } owners)
-            reps = (await data.VisibleRepsAsync(c.Viewer, ct)).Where(r => owners.Contains(r.Id) && !c.People.Any(p => p.Id == r.Id)).ToList();
+        // A named manager's team or a named sales team: their people (the manager of a named team shows as a row).
+        if (c.ResolvedOwners is { } owners && (c.Kind == SubjectKind.TeamOf || c.Query.Filters.Teams.Count > 0))
+        {
+            var wanted = owners.ToHashSet();
+            var managers = c.People.Select(p => p.Id).ToHashSet();
+            reps = (await data.VisibleRepsAsync(c.Viewer, ct)).Where(r => wanted.Contains(r.Id) && !managers.Contains(r.Id)).ToList();
+        }
         if (reps.Count == 0)
             return [];
         var standings = await quotas.StandingsAsync(c, reps.Select(r => r.Id).ToList(), period, ct);

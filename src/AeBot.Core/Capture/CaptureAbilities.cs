@@ -40,6 +40,7 @@ public sealed partial class CaptureAbilities(
     /// <summary>A button pressed (or a choice typed as its number): acts on the payload it carries.</summary>
     public async Task<TurnResult> ButtonAsync(TurnContext c, string payload, CancellationToken ct)
     {
+        c = c with { Continuing = payload.StartsWith(DialogPrefix, StringComparison.Ordinal) };
         TurnResult turn;
         if (payload.StartsWith(ActPrefix, StringComparison.Ordinal))
         {
@@ -70,6 +71,7 @@ public sealed partial class CaptureAbilities(
         // A question or a request of its own is never taken as the answer, whatever the dialog asked.
         if (c.OwnMessage)
             return null;
+        c = c with { Continuing = true };
         var turn = await ContinueAsync(c, active, text, null, ct);
         if (turn is not null)
             await RememberChoicesAsync(c, turn.Reply, ct);
@@ -81,6 +83,7 @@ public sealed partial class CaptureAbilities(
     {
         if (c.Pending is not { } pending)
             return new TurnResult(Say("There's nothing I put aside to resume.", "Nothing to resume"), "resume", TurnOutcome.Answered);
+        c = c with { Continuing = true };
         var turn = pending.Kind switch
         {
             DialogKind.UpdateDeal => await NextDealStepAsync(c, pending.Deal ?? new DealDraft(), null, ct),
@@ -223,8 +226,10 @@ public sealed partial class CaptureAbilities(
         await dialogs.SaveAsync(c.Key, state with { UpdatedAt = c.Now }, c.Version, ct);
 
     /// <summary>Claims the dialog before its change is written: only one of two racing confirmations gets it.</summary>
+    /// <remarks>A dialog set aside is not this turn's to claim unless the turn carries it on: a one-shot change made
+    /// meanwhile ("remind me…", a complete log) leaves it waiting for "resume".</remarks>
     private async Task<bool> ClaimAsync(TurnContext c, CancellationToken ct) =>
-        c.Pending is null || await dialogs.ClearAsync(c.Key, c.Version, ct);
+        c.Pending is null || c.Pending.SetAside && !c.Continuing || await dialogs.ClearAsync(c.Key, c.Version, ct);
 
     private static TurnResult Conflict() =>
         new(Say("I was still working on another message of yours, so I didn't apply this one. Please look at my last reply and answer it again.", "Conflict: another message was being handled"),

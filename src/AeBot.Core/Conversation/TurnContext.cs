@@ -24,6 +24,9 @@ public sealed record TurnContext(
     /// <summary>The parser understood the message as something (a query, a command, an ability).</summary>
     public bool Understood { get; init; }
 
+    /// <summary>This turn carries the pending dialog on (an answer, one of its buttons, "resume"), set aside or not.</summary>
+    public bool Continuing { get; init; }
+
     public DateTime LocalNow => TimeZoneInfo.ConvertTime(Now, Zone).DateTime;
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 

@@ -37,6 +37,7 @@ public sealed record DealFilter
 public enum DealOrder
 {
     AmountDescending,
+    AmountAscending,
     CloseDateAscending,
     LastEngagedAscending,
 }

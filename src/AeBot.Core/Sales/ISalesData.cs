@@ -27,6 +27,9 @@ public interface ISalesNames
     /// <summary>The members of a sales team the viewer may see (empty when they may see none).</summary>
     Task<IReadOnlyList<long>> TeamMembersAsync(Viewer viewer, long teamId, CancellationToken cancellationToken);
 
+    /// <summary>How many active people a sales team has, whoever may see them.</summary>
+    Task<int> TeamSizeAsync(long teamId, CancellationToken cancellationToken);
+
     /// <summary>Every account's name: the catalogue names are matched against, shared by all viewers.</summary>
     Task<IReadOnlyList<NamedRef>> AllAccountsAsync(CancellationToken cancellationToken);
 

@@ -125,7 +125,12 @@ public sealed partial class ConversationCore(
             var replaces = reading is CommandReading { Kind: CommandKind.Log or CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal or CommandKind.Remind };
             if (replaces)
             {
-                aside = $"I've dropped the unfinished {active.Aside()[4..]} to do this.";
+                // Dropped for real before the new command runs: a "yes" meant for the old change must find nothing.
+                if (await dialogs.ClearAsync(key, c.Version, ct))
+                {
+                    aside = $"I've dropped the unfinished {active.Aside()[4..]} to do this.";
+                    c = c with { Dialog = await dialogs.LoadAsync(key, ct) };
+                }
             }
             else if (await dialogs.SaveAsync(key, active with { SetAside = true }, c.Version, ct))
             {

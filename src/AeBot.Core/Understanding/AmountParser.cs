@@ -22,7 +22,7 @@ public static partial class AmountParser
                 max = amount;
             else
                 min = amount;
-            matched = matched is null ? m.Value : matched + " " + m.Value;
+            matched = matched is null ? m.Value : matched + " | " + m.Value;
         }
         return (min, max, matched);
     }
@@ -47,12 +47,13 @@ public static partial class AmountParser
         return true;
     }
 
-    [GeneratedRegex(@"(?:worth\s+)?(?<dir>over|above|more than|greater than|bigger than|larger than|at least|min|minimum|>=|>|under|below|less than|smaller than|at most|up to|max|<=|<)\s*(?<amount>(?:[$€£]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|mm|mn|m|bn|b|thousand|million|billion)?\b(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)")]
+    [GeneratedRegex(@"(?:worth\s+)?(?<dir>over|above|more than|greater than|bigger than|larger than|at least|min|minimum|>=|>|under|below|less than|smaller than|at most|up to|max|<=|<)\s*(?<amount>(?:[$€£]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|mm|mn|m|bn|b|thousand|million|billion)?\b(?:\s*(?:usd|eur|gbp|dollars|euros|pounds))?)(?!\s*(?:%|percent|days?|weeks?|months?|years?|deals?|opps?|opportunities|reps?|times|x\b))")]
     private static partial Regex Threshold();
 
     private static bool HasMoneyMark(string amount) => MoneyMark().IsMatch(amount);
 
-    [GeneratedRegex(@"[$€£]|\d\s*(k|m|mm|mn|bn|thousand|million|billion)\b|\d{4,}")]
+    // Four digits alone look like a year ("between 2024 and 2025"): a money mark, a scale or five digits is needed.
+    [GeneratedRegex(@"[$€£]|\d\s*(k|m|mm|mn|bn|thousand|million|billion)\b|\d{5,}|\d{1,3}(,\d{3})+")]
     private static partial Regex MoneyMark();
 
     [GeneratedRegex(@"(?:worth\s+)?(?:between|from)\s+(?<a>(?:[$€£]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|mm|mn|m|bn|b|thousand|million|billion)?)\s+(?:and|to|-)\s+(?<b>(?:[$€£]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|mm|mn|m|bn|b|thousand|million|billion)?)\b")]

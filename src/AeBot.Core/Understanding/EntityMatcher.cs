@@ -37,7 +37,7 @@ public static class EntityMatcher
     }
 
     /// <summary>Every name the text could mean, each with its best match, before ranking.</summary>
-    public static IReadOnlyList<EntityMatch> FindAll(string text, NameIndex index, bool allowFirstName = false)
+    public static IReadOnlyList<EntityMatch> FindAll(string text, NameIndex index, bool allowFirstName = false, bool fuzzy = true)
     {
         var tokens = Tokenize(text);
         if (tokens.Count == 0 || index.Names.Count == 0)
@@ -64,7 +64,7 @@ public static class EntityMatcher
                     Offer(entity, 90, words);
         }
 
-        if (best.Count == 0 && index.Fuzzy)
+        if (best.Count == 0 && fuzzy && index.Fuzzy)
         {
             foreach (var (key, words) in windows.Where(w => w.Key.Length >= 4))
                 foreach (var (name, entities) in index.Full)

@@ -35,7 +35,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         // Commands: only imperatives (a polite "can you…" is still one). Writes to a deal also need a deal reference.
         if (Phrasings.IsNudgeSettings(normalized))
             return new CommandReading(CommandKind.NudgeSettings) { Evidence = ["nudge settings"] };
-        if (!Phrasings.StartsAsQuestion(request))
+        if (!Phrasings.StartsAsQuestion(request) && !request.TrimEnd().EndsWith('?'))
         {
             if (Phrasings.IsRemind(request)) return new CommandReading(CommandKind.Remind) { Evidence = ["remind"] };
             if (Phrasings.IsLog(request)) return new CommandReading(CommandKind.Log) { Evidence = ["log"] };
@@ -94,8 +94,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         }
         var (min, max, amountText) = AmountParser.Parse(work.Lower);
         if (amountText is not null)
-            foreach (var piece in amountText.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                work.Consume(piece);
+            foreach (var piece in amountText.Split(" | ", StringSplitOptions.RemoveEmptyEntries))
+                if (Regex.Match(work.Lower, @"(?<![\w$€£])" + Regex.Escape(piece) + @"(?!\w)") is { Success: true } at)
+                    work.Consume(at.Index, at.Length);
 
         // Names, scoped to what the asker may see.
         var found = await NamesAsync(work, viewer, ct);
@@ -144,14 +145,18 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var provisional = Lexicon.Find(Tokens(work.Lower));
         var lean = Leans(provisional);
         // "and Q2?" after a question about wins leans to the past, after one about pipeline to the future.
-        var saysWhen = provisional.Any(t => t.Tags.Any(x => x.Kind is TagKind.Set or TagKind.Closing or TagKind.PastTense or TagKind.FutureTense or TagKind.WeakWon));
-        if (previous is not null && !saysWhen)
+        var saysWhen = provisional.Any(t => t.Tags.Any(x => x.Kind is TagKind.Set or TagKind.Closing or TagKind.PastTense or TagKind.FutureTense or TagKind.WeakWon
+            or TagKind.Created or TagKind.Measure));
+        if (previous is not null && !saysWhen && Tokens(work.Lower).Count <= 7)
             lean = previous.Set is DealSet.Open or DealSet.Renewals || previous.Measure == Measure.Forecast ? TimeLean.Future : TimeLean.Past;
         // "compare Priya and Tom in Q2": people are compared on results, which lie in the past.
         else if (!saysWhen && (found.People.Count + found.TeamOf.Count > 1 || provisional.Any(t => t.Tags.Any(x => x.Kind == TagKind.Compare))))
             lean = TimeLean.Past;
         var found2 = new List<(int Index, Period Period)>();
-        for (var i = 0; i < 2; i++)
+        // A second period only where a comparison can name one ("Q3 vs Q2", "this year and last"): reading dates
+        // is the costliest step of a turn.
+        var periodsWanted = SecondPeriodCue().IsMatch(work.Lower) ? 2 : 1;
+        for (var i = 0; i < periodsWanted; i++)
         {
             if ((ParseHalf(work.Lower, today, lean) ?? periods.Parse(work.Lower, today, lean)) is not { } p)
                 break;
@@ -312,7 +317,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             measure = Measure.Amount;
 
         // With nothing said about which deals, a comparison or a period already over asks about results.
-        if (set is null && (compare is not null || period is { } over && over.To < today))
+        if (set is null && found.Stages.Count == 0 && (compare is not null || period is { } over && over.To < today))
             set = DealSet.Won;
         if (compare is not null && measures.Count == 0 && group == GroupBy.None)
             measure = Measure.Amount;
@@ -501,7 +506,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var visibleReps = (await names.TeamAsync(viewer, ct)).Names.Select(r => r.Id).Append(viewer.RepId).ToHashSet();
         for (var i = 0; i < 6; i++)
         {
-            var matches = EntityMatcher.FindAll(work.Text, everyone, allowFirstName: true).Where(m => m.Score >= 88 && IsNameLike(m, work)).ToList();
+            // No fuzzy pass over everyone's full names on every turn: misspelt first names are matched below, cheaply.
+            var matches = EntityMatcher.FindAll(work.Text, everyone, allowFirstName: true, fuzzy: false).Where(m => m.Score >= 88 && IsNameLike(m, work)).ToList();
             var best = EntityMatcher.Top(matches);
             if (best.Count == 0)
                 break;
@@ -542,8 +548,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             var match = EntityMatcher.Find(work.Text, teamIndex).FirstOrDefault(m => m.Score >= 88 && IsNameLike(m, work) && !teams.Contains(m.Entity));
             if (match is null)
                 break;
+            // A team is shown whole or not at all: "the EMEA team" must not quietly mean the part of it one can see.
             var members = await data.TeamMembersAsync(viewer, match.Entity.Id, ct);
-            if (members.Count == 0)
+            if (members.Count == 0 || members.Count < await data.TeamSizeAsync(match.Entity.Id, ct))
                 return Refused(match.Matched);
             teams.Add(match.Entity);
             work.Consume(match.Matched);
@@ -803,6 +810,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
     [GeneratedRegex(@"\b(?:compared (?:to|with)|vs\.?|versus|than|against)\s+(?:the\s+)?(?:quarter|month|period|year|week)\s+before\b")]
     private static partial Regex PeriodBefore();
+
+    [GeneratedRegex(@"\b(?:vs\.?|versus|compare[ds]?|comparison|than|against|and|or|to|through|thru|until|till|from)\b|\bH[12]\b|[-–]")]
+    private static partial Regex SecondPeriodCue();
 
     [GeneratedRegex(@"\b(?:the\s+)?(?<unit>quarter|month|year|week)\s+(?<dir>after|before)\s+(?:that|this|it)\b")]
     private static partial Regex StepFromThat();

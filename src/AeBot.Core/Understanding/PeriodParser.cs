@@ -157,6 +157,10 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
                 // "between April and June" is resolved to [Apr 1, Jun 1): people mean up to the end of June.
                 if (endExclusive is { Day: 1 } end && start is not null && NamesMonth(matched, end.Month) && EndsRange(matched) && !EndsWithDay().IsMatch(matched))
                     to = end.AddMonths(1).AddDays(-1);
+                // "between 2024 and 2025": the whole of the last year named.
+                else if (endExclusive is { Month: 1, Day: 1 } yearEnd && EndsRange(matched) && EndsWithYear().Match(matched) is { Success: true } y
+                    && int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture) == yearEnd.Year)
+                    to = new DateOnly(yearEnd.Year, 12, 31);
                 // "between Oct 1 and Nov 15": the recogniser returns the named last day itself as the end.
                 else if (endExclusive is { } named && EndsRange(matched) && EndsWithDay().IsMatch(matched) && named.Day == DayOf(matched))
                     to = named;
@@ -223,6 +227,9 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
 
     [GeneratedRegex(@"\bfy\s*'?(?<y>\d{4}|\d{2})\b")]
     private static partial Regex FiscalYear();
+
+    [GeneratedRegex(@"\b((?:19|20)\d{2})\s*$")]
+    private static partial Regex EndsWithYear();
 
     [GeneratedRegex(@"(\d{1,2})(st|nd|rd|th)?\s*$")]
     private static partial Regex EndsWithDay();

@@ -51,6 +51,7 @@ public static partial class Phrasings
             : m.Groups["calendar"].Success ? "book meetings in your calendar"
             : m.Groups["send"].Success ? "send e-mails for you"
             : m.Groups["other2"].Success ? "read or summarise documents outside your CRM data"
+            : m.Groups["activity"].Success ? "count or list calls and meetings (an account brief shows the latest ones: \"brief me on …\")"
             : "look up news, weather or anything outside your CRM data";
     }
 
@@ -99,22 +100,22 @@ public static partial class Phrasings
     [GeneratedRegex(@"^(mark|set|move|close|update|flag)\b.*\b(closed[- ]?won|won)\b")]
     private static partial Regex MarkWon();
 
-    [GeneratedRegex(@"^((we|i)\s+)?(just\s+)?(won|signed|closed)\s+(?!deals?\b|revenue\b|what|how|this\b|last\b|in\b|more\b|less\b|any|anything|the most\b|most\b|by\b|per\b|between\b|since\b|during\b|from\b|total)[a-z]")]
+    [GeneratedRegex(@"^((we|i)\s+)?(just\s+)?(won|signed|closed)\s+(?!deals?\b|revenue\b|rev\b|won\b|lost\b|opps?\b|opportunities\b|business\b|at\b|with\b|for\b|on\b|what|how|this\b|last\b|in\b|more\b|less\b|any|anything|the most\b|most\b|by\b|per\b|between\b|since\b|during\b|from\b|total)[a-z]")]
     private static partial Regex WeWon();
 
     [GeneratedRegex(@"^(mark|set|move|close|update|flag)\b.*\b(closed[- ]?lost|lost)\b")]
     private static partial Regex MarkLost();
 
-    [GeneratedRegex(@"^((we|i)\s+)?(just\s+)?lost\s+(?!deals?\b|revenue\b|what|how|this\b|last\b|in\b|more\b|less\b|any|anything|the most\b|most\b|by\b|per\b|between\b|since\b|during\b|from\b|total)[a-z]")]
+    [GeneratedRegex(@"^((we|i)\s+)?(just\s+)?lost\s+(?!deals?\b|revenue\b|rev\b|opps?\b|opportunities\b|business\b|at\b|with\b|for\b|on\b|what|how|this\b|last\b|in\b|more\b|less\b|any|anything|the most\b|most\b|by\b|per\b|between\b|since\b|during\b|from\b|total)[a-z]")]
     private static partial Regex WeLost();
 
-    [GeneratedRegex(@"^(move|set|change|update|push|pull|bump|advance|put|slip|adjust|increase|decrease|raise|lower|drop)\b|^next steps?\s+(for|on)\b|^(the\s+)?(close date|closing date|amount|value|stage)\s+(of|for|on)\b|\b(amount|value|close date|closing date|stage|next step)\s+(is now|should be|is|=|:)\s*\S|\bnext steps?\s*(is|are|:|=|-|to)\s*\S")]
+    [GeneratedRegex(@"^(move|set|change|update(?!\s+me\b)|push|pull(?!\s+up\b)|bump|advance|put|slip|adjust|increase|decrease|raise|lower|drop)\b|^next steps?\s+(for|on)\b|^(the\s+)?(close date|closing date|amount|value|stage)\s+(of|for|on)\b|\b(amount|value|close date|closing date|stage|next step)\s+(is now|should be|is|=|:)\s*\S|\bnext steps?\s*(is|are|:|=|-|to)\s*\S")]
     private static partial Regex Update();
 
     [GeneratedRegex(@"\b(it|this deal|that deal|this one|that one|this opp|that opp|this opportunity|that opportunity)\b")]
     private static partial Regex DealPronoun();
 
-    [GeneratedRegex(@"(?<email>\b(draft|write|compose|prepare|create)\b.{0,40}\b(e-?mails?|message|letter|reply|response|linkedin|inmail|proposal|quote|contract|deck|presentation|slides|post|sequence)\b)|(?<other2>\b(summari[sz]e|read|analy[sz]e)\b.{0,40}\b(report|article|10-?k|filing|website|document|pdf|earnings)\b)|(?<calendar>\b(schedule|book|set up|arrange)\s+(a\s+|an\s+)?(meeting|call|demo|zoom|teams call)\s+(with|for)\b)|(?<send>^(send|email|e-mail)\s+(an?\s+)?(e-?mail|message|note)\s+to\b)|(?<other>\b(news|headlines|weather|stock price|share price|joke|translate)\b)")]
+    [GeneratedRegex(@"(?<email>\b(draft|write|compose|prepare|create)\b.{0,40}\b(e-?mails?|message|letter|reply|response|linkedin|inmail|proposal|quote|contract|deck|presentation|slides|post|sequence)\b)|(?<other2>\b(summari[sz]e|read|analy[sz]e)\b.{0,40}\b(report|article|10-?k|filing|website|document|pdf|earnings)\b)|(?<calendar>\b(schedule|book|set up|arrange)\s+(a\s+|an\s+)?(meeting|call|demo|zoom|teams call)\s+(with|for)\b)|(?<send>^(send|email|e-mail)\s+(an?\s+)?(e-?mail|message|note)\s+to\b)|(?<other>\b(news|headlines|weather|stock price|share price|joke|translate)\b)|(?<activity>\b(how many|any|which|list|show|count)\b.{0,30}\b(calls|meetings|e-?mails|activities|touches|touchpoints|voicemails)\b.*\?\s*$)")]
     private static partial Regex UnsupportedPattern();
 
     [GeneratedRegex(@"^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|morning)( there| aebot| team| all)?\W*$")]
@@ -135,7 +136,7 @@ public static partial class Phrasings
     [GeneratedRegex(@"\b(my day|my agenda|agenda|today'?s (list|tasks|plan|priorities)|to-?dos?|todo list|what'?s on (my plate|today|for today)|what should i (do|work on|focus on)|follow[- ]?ups?|my tasks|what'?s due(?! to (close|renew|end))|due today|plan my day|start my day)\b")]
     private static partial Regex MyDay();
 
-    [GeneratedRegex(@"\b(brief|briefing|prep|prepare|background on|tell me about|rundown|run-down|what do (i|we) know about|account (summary|overview|info)|overview of|catch me up on|who('s| is) (at|the contact at))\b")]
+    [GeneratedRegex(@"\b(brief|briefing|prep|prepare|background on|tell me about|update me on|fill me in on|rundown|run-down|what do (i|we) know about|account (summary|overview|info)|overview of|catch me up on|who('s| is) (at|the contact at))\b")]
     private static partial Regex Brief();
 
     [GeneratedRegex(@"^(y|yes|yep|yeah|yup|sure|ok|okay|confirm|confirmed|do it|go ahead|correct|that's right|right|please do|yes please|sounds good|👍)\W*$")]

@@ -42,6 +42,9 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
     public async Task<IReadOnlyList<long>> TeamMembersAsync(Viewer viewer, long teamId, CancellationToken cancellationToken) =>
         await VisibleReps(viewer).Where(r => r.TeamId == teamId && r.IsActive).Select(r => r.Id).ToListAsync(cancellationToken);
 
+    public async Task<int> TeamSizeAsync(long teamId, CancellationToken cancellationToken) =>
+        await db.Reps.AsNoTracking().CountAsync(r => r.TeamId == teamId && r.IsActive, cancellationToken);
+
     public async Task<IReadOnlyList<NamedRef>> AllAccountsAsync(CancellationToken cancellationToken) =>
         await db.Accounts.AsNoTracking().OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(cancellationToken);
 
@@ -113,6 +116,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         query = order switch
         {
             DealOrder.AmountDescending => query.Where(o => o.Amount != null).OrderByDescending(o => o.Amount).ThenBy(o => o.Id),
+            DealOrder.AmountAscending => query.Where(o => o.Amount != null).OrderBy(o => o.Amount).ThenBy(o => o.Id),
             DealOrder.LastEngagedAscending => query.OrderBy(o => o.LastEngagedAt ?? o.CreatedAt).ThenBy(o => o.Id),
             _ => query.OrderBy(o => o.CloseDate == null).ThenBy(o => o.CloseDate).ThenByDescending(o => o.Amount).ThenBy(o => o.Id),
         };

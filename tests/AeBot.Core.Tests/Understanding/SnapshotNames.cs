@@ -61,6 +61,9 @@ public sealed class SnapshotNames : ISalesNames
     public Task<IReadOnlyList<long>> TeamMembersAsync(Viewer viewer, long teamId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<long>>(Visible(viewer).Where(r => r.Team == teamId).Select(r => r.Id).ToList());
 
+    public Task<int> TeamSizeAsync(long teamId, CancellationToken cancellationToken) =>
+        Task.FromResult(Data.Reps.Count(r => r.Team == teamId));
+
     public Task<IReadOnlyList<NamedRef>> AllAccountsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<NamedRef>>(Data.Accounts.OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToList());
 
