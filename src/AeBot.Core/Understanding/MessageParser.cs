@@ -503,7 +503,10 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
         // People: matched against everyone, so a name outside the asker's reach is recognised and refused.
         var everyone = await names.AllRepsAsync(ct);
-        var visibleReps = (await names.TeamAsync(viewer, ct)).Names.Select(r => r.Id).Append(viewer.RepId).ToHashSet();
+        // A rep sees only themself: no look-up (it would be a query on most turns, reps being many and caches per person).
+        var visibleReps = viewer.Role is Organization.RepRole.Manager or Organization.RepRole.Admin
+            ? (await names.TeamAsync(viewer, ct)).Names.Select(r => r.Id).Append(viewer.RepId).ToHashSet()
+            : [viewer.RepId];
         for (var i = 0; i < 6; i++)
         {
             // No fuzzy pass over everyone's full names on every turn: misspelt first names are matched below, cheaply.
