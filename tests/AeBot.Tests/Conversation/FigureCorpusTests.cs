@@ -47,25 +47,8 @@ public sealed class FigureCorpusTests(ConversationFixture app) : IClassFixture<C
             await app.AskAsync(email, earlier, conversation);
         var reply = (await app.AskAsync(email, c.Text, conversation)).Read();
 
-        var value = await app.QueryAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = c.Sql;
-            var result = await command.ExecuteScalarAsync();
-            return result is null or DBNull ? 0m : Convert.ToDecimal(result, CultureInfo.InvariantCulture);
-        });
-        var expected = c.Format switch
-        {
-            "count" => MoneyFormat.Count((int)value, "deal"),
-            "contracts" => MoneyFormat.Count((int)value, "contract"),
-            "number" => ((int)value).ToString("#,0", CultureInfo.InvariantCulture),
-            "money" => MoneyFormat.Exact(decimal.Round(value, 2), "USD"),
-            "percent" => MoneyFormat.Percent(value),
-            "days" => $"{decimal.Round(value, 0):#,0} days",
-            _ => throw new InvalidDataException($"{c.Id}: unknown format {c.Format}"),
-        };
-        Assert.True(reply.Contains(expected, StringComparison.Ordinal), $"{c.Id} \"{c.Text}\": expected {expected} (SQL) in:\n{reply}");
+        var value = await app.QueryAsync(db => SqlOracle.ScalarAsync(db, c.Sql));
+        var expected = SqlOracle.Expected(c.Format, value);
+        Assert.True(SqlOracle.Shows(reply, expected), $"{c.Id} \"{c.Text}\": expected {expected} (SQL) in:\n{reply}");
     }
 }

@@ -131,31 +131,10 @@ public sealed partial class UnseenExportTests(UnseenExportFixture app) : IClassF
             return;
         }
 
-        var value = await app.QueryAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = c.Sql!;
-            var result = await command.ExecuteScalarAsync();
-            return result is null or DBNull ? 0m : Convert.ToDecimal(result, CultureInfo.InvariantCulture);
-        });
-        var expected = c.Format switch
-        {
-            "count" => MoneyFormat.Count((int)value, "deal"),
-            "contracts" => MoneyFormat.Count((int)value, "contract"),
-            "number" => ((int)value).ToString("#,0", CultureInfo.InvariantCulture),
-            "money" => MoneyFormat.Exact(decimal.Round(value, 2), "USD"),
-            "percent" => MoneyFormat.Percent(value),
-            "days" => $"{decimal.Round(value, 0):#,0} days",
-            _ => throw new InvalidDataException($"{c.Id}: unknown format {c.Format}"),
-        };
-        Assert.True(Shows(reply, expected), $"{c.Id} \"{c.Text}\": expected {expected} (SQL) in:\n{reply}");
+        var value = await app.QueryAsync(db => SqlOracle.ScalarAsync(db, c.Sql!));
+        var expected = SqlOracle.Expected(c.Format!, value);
+        Assert.True(SqlOracle.Shows(reply, expected), $"{c.Id} \"{c.Text}\": expected {expected} (SQL) in:\n{reply}");
     }
-
-    /// <summary>The figure as a whole: "2 deals" is not in "12 deals", "$1,234" not in "$1,234,567", "4" not in "Q4".</summary>
-    private static bool Shows(string reply, string figure) =>
-        Regex.IsMatch(reply, $@"(?<![\w.,]){Regex.Escape(figure)}(?!\w|[.,]\d)", RegexOptions.CultureInvariant);
 
     [GeneratedRegex(@"\b\d[\d,]* (open )?deals?\b")]
     private static partial Regex DealCount();
