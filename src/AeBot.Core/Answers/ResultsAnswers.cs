@@ -110,22 +110,4 @@ public sealed class ResultsAnswers(ISalesData data)
         return new Reply([new TextBlock(text), c.Provenance("won deals", period)]) { Summary = $"Sales cycle {Math.Round(days.Value):0} days" };
     }
 
-    public async Task<Reply> TopAsync(AnswerContext c, DealGrouping grouping, CancellationToken ct)
-    {
-        var period = QueryAnswers.DefaultPeriod(c) ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
-        var groups = (await data.GroupAsync(c.Viewer, c.Filter(StageCategory.Won, period), grouping, ct))
-            .Where(g => g.Currency == c.Currency).Take(c.Query.Rank?.N ?? 5).ToList();
-        var what = grouping == DealGrouping.Account ? "accounts" : "products";
-        if (groups.Count == 0)
-            return new Reply([new TextBlock($"No won deals {period.Label} to rank {what} by."), c.Provenance("won deals", period)]) { Summary = $"No top {what}" };
-        var rows = groups.Select((g, i) => (IReadOnlyList<string>)[(i + 1).ToString(), g.Name, g.Count.ToString("#,0"), MoneyFormat.Exact(g.Amount, g.Currency)]).ToList();
-        var text = $"Top {what} by won revenue {period.Label}: **{groups[0].Name}** leads with **{MoneyFormat.Compact(groups[0].Amount, c.Currency)}**.";
-        var chart = new ChartBlock($"Won revenue by {what.TrimEnd('s')}", ChartKind.Bar, groups.Select(g => g.Name).ToList(), [new ChartSeries("Won", groups.Select(g => g.Amount).ToList())], c.Currency);
-        return new Reply([
-            new TextBlock(text),
-            new TableBlock(null, ["#", grouping == DealGrouping.Account ? "Account" : "Product", "Deals", "Won"], rows, [true, false, true, true]),
-            chart,
-            c.Provenance("won deals", period),
-        ]) { Summary = $"Top {what}: {groups[0].Name}" };
-    }
 }

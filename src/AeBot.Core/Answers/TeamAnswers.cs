@@ -65,33 +65,6 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
         ]) { Summary = $"{behind.Count} reps behind quota" };
     }
 
-    public async Task<Reply> BestWinRateAsync(AnswerContext c, CancellationToken ct)
-    {
-        if (!c.Viewer.HasTeam)
-            return NoTeam();
-        var period = QueryAnswers.DefaultPeriod(c) ?? c.Fiscal.Year(c.Fiscal.FiscalYearOf(c.Today)) with { Label = "this year" };
-        var filter = c.Filter(null, period) with { OwnerIds = c.Kind == SubjectKind.People ? c.Owners : null };
-        var won = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Won }, DealGrouping.Owner, ct);
-        var lost = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Lost }, DealGrouping.Owner, ct);
-        const int minimumDecided = 5;
-        var rates = won.Concat(lost).GroupBy(g => (g.Id, g.Name))
-            .Select(g => (g.Key.Name, Won: won.Where(w => w.Id == g.Key.Id).Sum(w => w.Count), Lost: lost.Where(l => l.Id == g.Key.Id).Sum(l => l.Count)))
-            .Where(r => r.Won + r.Lost >= minimumDecided)
-            .Select(r => (r.Name, r.Won, r.Lost, Rate: (decimal)r.Won / (r.Won + r.Lost)))
-            .OrderByDescending(r => r.Rate).ThenByDescending(r => r.Won)
-            .ToList();
-        if (rates.Count == 0)
-            return new Reply([new TextBlock($"Nobody has {minimumDecided} or more closed deals {period.Label} yet, too few for a fair win rate."), c.Provenance("won and lost deals by rep", period)]) { Summary = "Too few closed deals" };
-        var best = rates[0];
-        var text = $"**{best.Name}** has the best win rate {period.Label}: **{MoneyFormat.Percent(best.Rate)}** ({best.Won} won of {best.Won + best.Lost}).";
-        var rows = rates.Select(r => (IReadOnlyList<string>)[r.Name, MoneyFormat.Percent(r.Rate), r.Won.ToString(), r.Lost.ToString()]).ToList();
-        return new Reply([
-            new TextBlock(text),
-            new TableBlock($"Win rate by rep (at least {minimumDecided} closed deals)", ["Rep", "Win rate", "Won", "Lost"], rows, [false, true, true, true]),
-            c.Provenance("won and lost deals by rep", period),
-        ]) { Summary = $"Best win rate: {best.Name}" };
-    }
-
     private async Task<List<RepLine>> LinesAsync(AnswerContext c, Period period, CancellationToken ct)
     {
         var reps = c.Kind == SubjectKind.People ? c.People : await data.TeamAsync(c.Viewer, ct);

@@ -609,7 +609,10 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         // A first name misspelt by a letter or two ("Zophia", "Bethanny"): the one person it can be, or nobody.
         foreach (Match m in WordPattern().Matches(work.Text))
         {
-            var word = m.Value.TrimEnd('\'', 's') is { Length: >= 4 } stem && m.Value.EndsWith("s", StringComparison.Ordinal) && !Lexicon.IsKnownWord(m.Value.ToLowerInvariant()) ? stem : m.Value;
+            // "Zofia's", "Zofias": the name without its possessive ending ("Thomas" keeps its s when it is a name).
+            var word = m.Value.EndsWith("'s", StringComparison.Ordinal) ? m.Value[..^2]
+                : m.Value.EndsWith('s') && m.Value.Length > 4 && !nameWords.Contains(m.Value.ToLowerInvariant()) && !Lexicon.IsKnownWord(m.Value.ToLowerInvariant()) ? m.Value[..^1]
+                : m.Value;
             if (word.Length < 4 || Lexicon.IsKnownWord(word.ToLowerInvariant()) || nameWords.Contains(word.ToLowerInvariant())
                 || !char.IsUpper(word[0]) && !PersonSlot().IsMatch(work.Text))
                 continue;
@@ -795,9 +798,6 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
     [GeneratedRegex(@"\b(?:(?:vs\.?|versus|compared (?:to|with)|than|against)\s+(?:the\s+)?(?:same\s+(?:period|time|quarter|month)\s+|(?:q[1-4]|that|this quarter|this month)\s+(?:of\s+)?)?last year|year over year|year-over-year|yoy|same (?:period|time|quarter|month) last year)\b")]
     private static partial Regex SameTimeLastYear();
-
-    [GeneratedRegex(@"^\W*(which|list|show)\b|\b(deals|deal|opportunities|opps|wins|losses|which|list)\b")]
-    private static partial Regex ListWord();
 
     [GeneratedRegex(@"\b(deals|opportunities|opps|pipeline|pipe|wins|losses|renewals|contracts)\b")]
     private static partial Regex DealNoun();

@@ -12,10 +12,6 @@ public sealed class NameCatalog(ISalesNames data, IMemoryCache cache)
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Every account, shared by all viewers; what a viewer may see is checked on the few accounts a message names
-    /// (<see cref="ISalesData.VisibleAccountIdsAsync"/>), not by building a catalogue per viewer.
-    /// </summary>
-    /// <summary>
     /// Who a rep is for access purposes (role, place in the org), cached like the names: a change of team or role
     /// takes effect within a minute. Null (unknown or inactive) is not cached, so a newly added rep works at once.
     /// </summary>
@@ -30,6 +26,10 @@ public sealed class NameCatalog(ISalesNames data, IMemoryCache cache)
         return viewer;
     }
 
+    /// <summary>
+    /// Every account, shared by all viewers; what a viewer may see is checked on the few accounts a message names
+    /// (<see cref="ISalesNames.VisibleAccountIdsAsync"/>), not by building a catalogue per viewer.
+    /// </summary>
     public Task<NameIndex> AccountsAsync(CancellationToken ct) =>
         GetAsync("accounts", async () => await data.AllAccountsAsync(ct));
 

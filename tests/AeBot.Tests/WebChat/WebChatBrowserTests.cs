@@ -44,7 +44,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
 
         await page.WaitForSelectorAsync("#who option", new() { State = WaitForSelectorState.Attached });
         await page.SelectOptionAsync("#who", "marcus.johnson@northwind.example");
-        await page.FillAsync("#text", "team pipeline by rep this quarter");
+        await page.FillAsync("#text", "team rollup this quarter");
         await page.PressAsync("#text", "Enter");
 
         var table = page.Locator(".turn.bot table.data").First;
