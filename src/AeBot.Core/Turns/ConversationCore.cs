@@ -139,7 +139,12 @@ public sealed partial class ConversationCore(
             }
         }
 
+        var setAside = c.Active is null ? c.Pending : null;
         var turn = await DispatchAsync(c, message, text, reading, remembered?.Query, ct);
+        // A dialog that was waiting for "resume" and has just been replaced by a new one: say so, once.
+        if (setAside is { SetAside: true } && reading is CommandReading { Kind: not (CommandKind.Cancel or CommandKind.Resume or CommandKind.Undo) }
+            && (await dialogs.LoadAsync(key, ct))?.State is { SetAside: false })
+            aside = $"I've dropped {setAside.Aside()}, which I had put aside.";
         return aside is null ? turn : turn with { Reply = turn.Reply with { Blocks = [.. turn.Reply.Blocks, new ContextBlock(aside)] } };
     }
 

@@ -68,4 +68,17 @@ public sealed class AnswerCompositionTests(ConversationFixture app) : IClassFixt
         await app.AskAsync(Dana, "cancel", conversation);
         await app.AskAsync(Dana, "undo", conversation);
     }
+
+    [Fact]
+    public async Task A_new_dialog_that_replaces_a_set_aside_one_says_so()
+    {
+        var conversation = Guid.NewGuid().ToString("N");
+        await app.AskAsync(Dana, "push Acme", conversation);
+        await app.AskAsync(Dana, "1", conversation);
+        Assert.Contains("aside", (await app.AskAsync(Dana, "what closes this month?", conversation)).Read());
+        var reply = await app.AskAsync(Dana, "remind me to call Bob", conversation);
+        Assert.Contains("When should I remind you", reply.Read());
+        Assert.Contains("I've dropped the close-date change", reply.Read());
+        await app.AskAsync(Dana, "cancel", conversation);
+    }
 }
