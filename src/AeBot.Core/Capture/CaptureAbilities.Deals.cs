@@ -158,7 +158,7 @@ public sealed partial class CaptureAbilities
                 var candidates = await work.WritableOpenDealsAsync(c.Viewer, draft.AccountId, ct);
                 var deal = Picked(answer, "deal") is { } id ? await work.WritableDealAsync(c.Viewer, id, ct) : MatchDeal(text, candidates);
                 if (deal is null)
-                    return LooksLikeQuestion(c) ? null : await AskDealAsync(c, draft, DialogSlot.Deal, ct, candidates);
+                    return IsSomethingElse(c) ? null : await AskDealAsync(c, draft, DialogSlot.Deal, ct, candidates);
                 return await NextDealStepAsync(c, draft with { DealId = deal.Id, DealName = deal.Name, AccountId = deal.AccountId }, null, ct);
             }
             case DialogSlot.EditField:
@@ -169,7 +169,7 @@ public sealed partial class CaptureAbilities
                     var deal = await work.WritableDealAsync(c.Viewer, draft.DealId ?? 0, ct);
                     var filled = Fill(draft, text, null, stages, deal, c.LocalNow, out var understood);
                     if (!understood)
-                        return LooksLikeQuestion(c) ? null : await AskDealAsync(c, draft, DialogSlot.EditField, ct);
+                        return IsSomethingElse(c) ? null : await AskDealAsync(c, draft, DialogSlot.EditField, ct);
                     return await NextDealStepAsync(c, filled with { EditField = null }, null, ct);
                 }
                 return await NextDealStepAsync(c, draft with { Action = picked.Value, EditField = null }, null, ct);
@@ -178,14 +178,14 @@ public sealed partial class CaptureAbilities
             {
                 var stage = answer?.StartsWith("stage:", StringComparison.Ordinal) == true ? stages.FirstOrDefault(s => s.Name == answer[6..]) : FindStage(text, stages);
                 if (stage is null)
-                    return LooksLikeQuestion(c) ? null : await AskDealAsync(c, draft, DialogSlot.Stage, ct);
+                    return IsSomethingElse(c) ? null : await AskDealAsync(c, draft, DialogSlot.Stage, ct);
                 var action = stage.Category switch { StageCategory.Won => DealAction.Won, StageCategory.Lost => DealAction.Lost, _ => DealAction.Stage };
                 return await NextDealStepAsync(c, draft with { Action = action, Stage = stage.Name }, null, ct);
             }
             case DialogSlot.Amount:
             {
                 if (FindAmount(text) is not { } amount)
-                    return LooksLikeQuestion(c) ? null : Asked("I couldn't read an amount — try \"45k\" or \"45,000\".", [], "What amount?");
+                    return IsSomethingElse(c) ? null : Asked("I couldn't read an amount — try \"45k\" or \"45,000\".", [], "What amount?");
                 return await NextDealStepAsync(c, draft with { Amount = amount }, null, ct);
             }
             case DialogSlot.CloseDate:
@@ -193,7 +193,7 @@ public sealed partial class CaptureAbilities
                 DateOnly? date = answer?.StartsWith("date:", StringComparison.Ordinal) == true && DateOnly.TryParseExact(answer[5..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
                     : MomentParser.Find(text, c.LocalNow) is { } m ? m.LastDay : null;
                 if (date is null)
-                    return LooksLikeQuestion(c) ? null : Asked("I couldn't read a date — try \"Dec 15\", \"end of next month\" or \"in 2 weeks\".", [], "Which close date?");
+                    return IsSomethingElse(c) ? null : Asked("I couldn't read a date — try \"Dec 15\", \"end of next month\" or \"in 2 weeks\".", [], "Which close date?");
                 return await NextDealStepAsync(c, draft with { CloseDate = date }, null, ct);
             }
             case DialogSlot.NextStep:
@@ -213,7 +213,7 @@ public sealed partial class CaptureAbilities
             case DialogSlot.Confirm:
                 if (answer == "confirm" || Phrasings.IsYes(text))
                     return await ApplyAsync(c, draft, ct);
-                return LooksLikeQuestion(c) ? null : new TurnResult(new Reply([new TextBlock("Shall I make that change? Say yes, or cancel."),
+                return IsSomethingElse(c) ? null : new TurnResult(new Reply([new TextBlock("Shall I make that change? Say yes, or cancel."),
                     new ActionsBlock([new ReplyAction("Yes, update", DialogPrefix + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm the change?" }, "update-deal", TurnOutcome.Asked);
             default:
                 return null;

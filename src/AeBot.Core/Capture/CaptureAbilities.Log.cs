@@ -117,7 +117,7 @@ public sealed partial class CaptureAbilities
                 if (found.Count > 1)
                     return Asked($"\"{found[0].Matched}\" fits more than one account — which one?",
                         found.Take(8).Select(a => new ReplyAction(a.Entity.Name, DialogPrefix + "account:" + a.Entity.Id)).ToList(), "Which account?");
-                return LooksLikeQuestion(c) ? null : Asked("I can't find that account among yours. Type its name as the CRM has it, or pick one:",
+                return IsSomethingElse(c) ? null : Asked("I can't find that account among yours. Type its name as the CRM has it, or pick one:",
                     (await work.RecentAccountsAsync(c.Viewer, 6, ct)).Select(a => new ReplyAction(a.Name, DialogPrefix + "account:" + a.Id)).ToList(), "Which account?");
             }
             case DialogSlot.Deal:
@@ -128,7 +128,7 @@ public sealed partial class CaptureAbilities
                 var deal = Picked(answer, "deal") is { } id ? deals.FirstOrDefault(d => d.Id == id) : MatchDeal(text, deals);
                 if (deal is not null)
                     return await NextLogStepAsync(c, draft with { DealId = deal.Id, DealName = deal.Name, DealDecided = true }, ct);
-                return LooksLikeQuestion(c) ? null : Asked("Which deal? Pick one:",
+                return IsSomethingElse(c) ? null : Asked("Which deal? Pick one:",
                     [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today), DialogPrefix + "deal:" + d.Id)), new ReplyAction("None — just the account", DialogPrefix + "deal:none")], "Which deal?");
             }
             case DialogSlot.Type:
@@ -136,7 +136,7 @@ public sealed partial class CaptureAbilities
                 InteractionType? type = answer is not null && answer.StartsWith("type:", StringComparison.Ordinal) && Enum.TryParse<InteractionType>(answer[5..], out var t) ? t : InteractionParser.TypeOf(text);
                 if (type is not null)
                     return await NextLogStepAsync(c, draft with { Type = type }, ct);
-                return LooksLikeQuestion(c) ? null : Asked("Was it a call, a meeting, an email or a note?",
+                return IsSomethingElse(c) ? null : Asked("Was it a call, a meeting, an email or a note?",
                     [.. Enum.GetValues<InteractionType>().Select(x => new ReplyAction(x.ToString(), DialogPrefix + "type:" + x))], "Which kind of interaction?");
             }
             case DialogSlot.Summary:
@@ -236,7 +236,7 @@ public sealed partial class CaptureAbilities
             var field = answer?.StartsWith("field:", StringComparison.Ordinal) == true ? answer[6..]
                 : text.Trim().ToLowerInvariant() switch { "summary" => "summary", "next step" or "nextstep" => "nextstep", "due" or "due date" or "date" => "due", "deal" => "deal", _ => null };
             if (field is null)
-                return LooksLikeQuestion(c) ? null : Asked("Pick what to change: summary, next step, due date or deal.", [], "What should I change?");
+                return IsSomethingElse(c) ? null : Asked("Pick what to change: summary, next step, due date or deal.", [], "What should I change?");
             var prompt = field switch
             {
                 "summary" => "What should the summary say?",

@@ -47,7 +47,7 @@ public sealed partial class CaptureAbilities
             && DateTimeOffset.TryParse(answer[5..], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var chosen) ? chosen
             : MomentParser.Find(text, c.LocalNow) is { } m ? At(m, c) : null;
         if (at is null)
-            return LooksLikeQuestion(c) ? null : Asked("I couldn't read a time — try \"tomorrow at 10am\", \"Monday\" or \"in 2 hours\".", WhenChoices(c), "When should I remind you?");
+            return IsSomethingElse(c) ? null : Asked("I couldn't read a time — try \"tomorrow at 10am\", \"Monday\" or \"in 2 hours\".", WhenChoices(c), "When should I remind you?");
         if (!await ClaimAsync(c, ct))
             return Conflict();
         return await SetReminderAsync(c, what, at.Value, ct, claimed: true);

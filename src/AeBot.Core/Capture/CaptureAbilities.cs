@@ -263,5 +263,5 @@ public sealed partial class CaptureAbilities(
     /// Text that doesn't fit the slot is a turn of its own when it was understood as something else; only text that
     /// means nothing at all gets the question asked again in place.
     /// </summary>
-    private static bool LooksLikeQuestion(TurnContext c) => c.Understood;
+    private static bool IsSomethingElse(TurnContext c) => c.Understood;
 }

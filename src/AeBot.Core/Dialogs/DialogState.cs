@@ -33,10 +33,13 @@ public sealed record DialogState
     public IReadOnlyList<string> Choices { get; init; } = [];
 
     /// <summary>The unfinished change, as a noun: "the close-date change on Acme — GTX Pro".</summary>
-    public string Aside() => Kind switch
+    public string Aside() => "the " + Unfinished();
+
+    /// <summary>The unfinished change without its article: "close-date change on Acme — GTX Pro".</summary>
+    public string Unfinished() => Kind switch
     {
-        DialogKind.LogInteraction => $"the {(Log?.Type ?? InteractionType.Call).ToString().ToLowerInvariant()} log{(Log?.AccountName is { } a ? " for " + a : "")}",
-        DialogKind.UpdateDeal => $"the {(Deal?.Action switch
+        DialogKind.LogInteraction => $"{(Log?.Type ?? InteractionType.Call).ToString().ToLowerInvariant()} log{(Log?.AccountName is { } a ? " for " + a : "")}",
+        DialogKind.UpdateDeal => $"{(Deal?.Action switch
         {
             DealAction.Amount => "amount change",
             DealAction.CloseDate => "close-date change",
@@ -45,8 +48,8 @@ public sealed record DialogState
             DealAction.Lost => "mark-as-lost",
             _ => "stage change",
         })}{(Deal?.DealName is { } d ? " on " + d : "")}",
-        DialogKind.EditInteraction => "the edit of what you logged",
-        _ => "the reminder" + (Reminder?.Text is { } t ? $" (\"{t}\")" : ""),
+        DialogKind.EditInteraction => "edit of what you logged",
+        _ => "reminder" + (Reminder?.Text is { } t ? $" (\"{t}\")" : ""),
     };
 
     /// <summary>What the dialog is doing, in words, for "we were …" reminders.</summary>

@@ -128,7 +128,7 @@ public sealed partial class ConversationCore(
                 // Dropped for real before the new command runs: a "yes" meant for the old change must find nothing.
                 if (await dialogs.ClearAsync(key, c.Version, ct))
                 {
-                    aside = $"I've dropped the unfinished {active.Aside()[4..]} to do this.";
+                    aside = $"I've dropped the unfinished {active.Unfinished()} to do this.";
                     c = c with { Dialog = await dialogs.LoadAsync(key, ct) };
                 }
             }
