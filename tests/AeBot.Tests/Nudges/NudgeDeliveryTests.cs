@@ -35,9 +35,11 @@ public sealed class NudgeDeliveryTests
     private static readonly DateTimeOffset Monday = new(2026, 11, 30, 15, 5, 0, TimeSpan.Zero); // 10:05 New York, 16:05 Berlin
     private const string LeeSlackId = "UA8RXUSPL"; // the block_actions fixture's user
 
+    // Generous deadlines, polled: the whole suite runs test classes in parallel on two cores, and each host's
+    // Hangfire server then waits its turn for a worker (a full CI run once missed 90 s here, never alone).
     private static async Task WaitForAsync(Func<Task<bool>> done, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (!await done())
         {
             if (DateTime.UtcNow > deadline)
@@ -63,7 +65,7 @@ public sealed class NudgeDeliveryTests
         var sent = await app.QueryAsync(db => db.NudgeLedger.CountAsync(n => n.RecipientRepId == lee.Id && n.Sent));
         Assert.InRange(sent, 1, 3); // his daily cap
         const string dm = "DA8RXUSPL";
-        await WaitForAsync(() => Task.FromResult(slack.CallsTo("chat.postMessage").Count(c => c.Channel == dm && c.Status == 200) >= sent), "Lee's nudges on Slack", TimeSpan.FromSeconds(90));
+        await WaitForAsync(() => Task.FromResult(slack.CallsTo("chat.postMessage").Count(c => c.Channel == dm && c.Status == 200) >= sent), "Lee's nudges on Slack", TimeSpan.FromSeconds(180));
 
         // Again: a second scan records nothing, and nothing is posted twice.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -123,7 +125,7 @@ public sealed class NudgeDeliveryTests
             // The channel was tried (the row counts the attempt) and Hangfire holds the job for a retry.
             await WaitForAsync(async () => connection.GetStateData(job)?.Name == "Scheduled"
                 && await app.QueryAsync(db => db.Outbox.AnyAsync(o => o.ToRepId == lee.Id && o.Reason == NudgeRules.PastClose && o.Attempts > 0)),
-                "Hangfire to schedule the retry after a failed attempt", TimeSpan.FromSeconds(90));
+                "Hangfire to schedule the retry after a failed attempt", TimeSpan.FromSeconds(180));
             var state = connection.GetStateData(job)!;
             Assert.True(state.Reason.StartsWith("Retry attempt", StringComparison.Ordinal), state.Reason);
         }
