@@ -74,14 +74,14 @@ public sealed partial class CaptureAbilities
         switch (slot)
         {
             case DialogSlot.Deal:
-                return Asked("Which deal?", (candidates ?? []).Take(8).Select(d => new ReplyAction(DealLabel(d, c.Today), DialogPrefix + "deal:" + d.Id)).ToList(), "Which deal?");
+                return Asked("Which deal?", (candidates ?? []).Take(8).Select(d => new ReplyAction(DealLabel(d, c.Today), Payloads.Dialog + "deal:" + d.Id)).ToList(), "Which deal?");
             case DialogSlot.EditField:
                 return Asked($"What should change on {name}?",
-                    [.. Enum.GetValues<DealAction>().Select(a => new ReplyAction(ActionLabel(a), DialogPrefix + "action:" + a))], "What should change?");
+                    [.. Enum.GetValues<DealAction>().Select(a => new ReplyAction(ActionLabel(a), Payloads.Dialog + "action:" + a))], "What should change?");
             case DialogSlot.Stage:
             {
                 var stages = (await work.StagesAsync(ct)).Where(s => s.Category == StageCategory.Open).OrderBy(s => s.Order).Take(8);
-                return Asked($"Which stage should {name} move to?", stages.Select(s => new ReplyAction(s.Name, DialogPrefix + "stage:" + s.Name)).ToList(), "Which stage?");
+                return Asked($"Which stage should {name} move to?", stages.Select(s => new ReplyAction(s.Name, Payloads.Dialog + "stage:" + s.Name)).ToList(), "Which stage?");
             }
             case DialogSlot.Amount:
                 return Asked($"What's the new amount for {name}? (e.g. 45k or 45,000 EUR)", [], "What amount?");
@@ -91,13 +91,13 @@ public sealed partial class CaptureAbilities
                 var from = deal?.CloseDate is { } cd && cd > c.Today ? cd : c.Today;
                 var endOfMonth = new DateOnly(c.Today.Year, c.Today.Month, 1).AddMonths(1).AddDays(-1);
                 var options = new[] { from.AddDays(7), endOfMonth, endOfMonth.AddDays(1).AddMonths(1).AddDays(-1) }.Where(d => d > c.Today).Distinct()
-                    .Select(d => new ReplyAction(d.ToString("ddd d MMM", CultureInfo.InvariantCulture), DialogPrefix + "date:" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
+                    .Select(d => new ReplyAction(d.ToString("ddd d MMM", CultureInfo.InvariantCulture), Payloads.Dialog + "date:" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
                 return Asked($"What's the new close date for {name}{(deal?.CloseDate is { } current ? $" (now {DateFormat.Short(current, c.Today)})" : "")}? Pick one or type a date.", options, "Which close date?");
             }
             case DialogSlot.NextStep:
                 return Asked($"What's the next step on {name}? (add \"by Friday\" to set a due date)", [], "What next step?");
             case DialogSlot.LossReason:
-                return Asked($"Why was {name} lost?", LossReasons.Select(r => new ReplyAction(r, DialogPrefix + "reason:" + r)).ToList(), "Why was it lost?");
+                return Asked($"Why was {name} lost?", LossReasons.Select(r => new ReplyAction(r, Payloads.Dialog + "reason:" + r)).ToList(), "Why was it lost?");
             default:
                 return await ConfirmAsync(c, draft, ct);
         }
@@ -118,7 +118,7 @@ public sealed partial class CaptureAbilities
         };
         var more = draft.Action == DealAction.Won ? " I'll also hand the account to its account manager with the onboarding checklist." : "";
         return new TurnResult(new Reply([new TextBlock(question + more), new FactsBlock(facts),
-            new ActionsBlock([new ReplyAction("Yes, update", DialogPrefix + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm: " + question.Replace("**", "") },
+            new ActionsBlock([new ReplyAction("Yes, update", Payloads.Dialog + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm: " + question.Replace("**", "") },
             "update-deal", TurnOutcome.Asked);
     }
 
@@ -214,7 +214,7 @@ public sealed partial class CaptureAbilities
                 if (answer == "confirm" || Phrasings.IsYes(text))
                     return await ApplyAsync(c, draft, ct);
                 return IsSomethingElse(c) ? null : new TurnResult(new Reply([new TextBlock("Shall I make that change? Say yes, or cancel."),
-                    new ActionsBlock([new ReplyAction("Yes, update", DialogPrefix + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm the change?" }, "update-deal", TurnOutcome.Asked);
+                    new ActionsBlock([new ReplyAction("Yes, update", Payloads.Dialog + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm the change?" }, "update-deal", TurnOutcome.Asked);
             default:
                 return null;
         }

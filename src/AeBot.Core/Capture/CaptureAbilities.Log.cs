@@ -35,7 +35,7 @@ public sealed partial class CaptureAbilities
             if (!await SaveAsync(c, state, ct))
                 return Conflict();
             return Asked($"Which account was this with? \"{accounts[0].Matched}\" fits more than one.",
-                accounts.Take(8).Select(a => new ReplyAction(a.Entity.Name, DialogPrefix + "account:" + a.Entity.Id)).ToList(), "Which account?");
+                accounts.Take(8).Select(a => new ReplyAction(a.Entity.Name, Payloads.Dialog + "account:" + a.Entity.Id)).ToList(), "Which account?");
         }
         return await NextLogStepAsync(c, draft, ct);
     }
@@ -47,7 +47,7 @@ public sealed partial class CaptureAbilities
         {
             var recent = await work.RecentAccountsAsync(c.Viewer, 6, ct);
             return await AskLogAsync(c, draft, DialogSlot.Account, "Which account was this with? Pick one or type its name.",
-                recent.Select(a => new ReplyAction(a.Name, DialogPrefix + "account:" + a.Id)).ToList(), ct);
+                recent.Select(a => new ReplyAction(a.Name, Payloads.Dialog + "account:" + a.Id)).ToList(), ct);
         }
         if (!draft.DealDecided)
         {
@@ -56,11 +56,11 @@ public sealed partial class CaptureAbilities
                 draft = draft with { DealId = deals.FirstOrDefault()?.Id, DealName = deals.FirstOrDefault()?.Name, DealDecided = true };
             else
                 return await AskLogAsync(c, draft, DialogSlot.Deal, $"{draft.AccountName} has {deals.Count} open deals of yours. Which one was this about?",
-                    [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today), DialogPrefix + "deal:" + d.Id)), new ReplyAction("None — just the account", DialogPrefix + "deal:none")], ct);
+                    [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today), Payloads.Dialog + "deal:" + d.Id)), new ReplyAction("None — just the account", Payloads.Dialog + "deal:none")], ct);
         }
         if (draft.Type is null)
             return await AskLogAsync(c, draft, DialogSlot.Type, "Was it a call, a meeting, an email or a note?",
-                [.. Enum.GetValues<InteractionType>().Select(t => new ReplyAction(t.ToString(), DialogPrefix + "type:" + t))], ct);
+                [.. Enum.GetValues<InteractionType>().Select(t => new ReplyAction(t.ToString(), Payloads.Dialog + "type:" + t))], ct);
         if (draft.Summary is null)
             return await AskLogAsync(c, draft, DialogSlot.Summary,
                 $"What happened on the {draft.Type.Value.ToString().ToLowerInvariant()} with {draft.AccountName}? One line is enough — objections and the next step (with a date) are picked up too.", [], ct);
@@ -116,9 +116,9 @@ public sealed partial class CaptureAbilities
                     return await NextLogStepAsync(c, draft with { AccountId = found[0].Entity.Id, AccountName = found[0].Entity.Name }, ct);
                 if (found.Count > 1)
                     return Asked($"\"{found[0].Matched}\" fits more than one account — which one?",
-                        found.Take(8).Select(a => new ReplyAction(a.Entity.Name, DialogPrefix + "account:" + a.Entity.Id)).ToList(), "Which account?");
+                        found.Take(8).Select(a => new ReplyAction(a.Entity.Name, Payloads.Dialog + "account:" + a.Entity.Id)).ToList(), "Which account?");
                 return IsSomethingElse(c) ? null : Asked("I can't find that account among yours. Type its name as the CRM has it, or pick one:",
-                    (await work.RecentAccountsAsync(c.Viewer, 6, ct)).Select(a => new ReplyAction(a.Name, DialogPrefix + "account:" + a.Id)).ToList(), "Which account?");
+                    (await work.RecentAccountsAsync(c.Viewer, 6, ct)).Select(a => new ReplyAction(a.Name, Payloads.Dialog + "account:" + a.Id)).ToList(), "Which account?");
             }
             case DialogSlot.Deal:
             {
@@ -129,7 +129,7 @@ public sealed partial class CaptureAbilities
                 if (deal is not null)
                     return await NextLogStepAsync(c, draft with { DealId = deal.Id, DealName = deal.Name, DealDecided = true }, ct);
                 return IsSomethingElse(c) ? null : Asked("Which deal? Pick one:",
-                    [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today), DialogPrefix + "deal:" + d.Id)), new ReplyAction("None — just the account", DialogPrefix + "deal:none")], "Which deal?");
+                    [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today), Payloads.Dialog + "deal:" + d.Id)), new ReplyAction("None — just the account", Payloads.Dialog + "deal:none")], "Which deal?");
             }
             case DialogSlot.Type:
             {
@@ -137,7 +137,7 @@ public sealed partial class CaptureAbilities
                 if (type is not null)
                     return await NextLogStepAsync(c, draft with { Type = type }, ct);
                 return IsSomethingElse(c) ? null : Asked("Was it a call, a meeting, an email or a note?",
-                    [.. Enum.GetValues<InteractionType>().Select(x => new ReplyAction(x.ToString(), DialogPrefix + "type:" + x))], "Which kind of interaction?");
+                    [.. Enum.GetValues<InteractionType>().Select(x => new ReplyAction(x.ToString(), Payloads.Dialog + "type:" + x))], "Which kind of interaction?");
             }
             case DialogSlot.Summary:
             {
@@ -198,7 +198,7 @@ public sealed partial class CaptureAbilities
             facts.Add(new Fact("Next step", l.NextStep + (l.NextStepDue is { } d ? " — due " + DateFormat.Short(d, today) : "")));
         if (l.FollowUpId is not null)
             facts.Add(new Fact("Follow-up", "task created" + (l.NextStepDue is { } due ? " for " + DateFormat.Short(due, today) : "")));
-        var actions = new List<ReplyAction> { new("Edit", ActPrefix + "edit:" + l.InteractionId.ToString(CultureInfo.InvariantCulture)), UndoAction(changeId) };
+        var actions = new List<ReplyAction> { new("Edit", Payloads.Act + "edit:" + l.InteractionId.ToString(CultureInfo.InvariantCulture)), UndoAction(changeId) };
         foreach (var topic in l.Objections.Select(o => o.Topic).Where(t => t is not null).Distinct().Take(2))
             actions.Add(new ReplyAction($"Handle \"{topic}\"", Payloads.Ask + $"how do I handle {topic} objections?"));
         return new Reply([new TextBlock($"Logged ✓ — {l.Type.ToString().ToLowerInvariant()} with {l.AccountName}. Here's exactly what I recorded:"), new FactsBlock(facts), new ActionsBlock(actions)])
@@ -219,10 +219,10 @@ public sealed partial class CaptureAbilities
             return Conflict();
         return Asked("What should I change?",
         [
-            new("Summary", DialogPrefix + "field:summary"),
-            new("Next step", DialogPrefix + "field:nextstep"),
-            new("Due date", DialogPrefix + "field:due"),
-            new("Deal", DialogPrefix + "field:deal"),
+            new("Summary", Payloads.Dialog + "field:summary"),
+            new("Next step", Payloads.Dialog + "field:nextstep"),
+            new("Due date", Payloads.Dialog + "field:due"),
+            new("Deal", Payloads.Dialog + "field:deal"),
         ], "What should I change?");
     }
 

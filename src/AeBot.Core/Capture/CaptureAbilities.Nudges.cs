@@ -98,7 +98,7 @@ public sealed partial class CaptureAbilities
             new("Probability", d.Probability is { } p ? $"{p:0}%" : "—"),
             new("Next step", d.NextStep is null ? "—" : d.NextStep + (d.NextStepDue is { } due ? " (due " + DateFormat.Short(due, today) + ")" : "")),
         };
-        var actions = new List<ReplyAction> { new("Push date", ActPrefix + "deal.push:" + d.Id) };
+        var actions = new List<ReplyAction> { new("Push date", Payloads.Act + "deal.push:" + d.Id) };
         if (d.AccountName is { } account)
         {
             actions.Add(new ReplyAction("Log", Payloads.Ask + "log a call with " + account));

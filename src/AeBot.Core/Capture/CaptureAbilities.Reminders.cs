@@ -77,9 +77,9 @@ public sealed partial class CaptureAbilities
         var nextMonday = LocalToUtc(monday.ToDateTime(DefaultReminderTime), c.Zone);
         return
         [
-            new("In 1 hour", DialogPrefix + "when:" + inAnHour.ToString("O", CultureInfo.InvariantCulture)),
-            new("Tomorrow 9:00", DialogPrefix + "when:" + tomorrow.ToString("O", CultureInfo.InvariantCulture)),
-            new("Monday 9:00", DialogPrefix + "when:" + nextMonday.ToString("O", CultureInfo.InvariantCulture)),
+            new("In 1 hour", Payloads.Dialog + "when:" + inAnHour.ToString("O", CultureInfo.InvariantCulture)),
+            new("Tomorrow 9:00", Payloads.Dialog + "when:" + tomorrow.ToString("O", CultureInfo.InvariantCulture)),
+            new("Monday 9:00", Payloads.Dialog + "when:" + nextMonday.ToString("O", CultureInfo.InvariantCulture)),
         ];
     }
 

@@ -32,25 +32,23 @@ public sealed partial class CaptureAbilities(
     IOptions<CaptureOptions> options,
     IOptions<HandoffOptions> handoff)
 {
-    public const string ActPrefix = Payloads.Act;
-    public const string DialogPrefix = Payloads.Dialog;
 
     private CaptureOptions Options => options.Value;
 
     /// <summary>A button pressed (or a choice typed as its number): acts on the payload it carries.</summary>
     public async Task<TurnResult> ButtonAsync(TurnContext c, string payload, CancellationToken ct)
     {
-        c = c with { Continuing = payload.StartsWith(DialogPrefix, StringComparison.Ordinal) };
+        c = c with { Continuing = payload.StartsWith(Payloads.Dialog, StringComparison.Ordinal) };
         TurnResult turn;
-        if (payload.StartsWith(ActPrefix, StringComparison.Ordinal))
+        if (payload.StartsWith(Payloads.Act, StringComparison.Ordinal))
         {
-            turn = await ActAsync(c, payload[ActPrefix.Length..], ct);
+            turn = await ActAsync(c, payload[Payloads.Act.Length..], ct);
         }
-        else if (payload.StartsWith(DialogPrefix, StringComparison.Ordinal))
+        else if (payload.StartsWith(Payloads.Dialog, StringComparison.Ordinal))
         {
             // A choice on a dialog that was set aside still answers it: pressing it is resuming.
             turn = c.Pending is { } pending
-                ? await ContinueAsync(c, pending, "", payload[DialogPrefix.Length..], ct)
+                ? await ContinueAsync(c, pending, "", payload[Payloads.Dialog.Length..], ct)
                     ?? new TurnResult(Say("That choice doesn't fit what I asked any more, so nothing was changed.", "Stale choice"), "dialog-stale", TurnOutcome.Answered)
                 : new TurnResult(Say("That question has expired, so nothing was changed. Just ask again when you're ready.", "Dialog expired"), "dialog-expired", TurnOutcome.Answered);
         }
@@ -118,7 +116,7 @@ public sealed partial class CaptureAbilities(
     private async Task RememberChoicesAsync(TurnContext c, Reply reply, CancellationToken ct)
     {
         var payloads = reply.Blocks.SelectMany(b => b switch { ChoiceBlock choice => choice.Options, _ => [] })
-            .Select(o => o.Payload).Where(p => p.StartsWith(DialogPrefix, StringComparison.Ordinal)).ToList();
+            .Select(o => o.Payload).Where(p => p.StartsWith(Payloads.Dialog, StringComparison.Ordinal)).ToList();
         if (payloads.Count == 0)
             return;
         var current = await dialogs.LoadAsync(c.Key, ct);
@@ -246,9 +244,9 @@ public sealed partial class CaptureAbilities(
 
     /// <summary>The Undo button of one change: it undoes that change and no other.</summary>
     private static ReplyAction UndoAction(long changeId) =>
-        new("Undo", ActPrefix + "undo:" + changeId.ToString(CultureInfo.InvariantCulture), ActionStyle.Danger);
+        new("Undo", Payloads.Act + "undo:" + changeId.ToString(CultureInfo.InvariantCulture), ActionStyle.Danger);
 
-    private static ReplyAction Cancel => new("Cancel", DialogPrefix + "cancel");
+    private static ReplyAction Cancel => new("Cancel", Payloads.Dialog + "cancel");
 
     internal static DateTimeOffset LocalToUtc(DateTime local, TimeZoneInfo zone)
     {

@@ -43,12 +43,11 @@ public sealed partial class ConversationCore(
     ILogger<ConversationCore> logger) : IConversationCore
 {
     public const int MaxLength = 4_000;
-    public const string AskPrefix = Payloads.Ask;
 
     public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var text = message.ActionPayload is { } payload && payload.StartsWith(AskPrefix, StringComparison.Ordinal) ? payload[AskPrefix.Length..] : message.Text;
+        var text = message.ActionPayload is { } payload && payload.StartsWith(Payloads.Ask, StringComparison.Ordinal) ? payload[Payloads.Ask.Length..] : message.Text;
         Turn turn;
         try
         {
@@ -100,7 +99,7 @@ public sealed partial class ConversationCore(
         var c = new TurnContext(viewer, message, key, now, zone, dialog, expired);
 
         // Buttons act on what they carry; "2" typed picks the second choice the waiting dialog offered.
-        var payload = message.ActionPayload is { } p && !p.StartsWith(AskPrefix, StringComparison.Ordinal) ? p : null;
+        var payload = message.ActionPayload is { } p && !p.StartsWith(Payloads.Ask, StringComparison.Ordinal) ? p : null;
         if (payload is null && c.Active is { Choices.Count: > 0 } offered && int.TryParse(text.Trim(), out var n) && n >= 1 && n <= offered.Choices.Count)
             payload = offered.Choices[n - 1];
         if (payload is not null)
@@ -203,7 +202,7 @@ public sealed partial class ConversationCore(
         {
             var index = text.IndexOf(ambiguity.Words, StringComparison.OrdinalIgnoreCase);
             var rewritten = index < 0 ? $"{text} {o.Name}" : text.Remove(index, ambiguity.Words.Length).Insert(index, o.Name);
-            return new ReplyAction(o.Name, AskPrefix + rewritten);
+            return new ReplyAction(o.Name, Payloads.Ask + rewritten);
         }).ToList();
         return new Reply([new ChoiceBlock($"Which {ambiguity.Kind} do you mean by \"{ambiguity.Words}\"?", options)])
         {
@@ -227,12 +226,12 @@ public sealed partial class ConversationCore(
     {
         var suggestions = new List<ReplyAction>
         {
-            new("What closes this month?", AskPrefix + "what closes this month?"),
-            new("How am I tracking vs quota?", AskPrefix + "how am I tracking vs quota?"),
-            new("What did I close last quarter?", AskPrefix + "what did I close last quarter?"),
+            new("What closes this month?", Payloads.Ask + "what closes this month?"),
+            new("How am I tracking vs quota?", Payloads.Ask + "how am I tracking vs quota?"),
+            new("What did I close last quarter?", Payloads.Ask + "what did I close last quarter?"),
         };
         if (viewer.HasTeam)
-            suggestions.Add(new ReplyAction("Team pipeline by rep", AskPrefix + "team pipeline by rep this quarter"));
+            suggestions.Add(new ReplyAction("Team pipeline by rep", Payloads.Ask + "team pipeline by rep this quarter"));
         return suggestions;
     }
 

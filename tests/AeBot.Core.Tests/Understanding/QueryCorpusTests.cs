@@ -8,13 +8,7 @@ namespace AeBot.Core.Tests.Understanding;
 /// </summary>
 public sealed class QueryCorpusTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Ids()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in QueryCorpus.Cases)
-            data.Add(c.Id);
-        return data;
-    }
+    public static TheoryData<string> Ids() => new(QueryCorpus.Cases.Select(c => c.Id));
 
     [Theory]
     [MemberData(nameof(Ids))]

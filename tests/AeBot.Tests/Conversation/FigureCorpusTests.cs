@@ -28,13 +28,7 @@ public sealed class FigureCorpusTests(ConversationFixture app) : IClassFixture<C
         return cases;
     });
 
-    public static TheoryData<string> Ids()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in All.Value)
-            data.Add(c.Id);
-        return data;
-    }
+    public static TheoryData<string> Ids() => new(All.Value.Select(c => c.Id));
 
     [Theory]
     [MemberData(nameof(Ids))]

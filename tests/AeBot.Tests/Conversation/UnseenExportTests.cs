@@ -87,13 +87,7 @@ public sealed partial class UnseenExportTests(UnseenExportFixture app) : IClassF
         return cases;
     });
 
-    public static TheoryData<string> Ids()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in All.Value)
-            data.Add(c.Id);
-        return data;
-    }
+    public static TheoryData<string> Ids() => new(All.Value.Select(c => c.Id));
 
     [Fact]
     public void The_question_set_is_well_formed()
