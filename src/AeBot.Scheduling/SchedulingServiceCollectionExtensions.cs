@@ -52,6 +52,9 @@ public static partial class SchedulingServiceCollectionExtensions
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(scheduling.PollSeconds), JournalMode = SQLiteStorageOptions.JournalModes.WAL });
         });
+        // Likewise the activator: Hangfire's default is the static JobActivator.Current, which the last host to start
+        // overwrites, so a job run by one host would resolve its services from another (possibly disposed) one.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<Hangfire.Logging.ILogProvider>(sp => new HostBoundLogProvider(sp.GetRequiredService<ILoggerFactory>()));
         services.AddHangfire((sp, config) => config
             .UseLogProvider(sp.GetRequiredService<Hangfire.Logging.ILogProvider>())

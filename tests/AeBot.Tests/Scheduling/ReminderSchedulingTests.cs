@@ -4,6 +4,7 @@ using AeBot.Core.Handoff;
 using AeBot.Core.Reminders;
 using AeBot.Data.Capture;
 using AeBot.Data.Storage;
+using AeBot.Scheduling;
 using AeBot.Scheduling.Hosting;
 using AeBot.Scheduling.Reminders;
 using AeBot.Tests.Conversation;
@@ -11,6 +12,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -166,6 +168,31 @@ public sealed class HangfireHostingTests
         Assert.True(status == ReminderStatus.Sent, $"still {status}; Hangfire: {monitor.GetStatistics().Servers} server(s), "
             + $"scheduled {monitor.ScheduledCount()}, enqueued {monitor.EnqueuedCount("default")}, processing {monitor.ProcessingCount()}, "
             + $"failed [{string.Join("; ", monitor.FailedJobs(0, 5).Select(f => f.Value.ExceptionMessage))}], succeeded {monitor.SucceededListCount()}");
+    }
+
+    [Fact]
+    public async Task Each_host_runs_its_jobs_with_its_own_services_even_when_another_host_started_later_and_stopped()
+    {
+        // Two hosts in one process start side by side (parallel tests; a CLI command beside the server). Hangfire's
+        // default activator is a static that the later host overwrites; a job of the first would then be built from
+        // the second host's disposed container ("Cannot access a disposed object: IServiceProvider").
+        static ServiceProvider Host()
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "true" }).Build();
+            var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
+            services.AddScheduling(configuration, runServer: false);
+            return services.BuildServiceProvider();
+        }
+        await using var first = Host();
+        first.GetRequiredService<IGlobalConfiguration>();
+        var second = Host();
+        second.GetRequiredService<IGlobalConfiguration>();
+        var activator = first.GetRequiredService<JobActivator>(); // resolved as a server would, after the second started
+        await second.DisposeAsync();
+
+        using var scope = activator.BeginScope(new JobActivatorContext(
+            Mock.Of<Hangfire.Storage.IStorageConnection>(), new BackgroundJob("1", null, DateTime.UtcNow), Mock.Of<IJobCancellationToken>()));
+        Assert.Same(TimeProvider.System, scope.Resolve(typeof(TimeProvider)));
     }
 
     [Fact]
