@@ -43,33 +43,37 @@ public static class TurnBenchmark
             var (reps, managers) = Generate(path, opportunities);
             Console.WriteLine($"Turn benchmark: {People:N0} people ({Managers} managers), {Accounts:N0} accounts, {opportunities:N0} opportunities (generated in {generate.Elapsed.TotalSeconds:N0} s), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
+            // Where a turn's time goes, for whoever tunes it: AEBOT_BENCH_PROBE="question|question" prints, per question,
+            // the median of understanding, answering (same scope, as a turn does) and the whole turn, over managers.
             if (Environment.GetEnvironmentVariable("AEBOT_BENCH_PROBE") is { } probe)
             {
                 var rnd = new Random(3);
-                foreach (var q in probe.Split('|'))
-                    for (var round = 0; round < 3; round++)
+                var today = DateOnly.FromDateTime(Now.UtcDateTime);
+                foreach (var question in probe.Split('|'))
+                {
+                    var parse = new List<double>();
+                    var answer = new List<double>();
+                    for (var round = 0; round < 130; round++)
                     {
-                        var times = new List<(string, double)>();
                         var who = managers[rnd.Next(managers.Count)];
-                        await using var scope = host.Services.CreateAsyncScope();
-                        var sw = Stopwatch.StartNew();
                         var viewer = new Viewer(who.Id, who.Name, who.Role, who.TimeZoneId, who.HierarchyPath);
-                        var reading = await scope.ServiceProvider.GetRequiredService<AeBot.Core.Understanding.MessageParser>().ReadAsync(q, viewer, new DateOnly(2026, 11, 28), null, default);
-                        times.Add(("parse", sw.Elapsed.TotalMilliseconds)); sw.Restart();
-                        if (reading is AeBot.Core.Understanding.QueryReading qr)
+                        var stopwatch = Stopwatch.StartNew();
+                        await using var scope = host.Services.CreateAsyncScope();
+                        var reading = await scope.ServiceProvider.GetRequiredService<AeBot.Core.Understanding.MessageParser>().ReadAsync(question, viewer, today, null, default);
+                        var parsed = stopwatch.Elapsed.TotalMilliseconds;
+                        if (reading is not AeBot.Core.Understanding.QueryReading read)
+                            throw new InvalidOperationException($"'{question}' is not read as a question: {reading}");
+                        var context = new AeBot.Core.Answers.AnswerContext(viewer, read.Query, today, Now, TimeZoneInfo.Utc, new AeBot.Core.Understanding.FiscalCalendar(1), "USD");
+                        await scope.ServiceProvider.GetRequiredService<AeBot.Core.Answers.QueryAnswers>().AnswerAsync(context, default);
+                        if (round >= 30)
                         {
-                            var ctx = new AeBot.Core.Answers.AnswerContext(viewer, qr.Query, new DateOnly(2026, 11, 28), Now, TimeZoneInfo.Utc, new AeBot.Core.Understanding.FiscalCalendar(1), "USD");
-                            await scope.ServiceProvider.GetRequiredService<AeBot.Core.Answers.QueryAnswers>().AnswerAsync(ctx, default);
-                            times.Add(("answer", sw.Elapsed.TotalMilliseconds)); sw.Restart();
-                            await scope.ServiceProvider.GetRequiredService<AeBot.Core.Answers.TeamAnswers>().RollupAsync(ctx, default);
-                            times.Add(("rollup direct", sw.Elapsed.TotalMilliseconds)); sw.Restart();
-                            await scope.ServiceProvider.GetRequiredService<ISalesData>().VisibleRepsAsync(viewer, default);
-                            times.Add(("visible reps", sw.Elapsed.TotalMilliseconds)); sw.Restart();
-                            await scope.ServiceProvider.GetRequiredService<ISalesData>().TeamAsync(viewer, default);
-                            times.Add(("team", sw.Elapsed.TotalMilliseconds)); sw.Restart();
+                            parse.Add(parsed);
+                            answer.Add(stopwatch.Elapsed.TotalMilliseconds - parsed);
                         }
-                        Console.WriteLine($"{q}: " + string.Join(", ", times.Select(t => $"{t.Item1} {t.Item2:N2} ms")));
                     }
+                    var turns = await MeasureAsync(host.Services, managers, question, 100, rnd);
+                    Console.WriteLine($"{question}: understand p50 {Percentile(parse, 50):N2} ms, answer p50 {Percentile(answer, 50):N2} ms, whole turn p50 {Percentile(turns, 50):N2} ms");
+                }
                 return 0;
             }
 

@@ -43,9 +43,9 @@ public sealed class QuotaAnswers(ISalesData data)
     {
         var quotas = await data.QuotasAsync(c.Viewer, owners, period.From, period.To, ct);
         var filter = new DealFilter { OwnerIds = owners };
-        var won = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Won, CloseFrom = period.From, CloseTo = period.To }, DealGrouping.Owner, ct);
-        var open = await data.GroupAsync(c.Viewer, filter with { Category = StageCategory.Open, CloseFrom = OpenFrom(c, period), CloseTo = period.To }, DealGrouping.Owner, ct);
-        decimal Sum(IReadOnlyList<GroupTotal> groups, long owner) => groups.Where(g => g.Id == owner && g.Currency == c.Currency).Sum(g => g.Amount);
+        var won = await data.AmountsAsync(c.Viewer, filter with { Category = StageCategory.Won, CloseFrom = period.From, CloseTo = period.To }, DealGrouping.Owner, ct);
+        var open = await data.AmountsAsync(c.Viewer, filter with { Category = StageCategory.Open, CloseFrom = OpenFrom(c, period), CloseTo = period.To }, DealGrouping.Owner, ct);
+        decimal Sum(IReadOnlyList<GroupAmount> groups, long owner) => groups.Where(g => g.Id == owner && g.Currency == c.Currency).Sum(g => g.Amount);
         return owners.Distinct().ToDictionary(owner => owner, owner =>
         {
             var own = quotas.Where(q => q.RepId == owner).ToList();

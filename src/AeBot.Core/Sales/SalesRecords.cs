@@ -37,6 +37,9 @@ public sealed record DealTotals(int Count, int CountWithoutAmount, IReadOnlyList
 /// <summary>A total for one group (a rep, an account, a product, a forecast category).</summary>
 public sealed record GroupTotal(long? Id, string Name, int Count, string Currency, decimal Amount, decimal Weighted);
 
+/// <summary>Count and amount for one group, in one currency, without the probability weighting.</summary>
+public sealed record GroupAmount(long? Id, string Name, int Count, string Currency, decimal Amount);
+
 /// <summary>A rep's quota for a period.</summary>
 /// <param name="HierarchyPath">The rep's place in the org (<see cref="Organization.Rep.HierarchyPath"/>): tells a manager's roll-up quota from their reps' own.</param>
 public sealed record QuotaRow(long RepId, string RepName, DateOnly PeriodStart, DateOnly PeriodEnd, decimal Amount, string Currency, string HierarchyPath = "/");

@@ -19,11 +19,10 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
     }
 
     public async Task<IReadOnlyList<NamedRef>> VisibleRepsAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        await VisibleReps(viewer).OrderBy(r => r.Name).Select(r => new NamedRef(r.Id, r.Name)).ToListAsync(cancellationToken);
+        (await PeopleAsync(viewer, cancellationToken)).Select(p => new NamedRef(p.Id, p.Name)).ToList();
 
     public async Task<IReadOnlyList<NamedRef>> TeamAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        await VisibleReps(viewer).Where(r => r.Id != viewer.RepId && r.IsActive).OrderBy(r => r.Name)
-            .Select(r => new NamedRef(r.Id, r.Name)).ToListAsync(cancellationToken);
+        (await PeopleAsync(viewer, cancellationToken)).Where(p => p.Id != viewer.RepId && p.IsActive).Select(p => new NamedRef(p.Id, p.Name)).ToList();
 
     public async Task<IReadOnlyList<NamedRef>> AllRepsAsync(CancellationToken cancellationToken) =>
         await db.Reps.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Name).Select(r => new NamedRef(r.Id, r.Name)).ToListAsync(cancellationToken);
@@ -69,18 +68,32 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
             await VisibleRepIdsAsync(viewer, cancellationToken);
     }
 
-    // Scoped memo: one look-up of the viewer's people per request, however many queries need it.
+    // Scoped memo: one look-up of the viewer's people per request (a turn), however many questions need them —
+    // a team rollup asks for the team, the people in scope, their ids and their names.
+    private List<Person>? _people;
     private List<long>? _visibleRepIds;
-    private long _visibleRepIdsFor;
+    private long _peopleFor;
+
+    private sealed record Person(long Id, string Name, bool IsActive);
+
+    private async Task<List<Person>> PeopleAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        if (_people is null || _peopleFor != viewer.RepId)
+        {
+            // Ordered by the database, as every list of people is (its collation, not .NET's).
+            _people = await VisibleReps(viewer).OrderBy(r => r.Name).Select(r => new Person(r.Id, r.Name, r.IsActive)).ToListAsync(cancellationToken);
+            _visibleRepIds = null;
+            _peopleFor = viewer.RepId;
+        }
+        return _people;
+    }
 
     private async Task<List<long>> VisibleRepIdsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
-        if (_visibleRepIds is null || _visibleRepIdsFor != viewer.RepId)
-        {
-            _visibleRepIds = viewer.Role == RepRole.Rep ? [viewer.RepId] : await VisibleReps(viewer).Select(r => r.Id).ToListAsync(cancellationToken);
-            _visibleRepIdsFor = viewer.RepId;
-        }
-        return _visibleRepIds;
+        if (viewer.Role == RepRole.Rep)
+            return [viewer.RepId];
+        var people = await PeopleAsync(viewer, cancellationToken);
+        return _visibleRepIds ??= people.Select(p => p.Id).ToList();
     }
 
     public async Task<IReadOnlyList<NamedRef>> ProductsAsync(CancellationToken cancellationToken) =>
@@ -129,8 +142,8 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         var query = Filtered(viewer, filter);
         var rows = grouping switch
         {
-            DealGrouping.Owner => await query.GroupBy(o => new { Id = (long?)o.OwnerId, Name = o.Owner!.Name, o.Currency, o.Probability })
-                .Select(g => new Row(g.Key.Id, g.Key.Name, g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
+            DealGrouping.Owner when OwnersVisible(viewer, filter) => await OwnerRowsAsync(filter, cancellationToken),
+            DealGrouping.Owner => await OwnerRowsAsync(query, cancellationToken),
             DealGrouping.Account => await query.GroupBy(o => new { Id = o.AccountId, Name = o.Account!.Name, o.Currency, o.Probability })
                 .Select(g => new Row(g.Key.Id, g.Key.Name ?? "(no account)", g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
             DealGrouping.Product => await query.GroupBy(o => new { Id = o.ProductId, Name = o.Product!.Name, o.Currency, o.Probability })
@@ -152,6 +165,48 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
             .Select(g => new GroupTotal(g.Key.Id, g.Key.Name, g.Sum(r => r.Count), g.Key.Currency, g.Sum(r => r.Amount ?? 0m), g.Sum(r => (r.Amount ?? 0m) * (r.Probability ?? 0m) / 100m)))
             .OrderByDescending(g => g.Amount).ThenBy(g => g.Name)
             .ToList();
+    }
+
+    // Summed by owner id alone, names looked up after: joining Reps first would cost a look-up per deal, not per rep.
+    private async Task<List<Row>> OwnerRowsAsync(IQueryable<Opportunity> query, CancellationToken cancellationToken)
+    {
+        var sums = await query.GroupBy(o => new { o.OwnerId, o.Currency, o.Probability })
+            .Select(g => new { g.Key.OwnerId, g.Key.Currency, g.Key.Probability, Count = g.Count(), Amount = g.Sum(o => o.Amount) })
+            .ToListAsync(cancellationToken);
+        var names = await NamesAsync(sums.Select(s => s.OwnerId), cancellationToken);
+        return sums.Select(s => new Row(s.OwnerId, names[s.OwnerId], s.Currency, s.Probability, s.Count, s.Amount)).ToList();
+    }
+
+    private async Task<List<Row>> OwnerRowsAsync(DealFilter filter, CancellationToken cancellationToken)
+    {
+        var sums = await new TotalsSql(db).ByOwnerAsync(filter, weighted: true, cancellationToken);
+        var names = await NamesAsync(sums.Select(s => s.OwnerId), cancellationToken);
+        return sums.Select(s => new Row(s.OwnerId, names[s.OwnerId], s.Currency, s.Probability, s.Count, s.Amount)).ToList();
+    }
+
+    private async Task<Dictionary<long, string>> NamesAsync(IEnumerable<long> repIds, CancellationToken cancellationToken)
+    {
+        var ids = repIds.Distinct().ToList();
+        if (ids.Count == 0)
+            return [];
+        if (_people is not null)
+        {
+            var known = _people.Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Name);
+            if (known.Count == ids.Count)
+                return known;
+        }
+        return await db.Reps.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<GroupAmount>> AmountsAsync(Viewer viewer, DealFilter filter, DealGrouping grouping, CancellationToken cancellationToken)
+    {
+        await PrepareAsync(viewer, filter, cancellationToken);
+        if (grouping != DealGrouping.Owner || !OwnersVisible(viewer, filter))
+            return (await GroupAsync(viewer, filter, grouping, cancellationToken)).Select(g => new GroupAmount(g.Id, g.Name, g.Count, g.Currency, g.Amount)).ToList();
+        var sums = await new TotalsSql(db).ByOwnerAsync(filter, weighted: false, cancellationToken);
+        var names = await NamesAsync(sums.Select(s => s.OwnerId), cancellationToken);
+        return sums.Select(s => new GroupAmount(s.OwnerId, names[s.OwnerId], s.Count, s.Currency, s.Amount ?? 0m))
+            .OrderByDescending(g => g.Amount).ThenBy(g => g.Name).ToList();
     }
 
     private static long MonthKey(DateOnly day) => day.Year * 100L + day.Month;
@@ -255,7 +310,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
     private bool OwnersVisible(Viewer viewer, DealFilter f) =>
         f.OwnerIds is { } requested && (viewer.SeesEverything
             || viewer.Role == RepRole.Rep && requested.All(id => id == viewer.RepId)
-            || _visibleRepIds is not null && _visibleRepIdsFor == viewer.RepId && requested.All(_visibleRepIds.Contains));
+            || _visibleRepIds is not null && _peopleFor == viewer.RepId && requested.All(_visibleRepIds.Contains));
 
     private IQueryable<Opportunity> Filtered(Viewer viewer, DealFilter f)
     {

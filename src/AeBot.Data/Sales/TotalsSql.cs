@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AeBot.Data.Sales;
 
 /// <summary>
-/// The most frequent question — count and sum of deals for named owners — as one hand-written, parameterised
-/// statement. EF's LINQ pipeline costs several times what SQLite needs to answer this from its index, and this
+/// The most frequent questions — count and sum of deals for named owners, in all or per owner — as one
+/// hand-written, parameterised statement. EF's LINQ pipeline costs several times what SQLite needs to answer this from its index, and this
 /// query runs on nearly every turn. Table and column names, parameter types and value conversions (SQLite's
 /// scaled money and tick instants) all come from the EF model, so it is the same SQL on both providers and reads
 /// the same values EF would. Only used when every owner asked for is visible to the viewer, so no access
@@ -40,14 +40,29 @@ internal sealed class TotalsSql(AeBotDbContext db)
             var currency = Columns[nameof(Opportunity.Currency)];
             var probability = Columns[nameof(Opportunity.Probability)];
             var amount = Columns[nameof(Opportunity.Amount)];
+            var owner = Columns[nameof(Opportunity.OwnerId)];
             Select = $"SELECT {currency}, {probability}, COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount}) FROM {Table}";
             GroupBy = $" GROUP BY {currency}, {probability}";
+            SelectByOwner = $"SELECT {currency}, {probability}, COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount}), {owner} FROM {Table}";
+            GroupByOwner = $" GROUP BY {owner}, {currency}, {probability}";
+            SelectByOwnerUnweighted = $"SELECT {currency}, NULL, COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount}), {owner} FROM {Table}";
+            GroupByOwnerUnweighted = $" GROUP BY {owner}, {currency}";
+            // Grouped by owner alone, the rows come in index order and need no sort; MIN and MAX of the currency
+            // tell whether an owner's deals were all in one (the usual case) or the currency split is needed.
+            SelectByOwnerOneCurrency = $"SELECT MIN({currency}), MAX({currency}), COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount}), {owner} FROM {Table}";
+            GroupByOwnerOneCurrency = $" GROUP BY {owner}";
             Probability = Mappings[nameof(Opportunity.Probability)];
             Amount = Mappings[nameof(Opportunity.Amount)];
         }
 
         public string Select { get; }
         public string GroupBy { get; }
+        public string SelectByOwner { get; }
+        public string GroupByOwner { get; }
+        public string SelectByOwnerUnweighted { get; }
+        public string GroupByOwnerUnweighted { get; }
+        public string SelectByOwnerOneCurrency { get; }
+        public string GroupByOwnerOneCurrency { get; }
         public RelationalTypeMapping Probability { get; }
         public RelationalTypeMapping Amount { get; }
 
@@ -56,7 +71,26 @@ internal sealed class TotalsSql(AeBotDbContext db)
         public Dictionary<string, RelationalTypeMapping> Mappings { get; } = [];
     }
 
-    public async Task<DealTotals> RunAsync(DealFilter f, CancellationToken cancellationToken)
+    public async Task<DealTotals> RunAsync(DealFilter f, CancellationToken cancellationToken) =>
+        Fold(await ReadAsync(f, Grouping.Total, cancellationToken));
+
+    /// <summary>
+    /// The same sums per owner (a team rollup, a measure by rep): one row per owner, currency and — when
+    /// <paramref name="weighted"/>, to weight by it — probability (then <see cref="OwnerSum.Probability"/> is null).
+    /// </summary>
+    public async Task<IReadOnlyList<OwnerSum>> ByOwnerAsync(DealFilter f, bool weighted, CancellationToken cancellationToken)
+    {
+        var rows = weighted ? await ReadAsync(f, Grouping.OwnerAndProbability, cancellationToken) : await ReadAsync(f, Grouping.OwnerInOneCurrency, cancellationToken);
+        if (!weighted && rows.Any(r => r.Mixed))
+            rows = await ReadAsync(f, Grouping.Owner, cancellationToken);
+        return rows.Select(r => new OwnerSum(r.Owner, r.Currency, r.Probability, checked((int)r.Count), r.Amount)).ToList();
+    }
+
+    public sealed record OwnerSum(long OwnerId, string Currency, decimal? Probability, int Count, decimal? Amount);
+
+    private enum Grouping { Total, Owner, OwnerInOneCurrency, OwnerAndProbability }
+
+    private async Task<List<SumRow>> ReadAsync(DealFilter f, Grouping grouping, CancellationToken cancellationToken)
     {
         var (connection, owned) = Connection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -66,17 +100,22 @@ internal sealed class TotalsSql(AeBotDbContext db)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = Statement(command, f);
-            var rows = new List<(string Currency, decimal? Probability, long Count, long Missing, decimal? Amount)>();
+            command.CommandText = Statement(command, f, grouping);
+            var rows = new List<SumRow>();
             // Microsoft.Data.Sqlite's async methods run synchronously anyway; calling the synchronous ones saves the
             // state machines on a query that takes a tenth of a millisecond. Other providers do real I/O: await it.
             var synchronous = connection is SqliteConnection;
             await using (var reader = synchronous ? command.ExecuteReader() : await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (synchronous ? reader.Read() : await reader.ReadAsync(cancellationToken))
-                    rows.Add((reader.GetString(0), Read(reader, 1, _shape.Probability), reader.GetInt64(2), reader.GetInt64(3), Read(reader, 4, _shape.Amount)));
+                {
+                    var oneCurrency = grouping == Grouping.OwnerInOneCurrency;
+                    var currency = reader.GetString(0);
+                    rows.Add(new(currency, oneCurrency ? null : Read(reader, 1, _shape.Probability), reader.GetInt64(2), reader.GetInt64(3), Read(reader, 4, _shape.Amount),
+                        grouping == Grouping.Total ? 0 : reader.GetInt64(5), oneCurrency && reader.GetString(1) != currency));
+                }
             }
-            return Fold(rows);
+            return rows;
         }
         finally
         {
@@ -99,9 +138,18 @@ internal sealed class TotalsSql(AeBotDbContext db)
         return (connection, false);
     }
 
-    private string Statement(DbCommand command, DealFilter f)
+    // Mixed: grouped by owner alone, this owner's deals were in more than one currency (the sums mean nothing).
+    private readonly record struct SumRow(string Currency, decimal? Probability, long Count, long Missing, decimal? Amount, long Owner, bool Mixed = false);
+
+    private string Statement(DbCommand command, DealFilter f, Grouping grouping)
     {
-        var sql = new StringBuilder(256).Append(_shape.Select);
+        var sql = new StringBuilder(256).Append(grouping switch
+        {
+            Grouping.Owner => _shape.SelectByOwnerUnweighted,
+            Grouping.OwnerInOneCurrency => _shape.SelectByOwnerOneCurrency,
+            Grouping.OwnerAndProbability => _shape.SelectByOwner,
+            _ => _shape.Select,
+        });
         var first = true;
         StringBuilder And() { sql.Append(first ? " WHERE " : " AND "); first = false; return sql; }
         void In(string property, IReadOnlyList<long>? values)
@@ -156,11 +204,17 @@ internal sealed class TotalsSql(AeBotDbContext db)
             var lastEngaged = Column(nameof(Opportunity.LastEngagedAt));
             And().Append($"({lastEngaged} < {engaged} OR ({lastEngaged} IS NULL AND {Column(nameof(Opportunity.CreatedAt))} < {created}))");
         }
-        return sql.Append(_shape.GroupBy).ToString();
+        return sql.Append(grouping switch
+        {
+            Grouping.Owner => _shape.GroupByOwnerUnweighted,
+            Grouping.OwnerInOneCurrency => _shape.GroupByOwnerOneCurrency,
+            Grouping.OwnerAndProbability => _shape.GroupByOwner,
+            _ => _shape.GroupBy,
+        }).ToString();
     }
 
     // Weighting happens here, per probability, because SQL arithmetic on SQLite's scaled money would scale twice.
-    private static DealTotals Fold(List<(string Currency, decimal? Probability, long Count, long Missing, decimal? Amount)> rows)
+    private static DealTotals Fold(List<SumRow> rows)
     {
         if (rows.Count == 0)
             return DealTotals.Empty;

@@ -16,7 +16,11 @@ public sealed class TotalsSqlTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await using (var db = _database.NewContext())
+        {
             await DemoCompanyTests.SeedAsync(db, Now);
+            // The demo company sells in dollars only; some deals in euros make owners with more than one currency.
+            await db.Opportunities.Where(o => o.Id % 7 == 0).ExecuteUpdateAsync(u => u.SetProperty(o => o.Currency, "EUR"));
+        }
         await using var read = _database.NewContext();
         _deals = await read.Opportunities.AsNoTracking().ToListAsync();
     }
@@ -68,10 +72,43 @@ public sealed class TotalsSqlTests : IAsyncLifetime
 
         Assert.Equal(expected.Count, totals.Count);
         Assert.Equal(expected.Count(d => d.Amount is null), totals.CountWithoutAmount);
-        Assert.Equal(expected.Sum(d => d.Amount ?? 0), totals.AmountIn("USD"));
-        Assert.Equal(expected.Sum(d => (d.Amount ?? 0) * (d.Probability ?? 0) / 100m), totals.WeightedIn("USD"));
+        foreach (var currency in new[] { "USD", "EUR" })
+        {
+            var inCurrency = expected.Where(d => d.Currency == currency).ToList();
+            Assert.Equal(inCurrency.Sum(d => d.Amount ?? 0), totals.AmountIn(currency));
+            Assert.Equal(inCurrency.Sum(d => (d.Amount ?? 0) * (d.Probability ?? 0) / 100m), totals.WeightedIn(currency));
+        }
         if (name != "nobody")
             Assert.True(expected.Count > 0, $"filter '{name}' selects nothing in the demo company; the test would prove little");
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Per_owner_sums_equal_the_sums_of_each_owners_matching_deals(string name)
+    {
+        var filter = FilterFor(name);
+        var expected = _deals.Where(d => Matches(d, filter))
+            .GroupBy(d => (d.OwnerId, d.Currency))
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Amount: g.Sum(d => d.Amount ?? 0)));
+
+        await using var db = _database.NewContext();
+        foreach (var weighted in new[] { true, false })
+        {
+            var sums = await new TotalsSql(db).ByOwnerAsync(filter, weighted, default);
+
+            var actual = sums.GroupBy(s => (s.OwnerId, s.Currency))
+                .ToDictionary(g => g.Key, g => (Count: g.Sum(s => s.Count), Amount: g.Sum(s => s.Amount ?? 0)));
+            Assert.Equal(expected.OrderBy(e => e.Key), actual.OrderBy(a => a.Key));
+            if (weighted) // one row per owner, currency and probability, so the caller can weight
+                Assert.All(sums.GroupBy(s => (s.OwnerId, s.Currency, s.Probability)), g => Assert.Single(g));
+            else
+                Assert.All(sums.GroupBy(s => (s.OwnerId, s.Currency)), g => Assert.Null(Assert.Single(g).Probability));
+        }
+        if (name is "owners" or "open-quarter")
+        {
+            Assert.True(expected.Keys.Select(k => k.OwnerId).Distinct().Count() > 1, $"filter '{name}' should span several owners");
+            Assert.True(expected.Keys.GroupBy(k => k.OwnerId).Any(g => g.Count() > 1), $"filter '{name}' should hold an owner with deals in two currencies");
+        }
     }
 
     public Task DisposeAsync()

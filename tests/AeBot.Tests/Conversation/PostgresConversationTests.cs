@@ -47,6 +47,10 @@ public sealed class PostgresConversationTests
                 }
                 var team = await AskAsync(postgres, "marcus.johnson@northwind.example", "team pipeline by rep this quarter", "c2");
                 Assert.Equal((await AskAsync(sqlite, "marcus.johnson@northwind.example", "team pipeline by rep this quarter", "c2")).Summary, team.Summary);
+                // Per-rep sums take a hand-written statement (grouped by owner alone, then by currency if need be):
+                // every figure, not just the summary, must agree.
+                foreach (var question in new[] { "team rollup this quarter", "win rate by rep this year", "which rep on my team has the lowest win rate this year?", "weighted pipeline by rep this quarter" })
+                    Assert.Equal(PlainText(await AskAsync(sqlite, "marcus.johnson@northwind.example", question, "c3")), PlainText(await AskAsync(postgres, "marcus.johnson@northwind.example", question, "c3")));
 
                 // Follow-up memory and the audit log live in PostgreSQL too.
                 var followUp = await AskAsync(postgres, "dana.reyes@northwind.example", "and this quarter?", "c1");

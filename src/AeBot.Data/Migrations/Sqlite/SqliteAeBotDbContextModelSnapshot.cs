@@ -418,9 +418,9 @@ namespace AeBot.Data.Migrations.Sqlite
 
                     b.HasIndex("ProductId");
 
-                    b.HasIndex("StageCategory", "CloseDate");
+                    b.HasIndex("StageCategory", "CloseDate", "Currency", "Probability", "Amount");
 
-                    b.HasIndex("OwnerId", "StageCategory", "CloseDate");
+                    b.HasIndex("OwnerId", "StageCategory", "CloseDate", "Currency", "Probability", "Amount");
 
                     b.ToTable("Opportunities");
                 });
