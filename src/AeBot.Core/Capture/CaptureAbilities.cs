@@ -46,18 +46,21 @@ public sealed partial class CaptureAbilities(
         }
         else if (payload.StartsWith(Payloads.Dialog, StringComparison.Ordinal))
         {
-            // A choice on a dialog that was set aside still answers it: pressing it is resuming.
-            turn = c.Pending is { } pending
-                ? await ContinueAsync(c, pending, "", payload[Payloads.Dialog.Length..], ct)
-                    ?? new TurnResult(Say("That choice doesn't fit what I asked any more, so nothing was changed.", "Stale choice"), "dialog-stale", TurnOutcome.Answered)
-                : new TurnResult(Say("That question has expired, so nothing was changed. Just ask again when you're ready.", "Dialog expired"), "dialog-expired", TurnOutcome.Answered);
+            // A choice on a dialog that was set aside still answers it: pressing it is resuming. A button of another
+            // dialog (an earlier card) answers nothing, even where this one asks the same thing.
+            var (dialogId, choice) = Payloads.DialogChoice(payload);
+            turn = c.Pending is not { } pending
+                ? new TurnResult(Say("That question has expired, so nothing was changed. Just ask again when you're ready.", "Dialog expired"), "dialog-expired", TurnOutcome.Answered)
+                : dialogId is not null && dialogId != pending.Id
+                    ? new TurnResult(Say("That button belongs to an earlier question, so nothing was changed. " + (pending.SetAside ? "Say \"resume\" to go back to " + pending.Aside() + "." : "My last question is still open."), "Button of an earlier dialog"), "dialog-stale", TurnOutcome.Answered)
+                    : await ContinueAsync(c, pending, "", choice, ct)
+                        ?? new TurnResult(Say("That choice doesn't fit what I asked any more, so nothing was changed.", "Stale choice"), "dialog-stale", TurnOutcome.Answered);
         }
         else
         {
             turn = UnknownButton();
         }
-        await RememberChoicesAsync(c, turn.Reply, ct);
-        return turn;
+        return await RememberChoicesAsync(c, turn, ct);
     }
 
     /// <summary>
@@ -71,9 +74,7 @@ public sealed partial class CaptureAbilities(
             return null;
         c = c with { Continuing = true };
         var turn = await ContinueAsync(c, active, text, null, ct);
-        if (turn is not null)
-            await RememberChoicesAsync(c, turn.Reply, ct);
-        return turn;
+        return turn is null ? null : await RememberChoicesAsync(c, turn, ct);
     }
 
     /// <summary>Asks the set-aside dialog's question again.</summary>
@@ -89,8 +90,7 @@ public sealed partial class CaptureAbilities(
             DialogKind.EditInteraction => await StartEditAsync(c, pending.InteractionId ?? 0, ct),
             _ => await ReaskReminderAsync(c, pending, ct),
         };
-        await RememberChoicesAsync(c, turn.Reply, ct);
-        return turn;
+        return await RememberChoicesAsync(c, turn, ct);
     }
 
     /// <summary>A command: something to record or change, each confirmed or undoable.</summary>
@@ -108,20 +108,38 @@ public sealed partial class CaptureAbilities(
             CommandKind.UpdateDeal => await StartDealAsync(c, text, null, ct),
             _ => await StartReminderAsync(c, text, ct),
         };
-        await RememberChoicesAsync(c, turn.Reply, ct);
-        return turn;
+        return await RememberChoicesAsync(c, turn, ct);
     }
 
-    /// <summary>Stores the dialog choices a reply offers on the dialog that asked (a no-op when none is waiting).</summary>
-    private async Task RememberChoicesAsync(TurnContext c, Reply reply, CancellationToken ct)
+    /// <summary>
+    /// Binds the reply's dialog buttons to the dialog that asked, and stores its choices on it so "2" typed in any
+    /// channel picks the second (a no-op when none is waiting).
+    /// </summary>
+    private async Task<TurnResult> RememberChoicesAsync(TurnContext c, TurnResult turn, CancellationToken ct)
     {
-        var payloads = reply.Blocks.SelectMany(b => b switch { ChoiceBlock choice => choice.Options, _ => [] })
-            .Select(o => o.Payload).Where(p => p.StartsWith(Payloads.Dialog, StringComparison.Ordinal)).ToList();
-        if (payloads.Count == 0)
-            return;
+        static bool Offers(ReplyBlock block) => block switch
+        {
+            ChoiceBlock choice => choice.Options.Any(o => o.Payload.StartsWith(Payloads.Dialog, StringComparison.Ordinal)),
+            ActionsBlock actions => actions.Actions.Any(o => o.Payload.StartsWith(Payloads.Dialog, StringComparison.Ordinal)),
+            _ => false,
+        };
+        if (!turn.Reply.Blocks.Any(Offers))
+            return turn;
         var current = await dialogs.LoadAsync(c.Key, ct);
-        if (current?.State is { } state)
-            await dialogs.SaveAsync(c.Key, state with { Choices = payloads }, current.Version, ct);
+        if (current?.State is not { } state)
+            return turn;
+        ReplyAction Bound(ReplyAction a) => a with { Payload = Payloads.BoundToDialog(a.Payload, state.Id) };
+        var blocks = turn.Reply.Blocks.Select(b => b switch
+        {
+            ChoiceBlock choice => choice with { Options = choice.Options.Select(Bound).ToList() },
+            ActionsBlock actions => actions with { Actions = actions.Actions.Select(Bound).ToList() },
+            _ => b,
+        }).ToList();
+        var choices = blocks.OfType<ChoiceBlock>().SelectMany(b => b.Options).Select(o => o.Payload)
+            .Where(p => p.StartsWith(Payloads.Dialog, StringComparison.Ordinal)).ToList();
+        if (choices.Count > 0)
+            await dialogs.SaveAsync(c.Key, state with { Choices = choices }, current.Version, ct);
+        return turn with { Reply = turn.Reply with { Blocks = blocks } };
     }
 
     private async Task<TurnResult?> ContinueAsync(TurnContext c, DialogState active, string text, string? answer, CancellationToken ct) => active.Kind switch
@@ -220,8 +238,14 @@ public sealed partial class CaptureAbilities(
 
     // ---- dialog state, written compare-and-swap ----
 
-    private async Task<bool> SaveAsync(TurnContext c, DialogState state, CancellationToken ct) =>
-        await dialogs.SaveAsync(c.Key, state with { UpdatedAt = c.Now }, c.Version, ct);
+    // A step of the dialog being answered keeps its id; a dialog started anew gets one of its own.
+    private async Task<bool> SaveAsync(TurnContext c, DialogState state, CancellationToken ct)
+    {
+        var id = state.Id.Length > 0 ? state.Id
+            : c.Continuing && c.Pending is { Id.Length: > 0 } pending && pending.Kind == state.Kind ? pending.Id
+            : Guid.NewGuid().ToString("N")[..12];
+        return await dialogs.SaveAsync(c.Key, state with { UpdatedAt = c.Now, Id = id }, c.Version, ct);
+    }
 
     /// <summary>Claims the dialog before its change is written: only one of two racing confirmations gets it.</summary>
     /// <remarks>A dialog set aside is not this turn's to claim unless the turn carries it on: a one-shot change made

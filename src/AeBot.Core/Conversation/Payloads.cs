@@ -9,4 +9,23 @@ public static class Payloads
     public const string Act = "act:";
     public const string Dialog = "dlg:";
     public const string Ask = "ask:";
+
+    /// <summary>
+    /// A dialog button bound to its dialog: "dlg:@{dialog id}:{choice}". Cards sent before dialogs had ids carry
+    /// "dlg:{choice}" and still work, unbound.
+    /// </summary>
+    public static string BoundToDialog(string payload, string dialogId) =>
+        payload.StartsWith(Dialog + "@", StringComparison.Ordinal) || !payload.StartsWith(Dialog, StringComparison.Ordinal) || dialogId.Length == 0
+            ? payload
+            : $"{Dialog}@{dialogId}:{payload[Dialog.Length..]}";
+
+    /// <summary>The dialog a "dlg:" payload is bound to (null when unbound) and the choice it carries.</summary>
+    public static (string? DialogId, string Choice) DialogChoice(string payload)
+    {
+        var rest = payload[Dialog.Length..];
+        if (!rest.StartsWith('@'))
+            return (null, rest);
+        var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (rest[1..], "") : (rest[1..colon], rest[(colon + 1)..]);
+    }
 }

@@ -13,6 +13,12 @@ public sealed record DialogState
 {
     public required DialogKind Kind { get; init; }
 
+    /// <summary>
+    /// Which dialog this is, the same through all its steps: its buttons carry it, so a button left on an earlier
+    /// dialog's card never answers a later one that happens to ask the same thing. Empty until first saved.
+    /// </summary>
+    public string Id { get; init; } = "";
+
     /// <summary>The slot the last question asked for; the next message is read as its answer first.</summary>
     public required DialogSlot Awaiting { get; init; }
 

@@ -36,14 +36,20 @@ public static class EntityMatcher
         return matches.Where(m => (m.Matched.Length, m.Score) == top).OrderBy(m => m.Entity.Name, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Every name the text could mean, each with its best match, before ranking.</summary>
-    public static IReadOnlyList<EntityMatch> FindAll(string text, NameIndex index, bool allowFirstName = false, bool fuzzy = true)
+    /// <summary>
+    /// Every name the text could mean, each with its best match, before ranking. <paramref name="keywordsOnly"/>
+    /// tells which runs of words are nothing but keywords; a caller that drops matches on those (unless exact and
+    /// several words long) passes it, so they are not collected first: "rep" is the first name of a thousand
+    /// people in an org whose people are called "Rep 1", "Rep 2"…
+    /// </summary>
+    public static IReadOnlyList<EntityMatch> FindAll(string text, NameIndex index, bool allowFirstName = false, bool fuzzy = true, Func<string, bool>? keywordsOnly = null)
     {
         var tokens = Tokenize(text);
         if (tokens.Count == 0 || index.Names.Count == 0)
             return [];
         var windows = Windows(tokens, 4);
         var best = new Dictionary<long, EntityMatch>();
+        var skippedAny = false; // a skipped match still counts as found: no fuzzy pass where there was none before
 
         void Offer(NamedRef entity, int score, string words)
         {
@@ -53,6 +59,20 @@ public static class EntityMatcher
 
         foreach (var (key, words) in windows)
         {
+            if (keywordsOnly is not null && keywordsOnly(words))
+            {
+                var single = !words.Contains(' ', StringComparison.Ordinal);
+                if (index.Full.TryGetValue(key, out var exactKeywords))
+                {
+                    if (single)
+                        skippedAny = true;
+                    else
+                        foreach (var entity in exactKeywords)
+                            Offer(entity, 100, words);
+                }
+                skippedAny |= index.Leading.ContainsKey(key) || allowFirstName && index.FirstWord.ContainsKey(key);
+                continue;
+            }
             if (index.Full.TryGetValue(key, out var exact))
                 foreach (var entity in exact)
                     Offer(entity, 100, words);
@@ -64,9 +84,10 @@ public static class EntityMatcher
                     Offer(entity, 90, words);
         }
 
-        if (best.Count == 0 && fuzzy && index.Fuzzy)
+        if (best.Count == 0 && !skippedAny && fuzzy && index.Fuzzy)
         {
-            foreach (var (key, words) in windows.Where(w => w.Key.Length >= 4))
+            // A fuzzy match is never exact, so on keywords alone it would be dropped.
+            foreach (var (key, words) in windows.Where(w => w.Key.Length >= 4 && (keywordsOnly is null || !keywordsOnly(w.Words))))
                 foreach (var (name, entities) in index.Full)
                 {
                     if (name.Length < 5 || Math.Abs(name.Length - key.Length) > 2)

@@ -510,7 +510,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         for (var i = 0; i < 6; i++)
         {
             // No fuzzy pass over everyone's full names on every turn: misspelt first names are matched below, cheaply.
-            var matches = EntityMatcher.FindAll(work.Text, everyone, allowFirstName: true, fuzzy: false).Where(m => m.Score >= 88 && IsNameLike(m, work)).ToList();
+            var matches = EntityMatcher.FindAll(work.Text, everyone, allowFirstName: true, fuzzy: false, KeywordsOnly).Where(m => m.Score >= 88 && IsNameLike(m, work)).ToList();
             var best = EntityMatcher.Top(matches);
             if (best.Count == 0)
                 break;
@@ -577,7 +577,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var accountIndex = await names.AccountsAsync(ct);
         for (var i = 0; i < 10; i++)
         {
-            var all = EntityMatcher.FindAll(work.Text, accountIndex).Where(m => IsNameLike(m, work)).Select(Shortened).ToList();
+            var all = EntityMatcher.FindAll(work.Text, accountIndex, keywordsOnly: KeywordsOnly).Where(m => IsNameLike(m, work)).Select(Shortened).ToList();
             if (all.Count == 0)
                 break;
             var visibleIds = await data.VisibleAccountIdsAsync(viewer, all.Select(m => m.Entity.Id).ToList(), ct);
@@ -666,12 +666,15 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     private static bool IsNameLike(EntityMatch match, Workspace work)
     {
         var words = match.Matched.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var keywords = words.All(Lexicon.IsKnownWord);
-        if (!keywords)
+        if (!words.All(Lexicon.IsKnownWord))
             return true;
         // Keywords can still be a name when written with capitals mid-sentence ("Summit", "Horizon").
         return match.Score == 100 && char.IsUpper(match.Matched[0]) && work.IndexOf(match.Matched) > 0 && words.Length > 1;
     }
+
+    // The same test IsNameLike starts with, for EntityMatcher to skip what IsNameLike would drop.
+    private static bool KeywordsOnly(string words) =>
+        words.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).All(Lexicon.IsKnownWord);
 
     private static string? UnknownName(Workspace work)
     {

@@ -45,4 +45,27 @@ public class EntityMatcherTests
 
     [Fact]
     public void Ordinary_words_do_not_match_names() => Assert.Empty(EntityMatcher.Find("what closes this month for me", Accounts));
+
+    [Fact]
+    public void Runs_of_keywords_a_caller_would_drop_are_not_collected_but_names_beside_them_are()
+    {
+        // People called "Rep 1" … "Rep 999": "rep" is everyone's first name and also a keyword.
+        var people = new NameIndex(Enumerable.Range(1, 999).Select(i => new NamedRef(i, $"Rep {i}")).ToList());
+        static bool KeywordsOnly(string words) => words.Split(' ').All(w => w is "which" or "rep" or "on" or "my" or "team" or "has" or "the");
+
+        Assert.Empty(EntityMatcher.FindAll("which rep on my team has the", people, allowFirstName: true, keywordsOnly: KeywordsOnly));
+        Assert.Equal(999, EntityMatcher.FindAll("which rep on my team has the", people, allowFirstName: true).Count); // what the caller used to filter
+        Assert.Equal(12, Assert.Single(EntityMatcher.Find("how is Rep 12 doing", people)).Entity.Id);
+        Assert.Contains(EntityMatcher.FindAll("how is Rep 12 doing", people, allowFirstName: true, keywordsOnly: KeywordsOnly), m => m.Entity.Id == 12 && m.Score == 100);
+    }
+
+    [Fact]
+    public void A_skipped_keyword_match_still_counts_as_found_so_no_fuzzy_pass_starts()
+    {
+        // Without a match, the fuzzy pass would offer "Globex" for "Globx"; with a (dropped) keyword match it must not
+        // start, exactly as before the keyword runs were skipped.
+        var accounts = new NameIndex([new NamedRef(1, "Team"), new NamedRef(2, "Globex")]);
+        Assert.DoesNotContain(EntityMatcher.FindAll("team Globx", accounts, keywordsOnly: w => w == "team"), m => m.Entity.Id == 2);
+        Assert.Contains(EntityMatcher.FindAll("Globx", accounts, keywordsOnly: w => w == "team"), m => m.Entity.Id == 2);
+    }
 }

@@ -126,4 +126,49 @@ public sealed class DialogInterruptionTests(ConversationFixture app) : IClassFix
         Assert.Contains("nothing I put aside", (await app.AskAsync(Dana, "resume", conversation)).Read());
         await app.AskAsync(Dana, "undo", conversation);
     }
+
+    private static string ChoicePayload(Reply reply, string label) =>
+        reply.Blocks.OfType<ChoiceBlock>().SelectMany(b => b.Options).First(o => o.Label.StartsWith(label, StringComparison.Ordinal)).Payload;
+
+    [Fact]
+    public async Task A_button_left_on_an_earlier_dialogs_card_never_answers_a_later_dialog_asking_the_same()
+    {
+        // Two dialogs in turn ask "Which account?" with the same buttons; the first one's card is still on screen.
+        var conversation = Guid.NewGuid().ToString("N");
+        var first = await app.AskAsync(Dana, "log a meeting", conversation);
+        Assert.Contains("Which account", first.Read());
+        var account = first.Blocks.OfType<ChoiceBlock>().Single().Options[0].Label;
+        var oldButton = ChoicePayload(first, account);
+        await app.AskAsync(Dana, "cancel", conversation);
+        var second = await app.AskAsync(Dana, "log a call", conversation);
+        var newButton = ChoicePayload(second, account);
+        Assert.NotEqual(oldButton, newButton);
+
+        var stale = await app.AskAsync(Dana, "", conversation, oldButton);
+        Assert.Contains("belongs to an earlier question", stale.Read());
+        // The later dialog is untouched and still takes its own button.
+        var answered = await app.AskAsync(Dana, "", conversation, newButton);
+        Assert.DoesNotContain("Which account", answered.Read());
+        Assert.DoesNotContain("earlier question", answered.Read());
+        await app.AskAsync(Dana, "cancel", conversation);
+    }
+
+    [Fact]
+    public async Task The_buttons_of_one_dialog_keep_working_through_its_steps_and_unbound_buttons_of_old_cards_still_answer()
+    {
+        var (conversation, prompt) = await StartAsync("log a call with Acme");
+        var deal = ChoicePayload(prompt, "Acme");
+        Assert.StartsWith("dlg:@", deal);
+        Assert.Contains("What happened on the call with Acme?", (await app.AskAsync(Dana, "", conversation, deal)).Read());
+        await app.AskAsync(Dana, "cancel", conversation);
+
+        // A card sent before dialogs had ids carries "dlg:account:{id}": it still answers the dialog that asks.
+        var (older, accounts) = await StartAsync("log a meeting");
+        var unbound = "dlg:" + Payloads.DialogChoice(accounts.Blocks.OfType<ChoiceBlock>().Single().Options[0].Payload).Choice;
+        Assert.Matches("^dlg:account:[0-9]+$", unbound);
+        var answered = await app.AskAsync(Dana, "", older, unbound);
+        Assert.DoesNotContain("Which account", answered.Read());
+        Assert.DoesNotContain("earlier question", answered.Read());
+        await app.AskAsync(Dana, "cancel", older);
+    }
 }

@@ -38,7 +38,7 @@ public sealed class WebChatApiTests(AeBotApplication app) : IClassFixture<AeBotA
 
         var ask = await Turn(new { @as = "dana.reyes@northwind.example", conversationId = conversation, text = "log a meeting with Acme" });
         Assert.Contains("Which one was this about?", ask.GetProperty("summary").GetString());
-        Assert.Contains("data-payload=\"dlg:deal:", ask.GetProperty("html").GetString());
+        Assert.Matches("data-payload=\"dlg:@[0-9a-f]{12}:deal:", ask.GetProperty("html").GetString()); // bound to its dialog
         var what = await Turn(new { @as = "dana.reyes@northwind.example", conversationId = conversation, payload = Payload(ask, "Acme – Security Add-on") });
         Assert.Contains("What happened on the meeting with Acme?", what.GetProperty("summary").GetString());
         var logged = await Turn(new { @as = "dana.reyes@northwind.example", conversationId = conversation, text = "Walked through the security review; next step send SOC 2 report by Tuesday" });
