@@ -113,22 +113,9 @@ public sealed class Figures(ISalesData data)
         }
         if (measure == Measure.CycleDays)
         {
-            var won = await GroupOf(filter with { Category = StageCategory.Won });
-            foreach (var key in won.Keys.Take(50))
-            {
-                var narrowed = group switch
-                {
-                    GroupBy.Rep => filter with { OwnerIds = [key.Id ?? 0] },
-                    GroupBy.Product => filter with { ProductIds = [key.Id ?? 0] },
-                    GroupBy.Account => filter with { AccountIds = [key.Id ?? 0] },
-                    GroupBy.Stage => filter with { Stages = [key.Name] },
-                    _ => null,
-                };
-                if (narrowed is null || key.Id is null && group != GroupBy.Stage)
-                    continue;
-                var days = await data.AverageCycleDaysAsync(c.Viewer, narrowed with { Category = StageCategory.Won }, ct);
-                result.Add((key.Name, key.Id, new Figure(days is null ? null : decimal.Round((decimal)days.Value, 1), won[key].Count, won[key].Count)));
-            }
+            // One query for every group (months and quarters have no cycle breakdown).
+            foreach (var g in await data.CycleDaysByAsync(c.Viewer, filter with { Category = StageCategory.Won }, grouping, ct))
+                result.Add((g.Name, g.Id, new Figure(decimal.Round((decimal)g.AverageDays, 1), g.Count, g.Count)));
             return result;
         }
         var groups = set == DealSet.Closed

@@ -283,6 +283,8 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
                 [new ChartSeries(AnswerContext.Capitalize(measureName), shown.Select(s => s.Figure.Value ?? 0).ToList())], measure is Measure.Count ? "" : c.Currency));
         if (rated && q.Rank is not null)
             blocks.Add(new ContextBlock($"Only {groupWord}s with at least {Figures.MinimumDecided} won-or-lost deals are ranked."));
+        if (q.Rank is null && usable.Count > shown.Count)
+            blocks.Add(new ContextBlock($"Showing the first {shown.Count} of {usable.Count} {groupWord}s{(q.GroupBy is GroupBy.Month or GroupBy.Quarter ? "" : ", highest first")}; ask for one by name, or narrow the question, to see the others."));
         blocks.Add(c.Provenance(what, period));
         return new Reply(blocks) { Summary = Plain(text) };
     }

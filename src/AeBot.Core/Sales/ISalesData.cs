@@ -74,4 +74,10 @@ public interface ISalesData : ISalesNames
 
     /// <summary>Average days from creation to close of won deals.</summary>
     Task<double?> AverageCycleDaysAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="AverageCycleDaysAsync"/> per rep, account, product or stage, in one query (groups without an
+    /// account or product are left out; other groupings give nothing).
+    /// </summary>
+    Task<IReadOnlyList<GroupCycle>> CycleDaysByAsync(Viewer viewer, DealFilter filter, DealGrouping grouping, CancellationToken cancellationToken);
 }

@@ -37,6 +37,9 @@ public sealed record DealTotals(int Count, int CountWithoutAmount, IReadOnlyList
 /// <summary>A total for one group (a rep, an account, a product, a forecast category).</summary>
 public sealed record GroupTotal(long? Id, string Name, int Count, string Currency, decimal Amount, decimal Weighted);
 
+/// <summary>Won deals' average days from creation to close in one group, over <paramref name="Count"/> deals.</summary>
+public sealed record GroupCycle(long? Id, string Name, int Count, double AverageDays);
+
 /// <summary>Count and amount for one group, in one currency, without the probability weighting.</summary>
 public sealed record GroupAmount(long? Id, string Name, int Count, string Currency, decimal Amount);
 

@@ -152,7 +152,8 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
                 .Select(g => new Row((long)g.Key.ForecastCategory, g.Key.ForecastCategory.ToString(), g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
             DealGrouping.Month when filter.CreatedFrom is not null || filter.CreatedBefore is not null =>
                 (await query.Select(o => new { o.CreatedAt, o.Currency, o.Probability, o.Amount }).ToListAsync(cancellationToken))
-                    .GroupBy(o => new { Month = MonthKey(DateOnly.FromDateTime(o.CreatedAt.UtcDateTime)), o.Currency, o.Probability })
+                    // The month a deal was created in is the asker's month: 23:30 on Oct 31 in New York is October.
+                    .GroupBy(o => new { Month = MonthKey(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(o.CreatedAt, AeBot.Core.Time.RepTime.ZoneOf(viewer.TimeZoneId)).DateTime)), o.Currency, o.Probability })
                     .Select(g => new Row(g.Key.Month, MonthName(g.Key.Month), g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToList(),
             DealGrouping.Month => (await query.Where(o => o.CloseDate != null)
                     .GroupBy(o => new { o.CloseDate!.Value.Year, o.CloseDate!.Value.Month, o.Currency, o.Probability })
@@ -291,6 +292,27 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         if (won.Count == 0)
             return null;
         return won.Average(w => Math.Max(0, w.CloseDate!.Value.DayNumber - DateOnly.FromDateTime(w.CreatedAt.UtcDateTime).DayNumber));
+    }
+
+    public async Task<IReadOnlyList<GroupCycle>> CycleDaysByAsync(Viewer viewer, DealFilter filter, DealGrouping grouping, CancellationToken cancellationToken)
+    {
+        if (grouping is not (DealGrouping.Owner or DealGrouping.Account or DealGrouping.Product or DealGrouping.Stage))
+            return [];
+        await PrepareAsync(viewer, filter, cancellationToken);
+        var won = await Filtered(viewer, filter with { Category = StageCategory.Won })
+            .Where(o => o.CloseDate != null)
+            .Select(o => new
+            {
+                Key = grouping == DealGrouping.Owner ? (long?)o.OwnerId : grouping == DealGrouping.Account ? o.AccountId : grouping == DealGrouping.Product ? o.ProductId : null,
+                Name = grouping == DealGrouping.Owner ? o.Owner!.Name : grouping == DealGrouping.Account ? o.Account!.Name : grouping == DealGrouping.Product ? o.Product!.Name : o.Stage,
+                o.CloseDate,
+                o.CreatedAt,
+            })
+            .ToListAsync(cancellationToken);
+        return won.Where(w => grouping == DealGrouping.Stage || w.Key is not null)
+            .GroupBy(w => (w.Key, w.Name))
+            .Select(g => new GroupCycle(g.Key.Key, g.Key.Name, g.Count(), g.Average(w => Math.Max(0, w.CloseDate!.Value.DayNumber - DateOnly.FromDateTime(w.CreatedAt.UtcDateTime).DayNumber))))
+            .ToList();
     }
 
     // The same people the writes see (Access); every use here projects, so nothing is tracked.

@@ -81,4 +81,18 @@ public sealed class AnswerCompositionTests(ConversationFixture app) : IClassFixt
         Assert.Contains("I've dropped the close-date change", reply.Read());
         await app.AskAsync(Dana, "cancel", conversation);
     }
+
+    [Fact]
+    public async Task A_breakdown_longer_than_the_table_says_how_many_rows_it_leaves_out()
+    {
+        // Independent count: every account (or none) with an open deal, straight from the table.
+        var groups = await app.QueryAsync(db => SqlOracle.ScalarAsync(db,
+            "SELECT COUNT(*) FROM (SELECT DISTINCT COALESCE(AccountId, -1) FROM Opportunities WHERE StageCategory = 0)"));
+        Assert.True(groups > 50, "the demo company should have more accounts with open deals than one table shows");
+
+        var reply = await app.AskAsync("alex.morgan@northwind.example", "company pipeline by account");
+
+        Assert.Equal(50, reply.Blocks.OfType<TableBlock>().Single().Rows.Count);
+        Assert.Contains($"Showing the first 50 of {groups:0} accounts", reply.Read());
+    }
 }
