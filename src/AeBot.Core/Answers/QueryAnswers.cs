@@ -357,29 +357,48 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var now = await figures.MeasureAsync(c, measure, q.Set, c.Filter(null, period), ct);
         var then = await figures.MeasureAsync(c, measure, q.Set, c.Filter(null, against), ct);
         var noun = MeasureNoun(measure, q.Set);
-        string change;
-        if (now.Value is { } a && then.Value is { } b)
+
+        // A period still running holds only the days so far: won, lost and created deals accrue, so "this quarter vs
+        // last" compares them with the same days of the other period, and shows the other period in full beside it.
+        var accrues = q.Set is DealSet.Won or DealSet.Lost or DealSet.Closed || q.DateField == DateField.Created;
+        var elapsed = c.Today.DayNumber - period.From.DayNumber;
+        Period? samePoint = null;
+        Figure? thenSoFar = null;
+        if (accrues && elapsed >= 0 && c.Today < period.To)
         {
-            var diff = a - b;
-            change = measure is Measure.WinRate or Measure.WinRateByValue
-                ? $"{(diff >= 0 ? "up" : "down")} {Math.Abs(decimal.Round(diff * 100, 1)).ToString("0.0", CultureInfo.InvariantCulture)} points"
-                : b != 0 ? $"{(diff >= 0 ? "up" : "down")} {MoneyFormat.Percent(Math.Abs(diff / b))}" : diff == 0 ? "no change" : "up from nothing";
+            var cut = against.From.AddDays(Math.Min(elapsed, against.To.DayNumber - against.From.DayNumber));
+            samePoint = new Period(against.From, cut, $"{against.Label} to {DateFormat.Short(cut, c.Today)}");
+            thenSoFar = await figures.MeasureAsync(c, measure, q.Set, c.Filter(null, samePoint), ct);
         }
-        else
-        {
-            change = "not comparable (nothing to measure in one of the periods)";
-        }
-        var text = $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, now, c.Currency)}** {period.Label} vs **{Format(measure, then, c.Currency)}** {against.Label} — {change}.";
+        var soFar = samePoint is null ? "" : " so far";
+        var text = samePoint is not null && thenSoFar is not null
+            ? $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, now, c.Currency)}** {period.Label} so far (to {DateFormat.Short(c.Today, c.Today)}) vs **{Format(measure, thenSoFar, c.Currency)}** by the same point of {against.Label} — {Change(measure, now, thenSoFar)}. "
+                + $"All of {against.Label}: **{Format(measure, then, c.Currency)}**."
+            : $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, now, c.Currency)}** {period.Label} vs **{Format(measure, then, c.Currency)}** {against.Label} — {Change(measure, now, then)}.";
+        IReadOnlyList<string> Row(string label, Period p, Figure f) =>
+            [label, $"{p.From:MMM d, yyyy} – {p.To:MMM d, yyyy}", Format(measure, f, c.Currency), f.Count.ToString("#,0", CultureInfo.InvariantCulture)];
         var rows = new List<IReadOnlyList<string>>
         {
-            new[] { period.Label, $"{period.From:MMM d, yyyy} – {period.To:MMM d, yyyy}", Format(measure, now, c.Currency), now.Count.ToString("#,0", CultureInfo.InvariantCulture) },
-            new[] { against.Label, $"{against.From:MMM d, yyyy} – {against.To:MMM d, yyyy}", Format(measure, then, c.Currency), then.Count.ToString("#,0", CultureInfo.InvariantCulture) },
+            Row(period.Label + soFar, samePoint is null ? period : period with { To = c.Today }, now),
         };
+        if (samePoint is not null && thenSoFar is not null)
+            rows.Add(Row(samePoint.Label, samePoint, thenSoFar));
+        rows.Add(Row(against.Label + (samePoint is null ? "" : ", all of it"), against, then));
         return new Reply([
             new TextBlock(text),
             new TableBlock(null, ["Period", "Dates", AnswerContext.Capitalize(Query.MeasureWords(measure)), "Deals"], rows, [false, false, true, true]),
             c.Provenance(Query.SetWords(q.Set), period),
         ]) { Summary = Plain(text) };
+    }
+
+    private static string Change(Measure measure, Figure now, Figure then)
+    {
+        if (now.Value is not { } a || then.Value is not { } b)
+            return "not comparable (nothing to measure in one of the periods)";
+        var diff = a - b;
+        return measure is Measure.WinRate or Measure.WinRateByValue
+            ? $"{(diff >= 0 ? "up" : "down")} {Math.Abs(decimal.Round(diff * 100, 1)).ToString("0.0", CultureInfo.InvariantCulture)} points"
+            : b != 0 ? $"{(diff >= 0 ? "up" : "down")} {MoneyFormat.Percent(Math.Abs(diff / b))}" : diff == 0 ? "no change" : "up from nothing";
     }
 
     // ---- renewals: contracts by end date ----

@@ -95,4 +95,17 @@ public sealed class AnswerCompositionTests(ConversationFixture app) : IClassFixt
         Assert.Equal(50, reply.Blocks.OfType<TableBlock>().Single().Rows.Count);
         Assert.Contains($"Showing the first 50 of {groups:0} accounts", reply.Read());
     }
+
+    [Fact]
+    public async Task A_period_still_running_is_compared_with_the_same_days_of_the_other_and_a_finished_one_whole()
+    {
+        var running = (await app.AskAsync(Dana, "won this quarter vs last quarter")).Read();
+        Assert.Contains("so far (to Nov 28) vs", running);
+        Assert.Contains("by the same point of last quarter (Q3 2026)", running);
+        Assert.Contains("All of last quarter (Q3 2026)", running);
+
+        var finished = (await app.AskAsync(Dana, "won in Q2 vs Q1")).Read();
+        Assert.DoesNotContain("so far", finished);
+        Assert.DoesNotContain("same point", finished);
+    }
 }
