@@ -37,12 +37,34 @@ public sealed partial class SlackApiClient(
 
     public const int MaxRateLimitWaits = 3;
 
-    /// <summary>Calls <paramref name="method"/> with a JSON body; returns Slack's whole answer.</summary>
-    public async Task<JsonObject> CallAsync(string method, object body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls a write method with a JSON body; returns Slack's whole answer. Only write methods read JSON bodies
+    /// (docs.slack.dev/apis/web-api, "JSON-encoded bodies"): read methods go through <see cref="ReadAsync"/>.
+    /// </summary>
+    public Task<JsonObject> CallAsync(string method, object body, CancellationToken cancellationToken) =>
+        SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
+
+    /// <summary>
+    /// Calls a read method the way Slack reads its arguments: GET with a query string and no body (a JSON body is
+    /// ignored — the argument is "missing" — and from Feb 2027 a GET with a body is refused with 403:
+    /// docs.slack.dev/changelog/2026-11-get-head-requests-with-body). The official SDKs call users.info and
+    /// users.lookupByEmail this way.
+    /// </summary>
+    public Task<JsonObject> ReadAsync(string method, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken) =>
+        SendAsync(method, () => new HttpRequestMessage(HttpMethod.Get, method + Query(arguments)), cancellationToken);
+
+    /// <summary>Calls a method with URL-encoded form arguments (methods that take no JSON, or whose SDK call sends a form).</summary>
+    public Task<JsonObject> CallFormAsync(string method, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken) =>
+        SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method) { Content = new FormUrlEncodedContent(arguments) }, cancellationToken);
+
+    private static string Query(IReadOnlyDictionary<string, string> arguments) =>
+        arguments.Count == 0 ? "" : "?" + string.Join("&", arguments.Select(a => Uri.EscapeDataString(a.Key) + "=" + Uri.EscapeDataString(a.Value)));
+
+    private async Task<JsonObject> SendAsync(string method, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = JsonContent.Create(body, options: Json) };
+            using var request = create();
             request.Headers.Authorization = _bearer;
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -94,7 +116,7 @@ public sealed partial class SlackApiClient(
     /// <summary>The user's profile e-mail (needs users:read.email), or null when Slack shows none.</summary>
     public async Task<SlackUser> UserInfoAsync(string user, CancellationToken cancellationToken)
     {
-        var answer = await CallAsync("users.info", new { user }, cancellationToken);
+        var answer = await ReadAsync("users.info", new Dictionary<string, string> { ["user"] = user }, cancellationToken);
         var u = answer["user"];
         return new SlackUser(
             u?["id"]?.GetValue<string>() ?? user,
@@ -109,14 +131,14 @@ public sealed partial class SlackApiClient(
         await cache.GetOrCreateAsync("slack-bot-user-id", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(1);
-            return (await CallAsync("auth.test", new { }, cancellationToken))["user_id"]?.GetValue<string>() ?? "";
+            return (await CallFormAsync("auth.test", new Dictionary<string, string>(), cancellationToken))["user_id"]?.GetValue<string>() ?? "";
         }) ?? "";
 
     public async Task<string?> LookupByEmailAsync(string email, CancellationToken cancellationToken)
     {
         try
         {
-            var answer = await CallAsync("users.lookupByEmail", new { email }, cancellationToken);
+            var answer = await ReadAsync("users.lookupByEmail", new Dictionary<string, string> { ["email"] = email }, cancellationToken);
             return answer["user"]?["id"]?.GetValue<string>();
         }
         catch (SlackApiException e) when (e.Error == "users_not_found")
@@ -159,7 +181,11 @@ public sealed partial class SlackApiClient(
             if (!uploaded.IsSuccessStatusCode)
                 throw new SlackApiException("file upload", $"HTTP {(int)uploaded.StatusCode}", uploaded.StatusCode);
         }
-        await CallAsync("files.completeUploadExternal", new { files = new[] { new { id = fileId, title } }, channel_id = channel, thread_ts = threadTs }, cancellationToken);
+        // A form with "files" as a JSON string, as the official SDKs send it.
+        var complete = new Dictionary<string, string> { ["files"] = JsonSerializer.Serialize(new[] { new { id = fileId, title } }, Json), ["channel_id"] = channel };
+        if (threadTs is not null)
+            complete["thread_ts"] = threadTs;
+        await CallFormAsync("files.completeUploadExternal", complete, cancellationToken);
         return fileId;
     }
 

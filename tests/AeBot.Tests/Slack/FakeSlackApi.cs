@@ -137,6 +137,43 @@ public sealed class FakeSlackApi : IAsyncDisposable
         await reader;
     }
 
+
+    // Methods of this app that take JSON bodies. Slack reads JSON only on (most) write methods; on the others the
+    // body is ignored and the arguments are simply missing (docs.slack.dev/apis/web-api, "JSON-encoded bodies",
+    // and each method page's "Accepts content types"; the official SDKs send read methods as GET query strings).
+    private static readonly HashSet<string> JsonMethods =
+    [
+        "chat.postMessage", "chat.postEphemeral", "chat.update", "views.open", "views.update", "views.publish", "conversations.open",
+        "assistant.threads.setStatus", "assistant.threads.setSuggestedPrompts", "assistant.threads.setTitle",
+    ];
+
+    /// <summary>
+    /// The arguments as Slack reads them (docs.slack.dev/apis/web-api, "Basic overview"): the query string, a
+    /// URL-encoded form body, or — for methods that accept it — a JSON body; anything else is not read.
+    /// </summary>
+    private static JsonObject? Arguments(HttpRequest request, string method, string raw)
+    {
+        var arguments = new JsonObject();
+        foreach (var (key, value) in request.Query)
+            arguments[key] = value.ToString();
+        var type = request.ContentType ?? "";
+        if (type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var (key, value) in Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(raw))
+                arguments[key] = value.ToString();
+        }
+        else if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && raw.Length > 0 && JsonMethods.Contains(method))
+        {
+            if (JsonNode.Parse(raw) is JsonObject body)
+                foreach (var (key, value) in body)
+                    arguments[key] = value?.DeepClone();
+        }
+        return arguments.Count == 0 ? null : arguments;
+    }
+
+    private static JsonNode? RawJson(HttpRequest request, string raw) =>
+        request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true && raw.Length > 0 ? JsonNode.Parse(raw) : null;
+
     private async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
@@ -147,10 +184,17 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
         using var reader = new StreamReader(http.Request.Body);
         var raw = await reader.ReadToEndAsync();
-        JsonNode? json = null;
-        if (http.Request.ContentType?.StartsWith("application/json") == true && raw.Length > 0)
-            json = JsonNode.Parse(raw);
-        var method = path.StartsWith("/api/", StringComparison.Ordinal) ? path[5..] : path.TrimStart('/');
+        var method0 = path.StartsWith("/api/", StringComparison.Ordinal) ? path[5..] : path.TrimStart('/');
+        // From Feb 2027 Slack refuses a GET or HEAD that carries a body with 403
+        // (docs.slack.dev/changelog/2026-11-get-head-requests-with-body); refused here already.
+        if (path.StartsWith("/api/", StringComparison.Ordinal) && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && raw.Length > 0)
+        {
+            _calls.Enqueue(new SlackCall(method0, http.Request.Headers.Authorization.ToString(), null, raw, 403));
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+        var json = path.StartsWith("/api/", StringComparison.Ordinal) ? Arguments(http.Request, method0, raw) : RawJson(http.Request, raw);
+        var method = method0;
         (int Status, string? Error, string? RetryAfter)? scripted = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var s) ? s : null;
         _calls.Enqueue(new SlackCall(method, http.Request.Headers.Authorization.ToString(), json, raw, scripted?.Status ?? 200));
 
@@ -172,16 +216,32 @@ public sealed class FakeSlackApi : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "not_authed" });
             return;
         }
+        string? Arg(string name) => json?[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
         object answer = method switch
         {
-            "users.info" when Users.TryGetValue(json?["user"]?.GetValue<string>() ?? "", out var u) =>
+            // users.info: "user_not_found — Value passed for user was invalid" (docs.slack.dev/reference/methods/users.info).
+            "users.info" when Users.TryGetValue(Arg("user") ?? "", out var u) =>
                 new { ok = true, user = new { id = json!["user"]!.GetValue<string>(), name = u.Name, real_name = u.Name, tz = "America/New_York", is_bot = false, deleted = false, profile = new { email = u.Email } } },
             "users.info" => new { ok = false, error = "user_not_found" },
-            "conversations.open" => new { ok = true, channel = new { id = "D" + (json?["users"]?.GetValue<string>() ?? "X").TrimStart('U', 'W') } },
-            "chat.postMessage" => new { ok = true, channel = json?["channel"]?.GetValue<string>(), ts = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000}.{Random.Shared.Next(100000, 999999)}" },
+            // users.lookupByEmail: "users_not_found" when no user has that address (docs.slack.dev/reference/methods/users.lookupByEmail).
+            "users.lookupByEmail" when Users.FirstOrDefault(x => string.Equals(x.Value.Email, Arg("email"), StringComparison.OrdinalIgnoreCase)) is { Key: not null } found =>
+                new { ok = true, user = new { id = found.Key, name = found.Value.Name, profile = new { email = found.Value.Email } } },
+            "users.lookupByEmail" => new { ok = false, error = "users_not_found" },
+            // conversations.open: "users_list_not_supplied" without users or channel (docs.slack.dev/reference/methods/conversations.open).
+            "conversations.open" when Arg("users") is null && Arg("channel") is null => new { ok = false, error = "users_list_not_supplied" },
+            "conversations.open" => new { ok = true, channel = new { id = "D" + (Arg("users") ?? "X").TrimStart('U', 'W') } },
+            // chat.postMessage / postEphemeral / update: "channel_not_found" without a channel, "no_text" with neither
+            // text nor blocks (docs.slack.dev/reference/methods/chat.postMessage).
+            "chat.postMessage" or "chat.postEphemeral" or "chat.update" when Arg("channel") is null => new { ok = false, error = "channel_not_found" },
+            "chat.postMessage" or "chat.postEphemeral" or "chat.update" when Arg("text") is null && json?["blocks"] is null => new { ok = false, error = "no_text" },
+            "chat.postMessage" => new { ok = true, channel = Arg("channel"), ts = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000}.{Random.Shared.Next(100000, 999999)}" },
             "apps.connections.open" when http.Request.Headers.Authorization.ToString() == "Bearer xapp-test-token" =>
                 new { ok = true, url = BaseUrl.Replace("http://", "ws://") + "socket" },
             "auth.test" => new { ok = true, user_id = BotUserId, bot_id = "BAEBOT01", team_id = "T061EG9R6" },
+            // files.getUploadURLExternal: "invalid_arguments" without filename and length; files.completeUploadExternal
+            // likewise without files (docs.slack.dev/reference/methods/files.getUploadURLExternal, …/files.completeUploadExternal).
+            "files.getUploadURLExternal" when Arg("filename") is null || Arg("length") is null => new { ok = false, error = "invalid_arguments" },
+            "files.completeUploadExternal" when Arg("files") is null => new { ok = false, error = "invalid_arguments" },
             "files.getUploadURLExternal" => new { ok = true, upload_url = BaseUrl + "upload/" + Guid.NewGuid().ToString("N"), file_id = "F" + Random.Shared.Next(100000, 999999) },
             _ => new { ok = true },
         };
