@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace AeBot.Teams;
 
@@ -62,6 +63,35 @@ public sealed class TeamsOptions : IValidatableObject
     public int MaxCardBytes { get; set; } = 28000;
 
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>
+    /// The Bot Framework's own keys as Azure Bot, its ARM templates and Teams Toolkit write them — at the root of the
+    /// configuration (<c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, …) — read as well as the <c>Teams</c> section.
+    /// </summary>
+    public static readonly string[] BotFrameworkKeys =
+    [
+        "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppType", "MicrosoftAppTenantId", "ChannelService", "OAuthUrl",
+        "ToChannelFromBotLoginUrl", "ToChannelFromBotOAuthScope", "ToBotFromChannelTokenIssuer", "ToBotFromChannelOpenIdMetadataUrl",
+        "ToBotFromEmulatorOpenIdMetadataUrl", "CallerId", "ValidateAuthority",
+    ];
+
+    /// <summary>
+    /// The settings the Teams channel and the Bot Framework SDK read: the root Bot Framework keys, overridden key by
+    /// key by <c>Teams:*</c> (so a deployment written by Azure's templates works unchanged, and one that sets both
+    /// gets the <c>Teams</c> section's value).
+    /// </summary>
+    public static IConfiguration Effective(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SectionName);
+        // A blank Teams:* value (an empty placeholder in appsettings.json) does not hide the root one.
+        var botFramework = BotFrameworkKeys
+            .Select(k => new KeyValuePair<string, string?>(k, string.IsNullOrWhiteSpace(section[k]) ? configuration[k] : section[k]))
+            .Where(k => !string.IsNullOrWhiteSpace(k.Value));
+        return new ConfigurationBuilder()
+            .Add(new ChainedConfigurationSource { Configuration = section, ShouldDisposeConfiguration = false })
+            .AddInMemoryCollection(botFramework)
+            .Build();
+    }
 
     /// <summary>The tenants allowed in, or null when any tenant is.</summary>
     public IReadOnlySet<string>? EffectiveAllowedTenants()

@@ -30,7 +30,7 @@ public static partial class TeamsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var section = configuration.GetSection(TeamsOptions.SectionName);
+        var section = TeamsOptions.Effective(configuration);
         services.AddOptions<TeamsOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         if (!IsServed(section.Get<TeamsOptions>() ?? new TeamsOptions(), environment))
             return services;

@@ -130,9 +130,10 @@ public sealed class TeamsApplication : WebApplicationFactory<Program>
     }
 
     /// <summary>The bot's outbound token: fixed, instead of one from Entra ID (not reachable here).</summary>
-    private sealed class FakeOutboundCredentials : ServiceClientCredentialsFactory
+    // Outbound tokens are faked; the inbound audience check is the real one's: the bot's configured app id.
+    private sealed class FakeOutboundCredentials(Microsoft.Extensions.Options.IOptions<AeBot.Teams.TeamsOptions> options) : ServiceClientCredentialsFactory
     {
-        public override Task<bool> IsValidAppIdAsync(string appId, CancellationToken cancellationToken) => Task.FromResult(appId == AppId);
+        public override Task<bool> IsValidAppIdAsync(string appId, CancellationToken cancellationToken) => Task.FromResult(appId == options.Value.MicrosoftAppId);
 
         public override Task<bool> IsAuthenticationDisabledAsync(CancellationToken cancellationToken) => Task.FromResult(false);
 

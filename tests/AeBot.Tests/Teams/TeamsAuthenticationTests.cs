@@ -121,5 +121,34 @@ public sealed class TeamsAuthenticationTests(TeamsFixture fixture)
         Assert.Contains("Teams:MicrosoftAppTenantId", error.ToString());
     }
 
+    // What Azure Bot's ARM templates and Teams Toolkit write: the Bot Framework's keys at the root of the configuration.
+    private static Dictionary<string, string?> RootKeys(string? teamsAppId) => new()
+    {
+        ["Teams:MicrosoftAppId"] = teamsAppId, ["Teams:MicrosoftAppPassword"] = null, ["Teams:MicrosoftAppTenantId"] = null, ["Teams:MicrosoftAppType"] = null,
+        ["MicrosoftAppId"] = TeamsApplication.AppId, ["MicrosoftAppPassword"] = "root-secret", ["MicrosoftAppTenantId"] = TeamsApplication.OwnTenant, ["MicrosoftAppType"] = "SingleTenant",
+    };
+
+    [Fact]
+    public async Task The_bot_frameworks_own_keys_at_the_configuration_root_serve_the_endpoint()
+    {
+        await using var app = new TeamsApplication(fixture.Connector, RootKeys(teamsAppId: null));
+        var activity = app.Fixture("teams-personal-message");
+        activity["text"] = "what closes this month?";
+
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(activity)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostAsync(activity, authorization: null, sign: false)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_teams_section_key_wins_over_the_same_key_at_the_root()
+    {
+        // Teams:MicrosoftAppId names another bot: a token minted for the root's app id is then not for this bot.
+        await using var app = new TeamsApplication(fixture.Connector, RootKeys(teamsAppId: Guid.NewGuid().ToString()));
+        var activity = app.Fixture("teams-personal-message");
+        activity["text"] = "what closes this month?";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostAsync(activity)).StatusCode);
+    }
+
     private static string Bearer(string token) => "Bearer " + token;
 }
