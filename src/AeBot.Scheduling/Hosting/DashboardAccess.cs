@@ -23,7 +23,14 @@ internal sealed class DashboardAccess(string? apiKey) : IDashboardAuthorizationF
             && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..].Trim()), _key))
             return true;
-        var forwarded = http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("Forwarded");
-        return !forwarded && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
+        return !ThroughAProxy(http.Request.Headers) && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
     }
+
+    // A reverse proxy on this machine connects from loopback for everyone: any header a proxy adds to say who the
+    // client really is (whichever one a given proxy uses) means the request did not start here.
+    private static readonly string[] ProxyHeaders = ["Forwarded", "X-Real-IP", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP", "X-Cluster-Client-IP", "Fastly-Client-IP"];
+
+    private static bool ThroughAProxy(IHeaderDictionary headers) =>
+        headers.Keys.Any(h => h.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase))
+        || ProxyHeaders.Any(headers.ContainsKey);
 }

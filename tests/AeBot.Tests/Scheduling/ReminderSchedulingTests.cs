@@ -215,15 +215,24 @@ public sealed class HangfireHostingTests
     [Theory]
     [InlineData("127.0.0.1", null, true)]
     [InlineData("::1", null, true)]
-    [InlineData("127.0.0.1", "203.0.113.9", false)] // through a reverse proxy on this machine: remote
+    [InlineData("127.0.0.1", "X-Forwarded-For", false)] // through a reverse proxy on this machine: remote
+    [InlineData("127.0.0.1", "X-Forwarded-Host", false)]
+    [InlineData("127.0.0.1", "X-Forwarded-Proto", false)]
+    [InlineData("127.0.0.1", "Forwarded", false)]
+    [InlineData("127.0.0.1", "X-Real-IP", false)] // nginx's usual header
+    [InlineData("127.0.0.1", "x-real-ip", false)]
+    [InlineData("127.0.0.1", "X-Client-IP", false)]
+    [InlineData("127.0.0.1", "True-Client-IP", false)]
+    [InlineData("127.0.0.1", "CF-Connecting-IP", false)]
+    [InlineData("127.0.0.1", "X-Request-Id", true)] // not a proxy's "who the client is" header
     [InlineData("203.0.113.9", null, false)]
     [InlineData("10.0.0.5", null, false)]
-    public void Only_direct_local_requests_are_let_in_without_a_key(string remote, string? forwardedFor, bool allowed)
+    public void Only_direct_local_requests_are_let_in_without_a_key(string remote, string? proxyHeader, bool allowed)
     {
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = IPAddress.Parse(remote);
-        if (forwardedFor is not null)
-            http.Request.Headers["X-Forwarded-For"] = forwardedFor;
+        if (proxyHeader is not null)
+            http.Request.Headers[proxyHeader] = "203.0.113.9";
         Assert.Equal(allowed, new DashboardAccess(null).Allows(http));
     }
 
