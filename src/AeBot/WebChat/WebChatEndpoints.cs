@@ -16,7 +16,8 @@ public static partial class WebChatEndpoints
 
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.SectionName));
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FailedKeyAttempts>();
         services.AddSingleton<Charts.ChartRenderer>();
         services.AddSingleton<HtmlRenderer>();
         return services;
@@ -44,14 +45,35 @@ public static partial class WebChatEndpoints
         }
 
         endpoints.MapGet("/", () => TypedResults.Content(WebChatPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
-        var api = endpoints.MapGroup("/api/chat").AddEndpointFilter(async (context, next) =>
+        var failures = endpoints.ServiceProvider.GetRequiredService<FailedKeyAttempts>();
+        var api = endpoints.MapGroup("/api/chat");
+        api.MapGet("/users", async (HttpContext http, AeBotDbContext db, CancellationToken ct) =>
+            Refused(http, environment, options, failures) ?? await UsersAsync(db, ct));
+        // The body is read by hand, after the key and the size are checked: a stranger's 28 MB post is refused
+        // unread (401, or 413), never parsed first (which would also answer a keyless bad body 400, not 401).
+        api.MapPost("/", async (HttpContext http, IRepDirectory directory, IConversationCore core, HtmlRenderer html, TimeProvider clock, CancellationToken ct) =>
         {
-            if (!environment.IsDevelopment() && !KeyMatches(context.HttpContext.Request.Headers[KeyHeader], options.ApiKey!))
-                return TypedResults.Problem("A valid X-AeBot-Key header is required.", statusCode: StatusCodes.Status401Unauthorized);
-            return await next(context);
+            if (Refused(http, environment, options, failures) is { } refused)
+                return refused;
+            if (http.Request.ContentLength > options.MaxRequestBytes)
+                return TypedResults.Problem($"The request is larger than {options.MaxRequestBytes:#,0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = options.MaxRequestBytes;
+            if (!http.Request.HasJsonContentType())
+                return TypedResults.Problem("Send JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            ChatRequest? request;
+            try
+            {
+                request = await http.Request.ReadFromJsonAsync<ChatRequest>(ct);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or BadHttpRequestException or InvalidOperationException or System.Text.DecoderFallbackException)
+            {
+                return e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                    ? TypedResults.Problem($"The request is larger than {options.MaxRequestBytes:#,0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge)
+                    : TypedResults.Problem("The body is not a JSON chat request: {\"as\": …, \"text\": …}.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            return await ChatAsync(request, directory, core, html, clock, ct);
         });
-        api.MapGet("/users", UsersAsync);
-        api.MapPost("/", ChatAsync);
         return endpoints;
     }
 
@@ -64,14 +86,31 @@ public static partial class WebChatEndpoints
     private static bool KeyMatches(string? given, string expected) =>
         given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 
-    private static async Task<Ok<List<ChatUser>>> UsersAsync(AeBotDbContext db, CancellationToken cancellationToken)
+    // Before anything is read: an address that guessed wrong too often waits (429), a wrong or missing key is 401.
+    private static IResult? Refused(HttpContext http, IWebHostEnvironment environment, WebChatOptions options, FailedKeyAttempts failures)
+    {
+        if (environment.IsDevelopment())
+            return null;
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (failures.Exhausted(address) is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem("Too many wrong keys from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+        if (KeyMatches(http.Request.Headers[KeyHeader], options.ApiKey!))
+            return null;
+        failures.Record(address);
+        return TypedResults.Problem("A valid X-AeBot-Key header is required.", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<IResult> UsersAsync(AeBotDbContext db, CancellationToken cancellationToken)
     {
         var reps = await db.Reps.AsNoTracking().Where(r => r.IsActive && r.Email != null).OrderBy(r => r.Role).ThenBy(r => r.Name)
             .Select(r => new { r.Name, r.Email, r.Role }).ToListAsync(cancellationToken);
         return TypedResults.Ok(reps.Select(r => new ChatUser(r.Name, r.Email!, r.Role.ToString())).ToList());
     }
 
-    private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> ChatAsync(
+    private static async Task<IResult> ChatAsync(
         ChatRequest? request, IRepDirectory directory, IConversationCore core, HtmlRenderer html, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.As))

@@ -17,7 +17,7 @@ namespace AeBot.Tests.Slack;
 public sealed class SlackFixture : IAsyncLifetime
 {
     public const string DanaSlackId = "U2147483697"; // the message.im fixture's user
-    public const string WebChatKey = "slack-test-web-key";
+    public const string WebChatKey = "slack-test-web-key-0123456789abcdef";
     public FakeSlackApi Slack { get; private set; } = null!;
     public SlackApplication App { get; private set; } = null!;
 

@@ -17,7 +17,7 @@ public sealed class TeamsFixture : IAsyncLifetime
 
     public const string RidoChannelId = "29:17bUvCasIPKfQIXHvNzcPjD86fwm6GkWc1PvCGP2-NSkNb7AyGYpjQ7Xw-XgTwaHW5JxZ4KMNDxn1kcL8fwX1Nw";
     public const string RidoInvokeId = "29:1uMVvhoAyfTqdMsyvHL0qlJTTfQF9MOUSI8_cQts2kdSWEZVDyJO2jz-CsNOhQcdYq1Bw4cHT0__O6XDj4AZ-Jw";
-    public const string WebChatKey = "teams-test-web-key";
+    public const string WebChatKey = "teams-test-web-key-0123456789abcdef";
     public const string PublicBaseUrl = "https://aebot.test";
 
     public FakeBotConnector Connector { get; private set; } = null!;

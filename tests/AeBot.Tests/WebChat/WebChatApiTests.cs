@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -69,17 +70,64 @@ public sealed class WebChatApiTests(AeBotApplication app) : IClassFixture<AeBotA
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
     }
 
+    private const string Key = "s3cret-key-0123456789abcdef-0123456789";
+
+    private WebApplicationFactory<Program> Production(int maxFailures = 10) => app.WithWebHostBuilder(b => b.UseEnvironment("Production")
+        .UseSetting("WebChat:Enabled", "true").UseSetting("WebChat:ApiKey", Key).UseSetting("WebChat:MaxFailedKeyAttempts", maxFailures.ToString(CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public async Task The_key_is_checked_before_the_body_is_read_and_the_size_before_it_is_parsed()
+    {
+        using var production = Production();
+        var client = production.CreateClient();
+        // No key and a broken body: 401, not 400 — nothing of a stranger's request is parsed.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/chat", new StringContent("{\"as\":", Encoding.UTF8, "application/json"))).StatusCode);
+        // No key and a large body: 401 as well.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/chat", new StringContent(new string('x', 2_000_000), Encoding.UTF8, "application/json"))).StatusCode);
+
+        HttpRequestMessage Keyed(HttpContent content) => new(HttpMethod.Post, "/api/chat") { Content = content, Headers = { { WebChatEndpoints.KeyHeader, Key } } };
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.SendAsync(Keyed(new StringContent(new string('x', 100_000), Encoding.UTF8, "application/json")))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Keyed(new StringContent("{\"as\":", Encoding.UTF8, "application/json")))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Keyed(new ByteArrayContent([0x7B, 0x22, 0x61, 0x73, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D]) { Headers = { ContentType = new("application/json") } }))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await client.SendAsync(Keyed(new StringContent("as=dana", Encoding.UTF8, "application/x-www-form-urlencoded")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Keyed(JsonContent.Create(new { @as = "dana.reyes@northwind.example", text = "help" })))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_address_that_keeps_guessing_the_key_is_refused_for_a_while_even_with_the_right_one()
+    {
+        using var production = Production(maxFailures: 3);
+        var client = production.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/chat/users") { Headers = { { WebChatEndpoints.KeyHeader, "guess-" + i } } };
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
+        }
+        var right = new HttpRequestMessage(HttpMethod.Get, "/api/chat/users") { Headers = { { WebChatEndpoints.KeyHeader, Key } } };
+        var refused = await client.SendAsync(right);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public void A_short_web_chat_key_stops_start_up()
+    {
+        using var weak = app.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("WebChat:Enabled", "true").UseSetting("WebChat:ApiKey", "x"));
+        var error = Assert.ThrowsAny<Exception>(() => weak.CreateClient());
+        Assert.Contains("WebChat:ApiKey must be at least 32 characters", error.ToString());
+    }
+
     [Fact]
     public async Task Outside_development_a_configured_key_is_required()
     {
-        using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("WebChat:Enabled", "true").UseSetting("WebChat:ApiKey", "s3cret-key"));
+        using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("WebChat:Enabled", "true").UseSetting("WebChat:ApiKey", Key));
         var client = production.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/chat/users")).StatusCode);
 
         var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/chat/users") { Headers = { { WebChatEndpoints.KeyHeader, "guess" } } };
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
 
-        var right = new HttpRequestMessage(HttpMethod.Get, "/api/chat/users") { Headers = { { WebChatEndpoints.KeyHeader, "s3cret-key" } } };
+        var right = new HttpRequestMessage(HttpMethod.Get, "/api/chat/users") { Headers = { { WebChatEndpoints.KeyHeader, Key } } };
         var users = await (await client.SendAsync(right)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(users.EnumerateArray(), u => u.GetProperty("email").GetString() == "dana.reyes@northwind.example");
     }
