@@ -354,41 +354,62 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             _ => period.Previous("the period before"),
         };
         var measure = q.Measure == Measure.List ? Measure.Amount : q.Measure;
-        var now = await figures.MeasureAsync(c, measure, q.Set, c.Filter(null, period), ct);
-        var then = await figures.MeasureAsync(c, measure, q.Set, c.Filter(null, against), ct);
         var noun = MeasureNoun(measure, q.Set);
-
-        // A period still running holds only the days so far: won, lost and created deals accrue, so "this quarter vs
-        // last" compares them with the same days of the other period, and shows the other period in full beside it.
-        var accrues = q.Set is DealSet.Won or DealSet.Lost or DealSet.Closed || q.DateField == DateField.Created;
-        var elapsed = c.Today.DayNumber - period.From.DayNumber;
-        Period? samePoint = null;
-        Figure? thenSoFar = null;
-        if (accrues && elapsed >= 0 && c.Today < period.To)
-        {
-            var cut = against.From.AddDays(Math.Min(elapsed, against.To.DayNumber - against.From.DayNumber));
-            samePoint = new Period(against.From, cut, $"{against.Label} to {DateFormat.Short(cut, c.Today)}");
-            thenSoFar = await figures.MeasureAsync(c, measure, q.Set, c.Filter(null, samePoint), ct);
-        }
-        var soFar = samePoint is null ? "" : " so far";
-        var text = samePoint is not null && thenSoFar is not null
-            ? $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, now, c.Currency)}** {period.Label} so far (to {DateFormat.Short(c.Today, c.Today)}) vs **{Format(measure, thenSoFar, c.Currency)}** by the same point of {against.Label} — {Change(measure, now, thenSoFar)}. "
-                + $"All of {against.Label}: **{Format(measure, then, c.Currency)}**."
-            : $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, now, c.Currency)}** {period.Label} vs **{Format(measure, then, c.Currency)}** {against.Label} — {Change(measure, now, then)}.";
         IReadOnlyList<string> Row(string label, Period p, Figure f) =>
             [label, $"{p.From:MMM d, yyyy} – {p.To:MMM d, yyyy}", Format(measure, f, c.Currency), f.Count.ToString("#,0", CultureInfo.InvariantCulture)];
-        var rows = new List<IReadOnlyList<string>>
+        Task<Figure> MeasureOver(Period p) => figures.MeasureAsync(c, measure, q.Set, c.Filter(null, p), ct);
+
+        // A period still running holds only the days so far: won, lost and created deals accrue, so either side still
+        // running is compared like for like — both sides to the same point of the calendar (Q4 to Nov 28 against Q3
+        // to Aug 28) — with the finished side in full beside it.
+        var accrues = q.Set is DealSet.Won or DealSet.Lost or DealSet.Closed || q.DateField == DateField.Created;
+        bool Running(Period p) => p.From <= c.Today && c.Today < p.To;
+        var running = !accrues ? null : Running(period) ? period : Running(against) ? against : null;
+        if (running is null)
         {
-            Row(period.Label + soFar, samePoint is null ? period : period with { To = c.Today }, now),
-        };
-        if (samePoint is not null && thenSoFar is not null)
-            rows.Add(Row(samePoint.Label, samePoint, thenSoFar));
-        rows.Add(Row(against.Label + (samePoint is null ? "" : ", all of it"), against, then));
+            var now = await MeasureOver(period);
+            var then = await MeasureOver(against);
+            var whole = $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, now, c.Currency)}** {period.Label} vs **{Format(measure, then, c.Currency)}** {against.Label} — {Change(measure, now, then)}.";
+            return new Reply([
+                new TextBlock(whole),
+                new TableBlock(null, ["Period", "Dates", AnswerContext.Capitalize(Query.MeasureWords(measure)), "Deals"], [Row(period.Label, period, now), Row(against.Label, against, then)], [false, false, true, true]),
+                c.Provenance(Query.SetWords(q.Set), period),
+            ]) { Summary = Plain(whole) };
+        }
+
+        var other = ReferenceEquals(running, period) ? against : period;
+        var cut = SamePoint(running.From, c.Today, other);
+        Period ToDate(Period p) => ReferenceEquals(p, running) ? p with { To = c.Today } : p with { To = cut };
+        var (nowSoFar, thenSoFar, otherWhole) = (await MeasureOver(ToDate(period)), await MeasureOver(ToDate(against)), await MeasureOver(other));
+        string Upto(Period p) => $"{p.Label} to {DateFormat.Short(ToDate(p).To, c.Today)}";
+        var text = $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, nowSoFar, c.Currency)}** {Upto(period)} vs **{Format(measure, thenSoFar, c.Currency)}** {Upto(against)} "
+            + $"— {Change(measure, nowSoFar, thenSoFar)}, the same days of each ({running.Label} is still running). All of {other.Label}: **{Format(measure, otherWhole, c.Currency)}**.";
         return new Reply([
             new TextBlock(text),
-            new TableBlock(null, ["Period", "Dates", AnswerContext.Capitalize(Query.MeasureWords(measure)), "Deals"], rows, [false, false, true, true]),
+            new TableBlock(null, ["Period", "Dates", AnswerContext.Capitalize(Query.MeasureWords(measure)), "Deals"],
+                [Row(Upto(period), ToDate(period), nowSoFar), Row(Upto(against), ToDate(against), thenSoFar), Row(other.Label + ", all of it", other, otherWhole)], [false, false, true, true]),
             c.Provenance(Query.SetWords(q.Set), period),
         ]) { Summary = Plain(text) };
+    }
+
+    /// <summary>
+    /// Where <paramref name="today"/>'s place in a period that began on <paramref name="from"/> falls in
+    /// <paramref name="other"/>: by the calendar when both start on the 1st (Nov 28 in Q4 is Aug 28 in Q3, Mar 28 in
+    /// Q1 is Dec 28 in Q4, Feb 29 becomes Feb 28), else the same number of days in; never past its end.
+    /// </summary>
+    internal static DateOnly SamePoint(DateOnly from, DateOnly today, Period other)
+    {
+        DateOnly point;
+        if (from.Day == 1 && other.From.Day == 1)
+        {
+            var month = other.From.AddMonths((today.Year - from.Year) * 12 + today.Month - from.Month);
+            point = new DateOnly(month.Year, month.Month, Math.Min(today.Day, DateTime.DaysInMonth(month.Year, month.Month)));
+        }
+        else
+        {
+            point = other.From.AddDays(today.DayNumber - from.DayNumber);
+        }
+        return point > other.To ? other.To : point;
     }
 
     private static string Change(Measure measure, Figure now, Figure then)

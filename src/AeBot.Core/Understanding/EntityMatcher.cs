@@ -40,7 +40,9 @@ public static class EntityMatcher
     /// Every name the text could mean, each with its best match, before ranking. <paramref name="keywordsOnly"/>
     /// tells which runs of words are nothing but keywords; a caller that drops matches on those (unless exact and
     /// several words long) passes it, so they are not collected first: "rep" is the first name of a thousand
-    /// people in an org whose people are called "Rep 1", "Rep 2"…
+    /// people in an org whose people are called "Rep 1", "Rep 2"… It also keeps a person whose first name is a
+    /// keyword: in "how is Mark Anthony doing", "Mark" alone (a first-name match, dropped as a keyword) no longer
+    /// outranks "Mark Anthony" (the leading words of "Mark Anthony Diaz"), so he is found rather than lost.
     /// </summary>
     public static IReadOnlyList<EntityMatch> FindAll(string text, NameIndex index, bool allowFirstName = false, bool fuzzy = true, Func<string, bool>? keywordsOnly = null)
     {

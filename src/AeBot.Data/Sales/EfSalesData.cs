@@ -140,6 +140,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
     {
         await PrepareAsync(viewer, filter, cancellationToken);
         var query = Filtered(viewer, filter);
+        var zone = AeBot.Core.Time.RepTime.ZoneOf(viewer.TimeZoneId);
         var rows = grouping switch
         {
             DealGrouping.Owner when OwnersVisible(viewer, filter) => await OwnerRowsAsync(filter, cancellationToken),
@@ -153,7 +154,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
             DealGrouping.Month when filter.CreatedFrom is not null || filter.CreatedBefore is not null =>
                 (await query.Select(o => new { o.CreatedAt, o.Currency, o.Probability, o.Amount }).ToListAsync(cancellationToken))
                     // The month a deal was created in is the asker's month: 23:30 on Oct 31 in New York is October.
-                    .GroupBy(o => new { Month = MonthKey(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(o.CreatedAt, AeBot.Core.Time.RepTime.ZoneOf(viewer.TimeZoneId)).DateTime)), o.Currency, o.Probability })
+                    .GroupBy(o => new { Month = MonthKey(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(o.CreatedAt, zone).DateTime)), o.Currency, o.Probability })
                     .Select(g => new Row(g.Key.Month, MonthName(g.Key.Month), g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToList(),
             DealGrouping.Month => (await query.Where(o => o.CloseDate != null)
                     .GroupBy(o => new { o.CloseDate!.Value.Year, o.CloseDate!.Value.Month, o.Currency, o.Probability })
@@ -192,7 +193,8 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
             return [];
         if (_people is not null)
         {
-            var known = _people.Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Name);
+            var wanted = ids.ToHashSet();
+            var known = _people.Where(p => wanted.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Name);
             if (known.Count == ids.Count)
                 return known;
         }

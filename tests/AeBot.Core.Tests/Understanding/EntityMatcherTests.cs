@@ -68,4 +68,16 @@ public class EntityMatcherTests
         Assert.DoesNotContain(EntityMatcher.FindAll("team Globx", accounts, keywordsOnly: w => w == "team"), m => m.Entity.Id == 2);
         Assert.Contains(EntityMatcher.FindAll("Globx", accounts, keywordsOnly: w => w == "team"), m => m.Entity.Id == 2);
     }
+
+    [Fact]
+    public void A_person_whose_first_name_is_a_keyword_is_found_by_the_words_after_it()
+    {
+        var people = new NameIndex([new NamedRef(1, "Mark Anthony Diaz"), new NamedRef(2, "Will Van Dyke")]);
+        static bool KeywordsOnly(string words) => words.Split(' ').All(w => w.ToLowerInvariant() is "how" or "is" or "mark" or "will" or "doing" or "pipeline");
+
+        Assert.Contains(EntityMatcher.FindAll("how is Mark Anthony doing", people, allowFirstName: true, keywordsOnly: KeywordsOnly), m => m.Entity.Id == 1 && m.Matched == "Mark Anthony");
+        Assert.Contains(EntityMatcher.FindAll("Will Van's pipeline", people, allowFirstName: true, keywordsOnly: KeywordsOnly), m => m.Entity.Id == 2 && m.Matched == "Will Van");
+        // Without the hint the first-name match on the keyword wins the entity's slot (and the caller would drop it).
+        Assert.Contains(EntityMatcher.FindAll("how is Mark Anthony doing", people, allowFirstName: true), m => m.Entity.Id == 1 && m.Matched == "Mark");
+    }
 }

@@ -100,12 +100,17 @@ public sealed class AnswerCompositionTests(ConversationFixture app) : IClassFixt
     public async Task A_period_still_running_is_compared_with_the_same_days_of_the_other_and_a_finished_one_whole()
     {
         var running = (await app.AskAsync(Dana, "won this quarter vs last quarter")).Read();
-        Assert.Contains("so far (to Nov 28) vs", running);
-        Assert.Contains("by the same point of last quarter (Q3 2026)", running);
+        Assert.Contains("this quarter (Q4 2026) to Nov 28 vs", running);
+        Assert.Contains("last quarter (Q3 2026) to Aug 28", running);
         Assert.Contains("All of last quarter (Q3 2026)", running);
 
+        // Named the other way round, the running quarter is still cut: the same figures, the sign reversed.
+        var reversed = (await app.AskAsync(Dana, "won last quarter vs this quarter")).Read();
+        Assert.Contains("last quarter (Q3 2026) to Aug 28 vs", reversed);
+        Assert.Contains("is still running", reversed);
+
         var finished = (await app.AskAsync(Dana, "won in Q2 vs Q1")).Read();
-        Assert.DoesNotContain("so far", finished);
-        Assert.DoesNotContain("same point", finished);
+        Assert.DoesNotContain("still running", finished);
+        Assert.DoesNotContain(" to ", finished.Split('\n')[0]);
     }
 }

@@ -49,8 +49,17 @@ public sealed class PostgresConversationTests
                 Assert.Equal((await AskAsync(sqlite, "marcus.johnson@northwind.example", "team pipeline by rep this quarter", "c2")).Summary, team.Summary);
                 // Per-rep sums take a hand-written statement (grouped by owner alone, then by currency if need be):
                 // every figure, not just the summary, must agree.
-                foreach (var question in new[] { "team rollup this quarter", "win rate by rep this year", "which rep on my team has the lowest win rate this year?", "weighted pipeline by rep this quarter" })
+                string[] byRep = ["team rollup this quarter", "win rate by rep this year", "which rep on my team has the lowest win rate this year?", "weighted pipeline by rep this quarter", "average sales cycle by rep this year"];
+                foreach (var question in byRep)
                     Assert.Equal(PlainText(await AskAsync(sqlite, "marcus.johnson@northwind.example", question, "c3")), PlainText(await AskAsync(postgres, "marcus.johnson@northwind.example", question, "c3")));
+                // Some deals in euros, on both: owners with two currencies take the statement's currency split.
+                foreach (var host in new[] { sqlite, postgres })
+                {
+                    await using var euros = host.Services.CreateAsyncScope();
+                    Assert.True(await euros.ServiceProvider.GetRequiredService<AeBotDbContext>().Opportunities.Where(o => o.Id % 7 == 0).ExecuteUpdateAsync(u => u.SetProperty(o => o.Currency, "EUR")) > 0);
+                }
+                foreach (var question in byRep)
+                    Assert.Equal(PlainText(await AskAsync(sqlite, "marcus.johnson@northwind.example", question, "c6")), PlainText(await AskAsync(postgres, "marcus.johnson@northwind.example", question, "c6")));
 
                 // Follow-up memory and the audit log live in PostgreSQL too.
                 var followUp = await AskAsync(postgres, "dana.reyes@northwind.example", "and this quarter?", "c1");
