@@ -23,6 +23,12 @@ builder.Services.AddOutboxDelivery(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
+if (ConfigurationCheck.Problems(app.Services) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+        await Console.Error.WriteLineAsync($"aebot: {problem}");
+    return ExitCodes.Configuration;
+}
 await app.Services.InitializeDatabaseAsync(seedDemo: true);
 
 // Malformed requests (bad JSON, wrong content type) are the client's fault: their own 4xx, never a 500.

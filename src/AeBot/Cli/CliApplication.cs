@@ -36,13 +36,10 @@ public static class CliApplication
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.AddAeBotServices();
         using var host = builder.Build();
-        try
+        if (ConfigurationCheck.Problems(host.Services) is { Count: > 0 } problems)
         {
-            host.Services.GetService<IStartupValidator>()?.Validate();
-        }
-        catch (OptionsValidationException e)
-        {
-            await stderr.WriteLineAsync($"aebot: configuration is not valid: {string.Join(" ", e.Failures)}");
+            foreach (var problem in problems)
+                await stderr.WriteLineAsync($"aebot: {problem}");
             return ExitCodes.Configuration;
         }
 

@@ -175,14 +175,56 @@ public sealed class CliTests : IDisposable
         start.Environment["Storage__SqlitePath"] = Db;
         start.Environment["Clock__Now"] = "2026-11-28T09:00:00Z";
         start.Environment["Demo__Seed"] = "true";
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var (exit, output, error) = await RunExecutableAsync(start);
 
-        Assert.True(process.ExitCode == 0, error);
+        Assert.True(exit == 0, error);
         Assert.StartsWith("Hi Dana!", output);
         Assert.True(File.Exists(Db));
+    }
+
+    [Fact]
+    public async Task The_server_with_invalid_configuration_exits_4_with_one_line_per_problem_before_touching_the_database()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), "serve"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _directory.FullName,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Storage__SqlitePath"] = Db;
+        start.Environment["Slack__BotToken"] = "xoxb-0000-test"; // and no signing secret
+        start.Environment["WebChat__Enabled"] = "true";
+        start.Environment["WebChat__ApiKey"] = "short";
+
+        var (exit, _, error) = await RunExecutableAsync(start);
+
+        Assert.Equal(ExitCodes.Configuration, exit);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("aebot: Slack:SigningSecret is required", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("aebot: WebChat:ApiKey must be at least 32 characters", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", error); // no stack trace
+        Assert.False(File.Exists(Db)); // checked before the migrations
+    }
+
+    // A real process, never waited on forever: killed (and the test failed) after a minute.
+    private static async Task<(int Exit, string Output, string Error)> RunExecutableAsync(ProcessStartInfo start)
+    {
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"aebot {string.Join(' ', start.ArgumentList.Skip(1))} did not exit within a minute");
+        }
+        return (process.ExitCode, await output, await error);
     }
 
     public void Dispose()
