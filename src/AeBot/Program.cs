@@ -26,7 +26,10 @@ var app = builder.Build();
 if (ConfigurationCheck.Problems(app.Services) is { Count: > 0 } problems)
 {
     foreach (var problem in problems)
+    {
         await Console.Error.WriteLineAsync($"aebot: {problem}");
+        app.Logger.LogCritical("Configuration problem: {Problem}", problem); // for log collectors (and hosted tests)
+    }
     return ExitCodes.Configuration;
 }
 await app.Services.InitializeDatabaseAsync(seedDemo: true);

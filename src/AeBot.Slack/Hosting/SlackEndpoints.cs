@@ -50,7 +50,18 @@ internal static partial class SlackEndpoints
                 LogRefused(logger, http.Request.Path, verification);
                 return Results.Unauthorized();
             }
-            var outcome = await handler(http, body, router);
+            SlackOutcome outcome;
+            try
+            {
+                outcome = await handler(http, body, router);
+            }
+            catch (Exception e) when (IsMalformed(e))
+            {
+                // Signed by Slack's secret yet not a payload AeBot can read (a field of the wrong JSON type, a string
+                // that is not valid UTF-16): the sender's fault, a 400 — never a 500.
+                LogMalformed(logger, http.Request.Path, e.GetType().Name, e.Message);
+                return Results.BadRequest("The request is not a Slack payload AeBot can read.");
+            }
             return outcome switch
             {
                 { Json: { } json } => Results.Json(json, statusCode: outcome.Status),
@@ -89,6 +100,17 @@ internal static partial class SlackEndpoints
             return null;
         }
     }
+
+    /// <summary>
+    /// Exceptions that reading a payload throws on bad input: JSON of the wrong shape (System.Text.Json's
+    /// InvalidOperationException for a number read as a string, a lone surrogate or invalid UTF-8 in a string),
+    /// unparseable text, numbers or dates. Anything else is a server fault and stays a 500.
+    /// </summary>
+    internal static bool IsMalformed(Exception e) =>
+        e is JsonException or FormatException or DecoderFallbackException or OverflowException || e.Source == "System.Text.Json";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack request to {Path} was signed but unreadable ({Kind}: {Error}): 400")]
+    private static partial void LogMalformed(ILogger logger, string path, string kind, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string path, SlackVerification reason);

@@ -261,8 +261,9 @@ public sealed class HangfireHostingTests
     [Fact]
     public void A_short_dashboard_key_stops_start_up()
     {
-        using var app = new AeBotApplication().WithWebHostBuilder(b => b.UseSetting("Scheduling:DashboardApiKey", "short"));
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-        Assert.Contains("Scheduling:DashboardApiKey", error.ToString());
+        var logs = new AeBot.Tests.Teams.RecordingLoggerProvider();
+        using var app = new AeBotApplication().WithWebHostBuilder(b => b.UseSetting("Scheduling:DashboardApiKey", "short").ConfigureLogging(l => l.AddProvider(logs)));
+        Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains(logs.Lines, l => l.Contains("Configuration problem: Scheduling:DashboardApiKey", StringComparison.Ordinal));
     }
 }

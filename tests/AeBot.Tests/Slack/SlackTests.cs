@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -461,12 +462,15 @@ public sealed class SlackConfigurationTests
     [Fact]
     public void A_bot_token_without_a_signing_secret_stops_start_up()
     {
+        var logs = new AeBot.Tests.Teams.RecordingLoggerProvider();
         using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseEnvironment("Production")
             .UseSetting("Storage:SqlitePath", Path.Combine(Path.GetTempPath(), $"aebot-slack-nosecret-{Guid.NewGuid():N}.db"))
-            .UseSetting("Slack:BotToken", "xoxb-123"));
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-        Assert.Contains("Slack:SigningSecret is required", error.ToString());
+            .UseSetting("Slack:BotToken", "xoxb-123")
+            .ConfigureLogging(l => l.AddProvider(logs)));
+        // The server stops before it serves; the real executable's exit 4 and its one line: CliTests.
+        Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains(logs.Lines, l => l.Contains("Configuration problem: Slack:SigningSecret is required", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -111,14 +112,16 @@ public sealed class TeamsAuthenticationTests(TeamsFixture fixture)
     [Fact]
     public void Start_up_refuses_incomplete_credentials()
     {
+        var logs = new RecordingLoggerProvider();
         using var broken = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseEnvironment("Production")
             .UseSetting("Storage:SqlitePath", Path.Combine(Path.GetTempPath(), $"aebot-badteams-{Guid.NewGuid():N}.db"))
             .UseSetting("Teams:MicrosoftAppId", TeamsApplication.AppId)
-            .UseSetting("Teams:MicrosoftAppType", "SingleTenant"));
-        var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
-        Assert.Contains("Teams:MicrosoftAppPassword", error.ToString());
-        Assert.Contains("Teams:MicrosoftAppTenantId", error.ToString());
+            .UseSetting("Teams:MicrosoftAppType", "SingleTenant")
+            .ConfigureLogging(l => l.AddProvider(logs)));
+        Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+        Assert.Contains(logs.Lines, l => l.Contains("Configuration problem: Teams:MicrosoftAppPassword", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("Configuration problem: Teams:MicrosoftAppTenantId", StringComparison.Ordinal));
     }
 
     // What Azure Bot's ARM templates and Teams Toolkit write: the Bot Framework's keys at the root of the configuration.

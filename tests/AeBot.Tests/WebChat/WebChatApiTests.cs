@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -112,9 +113,11 @@ public sealed class WebChatApiTests(AeBotApplication app) : IClassFixture<AeBotA
     [Fact]
     public void A_short_web_chat_key_stops_start_up()
     {
-        using var weak = app.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("WebChat:Enabled", "true").UseSetting("WebChat:ApiKey", "x"));
-        var error = Assert.ThrowsAny<Exception>(() => weak.CreateClient());
-        Assert.Contains("WebChat:ApiKey must be at least 32 characters", error.ToString());
+        var logs = new AeBot.Tests.Teams.RecordingLoggerProvider();
+        using var weak = app.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("WebChat:Enabled", "true").UseSetting("WebChat:ApiKey", "x")
+            .ConfigureLogging(l => l.AddProvider(logs)));
+        Assert.ThrowsAny<Exception>(() => weak.CreateClient());
+        Assert.Contains(logs.Lines, l => l.Contains("Configuration problem: WebChat:ApiKey must be at least 32 characters", StringComparison.Ordinal));
     }
 
     [Fact]
