@@ -107,7 +107,8 @@ internal static partial class SlackEndpoints
     /// unparseable text, numbers or dates. Anything else is a server fault and stays a 500.
     /// </summary>
     internal static bool IsMalformed(Exception e) =>
-        e is JsonException or FormatException or DecoderFallbackException or OverflowException || e.Source == "System.Text.Json";
+        e is JsonException or FormatException or DecoderFallbackException or OverflowException
+        || e.Source?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true; // also "System.Text.Json.Rethrowable"
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack request to {Path} was signed but unreadable ({Kind}: {Error}): 400")]
     private static partial void LogMalformed(ILogger logger, string path, string kind, string error);

@@ -73,7 +73,7 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueue
         {
             case "block_actions":
                 var user = payload["user"]?["id"]?.GetValue<string>();
-                var action = payload["actions"]?[0];
+                var action = payload["actions"] is JsonArray { Count: > 0 } actions ? actions[0] : null;
                 if (user is null || action?["value"] is null)
                     return SlackOutcome.Ok; // a select or overflow without a value: nothing for the core
                 await EnqueueAsync(SlackTurnProcessor.ActionKind, $"act:{user}:{action["action_ts"]?.GetValue<string>() ?? payload["trigger_id"]?.GetValue<string>()}", raw, cancellationToken);

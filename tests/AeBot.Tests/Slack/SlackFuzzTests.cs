@@ -58,7 +58,8 @@ public sealed class SlackFuzzTests(SlackFixture fixture) : IClassFixture<SlackFi
             if ((int)status >= 500)
                 failures.Add($"#{i} → {(int)status}: {Encoding.UTF8.GetString(body)[..Math.Min(300, body.Length)]}");
         }
-        Assert.True(failures.Count == 0, $"{failures.Count} of {Mutations} got a 5xx:\n" + string.Join("\n", failures.Take(5)));
+        var errors = App.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)).Distinct().Take(8);
+        Assert.True(failures.Count == 0, $"{failures.Count} of {Mutations} got a 5xx:\n" + string.Join("\n", failures.Take(5)) + "\nlogged:\n" + string.Join("\n", errors));
         Assert.DoesNotContain(App.Logs.Lines, l => l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase));
     }
 
