@@ -62,6 +62,13 @@ public sealed class TeamsOptions : IValidatableObject
     [Range(4000, 36000)]
     public int MaxCardBytes { get; set; } = 28000;
 
+    /// <summary>
+    /// How long a claimed activity is someone's: a redelivery after this, of an activity never completed (its
+    /// process died mid-turn), is run again. Above the message budget, so a live slow turn is never run twice.
+    /// </summary>
+    [Range(15, 3600)]
+    public int RedeliveryLeaseSeconds { get; set; } = 30;
+
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>

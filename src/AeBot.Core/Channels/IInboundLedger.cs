@@ -9,4 +9,18 @@ public interface IInboundLedger
 {
     /// <summary>True the first time <paramref name="deliveryKey"/> is seen on <paramref name="channel"/>; false for a repeat.</summary>
     Task<bool> TryRecordAsync(string channel, string deliveryKey, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims a delivery for processing: true the first time it is seen, and also when an earlier claim was never
+    /// completed and its lease (<paramref name="leaseUntil"/>, wall-clock) has run out — that turn's process died —
+    /// so the channel's redelivery is processed instead of lost. False while another claim holds it or once it is
+    /// completed. Follow with <see cref="CompleteAsync"/>, or <see cref="ReleaseAsync"/> when the turn failed.
+    /// </summary>
+    Task<bool> TryClaimAsync(string channel, string deliveryKey, DateTimeOffset receivedAt, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>The claimed delivery was handled: every later redelivery is a repeat.</summary>
+    Task CompleteAsync(string channel, string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The claimed delivery failed: a redelivery may run it again at once.</summary>
+    Task ReleaseAsync(string channel, string deliveryKey, CancellationToken cancellationToken);
 }

@@ -23,6 +23,12 @@ public class InboundDeliveryRow
     public required string Channel { get; set; }
     public required string DeliveryKey { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>Wall-clock end of the current claim; a claim not completed by then belongs to a turn that died.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>Set once the delivery was handled; null while a turn is working on it.</summary>
+    public DateTimeOffset? CompletedAt { get; set; }
 }
 
 /// <summary>The rest of a long reply, waiting for its "More" button.</summary>

@@ -12,21 +12,64 @@ namespace AeBot.Data.Channels;
 /// </summary>
 internal sealed class EfInboundLedger(AeBotDbContext db) : IInboundLedger
 {
+    // Teams conversation ids run to a few hundred characters; a hash keeps the key short and the index small.
+    private static string Key(string deliveryKey) =>
+        deliveryKey.Length <= 100 ? deliveryKey : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
+
     public async Task<bool> TryRecordAsync(string channel, string deliveryKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        // Teams conversation ids run to a few hundred characters; a hash keeps the key short and the index small.
-        var key = deliveryKey.Length <= 100 ? deliveryKey : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
+        var key = Key(deliveryKey);
         var at = db.Instant(receivedAt);
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "InboundDeliveries" ("Channel", "DeliveryKey", "ReceivedAt") VALUES ({channel}, {key}, {at})
+            INSERT INTO "InboundDeliveries" ("Channel", "DeliveryKey", "ReceivedAt", "CompletedAt") VALUES ({channel}, {key}, {at}, {at})
             ON CONFLICT ("Channel", "DeliveryKey") DO NOTHING
             """, cancellationToken);
+        await PruneNowAndThenAsync(inserted, receivedAt, cancellationToken);
+        return inserted == 1;
+    }
+
+    public async Task<bool> TryClaimAsync(string channel, string deliveryKey, DateTimeOffset receivedAt, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var key = Key(deliveryKey);
+        var (at, lease, wall) = (db.Instant(receivedAt), db.Instant(leaseUntil), db.Instant(now));
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "InboundDeliveries" ("Channel", "DeliveryKey", "ReceivedAt", "LeaseUntil") VALUES ({channel}, {key}, {at}, {lease})
+            ON CONFLICT ("Channel", "DeliveryKey") DO NOTHING
+            """, cancellationToken);
+        await PruneNowAndThenAsync(inserted, receivedAt, cancellationToken);
+        if (inserted == 1)
+            return true;
+        // Taken before: it is ours again only if never completed and its claim ran out (one statement, so of two
+        // racing redeliveries one wins).
+        return await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "InboundDeliveries" SET "LeaseUntil" = {lease}
+            WHERE "Channel" = {channel} AND "DeliveryKey" = {key} AND "CompletedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {wall})
+            """, cancellationToken) == 1;
+    }
+
+    public async Task CompleteAsync(string channel, string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (key, at) = (Key(deliveryKey), db.Instant(now));
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "InboundDeliveries" SET "CompletedAt" = {at} WHERE "Channel" = {channel} AND "DeliveryKey" = {key}
+            """, cancellationToken);
+    }
+
+    public async Task ReleaseAsync(string channel, string deliveryKey, CancellationToken cancellationToken)
+    {
+        var key = Key(deliveryKey);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            DELETE FROM "InboundDeliveries" WHERE "Channel" = {channel} AND "DeliveryKey" = {key} AND "CompletedAt" IS NULL
+            """, cancellationToken);
+    }
+
+    private async Task PruneNowAndThenAsync(int inserted, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
         if (inserted == 1 && Random.Shared.Next(500) == 0)
         {
             // Retries come within minutes; a week of history is plenty. Pruned now and then, not on every message.
             var cutoff = db.Instant(receivedAt.AddDays(-7));
             await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "InboundDeliveries" WHERE "ReceivedAt" < {cutoff}""", cancellationToken);
         }
-        return inserted == 1;
     }
 }

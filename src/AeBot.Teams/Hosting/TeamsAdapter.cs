@@ -112,15 +112,50 @@ internal sealed partial class TeamsAdapter : CloudAdapter
             return;
         }
 
-        if (activity.Id is { Length: > 0 } && activity.Conversation?.Id is { Length: > 0 }
-            && !await ledger.TryRecordAsync(ChatChannels.Teams, $"{activity.Conversation.Id}|{activity.Id}", _clock.GetUtcNow(), cancellationToken))
+        // At least once, never twice: the delivery is claimed (a redelivery while it runs, or after it finished, is
+        // answered "already handled"), completed when the turn ends, released when it fails — so Teams' retry runs it
+        // again — and a claim left by a process that died runs out after the lease, so the retry is not lost either.
+        var deliveryKey = activity.Id is { Length: > 0 } && activity.Conversation?.Id is { Length: > 0 } ? $"{activity.Conversation.Id}|{activity.Id}" : null;
+        var wallClock = TimeProvider.System.GetUtcNow(); // a lease measures Teams' patience, not business time
+        if (deliveryKey is not null
+            && !await ledger.TryClaimAsync(ChatChannels.Teams, deliveryKey, _clock.GetUtcNow(), wallClock, wallClock.AddSeconds(_options.RedeliveryLeaseSeconds), cancellationToken))
         {
-            LogDuplicate(_logger, activity.Type, activity.Id);
+            LogDuplicate(_logger, activity.Type, activity.Id ?? "");
             await WriteInvokeResponseAsync(response, activity.Type == ActivityTypes.Invoke ? TeamsBot.AlreadyHandled() : null, cancellationToken);
             return;
         }
 
-        var invokeResponse = await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
+        var failed = false;
+        async Task Turn(ITurnContext turn, CancellationToken ct)
+        {
+            try
+            {
+                await bot.OnTurnAsync(turn, ct);
+            }
+            catch
+            {
+                failed = true; // the turn error handler still tells the user; the claim is released below
+                throw;
+            }
+        }
+        InvokeResponse? invokeResponse;
+        try
+        {
+            invokeResponse = await ProcessActivityAsync(authentication, activity, Turn, cancellationToken);
+        }
+        catch
+        {
+            if (deliveryKey is not null)
+                await ledger.ReleaseAsync(ChatChannels.Teams, deliveryKey, CancellationToken.None);
+            throw;
+        }
+        if (deliveryKey is not null)
+        {
+            if (failed)
+                await ledger.ReleaseAsync(ChatChannels.Teams, deliveryKey, CancellationToken.None);
+            else
+                await ledger.CompleteAsync(ChatChannels.Teams, deliveryKey, _clock.GetUtcNow(), CancellationToken.None);
+        }
         await WriteInvokeResponseAsync(response, invokeResponse, cancellationToken);
     }
 
