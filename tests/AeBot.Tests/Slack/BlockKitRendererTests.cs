@@ -10,27 +10,27 @@ public class BlockKitRendererTests
     /// <summary>Every Slack limit a message must respect, checked on the rendered JSON.</summary>
     internal static void AssertWithinSlackLimits(SlackRendering rendering)
     {
-        Assert.InRange(rendering.Blocks.Count, 1, BlockKitRenderer.MaxBlocks);
+        Assert.InRange(rendering.Blocks.Count, 1, SlackLimits.Blocks);
         Assert.False(string.IsNullOrWhiteSpace(rendering.Text));
-        Assert.True(rendering.Text.Length <= BlockKitRenderer.MaxFallbackText);
+        Assert.True(rendering.Text.Length <= SlackLimits.FallbackText);
         foreach (var block in rendering.Blocks.Select(b => b!.AsObject()))
         {
             switch (block["type"]!.GetValue<string>())
             {
                 case "section":
                     if (block["text"] is { } text)
-                        Assert.True(text["text"]!.GetValue<string>().Length <= BlockKitRenderer.MaxSectionText);
+                        Assert.True(text["text"]!.GetValue<string>().Length <= SlackLimits.SectionText);
                     if (block["fields"] is JsonArray fields)
                     {
-                        Assert.True(fields.Count <= BlockKitRenderer.MaxFields);
-                        Assert.All(fields, f => Assert.True(f!["text"]!.GetValue<string>().Length <= BlockKitRenderer.MaxFieldText));
+                        Assert.True(fields.Count <= SlackLimits.Fields);
+                        Assert.All(fields, f => Assert.True(f!["text"]!.GetValue<string>().Length <= SlackLimits.FieldText));
                     }
                     if (block["accessory"] is { } accessory)
                         AssertButton(accessory);
                     break;
                 case "actions":
                     var elements = block["elements"]!.AsArray();
-                    Assert.InRange(elements.Count, 1, BlockKitRenderer.MaxActionElements);
+                    Assert.InRange(elements.Count, 1, SlackLimits.ActionElements);
                     Assert.All(elements, e => AssertButton(e!));
                     break;
                 case "context":
@@ -55,8 +55,8 @@ public class BlockKitRendererTests
     private static void AssertButton(JsonNode button)
     {
         Assert.Equal("button", button["type"]!.GetValue<string>());
-        Assert.True(button["text"]!["text"]!.GetValue<string>().Length <= BlockKitRenderer.MaxButtonText);
-        Assert.True(button["value"]!.GetValue<string>().Length <= BlockKitRenderer.MaxButtonValue);
+        Assert.True(button["text"]!["text"]!.GetValue<string>().Length <= SlackLimits.ButtonText);
+        Assert.True(button["value"]!.GetValue<string>().Length <= SlackLimits.ButtonValue);
     }
 
     [Fact]
@@ -153,4 +153,20 @@ public sealed class BlockKitCoreRepliesTests(SlackFixture fixture) : IClassFixtu
         }
         Assert.True(pages >= 1);
     }
+}
+
+/// <summary>
+/// Slack's published Block Kit limits, written here as Slack states them (never the renderer's own constants, so a
+/// wrong constant there cannot make its test pass).
+/// </summary>
+internal static class SlackLimits
+{
+    public const int Blocks = 50;          // docs.slack.dev/reference/block-kit/blocks: "up to 50 blocks in each message"
+    public const int SectionText = 3000;   // …/blocks/section-block: text "Maximum length … is 3000 characters"
+    public const int Fields = 10;          // …/blocks/section-block: fields "Maximum number of items is 10"
+    public const int FieldText = 2000;     // …/blocks/section-block: "Maximum length for the text in each item is 2000 characters"
+    public const int ActionElements = 25;  // …/blocks/actions-block: "There is a maximum of 25 elements in each action block"
+    public const int ButtonText = 75;      // …/block-elements/button-element: text "Maximum length … is 75 characters"
+    public const int ButtonValue = 2000;   // …/block-elements/button-element: value "Maximum length … is 2000 characters"
+    public const int FallbackText = 40000; // docs.slack.dev/reference/methods/chat.postMessage: text is truncated past 40,000 characters
 }

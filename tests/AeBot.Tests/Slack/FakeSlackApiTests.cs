@@ -79,4 +79,18 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
         Assert.Contains(file, complete.Json!["files"]!.GetValue<string>());
         Assert.Equal("1700000000.000100", complete.Json!["thread_ts"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Blocks_beyond_slacks_limits_are_refused_as_invalid_blocks()
+    {
+        using var http = Raw();
+        var tooMany = Enumerable.Range(0, 51).Select(_ => new { type = "divider" }).ToArray();
+        Assert.Equal("invalid_blocks", await ErrorOf(await http.PostAsJsonAsync("chat.postMessage", new { channel = "D1", text = "x", blocks = tooMany })));
+        var longSection = new[] { new { type = "section", text = new { type = "mrkdwn", text = new string('x', 3001) } } };
+        Assert.Equal("invalid_blocks", await ErrorOf(await http.PostAsJsonAsync("chat.postMessage", new { channel = "D1", text = "x", blocks = longSection })));
+        var longButton = new object[] { new { type = "actions", elements = new[] { new { type = "button", text = new { type = "plain_text", text = new string('x', 76) }, value = "v" } } } };
+        Assert.Equal("invalid_blocks", await ErrorOf(await http.PostAsJsonAsync("chat.postMessage", new { channel = "D1", text = "x", blocks = longButton })));
+        var fine = new[] { new { type = "section", text = new { type = "mrkdwn", text = new string('x', 3000) } } };
+        Assert.Null(await ErrorOf(await http.PostAsJsonAsync("chat.postMessage", new { channel = "D1", text = "x", blocks = fine })));
+    }
 }

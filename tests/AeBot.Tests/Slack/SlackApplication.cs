@@ -65,6 +65,21 @@ public sealed class SlackApplication(FakeSlackApi slack, IDictionary<string, str
     public Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
         PostAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
 
+    /// <summary>
+    /// Waits for one stored inbound item to be settled (processed or given up on); fails the test on timeout instead
+    /// of going on to assert that something did not happen.
+    /// </summary>
+    public async Task SettledAsync(string deliveryKey)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await QueryAsync(db => db.InboundQueue.AnyAsync(q => q.DeliveryKey == deliveryKey && (q.ProcessedAt != null || q.FailedAt != null))))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Inbound item {deliveryKey} was never settled.");
+            await Task.Delay(25);
+        }
+    }
+
     public async Task<T> QueryAsync<T>(Func<AeBotDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
