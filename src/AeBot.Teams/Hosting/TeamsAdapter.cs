@@ -83,7 +83,7 @@ internal sealed partial class TeamsAdapter : CloudAdapter
         {
             activity = null;
         }
-        if (activity?.Type is not { Length: > 0 } || string.IsNullOrEmpty(activity.ServiceUrl) && _options.AuthenticationEnabled)
+        if (activity?.Type is not { Length: > 0 } || !UsableServiceUrl(activity.ServiceUrl))
         {
             // A token is only checked together with the activity (its service URL claim): without one nothing is
             // authenticated, so with authentication on this is a 401 like any other unauthenticated request.
@@ -159,6 +159,10 @@ internal sealed partial class TeamsAdapter : CloudAdapter
         await WriteInvokeResponseAsync(response, invokeResponse, cancellationToken);
     }
 
+    // Replies go to the service URL: anything but an absolute http(s) address is not one (and would fail the turn).
+    private static bool UsableServiceUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
     private static async Task WriteInvokeResponseAsync(HttpResponse response, InvokeResponse? invokeResponse, CancellationToken cancellationToken)
     {
         if (invokeResponse is null)
@@ -166,6 +170,10 @@ internal sealed partial class TeamsAdapter : CloudAdapter
             response.StatusCode = StatusCodes.Status200OK;
             return;
         }
+        // The SDK answers an invoke it has no handler for with 501; that is the sender's request AeBot does not
+        // take, not a server fault.
+        if (invokeResponse.Status == StatusCodes.Status501NotImplemented)
+            invokeResponse = new InvokeResponse { Status = StatusCodes.Status400BadRequest, Body = invokeResponse.Body };
         response.StatusCode = invokeResponse.Status;
         if (invokeResponse.Body is not null)
         {
