@@ -67,6 +67,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return self;
     }
 
+    /// <summary>
+    /// The Bot Connector refuses calls without a bearer token; the Bot Framework Emulator, which an anonymous bot in
+    /// Development talks to, takes them. False plays the Emulator.
+    /// </summary>
+    public bool RequireBearer { get; set; } = true;
+
     public IReadOnlyList<ConnectorCall> Calls => _calls.ToList();
 
     /// <summary>Messages accepted into conversations (sends and replies), oldest first; refused attempts are in <see cref="Calls"/>.</summary>
@@ -108,6 +114,16 @@ public sealed class FakeBotConnector : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var text = await reader.ReadToEndAsync();
             body = text.Length > 0 ? JsonNode.Parse(text) : null;
+        }
+        // Every Bot Connector call carries the bot's bearer token; without one the service answers 401
+        // (learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication,
+        // "Authenticate requests from your bot to the Bot Connector service").
+        if (RequireBearer && path.StartsWith("/v3/", StringComparison.Ordinal) && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            _calls.Enqueue(new ConnectorCall(http.Request.Method, path, http.Request.Headers.Authorization.ToString(), body) { Status = StatusCodes.Status401Unauthorized });
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await http.Response.WriteAsJsonAsync(new { message = "Authorization has been denied for this request." });
+            return;
         }
         (int Status, string? RetryAfter)? failure = http.Request.Method == "POST" && _failures.TryDequeue(out var scripted) ? scripted : null;
         _calls.Enqueue(new ConnectorCall(http.Request.Method, path, http.Request.Headers.Authorization.ToString(), body) { Status = failure?.Status ?? 200 });

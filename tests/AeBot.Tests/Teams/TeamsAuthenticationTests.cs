@@ -98,6 +98,7 @@ public sealed class TeamsAuthenticationTests(TeamsFixture fixture)
     public async Task Without_an_app_id_development_accepts_anonymous_requests()
     {
         await using var connector = await FakeBotConnector.StartAsync();
+        connector.RequireBearer = false; // the Emulator, which a bot without an app id talks to
         connector.Members[TeamsFixture.MeganId] = (TeamsFixture.MeganAad, "dana.reyes@northwind.example", "Megan Bowen");
         using var development = new AeBotApplication();
         var activity = TeamsFixtures.Load("teams-personal-message");
