@@ -80,7 +80,6 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
         IReadOnlyList<InboundItem> items;
         await using (var scope = scopes.CreateAsyncScope())
             items = await scope.ServiceProvider.GetRequiredService<IInboundQueue>().ClaimAsync(ChatChannels.Slack, BatchSize, clock.GetUtcNow(), Lease, cancellationToken);
-        var done = new List<long>(items.Count);
         foreach (var item in items)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -88,7 +87,8 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
             try
             {
                 await scope.ServiceProvider.GetRequiredService<SlackTurnProcessor>().ProcessAsync(item, cancellationToken);
-                done.Add(item.Id);
+                // Completed as soon as it is answered: a crash later in the pass must not answer it a second time.
+                await queue.CompleteAsync([item.Id], clock.GetUtcNow(), CancellationToken.None);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -97,12 +97,6 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
                 var retryAt = permanent ? (DateTimeOffset?)null : clock.GetUtcNow().AddSeconds(Math.Pow(4, item.Attempts));
                 await queue.FailAsync(item.Id, e.Message, retryAt, clock.GetUtcNow(), CancellationToken.None);
             }
-        }
-        if (done.Count > 0)
-        {
-            // One statement for the pass. A crash before it means these run again: a repeat answer, never a lost one.
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IInboundQueue>().CompleteAsync(done, clock.GetUtcNow(), CancellationToken.None);
         }
         return items.Count;
     }

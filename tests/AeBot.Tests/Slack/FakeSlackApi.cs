@@ -64,6 +64,25 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
 
+    /// <summary>A call held open until the test releases it: <see cref="Reached"/> completes when it arrives.</summary>
+    public sealed class Gate(string method, Func<JsonNode?, bool> match)
+    {
+        public string Method { get; } = method;
+        public Func<JsonNode?, bool> Match { get; } = match;
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly ConcurrentQueue<Gate> _gates = new();
+
+    /// <summary>Holds the next call of <paramref name="method"/> whose arguments match, until <c>Released</c> is set.</summary>
+    public Gate Hold(string method, Func<JsonNode?, bool> match)
+    {
+        var gate = new Gate(method, match);
+        _gates.Enqueue(gate);
+        return gate;
+    }
+
     public void Script(string method, int status, string? error = null, string? retryAfter = null, int times = 1)
     {
         var queue = _scripted.GetOrAdd(method, _ => new());
@@ -231,6 +250,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
         (int Status, string? Error, string? RetryAfter)? scripted = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var s) ? s : null;
         _calls.Enqueue(new SlackCall(method, http.Request.Headers.Authorization.ToString(), json, raw, scripted?.Status ?? 200));
 
+        if (_gates.FirstOrDefault(g => g.Method == method && !g.Reached.Task.IsCompleted && g.Match(json)) is { } gate)
+        {
+            gate.Reached.TrySetResult();
+            await gate.Released.Task;
+        }
         if (scripted is { } fail)
         {
             http.Response.StatusCode = fail.Status;

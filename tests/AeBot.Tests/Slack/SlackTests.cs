@@ -157,6 +157,29 @@ public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<Sla
     }
 
     [Fact]
+    public async Task Each_answered_request_is_completed_at_once_so_a_crash_later_in_the_pass_cannot_answer_it_again()
+    {
+        static string Channel(JsonObject dm) => dm["event"]!["channel"]!.GetValue<string>();
+        // The worker is busy with A; B and C arrive meanwhile, so its next pass takes both; C's answer is held.
+        var a = DirectMessage("what closes this month?");
+        var holdA = Slack.Hold("chat.postMessage", args => args?["channel"]?.GetValue<string>() == Channel(a));
+        await App.EventAsync(a);
+        await holdA.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var (b, c) = (DirectMessage("what closes this month?"), DirectMessage("what closes this month?"));
+        var holdC = Slack.Hold("chat.postMessage", args => args?["channel"]?.GetValue<string>() == Channel(c));
+        await App.EventAsync(b);
+        await App.EventAsync(c);
+        holdA.Released.SetResult();
+        await holdC.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // While C is still being answered, B — answered earlier in the same pass — is already on record as done.
+        var keyB = b["event_id"]!.GetValue<string>();
+        Assert.NotNull(await App.QueryAsync(db => db.InboundQueue.Where(q => q.DeliveryKey == keyB).Select(q => q.ProcessedAt).SingleAsync()));
+        holdC.Released.SetResult();
+        await App.SettledAsync(c["event_id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_retried_event_is_processed_once()
     {
         var dm = DirectMessage("how am I tracking vs quota?");
