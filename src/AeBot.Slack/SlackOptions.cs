@@ -26,6 +26,13 @@ public sealed class SlackOptions : IValidatableObject
     [Range(1, 15)]
     public int MaxClockSkewMinutes { get; set; } = 5;
 
+    /// <summary>
+    /// Conversations whose stored requests are answered at the same time (each conversation's in order): one slow
+    /// answer — a rate-limited DM, an unreachable response_url — holds up only its own conversation.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxParallelConversations { get; set; } = 8;
+
     /// <summary>Seconds between passes of the inbound queue worker when it is idle.</summary>
     [Range(1, 60)]
     public int WorkerPollSeconds { get; set; } = 1;

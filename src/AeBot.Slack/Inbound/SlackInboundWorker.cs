@@ -80,25 +80,34 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
         IReadOnlyList<InboundItem> items;
         await using (var scope = scopes.CreateAsyncScope())
             items = await scope.ServiceProvider.GetRequiredService<IInboundQueue>().ClaimAsync(ChatChannels.Slack, BatchSize, clock.GetUtcNow(), Lease, cancellationToken);
-        foreach (var item in items)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var queue = scope.ServiceProvider.GetRequiredService<IInboundQueue>();
-            try
+        // Each conversation's requests in the order they came; different conversations side by side (bounded).
+        var conversations = items.GroupBy(SlackTurnProcessor.ConversationOf).Select(g => g.OrderBy(i => i.Id).ToList()).ToList();
+        await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelConversations, CancellationToken = cancellationToken },
+            async (conversation, ct) =>
             {
-                await scope.ServiceProvider.GetRequiredService<SlackTurnProcessor>().ProcessAsync(item, cancellationToken);
-                // Completed as soon as it is answered: a crash later in the pass must not answer it a second time.
-                await queue.CompleteAsync([item.Id], clock.GetUtcNow(), CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var permanent = e is SlackApiException { IsPermanentForRecipient: true } or System.Text.Json.JsonException || item.Attempts >= MaxAttempts;
-                LogItemFailed(logger, e, item.Id, item.Kind, item.Attempts, permanent);
-                var retryAt = permanent ? (DateTimeOffset?)null : clock.GetUtcNow().AddSeconds(Math.Pow(4, item.Attempts));
-                await queue.FailAsync(item.Id, e.Message, retryAt, clock.GetUtcNow(), CancellationToken.None);
-            }
-        }
+                foreach (var item in conversation)
+                    await ProcessAsync(item, ct);
+            });
         return items.Count;
+    }
+
+    private async Task ProcessAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<IInboundQueue>();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<SlackTurnProcessor>().ProcessAsync(item, cancellationToken);
+            // Completed as soon as it is answered: a crash later in the pass must not answer it a second time.
+            await queue.CompleteAsync([item.Id], clock.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var permanent = e is SlackApiException { IsPermanentForRecipient: true } or System.Text.Json.JsonException || item.Attempts >= MaxAttempts;
+            LogItemFailed(logger, e, item.Id, item.Kind, item.Attempts, permanent);
+            var retryAt = permanent ? (DateTimeOffset?)null : clock.GetUtcNow().AddSeconds(Math.Pow(4, item.Attempts));
+            await queue.FailAsync(item.Id, e.Message, retryAt, clock.GetUtcNow(), CancellationToken.None);
+        }
     }
 
     /// <summary>Once an hour, when idle: settled requests older than <see cref="Retention"/> go, a thousand at a time.</summary>

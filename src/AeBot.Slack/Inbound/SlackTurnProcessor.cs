@@ -39,6 +39,30 @@ internal sealed partial class SlackTurnProcessor(
         "Hi! I'm *AeBot*, your sales team's assistant. I couldn't match your Slack profile e-mail to a rep in AeBot yet, so I can't show you any deals. " +
         "Ask your AeBot admin to link you — they can message me `link @you to your.crm@email`.";
 
+    /// <summary>
+    /// The conversation a stored request belongs to (the channel or DM it came from, else its user), so the worker can
+    /// keep each conversation's requests in order; an unreadable one is a conversation of its own.
+    /// </summary>
+    public static string ConversationOf(InboundItem item)
+    {
+        try
+        {
+            string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            var key = item.Kind switch
+            {
+                EventKind when JsonNode.Parse(item.Body)?["event"] is JsonObject e => Text(e["channel"]) ?? Text(e["user"]),
+                CommandKind => System.Web.HttpUtility.ParseQueryString(item.Body)["channel_id"],
+                ActionKind or SubmissionKind when JsonNode.Parse(item.Body) is JsonObject p => Text(p["channel"]?["id"]) ?? Text(p["user"]?["id"]),
+                _ => null,
+            };
+            return key is { Length: > 0 } ? key : $"item:{item.Id}";
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
+        {
+            return $"item:{item.Id}";
+        }
+    }
+
     public async Task ProcessAsync(InboundItem item, CancellationToken cancellationToken)
     {
         switch (item.Kind)

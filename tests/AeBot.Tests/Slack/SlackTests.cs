@@ -179,6 +179,57 @@ public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<Sla
         await App.SettledAsync(c["event_id"]!.GetValue<string>());
     }
 
+    // Occupies the worker with a held request, stores the given ones meanwhile (so its next pass takes them together),
+    // then lets it go on. Returns the released gate's holder for reuse.
+    private async Task OneBatchAsync(params JsonObject[] requests)
+    {
+        var busy = DirectMessage("what closes this month?");
+        var hold = Slack.Hold("chat.postMessage", args => args?["channel"]?.GetValue<string>() == busy["event"]!["channel"]!.GetValue<string>());
+        await App.EventAsync(busy);
+        await hold.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        foreach (var request in requests)
+            await App.EventAsync(request);
+        hold.Released.SetResult();
+    }
+
+    [Fact]
+    public async Task A_slow_answer_holds_up_only_its_own_conversation()
+    {
+        var slow = DirectMessage("what closes this month?");
+        var other = DirectMessage("how am I tracking vs quota?");
+        var held = Slack.Hold("chat.postMessage", args => args?["channel"]?.GetValue<string>() == slow["event"]!["channel"]!.GetValue<string>());
+        await OneBatchAsync(slow, other);
+        await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The other conversation, in the same pass, is answered while the slow one is still waiting on Slack.
+        await Slack.WaitForAsync("chat.postMessage", c => c.Channel == other["event"]!["channel"]!.GetValue<string>(), TimeSpan.FromSeconds(30));
+        held.Released.SetResult();
+        await App.SettledAsync(slow["event_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Requests_of_one_conversation_are_answered_in_the_order_they_came()
+    {
+        var first = DirectMessage("what closes this month?");
+        var second = DirectMessage("how am I tracking vs quota?");
+        second["event"]!["channel"] = first["event"]!["channel"]!.DeepClone();
+        var channel = first["event"]!["channel"]!.GetValue<string>();
+        var held = Slack.Hold("chat.postMessage", args => args?["channel"]?.GetValue<string>() == channel);
+        await OneBatchAsync(first, second);
+        await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // While the first answer is held, the second of the same conversation has not started (it is still pending).
+        var secondKey = second["event_id"]!.GetValue<string>();
+        Assert.Null(await App.QueryAsync(db => db.InboundQueue.Where(q => q.DeliveryKey == secondKey).Select(q => q.ProcessedAt).SingleAsync()));
+        Assert.Single(Slack.CallsTo("chat.postMessage"), c => c.Channel == channel); // only the held one
+        held.Released.SetResult();
+        await App.SettledAsync(secondKey);
+        var posts = Slack.CallsTo("chat.postMessage").Where(c => c.Channel == channel && c.Status == 200).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.Contains("close", posts[0].AllText, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("quota", posts[1].AllText, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task A_retried_event_is_processed_once()
     {
