@@ -165,8 +165,11 @@ public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<Sla
         var holdA = Slack.Hold("chat.postMessage", args => args?["channel"]?.GetValue<string>() == Channel(a));
         await App.EventAsync(a);
         await holdA.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var (b, c) = (DirectMessage("what closes this month?"), DirectMessage("what closes this month?"));
-        var holdC = Slack.Hold("chat.postMessage", args => args?["channel"]?.GetValue<string>() == Channel(c));
+        // B and C in one conversation, so C starts only once B is answered (other conversations run side by side).
+        var (b, c) = (DirectMessage("what closes this month?"), DirectMessage("how am I tracking vs quota?"));
+        c["event"]!["channel"] = Channel(b);
+        var holdC = Slack.Hold("chat.postMessage", args => args?["channel"]?.GetValue<string>() == Channel(c)
+            && args?["text"]?.GetValue<string>().StartsWith("Attainment", StringComparison.Ordinal) == true);
         await App.EventAsync(b);
         await App.EventAsync(c);
         holdA.Released.SetResult();
