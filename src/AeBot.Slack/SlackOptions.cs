@@ -27,11 +27,11 @@ public sealed class SlackOptions : IValidatableObject
     public int MaxClockSkewMinutes { get; set; } = 5;
 
     /// <summary>
-    /// Conversations whose stored requests are answered at the same time (each conversation's in order): one slow
-    /// answer — a rate-limited DM, an unreachable response_url — holds up only its own conversation.
+    /// People whose stored requests are answered at the same time (each person's in order): one slow answer — a
+    /// rate-limited DM, an unreachable response_url — holds up only that person's, within a pass.
     /// </summary>
     [Range(1, 64)]
-    public int MaxParallelConversations { get; set; } = 8;
+    public int MaxParallelPeople { get; set; } = 8;
 
     /// <summary>Seconds between passes of the inbound queue worker when it is idle.</summary>
     [Range(1, 60)]

@@ -18,9 +18,13 @@ public interface IInboundLedger
     /// </summary>
     Task<bool> TryClaimAsync(string channel, string deliveryKey, DateTimeOffset receivedAt, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>The claimed delivery was handled: every later redelivery is a repeat.</summary>
-    Task CompleteAsync(string channel, string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// The claimed delivery was handled: every later redelivery is a repeat. <paramref name="leaseUntil"/> is the
+    /// claim's own (whole milliseconds): a claim taken over by a redelivery after its lease ran out is not this turn's
+    /// to complete.
+    /// </summary>
+    Task CompleteAsync(string channel, string deliveryKey, DateTimeOffset leaseUntil, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The claimed delivery failed: a redelivery may run it again at once.</summary>
-    Task ReleaseAsync(string channel, string deliveryKey, CancellationToken cancellationToken);
+    /// <summary>The claimed delivery failed: a redelivery may run it again at once (only while the claim is still this turn's).</summary>
+    Task ReleaseAsync(string channel, string deliveryKey, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 }

@@ -47,19 +47,21 @@ internal sealed class EfInboundLedger(AeBotDbContext db) : IInboundLedger
             """, cancellationToken) == 1;
     }
 
-    public async Task CompleteAsync(string channel, string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken)
+    // The claim's lease value is its token: equal only while no redelivery has taken the delivery over.
+    public async Task CompleteAsync(string channel, string deliveryKey, DateTimeOffset leaseUntil, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (key, at) = (Key(deliveryKey), db.Instant(now));
+        var (key, at, lease) = (Key(deliveryKey), db.Instant(now), db.Instant(leaseUntil));
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE "InboundDeliveries" SET "CompletedAt" = {at} WHERE "Channel" = {channel} AND "DeliveryKey" = {key}
+            UPDATE "InboundDeliveries" SET "CompletedAt" = {at}
+            WHERE "Channel" = {channel} AND "DeliveryKey" = {key} AND "CompletedAt" IS NULL AND "LeaseUntil" = {lease}
             """, cancellationToken);
     }
 
-    public async Task ReleaseAsync(string channel, string deliveryKey, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(string channel, string deliveryKey, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
-        var key = Key(deliveryKey);
+        var (key, lease) = (Key(deliveryKey), db.Instant(leaseUntil));
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            DELETE FROM "InboundDeliveries" WHERE "Channel" = {channel} AND "DeliveryKey" = {key} AND "CompletedAt" IS NULL
+            DELETE FROM "InboundDeliveries" WHERE "Channel" = {channel} AND "DeliveryKey" = {key} AND "CompletedAt" IS NULL AND "LeaseUntil" = {lease}
             """, cancellationToken);
     }
 

@@ -28,9 +28,12 @@ internal sealed class DashboardAccess(string? apiKey) : IDashboardAuthorizationF
 
     // A reverse proxy on this machine connects from loopback for everyone: any header a proxy adds to say who the
     // client really is (whichever one a given proxy uses) means the request did not start here.
+    // X-Original-*: what ASP.NET Core's forwarded-headers middleware leaves after rewriting the remote address from
+    // X-Forwarded-For (to whatever the client claimed). A proxy that adds no header at all cannot be told from a local
+    // client: behind one, set Scheduling:DashboardApiKey.
     private static readonly string[] ProxyHeaders = ["Forwarded", "X-Real-IP", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP", "X-Cluster-Client-IP", "Fastly-Client-IP"];
 
     private static bool ThroughAProxy(IHeaderDictionary headers) =>
-        headers.Keys.Any(h => h.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase))
+        headers.Keys.Any(h => h.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase) || h.StartsWith("X-Original-", StringComparison.OrdinalIgnoreCase))
         || ProxyHeaders.Any(headers.ContainsKey);
 }

@@ -110,7 +110,7 @@ internal static partial class SlackEndpoints
         e is JsonException or FormatException or DecoderFallbackException or OverflowException
         || e.Source?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true; // also "System.Text.Json.Rethrowable"
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack request to {Path} was signed but unreadable ({Kind}: {Error}): 400")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} was signed but unreadable ({Kind}: {Error}): 400")]
     private static partial void LogMalformed(ILogger logger, string path, string kind, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} refused: {Reason}")]

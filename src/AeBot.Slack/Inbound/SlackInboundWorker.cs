@@ -80,12 +80,12 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
         IReadOnlyList<InboundItem> items;
         await using (var scope = scopes.CreateAsyncScope())
             items = await scope.ServiceProvider.GetRequiredService<IInboundQueue>().ClaimAsync(ChatChannels.Slack, BatchSize, clock.GetUtcNow(), Lease, cancellationToken);
-        // Each conversation's requests in the order they came; different conversations side by side (bounded).
-        var conversations = items.GroupBy(SlackTurnProcessor.ConversationOf).Select(g => g.OrderBy(i => i.Id).ToList()).ToList();
-        await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelConversations, CancellationToken = cancellationToken },
-            async (conversation, ct) =>
+        // Each person's requests in the order they came; different people side by side (bounded).
+        var people = items.GroupBy(SlackTurnProcessor.PersonOf).Select(g => g.OrderBy(i => i.Id).ToList()).ToList();
+        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelPeople, CancellationToken = cancellationToken },
+            async (requests, ct) =>
             {
-                foreach (var item in conversation)
+                foreach (var item in requests)
                     await ProcessAsync(item, ct);
             });
         return items.Count;
@@ -98,8 +98,6 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
         try
         {
             await scope.ServiceProvider.GetRequiredService<SlackTurnProcessor>().ProcessAsync(item, cancellationToken);
-            // Completed as soon as it is answered: a crash later in the pass must not answer it a second time.
-            await queue.CompleteAsync([item.Id], clock.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -107,7 +105,11 @@ internal sealed partial class SlackInboundWorker(IServiceScopeFactory scopes, Sl
             LogItemFailed(logger, e, item.Id, item.Kind, item.Attempts, permanent);
             var retryAt = permanent ? (DateTimeOffset?)null : clock.GetUtcNow().AddSeconds(Math.Pow(4, item.Attempts));
             await queue.FailAsync(item.Id, e.Message, retryAt, clock.GetUtcNow(), CancellationToken.None);
+            return;
         }
+        // Completed as soon as it is answered (outside the try: a failure to record it must not schedule the answer
+        // again): a crash later in the pass cannot answer it a second time.
+        await queue.CompleteAsync([item.Id], clock.GetUtcNow(), CancellationToken.None);
     }
 
     /// <summary>Once an hour, when idle: settled requests older than <see cref="Retention"/> go, a thousand at a time.</summary>

@@ -40,22 +40,23 @@ internal sealed partial class SlackTurnProcessor(
         "Ask your AeBot admin to link you — they can message me `link @you to your.crm@email`.";
 
     /// <summary>
-    /// The conversation a stored request belongs to (the channel or DM it came from, else its user), so the worker can
-    /// keep each conversation's requests in order; an unreadable one is a conversation of its own.
+    /// Whose request this is (team and user), so the worker answers each person's requests in the order they came —
+    /// a DM, a modal submitted from it, a slash command in a channel all touch that person's dialogs, which live in
+    /// different conversations — and different people side by side. An unreadable one is on its own.
     /// </summary>
-    public static string ConversationOf(InboundItem item)
+    public static string PersonOf(InboundItem item)
     {
         try
         {
             string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             var key = item.Kind switch
             {
-                EventKind when JsonNode.Parse(item.Body)?["event"] is JsonObject e => Text(e["channel"]) ?? Text(e["user"]),
-                CommandKind => System.Web.HttpUtility.ParseQueryString(item.Body)["channel_id"],
-                ActionKind or SubmissionKind when JsonNode.Parse(item.Body) is JsonObject p => Text(p["channel"]?["id"]) ?? Text(p["user"]?["id"]),
+                EventKind when JsonNode.Parse(item.Body) is JsonObject envelope && envelope["event"] is JsonObject e => Text(envelope["team_id"]) + ":" + Text(e["user"]),
+                CommandKind when System.Web.HttpUtility.ParseQueryString(item.Body) is var form => form["team_id"] + ":" + form["user_id"],
+                ActionKind or SubmissionKind when JsonNode.Parse(item.Body) is JsonObject p => Text(p["team"]?["id"]) + ":" + Text(p["user"]?["id"]),
                 _ => null,
             };
-            return key is { Length: > 0 } ? key : $"item:{item.Id}";
+            return key is { Length: > 1 } && !key.EndsWith(':') ? key : $"item:{item.Id}";
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
         {

@@ -117,8 +117,11 @@ internal sealed partial class TeamsAdapter : CloudAdapter
         // again — and a claim left by a process that died runs out after the lease, so the retry is not lost either.
         var deliveryKey = activity.Id is { Length: > 0 } && activity.Conversation?.Id is { Length: > 0 } ? $"{activity.Conversation.Id}|{activity.Id}" : null;
         var wallClock = TimeProvider.System.GetUtcNow(); // a lease measures Teams' patience, not business time
+        // Whole milliseconds: the lease is also the claim's token, compared for equality after a round trip through
+        // databases that keep microseconds (PostgreSQL) or ticks (SQLite).
+        var lease = new DateTimeOffset(wallClock.AddSeconds(_options.RedeliveryLeaseSeconds).UtcTicks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         if (deliveryKey is not null
-            && !await ledger.TryClaimAsync(ChatChannels.Teams, deliveryKey, _clock.GetUtcNow(), wallClock, wallClock.AddSeconds(_options.RedeliveryLeaseSeconds), cancellationToken))
+            && !await ledger.TryClaimAsync(ChatChannels.Teams, deliveryKey, _clock.GetUtcNow(), wallClock, lease, cancellationToken))
         {
             LogDuplicate(_logger, activity.Type, activity.Id ?? "");
             await WriteInvokeResponseAsync(response, activity.Type == ActivityTypes.Invoke ? TeamsBot.AlreadyHandled() : null, cancellationToken);
@@ -146,15 +149,15 @@ internal sealed partial class TeamsAdapter : CloudAdapter
         catch
         {
             if (deliveryKey is not null)
-                await ledger.ReleaseAsync(ChatChannels.Teams, deliveryKey, CancellationToken.None);
+                await ledger.ReleaseAsync(ChatChannels.Teams, deliveryKey, lease, CancellationToken.None);
             throw;
         }
         if (deliveryKey is not null)
         {
             if (failed)
-                await ledger.ReleaseAsync(ChatChannels.Teams, deliveryKey, CancellationToken.None);
+                await ledger.ReleaseAsync(ChatChannels.Teams, deliveryKey, lease, CancellationToken.None);
             else
-                await ledger.CompleteAsync(ChatChannels.Teams, deliveryKey, _clock.GetUtcNow(), CancellationToken.None);
+                await ledger.CompleteAsync(ChatChannels.Teams, deliveryKey, lease, _clock.GetUtcNow(), CancellationToken.None);
         }
         await WriteInvokeResponseAsync(response, invokeResponse, cancellationToken);
     }

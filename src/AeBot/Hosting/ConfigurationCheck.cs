@@ -23,6 +23,11 @@ public static class ConfigurationCheck
         {
             return e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures).Select(Plain).ToList();
         }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A value of the wrong type ("64KB" for a number) fails binding before validation.
+            return [e.Message];
+        }
     }
 
     // "DataAnnotation validation failed for 'SlackOptions' members: '' with the error: 'Slack:SigningSecret is …'."

@@ -97,9 +97,12 @@ public static partial class WebChatEndpoints
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem("Too many wrong keys from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests);
         }
-        if (KeyMatches(http.Request.Headers[KeyHeader], options.ApiKey!))
+        var given = http.Request.Headers[KeyHeader].ToString();
+        if (KeyMatches(given, options.ApiKey!))
             return null;
-        failures.Record(address);
+        // Only a wrong key counts as a guess: the page's first, keyless call (and a stranger's) costs nobody anything.
+        if (given.Length > 0)
+            failures.Record(address);
         return TypedResults.Problem("A valid X-AeBot-Key header is required.", statusCode: StatusCodes.Status401Unauthorized);
     }
 

@@ -208,6 +208,27 @@ public sealed class CliTests : IDisposable
         Assert.False(File.Exists(Db)); // checked before the migrations
     }
 
+    [Fact]
+    public async Task A_value_of_the_wrong_type_stops_the_server_with_exit_4_and_the_key_named()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), "serve"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _directory.FullName,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Storage__SqlitePath"] = Db;
+        start.Environment["WebChat__MaxRequestBytes"] = "64KB"; // not a number
+
+        var (exit, _, error) = await RunExecutableAsync(start);
+
+        Assert.Equal(ExitCodes.Configuration, exit);
+        Assert.Contains("aebot: Failed to convert configuration value '64KB' at 'WebChat:MaxRequestBytes'", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.False(File.Exists(Db));
+    }
+
     // A real process, never waited on forever: killed (and the test failed) after a minute.
     private static async Task<(int Exit, string Output, string Error)> RunExecutableAsync(ProcessStartInfo start)
     {

@@ -97,6 +97,16 @@ public sealed class PostgresConversationTests
                 var key = "a:" + new string('x', 300) + "|1485983408511"; // long Teams ids are hashed
                 Assert.True(await ledger.TryRecordAsync(ChatChannels.Teams, key, ConversationFixture.Now, default));
                 Assert.False(await ledger.TryRecordAsync(ChatChannels.Teams, key, ConversationFixture.Now, default));
+                // Claims on PostgreSQL (microsecond timestamps): run out, taken over, settled only by their owner.
+                var wall = new DateTimeOffset(2026, 12, 2, 9, 0, 0, 123, TimeSpan.Zero);
+                var (leaseA, leaseB) = (wall.AddSeconds(30), wall.AddSeconds(70));
+                Assert.True(await ledger.TryClaimAsync(ChatChannels.Teams, key + "-c", ConversationFixture.Now, wall, leaseA, default));
+                Assert.False(await ledger.TryClaimAsync(ChatChannels.Teams, key + "-c", ConversationFixture.Now, wall.AddSeconds(10), leaseB, default));
+                Assert.True(await ledger.TryClaimAsync(ChatChannels.Teams, key + "-c", ConversationFixture.Now, wall.AddSeconds(40), leaseB, default));
+                await ledger.ReleaseAsync(ChatChannels.Teams, key + "-c", leaseA, default); // not A's any more
+                Assert.False(await ledger.TryClaimAsync(ChatChannels.Teams, key + "-c", ConversationFixture.Now, wall.AddSeconds(50), wall.AddSeconds(80), default));
+                await ledger.CompleteAsync(ChatChannels.Teams, key + "-c", leaseB, ConversationFixture.Now, default);
+                Assert.False(await ledger.TryClaimAsync(ChatChannels.Teams, key + "-c", ConversationFixture.Now, wall.AddHours(1), wall.AddHours(2), default));
                 var danaId = (await db.Reps.SingleAsync(r => r.Email == dana)).Id;
                 var book = services.GetRequiredService<AeBot.Core.Channels.IChannelAddressBook>();
                 await book.SaveAsync(new AeBot.Core.Channels.ChannelAddress(danaId, "test", "t1", "u1", "c1", null, null, ConversationFixture.Now), default);

@@ -250,11 +250,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
         (int Status, string? Error, string? RetryAfter)? scripted = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var s) ? s : null;
         _calls.Enqueue(new SlackCall(method, http.Request.Headers.Authorization.ToString(), json, raw, scripted?.Status ?? 200));
 
-        if (_gates.FirstOrDefault(g => g.Method == method && !g.Reached.Task.IsCompleted && g.Match(json)) is { } gate)
+        Gate? gate;
+        lock (_gates)
         {
-            gate.Reached.TrySetResult();
-            await gate.Released.Task;
+            // Taken under the lock, so two matching calls never both wait on one gate.
+            gate = _gates.FirstOrDefault(g => g.Method == method && !g.Reached.Task.IsCompleted && g.Match(json));
+            gate?.Reached.TrySetResult();
         }
+        if (gate is not null)
+            await gate.Released.Task;
         if (scripted is { } fail)
         {
             http.Response.StatusCode = fail.Status;

@@ -111,6 +111,18 @@ public sealed class WebChatApiTests(AeBotApplication app) : IClassFixture<AeBotA
     }
 
     [Fact]
+    public async Task Requests_without_a_key_are_refused_but_never_count_as_guesses()
+    {
+        // The page's first call carries no key; neither should strangers' keyless calls lock the address out.
+        using var production = Production(maxFailures: 3);
+        var client = production.CreateClient();
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/chat/users")).StatusCode);
+        var right = new HttpRequestMessage(HttpMethod.Get, "/api/chat/users") { Headers = { { WebChatEndpoints.KeyHeader, Key } } };
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(right)).StatusCode);
+    }
+
+    [Fact]
     public void A_short_web_chat_key_stops_start_up()
     {
         var logs = new AeBot.Tests.Teams.RecordingLoggerProvider();
