@@ -143,7 +143,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         var zone = AeBot.Core.Time.RepTime.ZoneOf(viewer.TimeZoneId);
         var rows = grouping switch
         {
-            DealGrouping.Owner when OwnersVisible(viewer, filter) => await OwnerRowsAsync(filter, cancellationToken),
+            DealGrouping.Owner when OwnersVisible(viewer, filter) => await OwnerRowsAsync(filter, weighted: true, cancellationToken),
             DealGrouping.Owner => await OwnerRowsAsync(query, cancellationToken),
             DealGrouping.Account => await query.GroupBy(o => new { Id = o.AccountId, Name = o.Account!.Name, o.Currency, o.Probability })
                 .Select(g => new Row(g.Key.Id, g.Key.Name ?? "(no account)", g.Key.Currency, g.Key.Probability, g.Count(), g.Sum(o => o.Amount))).ToListAsync(cancellationToken),
@@ -179,9 +179,9 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         return sums.Select(s => new Row(s.OwnerId, names[s.OwnerId], s.Currency, s.Probability, s.Count, s.Amount)).ToList();
     }
 
-    private async Task<List<Row>> OwnerRowsAsync(DealFilter filter, CancellationToken cancellationToken)
+    private async Task<List<Row>> OwnerRowsAsync(DealFilter filter, bool weighted, CancellationToken cancellationToken)
     {
-        var sums = await new TotalsSql(db).ByOwnerAsync(filter, weighted: true, cancellationToken);
+        var sums = await new TotalsSql(db).ByOwnerAsync(filter, weighted, cancellationToken);
         var names = await NamesAsync(sums.Select(s => s.OwnerId), cancellationToken);
         return sums.Select(s => new Row(s.OwnerId, names[s.OwnerId], s.Currency, s.Probability, s.Count, s.Amount)).ToList();
     }
@@ -206,9 +206,8 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         await PrepareAsync(viewer, filter, cancellationToken);
         if (grouping != DealGrouping.Owner || !OwnersVisible(viewer, filter))
             return (await GroupAsync(viewer, filter, grouping, cancellationToken)).Select(g => new GroupAmount(g.Id, g.Name, g.Count, g.Currency, g.Amount)).ToList();
-        var sums = await new TotalsSql(db).ByOwnerAsync(filter, weighted: false, cancellationToken);
-        var names = await NamesAsync(sums.Select(s => s.OwnerId), cancellationToken);
-        return sums.Select(s => new GroupAmount(s.OwnerId, names[s.OwnerId], s.Count, s.Currency, s.Amount ?? 0m))
+        return (await OwnerRowsAsync(filter, weighted: false, cancellationToken))
+            .Select(r => new GroupAmount(r.Id, r.Name, r.Count, r.Currency, r.Amount ?? 0m))
             .OrderByDescending(g => g.Amount).ThenBy(g => g.Name).ToList();
     }
 
@@ -293,8 +292,12 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
             .ToListAsync(cancellationToken);
         if (won.Count == 0)
             return null;
-        return won.Average(w => Math.Max(0, w.CloseDate!.Value.DayNumber - DateOnly.FromDateTime(w.CreatedAt.UtcDateTime).DayNumber));
+        return won.Average(w => CycleDays(w.CloseDate!.Value, w.CreatedAt));
     }
+
+    // Days from creation to close; a close dated before the deal was created in the CRM counts as none.
+    private static int CycleDays(DateOnly closed, DateTimeOffset created) =>
+        Math.Max(0, closed.DayNumber - DateOnly.FromDateTime(created.UtcDateTime).DayNumber);
 
     public async Task<IReadOnlyList<GroupCycle>> CycleDaysByAsync(Viewer viewer, DealFilter filter, DealGrouping grouping, CancellationToken cancellationToken)
     {
@@ -313,7 +316,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
             .ToListAsync(cancellationToken);
         return won.Where(w => grouping == DealGrouping.Stage || w.Key is not null)
             .GroupBy(w => (w.Key, w.Name))
-            .Select(g => new GroupCycle(g.Key.Key, g.Key.Name, g.Count(), g.Average(w => Math.Max(0, w.CloseDate!.Value.DayNumber - DateOnly.FromDateTime(w.CreatedAt.UtcDateTime).DayNumber))))
+            .Select(g => new GroupCycle(g.Key.Key, g.Key.Name, g.Count(), g.Average(w => CycleDays(w.CloseDate!.Value, w.CreatedAt))))
             .ToList();
     }
 

@@ -41,28 +41,23 @@ internal sealed class TotalsSql(AeBotDbContext db)
             var probability = Columns[nameof(Opportunity.Probability)];
             var amount = Columns[nameof(Opportunity.Amount)];
             var owner = Columns[nameof(Opportunity.OwnerId)];
-            Select = $"SELECT {currency}, {probability}, COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount}) FROM {Table}";
-            GroupBy = $" GROUP BY {currency}, {probability}";
-            SelectByOwner = $"SELECT {currency}, {probability}, COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount}), {owner} FROM {Table}";
-            GroupByOwner = $" GROUP BY {owner}, {currency}, {probability}";
-            SelectByOwnerUnweighted = $"SELECT {currency}, NULL, COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount}), {owner} FROM {Table}";
-            GroupByOwnerUnweighted = $" GROUP BY {owner}, {currency}";
-            // Grouped by owner alone, the rows come in index order and need no sort; MIN and MAX of the currency
-            // tell whether an owner's deals were all in one (the usual case) or the currency split is needed.
-            SelectByOwnerOneCurrency = $"SELECT MIN({currency}), MAX({currency}), COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount}), {owner} FROM {Table}";
-            GroupByOwnerOneCurrency = $" GROUP BY {owner}";
+            var sums = $"COUNT(*), SUM(CASE WHEN {amount} IS NULL THEN 1 ELSE 0 END), SUM({amount})";
+            // Columns: currency, probability (or a second currency), count, count without amount, amount, owner.
+            Statements = new Dictionary<Grouping, (string, string)>
+            {
+                [Grouping.Total] = ($"SELECT {currency}, {probability}, {sums} FROM {Table}", $" GROUP BY {currency}, {probability}"),
+                [Grouping.OwnerAndProbability] = ($"SELECT {currency}, {probability}, {sums}, {owner} FROM {Table}", $" GROUP BY {owner}, {currency}, {probability}"),
+                [Grouping.Owner] = ($"SELECT {currency}, NULL, {sums}, {owner} FROM {Table}", $" GROUP BY {owner}, {currency}"),
+                // Grouped by owner alone, the rows come in index order and need no sort; MIN and MAX of the currency
+                // tell whether an owner's deals were all in one (the usual case) or the currency split is needed.
+                [Grouping.OwnerInOneCurrency] = ($"SELECT MIN({currency}), MAX({currency}), {sums}, {owner} FROM {Table}", $" GROUP BY {owner}"),
+            };
             Probability = Mappings[nameof(Opportunity.Probability)];
             Amount = Mappings[nameof(Opportunity.Amount)];
         }
 
-        public string Select { get; }
-        public string GroupBy { get; }
-        public string SelectByOwner { get; }
-        public string GroupByOwner { get; }
-        public string SelectByOwnerUnweighted { get; }
-        public string GroupByOwnerUnweighted { get; }
-        public string SelectByOwnerOneCurrency { get; }
-        public string GroupByOwnerOneCurrency { get; }
+        /// <summary>The statement's head (SELECT … FROM) and tail (GROUP BY …) for each grouping.</summary>
+        public Dictionary<Grouping, (string Select, string GroupBy)> Statements { get; }
         public RelationalTypeMapping Probability { get; }
         public RelationalTypeMapping Amount { get; }
 
@@ -107,9 +102,9 @@ internal sealed class TotalsSql(AeBotDbContext db)
             var synchronous = connection is SqliteConnection;
             await using (var reader = synchronous ? command.ExecuteReader() : await command.ExecuteReaderAsync(cancellationToken))
             {
+                var oneCurrency = grouping == Grouping.OwnerInOneCurrency;
                 while (synchronous ? reader.Read() : await reader.ReadAsync(cancellationToken))
                 {
-                    var oneCurrency = grouping == Grouping.OwnerInOneCurrency;
                     var currency = reader.GetString(0);
                     rows.Add(new(currency, oneCurrency ? null : Read(reader, 1, _shape.Probability), reader.GetInt64(2), reader.GetInt64(3), Read(reader, 4, _shape.Amount),
                         grouping == Grouping.Total ? 0 : reader.GetInt64(5), oneCurrency && reader.GetString(1) != currency));
@@ -143,13 +138,8 @@ internal sealed class TotalsSql(AeBotDbContext db)
 
     private string Statement(DbCommand command, DealFilter f, Grouping grouping)
     {
-        var sql = new StringBuilder(256).Append(grouping switch
-        {
-            Grouping.Owner => _shape.SelectByOwnerUnweighted,
-            Grouping.OwnerInOneCurrency => _shape.SelectByOwnerOneCurrency,
-            Grouping.OwnerAndProbability => _shape.SelectByOwner,
-            _ => _shape.Select,
-        });
+        var (select, groupBy) = _shape.Statements[grouping];
+        var sql = new StringBuilder(256).Append(select);
         var first = true;
         StringBuilder And() { sql.Append(first ? " WHERE " : " AND "); first = false; return sql; }
         void In(string property, IReadOnlyList<long>? values)
@@ -204,13 +194,7 @@ internal sealed class TotalsSql(AeBotDbContext db)
             var lastEngaged = Column(nameof(Opportunity.LastEngagedAt));
             And().Append($"({lastEngaged} < {engaged} OR ({lastEngaged} IS NULL AND {Column(nameof(Opportunity.CreatedAt))} < {created}))");
         }
-        return sql.Append(grouping switch
-        {
-            Grouping.Owner => _shape.GroupByOwnerUnweighted,
-            Grouping.OwnerInOneCurrency => _shape.GroupByOwnerOneCurrency,
-            Grouping.OwnerAndProbability => _shape.GroupByOwner,
-            _ => _shape.GroupBy,
-        }).ToString();
+        return sql.Append(groupBy).ToString();
     }
 
     // Weighting happens here, per probability, because SQL arithmetic on SQLite's scaled money would scale twice.

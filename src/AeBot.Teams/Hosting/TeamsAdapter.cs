@@ -148,16 +148,18 @@ internal sealed partial class TeamsAdapter : CloudAdapter
         }
         catch
         {
-            if (deliveryKey is not null)
-                await ledger.ReleaseAsync(ChatChannels.Teams, deliveryKey, lease, CancellationToken.None);
+            failed = true;
             throw;
         }
-        if (deliveryKey is not null)
+        finally
         {
-            if (failed)
-                await ledger.ReleaseAsync(ChatChannels.Teams, deliveryKey, lease, CancellationToken.None);
-            else
-                await ledger.CompleteAsync(ChatChannels.Teams, deliveryKey, lease, _clock.GetUtcNow(), CancellationToken.None);
+            if (deliveryKey is not null)
+            {
+                if (failed)
+                    await ledger.ReleaseAsync(ChatChannels.Teams, deliveryKey, lease, CancellationToken.None);
+                else
+                    await ledger.CompleteAsync(ChatChannels.Teams, deliveryKey, lease, _clock.GetUtcNow(), CancellationToken.None);
+            }
         }
         await WriteInvokeResponseAsync(response, invokeResponse, cancellationToken);
     }

@@ -8,7 +8,7 @@ namespace AeBot.WebChat;
 /// <see cref="WebChatOptions.MaxFailedKeyAttempts"/> misses an address is refused until the window ends, so a key
 /// cannot be guessed at request speed. Only failures count; a right key costs nothing.
 /// </summary>
-public sealed class FailedKeyAttempts(IOptions<WebChatOptions> options, TimeProvider clock) : IDisposable
+public sealed class FailedKeyAttempts(IOptions<WebChatOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
@@ -25,10 +25,10 @@ public sealed class FailedKeyAttempts(IOptions<WebChatOptions> options, TimeProv
     public TimeSpan? Exhausted(string address) =>
         _limiter.GetStatistics(address)?.CurrentAvailablePermits <= 0 ? _window : null;
 
+    // The limiter keeps its own (monotonic) time: a guess window is wall-clock, not business time (Clock:Now).
     public void Record(string address)
     {
         using var lease = _limiter.AttemptAcquire(address);
-        _ = clock; // the limiter keeps its own (monotonic) time; the business clock is not a timer
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -56,7 +56,7 @@ public static partial class WebChatEndpoints
             if (Refused(http, environment, options, failures) is { } refused)
                 return refused;
             if (http.Request.ContentLength > options.MaxRequestBytes)
-                return TypedResults.Problem($"The request is larger than {options.MaxRequestBytes:#,0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                return TooLarge(options);
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = options.MaxRequestBytes;
             if (!http.Request.HasJsonContentType())
@@ -69,7 +69,7 @@ public static partial class WebChatEndpoints
             catch (Exception e) when (e is System.Text.Json.JsonException or BadHttpRequestException or InvalidOperationException or System.Text.DecoderFallbackException)
             {
                 return e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-                    ? TypedResults.Problem($"The request is larger than {options.MaxRequestBytes:#,0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge)
+                    ? TooLarge(options)
                     : TypedResults.Problem("The body is not a JSON chat request: {\"as\": …, \"text\": …}.", statusCode: StatusCodes.Status400BadRequest);
             }
             return await ChatAsync(request, directory, core, html, clock, ct);
@@ -82,6 +82,9 @@ public static partial class WebChatEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Web chat is enabled outside Development without WebChat:ApiKey; it is not served")]
     private static partial void LogClosedWithoutKey(ILogger logger);
+
+    private static IResult TooLarge(WebChatOptions options) =>
+        TypedResults.Problem($"The request is larger than {options.MaxRequestBytes:#,0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
     private static bool KeyMatches(string? given, string expected) =>
         given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));

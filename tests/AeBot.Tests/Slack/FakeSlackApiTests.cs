@@ -40,6 +40,8 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
     private static async Task<string?> ErrorOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())?["error"]?.GetValue<string>();
 
+    // docs.slack.dev/apis/web-api ("JSON-encoded bodies": most write methods only), …/reference/methods/users.info
+    // (user_not_found), …/reference/methods/users.lookupByEmail (users_not_found).
     [Fact]
     public async Task A_read_method_ignores_a_json_body_and_reads_the_query_string()
     {
@@ -50,6 +52,9 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
         Assert.Equal("users_not_found", await ErrorOf(await http.PostAsJsonAsync("users.lookupByEmail", new { email = "marcus.johnson@northwind.example" })));
     }
 
+    // docs.slack.dev/changelog/2026-11-get-head-requests-with-body (403), …/reference/methods/chat.postMessage
+    // (channel_not_found, no_text), …/reference/methods/conversations.open (users_list_not_supplied),
+    // …/authentication/tokens (not_authed without a token).
     [Fact]
     public async Task A_get_with_a_body_is_refused_and_a_write_without_its_arguments_gets_the_documented_error()
     {
@@ -63,6 +68,9 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
         Assert.Equal("not_authed", await ErrorOf(await anonymous.PostAsJsonAsync("chat.postMessage", new { channel = "D1", text = "hi" })));
     }
 
+    // The official SDK as evidence of the calls: slackapi/python-slack-sdk slack_sdk/web/client.py (users_info and
+    // users_lookupByEmail as GET params, auth_test and files_completeUploadExternal as form params);
+    // docs.slack.dev/messaging/working-with-files (getUploadURLExternal → upload → completeUploadExternal).
     [Fact]
     public async Task The_client_finds_people_by_id_and_by_email_and_uploads_files_as_slack_reads_them()
     {
@@ -80,6 +88,8 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
         Assert.Equal("1700000000.000100", complete.Json!["thread_ts"]!.GetValue<string>());
     }
 
+    // docs.slack.dev/reference/block-kit/blocks (50 blocks), …/blocks/section-block (3000 characters),
+    // …/block-elements/button-element (75 characters of text); beyond them Slack answers invalid_blocks.
     [Fact]
     public async Task Blocks_beyond_slacks_limits_are_refused_as_invalid_blocks()
     {
