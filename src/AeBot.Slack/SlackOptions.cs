@@ -26,17 +26,6 @@ public sealed class SlackOptions : IValidatableObject
     [Range(1, 15)]
     public int MaxClockSkewMinutes { get; set; } = 5;
 
-    /// <summary>
-    /// People whose stored requests are answered at the same time (each person's in order): one slow answer — a
-    /// rate-limited DM, an unreachable response_url — holds up only that person's, within a pass.
-    /// </summary>
-    [Range(1, 64)]
-    public int MaxParallelPeople { get; set; } = 8;
-
-    /// <summary>Seconds between passes of the inbound queue worker when it is idle.</summary>
-    [Range(1, 60)]
-    public int WorkerPollSeconds { get; set; } = 1;
-
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -33,7 +33,9 @@ public static partial class SlackServiceCollectionExtensions
             http.Timeout = TimeSpan.FromSeconds(30);
         }).AddStandardResilienceHandler(o =>
         {
-            // 429 is Slack telling us how long to wait: SlackApiClient honours Retry-After itself.
+            // 429 is Slack telling us how long to wait: SlackApiClient turns it into ChannelThrottledException, and the
+            // work goes back to its queue for that long. Only quick retries of transient faults happen in place (they
+            // keep a reply's parts in order and never re-send a part already posted).
             o.Retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException
                 || args.Outcome.Result is { } r && (int)r.StatusCode >= 500);
             o.Retry.MaxRetryAttempts = 3;
@@ -45,7 +47,7 @@ public static partial class SlackServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
             return new SlackRequestVerifier(Encoding.UTF8.GetBytes(o.SigningSecret ?? ""), TimeSpan.FromMinutes(o.MaxClockSkewMinutes));
         });
-        services.AddSingleton<SlackQueueSignal>();
+        services.TryAddSingleton<InboundSignal>();
         services.AddSingleton<SlackPacer>();
         services.TryAddSingleton<ChartRenderer>();
         services.AddScoped<SlackIdentityResolver>();
@@ -55,9 +57,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackHome>();
         services.AddScoped<SlackMessenger>();
         services.AddScoped<IChannelMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
-        services.AddSingleton<SlackInboundWorker>();
-        if (runWorker)
-            services.AddHostedService(sp => sp.GetRequiredService<SlackInboundWorker>());
+        services.AddScoped<IInboundHandler, SlackInboundHandler>(); // the inbound engine (the server's) processes stored requests
         if (runWorker && !string.IsNullOrWhiteSpace(options.AppToken))
         {
             services.AddHttpClient(SlackSocketMode.HttpClientName).AddStandardResilienceHandler();

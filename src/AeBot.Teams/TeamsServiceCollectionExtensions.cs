@@ -53,6 +53,8 @@ public static partial class TeamsServiceCollectionExtensions
         services.AddScoped<TeamsReplies>();
         services.AddScoped<TeamsIdentityResolver>();
         services.AddScoped<TeamsBot>();
+        services.TryAddSingleton<InboundSignal>();
+        services.AddScoped<IInboundHandler, TeamsInboundHandler>(); // stored messages, answered by the server's inbound engine
         services.AddScoped<TeamsMessenger>();
         services.AddScoped<IChannelMessenger>(sp => sp.GetRequiredService<TeamsMessenger>());
         return services;

@@ -1,7 +1,27 @@
 namespace AeBot.Core.Channels;
 
-/// <summary>A verified inbound request kept until it is processed (Slack's events, commands and button presses).</summary>
-public sealed record InboundItem(long Id, string Channel, string Kind, string Body, DateTimeOffset ReceivedAt, int Attempts);
+/// <summary>
+/// A verified inbound request kept until it is processed (Slack's events, commands and button presses, Teams'
+/// messages). <see cref="Conversation"/> orders it: one conversation's requests are processed one after another, in
+/// the order they came; different conversations side by side. <see cref="Answer"/> is the reply an earlier attempt
+/// already worked out (see <see cref="InboundTurn"/>), so a retry delivers it without running the turn again.
+/// </summary>
+public sealed record InboundItem(long Id, string Channel, string Kind, string Body, DateTimeOffset ReceivedAt, int Attempts)
+{
+    public string Conversation { get; init; } = "";
+
+    public string? Answer { get; init; }
+}
+
+/// <summary>
+/// A request to store: <paramref name="DeliveryKey"/> is the platform's id for it (unique per channel, so a
+/// platform's retry is stored once); <paramref name="Conversation"/> is what it must stay in order with.
+/// </summary>
+public sealed record InboundRequest(string Channel, string Kind, string DeliveryKey, string Conversation, string Body, DateTimeOffset ReceivedAt)
+{
+    /// <summary>False for a request that needs no processing (the bot's own echo): stored settled, for the record.</summary>
+    public bool NeedsProcessing { get; init; } = true;
+}
 
 /// <summary>
 /// The front door's half of <see cref="IInboundQueue"/>: one shared writer (a singleton), so acknowledging a request
@@ -10,32 +30,49 @@ public sealed record InboundItem(long Id, string Channel, string Kind, string Bo
 public interface IInboundInbox
 {
     /// <summary>
-    /// Completes once the item is committed: true when stored, false when its key was already there (a retry).
-    /// An item that needs no processing (the bot's own echo, say) is stored already settled: it keeps the record and
-    /// makes a redelivery a no-op, and no worker ever claims it.
+    /// Completes once the request is committed: true when stored, false when its key was already there (a retry).
+    /// An item that needs no processing is stored already settled: it keeps the record and makes a redelivery a
+    /// no-op, and no worker ever claims it.
     /// </summary>
-    Task<bool> EnqueueAsync(string channel, string kind, string deliveryKey, string body, DateTimeOffset receivedAt, bool needsProcessing, CancellationToken cancellationToken);
+    Task<bool> EnqueueAsync(InboundRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// Durable inbound work: a channel acknowledges a request as soon as it is stored (<see cref="IInboundInbox"/>) (Slack allows 3 seconds), and
-/// a worker processes it afterwards. The delivery key is unique per channel, so a platform's retry of the same event
-/// is stored — and processed — once; a crash after the acknowledgement loses nothing, as the row waits.
+/// Durable inbound work: a channel acknowledges a request as soon as it is stored (<see cref="IInboundInbox"/>) and
+/// the inbound engine processes it afterwards. A crash after the acknowledgement loses nothing, as the row waits.
+/// Due times and leases are wall-clock instants (they measure real waiting — a platform's Retry-After, a dead
+/// worker — not business time); received, processed and failed instants are the business clock's.
 /// </summary>
 public interface IInboundQueue
 {
-    /// <summary>Claims up to <paramref name="max"/> due items for <paramref name="lease"/>; other workers skip them meanwhile.</summary>
-    Task<IReadOnlyList<InboundItem>> ClaimAsync(string channel, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims up to <paramref name="max"/> items of <paramref name="channels"/> for <paramref name="lease"/>: only a
+    /// conversation's oldest unsettled item (the next one waits until it is settled — processed or given up), and
+    /// only when due. Other workers skip claimed items until the lease runs out (see <see cref="RenewAsync"/>).
+    /// </summary>
+    Task<IReadOnlyList<InboundItem>> ClaimAsync(IReadOnlyCollection<string> channels, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Marks items processed (one statement for a worker's whole pass).</summary>
+    /// <summary>Extends the lease of items still being worked on, so a long turn is not taken over by another worker.</summary>
+    Task RenewAsync(IReadOnlyCollection<long> ids, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the reply an attempt worked out, before it is delivered (see <see cref="InboundItem.Answer"/>).</summary>
+    Task SaveAnswerAsync(long id, string answer, CancellationToken cancellationToken);
+
+    /// <summary>Marks items processed.</summary>
     Task CompleteAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records a failure; retried at <paramref name="retryAt"/> (wall clock), or given up when it is null.</summary>
+    Task FailAsync(long id, string error, DateTimeOffset? retryAt, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts an item back to wait until <paramref name="dueAt"/> (wall clock) without counting the attempt: the
+    /// platform asked to wait (a rate limit), or the worker is stopping.
+    /// </summary>
+    Task DeferAsync(long id, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes settled items (processed or given up) received before <paramref name="before"/>, oldest first, at most
     /// <paramref name="max"/> of them; returns how many went. Without it every echo Slack sends would stay forever.
     /// </summary>
     Task<int> PruneAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
-
-    /// <summary>Records a failure; retried at <paramref name="retryAt"/>, or given up when it is null.</summary>
-    Task FailAsync(long id, string error, DateTimeOffset? retryAt, DateTimeOffset at, CancellationToken cancellationToken);
 }

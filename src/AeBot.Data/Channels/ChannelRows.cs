@@ -56,7 +56,16 @@ public class InboundQueueRow
     public required string Kind { get; set; }
     public required string DeliveryKey { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>What the request stays in order with (one conversation's requests are processed one at a time).</summary>
+    public string Conversation { get; set; } = "";
+
+    /// <summary>The reply an attempt worked out, kept so a retry delivers it without running the turn again.</summary>
+    public string? Answer { get; set; }
+
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>Wall clock: when it is due again (a retry, a rate limit) or, while claimed, when the claim runs out.</summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }

@@ -13,31 +13,70 @@ namespace AeBot.Data.Channels;
 /// </summary>
 internal sealed class EfInboundQueue(AeBotDbContext db) : IInboundQueue
 {
-    public async Task<IReadOnlyList<InboundItem>> ClaimAsync(string channel, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InboundItem>> ClaimAsync(IReadOnlyCollection<string> channels, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        // One statement claims the batch and returns it: on PostgreSQL a concurrent claimer re-checks each locked row
-        // and skips it, on SQLite the statement runs alone; either way each row goes to one worker.
-        await using var command = await CommandAsync("""
+        if (channels.Count == 0 || max <= 0)
+            return [];
+        // One statement claims the items and returns them: on PostgreSQL a concurrent claimer re-checks each locked
+        // row and skips it, on SQLite the statement runs alone; either way each row goes to one worker. Only a
+        // conversation's oldest unsettled item qualifies — while it runs, waits for a retry or sits leased by
+        // another instance, the conversation's later items wait: order per conversation, across instances.
+        var names = string.Join(", ", channels.Select((_, i) => $"@c{i}"));
+        await using var command = await CommandAsync($"""
             UPDATE "InboundQueue" SET "NextAttemptAt" = @until, "Attempts" = "Attempts" + 1
             WHERE "Id" IN (
-                SELECT "Id" FROM "InboundQueue"
-                WHERE "Channel" = @channel AND "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @at)
-                ORDER BY "Id" LIMIT @max)
-              AND "ProcessedAt" IS NULL AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @at)
-            RETURNING "Id", "Kind", "Body", "ReceivedAt", "Attempts"
+                SELECT q."Id" FROM "InboundQueue" q
+                WHERE q."Channel" IN ({names}) AND q."ProcessedAt" IS NULL AND q."FailedAt" IS NULL
+                  AND (q."NextAttemptAt" IS NULL OR q."NextAttemptAt" <= @at)
+                  AND NOT EXISTS (
+                      SELECT 1 FROM "InboundQueue" p
+                      WHERE p."Channel" = q."Channel" AND p."Conversation" = q."Conversation" AND p."Id" < q."Id"
+                        AND p."ProcessedAt" IS NULL AND p."FailedAt" IS NULL)
+                ORDER BY q."Id" LIMIT @max)
+              AND "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @at)
+            RETURNING "Id", "Channel", "Kind", "Body", "ReceivedAt", "Attempts", "Conversation", "Answer"
             """, cancellationToken);
+        var i = 0;
+        foreach (var channel in channels)
+            command.AddParameter($"@c{i++}", channel);
         command.AddParameter("@until", db.Instant(now + lease));
         command.AddParameter("@at", db.Instant(now));
-        command.AddParameter("@channel", channel);
         command.AddParameter("@max", max);
         var items = new List<InboundItem>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
-                items.Add(new InboundItem(reader.GetInt64(0), channel, reader.GetString(1), reader.GetString(2), db.ReadInstant(reader, 3), reader.GetInt32(4)));
+                items.Add(new InboundItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), db.ReadInstant(reader, 4), reader.GetInt32(5))
+                {
+                    Conversation = reader.GetString(6),
+                    Answer = reader.IsDBNull(7) ? null : reader.GetString(7),
+                });
         }
-        items.Sort((a, b) => a.Id.CompareTo(b.Id)); // RETURNING promises no order; the worker goes oldest first
+        items.Sort((a, b) => a.Id.CompareTo(b.Id)); // RETURNING promises no order; the engine goes oldest first
         return items;
+    }
+
+    public async Task RenewAsync(IReadOnlyCollection<long> ids, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+            return;
+        // The ids are the engine's own numbers, written inline; at most its parallelism of them.
+        await using var command = await CommandAsync(
+            $"""UPDATE "InboundQueue" SET "NextAttemptAt" = @until WHERE "Id" IN ({string.Join(',', ids)}) AND "ProcessedAt" IS NULL AND "FailedAt" IS NULL""", cancellationToken);
+        command.AddParameter("@until", db.Instant(until));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task SaveAnswerAsync(long id, string answer, CancellationToken cancellationToken) =>
+        db.InboundQueue.Where(q => q.Id == id).ExecuteUpdateAsync(u => u.SetProperty(q => q.Answer, answer), cancellationToken);
+
+    public Task DeferAsync(long id, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var message = reason.Length > 500 ? reason[..500] : reason;
+        return db.InboundQueue.Where(q => q.Id == id && q.ProcessedAt == null && q.FailedAt == null).ExecuteUpdateAsync(u => u
+            .SetProperty(q => q.NextAttemptAt, dueAt)
+            .SetProperty(q => q.Attempts, q => q.Attempts > 0 ? q.Attempts - 1 : 0)
+            .SetProperty(q => q.LastError, message), cancellationToken);
     }
 
     public async Task CompleteAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using AeBot.Core.Channels;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ namespace AeBot.Data.Channels;
 /// row and whatever arrived meanwhile, so with no load a request pays no hand-over between threads, and under load
 /// the hand-overs are one per batch. The connection and its prepared insert live as long as the writer.
 /// </summary>
-public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILogger<InboundQueueWriter> logger) : AeBot.Core.Channels.IInboundInbox, IAsyncDisposable
+public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILogger<InboundQueueWriter> logger) : IInboundInbox, IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
@@ -27,19 +28,25 @@ public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILog
     private bool _disposed;
     private Writer? _writer;
 
-    private sealed record Pending(string Channel, string Kind, string Key, string Body, DateTimeOffset ReceivedAt, bool NeedsProcessing, TaskCompletionSource<bool> Stored);
+    private sealed record Pending(InboundRequest Request, string Key, string Conversation, TaskCompletionSource<bool> Stored);
 
-    public async Task<bool> EnqueueAsync(string channel, string kind, string deliveryKey, string body, DateTimeOffset receivedAt, bool needsProcessing, CancellationToken cancellationToken)
+    public async Task<bool> EnqueueAsync(InboundRequest request, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
-        var key = deliveryKey.Length <= 100 ? deliveryKey : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
-        var pending = new Pending(channel, kind, key, body, receivedAt, needsProcessing, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Longer keys than the columns hold are hashed: still unique, still the same for a redelivery.
+        var pending = new Pending(request, StoredKey(request.DeliveryKey), Fit(request.Conversation, 200), new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         _pending.Enqueue(pending);
         if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
             await CommitPendingAsync();
         // A caller that gives up (the client hung up) stops waiting; the row is still written with its batch.
         return await pending.Stored.Task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>The delivery key as the row keeps it (hashed when longer than the column).</summary>
+    public static string StoredKey(string deliveryKey) => Fit(deliveryKey, 100);
+
+    private static string Fit(string value, int length) =>
+        value.Length <= length ? value : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
     /// <summary>
     /// Commits one batch (the caller's row is in it) while holding the commit; whoever enqueues meanwhile just waits
@@ -113,11 +120,11 @@ public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILog
                 var connection = db.Database.GetDbConnection();
                 var insert = connection.CreateCommand();
                 insert.CommandText = """
-                    INSERT INTO "InboundQueue" ("Channel", "Kind", "DeliveryKey", "Body", "ReceivedAt", "ProcessedAt", "Attempts")
-                    VALUES (@channel, @kind, @key, @body, @at, @processed, 0)
+                    INSERT INTO "InboundQueue" ("Channel", "Kind", "DeliveryKey", "Conversation", "Body", "ReceivedAt", "ProcessedAt", "Attempts")
+                    VALUES (@channel, @kind, @key, @conversation, @body, @at, @processed, 0)
                     ON CONFLICT ("Channel", "DeliveryKey") DO NOTHING
                     """;
-                foreach (var name in (string[])["@channel", "@kind", "@key", "@body", "@at", "@processed"])
+                foreach (var name in (string[])["@channel", "@kind", "@key", "@body", "@at", "@processed", "@conversation"])
                     insert.AddParameter(name);
                 var ticks = db.Database.IsSqlite();
                 // Typed, as it is often null and the provider cannot tell the column's type from a null.
@@ -138,13 +145,15 @@ public sealed partial class InboundQueueWriter(IServiceScopeFactory scopes, ILog
             var stored = new bool[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
-                insert.Parameters[0].Value = batch[i].Channel;
-                insert.Parameters[1].Value = batch[i].Kind;
+                var request = batch[i].Request;
+                insert.Parameters[0].Value = request.Channel;
+                insert.Parameters[1].Value = request.Kind;
                 insert.Parameters[2].Value = batch[i].Key;
-                insert.Parameters[3].Value = batch[i].Body;
-                var at = SqlParameters.Instant(ticks, batch[i].ReceivedAt);
+                insert.Parameters[3].Value = request.Body;
+                var at = SqlParameters.Instant(ticks, request.ReceivedAt);
                 insert.Parameters[4].Value = at;
-                insert.Parameters[5].Value = batch[i].NeedsProcessing ? DBNull.Value : at;
+                insert.Parameters[5].Value = request.NeedsProcessing ? DBNull.Value : at;
+                insert.Parameters[6].Value = batch[i].Conversation;
                 stored[i] = await insert.ExecuteNonQueryAsync() == 1;
             }
             await transaction.CommitAsync();

@@ -338,7 +338,11 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Kind).HasMaxLength(32);
             e.Property(x => x.DeliveryKey).HasMaxLength(100);
             e.Property(x => x.LastError).HasMaxLength(500);
+            e.Property(x => x.Conversation).HasMaxLength(200);
             e.HasIndex(x => new { x.Channel, x.DeliveryKey }).IsUnique();
+            // A conversation's next item waits for its earlier unsettled ones: the claim asks this index.
+            e.HasIndex(x => new { x.Channel, x.Conversation, x.Id }).HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL")
+                .HasDatabaseName("IX_InboundQueue_Conversation");
             // Only the rows still to do: settled ones (most of them — echoes are stored settled) never touch it.
             e.HasIndex(x => new { x.Channel, x.NextAttemptAt }).HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL")
                 .HasDatabaseName("IX_InboundQueue_Due");

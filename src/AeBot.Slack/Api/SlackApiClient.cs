@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AeBot.Core.Channels;
+using AeBot.Core.Organization;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
@@ -26,16 +28,14 @@ public sealed class SlackApiException(string method, string error, HttpStatusCod
 
 /// <summary>
 /// Slack's Web API over one typed <see cref="HttpClient"/> (base address <see cref="SlackOptions.ApiBaseUrl"/>, bot
-/// token as bearer). JSON in, JSON out; <c>ok:false</c> becomes <see cref="SlackApiException"/>. HTTP 429 waits the
-/// <c>Retry-After</c> Slack asks for (a few times) — the resilience handler below retries transient 5xx with
-/// backoff and jitter. Tokens never reach a log line.
+/// token as bearer). JSON in, JSON out; <c>ok:false</c> becomes <see cref="SlackApiException"/>. HTTP 429 becomes
+/// <see cref="ChannelThrottledException"/> with Slack's <c>Retry-After</c> — the caller's queue waits, not a worker —
+/// and the resilience handler retries transient 5xx quickly with jitter. Tokens never reach a log line.
 /// </summary>
 public sealed partial class SlackApiClient(
     HttpClient http, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, ILogger<SlackApiClient> logger)
 {
     private readonly AuthenticationHeaderValue _bearer = new("Bearer", options.Value.BotToken ?? "");
-
-    public const int MaxRateLimitWaits = 3;
 
     /// <summary>
     /// Calls a write method with a JSON body; returns Slack's whole answer. Only write methods read JSON bodies
@@ -62,36 +62,32 @@ public sealed partial class SlackApiClient(
 
     private async Task<JsonObject> SendAsync(string method, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        using var request = create();
+        request.Headers.Authorization = _bearer;
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            using var request = create();
-            request.Headers.Authorization = _bearer;
-            using var response = await http.SendAsync(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                if (attempt >= MaxRateLimitWaits || wait > TimeSpan.FromMinutes(2))
-                    throw new SlackApiException(method, "ratelimited", response.StatusCode);
-                LogRateLimited(logger, method, wait.TotalSeconds);
-                await Task.Delay(wait, cancellationToken);
-                continue;
-            }
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            JsonObject? answer;
-            try
-            {
-                answer = JsonNode.Parse(text) as JsonObject;
-            }
-            catch (JsonException)
-            {
-                answer = null;
-            }
-            if (answer is null)
-                throw new SlackApiException(method, $"unreadable answer (HTTP {(int)response.StatusCode})", response.StatusCode);
-            if (answer["ok"]?.GetValue<bool>() != true)
-                throw new SlackApiException(method, answer["error"]?.GetValue<string>() ?? "unknown_error", response.StatusCode);
-            return answer;
+            // Never waited out here: the caller's queue (inbound engine, outbox) keeps the work until then, and the
+            // worker goes on with other conversations (docs.slack.dev/apis/web-api/rate-limits: "Retry-After").
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            LogRateLimited(logger, method, wait.TotalSeconds);
+            throw new ChannelThrottledException(ChatChannels.Slack, method, wait);
         }
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        JsonObject? answer;
+        try
+        {
+            answer = JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            answer = null;
+        }
+        if (answer is null)
+            throw new SlackApiException(method, $"unreadable answer (HTTP {(int)response.StatusCode})", response.StatusCode);
+        if (answer["ok"]?.GetValue<bool>() != true)
+            throw new SlackApiException(method, answer["error"]?.GetValue<string>() ?? "unknown_error", response.StatusCode);
+        return answer;
     }
 
     public async Task<string> PostMessageAsync(string channel, SlackMessage message, CancellationToken cancellationToken, string? threadTs = null)
@@ -194,7 +190,7 @@ public sealed partial class SlackApiClient(
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack rate-limited {Method}; waiting {Seconds} s as asked")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack rate-limited {Method}; retry after {Seconds} s, as asked")]
     private static partial void LogRateLimited(ILogger logger, string method, double seconds);
 }
 

@@ -14,7 +14,7 @@ namespace AeBot.Slack.Hosting;
 /// <summary>
 /// {prefix}/events, {prefix}/commands, {prefix}/interactivity. Each request is verified before anything else runs
 /// (401 and a log line without the body otherwise); then <see cref="SlackInboundRouter"/> stores it durably and it is
-/// acknowledged — well inside Slack's 3 seconds — and processed by <see cref="SlackInboundWorker"/>.
+/// acknowledged — well inside Slack's 3 seconds — and processed by the inbound engine.
 /// </summary>
 internal static partial class SlackEndpoints
 {

@@ -34,7 +34,7 @@ internal sealed record SlackEventSummary(string? Type, bool FromBot, bool HasSub
 /// the event's <see cref="SlackEventSummary"/>), read in one forward pass over the UTF-8 bytes. The whole body is
 /// still read, so malformed JSON is refused (400) here rather than found later by the worker.
 /// </summary>
-internal sealed record SlackEnvelope(string? Type, string? EventId, string? Challenge, SlackEventSummary? Event)
+internal sealed record SlackEnvelope(string? Type, string? EventId, string? Challenge, SlackEventSummary? Event, string? TeamId = null)
 {
     public static SlackEnvelope? Read(ReadOnlySpan<byte> utf8)
     {
@@ -43,7 +43,7 @@ internal sealed record SlackEnvelope(string? Type, string? EventId, string? Chal
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 return null;
-            string? type = null, eventId = null, challenge = null;
+            string? type = null, eventId = null, challenge = null, team = null;
             SlackEventSummary? summary = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -65,13 +65,14 @@ internal sealed record SlackEnvelope(string? Type, string? EventId, string? Chal
                         case "type": type = reader.GetString(); break;
                         case "event_id": eventId = reader.GetString(); break;
                         case "challenge": challenge = reader.GetString(); break;
+                        case "team_id": team = reader.GetString(); break;
                     }
                 }
                 reader.Skip(); // a nested object or array, read (and so checked) without being kept
             }
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
                 return null; // trailing content after the object
-            return new SlackEnvelope(type, eventId, challenge, summary);
+            return new SlackEnvelope(type, eventId, challenge, summary, team);
         }
         catch (JsonException)
         {
@@ -106,7 +107,7 @@ internal sealed record SlackEnvelope(string? Type, string? EventId, string? Chal
     }
 
     // The handful of names above, compared in place: nothing is allocated for the names that do not matter.
-    private static readonly string[] Names = ["type", "event_id", "challenge", "user", "channel_type", "tab", "bot_id", "subtype"];
+    private static readonly string[] Names = ["type", "event_id", "challenge", "team_id", "user", "channel_type", "tab", "bot_id", "subtype"];
 
     private static string? Name(ref Utf8JsonReader reader)
     {

@@ -26,7 +26,7 @@ internal sealed record SlackOutcome(int Status, string? Text = null, object? Jso
 /// A singleton with no per-request state: the front door acknowledges an event without building a DI scope or a
 /// database context (see docs/performance.md).
 /// </remarks>
-internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueueSignal signal, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlackInboundRouter> logger)
+internal sealed partial class SlackInboundRouter(IInboundInbox inbox, InboundSignal signal, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlackInboundRouter> logger)
 {
     public async Task<SlackOutcome> EventAsync(SlackEnvelope envelope, Func<string> raw, string? retry, string? retryReason, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueue
                     return SlackOutcome.BadRequest("An event_callback needs event_id and event.");
                 // Every verified event is stored (the record, and a retry's no-op); those no turn answers — the
                 // bot's own echoes are half of all message events — are stored settled, so no worker touches them.
-                if (!await EnqueueAsync(SlackTurnProcessor.EventKind, eventId, raw(), cancellationToken, e.NeedsTurn))
+                if (!await EnqueueAsync(SlackTurnProcessor.EventKind, eventId, Person(envelope.TeamId, e.User, eventId), raw(), cancellationToken, e.NeedsTurn))
                     LogRetry(logger, eventId, retry ?? "", retryReason ?? "");
                 return SlackOutcome.Ok;
             default:
@@ -59,11 +59,8 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueue
             _ => null,
         };
         if (modal is not null)
-        {
-            await OpenViewAsync(trigger, modal, cancellationToken);
-            return SlackOutcome.Ok;
-        }
-        await EnqueueAsync(SlackTurnProcessor.CommandKind, "cmd:" + trigger, raw, cancellationToken);
+            return await OpenViewAsync(trigger, modal, cancellationToken);
+        await EnqueueAsync(SlackTurnProcessor.CommandKind, "cmd:" + trigger, Person(form["team_id"], form["user_id"], trigger), raw, cancellationToken);
         return SlackOutcome.Ok; // the answer follows through response_url
     }
 
@@ -76,7 +73,8 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueue
                 var action = payload["actions"] is JsonArray { Count: > 0 } actions ? actions[0] : null;
                 if (user is null || action?["value"] is null)
                     return SlackOutcome.Ok; // a select or overflow without a value: nothing for the core
-                await EnqueueAsync(SlackTurnProcessor.ActionKind, $"act:{user}:{action["action_ts"]?.GetValue<string>() ?? payload["trigger_id"]?.GetValue<string>()}", raw, cancellationToken);
+                var actionKey = $"act:{user}:{action["action_ts"]?.GetValue<string>() ?? payload["trigger_id"]?.GetValue<string>()}";
+                await EnqueueAsync(SlackTurnProcessor.ActionKind, actionKey, Person(TeamOf(payload), user, actionKey), raw, cancellationToken);
                 return SlackOutcome.Ok;
             case "shortcut" or "message_action":
                 var callback = payload["callback_id"]?.GetValue<string>();
@@ -86,8 +84,7 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueue
                     return SlackOutcome.Ok;
                 }
                 // A message shortcut starts the log with that message as the summary.
-                await OpenViewAsync(trigger, SlackModals.LogInteraction(payload["message"]?["text"]?.GetValue<string>()), cancellationToken);
-                return SlackOutcome.Ok;
+                return await OpenViewAsync(trigger, SlackModals.LogInteraction(payload["message"]?["text"]?.GetValue<string>()), cancellationToken);
             case "view_submission":
                 var view = payload["view"] as JsonObject;
                 var values = view?["state"]?["values"] as JsonObject;
@@ -97,7 +94,8 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueue
                 var errors = SlackModals.Validate(form, values, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(-1)));
                 if (errors.Count > 0)
                     return new SlackOutcome(200, Json: new { response_action = "errors", errors });
-                await EnqueueAsync(SlackTurnProcessor.SubmissionKind, $"view:{view!["id"]?.GetValue<string>()}:{view["hash"]?.GetValue<string>()}", raw, cancellationToken);
+                var viewKey = $"view:{view!["id"]?.GetValue<string>()}:{view["hash"]?.GetValue<string>()}";
+                await EnqueueAsync(SlackTurnProcessor.SubmissionKind, viewKey, Person(TeamOf(payload), payload["user"]?["id"]?.GetValue<string>(), viewKey), raw, cancellationToken);
                 return SlackOutcome.Ok; // closes the modal; the result arrives as a DM
             default:
                 LogUnhandled(logger, payload["type"]?.GetValue<string>() ?? "(none)");
@@ -105,16 +103,42 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueue
         }
     }
 
-    private async Task OpenViewAsync(string trigger, object view, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a form now (its trigger lasts 3 seconds, so this cannot wait in the queue). When Slack refuses or is
+    /// busy, the person is told in the command's reply rather than seeing Slack's "dispatch failed".
+    /// </summary>
+    private async Task<SlackOutcome> OpenViewAsync(string trigger, object view, CancellationToken cancellationToken)
     {
         // Slack's HTTP client comes from a scope of its own: most requests are stored and acknowledged without one.
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SlackApiClient>().OpenViewAsync(trigger, view, cancellationToken);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<SlackApiClient>().OpenViewAsync(trigger, view, cancellationToken);
+            return SlackOutcome.Ok;
+        }
+        catch (Exception e) when (e is SlackApiException or ChannelThrottledException or HttpRequestException)
+        {
+            LogFormFailed(logger, e.Message);
+            return new SlackOutcome(200, "I couldn't open the form just now — Slack is busy. Please try again in a moment, or type it in one sentence (e.g. `/ae log call with Acme about pricing`).");
+        }
     }
 
-    private async Task<bool> EnqueueAsync(string kind, string key, string body, CancellationToken cancellationToken, bool needsProcessing = true)
+    /// <summary>
+    /// What a request stays in order with: its person (team and user). A DM, a modal submitted from it, a slash command
+    /// in a channel all touch that person's dialogs, which live in different Slack conversations; different people are
+    /// answered side by side. A request without a user is on its own.
+    /// </summary>
+    private static string Person(string? team, string? user, string key) =>
+        user is { Length: > 0 } ? $"{team}:{user}" : "item:" + key;
+
+    private static string? TeamOf(JsonObject payload) =>
+        payload["team"]?["id"] is JsonValue team && team.TryGetValue<string>(out var id) ? id
+        : payload["user"]?["team_id"] is JsonValue userTeam && userTeam.TryGetValue<string>(out var userTeamId) ? userTeamId : null;
+
+    private async Task<bool> EnqueueAsync(string kind, string key, string conversation, string body, CancellationToken cancellationToken, bool needsProcessing = true)
     {
-        var stored = await inbox.EnqueueAsync(ChatChannels.Slack, kind, key, body, clock.GetUtcNow(), needsProcessing, cancellationToken);
+        var request = new InboundRequest(ChatChannels.Slack, kind, key, conversation, body, clock.GetUtcNow()) { NeedsProcessing = needsProcessing };
+        var stored = await inbox.EnqueueAsync(request, cancellationToken);
         if (stored && needsProcessing)
             signal.Notify();
         return stored;
@@ -122,6 +146,9 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, SlackQueue
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} delivered again (retry {Retry}, {Reason}); already stored")]
     private static partial void LogRetry(ILogger logger, string eventId, string retry, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack form could not be opened: {Reason}")]
+    private static partial void LogFormFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack interactivity of type {Type} is not handled")]
     private static partial void LogUnhandled(ILogger logger, string type);

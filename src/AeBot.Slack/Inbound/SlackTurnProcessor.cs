@@ -16,6 +16,7 @@ namespace AeBot.Slack.Inbound;
 /// One stored Slack request, processed: a DM or an @mention (events), the slash command, or a button press
 /// (block_actions) → the rep → the core → the answer posted back (DM, thread, or the command's response_url).
 /// </summary>
+/// <remarks>The inbound engine calls it through <see cref="SlackInboundHandler"/>, one scope per item.</remarks>
 internal sealed partial class SlackTurnProcessor(
     SlackIdentityResolver identities,
     IConversationCore core,
@@ -39,33 +40,14 @@ internal sealed partial class SlackTurnProcessor(
         "Hi! I'm *AeBot*, your sales team's assistant. I couldn't match your Slack profile e-mail to a rep in AeBot yet, so I can't show you any deals. " +
         "Ask your AeBot admin to link you — they can message me `link @you to your.crm@email`.";
 
-    /// <summary>
-    /// Whose request this is (team and user), so the worker answers each person's requests in the order they came —
-    /// a DM, a modal submitted from it, a slash command in a channel all touch that person's dialogs, which live in
-    /// different conversations — and different people side by side. An unreadable one is on its own.
-    /// </summary>
-    public static string PersonOf(InboundItem item)
-    {
-        try
-        {
-            string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-            var key = item.Kind switch
-            {
-                EventKind when JsonNode.Parse(item.Body) is JsonObject envelope && envelope["event"] is JsonObject e => Text(envelope["team_id"]) + ":" + Text(e["user"]),
-                CommandKind when System.Web.HttpUtility.ParseQueryString(item.Body) is var form => form["team_id"] + ":" + form["user_id"],
-                ActionKind or SubmissionKind when JsonNode.Parse(item.Body) is JsonObject p => Text(p["team"]?["id"]) + ":" + Text(p["user"]?["id"]),
-                _ => null,
-            };
-            return key is { Length: > 1 } && !key.EndsWith(':') ? key : $"item:{item.Id}";
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
-        {
-            return $"item:{item.Id}";
-        }
-    }
+    // The item being processed (this service is scoped to one item): its answer is worked out once and kept, so a
+    // retry — after a rate limit, a failed post — delivers the kept answer instead of running the turn again.
+    private InboundTurn? _turn;
 
-    public async Task ProcessAsync(InboundItem item, CancellationToken cancellationToken)
+    public async Task ProcessAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
+        _turn = turn;
+        var item = turn.Item;
         switch (item.Kind)
         {
             case EventKind:
@@ -129,7 +111,7 @@ internal sealed partial class SlackTurnProcessor(
         if (rep is null)
             reply = new Reply([new TextBlock(NotSetUp.Replace("*", "**"))]) { Summary = "Not set up yet" };
         else
-            reply = await core.HandleAsync(Message(rep, $"slash:{team}:{user}", text.Length == 0 ? "help" : text, null), cancellationToken);
+            reply = await AnswerOnceAsync(() => core.HandleAsync(Message(rep, $"slash:{team}:{user}", text.Length == 0 ? "help" : text, null), cancellationToken), cancellationToken);
         var message = await replies.ToMessageAsync(reply, rep?.RepId ?? 0, cancellationToken);
         await RespondAsync(responseUrl, message, cancellationToken);
     }
@@ -185,9 +167,12 @@ internal sealed partial class SlackTurnProcessor(
         if (ReplyPaging.TryParse(payload, out var pageId))
             reply = await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;
         else
-            reply = await core.HandleAsync(Message(rep, threadTs is null ? channel : $"{channel}:{threadTs}", payload is null ? (text.Length == 0 ? "help" : text) : "", payload), cancellationToken);
+            reply = await AnswerOnceAsync(() => core.HandleAsync(Message(rep, threadTs is null ? channel : $"{channel}:{threadTs}", payload is null ? (text.Length == 0 ? "help" : text) : "", payload), cancellationToken), cancellationToken);
         await replies.PostAsync(channel, reply, rep.RepId, cancellationToken, threadTs);
     }
+
+    private Task<Reply> AnswerOnceAsync(Func<Task<Reply>> run, CancellationToken cancellationToken) =>
+        _turn is null ? run() : _turn.AnswerOnceAsync(run, cancellationToken);
 
     private IncomingMessage Message(RepIdentity rep, string conversation, string text, string? payload) =>
         new(ChatChannels.Slack, rep, conversation.Length <= 190 ? conversation : conversation[..190], text, payload, null, clock.GetUtcNow());
@@ -231,4 +216,16 @@ internal sealed partial class SlackTurnProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack command's response_url points at {Host}, not Slack; not answered")]
     private static partial void LogBadResponseUrl(ILogger logger, string host);
+}
+
+/// <summary>Slack's part of the inbound engine: its stored requests go to <see cref="SlackTurnProcessor"/>.</summary>
+internal sealed class SlackInboundHandler(SlackTurnProcessor processor) : IInboundHandler
+{
+    public string Channel => ChatChannels.Slack;
+
+    public Task HandleAsync(InboundTurn turn, CancellationToken cancellationToken) => processor.ProcessAsync(turn, cancellationToken);
+
+    /// <summary>The user or conversation is gone, the app removed, or the stored body unreadable: retrying cannot help.</summary>
+    public bool IsPermanent(Exception exception) =>
+        exception is SlackApiException { IsPermanentForRecipient: true } or System.Text.Json.JsonException;
 }

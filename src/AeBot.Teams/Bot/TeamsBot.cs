@@ -65,10 +65,13 @@ internal sealed partial class TeamsBot(
 
         var key = DialogKey(activity, rep);
         turn.TurnState.Add(TeamsTurnErrors.DialogKeyState, key);
-        var reply = ReplyPaging.TryParse(payload, out var pageId)
-            ? await PageAsync(pageId, rep, cancellationToken)
-            : await runner.RunAsync(Message((Activity)activity, rep, key, payload is null ? (text.Length == 0 ? "help" : text) : "", payload),
-                TimeSpan.FromMilliseconds(options.Value.MessageBudgetMilliseconds), late => SendLateAsync(activity.GetConversationReference(), late, rep.RepId));
+        var message = Message((Activity)activity, rep, key, payload is null ? (text.Length == 0 ? "help" : text) : "", payload);
+        var reply = ReplyPaging.TryParse(payload, out var pageId) ? await PageAsync(pageId, rep, cancellationToken)
+            // From the inbound engine: no HTTP request is waiting, and the answer is worked out once and kept.
+            : turn.TurnState.Get<InboundTurn>(TeamsInboundHandler.TurnState) is { } inbound
+                ? await inbound.AnswerOnceAsync(() => CoreAsync(message, cancellationToken), cancellationToken)
+            : await runner.RunAsync(message, TimeSpan.FromMilliseconds(options.Value.MessageBudgetMilliseconds),
+                late => SendLateAsync(activity.GetConversationReference(), late, rep.RepId));
         if (reply is null)
         {
             await turn.SendActivityAsync(MessageFactory.Text("Working on it — I'll post the answer here in a moment."), cancellationToken);
@@ -149,6 +152,12 @@ internal sealed partial class TeamsBot(
 
     private IncomingMessage Message(Activity activity, RepIdentity rep, ConversationKey key, string text, string? payload) =>
         new(ChatChannels.Teams, rep, key.ConversationId, text, payload, activity.Locale, clock.GetUtcNow());
+
+    private async Task<Reply> CoreAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IConversationCore>().HandleAsync(message, cancellationToken);
+    }
 
     private async Task<Reply> PageAsync(string pageId, RepIdentity rep, CancellationToken cancellationToken) =>
         await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;

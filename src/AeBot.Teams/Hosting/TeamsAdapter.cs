@@ -19,8 +19,9 @@ namespace AeBot.Teams.Hosting;
 /// Bot Framework's <see cref="CloudAdapter"/> with AeBot's front door. <see cref="CloudAdapter.ProcessAsync"/> turns
 /// only <see cref="UnauthorizedAccessException"/> into 401 and lets every other token failure surface as a 500, and it
 /// checks no tenant. So AeBot authenticates first itself — any failure is a 401 — then checks the tenant (403), then
-/// claims the activity id (a redelivery is answered 200 and not run again), and only then runs the turn with the
-/// already-authenticated result.
+/// stores a message for the inbound engine (<see cref="TeamsInboundHandler"/>) — or, for invokes and the rest, claims
+/// the activity id (a redelivery is answered 200 and not run again) and runs the turn with the already-authenticated
+/// result.
 /// </summary>
 internal sealed partial class TeamsAdapter : CloudAdapter
 {
@@ -32,12 +33,18 @@ internal sealed partial class TeamsAdapter : CloudAdapter
     private readonly TeamsOptions _options;
     private readonly IReadOnlySet<string>? _tenants;
     private readonly TimeProvider _clock;
+    private readonly IInboundInbox _inbox;
+    private readonly InboundSignal _signal;
     private readonly ILogger _logger;
 
-    public TeamsAdapter(BotFrameworkAuthentication authentication, IOptions<TeamsOptions> options, TimeProvider clock, IServiceScopeFactory scopes, ILogger<TeamsAdapter> logger)
+    public TeamsAdapter(
+        BotFrameworkAuthentication authentication, IOptions<TeamsOptions> options, TimeProvider clock, IServiceScopeFactory scopes,
+        IInboundInbox inbox, InboundSignal signal, ILogger<TeamsAdapter> logger)
         : base(authentication, logger)
     {
         _options = options.Value;
+        _inbox = inbox;
+        _signal = signal;
         _tenants = _options.EffectiveAllowedTenants();
         _clock = clock;
         _logger = logger;
@@ -112,10 +119,24 @@ internal sealed partial class TeamsAdapter : CloudAdapter
             return;
         }
 
-        // At least once, never twice: the delivery is claimed (a redelivery while it runs, or after it finished, is
+        var deliveryKey = activity.Id is { Length: > 0 } && activity.Conversation?.Id is { Length: > 0 } ? $"{activity.Conversation.Id}|{activity.Id}" : null;
+        if (activity.Type == ActivityTypes.Message && deliveryKey is not null)
+        {
+            // A message is stored (once: a redelivery finds it there) and answered by the inbound engine, like
+            // Slack's requests: Teams gets its 200 at once, the turn survives a crash, and a failed turn is retried
+            // from the queue — at least once, never twice.
+            if (await _inbox.EnqueueAsync(new InboundRequest(ChatChannels.Teams, TeamsInboundHandler.MessageKind, deliveryKey, activity.Conversation!.Id, body, _clock.GetUtcNow()), cancellationToken))
+                _signal.Notify();
+            else
+                LogDuplicate(_logger, activity.Type, activity.Id ?? "");
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        // Invokes (a card's button: Teams waits 5 s for the refreshed card) and the rest run now. At least once,
+        // never twice: the delivery is claimed (a redelivery while it runs, or after it finished, is
         // answered "already handled"), completed when the turn ends, released when it fails — so Teams' retry runs it
         // again — and a claim left by a process that died runs out after the lease, so the retry is not lost either.
-        var deliveryKey = activity.Id is { Length: > 0 } && activity.Conversation?.Id is { Length: > 0 } ? $"{activity.Conversation.Id}|{activity.Id}" : null;
         var wallClock = TimeProvider.System.GetUtcNow(); // a lease measures Teams' patience, not business time
         // Whole milliseconds: the lease is also the claim's token, compared for equality after a round trip through
         // databases that keep microseconds (PostgreSQL) or ticks (SQLite).

@@ -124,17 +124,28 @@ public sealed class PostgresConversationTests
                 // The inbound queue: group-committed inserts (a retry is a no-op), one-statement claims, completion.
                 var queue = services.GetRequiredService<AeBot.Core.Channels.IInboundQueue>();
                 var inbox = services.GetRequiredService<AeBot.Core.Channels.IInboundInbox>();
-                Assert.True(await inbox.EnqueueAsync("slack", "event", "EvPG1", "{}", ConversationFixture.Now, true, default));
-                Assert.False(await inbox.EnqueueAsync("slack", "event", "EvPG1", "{}", ConversationFixture.Now, true, default));
-                Assert.True(await inbox.EnqueueAsync("slack", "event", "EvPG2", "{}", ConversationFixture.Now, true, default));
-                Assert.True(await inbox.EnqueueAsync("slack", "event", "EvPG3", "{}", ConversationFixture.Now, false, default)); // settled: never claimed
-                var claimed = await queue.ClaimAsync("slack", 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default);
+                AeBot.Core.Channels.InboundRequest Request(string key, string conversation, bool needsProcessing = true) =>
+                    new("slack", "event", key, conversation, "{}", ConversationFixture.Now) { NeedsProcessing = needsProcessing };
+                Assert.True(await inbox.EnqueueAsync(Request("EvPG1", "T:ann"), default));
+                Assert.False(await inbox.EnqueueAsync(Request("EvPG1", "T:ann"), default));
+                Assert.True(await inbox.EnqueueAsync(Request("EvPG2", "T:bob"), default));
+                Assert.True(await inbox.EnqueueAsync(Request("EvPG3", "T:ann", needsProcessing: false), default)); // settled: never claimed
+                Assert.True(await inbox.EnqueueAsync(Request("EvPG4", "T:ann"), default)); // waits behind EvPG1
+                var claimed = await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default);
                 Assert.Equal(2, claimed.Count);
-                Assert.Empty(await queue.ClaimAsync("slack", 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default)); // leased
+                Assert.Empty(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default)); // leased, or behind one
+                await queue.SaveAnswerAsync(claimed[0].Id, "kept", default);
+                await queue.DeferAsync(claimed[0].Id, "rate-limited", ConversationFixture.Now.AddSeconds(5), default);
+                var deferred = Assert.Single(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now.AddSeconds(5), TimeSpan.FromMinutes(2), default));
+                Assert.Equal(("kept", 1), (deferred.Answer, deferred.Attempts));
                 await queue.CompleteAsync(claimed.Select(c => c.Id).ToList(), ConversationFixture.Now, default);
-                Assert.Empty(await queue.ClaimAsync("slack", 10, ConversationFixture.Now.AddMinutes(5), TimeSpan.FromMinutes(2), default));
+                var next = Assert.Single(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default));
+                await queue.RenewAsync([next.Id], ConversationFixture.Now.AddMinutes(10), default);
+                Assert.Empty(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now.AddMinutes(5), TimeSpan.FromMinutes(2), default));
+                await queue.CompleteAsync([next.Id], ConversationFixture.Now, default);
+                Assert.Empty(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now.AddMinutes(15), TimeSpan.FromMinutes(2), default));
                 Assert.Equal(0, await queue.PruneAsync(ConversationFixture.Now, 1000, default)); // nothing older than that
-                Assert.Equal(3, await queue.PruneAsync(ConversationFixture.Now.AddMinutes(1), 1000, default));            }
+                Assert.Equal(4, await queue.PruneAsync(ConversationFixture.Now.AddMinutes(1), 1000, default));            }
         }
         finally
         {

@@ -85,7 +85,45 @@ public sealed class TeamsApplication : WebApplicationFactory<Program>
     }
 
     /// <summary>Posts an activity to /api/messages with a valid token (or the given Authorization header).</summary>
-    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization = null, bool sign = true)
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization = null, bool sign = true, bool settle = true)
+    {
+        var response = await SendAsync(activity, authorization, sign);
+        // A message is stored and answered by the inbound engine after the 200: wait for its row to be settled, so
+        // a test sees the answer (or the lack of one) — and fails if it never is.
+        if (settle && response.IsSuccessStatusCode && activity["type"]?.GetValue<string>() == "message"
+            && activity["id"]?.GetValue<string>() is { } id && activity["conversation"]?["id"]?.GetValue<string>() is { } conversation)
+            await SettledAsync($"{conversation}|{id}");
+        return response;
+    }
+
+    /// <summary>Waits until the stored inbound item is processed or given up; throws when that takes over a minute.</summary>
+    public async Task SettledAsync(string deliveryKey)
+    {
+        var key = AeBot.Data.Channels.InboundQueueWriter.StoredKey(deliveryKey);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await QueryAsync(db => db.InboundQueue.AnyAsync(q => q.Channel == "teams" && q.DeliveryKey == key && (q.ProcessedAt != null || q.FailedAt != null))))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Inbound Teams item {deliveryKey} was never settled.");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Waits until the inbound engine has looked at the queue <paramref name="rounds"/> more times.</summary>
+    public async Task WaitForEngineRoundsAsync(int rounds)
+    {
+        var engine = Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AeBot.Inbound.InboundEngine>().Single();
+        var target = engine.ClaimRounds + rounds;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (engine.ClaimRounds < target)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The inbound engine stopped looking at the queue.");
+            await Task.Delay(25);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(JsonObject activity, string? authorization, bool sign)
     {
         var client = CreateClient();
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")

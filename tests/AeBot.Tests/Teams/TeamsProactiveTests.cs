@@ -185,6 +185,7 @@ public sealed class TeamsTimeLimitTests : IAsyncLifetime
         {
             ["Teams:InvokeBudgetMilliseconds"] = "150",
             ["Teams:MessageBudgetMilliseconds"] = "8000",
+            ["Inbound:MaxAttempts"] = "2", // a turn that always fails is given up (and apologised for) after one retry
         }, services =>
         {
             services.AddScoped<ConversationCore>();

@@ -1152,6 +1152,9 @@ namespace AeBot.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1163,6 +1166,11 @@ namespace AeBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Conversation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("DeliveryKey")
                         .IsRequired()
@@ -1197,6 +1205,10 @@ namespace AeBot.Data.Migrations.Postgres
 
                     b.HasIndex("Channel", "NextAttemptAt")
                         .HasDatabaseName("IX_InboundQueue_Due")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
+
+                    b.HasIndex("Channel", "Conversation", "Id")
+                        .HasDatabaseName("IX_InboundQueue_Conversation")
                         .HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
 
                     b.ToTable("InboundQueue", (string)null);

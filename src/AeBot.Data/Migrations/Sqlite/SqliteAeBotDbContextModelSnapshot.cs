@@ -1094,6 +1094,9 @@ namespace AeBot.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -1104,6 +1107,11 @@ namespace AeBot.Data.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conversation")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeliveryKey")
@@ -1139,6 +1147,10 @@ namespace AeBot.Data.Migrations.Sqlite
 
                     b.HasIndex("Channel", "NextAttemptAt")
                         .HasDatabaseName("IX_InboundQueue_Due")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
+
+                    b.HasIndex("Channel", "Conversation", "Id")
+                        .HasDatabaseName("IX_InboundQueue_Conversation")
                         .HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL");
 
                     b.ToTable("InboundQueue", (string)null);

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Runtime.ExceptionServices;
+using AeBot.Core.Channels;
+using AeBot.Core.Organization;
+using AeBot.Teams.Hosting;
+using Microsoft.Bot.Schema;
+using Microsoft.Rest;
+using Newtonsoft.Json;
+
+namespace AeBot.Teams.Bot;
+
+/// <summary>
+/// Teams' part of the inbound engine: a stored message activity (authenticated and tenant-checked at the front door
+/// before it was stored) runs as a turn of its own, its replies sent to the conversation's service URL as the bot.
+/// A failed turn goes back to the queue — the user hears an apology only when the last attempt fails — and a Bot
+/// Connector 429 waits as long as Teams asked.
+/// </summary>
+internal sealed class TeamsInboundHandler(TeamsAdapter adapter, TeamsBot bot) : IInboundHandler
+{
+    public const string MessageKind = "message";
+
+    /// <summary>Where the turn finds its <see cref="InboundTurn"/> (the stored answer, if an earlier attempt kept one).</summary>
+    public const string TurnState = "AeBot.InboundTurn";
+
+    private static readonly JsonSerializerSettings Json = new() { MaxDepth = 64 };
+
+    public string Channel => ChatChannels.Teams;
+
+    public async Task HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        var activity = JsonConvert.DeserializeObject<Activity>(turn.Item.Body, Json) ?? throw new JsonSerializationException("The stored activity is empty.");
+        ExceptionDispatchInfo? failure = null;
+        await adapter.ContinueConversationAsync(adapter.BotIdentity(), activity, async (context, ct) =>
+        {
+            context.TurnState.Add(TurnState, turn);
+            try
+            {
+                await bot.OnTurnAsync(context, ct);
+            }
+            catch (Exception e) when (!turn.IsLastAttempt && !(e is OperationCanceledException && ct.IsCancellationRequested))
+            {
+                // Kept from the adapter's error handler (which would apologise): the engine retries the turn.
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }, cancellationToken);
+        if (failure?.SourceException is { } error && Status(error) == HttpStatusCode.TooManyRequests)
+            throw new ChannelThrottledException(ChatChannels.Teams, "reply", RetryAfter(error));
+        failure?.Throw();
+    }
+
+    /// <summary>An unreadable stored activity, or a conversation the bot can no longer post in (403/404).</summary>
+    public bool IsPermanent(Exception exception) =>
+        exception is JsonException || Status(exception) is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+
+    // The connector client throws ErrorResponseException for an error body, HttpOperationException otherwise.
+    private static HttpResponseMessageWrapper? Response(Exception e) => e switch
+    {
+        ErrorResponseException { Response: { } response } => response,
+        HttpOperationException { Response: { } response } => response,
+        _ => null,
+    };
+
+    private static HttpStatusCode? Status(Exception e) => Response(e)?.StatusCode;
+
+    private static TimeSpan RetryAfter(Exception e) =>
+        Response(e) is { } r && r.Headers.TryGetValue("Retry-After", out var values)
+            && int.TryParse(values.FirstOrDefault(), out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(Math.Min(seconds, 600))
+            : TimeSpan.FromSeconds(1);
+}
