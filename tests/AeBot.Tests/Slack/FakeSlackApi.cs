@@ -102,6 +102,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
         throw new TimeoutException($"No {method} call matched. Calls: " + string.Join(" | ", Calls.Select(c => $"{c.Method} {c.Status} {c.AllText}")));
     }
 
+    /// <summary>Waits for a call of <paramref name="method"/> answered with HTTP <paramref name="status"/>; throws on timeout.</summary>
+    public async Task<SlackCall> WaitForStatusAsync(string method, int status, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (CallsTo(method).FirstOrDefault(c => c.Status == status) is { } found)
+                return found;
+            await Task.Delay(25);
+        }
+        throw new TimeoutException($"No {method} call was answered {status}.");
+    }
+
     // Socket Mode: what the test sends down the current connection, and the acks that came back.
     public System.Threading.Channels.Channel<string> SocketOutbox { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>();
 

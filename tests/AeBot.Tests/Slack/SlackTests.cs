@@ -365,14 +365,32 @@ public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<Sla
     }
 
     [Fact]
-    public async Task Rate_limited_by_slack_the_post_waits_as_asked_and_then_goes_through()
+    public async Task Rate_limited_by_slack_an_answer_waits_in_the_queue_as_asked_while_other_people_are_answered_and_the_turn_runs_once()
     {
-        Slack.Script("chat.postMessage", 429, "ratelimited", retryAfter: "1");
-        var dm = DirectMessage("help");
-        var channel = dm["event"]!["channel"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(dm)).StatusCode);
-        await Slack.WaitForAsync("chat.postMessage", c => c.Channel == channel);
-        Assert.Contains(Slack.CallsTo("chat.postMessage"), c => c.Status == 429);
+        var limited = DirectMessage("what closes this month?");
+        var other = DirectMessage("how am I tracking vs quota?");
+        other["event"]!["user"] = "UA8RXUSPL"; // Lee, another person
+        var limitedChannel = limited["event"]!["channel"]!.GetValue<string>();
+        var audits = await App.QueryAsync(db => db.AuditEntries.CountAsync());
+        Slack.Script("chat.postMessage", 429, "ratelimited", retryAfter: "3");
+        await App.EventAsync(limited);
+        await Slack.WaitForStatusAsync("chat.postMessage", 429);
+
+        // Lee asks after the 429: answered at once — no worker is waiting out Dana's three seconds.
+        await App.EventAsync(other);
+        await Slack.WaitForAsync("chat.postMessage", c => c.Channel == other["event"]!["channel"]!.GetValue<string>());
+        var key = limited["event_id"]!.GetValue<string>();
+        var row = await App.QueryAsync(db => db.InboundQueue.Where(q => q.DeliveryKey == key).Select(q => new { q.ProcessedAt, q.NextAttemptAt, q.Answer, q.Attempts, q.LastError }).SingleAsync());
+        Assert.Null(row.ProcessedAt); // still waiting, back in the queue (not on a worker), not counted as an attempt…
+        Assert.Equal(0, row.Attempts);
+        Assert.Contains("rate-limited", row.LastError);
+        Assert.True(row.NextAttemptAt > DateTimeOffset.UtcNow); // …until the time Slack asked for
+        Assert.NotNull(row.Answer); // with its answer kept
+
+        await App.SettledAsync(key);
+        Assert.Single(Slack.CallsTo("chat.postMessage"), c => c.Channel == limitedChannel && c.Status == 200);
+        // Dana's turn ran once (its kept answer was delivered on the retry), Lee's once.
+        Assert.Equal(audits + 2, await App.QueryAsync(db => db.AuditEntries.CountAsync()));
     }
 
     [Fact]
