@@ -90,10 +90,35 @@ public sealed partial class SlackApiClient(
         return answer;
     }
 
-    public async Task<string> PostMessageAsync(string channel, SlackMessage message, CancellationToken cancellationToken, string? threadTs = null)
+    /// <summary>The message metadata type AeBot's answers carry (docs.slack.dev/messaging/message-metadata).</summary>
+    public const string AnswerEventType = "aebot_answer";
+
+    /// <summary>
+    /// Posts a message; <paramref name="answerTo"/>, when given, goes along as message metadata naming the request
+    /// it answers, so a retry after a crash can see the answer was already posted (<see cref="HasAnswerAsync"/>).
+    /// </summary>
+    public async Task<string> PostMessageAsync(string channel, SlackMessage message, CancellationToken cancellationToken, string? threadTs = null, string? answerTo = null)
     {
-        var answer = await CallAsync("chat.postMessage", new { channel, text = message.Text, blocks = message.Blocks, thread_ts = threadTs, unfurl_links = false }, cancellationToken);
+        var metadata = answerTo is null ? null : new { event_type = AnswerEventType, event_payload = new { request = answerTo } };
+        var answer = await CallAsync("chat.postMessage", new { channel, text = message.Text, blocks = message.Blocks, thread_ts = threadTs, unfurl_links = false, metadata }, cancellationToken);
         return answer["ts"]?.GetValue<string>() ?? "";
+    }
+
+    /// <summary>
+    /// Whether an answer to <paramref name="request"/> is among the conversation's (or thread's) latest messages:
+    /// conversations.history / conversations.replies with <c>include_all_metadata</c>, read methods sent as GET
+    /// (docs.slack.dev/reference/methods/conversations.history). Only asked when a request is retried after its
+    /// answer was worked out — a crash may have come between the post and its record.
+    /// </summary>
+    public async Task<bool> HasAnswerAsync(string channel, string? threadTs, string request, CancellationToken cancellationToken)
+    {
+        var arguments = new Dictionary<string, string> { ["channel"] = channel, ["limit"] = "50", ["include_all_metadata"] = "true" };
+        if (threadTs is not null)
+            arguments["ts"] = threadTs;
+        var answer = await ReadAsync(threadTs is null ? "conversations.history" : "conversations.replies", arguments, cancellationToken);
+        return answer["messages"] is JsonArray messages && messages.OfType<JsonObject>().Any(m =>
+            m["metadata"] is JsonObject meta && meta["event_type"] is JsonValue type && type.TryGetValue<string>(out var t) && t == AnswerEventType
+            && meta["event_payload"]?["request"] is JsonValue id && id.TryGetValue<string>(out var r) && r == request);
     }
 
     public Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken cancellationToken) =>

@@ -21,10 +21,10 @@ internal sealed class SlackReplies(SlackApiClient slack, IReplyPages pages, Char
         return new SlackMessage(rendering.Text, rendering.Blocks);
     }
 
-    public async Task PostAsync(string channel, Reply reply, long repId, CancellationToken cancellationToken, string? threadTs = null)
+    public async Task PostAsync(string channel, Reply reply, long repId, CancellationToken cancellationToken, string? threadTs = null, string? answerTo = null)
     {
         var message = await ToMessageAsync(reply, repId, cancellationToken);
-        var ts = await slack.PostMessageAsync(channel, message, cancellationToken, threadTs);
+        var ts = await slack.PostMessageAsync(channel, message, cancellationToken, threadTs, answerTo);
         foreach (var chart in reply.Blocks.OfType<ChartBlock>())
             await slack.UploadFileAsync(channel, "chart.png", chart.Title, charts.RenderPng(chart), cancellationToken, threadTs ?? ts);
     }

@@ -28,7 +28,6 @@ internal static partial class SlackEndpoints
         var front = new FrontDoor(
             services.GetRequiredService<SlackRequestVerifier>(),
             services.GetRequiredService<SlackInboundRouter>(),
-            services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("AeBot.Slack"));
         var group = endpoints.MapGroup(options.PathPrefix).ExcludeFromDescription();
         group.MapPost("/events", (Func<HttpContext, Task<IResult>>)(http => front.HandleAsync(http, EventsAsync)));
@@ -36,7 +35,7 @@ internal static partial class SlackEndpoints
         group.MapPost("/interactivity", (Func<HttpContext, Task<IResult>>)(http => front.HandleAsync(http, InteractivityAsync)));
     }
 
-    private sealed class FrontDoor(SlackRequestVerifier verifier, SlackInboundRouter router, TimeProvider clock, ILogger logger)
+    private sealed class FrontDoor(SlackRequestVerifier verifier, SlackInboundRouter router, ILogger logger)
     {
         public async Task<IResult> HandleAsync(HttpContext http, Func<HttpContext, byte[], SlackInboundRouter, Task<SlackOutcome>> handler)
         {
@@ -44,7 +43,8 @@ internal static partial class SlackEndpoints
             if (body is null)
                 return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             var verification = verifier.Verify(
-                http.Request.Headers[SlackRequestVerifier.TimestampHeader], http.Request.Headers[SlackRequestVerifier.SignatureHeader], body, clock.GetUtcNow());
+                http.Request.Headers[SlackRequestVerifier.TimestampHeader], http.Request.Headers[SlackRequestVerifier.SignatureHeader], body,
+                TimeProvider.System.GetUtcNow()); // a replay window is real time (Slack signs with its clock), not business time (Clock:Now)
             if (verification != SlackVerification.Valid)
             {
                 LogRefused(logger, http.Request.Path, verification);

@@ -168,7 +168,33 @@ internal sealed partial class SlackTurnProcessor(
             reply = await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;
         else
             reply = await AnswerOnceAsync(() => core.HandleAsync(Message(rep, threadTs is null ? channel : $"{channel}:{threadTs}", payload is null ? (text.Length == 0 ? "help" : text) : "", payload), cancellationToken), cancellationToken);
-        await replies.PostAsync(channel, reply, rep.RepId, cancellationToken, threadTs);
+        var request = _turn is null ? null : _turn.Item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (request is not null && await AlreadyAnsweredAsync(channel, threadTs, request, cancellationToken))
+            return;
+        await replies.PostAsync(channel, reply, rep.RepId, cancellationToken, threadTs, answerTo: request);
+    }
+
+    /// <summary>
+    /// A retry whose answer an earlier attempt worked out may follow a crash between the post and its record: the
+    /// conversation is asked whether the answer is there (its metadata names the request) before posting again.
+    /// When Slack cannot tell (no history scope in a channel), the answer is posted: at least once.
+    /// </summary>
+    private async Task<bool> AlreadyAnsweredAsync(string channel, string? threadTs, string request, CancellationToken cancellationToken)
+    {
+        if (_turn is not { Item: { Attempts: > 1, Answer: not null } })
+            return false;
+        try
+        {
+            var found = await slack.HasAnswerAsync(channel, threadTs, request, cancellationToken);
+            if (found)
+                LogAlreadyAnswered(logger, request);
+            return found;
+        }
+        catch (SlackApiException e)
+        {
+            LogHistoryUnavailable(logger, request, e.Error);
+            return false;
+        }
     }
 
     private Task<Reply> AnswerOnceAsync(Func<Task<Reply>> run, CancellationToken cancellationToken) =>
@@ -213,6 +239,12 @@ internal sealed partial class SlackTurnProcessor(
 
     [GeneratedRegex(@"^link\s+<@(?<user>[UW][A-Z0-9]+)(\|[^>]*)?>\s+(?:to|as|with)\s+(?:<mailto:[^|>]+\|)?(?<rep>[^\s@|<>]+@[^\s|<>]+?)>?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LinkCommand();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack request {Request} was already answered before a restart; not posted again")]
+    private static partial void LogAlreadyAnswered(ILogger logger, string request);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack request {Request}: could not check for an earlier answer ({Error}); posting")]
+    private static partial void LogHistoryUnavailable(ILogger logger, string request, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack command's response_url points at {Host}, not Slack; not answered")]
     private static partial void LogBadResponseUrl(ILogger logger, string host);

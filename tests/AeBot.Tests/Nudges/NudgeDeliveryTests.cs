@@ -82,7 +82,7 @@ public sealed class NudgeDeliveryTests
         var payload = SlackFixtures.Json("block_actions_message_payload.json");
         payload["actions"]![0]!["value"] = done;
         payload["actions"]![0]!["action_ts"] = Monday.ToUnixTimeMilliseconds().ToString();
-        var response = await app.PostAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded", timestamp: Monday.ToUnixTimeSeconds());
+        var response = await app.PostAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         NudgeCards.TryRead(done["act:nudge:".Length..], lee.Id, out _, out var key, out _);
         await WaitForAsync(() => app.QueryAsync(db => db.NudgeLedger.AnyAsync(n => n.Rule == key.Rule && n.Subject == key.Subject && n.RecipientRepId == lee.Id && n.Action == "done")), "the press to be recorded");

@@ -309,7 +309,18 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "chat.postMessage" or "chat.postEphemeral" or "chat.update" when Arg("channel") is null => new { ok = false, error = "channel_not_found" },
             "chat.postMessage" or "chat.postEphemeral" or "chat.update" when Arg("text") is null && json?["blocks"] is null => new { ok = false, error = "no_text" },
             "chat.postMessage" or "chat.postEphemeral" or "chat.update" when BlocksBeyondLimits(json?["blocks"]) is { } why => new { ok = false, error = "invalid_blocks", errors = new[] { why } },
-            "chat.postMessage" => new { ok = true, channel = Arg("channel"), ts = $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000}.{Random.Shared.Next(100000, 999999)}" },
+            // metadata: "invalid_metadata_format" unless an object with event_type and an event_payload object
+            // (docs.slack.dev/reference/methods/chat.postMessage, docs.slack.dev/messaging/message-metadata).
+            "chat.postMessage" when json?["metadata"] is { } meta && !(meta is JsonObject m && m["event_type"] is JsonValue && m["event_payload"] is JsonObject) =>
+                new { ok = false, error = "invalid_metadata_format" },
+            "chat.postMessage" => Posted(Arg("channel")!, Arg("thread_ts"), Arg("text"), json?["metadata"]),
+            // conversations.history / .replies: "channel_not_found" for a missing or unknown channel, .replies
+            // "thread_not_found" without ts; metadata only with include_all_metadata (docs.slack.dev/reference/methods/
+            // conversations.history, …/conversations.replies). Newest first, at most "limit" (default 100).
+            "conversations.history" or "conversations.replies" when Arg("channel") is not { } c || !_history.ContainsKey(c) => new { ok = false, error = "channel_not_found" },
+            "conversations.replies" when Arg("ts") is null => new { ok = false, error = "thread_not_found" },
+            "conversations.history" or "conversations.replies" => History(Arg("channel")!, method == "conversations.replies" ? Arg("ts") : null,
+                int.TryParse(Arg("limit"), out var limit) ? limit : 100, Arg("include_all_metadata") == "true"),
             "apps.connections.open" when http.Request.Headers.Authorization.ToString() == "Bearer xapp-test-token" =>
                 new { ok = true, url = BaseUrl.Replace("http://", "ws://") + "socket" },
             "auth.test" => new { ok = true, user_id = BotUserId, bot_id = "BAEBOT01", team_id = "T061EG9R6" },
@@ -322,6 +333,45 @@ public sealed class FakeSlackApi : IAsyncDisposable
         };
         await http.Response.WriteAsJsonAsync(answer);
     }
+
+    // What was posted, per channel, oldest first: what conversations.history and .replies read back.
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _history = new();
+    private long _lastTs;
+
+    private object Posted(string channel, string? threadTs, string? text, JsonNode? metadata)
+    {
+        // Unique, increasing timestamps like Slack's ("seconds.micro"), so a thread's ts names one message.
+        long last, micros;
+        do
+        {
+            last = Interlocked.Read(ref _lastTs);
+            micros = Math.Max(last + 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000);
+        }
+        while (Interlocked.CompareExchange(ref _lastTs, micros, last) != last);
+        var ts = $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
+        var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = text, ["thread_ts"] = threadTs, ["metadata"] = metadata?.DeepClone() };
+        _history.GetOrAdd(channel, _ => new()).Enqueue(message);
+        return new { ok = true, channel, ts };
+    }
+
+    private object History(string channel, string? threadTs, int limit, bool withMetadata)
+    {
+        var messages = _history[channel].Where(m => threadTs is null || m["thread_ts"]?.GetValue<string>() == threadTs || m["ts"]!.GetValue<string>() == threadTs)
+            .Reverse().Take(Math.Clamp(limit, 1, 1000)).Select(m =>
+            {
+                var copy = m.DeepClone().AsObject();
+                if (!withMetadata)
+                    copy.Remove("metadata");
+                return copy;
+            }).ToList();
+        return new { ok = true, messages, has_more = false };
+    }
+
+    /// <summary>Answers posted to <paramref name="channel"/> that carry AeBot's metadata for a request, by request.</summary>
+    public IReadOnlyList<string> AnswersIn(string channel) =>
+        _history.TryGetValue(channel, out var messages)
+            ? messages.Select(m => m["metadata"]?["event_payload"]?["request"]?.GetValue<string>()).OfType<string>().ToList()
+            : [];
 
     public async ValueTask DisposeAsync()
     {

@@ -48,7 +48,7 @@ public sealed class SlackApplication(FakeSlackApi slack, IDictionary<string, str
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        var ts = timestamp ?? Now.ToUnixTimeSeconds();
+        var ts = timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds(); // Slack signs with the real time
         if (sign)
         {
             request.Headers.Add("X-Slack-Request-Timestamp", ts.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -65,7 +65,7 @@ public sealed class SlackFuzzTests(SlackFixture fixture) : IClassFixture<SlackFi
 
     private async Task<HttpStatusCode> PostSignedAsync(HttpClient client, string path, byte[] body, string type)
     {
-        var timestamp = SlackApplication.Now.ToUnixTimeSeconds();
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(SlackApplication.SigningSecret));
         var signed = Encoding.UTF8.GetBytes($"v0:{timestamp}:").Concat(body).ToArray();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };

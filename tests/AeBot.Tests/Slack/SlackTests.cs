@@ -327,8 +327,8 @@ public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<Sla
         var before = await App.QueryAsync(db => db.InboundQueue.CountAsync());
         var dm = DirectMessage("what closes this month?").ToJsonString();
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.PostAsync("/slack/events", dm, "application/json", sign: false)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await App.PostAsync("/slack/events", dm, "application/json", signature: SlackApplication.Sign("wrong-secret", SlackApplication.Now.ToUnixTimeSeconds(), dm))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await App.PostAsync("/slack/events", dm, "application/json", timestamp: SlackApplication.Now.AddMinutes(-6).ToUnixTimeSeconds())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.PostAsync("/slack/events", dm, "application/json", signature: SlackApplication.Sign("wrong-secret", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), dm))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.PostAsync("/slack/events", dm, "application/json", timestamp: DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds())).StatusCode);
         Assert.Equal(before, await App.QueryAsync(db => db.InboundQueue.CountAsync()));
         Assert.Contains(App.Logs.Lines, l => l.Contains("Slack request to /slack/events refused") && !l.Contains("what closes"));
     }
