@@ -53,6 +53,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackTurnProcessor>();
         services.AddSingleton<SlackInboundRouter>();
         services.AddScoped<SlackHome>();
+        services.AddScoped<SlackAssistant>();
         services.AddScoped<SlackMessenger>();
         services.AddScoped<IChannelMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
         services.AddSingleton<SlackInboundWorker>();

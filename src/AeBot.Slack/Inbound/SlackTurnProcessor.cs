@@ -24,6 +24,7 @@ internal sealed partial class SlackTurnProcessor(
     IRepDirectory directory,
     SlackReplies replies,
     SlackHome home,
+    SlackAssistant assistant,
     SlackApiClient slack,
     IHttpClientFactory httpClients,
     IOptions<SlackOptions> options,
@@ -51,7 +52,7 @@ internal sealed partial class SlackTurnProcessor(
             string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             var key = item.Kind switch
             {
-                EventKind when JsonNode.Parse(item.Body) is JsonObject envelope && envelope["event"] is JsonObject e => Text(envelope["team_id"]) + ":" + Text(e["user"]),
+                EventKind when JsonNode.Parse(item.Body) is JsonObject envelope && envelope["event"] is JsonObject e => Text(envelope["team_id"]) + ":" + (Text(e["user"]) ?? Text(e["assistant_thread"]?["user_id"])),
                 CommandKind when System.Web.HttpUtility.ParseQueryString(item.Body) is var form => form["team_id"] + ":" + form["user_id"],
                 ActionKind or SubmissionKind when JsonNode.Parse(item.Body) is JsonObject p => Text(p["team"]?["id"]) + ":" + Text(p["user"]?["id"]),
                 _ => null,
@@ -97,6 +98,11 @@ internal sealed partial class SlackTurnProcessor(
                     "Hi, I'm *AeBot*. @mention me with a question about your pipeline — for example `@AeBot what closes this month?` — and I'll answer in the thread. `/ae help` works anywhere.", null), cancellationToken);
             return;
         }
+        if (type == "assistant_thread_started")
+        {
+            await assistant.StartedAsync(team, e, cancellationToken);
+            return;
+        }
         var user = e["user"]!.GetValue<string>();
         var channel = e["channel"]?.GetValue<string>() ?? "";
         var text = e["text"]?.GetValue<string>() ?? "";
@@ -109,7 +115,11 @@ internal sealed partial class SlackTurnProcessor(
                     await slack.PublishHomeAsync(user, new { type = "home", blocks = new[] { new { type = "section", text = new { type = "mrkdwn", text = NotSetUp } } } }, cancellationToken);
                 break;
             case "message":
-                await AnswerAsync(team, user, channel, text.Trim(), null, threadTs: null, dm: true, cancellationToken);
+                // In an assistant thread (or any thread of the DM) the answer goes in the thread, after its status.
+                var dmThread = e["thread_ts"]?.GetValue<string>();
+                if (dmThread is not null)
+                    await assistant.ThinkingAsync(team, user, channel, dmThread, text.Trim(), cancellationToken);
+                await AnswerAsync(team, user, channel, text.Trim(), null, dmThread, dm: true, cancellationToken);
                 break;
             case "app_mention":
                 var thread = e["thread_ts"]?.GetValue<string>() ?? e["ts"]?.GetValue<string>();
