@@ -115,6 +115,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         {
             while (recent.Count > 0 && now - recent.Peek() >= TimeSpan.FromMinutes(1))
                 recent.Dequeue();
+            if (limit <= 0)
+                return 60;
             if (recent.Count >= limit)
                 return Math.Max(1, (int)Math.Ceiling((recent.Peek() + TimeSpan.FromMinutes(1) - now).TotalSeconds));
             recent.Enqueue(now);
