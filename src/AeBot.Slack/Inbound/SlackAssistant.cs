@@ -43,7 +43,7 @@ internal sealed partial class SlackAssistant(
     /// </summary>
     public async Task StartedAsync(string team, JsonObject e, CancellationToken cancellationToken)
     {
-        var thread = e["assistant_thread"];
+        var thread = e["assistant_thread"] as JsonObject; // anything else is not the documented shape
         if (Text(thread?["user_id"]) is not { } user || Text(thread?["channel_id"]) is not { } channel || Text(thread?["thread_ts"]) is not { } threadTs)
         {
             LogIncomplete(logger);
