@@ -55,6 +55,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackTurnProcessor>();
         services.AddSingleton<SlackInboundRouter>();
         services.AddScoped<SlackHome>();
+        services.AddScoped<SlackAssistant>();
         services.AddScoped<SlackMessenger>();
         services.AddScoped<IChannelMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
         services.AddScoped<IInboundHandler, SlackInboundHandler>(); // the inbound engine (the server's) processes stored requests

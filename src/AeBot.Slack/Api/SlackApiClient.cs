@@ -177,6 +177,26 @@ public sealed partial class SlackApiClient(
     public Task<JsonObject> PublishHomeAsync(string user, object view, CancellationToken cancellationToken) =>
         CallAsync("views.publish", new { user_id = user, view }, cancellationToken);
 
+    // Assistant threads (docs.slack.dev/reference/methods/assistant.threads.setStatus, …/setSuggestedPrompts,
+    // …/setTitle): all three pages list application/json among their content types, and the official Python SDK
+    // sends setStatus and setSuggestedPrompts as JSON (slackapi/python-slack-sdk slack_sdk/web/client.py), so they
+    // go through CallAsync like the other writes.
+
+    /// <summary>
+    /// Shows "AeBot <paramref name="status"/>" in an assistant thread while an answer is prepared. Slack clears it
+    /// when the app posts in the thread, or after two minutes.
+    /// </summary>
+    public Task SetAssistantStatusAsync(string channel, string threadTs, string status, CancellationToken cancellationToken) =>
+        CallAsync("assistant.threads.setStatus", new { channel_id = channel, thread_ts = threadTs, status }, cancellationToken);
+
+    /// <summary>The prompts a person can click in a new assistant thread: at most four (Slack's limit).</summary>
+    public Task SetSuggestedPromptsAsync(string channel, string threadTs, string? title, IReadOnlyList<SlackPrompt> prompts, CancellationToken cancellationToken) =>
+        CallAsync("assistant.threads.setSuggestedPrompts", new { channel_id = channel, thread_ts = threadTs, title, prompts }, cancellationToken);
+
+    /// <summary>The thread's name in the person's history with AeBot.</summary>
+    public Task SetAssistantTitleAsync(string channel, string threadTs, string title, CancellationToken cancellationToken) =>
+        CallAsync("assistant.threads.setTitle", new { channel_id = channel, thread_ts = threadTs, title }, cancellationToken);
+
     /// <summary>
     /// Uploads a picture the current way (files.getUploadURLExternal, then the bytes, then
     /// files.completeUploadExternal sharing it into <paramref name="channel"/>); returns the file id.
@@ -221,5 +241,8 @@ public sealed partial class SlackApiClient(
 
 /// <summary>A message for Slack: the notification/fallback text and the blocks.</summary>
 public sealed record SlackMessage(string Text, JsonArray? Blocks);
+
+/// <summary>A suggested prompt: the label shown and the message sent for the person when clicked.</summary>
+public sealed record SlackPrompt(string Title, string Message);
 
 public sealed record SlackUser(string Id, string Name, string? Email, string? TimeZone, bool IsBotOrDeleted);

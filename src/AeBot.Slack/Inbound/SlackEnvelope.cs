@@ -16,6 +16,12 @@ internal sealed record SlackEventSummary(string? Type, bool FromBot, bool HasSub
     public bool NeedsTurn => Type switch
     {
         "member_joined_channel" => true, // AeBot added to a channel says hello there
+        // Someone opened an assistant thread: their prompts are set. The person is in assistant_thread.user_id, not
+        // in user (docs.slack.dev/reference/events/assistant_thread_started).
+        "assistant_thread_started" => true,
+        // The channel beside an open assistant thread changed (…/events/assistant_thread_context_changed; agent_view's
+        // …/events/app_context_changed). AeBot's answers do not depend on it, so it is stored settled — acknowledged.
+        "assistant_thread_context_changed" or "app_context_changed" => false,
         _ when FromBot || HasSubtype || string.IsNullOrEmpty(User) => false,
         "app_home_opened" => Tab is null or "home",
         "message" => ChannelType == "im",

@@ -25,6 +25,7 @@ internal sealed partial class SlackTurnProcessor(
     IRepDirectory directory,
     SlackReplies replies,
     SlackHome home,
+    SlackAssistant assistant,
     SlackApiClient slack,
     IHttpClientFactory httpClients,
     IOptions<SlackOptions> options,
@@ -79,6 +80,11 @@ internal sealed partial class SlackTurnProcessor(
                     "Hi, I'm *AeBot*. @mention me with a question about your pipeline — for example `@AeBot what closes this month?` — and I'll answer in the thread. `/ae help` works anywhere.", null), cancellationToken);
             return;
         }
+        if (type == "assistant_thread_started")
+        {
+            await assistant.StartedAsync(team, e, cancellationToken);
+            return;
+        }
         var user = e["user"]!.GetValue<string>();
         var channel = e["channel"]?.GetValue<string>() ?? "";
         var text = e["text"]?.GetValue<string>() ?? "";
@@ -91,7 +97,11 @@ internal sealed partial class SlackTurnProcessor(
                     await slack.PublishHomeAsync(user, new { type = "home", blocks = new[] { new { type = "section", text = new { type = "mrkdwn", text = NotSetUp } } } }, cancellationToken);
                 break;
             case "message":
-                await AnswerAsync(team, user, channel, text.Trim(), null, threadTs: null, dm: true, cancellationToken);
+                // In an assistant thread (or any thread of the DM) the answer goes in the thread, after its status.
+                var dmThread = e["thread_ts"]?.GetValue<string>();
+                if (dmThread is not null)
+                    await assistant.ThinkingAsync(team, user, channel, dmThread, text.Trim(), cancellationToken);
+                await AnswerAsync(team, user, channel, text.Trim(), null, dmThread, dm: true, cancellationToken);
                 break;
             case "app_mention":
                 var thread = e["thread_ts"]?.GetValue<string>() ?? e["ts"]?.GetValue<string>();

@@ -66,6 +66,12 @@ internal sealed partial class TeamsMessenger(
                 LogUnreachable(logger, address.RepId, reason);
                 throw new RecipientUnreachableException(address.RepId, ChatChannels.Teams, reason);
             }
+            catch (Exception e) when (Status(e) == HttpStatusCode.RequestEntityTooLarge)
+            {
+                // Over Teams' ~100 KB message limit (learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages):
+                // the same message fails the same way now, so no retry here; the outbox records why in plain words.
+                throw new HttpRequestException("Teams refused the message as too big (413 MessageSizeTooBig, over its ~100 KB limit)", e, HttpStatusCode.RequestEntityTooLarge);
+            }
             catch (Exception e) when (IsTransient(e) && attempt < settings.MaxRetries)
             {
                 var delay = Delay(e, attempt, settings.RetryBaseDelayMilliseconds);

@@ -12,6 +12,15 @@ public sealed record SlackCall(string Method, string? Authorization, JsonNode? J
 {
     public string? Channel => Json?["channel"]?.GetValue<string>();
 
+    /// <summary>Slack's <c>error</c> when the fake answered <c>ok:false</c> (set once the answer is known); null when it was accepted.</summary>
+    public string? Error { get; internal set; }
+
+    /// <summary>The fake has answered it (a held call has not yet); <see cref="Error"/> is final from then on.</summary>
+    public bool Answered { get; internal set; }
+
+    /// <summary>Accepted: answered with HTTP 200 and <c>ok:true</c>.</summary>
+    public bool Ok => Answered && Status == 200 && Error is null;
+
     /// <summary>Every string in the call's JSON, for "the message says …" checks.</summary>
     public string AllText => Json is null ? RawBody : string.Join("\n", Strings(Json));
 
@@ -38,6 +47,90 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public ConcurrentDictionary<string, (string Email, string Name)> Users { get; } = new();
 
     public const string BotUserId = "UAEBOT01";
+
+    /// <summary>
+    /// The bot scopes the installed app was granted. By default those manifests/slack/manifest.yml asks for — what an
+    /// install from it gets — so a method whose scope the manifest lacks fails here as it would in Slack.
+    /// </summary>
+    public IReadOnlySet<string> Scopes { get; set; } = ManifestBotScopes();
+
+    /// <summary>
+    /// The bot scopes each method needs (any one of them), from each method page's "Scopes" facts on
+    /// docs.slack.dev/reference/methods/…; methods not listed need none a bot token lacks (views.*, auth.test).
+    /// setStatus takes chat:write or, for now, assistant:write (docs.slack.dev/changelog/2026/03/05/set-status-scope-update).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> NeededScopes = new()
+    {
+        ["chat.postMessage"] = ["chat:write"],
+        ["chat.postEphemeral"] = ["chat:write"],
+        ["chat.update"] = ["chat:write"],
+        ["conversations.open"] = ["im:write", "mpim:write", "channels:manage", "groups:write"],
+        ["users.info"] = ["users:read"],
+        ["users.lookupByEmail"] = ["users:read.email"],
+        ["files.getUploadURLExternal"] = ["files:write"],
+        ["files.completeUploadExternal"] = ["files:write"],
+        ["assistant.threads.setStatus"] = ["chat:write", "assistant:write"],
+        ["assistant.threads.setSuggestedPrompts"] = ["assistant:write"],
+        ["assistant.threads.setTitle"] = ["assistant:write"],
+    };
+
+    public static IReadOnlySet<string> ManifestBotScopes()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "AeBot.sln")))
+            directory = directory.Parent;
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        using (var reader = new StreamReader(Path.Combine(directory.FullName, "manifests", "slack", "manifest.yml")))
+            yaml.Load(reader);
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+        var bot = (YamlDotNet.RepresentationModel.YamlSequenceNode)((YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)root["oauth_config"])["scopes"])["bot"];
+        return bot.Select(n => ((YamlDotNet.RepresentationModel.YamlScalarNode)n).Value!).ToHashSet();
+    }
+
+    // Web API rate limits (docs.slack.dev/apis/web-api/rate-limits): each method has a tier — Tier 1 1+ calls a
+    // minute, Tier 2 20+, Tier 3 50+, Tier 4 100+ — counted per method per workspace; past it Slack answers HTTP 429
+    // with Retry-After, the seconds to wait. Off unless a test sets a limit: a correctly paced app stays under them.
+    public static readonly IReadOnlyDictionary<int, int> TierPerMinute = new Dictionary<int, int> { [1] = 1, [2] = 20, [3] = 50, [4] = 100 };
+
+    private readonly ConcurrentDictionary<string, int> _perMinute = new();
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _recent = new();
+
+    /// <summary>Limits <paramref name="method"/> to <paramref name="calls"/> a minute (a sliding minute).</summary>
+    public void LimitPerMinute(string method, int calls) => _perMinute[method] = calls;
+
+    /// <summary>Limits <paramref name="method"/> to the floor of its documented tier (the method page's "Rate limits").</summary>
+    public void LimitToTier(string method, int tier) => LimitPerMinute(method, TierPerMinute[tier]);
+
+    /// <summary>The clock the rate limits count by; tests that need a minute to pass give a fake one.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Null when the call is within its limit (and counted), else the seconds until it would be.</summary>
+    private int? RateLimited(string method)
+    {
+        if (!_perMinute.TryGetValue(method, out var limit))
+            return null;
+        var now = Clock.GetUtcNow();
+        var recent = _recent.GetOrAdd(method, _ => new());
+        lock (recent)
+        {
+            while (recent.Count > 0 && now - recent.Peek() >= TimeSpan.FromMinutes(1))
+                recent.Dequeue();
+            if (limit <= 0)
+                return 60;
+            if (recent.Count >= limit)
+                return Math.Max(1, (int)Math.Ceiling((recent.Peek() + TimeSpan.FromMinutes(1) - now).TotalSeconds));
+            recent.Enqueue(now);
+            return null;
+        }
+    }
+
+    // chat.postMessage answers not_in_channel for a channel the bot is not a member of, unless the app has
+    // chat:write.public and the channel is public (docs.slack.dev/reference/methods/chat.postMessage, "Errors";
+    // …/reference/scopes/chat.write.public). A real install hears only from channels it is in (app_mention,
+    // member_joined_channel), so by default the bot is in every channel; a test removes it from one.
+    private readonly ConcurrentDictionary<string, byte> _notIn = new();
+
+    public void RemoveBotFrom(string channel) => _notIn[channel] = 0;
 
     private FakeSlackApi(WebApplication app) => _app = app;
 
@@ -88,6 +181,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var queue = _scripted.GetOrAdd(method, _ => new());
         for (var i = 0; i < times; i++)
             queue.Enqueue((status, error, retryAfter));
+    }
+
+    /// <summary>Waits for a call of <paramref name="method"/> that matched and that Slack accepted (ok:true).</summary>
+    public async Task<SlackCall> WaitForOkAsync(string method, Func<SlackCall, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (CallsTo(method).FirstOrDefault(c => c.Answered && match(c)) is { } found)
+                return found.Ok ? found : throw new InvalidOperationException($"{method} was refused: {found.Status} {found.Error} ({found.AllText})");
+            await Task.Delay(25);
+        }
+        throw new TimeoutException($"No {method} call matched. Calls: " + string.Join(" | ", Calls.Select(c => $"{c.Method} {c.Status} {c.Error} {c.AllText}")));
     }
 
     public async Task<SlackCall> WaitForAsync(string method, Func<SlackCall, bool> match, TimeSpan? timeout = null)
@@ -261,7 +367,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var json = path.StartsWith("/api/", StringComparison.Ordinal) ? Arguments(http.Request, method0, raw) : RawJson(http.Request, raw);
         var method = method0;
         (int Status, string? Error, string? RetryAfter)? scripted = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var s) ? s : null;
-        _calls.Enqueue(new SlackCall(method, http.Request.Headers.Authorization.ToString(), json, raw, scripted?.Status ?? 200));
+        if (scripted is null && path.StartsWith("/api/", StringComparison.Ordinal) && RateLimited(method) is { } wait)
+            scripted = (StatusCodes.Status429TooManyRequests, "ratelimited", wait.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var call = new SlackCall(method, http.Request.Headers.Authorization.ToString(), json, raw, scripted?.Status ?? 200);
+        _calls.Enqueue(call);
 
         Gate? gate;
         lock (_gates)
@@ -277,22 +386,46 @@ public sealed class FakeSlackApi : IAsyncDisposable
             http.Response.StatusCode = fail.Status;
             if (fail.RetryAfter is not null)
                 http.Response.Headers.RetryAfter = fail.RetryAfter;
-            await http.Response.WriteAsJsonAsync(new { ok = false, error = fail.Error ?? "scripted" });
+            call.Error = fail.Error ?? "scripted";
+            call.Answered = true;
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = call.Error });
             return;
         }
         if (!path.StartsWith("/api/", StringComparison.Ordinal))
         {
+            call.Answered = true;
             await http.Response.WriteAsync("ok"); // response_url, file upload URL
             return;
         }
         if (method != "apps.connections.open" && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer xoxb-", StringComparison.Ordinal))
         {
+            call.Error = "not_authed";
+            call.Answered = true;
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "not_authed" });
             return;
         }
         string? Arg(string name) => json?[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        // missing_scope names the scope needed and the ones the token has (every method page's "Errors"; the
+        // official SDKs' responses carry both: @slack/web-api's …Response types have needed and provided).
+        var missing = method != "apps.connections.open" && NeededScopes.TryGetValue(method, out var needed) && !needed.Any(Scopes.Contains) ? needed[0] : null;
         object answer = method switch
         {
+            _ when missing is not null => new { ok = false, error = "missing_scope", needed = missing, provided = string.Join(",", Scopes.Order()) },
+            // chat.postMessage: not_in_channel (see RemoveBotFrom).
+            "chat.postMessage" when Arg("channel") is { } target && _notIn.ContainsKey(target) && !(target.StartsWith('C') && Scopes.Contains("chat:write.public")) =>
+                new { ok = false, error = "not_in_channel" },
+            // assistant.threads.*: channel_id is required ("channel_not_found: Error returned when given an invalid
+            // channel_id"), setStatus and setTitle require thread_ts ("invalid_thread_ts"), setStatus status and
+            // setTitle title (the common "invalid_arguments"), and setSuggestedPrompts takes "up to four" prompts, each
+            // with a title and a message — no error is named for a fifth, so the common invalid_arguments
+            // (docs.slack.dev/reference/methods/assistant.threads.setStatus, …/setSuggestedPrompts, …/setTitle).
+            "assistant.threads.setStatus" or "assistant.threads.setSuggestedPrompts" or "assistant.threads.setTitle" when Arg("channel_id") is not { Length: > 0 } =>
+                new { ok = false, error = "channel_not_found" },
+            "assistant.threads.setStatus" or "assistant.threads.setTitle" when Arg("thread_ts") is not { Length: > 0 } => new { ok = false, error = "invalid_thread_ts" },
+            "assistant.threads.setStatus" when Arg("status") is null => new { ok = false, error = "invalid_arguments" },
+            "assistant.threads.setTitle" when Arg("title") is not { Length: > 0 } => new { ok = false, error = "invalid_arguments" },
+            "assistant.threads.setSuggestedPrompts" when json?["prompts"] is not JsonArray { Count: > 0 and <= 4 } prompts
+                || prompts.Any(p => p?["title"] is not JsonValue || p["message"] is not JsonValue) => new { ok = false, error = "invalid_arguments" },
             // users.info: "user_not_found — Value passed for user was invalid" (docs.slack.dev/reference/methods/users.info).
             "users.info" when Users.TryGetValue(Arg("user") ?? "", out var u) =>
                 new { ok = true, user = new { id = json!["user"]!.GetValue<string>(), name = u.Name, real_name = u.Name, tz = "America/New_York", is_bot = false, deleted = false, profile = new { email = u.Email } } },
@@ -331,6 +464,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "files.getUploadURLExternal" => new { ok = true, upload_url = BaseUrl + "upload/" + Guid.NewGuid().ToString("N"), file_id = "F" + Random.Shared.Next(100000, 999999) },
             _ => new { ok = true },
         };
+        var written = System.Text.Json.JsonSerializer.SerializeToNode(answer);
+        if (written?["ok"]?.GetValue<bool>() == false)
+            call.Error = written["error"]?.GetValue<string>();
+        call.Answered = true;
         await http.Response.WriteAsJsonAsync(answer);
     }
 

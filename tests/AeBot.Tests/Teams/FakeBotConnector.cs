@@ -73,11 +73,34 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// </summary>
     public bool RequireBearer { get; set; } = true;
 
+    /// <summary>
+    /// Teams refuses a bot message over about 100 KB, counted as UTF-16 (the message's text, card and mentions),
+    /// with 413 and the code MessageSizeTooBig (learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages,
+    /// "bot message size limit").
+    /// </summary>
+    public const int MaxMessageBytes = 100 * 1024;
+
+    /// <summary>
+    /// When true, a post into a conversation the connector never created (nor was told of in
+    /// <see cref="KnownConversations"/>) is answered 404 ConversationNotFound — what Teams answers for a chat it does
+    /// not know (learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability, "Status codes from
+    /// bot conversational APIs": 404 ConversationNotFound; 403 for a bot removed or blocked). Off by default: tests
+    /// post into conversations from recorded payloads the fake has never seen.
+    /// </summary>
+    public bool KnownConversationsOnly { get; set; }
+
+    public ConcurrentDictionary<string, byte> KnownConversations { get; } = new();
+
     public IReadOnlyList<ConnectorCall> Calls => _calls.ToList();
 
     /// <summary>Messages accepted into conversations (sends and replies), oldest first; refused attempts are in <see cref="Calls"/>.</summary>
     public IReadOnlyList<ConnectorCall> Messages => _calls.Where(c => c.Method == "POST" && c.Status < 300 && c.Path.Contains("/activities", StringComparison.Ordinal)).ToList();
 
+    /// <summary>
+    /// The next <paramref name="times"/> posts fail with <paramref name="status"/>: 429 ThrottledTooManyRequests (with
+    /// Retry-After) and 502/503/504 are Teams' "retry" codes (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit;
+    /// …/bots/build-conversational-capability, "Status codes from bot conversational APIs").
+    /// </summary>
     public void FailNext(int status, int times = 1, string? retryAfter = null)
     {
         for (var i = 0; i < times; i++)
@@ -109,10 +132,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
         if (path.StartsWith(prefix, StringComparison.Ordinal))
             path = path[prefix.Length..];
         JsonNode? body = null;
+        var length = 0;
         if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
         {
             using var reader = new StreamReader(http.Request.Body);
             var text = await reader.ReadToEndAsync();
+            length = text.Length;
             body = text.Length > 0 ? JsonNode.Parse(text) : null;
         }
         // Every Bot Connector call carries the bot's bearer token; without one the service answers 401
@@ -126,9 +151,22 @@ public sealed class FakeBotConnector : IAsyncDisposable
             return;
         }
         (int Status, string? RetryAfter)? failure = http.Request.Method == "POST" && _failures.TryDequeue(out var scripted) ? scripted : null;
-        _calls.Enqueue(new ConnectorCall(http.Request.Method, path, http.Request.Headers.Authorization.ToString(), body) { Status = failure?.Status ?? 200 });
-
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        (int Status, string Code, string Message)? refusal = null;
+        if (failure is null && http.Request.Method is "POST" or "PUT" && segments is ["v3", "conversations", var conversation, "activities", ..])
+        {
+            if (KnownConversationsOnly && !KnownConversations.ContainsKey(Uri.UnescapeDataString(conversation)))
+                refusal = (StatusCodes.Status404NotFound, "ConversationNotFound", "Conversation not found.");
+            else if (length * 2 > MaxMessageBytes) // the JSON body as UTF-16: the text, card and mentions, and a little envelope
+                refusal = (StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The request content length exceeded limit.");
+        }
+        _calls.Enqueue(new ConnectorCall(http.Request.Method, path, http.Request.Headers.Authorization.ToString(), body) { Status = failure?.Status ?? refusal?.Status ?? 200 });
+        if (refusal is { } r)
+        {
+            http.Response.StatusCode = r.Status;
+            await http.Response.WriteAsJsonAsync(new { error = new { code = r.Code, message = r.Message } });
+            return;
+        }
         if (http.Request.Method == "GET" && segments is ["v3", "conversations", _, "members", var userId])
         {
             if (Members.TryGetValue(Uri.UnescapeDataString(userId), out var member))
@@ -154,7 +192,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
         if (http.Request.Method == "POST" && segments is ["v3", "conversations"])
         {
-            await http.Response.WriteAsJsonAsync(new { id = "a:created-" + Guid.NewGuid().ToString("N"), activityId = "" });
+            var created = "a:created-" + Guid.NewGuid().ToString("N");
+            KnownConversations[created] = 0;
+            await http.Response.WriteAsJsonAsync(new { id = created, activityId = "" });
             return;
         }
         if (http.Request.Method is "POST" or "PUT" && segments is ["v3", "conversations", _, "activities", ..])

@@ -118,6 +118,49 @@ public sealed class TeamsProactiveTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task A_conversation_teams_no_longer_knows_marks_the_rep_unreachable_and_is_not_retried()
+    {
+        var (repId, _) = await RepWithAddressAsync("lee.chen@northwind.example", "a:gone-" + Guid.NewGuid().ToString("N"));
+        var id = await RecordAsync(repId, "Renewal nudge");
+        Connector.KnownConversationsOnly = true; // Teams answers 404 ConversationNotFound for it
+        try
+        {
+            var result = await DeliverAsync();
+
+            Assert.Equal(1, result.Failed);
+            var address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.RepId == repId && a.Channel == ChatChannels.Teams));
+            Assert.NotNull(address.UnreachableSince);
+            Assert.Contains("404", address.UnreachableReason);
+            var row = await App.QueryAsync(db => db.Outbox.SingleAsync(m => m.Id == id));
+            Assert.NotNull(row.FailedAt);
+            Assert.Null(row.DeliveredAt);
+        }
+        finally
+        {
+            Connector.KnownConversationsOnly = false;
+            // Lee writes again (other tests talk as Lee): reachable once more.
+            await using var scope = App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IChannelAddressBook>().SaveAsync(
+                new ChannelAddress(repId, ChatChannels.Teams, TeamsApplication.OwnTenant, "29:lee", null, Connector.ServiceUrl, TeamsApplication.BotId, TeamsApplication.Now.AddDays(1)), default);
+        }
+    }
+
+    [Fact]
+    public async Task A_message_teams_refuses_as_too_big_is_not_delivered_and_does_not_make_the_rep_unreachable()
+    {
+        var (repId, _) = await RepWithAddressAsync("priya.patel@northwind.example", "a:big-" + Guid.NewGuid().ToString("N"));
+        var id = await RecordAsync(repId, new string('x', FakeBotConnector.MaxMessageBytes / 2));
+
+        await DeliverAsync();
+
+        var row = await App.QueryAsync(db => db.Outbox.SingleAsync(m => m.Id == id));
+        Assert.Null(row.DeliveredAt);
+        Assert.Contains("too big (413", row.LastError ?? "", StringComparison.Ordinal);
+        var address = await App.QueryAsync(db => db.ChannelAddresses.SingleAsync(a => a.RepId == repId && a.Channel == ChatChannels.Teams));
+        Assert.Null(address.UnreachableSince);
+    }
+
+    [Fact]
     public async Task A_channel_that_keeps_failing_leaves_the_message_for_a_later_pass()
     {
         var (repId, _) = await RepWithAddressAsync("alex.morgan@northwind.example", "a:alex-" + Guid.NewGuid().ToString("N"));

@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using AeBot.Core.Channels;
+using AeBot.Core.Conversation;
+using AeBot.Core.Organization;
+using AeBot.Core.Sales;
+using AeBot.Core.Time;
+using AeBot.Core.Work;
+using AeBot.Slack.Api;
+using AeBot.Slack.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Slack.Inbound;
+
+/// <summary>
+/// Slack's assistant threads (manifest <c>features.assistant_view</c>): when someone opens one, prompts that fit
+/// them — a rep's own pipeline and quota, a manager's team, and today's follow-ups when any are due; while a question
+/// in one is answered, a status and the thread's title. The status and title are decoration: Slack refusing them is
+/// logged, and the answer still goes out.
+/// </summary>
+internal sealed partial class SlackAssistant(
+    SlackIdentityResolver identities,
+    ISalesData sales,
+    IWorkData work,
+    IConversationStore conversations,
+    SlackApiClient slack,
+    IOptions<CaptureOptions> capture,
+    TimeProvider clock,
+    ILogger<SlackAssistant> logger)
+{
+    /// <summary>Slack shows the status after the app's name ("AeBot is thinking…"), as its own example does.</summary>
+    public const string Thinking = "is thinking…";
+
+    /// <summary>Slack shows at most four prompts (docs.slack.dev/reference/methods/assistant.threads.setSuggestedPrompts).</summary>
+    public const int MaxPrompts = 4;
+
+    public const int MaxTitleLength = 80;
+
+    /// <summary>
+    /// <c>assistant_thread_started</c>: the person, the DM and the thread are in <c>assistant_thread</c>
+    /// (docs.slack.dev/reference/events/assistant_thread_started). Someone AeBot does not know gets the short
+    /// "not set up" message in the thread, and no prompts that would only be answered with it.
+    /// </summary>
+    public async Task StartedAsync(string team, JsonObject e, CancellationToken cancellationToken)
+    {
+        var thread = e["assistant_thread"] as JsonObject; // anything else is not the documented shape
+        if (Text(thread?["user_id"]) is not { } user || Text(thread?["channel_id"]) is not { } channel || Text(thread?["thread_ts"]) is not { } threadTs)
+        {
+            LogIncomplete(logger);
+            return;
+        }
+        var rep = await identities.ResolveAsync(team, user, cancellationToken);
+        if (rep is null)
+        {
+            await slack.PostMessageAsync(channel, new SlackMessage(SlackTurnProcessor.NotSetUp, null), cancellationToken, threadTs);
+            return;
+        }
+        var prompts = await PromptsAsync(rep, cancellationToken);
+        await DecorateAsync("assistant.threads.setSuggestedPrompts", () => slack.SetSuggestedPromptsAsync(channel, threadTs, "Try asking", prompts, cancellationToken));
+    }
+
+    /// <summary>
+    /// A question in an assistant thread: "AeBot is thinking…" first (Slack clears it when AeBot answers), then the
+    /// first question names the thread. "First" is read from the conversation store: the core remembers each
+    /// thread's last question, so a thread with none remembered has not had one yet.
+    /// </summary>
+    public async Task ThinkingAsync(string team, string user, string channel, string threadTs, string text, CancellationToken cancellationToken)
+    {
+        await DecorateAsync("assistant.threads.setStatus", () => slack.SetAssistantStatusAsync(channel, threadTs, Thinking, cancellationToken));
+        if (TitleOf(text) is not { } title || await identities.ResolveAsync(team, user, cancellationToken) is not { } rep)
+            return;
+        if (await conversations.LoadAsync(ChatChannels.Slack, ConversationId(channel, threadTs), rep.RepId, cancellationToken) is not null)
+            return;
+        await DecorateAsync("assistant.threads.setTitle", () => slack.SetAssistantTitleAsync(channel, threadTs, title, cancellationToken));
+    }
+
+    /// <summary>
+    /// Questions AeBot answers (each is in Help), by role: a rep's own numbers, a manager's team. "My day" leads when
+    /// follow-ups are due or overdue today.
+    /// </summary>
+    public async Task<IReadOnlyList<SlackPrompt>> PromptsAsync(RepIdentity rep, CancellationToken cancellationToken)
+    {
+        var prompts = new List<SlackPrompt>();
+        if (await FollowUpsDueAsync(rep, cancellationToken))
+            prompts.Add(new SlackPrompt("What's on my plate today?", "what's on my plate today?"));
+        if (rep.Role is RepRole.Manager or RepRole.Admin)
+        {
+            prompts.Add(new SlackPrompt("Team rollup this quarter", "team rollup this quarter"));
+            prompts.Add(new SlackPrompt("Who is behind quota?", "who is behind quota?"));
+            prompts.Add(new SlackPrompt("Slipped deals on my team", "slipped deals on my team"));
+            prompts.Add(new SlackPrompt("Team pipeline by rep", "team pipeline by rep this quarter"));
+        }
+        else
+        {
+            prompts.Add(new SlackPrompt("What closes this month?", "what closes this month?"));
+            prompts.Add(new SlackPrompt("How am I tracking vs quota?", "how am I tracking vs quota?"));
+            prompts.Add(new SlackPrompt("Forecast this quarter", "forecast this quarter"));
+            prompts.Add(new SlackPrompt("Biggest open deals", "biggest open deals"));
+        }
+        return prompts.Take(MaxPrompts).ToList();
+    }
+
+    private async Task<bool> FollowUpsDueAsync(RepIdentity rep, CancellationToken cancellationToken)
+    {
+        if (await sales.ViewerAsync(rep.RepId, cancellationToken) is not { } viewer)
+            return false;
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, RepTime.ZoneOf(viewer.TimeZoneId)).DateTime);
+        var o = capture.Value;
+        var plan = await work.MyDayAsync(viewer, today, now, new DayPlanSettings(o.StaleDays, o.RenewalDays, 10), cancellationToken);
+        return plan.Overdue.Count + plan.DueToday.Count > 0;
+    }
+
+    /// <summary>The conversation id <see cref="SlackTurnProcessor"/> gives the core for a thread (cut to 190 characters).</summary>
+    internal static string ConversationId(string channel, string threadTs)
+    {
+        var id = $"{channel}:{threadTs}";
+        return id.Length <= 190 ? id : id[..190];
+    }
+
+    /// <summary>The question on one line, cut to a title's length; null when there is nothing to name the thread by.</summary>
+    internal static string? TitleOf(string text)
+    {
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (line.Length == 0)
+            return null;
+        return line.Length <= MaxTitleLength ? line : line[..(MaxTitleLength - 1)].TrimEnd() + "…";
+    }
+
+    private async Task DecorateAsync(string method, Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (SlackApiException e)
+        {
+            LogDecorationRefused(logger, method, e.Error);
+        }
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused {Method} ({Error}); the answer goes out without it")]
+    private static partial void LogDecorationRefused(ILogger logger, string method, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An assistant_thread_started event without user, channel or thread; ignored")]
+    private static partial void LogIncomplete(ILogger logger);
+}
