@@ -45,7 +45,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
-            return new SlackRequestVerifier(Encoding.UTF8.GetBytes(o.SigningSecret ?? ""), TimeSpan.FromMinutes(o.MaxClockSkewMinutes));
+            return new SlackRequestVerifier(Encoding.UTF8.GetBytes(o.SigningSecret ?? ""), TimeSpan.FromMinutes(o.MaxClockSkewMinutes), TimeProvider.System);
         });
         services.TryAddSingleton<InboundSignal>();
         services.AddSingleton<SlackPacer>();

@@ -1,7 +1,6 @@
 using AeBot.Cli;
 using AeBot.Delivery;
 using AeBot.Hosting;
-using AeBot.Inbound;
 using AeBot.Scheduling;
 using AeBot.Slack;
 using AeBot.Teams;
@@ -21,7 +20,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddAeBotServices();
 builder.Services.AddWebChat(builder.Configuration);
 builder.Services.AddOutboxDelivery(builder.Configuration);
-builder.Services.AddInboundEngine(builder.Configuration, run: true);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

@@ -17,10 +17,15 @@ internal enum SlackVerification
 /// <summary>
 /// Slack's request signing: HMAC-SHA256 with the signing secret over <c>v0:{timestamp}:{raw body}</c>, sent as
 /// <c>X-Slack-Signature: v0={hex}</c>. Compared in constant time; the timestamp must be within the allowed skew of
-/// now in either direction, so a captured request cannot be replayed later.
+/// now in either direction, so a captured request cannot be replayed later. "Now" is <paramref name="wallClock"/>: a
+/// replay window is real time (Slack signs with its own clock), never business time (<c>Clock:Now</c>).
 /// </summary>
-internal sealed class SlackRequestVerifier(byte[] signingSecret, TimeSpan maxSkew)
+internal sealed class SlackRequestVerifier(byte[] signingSecret, TimeSpan maxSkew, TimeProvider wallClock)
 {
+    /// <summary>Verifies against the wall clock's now.</summary>
+    public SlackVerification Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body) =>
+        Verify(timestamp, signature, body, wallClock.GetUtcNow());
+
     public const string TimestampHeader = "X-Slack-Request-Timestamp";
     public const string SignatureHeader = "X-Slack-Signature";
 

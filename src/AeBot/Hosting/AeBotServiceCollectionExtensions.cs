@@ -3,6 +3,7 @@ using AeBot.Core.Time;
 using AeBot.Data.Demo;
 using AeBot.Data.Import;
 using AeBot.Data.Storage;
+using AeBot.Inbound;
 using AeBot.Scheduling;
 using AeBot.Slack;
 using AeBot.Teams;
@@ -36,6 +37,8 @@ public static class AeBotServiceCollectionExtensions
         services.AddTeams(configuration, builder.Environment);
         // The Slack queue worker runs in the server only; commands can still send through Slack.
         services.AddSlack(configuration, runWorker: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
+        // Stored Slack and Teams requests are answered by the server's inbound engine.
+        services.AddInboundEngine(configuration, run: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
         // Every host can schedule (a reminder set from the CLI); the server runs the jobs.
         services.AddScheduling(configuration, runServer: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
         services.AddHealthChecks().AddDbContextCheck<AeBotDbContext>("database");

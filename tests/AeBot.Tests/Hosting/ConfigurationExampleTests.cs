@@ -45,7 +45,8 @@ public class ConfigurationExampleTests
         Bind<AeBot.Scheduling.SchedulingOptions>(AeBot.Scheduling.SchedulingOptions.SectionName);
         Bind<AeBot.Core.Nudges.NudgeOptions>(AeBot.Core.Nudges.NudgeOptions.SectionName);
         Bind<AeBot.Slack.SlackOptions>(AeBot.Slack.SlackOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery", "Nudges", "Scheduling", "Slack" };
+        Bind<AeBot.Inbound.InboundOptions>(AeBot.Inbound.InboundOptions.SectionName);
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery", "Nudges", "Scheduling", "Slack", "Inbound" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using AeBot.Data.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace AeBot.Tests.Slack;
 
 /// <summary>The real server with Slack on (bot token, signing secret), talking to a local fake Slack.</summary>
-public sealed class SlackApplication(FakeSlackApi slack, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class SlackApplication(FakeSlackApi slack, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string SigningSecret = "test-signing-secret-0123456789abcdef";
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 14, 0, 0, TimeSpan.Zero);
@@ -35,6 +36,8 @@ public sealed class SlackApplication(FakeSlackApi slack, IDictionary<string, str
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (services is not null)
+            builder.ConfigureTestServices(services);
     }
 
     public static string Sign(string secret, long timestamp, string body)

@@ -48,7 +48,7 @@ public sealed class SlackRequestVerifierTests
     private const long Timestamp = 1531420618;
     private const string Signature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
 
-    private static readonly SlackRequestVerifier Verifier = new(Encoding.UTF8.GetBytes(Secret), TimeSpan.FromMinutes(5));
+    private static readonly SlackRequestVerifier Verifier = new(Encoding.UTF8.GetBytes(Secret), TimeSpan.FromMinutes(5), TimeProvider.System);
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(SlackFixtures.Text("slash_command_signed_body.txt"));
     private static readonly DateTimeOffset SentAt = DateTimeOffset.FromUnixTimeSeconds(Timestamp);
 
@@ -74,7 +74,12 @@ public sealed class SlackRequestVerifierTests
         Assert.Equal(SlackVerification.MissingHeaders, Verifier.Verify(null, Signature, Body, SentAt));
         Assert.Equal(SlackVerification.MissingHeaders, Verifier.Verify(Timestamp.ToString(), null, Body, SentAt));
         Assert.Equal(SlackVerification.BadTimestamp, Verifier.Verify("yesterday", Signature, Body, SentAt));
-        Assert.Equal(SlackVerification.BadSignature, new SlackRequestVerifier(Encoding.UTF8.GetBytes("another-secret"), TimeSpan.FromMinutes(5)).Verify(Timestamp.ToString(), Signature, Body, SentAt));
+        Assert.Equal(SlackVerification.BadSignature, new SlackRequestVerifier(Encoding.UTF8.GetBytes("another-secret"), TimeSpan.FromMinutes(5), TimeProvider.System).Verify(Timestamp.ToString(), Signature, Body, SentAt));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     [Theory]
@@ -83,11 +88,9 @@ public sealed class SlackRequestVerifierTests
     public async Task Over_http_the_published_example_is_accepted_then_and_refused_six_minutes_later(int minutesLater, HttpStatusCode expected)
     {
         await using var slack = await FakeSlackApi.StartAsync();
-        using var app = new SlackApplication(slack, new Dictionary<string, string?>
-        {
-            ["Slack:SigningSecret"] = Secret,
-            ["Clock:Now"] = SentAt.AddMinutes(minutesLater).ToString("O"),
-        });
+        // The published example was signed in 2018: the verifier's wall clock is set to then (business time cannot do it).
+        using var app = new SlackApplication(slack, new Dictionary<string, string?> { ["Slack:SigningSecret"] = Secret },
+            services => services.AddSingleton(new SlackRequestVerifier(Encoding.UTF8.GetBytes(Secret), TimeSpan.FromMinutes(5), new FixedClock(SentAt.AddMinutes(minutesLater)))));
         var response = await app.PostAsync("/slack/commands", Encoding.UTF8.GetString(Body), "application/x-www-form-urlencoded", Timestamp, Signature);
         Assert.Equal(expected, response.StatusCode);
         var stored = await app.QueryAsync(db => db.InboundQueue.CountAsync());
