@@ -14,11 +14,13 @@ switch (benchmark)
     case "turns":
         var opportunities = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
         return await TurnBenchmark.RunAsync(opportunities);
+    case "inbound":
+        return await InboundBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20, args.Length > 2 ? int.Parse(args[2]) : 30);
     case "delivery":
         return await DeliveryBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10_000);
     case "nudges":
         return await NudgeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows], turns [opportunities], teams [turns per round], slack [requests per round], nudges [opportunities], delivery [recipients]");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows], turns [opportunities], teams [turns per round], slack [requests per round], inbound [events per second] [seconds], nudges [opportunities], delivery [recipients]");
         return 2;
 }

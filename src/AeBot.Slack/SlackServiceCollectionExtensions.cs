@@ -30,7 +30,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddHttpClient<SlackApiClient>((sp, http) =>
         {
             http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
-            http.Timeout = TimeSpan.FromSeconds(30);
+            http.Timeout = TimeSpan.FromSeconds(90); // the resilience handler's timeouts (below) come first
         }).AddStandardResilienceHandler(o =>
         {
             // 429 is Slack telling us how long to wait: SlackApiClient turns it into ChannelThrottledException, and the
@@ -40,6 +40,11 @@ public static partial class SlackServiceCollectionExtensions
                 || args.Outcome.Result is { } r && (int)r.StatusCode >= 500);
             o.Retry.MaxRetryAttempts = 3;
             o.Retry.UseJitter = true;
+            // A slow answer from Slack is waited for rather than cut off and posted again: a post timed out on our
+            // side may still have gone through. (The circuit breaker samples at least twice the attempt timeout.)
+            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(20);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(40);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(75);
         });
         services.AddHttpClient("SlackResponseUrl").AddStandardResilienceHandler();
         services.AddSingleton(sp =>
