@@ -43,7 +43,6 @@ public static class DeliveryBenchmark
                 .UseSetting("Demo:Seed", "false")
                 .UseSetting("Clock:Now", Now.ToString("O"))
                 .UseSetting("WebChat:Enabled", "false")
-                .UseSetting("Delivery:PollSeconds", "0")
                 .UseSetting("Scheduling:Enabled", "false")
                 .ConfigureLogging(l => { l.ClearProviders(); if (Environment.GetEnvironmentVariable("AEBOT_BENCH_LOG") is not null) l.AddConsole().SetMinimumLevel(LogLevel.Warning); }));
             _ = aebot.Server;

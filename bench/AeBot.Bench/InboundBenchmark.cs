@@ -70,7 +70,6 @@ public static class InboundBenchmark
                 .UseSetting("Slack:SigningSecret", Secret)
                 .UseSetting("Slack:ApiBaseUrl", slack.Urls.First().TrimEnd('/') + "/api/")
                 .UseSetting("Scheduling:Enabled", "false")
-                .UseSetting("Delivery:PollSeconds", "0")
                 .ConfigureLogging(l => l.ClearProviders()));
             aebot.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
             aebot.StartServer();

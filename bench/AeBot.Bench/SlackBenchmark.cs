@@ -41,7 +41,6 @@ public static class SlackBenchmark
                 .UseSetting("Slack:BotToken", "xoxb-bench")
                 .UseSetting("Slack:SigningSecret", Secret)
                 .UseSetting("Slack:ApiBaseUrl", "http://127.0.0.1:9/api/") // never called: the events are ignored
-                .UseSetting("Delivery:PollSeconds", "0")
                 .ConfigureLogging(l => l.ClearProviders()));
             aebot.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
             aebot.StartServer();

@@ -46,7 +46,6 @@ public static class TeamsBenchmark
                 .UseSetting("Demo:Seed", "true")
                 .UseSetting("Clock:Now", Now.ToString("O"))
                 .UseSetting("WebChat:Enabled", "false")
-                .UseSetting("Delivery:PollSeconds", "0")
                 .ConfigureLogging(l => { l.ClearProviders(); if (Environment.GetEnvironmentVariable("AEBOT_BENCH_LOG") is not null) l.AddConsole().SetMinimumLevel(LogLevel.Warning); }));
             aebot.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
             aebot.StartServer();

@@ -113,6 +113,7 @@ internal sealed class RecurringJobsSetup(IRecurringJobManager recurring) : IHost
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Delivery.OutboxJobs>(Delivery.OutboxJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Nudges.DigestJobs>(Nudges.DigestJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), "*/5 * * * *");
         recurring.AddOrUpdate<Nudges.NudgeJobs>(Nudges.NudgeJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), "*/5 * * * *");
         return Task.CompletedTask;

@@ -1,5 +1,4 @@
 using AeBot.Cli;
-using AeBot.Delivery;
 using AeBot.Hosting;
 using AeBot.Scheduling;
 using AeBot.Slack;
@@ -19,7 +18,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddAeBotServices();
 builder.Services.AddWebChat(builder.Configuration);
-builder.Services.AddOutboxDelivery(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

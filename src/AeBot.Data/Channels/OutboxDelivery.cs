@@ -65,7 +65,8 @@ public sealed partial class OutboxDelivery(
                     break;
                 default:
                     var giveUp = attempts >= MaxAttempts;
-                    await FinishAsync(row.Id, null, null, attempts, outcome.Error, fail: giveUp, cancellationToken, retryAt: giveUp ? null : now + Backoff(attempts));
+                    // A channel's rate limit names its own wait; other failures back off.
+                    await FinishAsync(row.Id, null, null, attempts, outcome.Error, fail: giveUp, cancellationToken, retryAt: giveUp ? null : now + (outcome.RetryAfter ?? Backoff(attempts)));
                     if (giveUp)
                         failed++;
                     else
@@ -76,10 +77,20 @@ public sealed partial class OutboxDelivery(
         return new OutboxDeliveryResult(sent, retrying, failed);
     }
 
+    /// <summary>People with a message due now, oldest message first: whom the delivery sweep enqueues jobs for.</summary>
+    public async Task<IReadOnlyList<long>> DueRecipientsAsync(int max, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Outbox.AsNoTracking()
+            .Where(m => m.DeliveredAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+            .GroupBy(m => m.ToRepId).OrderBy(g => g.Min(m => m.Id)).Select(g => g.Key).Take(max)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>1, 2, 4 … minutes, at most an hour: a channel outage is waited out without hammering it.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
 
-    private sealed record Outcome(string? Channel, bool Unreachable, string? Error);
+    private sealed record Outcome(string? Channel, bool Unreachable, string? Error, TimeSpan? RetryAfter = null);
 
     private async Task<Outcome> SendAsync(ProactiveMessage message, Dictionary<string, IChannelMessenger> byChannel, CancellationToken cancellationToken)
     {
@@ -101,6 +112,10 @@ public sealed partial class OutboxDelivery(
             catch (NoChannelAddressException e)
             {
                 lastError = e.Message;
+            }
+            catch (ChannelThrottledException e)
+            {
+                return new Outcome(null, false, $"{address.Channel}: {e.Message}", e.RetryAfter);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -41,12 +41,11 @@ public class ConfigurationExampleTests
         Bind<AeBot.Core.Commission.CommissionOptions>(AeBot.Core.Commission.CommissionOptions.Section);
         Bind<AeBot.Core.Handoff.HandoffOptions>(AeBot.Core.Handoff.HandoffOptions.Section);
         Bind<AeBot.Teams.TeamsOptions>(AeBot.Teams.TeamsOptions.SectionName);
-        Bind<AeBot.Delivery.DeliveryOptions>(AeBot.Delivery.DeliveryOptions.SectionName);
         Bind<AeBot.Scheduling.SchedulingOptions>(AeBot.Scheduling.SchedulingOptions.SectionName);
         Bind<AeBot.Core.Nudges.NudgeOptions>(AeBot.Core.Nudges.NudgeOptions.SectionName);
         Bind<AeBot.Slack.SlackOptions>(AeBot.Slack.SlackOptions.SectionName);
         Bind<AeBot.Inbound.InboundOptions>(AeBot.Inbound.InboundOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Delivery", "Nudges", "Scheduling", "Slack", "Inbound" };
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Nudges", "Scheduling", "Slack", "Inbound" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

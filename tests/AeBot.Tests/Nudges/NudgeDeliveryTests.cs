@@ -97,6 +97,32 @@ public sealed class NudgeDeliveryTests
     };
 
     [Fact]
+    public async Task A_message_recorded_outside_a_scan_is_sent_by_the_outbox_sweep_through_hangfire_once()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        slack.Users[LeeSlackId] = ("lee.chen@northwind.example", "Lee Chen");
+        await using var app = new SlackApplication(slack, new Dictionary<string, string?> { ["Clock:Now"] = Monday.ToString("O") });
+        _ = app.Server;
+        var lee = await app.QueryAsync(db => db.Reps.SingleAsync(r => r.Email == "lee.chen@northwind.example"));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IChannelAddressBook>().SaveAsync(
+                new ChannelAddress(lee.Id, ChatChannels.Slack, "T9TK3CUKW", LeeSlackId, "DLEESWEEP", null, null, Monday), default);
+            // What a chat turn records (a handoff notice): written to the outbox, no delivery job of its own.
+            var db = scope.ServiceProvider.GetRequiredService<AeBotDbContext>();
+            await scope.ServiceProvider.GetRequiredService<IProactiveMessenger>().SendAsync(
+                new ProactiveMessage(lee.Id, "handoff", new Reply([new TextBlock("Acme is yours now (sweep test).")]) { Summary = "handoff" }), default);
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxJobs>().SweepAsync(default)); // one job for Lee
+            await scope.ServiceProvider.GetRequiredService<OutboxJobs>().SweepAsync(default); // a second sweep (another instance's) before it is sent: the claim keeps it to one send
+        }
+        await WaitForAsync(() => app.QueryAsync(db => db.Outbox.AllAsync(o => o.ToRepId != lee.Id || o.DeliveredAt != null)), "Lee's outbox to drain", TimeSpan.FromSeconds(180));
+        Assert.Single(slack.CallsTo("chat.postMessage"), c => c.Channel == "DLEESWEEP" && c.Status == 200 && c.AllText.Contains("sweep test"));
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OutboxJobs>().SweepAsync(default)); // nothing due any more
+    }
+
+    [Fact]
     public async Task A_failing_teams_channel_is_retried_by_hangfire_and_then_delivered_once_and_a_button_from_teams_acts()
     {
         var clock = new MovableClock(Monday);

@@ -32,7 +32,6 @@ public sealed class SlackApplication(FakeSlackApi slack, IDictionary<string, str
         builder.UseSetting("Slack:BotToken", "xoxb-test-token");
         builder.UseSetting("Slack:SigningSecret", SigningSecret);
         builder.UseSetting("Slack:ApiBaseUrl", Slack.ApiUrl);
-        builder.UseSetting("Delivery:PollSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));

@@ -62,7 +62,6 @@ public sealed class SlackCrashTests : IAsyncLifetime
         start.Environment["Slack__SigningSecret"] = SlackApplication.SigningSecret;
         start.Environment["Slack__ApiBaseUrl"] = _slack.ApiUrl;
         start.Environment["Scheduling__Enabled"] = "false";
-        start.Environment["Delivery__PollSeconds"] = "0";
         // A dead server's claims run out after this; the restarted one then takes them over.
         start.Environment["Inbound__LeaseSeconds"] = "6";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

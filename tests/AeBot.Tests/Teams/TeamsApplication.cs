@@ -73,7 +73,6 @@ public sealed class TeamsApplication : WebApplicationFactory<Program>
         builder.UseSetting("Teams:CallerId", "urn:botframework:azure");
         builder.UseSetting("Teams:ValidateAuthority", "true");
         builder.UseSetting("Teams:RetryBaseDelayMilliseconds", "20");
-        builder.UseSetting("Delivery:PollSeconds", "0");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
