@@ -28,6 +28,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<AccountFinder>();
         services.AddScoped<Figures>();
         services.AddScoped<QueryAnswers>();
+        services.AddScoped<Channels.ChannelTurns>();
         services.AddScoped<PipelineAnswers>();
         services.AddScoped<ResultsAnswers>();
         services.AddScoped<QuotaAnswers>();

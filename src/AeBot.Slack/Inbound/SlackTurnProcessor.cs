@@ -19,10 +19,7 @@ namespace AeBot.Slack.Inbound;
 /// <remarks>The inbound engine calls it through <see cref="SlackInboundHandler"/>, one scope per item.</remarks>
 internal sealed partial class SlackTurnProcessor(
     SlackIdentityResolver identities,
-    IConversationCore core,
-    IChannelAddressBook addresses,
-    IReplyPages pages,
-    IRepDirectory directory,
+    ChannelTurns turns,
     SlackReplies replies,
     SlackHome home,
     SlackAssistant assistant,
@@ -121,7 +118,7 @@ internal sealed partial class SlackTurnProcessor(
         if (rep is null)
             reply = new Reply([new TextBlock(NotSetUp.Replace("*", "**"))]) { Summary = "Not set up yet" };
         else
-            reply = await AnswerOnceAsync(() => core.HandleAsync(Message(rep, $"slash:{team}:{user}", text.Length == 0 ? "help" : text, null), cancellationToken), cancellationToken);
+            reply = await turns.AnswerAsync(new ChannelRequest(rep, Address(rep, team, user, dmChannel: null), $"slash:{team}:{user}", text, null), _turn, cancellationToken);
         var message = await replies.ToMessageAsync(reply, rep?.RepId ?? 0, cancellationToken);
         await RespondAsync(responseUrl, message, cancellationToken);
     }
@@ -165,19 +162,19 @@ internal sealed partial class SlackTurnProcessor(
             await slack.PostMessageAsync(channel, new SlackMessage(NotSetUp, null), cancellationToken, threadTs);
             return;
         }
-        // The DM is where proactive messages go; from a channel only the user is learnt (kept only while no DM is known).
-        await addresses.SaveAsync(new ChannelAddress(rep.RepId, ChatChannels.Slack, team, user, dm ? channel : null, null, null, clock.GetUtcNow()), cancellationToken);
-
         if (payload is null && LinkCommand().Match(text) is { Success: true } link)
         {
-            await slack.PostMessageAsync(channel, new SlackMessage(await LinkAsync(team, rep, link, cancellationToken), null), cancellationToken, threadTs);
+            await turns.RememberAsync(Address(rep, team, user, dm ? channel : null), cancellationToken);
+            var linked = await turns.LinkAsync(rep, "Slack", link.Groups["rep"].Value, async target =>
+            {
+                await identities.LinkAsync(team, link.Groups["user"].Value, target, cancellationToken);
+                return $"Linked <@{link.Groups["user"].Value}> to {target.Name} ({target.Email}). They can message me now.";
+            }, cancellationToken);
+            await slack.PostMessageAsync(channel, new SlackMessage(linked, null), cancellationToken, threadTs);
             return;
         }
-        Reply reply;
-        if (ReplyPaging.TryParse(payload, out var pageId))
-            reply = await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;
-        else
-            reply = await AnswerOnceAsync(() => core.HandleAsync(Message(rep, threadTs is null ? channel : $"{channel}:{threadTs}", payload is null ? (text.Length == 0 ? "help" : text) : "", payload), cancellationToken), cancellationToken);
+        var reply = await turns.AnswerAsync(
+            new ChannelRequest(rep, Address(rep, team, user, dm ? channel : null), threadTs is null ? channel : $"{channel}:{threadTs}", text, payload), _turn, cancellationToken);
         var request = _turn is null ? null : _turn.Item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request is not null && await AlreadyAnsweredAsync(channel, threadTs, request, cancellationToken))
             return;
@@ -207,22 +204,9 @@ internal sealed partial class SlackTurnProcessor(
         }
     }
 
-    private Task<Reply> AnswerOnceAsync(Func<Task<Reply>> run, CancellationToken cancellationToken) =>
-        _turn is null ? run() : _turn.AnswerOnceAsync(run, cancellationToken);
-
-    private IncomingMessage Message(RepIdentity rep, string conversation, string text, string? payload) =>
-        new(ChatChannels.Slack, rep, conversation.Length <= 190 ? conversation : conversation[..190], text, payload, null, clock.GetUtcNow());
-
-    private async Task<string> LinkAsync(string team, RepIdentity admin, Match link, CancellationToken cancellationToken)
-    {
-        if (admin.Role != RepRole.Admin)
-            return "Only an AeBot admin can link Slack users to reps.";
-        var rep = await directory.FindAsync(link.Groups["rep"].Value, cancellationToken);
-        if (rep is null)
-            return $"No rep has the e-mail {link.Groups["rep"].Value}.";
-        await identities.LinkAsync(team, link.Groups["user"].Value, rep, cancellationToken);
-        return $"Linked <@{link.Groups["user"].Value}> to {rep.Name} ({rep.Email}). They can message me now.";
-    }
+    // The DM is where proactive messages go; from a channel only the user is learnt (kept only while no DM is known).
+    private ChannelAddress Address(RepIdentity rep, string team, string user, string? dmChannel) =>
+        new(rep.RepId, ChatChannels.Slack, team, user, dmChannel, null, null, clock.GetUtcNow());
 
     /// <summary>Answers a slash command through its response_url — only ever to Slack (or the configured API host).</summary>
     private async Task RespondAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken)

@@ -25,11 +25,10 @@ namespace AeBot.Teams.Bot;
 internal sealed partial class TeamsBot(
     TeamsIdentityResolver identities,
     IChannelAddressBook addresses,
-    IReplyPages pages,
     TeamsReplies replies,
     TeamsTurnRunner runner,
+    ChannelTurns turns,
     TeamsAdapter adapter,
-    IRepDirectory directory,
     IServiceScopeFactory scopes,
     IHostApplicationLifetime lifetime,
     IOptions<TeamsOptions> options,
@@ -54,24 +53,24 @@ internal sealed partial class TeamsBot(
             await turn.SendActivityAsync(MessageFactory.Text(Onboarding), cancellationToken);
             return;
         }
-        await RememberAsync(activity, rep.RepId, cancellationToken);
-
         var text = TeamsActivities.CleanText(activity);
         if (payload is null && LinkCommand().Match(text) is { Success: true } link)
         {
+            await RememberAsync(activity, rep.RepId, cancellationToken);
             await turn.SendActivityAsync(MessageFactory.Text(await LinkAsync(turn, rep, link, cancellationToken)), cancellationToken);
             return;
         }
 
         var key = DialogKey(activity, rep);
         turn.TurnState.Add(TeamsTurnErrors.DialogKeyState, key);
-        var message = Message((Activity)activity, rep, key, payload is null ? (text.Length == 0 ? "help" : text) : "", payload);
-        var reply = ReplyPaging.TryParse(payload, out var pageId) ? await PageAsync(pageId, rep, cancellationToken)
-            // From the inbound engine: no HTTP request is waiting, and the answer is worked out once and kept.
-            : turn.TurnState.Get<InboundTurn>(TeamsInboundHandler.TurnState) is { } inbound
-                ? await inbound.AnswerOnceAsync(() => CoreAsync(message, cancellationToken), cancellationToken)
-            : await runner.RunAsync(message, TimeSpan.FromMilliseconds(options.Value.MessageBudgetMilliseconds),
-                late => SendLateAsync(activity.GetConversationReference(), late, rep.RepId));
+        var request = new ChannelRequest(rep, TeamsActivities.Address(activity, rep.RepId, clock.GetUtcNow()), key.ConversationId, text, payload, activity.Locale);
+        Reply? reply;
+        if (turn.TurnState.Get<InboundTurn>(TeamsInboundHandler.TurnState) is { } inbound)
+            reply = await turns.AnswerAsync(request, inbound, cancellationToken); // from the inbound engine: nobody waits on HTTP
+        else if (ReplyPaging.TryParse(payload, out _))
+            reply = await turns.AnswerAsync(request, null, cancellationToken);
+        else
+            reply = await WithinBudgetAsync(request, activity, options.Value.MessageBudgetMilliseconds, cancellationToken); // no activity id: not queued
         if (reply is null)
         {
             await turn.SendActivityAsync(MessageFactory.Text("Working on it — I'll post the answer here in a moment."), cancellationToken);
@@ -90,14 +89,12 @@ internal sealed partial class TeamsBot(
         var rep = await identities.ResolveAsync(turn, cancellationToken);
         if (rep is null)
             return CardInvoke(AdaptiveCardRenderer.TextCard(Onboarding, "Not set up yet"));
-        await RememberAsync(turn.Activity, rep.RepId, cancellationToken);
-
         var key = DialogKey(turn.Activity, rep);
         turn.TurnState.Add(TeamsTurnErrors.DialogKeyState, key);
-        var reply = ReplyPaging.TryParse(payload, out var pageId)
-            ? await PageAsync(pageId, rep, cancellationToken)
-            : await runner.RunAsync(Message((Activity)turn.Activity, rep, key, "", payload),
-                TimeSpan.FromMilliseconds(options.Value.InvokeBudgetMilliseconds), late => SendLateAsync(turn.Activity.GetConversationReference(), late, rep.RepId));
+        var request = new ChannelRequest(rep, TeamsActivities.Address(turn.Activity, rep.RepId, clock.GetUtcNow()), key.ConversationId, "", payload, ((Activity)turn.Activity).Locale);
+        var reply = ReplyPaging.TryParse(payload, out _)
+            ? await turns.AnswerAsync(request, null, cancellationToken)
+            : await WithinBudgetAsync(request, turn.Activity, options.Value.InvokeBudgetMilliseconds, cancellationToken);
         if (reply is null)
             return CardInvoke(AdaptiveCardRenderer.TextCard("Working on it — the answer will follow in a message.", "Working on it"));
         return CardResponse(await replies.ToCardAsync(reply, rep.RepId, cancellationToken));
@@ -150,21 +147,20 @@ internal sealed partial class TeamsBot(
     private static ConversationKey DialogKey(IActivity activity, RepIdentity rep) =>
         new(ChatChannels.Teams, TeamsActivities.ConversationKey(activity.Conversation.Id), rep.RepId);
 
-    private IncomingMessage Message(Activity activity, RepIdentity rep, ConversationKey key, string text, string? payload) =>
-        new(ChatChannels.Teams, rep, key.ConversationId, text, payload, activity.Locale, clock.GetUtcNow());
-
-    private async Task<Reply> CoreAsync(IncomingMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// A turn Teams is waiting for on HTTP (a card button, a message that could not be queued): the answer, or null
+    /// when the budget ran out first — it then follows as a message.
+    /// </summary>
+    private async Task<Reply?> WithinBudgetAsync(ChannelRequest request, IActivity activity, int budgetMilliseconds, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IConversationCore>().HandleAsync(message, cancellationToken);
+        await turns.RememberAsync(request.Address, cancellationToken);
+        return await runner.RunAsync(turns.Message(request), TimeSpan.FromMilliseconds(budgetMilliseconds),
+            late => SendLateAsync(activity.GetConversationReference(), late, request.Rep.RepId));
     }
-
-    private async Task<Reply> PageAsync(string pageId, RepIdentity rep, CancellationToken cancellationToken) =>
-        await pages.FindAsync(pageId, rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;
 
     /// <summary>Stores where the rep can be reached (the address book keeps a known 1:1 chat over a channel sighting).</summary>
     private Task RememberAsync(IActivity activity, long repId, CancellationToken cancellationToken) =>
-        addresses.SaveAsync(TeamsActivities.Address(activity, repId, clock.GetUtcNow()), cancellationToken);
+        turns.RememberAsync(TeamsActivities.Address(activity, repId, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>A reply that missed Teams' wait: posted into the same conversation (and thread) when ready.</summary>
     private async Task SendLateAsync(ConversationReference reference, Reply reply, long repId)
@@ -175,27 +171,16 @@ internal sealed partial class TeamsBot(
         failure.ThrowIfFailed();
     }
 
-    private async Task<string> LinkAsync(ITurnContext<IMessageActivity> turn, RepIdentity admin, Match link, CancellationToken cancellationToken)
-    {
-        if (admin.Role != RepRole.Admin)
-            return "Only an AeBot admin can link Teams users to reps.";
-        var rep = await directory.FindAsync(link.Groups["rep"].Value, cancellationToken);
-        if (rep is null)
-            return $"No rep has the e-mail {link.Groups["rep"].Value}.";
-        var mentioned = TeamsActivities.OtherMentions(turn.Activity).FirstOrDefault();
-        var who = link.Groups["who"].Value.Trim();
-        if (mentioned is null && !who.Contains('@'))
-            return "Say who to link: @mention them, or give their Teams sign-in (UPN), e.g. `link jane@contoso.com to jane.doe@northwind.example`.";
-        try
+    private Task<string> LinkAsync(ITurnContext<IMessageActivity> turn, RepIdentity admin, Match link, CancellationToken cancellationToken) =>
+        turns.LinkAsync(admin, "Teams", link.Groups["rep"].Value, async rep =>
         {
+            var mentioned = TeamsActivities.OtherMentions(turn.Activity).FirstOrDefault();
+            var who = link.Groups["who"].Value.Trim();
+            if (mentioned is null && !who.Contains('@'))
+                return "Say who to link: @mention them, or give their Teams sign-in (UPN), e.g. `link jane@contoso.com to jane.doe@northwind.example`.";
             var shown = await identities.LinkAsync(turn, TeamsActivities.TenantId(turn.Activity), mentioned?.Id, mentioned is null ? who : null, rep, cancellationToken);
             return $"Linked {shown} to {rep.Name} ({rep.Email}). They can message me now.";
-        }
-        catch (InvalidOperationException e)
-        {
-            return e.Message;
-        }
-    }
+        }, cancellationToken);
 
     private static string Welcome(RepIdentity rep) =>
         $"Hi {rep.Name.Split(' ')[0]}! I'm **AeBot**. Ask me \"what closes this month?\" or \"how am I tracking vs quota?\", " +

@@ -1,0 +1,67 @@
+using AeBot.Core.Conversation;
+using AeBot.Core.Organization;
+
+namespace AeBot.Core.Channels;
+
+/// <summary>
+/// A chat request from a person a channel has already identified: where they can be reached (remembered for
+/// proactive messages), what they said or pressed, and in which conversation (dialogs are kept per conversation).
+/// </summary>
+public sealed record ChannelRequest(RepIdentity Rep, ChannelAddress Address, string Conversation, string Text, string? Payload, string? Locale = null);
+
+/// <summary>
+/// The part of a chat turn every channel does alike, once a channel adapter has verified the request and identified
+/// the person: remember where they can be reached, page through a long answer ("More"), run the core — once per
+/// stored request, so a retry delivers the kept answer — and the admin's <c>link</c> command's checks. The adapters
+/// keep what is theirs: reading the platform's payload, finding the person, rendering and sending.
+/// </summary>
+public sealed class ChannelTurns(IConversationCore core, IChannelAddressBook addresses, IReplyPages pages, IRepDirectory directory, TimeProvider clock)
+{
+    /// <summary>Dialog conversation ids are kept short (a channel's thread ids can be long).</summary>
+    public const int MaxConversationLength = 190;
+
+    /// <summary>The answer to <paramref name="request"/>; with <paramref name="inbound"/>, worked out once and kept with the stored request.</summary>
+    public async Task<Reply> AnswerAsync(ChannelRequest request, InboundTurn? inbound, CancellationToken cancellationToken)
+    {
+        await RememberAsync(request.Address, cancellationToken);
+        if (ReplyPaging.TryParse(request.Payload, out var pageId))
+            return await pages.FindAsync(pageId, request.Rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;
+        var message = Message(request);
+        return inbound is null
+            ? await core.HandleAsync(message, cancellationToken)
+            : await inbound.AnswerOnceAsync(() => core.HandleAsync(message, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The message the core sees: an empty text (a bare @mention, an empty DM) asks for help.</summary>
+    public IncomingMessage Message(ChannelRequest request)
+    {
+        var conversation = request.Conversation.Length <= MaxConversationLength ? request.Conversation : request.Conversation[..MaxConversationLength];
+        var text = request.Payload is null && request.Text.Length == 0 ? "help" : request.Payload is null ? request.Text : "";
+        return new IncomingMessage(request.Address.Channel, request.Rep, conversation, text, request.Payload, request.Locale, clock.GetUtcNow());
+    }
+
+    /// <summary>Where the rep can be reached (the address book keeps a known 1:1 conversation over a channel sighting).</summary>
+    public Task RememberAsync(ChannelAddress address, CancellationToken cancellationToken) => addresses.SaveAsync(address, cancellationToken);
+
+    /// <summary>
+    /// An admin links a chat user to the rep with <paramref name="repEmail"/>: refused for anyone but an admin or for an
+    /// e-mail no rep has; otherwise <paramref name="link"/> does the channel's part and returns what to say. A link the
+    /// channel cannot make (<see cref="InvalidOperationException"/>) is explained, not thrown.
+    /// </summary>
+    public async Task<string> LinkAsync(RepIdentity admin, string channelName, string repEmail, Func<Rep, Task<string>> link, CancellationToken cancellationToken)
+    {
+        if (admin.Role != RepRole.Admin)
+            return $"Only an AeBot admin can link {channelName} users to reps.";
+        var rep = await directory.FindAsync(repEmail, cancellationToken);
+        if (rep is null)
+            return $"No rep has the e-mail {repEmail}.";
+        try
+        {
+            return await link(rep);
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
+    }
+}
