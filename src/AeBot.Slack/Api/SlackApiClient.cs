@@ -190,7 +190,12 @@ public sealed partial class SlackApiClient(
         CallAsync("assistant.threads.setStatus", new { channel_id = channel, thread_ts = threadTs, status }, cancellationToken);
 
     /// <summary>The prompts a person can click in a new assistant thread: at most four (Slack's limit).</summary>
-    public Task SetSuggestedPromptsAsync(string channel, string threadTs, string? title, IReadOnlyList<SlackPrompt> prompts, CancellationToken cancellationToken) =>
+    /// <remarks>
+    /// <paramref name="threadTs"/> only for an assistant_view thread: an agent_view app sets the DM's prompts without
+    /// one — "Including it in a call for an agent app will cause the call to silently fail"
+    /// (docs.slack.dev/reference/methods/assistant.threads.setSuggestedPrompts).
+    /// </remarks>
+    public Task SetSuggestedPromptsAsync(string channel, string? threadTs, string? title, IReadOnlyList<SlackPrompt> prompts, CancellationToken cancellationToken) =>
         CallAsync("assistant.threads.setSuggestedPrompts", new { channel_id = channel, thread_ts = threadTs, title, prompts }, cancellationToken);
 
     /// <summary>The thread's name in the person's history with AeBot.</summary>

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace AeBot.Slack.Inbound;
 
 /// <summary>
-/// Slack's assistant threads (manifest <c>features.assistant_view</c>): when someone opens one, prompts that fit
+/// Slack's agent and assistant surfaces (manifest <c>features.agent_view</c>, or the older <c>assistant_view</c>):
+/// when someone opens AeBot's DM or an assistant thread, prompts that fit
 /// them — a rep's own pipeline and quota, a manager's team, and today's follow-ups when any are due; while a question
 /// in one is answered, a status and the thread's title. The status and title are decoration: Slack refusing them is
 /// logged, and the answer still goes out.
@@ -57,6 +58,20 @@ internal sealed partial class SlackAssistant(
         }
         var prompts = await PromptsAsync(rep, cancellationToken);
         await DecorateAsync("assistant.threads.setSuggestedPrompts", () => slack.SetSuggestedPromptsAsync(channel, threadTs, "Try asking", prompts, cancellationToken));
+    }
+
+    /// <summary>
+    /// The agent messaging experience (manifest <c>features.agent_view</c>): opening the DM's Messages tab arrives as
+    /// <c>app_home_opened</c> with tab "messages" and replaces assistant_thread_started; the prompts are set for the
+    /// DM, without a thread (docs.slack.dev/ai/migrating-to-agent-messaging). Someone AeBot does not know gets
+    /// nothing here — they are told when they write — rather than a "not set up" message each time they look.
+    /// </summary>
+    public async Task OpenedAsync(string team, string user, string channel, CancellationToken cancellationToken)
+    {
+        if (await identities.ResolveAsync(team, user, cancellationToken) is not { } rep)
+            return;
+        var prompts = await PromptsAsync(rep, cancellationToken);
+        await DecorateAsync("assistant.threads.setSuggestedPrompts", () => slack.SetSuggestedPromptsAsync(channel, null, "Try asking", prompts, cancellationToken));
     }
 
     /// <summary>

@@ -23,7 +23,8 @@ internal sealed record SlackEventSummary(string? Type, bool FromBot, bool HasSub
         // …/events/app_context_changed). AeBot's answers do not depend on it, so it is stored settled — acknowledged.
         "assistant_thread_context_changed" or "app_context_changed" => false,
         _ when FromBot || HasSubtype || string.IsNullOrEmpty(User) => false,
-        "app_home_opened" => Tab is null or "home",
+        // The Home tab (published), or — with agent_view — the Messages tab (its prompts are set).
+        "app_home_opened" => Tab is null or "home" or "messages",
         "message" => ChannelType == "im",
         "app_mention" => true,
         _ => false,

@@ -87,6 +87,9 @@ internal sealed partial class SlackTurnProcessor(
         var text = e["text"]?.GetValue<string>() ?? "";
         switch (type)
         {
+            case "app_home_opened" when e["tab"]?.GetValue<string>() == "messages":
+                await assistant.OpenedAsync(team, user, channel, cancellationToken);
+                break;
             case "app_home_opened":
                 if (await identities.ResolveAsync(team, user, cancellationToken) is { } homeRep)
                     await home.PublishAsync(user, homeRep, cancellationToken);

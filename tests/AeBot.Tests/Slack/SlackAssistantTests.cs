@@ -104,6 +104,36 @@ public sealed partial class SlackAssistantTests(SlackFixture fixture) : IClassFi
         Assert.DoesNotContain("what closes this month?", messages);
     }
 
+    private static JsonObject MessagesTabOpened(string user, string channel, string eventId) => new()
+    {
+        ["token"] = "one-long-verification-token",
+        ["team_id"] = "T061EG9R6",
+        ["api_app_id"] = "A0PNCHHK2",
+        // docs.slack.dev/reference/events/app_home_opened; tab "messages" is how agent_view apps learn the DM was
+        // opened (docs.slack.dev/ai/migrating-to-agent-messaging).
+        ["event"] = new JsonObject { ["type"] = "app_home_opened", ["user"] = user, ["channel"] = channel, ["tab"] = "messages", ["event_ts"] = "1729999327.187299" },
+        ["type"] = "event_callback",
+        ["event_id"] = eventId,
+        ["event_time"] = 1729999327,
+    };
+
+    [Fact]
+    public async Task With_agent_view_opening_the_messages_tab_sets_the_persons_prompts_for_the_dm_without_a_thread()
+    {
+        var channel = NewChannel();
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(MessagesTabOpened(Marcus, channel, NewEventId()))).StatusCode);
+        var call = await Slack.WaitForOkAsync("assistant.threads.setSuggestedPrompts", c => c.Json?["channel_id"]?.GetValue<string>() == channel);
+        Assert.Null(call.Json!["thread_ts"]); // an agent app's call with thread_ts silently fails
+        Assert.Contains("team rollup this quarter", Messages(call.Json["prompts"]!.AsArray()));
+        Assert.DoesNotContain(Slack.CallsTo("views.publish"), c => c.Json?["user_id"]?.GetValue<string>() == Marcus && c.RawBody.Contains(channel));
+
+        // Someone AeBot does not know: nothing (they are told when they write), and no 5xx.
+        var (stranger, strangersDm) = (NewEventId(), NewChannel());
+        Assert.Equal(HttpStatusCode.OK, (await App.EventAsync(MessagesTabOpened("UNOBODY01", strangersDm, stranger))).StatusCode);
+        await App.SettledAsync(stranger);
+        Assert.DoesNotContain(Slack.Calls, c => c.Json?["channel_id"]?.GetValue<string>() == strangersDm || c.Json?["channel"]?.GetValue<string>() == strangersDm);
+    }
+
     [Theory]
     [InlineData(SlackFixture.DanaSlackId, "dana.reyes@northwind.example")]
     [InlineData(Marcus, "marcus.johnson@northwind.example")]

@@ -50,13 +50,13 @@ public class SlackManifestTests
         var command = (YamlMappingNode)((YamlSequenceNode)At(manifest, "features", "slash_commands"))[0];
         Assert.Equal("/ae", ((YamlScalarNode)command["command"]).Value);
         Assert.EndsWith("/slack/commands", ((YamlScalarNode)command["url"]).Value);
-        Assert.Equal(["app_home_opened", "app_mention", "assistant_thread_context_changed", "assistant_thread_started", "member_joined_channel", "message.im"], List(At(manifest, "settings", "event_subscriptions", "bot_events")).Order());
+        Assert.Equal(["app_context_changed", "app_home_opened", "app_mention", "assistant_thread_context_changed", "assistant_thread_started", "member_joined_channel", "message.im"], List(At(manifest, "settings", "event_subscriptions", "bot_events")).Order());
         var callbacks = ((YamlSequenceNode)At(manifest, "features", "shortcuts")).Select(s => ((YamlScalarNode)((YamlMappingNode)s)["callback_id"]).Value).Order();
         Assert.Equal([SlackModals.LogCallback, SlackModals.LogFromMessageCallback], callbacks);
         Assert.Equal("true", ((YamlScalarNode)At(manifest, "features", "app_home", "home_tab_enabled")).Value);
-        // docs.slack.dev/reference/app-manifest: assistant_description is required once assistant_view is there;
-        // the container shows at most four prompts (…/methods/assistant.threads.setSuggestedPrompts).
-        Assert.False(string.IsNullOrWhiteSpace(((YamlScalarNode)At(manifest, "features", "assistant_view", "assistant_description")).Value));
-        Assert.InRange(((YamlSequenceNode)At(manifest, "features", "assistant_view", "suggested_prompts")).Children.Count, 1, 4);
+        // docs.slack.dev/ai/migrating-to-agent-messaging: agent_view takes agent_description (assistant_view's
+        // assistant_description renamed); at most four prompts (…/methods/assistant.threads.setSuggestedPrompts).
+        Assert.False(string.IsNullOrWhiteSpace(((YamlScalarNode)At(manifest, "features", "agent_view", "agent_description")).Value));
+        Assert.InRange(((YamlSequenceNode)At(manifest, "features", "agent_view", "suggested_prompts")).Children.Count, 1, 4);
     }
 }
