@@ -7,6 +7,7 @@ using AeBot.Slack.Hosting;
 using AeBot.Slack.Identity;
 using AeBot.Slack.Inbound;
 using Microsoft.AspNetCore.Routing;
+using Polly;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,7 @@ namespace AeBot.Slack;
 public static partial class SlackServiceCollectionExtensions
 {
     /// <summary>The Slack channel; on when <c>Slack:BotToken</c> is set (and then a signing secret is required at start-up).</summary>
-    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration, bool runWorker)
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration, bool runSocketMode)
     {
         var section = configuration.GetSection(SlackOptions.SectionName);
         services.AddOptions<SlackOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
@@ -34,10 +35,12 @@ public static partial class SlackServiceCollectionExtensions
         }).AddStandardResilienceHandler(o =>
         {
             // 429 is Slack telling us how long to wait: SlackApiClient turns it into ChannelThrottledException, and the
-            // work goes back to its queue for that long. Only quick retries of transient faults happen in place (they
-            // keep a reply's parts in order and never re-send a part already posted).
-            o.Retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException
-                || args.Outcome.Result is { } r && (int)r.StatusCode >= 500);
+            // work goes back to its queue for that long.
+            // Only reads are retried in place: a write (chat.postMessage…) that failed with a 5xx or a dropped
+            // connection may still have been carried out, so it goes back to its queue, whose retry looks for the
+            // answer before posting it again.
+            o.Retry.ShouldHandle = args => ValueTask.FromResult(args.Context.GetRequestMessage()?.Method == HttpMethod.Get
+                && (args.Outcome.Exception is HttpRequestException || args.Outcome.Result is { } r && (int)r.StatusCode >= 500));
             o.Retry.MaxRetryAttempts = 3;
             o.Retry.UseJitter = true;
             // A slow answer from Slack is waited for rather than cut off and posted again: a post timed out on our
@@ -64,7 +67,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackMessenger>();
         services.AddScoped<IChannelMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
         services.AddScoped<IInboundHandler, SlackInboundHandler>(); // the inbound engine (the server's) processes stored requests
-        if (runWorker && !string.IsNullOrWhiteSpace(options.AppToken))
+        if (runSocketMode && !string.IsNullOrWhiteSpace(options.AppToken))
         {
             services.AddHttpClient(SlackSocketMode.HttpClientName).AddStandardResilienceHandler();
             services.AddSingleton<SlackSocketMode>();

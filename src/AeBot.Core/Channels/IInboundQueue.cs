@@ -11,6 +11,9 @@ public sealed record InboundItem(long Id, string Channel, string Kind, string Bo
     public string Conversation { get; init; } = "";
 
     public string? Answer { get; init; }
+
+    /// <summary>Who claimed it (see <see cref="IInboundQueue.ClaimAsync"/>): only that claimer may settle it.</summary>
+    public string? ClaimedBy { get; init; }
 }
 
 /// <summary>
@@ -46,29 +49,40 @@ public interface IInboundInbox
 public interface IInboundQueue
 {
     /// <summary>
-    /// Claims up to <paramref name="max"/> items of <paramref name="channels"/> for <paramref name="lease"/>: only a
-    /// conversation's oldest unsettled item (the next one waits until it is settled — processed or given up), and
-    /// only when due. Other workers skip claimed items until the lease runs out (see <see cref="RenewAsync"/>).
+    /// Claims up to <paramref name="max"/> items of <paramref name="channels"/> for <paramref name="lease"/> on behalf
+    /// of <paramref name="claimer"/>: only a conversation's oldest unsettled item (the next one waits until it is
+    /// settled — processed or given up), and only when due. Other workers skip claimed items until the lease runs out
+    /// (see <see cref="RenewAsync"/>).
     /// </summary>
-    Task<IReadOnlyList<InboundItem>> ClaimAsync(IReadOnlyCollection<string> channels, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
-
-    /// <summary>Extends the lease of items still being worked on, so a long turn is not taken over by another worker.</summary>
-    Task RenewAsync(IReadOnlyCollection<long> ids, DateTimeOffset until, CancellationToken cancellationToken);
-
-    /// <summary>Keeps the reply an attempt worked out, before it is delivered (see <see cref="InboundItem.Answer"/>).</summary>
-    Task SaveAnswerAsync(long id, string answer, CancellationToken cancellationToken);
-
-    /// <summary>Marks items processed.</summary>
-    Task CompleteAsync(IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Records a failure; retried at <paramref name="retryAt"/> (wall clock), or given up when it is null.</summary>
-    Task FailAsync(long id, string error, DateTimeOffset? retryAt, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<IReadOnlyList<InboundItem>> ClaimAsync(IReadOnlyCollection<string> channels, int max, DateTimeOffset now, TimeSpan lease, string claimer, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Puts an item back to wait until <paramref name="dueAt"/> (wall clock) without counting the attempt: the
+    /// Gives up items whose claims ran out <paramref name="maxAttempts"/> times without being settled — each attempt
+    /// took its process down (or was killed) — so one such request cannot hold its conversation, or crash every
+    /// instance, forever. Returns how many.
+    /// </summary>
+    Task<int> GiveUpExhaustedAsync(int maxAttempts, DateTimeOffset now, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the claims <paramref name="claimer"/> still holds, so a long turn is not taken over by another
+    /// worker. Returns the ids extended: a missing one was taken over (or settled) — its turn should stop.
+    /// </summary>
+    Task<IReadOnlyList<long>> RenewAsync(IReadOnlyCollection<long> ids, string claimer, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the reply an attempt worked out, before it is delivered (see <see cref="InboundItem.Answer"/>).</summary>
+    Task SaveAnswerAsync(InboundItem item, string answer, CancellationToken cancellationToken);
+
+    /// <summary>Marks the item processed (only while its claim is still the item's <see cref="InboundItem.ClaimedBy"/>).</summary>
+    Task CompleteAsync(InboundItem item, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records a failure; retried at <paramref name="retryAt"/> (wall clock), or given up when it is null.</summary>
+    Task FailAsync(InboundItem item, string error, DateTimeOffset? retryAt, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts the item back to wait until <paramref name="dueAt"/> (wall clock) without counting the attempt: the
     /// platform asked to wait (a rate limit), or the worker is stopping.
     /// </summary>
-    Task DeferAsync(long id, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken);
+    Task DeferAsync(InboundItem item, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes settled items (processed or given up) received before <paramref name="before"/>, oldest first, at most

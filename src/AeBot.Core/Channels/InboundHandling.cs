@@ -51,7 +51,7 @@ public sealed class InboundTurn(InboundItem item, IInboundQueue queue)
             return stored;
         var reply = await run();
         _answer = ReplySerializer.Serialize(reply);
-        await queue.SaveAnswerAsync(Item.Id, _answer, cancellationToken);
+        await queue.SaveAnswerAsync(Item, _answer, cancellationToken);
         return reply;
     }
 }

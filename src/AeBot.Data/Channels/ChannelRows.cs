@@ -67,6 +67,12 @@ public class InboundQueueRow
 
     /// <summary>Wall clock: when it is due again (a retry, a rate limit) or, while claimed, when the claim runs out.</summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>
+    /// The claimer while claimed (an engine instance's id): only it may renew, settle or defer the item, so a turn
+    /// whose claim ran out and was taken over cannot complete or extend the new owner's.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
     public DateTimeOffset? FailedAt { get; set; }

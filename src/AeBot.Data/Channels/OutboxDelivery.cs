@@ -51,7 +51,7 @@ public sealed partial class OutboxDelivery(
                 continue;
             }
             var outcome = await SendAsync(new ProactiveMessage(row.ToRepId, row.Reason, reply), byChannel, cancellationToken);
-            var attempts = row.Attempts + 1;
+            var attempts = outcome.RetryAfter is null ? row.Attempts + 1 : row.Attempts; // a rate limit is not a failed attempt
             switch (outcome)
             {
                 case { Channel: { } channel }:

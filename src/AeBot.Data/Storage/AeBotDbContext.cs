@@ -339,6 +339,7 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.DeliveryKey).HasMaxLength(100);
             e.Property(x => x.LastError).HasMaxLength(500);
             e.Property(x => x.Conversation).HasMaxLength(200);
+            e.Property(x => x.ClaimedBy).HasMaxLength(40);
             e.HasIndex(x => new { x.Channel, x.DeliveryKey }).IsUnique();
             // A conversation's next item waits for its earlier unsettled ones: the claim asks this index.
             e.HasIndex(x => new { x.Channel, x.Conversation, x.Id }).HasFilter("\"ProcessedAt\" IS NULL AND \"FailedAt\" IS NULL")

@@ -126,11 +126,11 @@ internal sealed partial class SlackAssistant(
         return plan.Overdue.Count + plan.DueToday.Count > 0;
     }
 
-    /// <summary>The conversation id <see cref="SlackTurnProcessor"/> gives the core for a thread (cut to 190 characters).</summary>
+    /// <summary>The conversation id <see cref="SlackTurnProcessor"/> gives the core for a thread (cut as <see cref="ChannelTurns.MaxConversationLength"/> cuts it).</summary>
     internal static string ConversationId(string channel, string threadTs)
     {
         var id = $"{channel}:{threadTs}";
-        return id.Length <= 190 ? id : id[..190];
+        return id.Length <= ChannelTurns.MaxConversationLength ? id : id[..ChannelTurns.MaxConversationLength];
     }
 
     /// <summary>The question on one line, cut to a title's length; null when there is nothing to name the thread by.</summary>
@@ -148,9 +148,10 @@ internal sealed partial class SlackAssistant(
         {
             await call();
         }
-        catch (SlackApiException e)
+        catch (Exception e) when (e is SlackApiException or ChannelThrottledException or HttpRequestException or TaskCanceledException { InnerException: TimeoutException })
         {
-            LogDecorationRefused(logger, method, e.Error);
+            // Decoration only: refused, rate-limited or unreachable, the answer still goes out (and is not delayed).
+            LogDecorationRefused(logger, method, e is SlackApiException api ? api.Error : e.GetType().Name);
         }
     }
 

@@ -99,7 +99,7 @@ internal sealed partial class SlackTurnProcessor(
             case "message":
                 // In an assistant thread (or any thread of the DM) the answer goes in the thread, after its status.
                 var dmThread = e["thread_ts"]?.GetValue<string>();
-                if (dmThread is not null)
+                if (dmThread is not null && _turn?.Item.Answer is null) // a retry's answer is ready: no "thinking" left behind
                     await assistant.ThinkingAsync(team, user, channel, dmThread, text.Trim(), cancellationToken);
                 await AnswerAsync(team, user, channel, text.Trim(), null, dmThread, dm: true, cancellationToken);
                 break;
@@ -191,7 +191,9 @@ internal sealed partial class SlackTurnProcessor(
     /// </summary>
     private async Task<bool> AlreadyAnsweredAsync(string channel, string? threadTs, string request, CancellationToken cancellationToken)
     {
-        if (_turn is not { Item: { Attempts: > 1, Answer: not null } })
+        // An answer kept by an earlier attempt may have been posted before that attempt ended (a crash, a stop, a
+        // rate limit or failure on a later step): ask before posting it again. A first answer needs no question.
+        if (_turn is not { Item.Answer: not null })
             return false;
         try
         {
@@ -254,7 +256,11 @@ internal sealed class SlackInboundHandler(SlackTurnProcessor processor) : IInbou
 
     public Task HandleAsync(InboundTurn turn, CancellationToken cancellationToken) => processor.ProcessAsync(turn, cancellationToken);
 
-    /// <summary>The user or conversation is gone, the app removed, or the stored body unreadable: retrying cannot help.</summary>
+    /// <summary>
+    /// The user or conversation is gone, the app removed, or the stored body unreadable or not the documented shape
+    /// (a missing field, a field of the wrong JSON type): retrying cannot help.
+    /// </summary>
     public bool IsPermanent(Exception exception) =>
-        exception is SlackApiException { IsPermanentForRecipient: true } or System.Text.Json.JsonException;
+        exception is SlackApiException { IsPermanentForRecipient: true } or System.Text.Json.JsonException or NullReferenceException or FormatException
+        || exception is InvalidOperationException { Source: "System.Text.Json" };
 }

@@ -12,8 +12,8 @@ namespace AeBot.Teams.Bot;
 /// <summary>
 /// Teams' part of the inbound engine: a stored message activity (authenticated and tenant-checked at the front door
 /// before it was stored) runs as a turn of its own, its replies sent to the conversation's service URL as the bot.
-/// A failed turn goes back to the queue — the user hears an apology only when the last attempt fails — and a Bot
-/// Connector 429 waits as long as Teams asked.
+/// A failed turn goes back to the queue — the user hears an apology (and the dialog is cleared) only when the last
+/// attempt fails — a Bot Connector 429 waits as long as Teams asked, and a stop puts the item back.
 /// </summary>
 internal sealed class TeamsInboundHandler(TeamsAdapter adapter, TeamsBot bot) : IInboundHandler
 {
@@ -37,10 +37,15 @@ internal sealed class TeamsInboundHandler(TeamsAdapter adapter, TeamsBot bot) : 
             {
                 await bot.OnTurnAsync(context, ct);
             }
-            catch (Exception e) when (!turn.IsLastAttempt && !(e is OperationCanceledException && ct.IsCancellationRequested))
+            catch (Exception e)
             {
-                // Kept from the adapter's error handler (which would apologise): the engine retries the turn.
+                // Every failure is kept from the adapter's error handler (which would apologise and let the item
+                // count as done) and handed to the engine: a stop puts it back, a 429 waits, anything else is
+                // retried — and only when no retry follows is the user told, here, before the engine records it.
                 failure = ExceptionDispatchInfo.Capture(e);
+                var stopping = e is OperationCanceledException && ct.IsCancellationRequested;
+                if (turn.IsLastAttempt && !stopping && Status(e) != HttpStatusCode.TooManyRequests && adapter.OnTurnError is { } apologise)
+                    await apologise(context, e);
             }
         }, cancellationToken);
         if (failure?.SourceException is { } error && Status(error) == HttpStatusCode.TooManyRequests)
@@ -48,9 +53,13 @@ internal sealed class TeamsInboundHandler(TeamsAdapter adapter, TeamsBot bot) : 
         failure?.Throw();
     }
 
-    /// <summary>An unreadable stored activity, or a conversation the bot can no longer post in (403/404).</summary>
+    /// <summary>
+    /// An unreadable stored activity, a conversation the bot can no longer post in (403/404), or a reply Teams will
+    /// never take (400, 413 MessageSizeTooBig): retrying cannot help.
+    /// </summary>
     public bool IsPermanent(Exception exception) =>
-        exception is JsonException || Status(exception) is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+        exception is JsonException
+        || Status(exception) is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge;
 
     // The connector client throws ErrorResponseException for an error body, HttpOperationException otherwise.
     private static HttpResponseMessageWrapper? Response(Exception e) => e switch

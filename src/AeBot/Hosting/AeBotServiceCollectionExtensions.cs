@@ -35,8 +35,8 @@ public static class AeBotServiceCollectionExtensions
         services.AddDemoCompany(configuration);
         // Channels that can send on their own (proactive messages) are part of every host, the CLI's too.
         services.AddTeams(configuration, builder.Environment);
-        // The Slack queue worker runs in the server only; commands can still send through Slack.
-        services.AddSlack(configuration, runWorker: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
+        // Socket Mode connects from the server only; commands can still send through Slack.
+        services.AddSlack(configuration, runSocketMode: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
         // Stored Slack and Teams requests are answered by the server's inbound engine.
         services.AddInboundEngine(configuration, run: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
         // Every host can schedule (a reminder set from the CLI); the server runs the jobs.

@@ -32,6 +32,13 @@ public sealed class InboundOptions
     /// <summary>Attempts before a failing request is given up (logged; the row keeps the error).</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// A turn still running after this long is stopped and counted as a failed attempt: a hung call cannot hold its
+    /// conversation (or one of the engine's places) for ever.
+    /// </summary>
+    [Range(10, 3600)]
+    public int TurnTimeoutSeconds { get; set; } = 300;
 }
 
 /// <summary>
@@ -51,12 +58,20 @@ internal sealed partial class InboundEngine(
     // Leases and due times measure real waiting (a platform's Retry-After, a dead worker), not business time.
     private static TimeProvider Wall => TimeProvider.System;
 
-    private readonly ConcurrentDictionary<long, Task> _running = new(); // the renewal loop reads it too
+    private readonly ConcurrentDictionary<long, Running> _running = new(); // the renewal loop reads it too
+
+    /// <summary>This instance, as the claimer of its items: only it may renew or settle them.</summary>
+    private readonly string _claimer = Guid.NewGuid().ToString("N");
+
     private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _exhaustedCheckedAt = DateTimeOffset.MinValue;
     private long _claimRounds;
 
-    /// <summary>How many times the engine has looked at the queue (for operators' diagnostics and tests that wait a few looks).</summary>
-    public long ClaimRounds => Interlocked.Read(ref _claimRounds);
+    /// <summary>A turn in progress, and how to stop it (the engine stops, the turn times out, its claim was lost).</summary>
+    private sealed record Running(Task Task, CancellationTokenSource Stop);
+
+    /// <summary>How many times the engine has looked at the queue (for tests that wait a few looks).</summary>
+    internal long ClaimRounds => Interlocked.Read(ref _claimRounds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -78,18 +93,21 @@ internal sealed partial class InboundEngine(
             while (!stoppingToken.IsCancellationRequested)
             {
                 Reap();
+                await HousekeepAsync(settings, stoppingToken);
                 var free = settings.MaxParallelConversations - _running.Count;
                 var claimed = free > 0 ? await ClaimAsync(channels, free, lease, stoppingToken) : [];
                 foreach (var item in claimed)
-                    _running[item.Id] = RunAsync(item, stoppingToken);
+                {
+                    var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    stop.CancelAfter(TimeSpan.FromSeconds(settings.TurnTimeoutSeconds));
+                    _running[item.Id] = new Running(RunAsync(item, stop.Token, stoppingToken), stop);
+                }
                 if (claimed.Count > 0 && claimed.Count == free)
                     continue; // full: the wait below is for the first to finish
-                if (_running.Count == 0)
-                    await PruneIfDueAsync(stoppingToken);
                 // One outstanding wait on the signal, kept across rounds (a new one each round would leave waiters
                 // behind that swallow later signals).
                 woken ??= signal.WaitAsync(TimeSpan.FromSeconds(settings.PollSeconds), stoppingToken);
-                if (await Task.WhenAny(_running.Values.Append(woken)) == woken)
+                if (await Task.WhenAny(_running.Values.Select(r => r.Task).Append(woken)) == woken)
                 {
                     if (woken.IsCanceled)
                         break;
@@ -102,17 +120,53 @@ internal sealed partial class InboundEngine(
         }
         finally
         {
-            // Turns that were running see the stop and put their items back (see RunAsync); then the renewals stop.
-            await Task.WhenAll(_running.Values);
-            await renewing.CancelAsync();
-            await renewal;
+            try
+            {
+                // Turns that were running see the stop and put their items back (see RunAsync). RunAsync settles
+                // every outcome itself, so this only waits.
+                await Task.WhenAll(_running.Values.Select(r => r.Task)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            finally
+            {
+                await renewing.CancelAsync();
+                await renewal;
+                Reap();
+            }
         }
     }
 
     private void Reap()
     {
-        foreach (var done in _running.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToList())
-            _running.TryRemove(done, out _);
+        foreach (var done in _running.Where(r => r.Value.Task.IsCompleted).ToList())
+        {
+            _running.TryRemove(done.Key, out _);
+            done.Value.Stop.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Every half minute, items whose every attempt died with its process are given up (so they cannot block their
+    /// conversation, or take instance after instance down, for ever); once an hour, old settled items are pruned.
+    /// </summary>
+    private async Task HousekeepAsync(InboundOptions settings, CancellationToken cancellationToken)
+    {
+        var now = Wall.GetUtcNow();
+        if (now - _exhaustedCheckedAt >= TimeSpan.FromSeconds(30))
+        {
+            _exhaustedCheckedAt = now;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var given = await scope.ServiceProvider.GetRequiredService<IInboundQueue>().GiveUpExhaustedAsync(settings.MaxAttempts, now, clock.GetUtcNow(), cancellationToken);
+                if (given > 0)
+                    LogExhausted(logger, given, settings.MaxAttempts);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogClaimFailed(logger, e);
+            }
+        }
+        await PruneIfDueAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<InboundItem>> ClaimAsync(IReadOnlyCollection<string> channels, int max, TimeSpan lease, CancellationToken cancellationToken)
@@ -120,7 +174,7 @@ internal sealed partial class InboundEngine(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<IInboundQueue>().ClaimAsync(channels, max, Wall.GetUtcNow(), lease, cancellationToken);
+            return await scope.ServiceProvider.GetRequiredService<IInboundQueue>().ClaimAsync(channels, max, Wall.GetUtcNow(), lease, _claimer, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -133,40 +187,55 @@ internal sealed partial class InboundEngine(
         }
     }
 
-    /// <summary>One item: processed in its own scope, then completed, failed (due again later) or deferred.</summary>
-    private async Task RunAsync(InboundItem item, CancellationToken stoppingToken)
+    /// <summary>
+    /// One item, in its own scope: completed, failed (due again later, or given up), deferred (a rate limit, the
+    /// engine stopping) — whatever happens, it is settled here, and nothing escapes (the engine's loop only waits).
+    /// </summary>
+    private async Task RunAsync(InboundItem item, CancellationToken turnToken, CancellationToken stoppingToken)
     {
         await Task.Yield(); // the engine's loop goes on claiming while this runs
-        await using var scope = scopes.CreateAsyncScope();
-        var queue = scope.ServiceProvider.GetRequiredService<IInboundQueue>();
-        var handler = scope.ServiceProvider.GetServices<IInboundHandler>().First(h => h.Channel == item.Channel);
+        IInboundQueue? queue = null;
+        IInboundHandler? handler = null;
         try
         {
-            await handler.HandleAsync(new InboundTurn(item, queue) { IsLastAttempt = item.Attempts >= options.Value.MaxAttempts }, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: back in the queue at once for the next instance (or this one, restarted); not an attempt.
-            await SettleAsync(() => queue.DeferAsync(item.Id, "stopped while processing", Wall.GetUtcNow(), CancellationToken.None), item);
-            return;
-        }
-        catch (ChannelThrottledException e)
-        {
-            LogThrottled(logger, item.Channel, item.Id, e.Method, e.RetryAfter.TotalSeconds);
-            await SettleAsync(() => queue.DeferAsync(item.Id, e.Message, Wall.GetUtcNow() + e.RetryAfter, CancellationToken.None), item);
-            return;
+            await using var scope = scopes.CreateAsyncScope();
+            queue = scope.ServiceProvider.GetRequiredService<IInboundQueue>();
+            handler = scope.ServiceProvider.GetServices<IInboundHandler>().First(h => h.Channel == item.Channel);
+            try
+            {
+                await handler.HandleAsync(new InboundTurn(item, queue) { IsLastAttempt = item.Attempts >= options.Value.MaxAttempts }, turnToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: back in the queue at once for the next instance (or this one, restarted); not an attempt.
+                await SettleAsync(() => queue.DeferAsync(item, "stopped while processing", Wall.GetUtcNow(), CancellationToken.None), item);
+                return;
+            }
+            catch (ChannelThrottledException e)
+            {
+                LogThrottled(logger, item.Channel, item.Id, e.Method, e.RetryAfter.TotalSeconds);
+                await SettleAsync(() => queue.DeferAsync(item, e.Message, Wall.GetUtcNow() + e.RetryAfter, CancellationToken.None), item);
+                return;
+            }
+            catch (Exception e)
+            {
+                // A timed-out turn (or one whose claim was taken over) lands here too: counted as a failed attempt.
+                var permanent = handler.IsPermanent(e) || item.Attempts >= options.Value.MaxAttempts;
+                LogItemFailed(logger, e, item.Channel, item.Kind, item.Id, item.Attempts, permanent);
+                DateTimeOffset? retryAt = permanent ? null : Wall.GetUtcNow() + RetryDelay(item.Attempts);
+                await SettleAsync(() => queue.FailAsync(item, e.Message, retryAt, clock.GetUtcNow(), CancellationToken.None), item);
+                return;
+            }
+            // Completed as soon as it is answered (outside the try: a failure to record it must not schedule the
+            // answer again): a crash later cannot answer it a second time.
+            await SettleAsync(() => queue.CompleteAsync(item, clock.GetUtcNow(), CancellationToken.None), item);
         }
         catch (Exception e)
         {
-            var permanent = handler.IsPermanent(e) || item.Attempts >= options.Value.MaxAttempts;
-            LogItemFailed(logger, e, item.Channel, item.Kind, item.Id, item.Attempts, permanent);
-            DateTimeOffset? retryAt = permanent ? null : Wall.GetUtcNow() + RetryDelay(item.Attempts);
-            await SettleAsync(() => queue.FailAsync(item.Id, e.Message, retryAt, clock.GetUtcNow(), CancellationToken.None), item);
-            return;
+            // Not even started (no scope, no handler): its claim runs out and it is tried again, counted, until the
+            // engine gives it up (GiveUpExhaustedAsync).
+            LogSettleFailed(logger, e, item.Channel, item.Id);
         }
-        // Completed as soon as it is answered (outside the try: a failure to record it must not schedule the answer
-        // again): a crash later cannot answer it a second time.
-        await SettleAsync(() => queue.CompleteAsync([item.Id], clock.GetUtcNow(), CancellationToken.None), item);
     }
 
     /// <summary>
@@ -188,7 +257,10 @@ internal sealed partial class InboundEngine(
         }
     }
 
-    /// <summary>Every third of the lease, the claims of the items still running are extended.</summary>
+    /// <summary>
+    /// Every third of the lease, the claims of the items still running are extended. A turn whose claim was not
+    /// extended — taken over after renewals failed for a whole lease — is stopped: the other owner answers it.
+    /// </summary>
     private async Task RenewLoopAsync(TimeSpan lease, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(lease / 3, Wall);
@@ -196,17 +268,23 @@ internal sealed partial class InboundEngine(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                long[] ids = [.. _running.Where(r => !r.Value.IsCompleted).Select(r => r.Key)];
-                if (ids.Length == 0)
+                var running = _running.Where(r => !r.Value.Task.IsCompleted).ToList();
+                if (running.Count == 0)
                     continue;
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<IInboundQueue>().RenewAsync(ids, Wall.GetUtcNow() + lease, cancellationToken);
+                    var renewed = (await scope.ServiceProvider.GetRequiredService<IInboundQueue>()
+                        .RenewAsync([.. running.Select(r => r.Key)], _claimer, Wall.GetUtcNow() + lease, cancellationToken)).ToHashSet();
+                    foreach (var lost in running.Where(r => !renewed.Contains(r.Key) && !r.Value.Task.IsCompleted))
+                    {
+                        LogClaimLost(logger, lost.Key);
+                        await lost.Value.Stop.CancelAsync();
+                    }
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
-                    LogRenewFailed(logger, e, ids.Length);
+                    LogRenewFailed(logger, e, running.Count);
                 }
             }
         }
@@ -215,8 +293,8 @@ internal sealed partial class InboundEngine(
         }
     }
 
-    /// <summary>Once an hour, when idle: settled requests older than <see cref="Retention"/> go, a thousand at a time.</summary>
-    public async Task<int> PruneIfDueAsync(CancellationToken cancellationToken)
+    /// <summary>Once an hour: settled requests older than <see cref="Retention"/> go, a thousand at a time.</summary>
+    private async Task<int> PruneIfDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (now - _prunedAt < TimeSpan.FromHours(1))
@@ -255,6 +333,12 @@ internal sealed partial class InboundEngine(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbound queue: claiming failed; the next round tries again")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound item {ItemId}: its claim was taken over (renewals failed for a whole lease); this turn stops")]
+    private static partial void LogClaimLost(ILogger logger, long itemId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbound queue: {Count} item(s) given up after {Attempts} attempts that each ended with their process")]
+    private static partial void LogExhausted(ILogger logger, int count, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound queue: renewing {Count} claim(s) failed; tried again shortly")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception, int count);

@@ -78,7 +78,8 @@ public sealed class ChannelTurnsTests
     {
         var queue = new Mock<IInboundQueue>();
         string? kept = null;
-        queue.Setup(q => q.SaveAnswerAsync(7, It.IsAny<string>(), It.IsAny<CancellationToken>())).Callback((long _, string a, CancellationToken _) => kept = a).Returns(Task.CompletedTask);
+        queue.Setup(q => q.SaveAnswerAsync(It.Is<InboundItem>(i => i.Id == 7), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((InboundItem _, string a, CancellationToken _) => kept = a).Returns(Task.CompletedTask);
         var turns = Turns();
         var item = new InboundItem(7, ChatChannels.Slack, "event", "{}", Now, 1);
 

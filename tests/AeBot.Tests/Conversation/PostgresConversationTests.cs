@@ -131,19 +131,24 @@ public sealed class PostgresConversationTests
                 Assert.True(await inbox.EnqueueAsync(Request("EvPG2", "T:bob"), default));
                 Assert.True(await inbox.EnqueueAsync(Request("EvPG3", "T:ann", needsProcessing: false), default)); // settled: never claimed
                 Assert.True(await inbox.EnqueueAsync(Request("EvPG4", "T:ann"), default)); // waits behind EvPG1
-                var claimed = await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default);
+                var lease = TimeSpan.FromMinutes(2);
+                var claimed = await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now, lease, "a", default);
                 Assert.Equal(2, claimed.Count);
-                Assert.Empty(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default)); // leased, or behind one
-                await queue.SaveAnswerAsync(claimed[0].Id, "kept", default);
-                await queue.DeferAsync(claimed[0].Id, "rate-limited", ConversationFixture.Now.AddSeconds(5), default);
-                var deferred = Assert.Single(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now.AddSeconds(5), TimeSpan.FromMinutes(2), default));
+                Assert.Empty(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now, lease, "b", default)); // leased, or behind one
+                await queue.SaveAnswerAsync(claimed[0], "kept", default);
+                await queue.DeferAsync(claimed[0], "rate-limited", ConversationFixture.Now.AddSeconds(5), default);
+                var deferred = Assert.Single(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now.AddSeconds(5), lease, "b", default));
                 Assert.Equal(("kept", 1), (deferred.Answer, deferred.Attempts));
-                await queue.CompleteAsync(claimed.Select(c => c.Id).ToList(), ConversationFixture.Now, default);
-                var next = Assert.Single(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now, TimeSpan.FromMinutes(2), default));
-                await queue.RenewAsync([next.Id], ConversationFixture.Now.AddMinutes(10), default);
-                Assert.Empty(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now.AddMinutes(5), TimeSpan.FromMinutes(2), default));
-                await queue.CompleteAsync([next.Id], ConversationFixture.Now, default);
-                Assert.Empty(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now.AddMinutes(15), TimeSpan.FromMinutes(2), default));
+                await queue.CompleteAsync(claimed[0], ConversationFixture.Now, default); // no longer "a"'s claim: nothing happens
+                await queue.CompleteAsync(deferred, ConversationFixture.Now, default);
+                await queue.CompleteAsync(claimed[1], ConversationFixture.Now, default);
+                var next = Assert.Single(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now, lease, "a", default));
+                Assert.Equal([next.Id], await queue.RenewAsync([next.Id], "a", ConversationFixture.Now.AddMinutes(10), default));
+                Assert.Empty(await queue.RenewAsync([next.Id], "b", ConversationFixture.Now.AddMinutes(20), default));
+                Assert.Empty(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now.AddMinutes(5), lease, "b", default));
+                await queue.CompleteAsync(next, ConversationFixture.Now, default);
+                Assert.Empty(await queue.ClaimAsync(["slack"], 10, ConversationFixture.Now.AddMinutes(15), lease, "b", default));
+                Assert.Equal(0, await queue.GiveUpExhaustedAsync(1, ConversationFixture.Now.AddHours(1), ConversationFixture.Now, default));
                 Assert.Equal(0, await queue.PruneAsync(ConversationFixture.Now, 1000, default)); // nothing older than that
                 Assert.Equal(4, await queue.PruneAsync(ConversationFixture.Now.AddMinutes(1), 1000, default));            }
         }

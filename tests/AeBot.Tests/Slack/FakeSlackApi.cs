@@ -74,6 +74,16 @@ public sealed class FakeSlackApi : IAsyncDisposable
         ["assistant.threads.setTitle"] = ["assistant:write"],
     };
 
+    /// <summary>
+    /// Reading a conversation takes the history scope of its kind (docs.slack.dev/reference/methods/conversations.history
+    /// and …/conversations.replies, "Scopes"): a DM (D…) im:history, a public channel (C…) channels:history, a private
+    /// one (G…) groups:history.
+    /// </summary>
+    private static string? HistoryScope(JsonNode? channel) =>
+        channel is JsonValue v && v.TryGetValue<string>(out var id) && id.Length > 0
+            ? id[0] switch { 'D' => "im:history", 'G' => "groups:history", _ => "channels:history" }
+            : null;
+
     public static IReadOnlySet<string> ManifestBotScopes()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -407,7 +417,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         string? Arg(string name) => json?[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
         // missing_scope names the scope needed and the ones the token has (every method page's "Errors"; the
         // official SDKs' responses carry both: @slack/web-api's …Response types have needed and provided).
-        var missing = method != "apps.connections.open" && NeededScopes.TryGetValue(method, out var needed) && !needed.Any(Scopes.Contains) ? needed[0] : null;
+        var missing = method != "apps.connections.open" && NeededScopes.TryGetValue(method, out var needed) && !needed.Any(Scopes.Contains) ? needed[0]
+            : method is "conversations.history" or "conversations.replies" && HistoryScope(json?["channel"]) is { } history && !Scopes.Contains(history) ? history
+            : null;
         object answer = method switch
         {
             _ when missing is not null => new { ok = false, error = "missing_scope", needed = missing, provided = string.Join(",", Scopes.Order()) },
@@ -493,7 +505,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     private object History(string channel, string? threadTs, int limit, bool withMetadata)
     {
-        var messages = _history[channel].Where(m => threadTs is null || m["thread_ts"]?.GetValue<string>() == threadTs || m["ts"]!.GetValue<string>() == threadTs)
+        // conversations.history lists the conversation's top-level messages (a thread's replies are read with
+        // conversations.replies, which also returns the parent).
+        var messages = _history[channel].Where(m => threadTs is null
+                ? m["thread_ts"] is null || m["thread_ts"]!.GetValue<string>() == m["ts"]!.GetValue<string>()
+                : m["thread_ts"]?.GetValue<string>() == threadTs || m["ts"]!.GetValue<string>() == threadTs)
             .Reverse().Take(Math.Clamp(limit, 1, 1000)).Select(m =>
             {
                 var copy = m.DeepClone().AsObject();

@@ -82,6 +82,18 @@ public sealed class SlackApplication(FakeSlackApi slack, IDictionary<string, str
         }
     }
 
+    /// <summary>Waits until <paramref name="condition"/> holds in the database; throws (naming <paramref name="what"/>) after a minute.</summary>
+    public async Task WaitForAsync(Func<AeBotDbContext, Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await QueryAsync(condition))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Timed out waiting for " + what);
+            await Task.Delay(25);
+        }
+    }
+
     public async Task<T> QueryAsync<T>(Func<AeBotDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();

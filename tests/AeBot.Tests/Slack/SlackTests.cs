@@ -375,14 +375,15 @@ public sealed class SlackEndpointTests(SlackFixture fixture) : IClassFixture<Sla
         other["event"]!["user"] = "UA8RXUSPL"; // Lee, another person
         var limitedChannel = limited["event"]!["channel"]!.GetValue<string>();
         var audits = await App.QueryAsync(db => db.AuditEntries.CountAsync());
-        Slack.Script("chat.postMessage", 429, "ratelimited", retryAfter: "3");
+        Slack.Script("chat.postMessage", 429, "ratelimited", retryAfter: "10"); // the wait in the report that started #15
         await App.EventAsync(limited);
         await Slack.WaitForStatusAsync("chat.postMessage", 429);
+        var key = limited["event_id"]!.GetValue<string>();
+        await App.WaitForAsync(db => db.InboundQueue.AnyAsync(q => q.DeliveryKey == key && q.LastError != null && q.LastError.Contains("rate-limited")), "the deferral to be recorded");
 
-        // Lee asks after the 429: answered at once — no worker is waiting out Dana's three seconds.
+        // Lee asks after the 429: answered at once — no worker is waiting out Dana's ten seconds.
         await App.EventAsync(other);
         await Slack.WaitForAsync("chat.postMessage", c => c.Channel == other["event"]!["channel"]!.GetValue<string>());
-        var key = limited["event_id"]!.GetValue<string>();
         var row = await App.QueryAsync(db => db.InboundQueue.Where(q => q.DeliveryKey == key).Select(q => new { q.ProcessedAt, q.NextAttemptAt, q.Answer, q.Attempts, q.LastError }).SingleAsync());
         Assert.Null(row.ProcessedAt); // still waiting, back in the queue (not on a worker), not counted as an attempt…
         Assert.Equal(0, row.Attempts);

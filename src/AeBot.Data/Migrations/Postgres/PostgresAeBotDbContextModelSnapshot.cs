@@ -1167,6 +1167,10 @@ namespace AeBot.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Conversation")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1109,6 +1109,10 @@ namespace AeBot.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Conversation")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -17,6 +17,13 @@ namespace AeBot.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "ClaimedBy",
+                table: "InboundQueue",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Conversation",
                 table: "InboundQueue",
                 type: "TEXT",
@@ -43,6 +50,10 @@ namespace AeBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "Answer",
+                table: "InboundQueue");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedBy",
                 table: "InboundQueue");
 
             migrationBuilder.DropColumn(

@@ -17,6 +17,13 @@ namespace AeBot.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "ClaimedBy",
+                table: "InboundQueue",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Conversation",
                 table: "InboundQueue",
                 type: "character varying(200)",
@@ -43,6 +50,10 @@ namespace AeBot.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "Answer",
+                table: "InboundQueue");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedBy",
                 table: "InboundQueue");
 
             migrationBuilder.DropColumn(
