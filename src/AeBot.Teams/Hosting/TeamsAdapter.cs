@@ -124,7 +124,8 @@ internal sealed partial class TeamsAdapter : CloudAdapter
         {
             // A message is stored (once: a redelivery finds it there) and answered by the inbound engine, like
             // Slack's requests: Teams gets its 200 at once, the turn survives a crash, and a failed turn is retried
-            // from the queue — at least once, never twice.
+            // from the queue — at least once, and a redelivery is never run again. (A reply Teams accepted but whose
+            // answer was lost on the way back is sent again: the Bot Connector offers no way to look for it.)
             if (await _inbox.EnqueueAsync(new InboundRequest(ChatChannels.Teams, TeamsInboundHandler.MessageKind, deliveryKey, activity.Conversation!.Id, body, _clock.GetUtcNow()), cancellationToken))
                 _signal.Notify();
             else
