@@ -250,11 +250,52 @@ internal sealed partial class SlackTurnProcessor(
 }
 
 /// <summary>Slack's part of the inbound engine: its stored requests go to <see cref="SlackTurnProcessor"/>.</summary>
-internal sealed class SlackInboundHandler(SlackTurnProcessor processor) : IInboundHandler
+internal sealed partial class SlackInboundHandler(SlackTurnProcessor processor, SlackApiClient slack, ILogger<SlackInboundHandler> logger) : IInboundHandler
 {
+    internal const string Sorry = "Sorry — something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell your admin.";
+
     public string Channel => ChatChannels.Slack;
 
-    public Task HandleAsync(InboundTurn turn, CancellationToken cancellationToken) => processor.ProcessAsync(turn, cancellationToken);
+    public async Task HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await processor.ProcessAsync(turn, cancellationToken);
+        }
+        catch (Exception e) when (turn.IsLastAttempt && e is not ChannelThrottledException && !IsPermanent(e)
+            && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // No retry follows: the person is told rather than left waiting (as Teams' users are), then the engine
+            // records the failure.
+            await ApologiseAsync(turn.Item, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>Where the request came from (a DM or a channel thread); null for a slash command or a form.</summary>
+    private async Task ApologiseAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (channel, thread) = item.Kind switch
+            {
+                SlackTurnProcessor.EventKind when System.Text.Json.Nodes.JsonNode.Parse(item.Body)?["event"] is System.Text.Json.Nodes.JsonObject e =>
+                    (e["channel"]?.GetValue<string>(), e["thread_ts"]?.GetValue<string>() ?? (e["type"]?.GetValue<string>() == "app_mention" ? e["ts"]?.GetValue<string>() : null)),
+                SlackTurnProcessor.ActionKind when System.Text.Json.Nodes.JsonNode.Parse(item.Body) is System.Text.Json.Nodes.JsonObject p =>
+                    (p["channel"]?["id"]?.GetValue<string>(), p["message"]?["thread_ts"]?.GetValue<string>()),
+                _ => (null, null),
+            };
+            if (channel is not null)
+                await slack.PostMessageAsync(channel, new SlackMessage(Sorry, null), cancellationToken, thread);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogApologyFailed(logger, e, item.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the Slack user that request {ItemId} failed")]
+    private static partial void LogApologyFailed(ILogger logger, Exception exception, long itemId);
 
     /// <summary>
     /// The user or conversation is gone, the app removed, or the stored body unreadable or not the documented shape
