@@ -487,6 +487,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _history = new();
     private long _lastTs;
 
+    private int _posts;
+    private (int Count, Action Then)? _whenPosted;
+
+    /// <summary>
+    /// Runs <paramref name="then"/> inside the <paramref name="count"/>th successful chat.postMessage, after it is
+    /// recorded and before it is answered — where a crash is worst: the message is posted, its sender never hears so.
+    /// </summary>
+    public void WhenPosted(int count, Action then) => _whenPosted = (count, then);
+
     private object Posted(string channel, string? threadTs, string? text, JsonNode? metadata)
     {
         // Unique, increasing timestamps like Slack's ("seconds.micro"), so a thread's ts names one message.
@@ -500,6 +509,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var ts = $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
         var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = text, ["thread_ts"] = threadTs, ["metadata"] = metadata?.DeepClone() };
         _history.GetOrAdd(channel, _ => new()).Enqueue(message);
+        if (_whenPosted is { } hook && Interlocked.Increment(ref _posts) == hook.Count)
+            hook.Then();
         return new { ok = true, channel, ts };
     }
 
