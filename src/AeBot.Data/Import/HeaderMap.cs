@@ -45,6 +45,10 @@ internal sealed class HeaderMap
             else
             {
                 field = normalized.Length == 0 ? null : ColumnSynonyms.FieldFor(kind, normalized);
+                // A column known by no name is read word by word — unless a column named for that field is there.
+                if (field is null && normalized.Length > 0 && ColumnVocabulary.FieldFor(kind, name) is { } guessed
+                    && !header.Any(h => ColumnSynonyms.FieldFor(kind, ColumnSynonyms.Normalize(h)) == guessed) && !columns.ContainsKey(guessed))
+                    field = guessed;
             }
 
             if (field is null)

@@ -17,12 +17,13 @@ internal static class KindDetector
 
     public static ImportKind? Detect(IReadOnlyList<string> header, string fileName, out string explanation)
     {
-        var normalized = header.Select(ColumnSynonyms.Normalize).ToList();
+        var normalized = header.Select(h => (Header: h, Normalized: ColumnSynonyms.Normalize(h))).ToList();
         var lowerName = Path.GetFileNameWithoutExtension(fileName).ToLowerInvariant();
         var scores = new List<(ImportKind Kind, int Score)>();
         foreach (var kind in Enum.GetValues<ImportKind>())
         {
-            var fields = normalized.Select(n => ColumnSynonyms.FieldFor(kind, n)).Where(f => f is not null).Select(f => f!).ToHashSet();
+            var fields = normalized.Select(n => ColumnSynonyms.FieldFor(kind, n.Normalized) ?? ColumnVocabulary.FieldFor(kind, n.Header))
+                .Where(f => f is not null).Select(f => f!).ToHashSet();
             if (!Required[kind].Any(alternative => alternative.All(fields.Contains)))
                 continue;
             var score = fields.Count + 2 * ColumnSynonyms.Telltales[kind].Count(fields.Contains);

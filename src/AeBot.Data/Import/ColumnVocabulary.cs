@@ -1,0 +1,62 @@
+namespace AeBot.Data.Import;
+
+/// <summary>
+/// What a column's words mean when its whole name is in no synonym list (#16): one vocabulary per concept, shared by
+/// every kind of file — a person is a person whether the column says owner, rep, seller, agent or assignee — read word
+/// by word ("sales_agent", "Engage Date", "SalesPrice" → sales + agent, engage + date, sales + price).
+/// </summary>
+internal static class ColumnVocabulary
+{
+    private static readonly HashSet<string> Person =
+        ["owner", "rep", "reps", "representative", "agent", "seller", "salesperson", "executive", "ae", "assignee", "assigned", "user", "employee", "member"];
+
+    private static readonly HashSet<string> Manager = ["manager", "supervisor", "boss", "reportsto", "lead"];
+
+    private static readonly HashSet<string> Team = ["team", "region", "regional", "office", "territory", "division", "branch", "group"];
+
+    /// <summary>When the work with a customer began: engagement, first contact, opened, created, added.</summary>
+    private static readonly HashSet<string> Start = ["engage", "engaged", "engagement", "opened", "created", "added", "start", "started", "first"];
+
+    private static readonly HashSet<string> Price = ["price", "msrp"];
+
+    // Words that make a column something else: an id or an e-mail of the person, not the person.
+    private static readonly HashSet<string> NotTheThing = ["id", "email", "mail", "phone", "count", "number"];
+
+    /// <summary>The field of <paramref name="kind"/> the header's words name, or null.</summary>
+    public static string? FieldFor(ImportKind kind, string header)
+    {
+        var words = Words(header);
+        if (words.Count == 0 || words.Overlaps(NotTheThing))
+            return null;
+        return kind switch
+        {
+            ImportKind.Reps when words.Overlaps(Manager) => "manager",
+            ImportKind.Reps when words.Overlaps(Team) => "team",
+            ImportKind.Reps when words.Overlaps(Person) => "name",
+            ImportKind.Opportunities or ImportKind.Accounts or ImportKind.Activities when words.Overlaps(Person) => "owner",
+            ImportKind.Opportunities when words.Overlaps(Start) => "created_date",
+            ImportKind.Products when words.Overlaps(Price) => "list_price",
+            _ => null,
+        };
+    }
+
+    /// <summary>Lower-case words: split at anything not a letter or digit and where a lower-case letter meets a capital.</summary>
+    public static HashSet<string> Words(string header)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var start = -1;
+        for (var i = 0; i <= header.Length; i++)
+        {
+            var boundary = i == header.Length || !char.IsLetterOrDigit(header[i])
+                || (i > 0 && char.IsUpper(header[i]) && char.IsLower(header[i - 1]));
+            if (boundary && start >= 0)
+            {
+                words.Add(header[start..i].ToLowerInvariant());
+                start = -1;
+            }
+            if (i < header.Length && char.IsLetterOrDigit(header[i]) && start < 0)
+                start = i;
+        }
+        return words;
+    }
+}
