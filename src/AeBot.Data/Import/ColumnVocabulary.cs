@@ -14,8 +14,8 @@ internal static class ColumnVocabulary
 
     private static readonly HashSet<string> Team = ["team", "region", "regional", "office", "territory", "division", "branch", "group"];
 
-    /// <summary>When the work with a customer began: engagement, first contact, opened, created, added.</summary>
-    private static readonly HashSet<string> Start = ["engage", "engaged", "engagement", "opened", "created", "added", "start", "started", "first"];
+    /// <summary>When the work with a customer began: engagement, opened, created, added (and "first contact", below).</summary>
+    private static readonly HashSet<string> Start = ["engage", "engaged", "engagement", "opened", "created", "added"];
 
     private static readonly HashSet<string> Price = ["price", "msrp"];
 
@@ -34,7 +34,8 @@ internal static class ColumnVocabulary
             ImportKind.Reps when words.Overlaps(Team) => "team",
             ImportKind.Reps when words.Overlaps(Person) => "name",
             ImportKind.Opportunities or ImportKind.Accounts or ImportKind.Activities when words.Overlaps(Person) => "owner",
-            ImportKind.Opportunities when words.Overlaps(Start) => "created_date",
+            // "Created By" names a person, not a date.
+            ImportKind.Opportunities when !words.Contains("by") && (words.Overlaps(Start) || words.Contains("first") && words.Contains("contact")) => "created_date",
             ImportKind.Products when words.Overlaps(Price) => "list_price",
             _ => null,
         };

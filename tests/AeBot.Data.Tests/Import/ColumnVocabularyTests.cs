@@ -28,6 +28,9 @@ public sealed class ColumnVocabularyTests : IDisposable
     [InlineData("sales_agent_id", ImportKind.Reps, null)] // an id of a person is not the person
     [InlineData("Owner Email Verified", ImportKind.Opportunities, null)]
     [InlineData("year_established", ImportKind.Accounts, null)]
+    [InlineData("Created By", ImportKind.Opportunities, null)] // a person, not a date
+    [InlineData("Contract Start Date", ImportKind.Opportunities, null)]
+    [InlineData("First Name", ImportKind.Opportunities, null)]
     public void A_column_is_read_word_by_word(string header, ImportKind kind, string? field) =>
         Assert.Equal(field, ColumnVocabulary.FieldFor(kind, header));
 
