@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -133,11 +131,7 @@ public static class InboundBenchmark
     {
         var channel = $"D{user}-{id}";
         var body = $$"""{"token":"x","team_id":"T111","api_app_id":"A111","event":{"type":"message","text":"what closes this month?","user":"{{user}}","ts":"1764338400.000100","channel":"{{channel}}","event_ts":"1764338400.000100","channel_type":"im"},"type":"event_callback","event_id":"Ev{{id}}{{Guid.NewGuid():N}}","event_time":1764338400}""";
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", signature);
+        using var request = SlackBenchmark.Signed(url, body, Secret);
         sent[channel] = Stopwatch.GetTimestamp();
         using var response = await client.SendAsync(request);
         if (!response.IsSuccessStatusCode)

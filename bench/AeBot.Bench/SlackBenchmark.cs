@@ -110,8 +110,14 @@ public static class SlackBenchmark
     {
         var id = "Ev" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
         var body = $$"""{"token":"x","team_id":"T111","api_app_id":"A111","event":{"bot_id":"B999","type":"message","text":"status update from another bot","user":"UB111","ts":"1610261539.000900","channel":"C111","event_ts":"1610261539.000900","channel_type":"channel"},"type":"event_callback","event_id":"{{id}}","event_time":1610261539}""";
+        return Signed(url, body, Secret);
+    }
+
+    /// <summary>A POST of <paramref name="body"/> signed as Slack signs it, now, with <paramref name="secret"/>.</summary>
+    internal static HttpRequestMessage Signed(Uri url, string body, string secret)
+    {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
         request.Headers.Add("X-Slack-Signature", signature);

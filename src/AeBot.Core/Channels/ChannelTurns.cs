@@ -17,6 +17,9 @@ public sealed record ChannelRequest(RepIdentity Rep, ChannelAddress Address, str
 /// </summary>
 public sealed class ChannelTurns(IConversationCore core, IChannelAddressBook addresses, IReplyPages pages, IRepDirectory directory, TimeProvider clock)
 {
+    /// <summary>What a person is told when their request failed and no retry follows (every channel says the same).</summary>
+    public const string FailedApology = "Sorry — something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell your admin.";
+
     /// <summary>Dialog conversation ids are kept short (a channel's thread ids can be long).</summary>
     public const int MaxConversationLength = 190;
 

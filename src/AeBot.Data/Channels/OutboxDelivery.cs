@@ -31,8 +31,7 @@ public sealed partial class OutboxDelivery(
     {
         var byChannel = messengers.ToDictionary(m => m.Channel, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        var pending = db.Outbox.AsNoTracking()
-            .Where(m => m.DeliveredAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now));
+        var pending = Due(now);
         if (toRepId is { } rep)
             pending = pending.Where(m => m.ToRepId == rep);
         var due = await pending
@@ -81,11 +80,14 @@ public sealed partial class OutboxDelivery(
     public async Task<IReadOnlyList<long>> DueRecipientsAsync(int max, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await db.Outbox.AsNoTracking()
-            .Where(m => m.DeliveredAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+        return await Due(now)
             .GroupBy(m => m.ToRepId).OrderBy(g => g.Min(m => m.Id)).Select(g => g.Key).Take(max)
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>Messages neither delivered nor given up whose (next) attempt is due at <paramref name="now"/>.</summary>
+    private IQueryable<Capture.OutboxMessageRow> Due(DateTimeOffset now) =>
+        db.Outbox.AsNoTracking().Where(m => m.DeliveredAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now));
 
     /// <summary>1, 2, 4 … minutes, at most an hour: a channel outage is waited out without hammering it.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));

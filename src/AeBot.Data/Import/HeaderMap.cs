@@ -28,6 +28,8 @@ internal sealed class HeaderMap
         var mapped = new Dictionary<string, string>();
         var normalizedOverrides = overrides.ToDictionary(o => ColumnSynonyms.Normalize(o.Key), o => o.Value);
         var known = ColumnSynonyms.Fields[kind];
+        // Fields a column is named for: a word-level guess never takes one of those.
+        var named = header.Select(h => ColumnSynonyms.FieldFor(kind, ColumnSynonyms.Normalize(h))).OfType<string>().ToHashSet();
 
         for (var i = 0; i < header.Count; i++)
         {
@@ -47,7 +49,7 @@ internal sealed class HeaderMap
                 field = normalized.Length == 0 ? null : ColumnSynonyms.FieldFor(kind, normalized);
                 // A column known by no name is read word by word — unless a column named for that field is there.
                 if (field is null && normalized.Length > 0 && ColumnVocabulary.FieldFor(kind, name) is { } guessed
-                    && !header.Any(h => ColumnSynonyms.FieldFor(kind, ColumnSynonyms.Normalize(h)) == guessed) && !columns.ContainsKey(guessed))
+                    && !named.Contains(guessed) && !columns.ContainsKey(guessed))
                     field = guessed;
             }
 

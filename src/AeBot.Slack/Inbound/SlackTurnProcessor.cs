@@ -252,8 +252,6 @@ internal sealed partial class SlackTurnProcessor(
 /// <summary>Slack's part of the inbound engine: its stored requests go to <see cref="SlackTurnProcessor"/>.</summary>
 internal sealed partial class SlackInboundHandler(SlackTurnProcessor processor, SlackApiClient slack, ILogger<SlackInboundHandler> logger) : IInboundHandler
 {
-    internal const string Sorry = "Sorry — something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell your admin.";
-
     public string Channel => ChatChannels.Slack;
 
     public async Task HandleAsync(InboundTurn turn, CancellationToken cancellationToken)
@@ -286,7 +284,7 @@ internal sealed partial class SlackInboundHandler(SlackTurnProcessor processor, 
                 _ => (null, null),
             };
             if (channel is not null)
-                await slack.PostMessageAsync(channel, new SlackMessage(Sorry, null), cancellationToken, thread);
+                await slack.PostMessageAsync(channel, new SlackMessage(ChannelTurns.FailedApology, null), cancellationToken, thread);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -4,7 +4,6 @@ using AeBot.Core.Channels;
 using AeBot.Core.Organization;
 using AeBot.Teams.Hosting;
 using Microsoft.Bot.Schema;
-using Microsoft.Rest;
 using Newtonsoft.Json;
 
 namespace AeBot.Teams.Bot;
@@ -61,19 +60,7 @@ internal sealed class TeamsInboundHandler(TeamsAdapter adapter, TeamsBot bot) : 
         exception is JsonException
         || Status(exception) is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge;
 
-    // The connector client throws ErrorResponseException for an error body, HttpOperationException otherwise.
-    private static HttpResponseMessageWrapper? Response(Exception e) => e switch
-    {
-        ErrorResponseException { Response: { } response } => response,
-        HttpOperationException { Response: { } response } => response,
-        _ => null,
-    };
+    private static HttpStatusCode? Status(Exception e) => BotConnectorErrors.Status(e);
 
-    private static HttpStatusCode? Status(Exception e) => Response(e)?.StatusCode;
-
-    private static TimeSpan RetryAfter(Exception e) =>
-        Response(e) is { } r && r.Headers.TryGetValue("Retry-After", out var values)
-            && int.TryParse(values.FirstOrDefault(), out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(Math.Min(seconds, 600))
-            : TimeSpan.FromSeconds(1);
+    private static TimeSpan RetryAfter(Exception e) => BotConnectorErrors.RetryAfter(e, TimeSpan.FromMinutes(10)) ?? TimeSpan.FromSeconds(1);
 }

@@ -28,7 +28,7 @@ internal sealed partial class TeamsTurnErrors(IServiceScopeFactory scopes, ILogg
                 if (await dialogs.LoadAsync(key, CancellationToken.None) is { State: not null } stored)
                     await dialogs.ClearAsync(key, stored.Version, CancellationToken.None);
             }
-            const string sorry = "Sorry — something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell your admin.";
+            const string sorry = AeBot.Core.Channels.ChannelTurns.FailedApology;
             if (turn.Activity.Type == ActivityTypes.Invoke)
                 await turn.SendActivityAsync(new Activity(TeamsBot.InvokeResponseType)
                 {

@@ -153,13 +153,7 @@ internal sealed partial class TeamsMessenger(
         public void ThrowIfFailed() => Error?.Throw();
     }
 
-    private static HttpStatusCode? Status(Exception e) => e switch
-    {
-        ErrorResponseException { Response: { } response } => response.StatusCode,
-        HttpOperationException { Response: { } response } => response.StatusCode,
-        HttpRequestException { StatusCode: { } status } => status,
-        _ => null,
-    };
+    private static HttpStatusCode? Status(Exception e) => BotConnectorErrors.Status(e);
 
     private static bool IsTransient(Exception e) =>
         Status(e) is { } status ? status == HttpStatusCode.TooManyRequests || (int)status >= 500 : e is HttpRequestException or TaskCanceledException { InnerException: TimeoutException };
@@ -169,19 +163,8 @@ internal sealed partial class TeamsMessenger(
     {
         var ceiling = baseMilliseconds * Math.Pow(2, attempt);
         var delay = TimeSpan.FromMilliseconds(ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2);
-        var headers = e switch
-        {
-            ErrorResponseException { Response: { } r } => r.Headers,
-            HttpOperationException { Response: { } r } => r.Headers,
-            _ => null,
-        };
-        if (headers is not null && headers.TryGetValue("Retry-After", out var values) && values.FirstOrDefault() is { } value
-            && int.TryParse(value, out var seconds) && seconds > 0)
-        {
-            var asked = TimeSpan.FromSeconds(Math.Min(seconds, 120));
-            if (asked > delay)
-                delay = asked;
-        }
+        if (BotConnectorErrors.RetryAfter(e, TimeSpan.FromSeconds(120)) is { } asked && asked > delay)
+            delay = asked;
         return delay;
     }
 

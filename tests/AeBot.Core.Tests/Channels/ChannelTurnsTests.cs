@@ -29,12 +29,7 @@ public sealed class ChannelTurnsTests
                 _seen.Add(m);
                 return new Reply([new TextBlock("answer to " + m.Text)]) { Summary = "answer" };
             });
-        return new ChannelTurns(_core.Object, _addresses.Object, _pages.Object, _directory.Object, new FixedClock(Now));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
+        return new ChannelTurns(_core.Object, _addresses.Object, _pages.Object, _directory.Object, new AeBot.Core.Time.FixedTimeProvider(Now));
     }
 
     private static ChannelAddress Address(RepIdentity rep) => new(rep.RepId, ChatChannels.Slack, "T1", "U1", "D1", null, null, Now);

@@ -108,11 +108,9 @@ public sealed class NudgeDeliveryTests
         {
             await scope.ServiceProvider.GetRequiredService<IChannelAddressBook>().SaveAsync(
                 new ChannelAddress(lee.Id, ChatChannels.Slack, "T9TK3CUKW", LeeSlackId, "DLEESWEEP", null, null, Monday), default);
-            // What a chat turn records (a handoff notice): written to the outbox, no delivery job of its own.
-            var db = scope.ServiceProvider.GetRequiredService<AeBotDbContext>();
+            // What a chat turn records (a handoff notice): written to the outbox (saved), no delivery job of its own.
             await scope.ServiceProvider.GetRequiredService<IProactiveMessenger>().SendAsync(
                 new ProactiveMessage(lee.Id, "handoff", new Reply([new TextBlock("Acme is yours now (sweep test).")]) { Summary = "handoff" }), default);
-            await db.SaveChangesAsync();
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxJobs>().SweepAsync(default)); // one job for Lee
             await scope.ServiceProvider.GetRequiredService<OutboxJobs>().SweepAsync(default); // a second sweep (another instance's) before it is sent: the claim keeps it to one send
         }

@@ -71,16 +71,8 @@ public sealed class SlackApplication(FakeSlackApi slack, IDictionary<string, str
     /// Waits for one stored inbound item to be settled (processed or given up on); fails the test on timeout instead
     /// of going on to assert that something did not happen.
     /// </summary>
-    public async Task SettledAsync(string deliveryKey)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await QueryAsync(db => db.InboundQueue.AnyAsync(q => q.DeliveryKey == deliveryKey && (q.ProcessedAt != null || q.FailedAt != null))))
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Inbound item {deliveryKey} was never settled.");
-            await Task.Delay(25);
-        }
-    }
+    public Task SettledAsync(string deliveryKey) =>
+        WaitForAsync(db => db.InboundQueue.AnyAsync(q => q.DeliveryKey == deliveryKey && (q.ProcessedAt != null || q.FailedAt != null)), $"inbound item {deliveryKey} to be settled");
 
     /// <summary>Waits until <paramref name="condition"/> holds in the database; throws (naming <paramref name="what"/>) after a minute.</summary>
     public async Task WaitForAsync(Func<AeBotDbContext, Task<bool>> condition, string what)

@@ -1,6 +1,5 @@
 using System.Net;
 using AeBot.Core.Conversation;
-using AeBot.Slack.Inbound;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,7 +37,7 @@ public sealed class SlackFailureTests
 
         Assert.Equal(2, core.Calls);
         var sorry = Assert.Single(slack.CallsTo("chat.postMessage"), c => c.Status == 200);
-        Assert.Equal((dm["event"]!["channel"]!.GetValue<string>(), SlackInboundHandler.Sorry), (sorry.Channel, sorry.Json!["text"]!.GetValue<string>()));
+        Assert.Equal((dm["event"]!["channel"]!.GetValue<string>(), AeBot.Core.Channels.ChannelTurns.FailedApology), (sorry.Channel, sorry.Json!["text"]!.GetValue<string>()));
         var row = await app.QueryAsync(db => db.InboundQueue.SingleAsync(q => q.DeliveryKey == key));
         Assert.NotNull(row.FailedAt);
         Assert.Contains("the core is broken", row.LastError);

@@ -77,11 +77,6 @@ public sealed class SlackRequestVerifierTests
         Assert.Equal(SlackVerification.BadSignature, new SlackRequestVerifier(Encoding.UTF8.GetBytes("another-secret"), TimeSpan.FromMinutes(5), TimeProvider.System).Verify(Timestamp.ToString(), Signature, Body, SentAt));
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Theory]
     [InlineData(0, HttpStatusCode.OK)]
     [InlineData(6, HttpStatusCode.Unauthorized)]
@@ -90,7 +85,7 @@ public sealed class SlackRequestVerifierTests
         await using var slack = await FakeSlackApi.StartAsync();
         // The published example was signed in 2018: the verifier's wall clock is set to then (business time cannot do it).
         using var app = new SlackApplication(slack, new Dictionary<string, string?> { ["Slack:SigningSecret"] = Secret },
-            services => services.AddSingleton(new SlackRequestVerifier(Encoding.UTF8.GetBytes(Secret), TimeSpan.FromMinutes(5), new FixedClock(SentAt.AddMinutes(minutesLater)))));
+            services => services.AddSingleton(new SlackRequestVerifier(Encoding.UTF8.GetBytes(Secret), TimeSpan.FromMinutes(5), new AeBot.Core.Time.FixedTimeProvider(SentAt.AddMinutes(minutesLater)))));
         var response = await app.PostAsync("/slack/commands", Encoding.UTF8.GetString(Body), "application/x-www-form-urlencoded", Timestamp, Signature);
         Assert.Equal(expected, response.StatusCode);
         var stored = await app.QueryAsync(db => db.InboundQueue.CountAsync());

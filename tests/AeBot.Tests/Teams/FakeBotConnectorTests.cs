@@ -7,7 +7,10 @@ namespace AeBot.Tests.Teams;
 
 /// <summary>
 /// The fake Bot Connector refuses what Teams refuses (each rule names its page in <see cref="FakeBotConnector"/>):
-/// a test passing only because the fake was lenient would be worthless.
+/// a test passing only because the fake was lenient would be worthless. Pages:
+/// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages (size, 413),
+/// https://learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability (status codes, 404),
+/// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit (429/503 with Retry-After).
 /// </summary>
 public sealed class FakeBotConnectorTests : IAsyncLifetime
 {
