@@ -9,6 +9,37 @@ namespace AeBot.Data.Import;
 /// </summary>
 public static class ColumnSynonyms
 {
+    // One vocabulary per concept (#16), shared by every kind of file: a person is a person whether the column names
+    // the owner of a deal, an account or an activity, or the user in a roster; a company is a company whether a deal,
+    // a contact, a contract or an activity names it. A kind adds only the names that are its own ("Deal Owner").
+
+    /// <summary>Names of the person a record belongs to: owner, rep, seller, agent, assignee, executive, user.</summary>
+    private static readonly string[] Person =
+    [
+        "owner", "ownername", "ownerfullname", "salesrep", "salesagent", "salesperson", "salesexecutive", "seller", "agent",
+        "assignedto", "assignee", "assigneduser", "rep", "repname", "accountexecutive", "ae", "user", "username", "salesowner",
+        "recordowner", "responsible", "responsibleuser",
+    ];
+
+    /// <summary>Names of the company a record is about.</summary>
+    private static readonly string[] Company =
+    [
+        "accountname", "account", "company", "companyname", "organization", "organisation", "organizationname",
+        "organisationname", "customer", "customername", "client", "clientname", "associatedcompany", "salesaccount",
+    ];
+
+    private static readonly string[] CompanyId = ["accountid", "companyid", "organizationid", "associatedcompanyid", "associatedcompanyids"];
+
+    /// <summary>When a record began: created, added, opened.</summary>
+    private static readonly string[] Created =
+        ["createddate", "createdate", "createdon", "datecreated", "created", "createdat", "createdtime", "addtime", "dateadded", "opendate", "dateopened"];
+
+    private static readonly string[] Currency = ["currency", "currencycode", "isocurrencycode"];
+
+    private static readonly string[] Email = ["email", "emailaddress", "workemail", "primaryemail", "email1", "businessemail"];
+
+    private static readonly string[] ListPrice = ["listprice", "price", "unitprice", "standardprice", "salesprice", "msrp"];
+
     public static readonly IReadOnlyDictionary<ImportKind, IReadOnlyDictionary<string, string[]>> Fields =
         new Dictionary<ImportKind, IReadOnlyDictionary<string, string[]>>
         {
@@ -16,12 +47,12 @@ public static class ColumnSynonyms
             {
                 ["id"] = ["opportunityid", "opportunityidcasesafe", "opportunity18digitid", "dealid", "recordid", "id", "donotmodifyopportunity", "externalid", "crmid"],
                 ["name"] = ["opportunityname", "dealname", "dealtitle", "title", "name", "topic", "opportunity", "deal", "subject"],
-                ["account"] = ["accountname", "account", "company", "companyname", "organization", "organisation", "organizationname", "dealorganization", "dealorganizationname", "potentialcustomer", "customer", "associatedcompany", "client"],
-                ["account_id"] = ["accountid", "companyid", "organizationid", "dealorganizationid", "associatedcompanyid", "associatedcompanyids", "potentialcustomerid"],
-                ["owner"] = ["owner", "opportunityowner", "dealowner", "salesrep", "salesagent", "assignedto", "ownername", "rep", "accountexecutive", "ae", "user", "dealownername", "ownerfullname", "salesperson"],
+                ["account"] = [.. Company, "dealorganization", "dealorganizationname", "potentialcustomer"],
+                ["account_id"] = [.. CompanyId, "dealorganizationid", "potentialcustomerid"],
+                ["owner"] = [.. Person, "opportunityowner", "dealowner", "dealownername"],
                 ["owner_email"] = ["owneremail", "opportunityowneremail", "dealowneremail", "salesrepemail", "repemail"],
                 ["amount"] = ["amount", "value", "dealvalue", "closevalue", "dealamount", "opportunityamount", "estrevenue", "estimatedrevenue", "totalamount", "revenue", "acv", "tcv", "amountconverted"],
-                ["currency"] = ["currency", "currencycode", "opportunitycurrency", "dealcurrency", "dealcurrencycode", "isocurrencycode", "amountcurrency"],
+                ["currency"] = [.. Currency, "opportunitycurrency", "dealcurrency", "dealcurrencycode", "amountcurrency", "valuecurrency"],
                 ["stage"] = ["stage", "stagename", "dealstage", "salesstage", "pipelinephase", "pipelinestage", "phase", "opportunitystage"],
                 ["status"] = ["status", "dealstatus", "state", "outcome", "statusreason"],
                 ["is_won"] = ["won", "iswon", "closedwon", "isclosedwon"],
@@ -31,7 +62,7 @@ public static class ColumnSynonyms
                 ["probability_fraction"] = ["dealprobability", "probabilityfraction"],
                 ["forecast_category"] = ["forecastcategory", "forecastcategoryname", "forecast", "dealforecastcategory"],
                 ["close_date"] = ["closedate", "expectedclosedate", "dealexpectedclosedate", "estclosedate", "estimatedclosedate", "actualclosedate", "closingdate", "dealclosedate", "dealwontime", "wondate", "closedon"],
-                ["created_date"] = ["createddate", "createdate", "createdon", "dealcreated", "dealcreatedon", "dealaddtime", "addtime", "datecreated", "created"],
+                ["created_date"] = [.. Created, "dealcreated", "dealcreatedon", "dealaddtime"],
                 ["next_step"] = ["nextstep", "nextsteps", "dealnextstep"],
                 ["next_step_due"] = ["nextstepdue", "nextstepdate", "nextstepduedate", "nextactivitydate", "dealnextactivitydate"],
                 ["type"] = ["type", "opportunitytype", "dealtype", "businesstype", "salestype"],
@@ -43,7 +74,7 @@ public static class ColumnSynonyms
             {
                 ["id"] = ["accountid", "companyid", "organizationid", "recordid", "id", "donotmodifyaccount", "externalid", "crmid", "accountidcasesafe"],
                 ["name"] = ["accountname", "companyname", "name", "organizationname", "organisationname", "company", "account", "organization", "customername"],
-                ["owner"] = ["accountowner", "companyowner", "owner", "organizationowner", "salesrep", "assignedto", "ownername", "accountexecutive", "ae"],
+                ["owner"] = [.. Person, "accountowner", "companyowner", "organizationowner"],
                 ["account_manager"] = ["accountmanager", "customersuccessmanager", "csm", "customersuccessowner", "am"],
                 ["industry"] = ["industry", "vertical", "sector", "organizationindustry"],
                 ["employees"] = ["employees", "numberofemployees", "employeecount", "headcount", "noofemployees", "organizationemployees"],
@@ -52,7 +83,7 @@ public static class ColumnSynonyms
                 ["parent_id"] = ["parentaccountid", "parentcompanyid", "parentid"],
                 ["website"] = ["website", "web", "companydomainname", "domain", "url", "organizationwebsite"],
                 ["country"] = ["country", "billingcountry", "countryregion", "addresscountry", "organizationcountry", "address1countryregion"],
-                ["created_date"] = ["createddate", "createdate", "createdon", "datecreated"],
+                ["created_date"] = Created,
             },
             [ImportKind.Contacts] = new Dictionary<string, string[]>
             {
@@ -60,19 +91,19 @@ public static class ColumnSynonyms
                 ["name"] = ["name", "fullname", "contactname", "contact", "personname"],
                 ["first_name"] = ["firstname", "givenname", "first"],
                 ["last_name"] = ["lastname", "surname", "familyname", "last"],
-                ["email"] = ["email", "emailaddress", "email1", "workemail", "personemail", "primaryemail"],
+                ["email"] = [.. Email, "personemail"],
                 ["phone"] = ["phone", "phonenumber", "businessphone", "workphone", "mobile", "mobilephone", "personphone"],
                 ["title"] = ["title", "jobtitle", "position", "role"],
-                ["account"] = ["accountname", "account", "company", "companyname", "organization", "organizationname", "personorganization", "associatedcompany", "parentcustomer"],
-                ["account_id"] = ["accountid", "companyid", "organizationid", "associatedcompanyid"],
+                ["account"] = [.. Company, "personorganization", "parentcustomer"],
+                ["account_id"] = CompanyId,
             },
             [ImportKind.Reps] = new Dictionary<string, string[]>
             {
                 ["id"] = ["userid", "repid", "employeeid", "id", "recordid", "ownerid", "externalid"],
-                ["name"] = ["name", "fullname", "username", "repname", "salesrep", "user", "employee", "ownername", "displayname"],
+                ["name"] = [.. Person, "name", "fullname", "employee", "employeename", "displayname"],
                 ["first_name"] = ["firstname", "givenname"],
                 ["last_name"] = ["lastname", "surname", "familyname"],
-                ["email"] = ["email", "emailaddress", "useremail", "workemail", "primaryemail"],
+                ["email"] = [.. Email, "useremail"],
                 ["role"] = ["role", "userrole", "profile", "title", "jobtitle", "position", "securityrole"],
                 ["manager"] = ["manager", "managername", "reportsto", "salesmanager", "managesemail", "manageremail", "lead"],
                 ["team"] = ["team", "teamname", "salesteam", "group", "division", "businessunit", "region"],
@@ -89,20 +120,20 @@ public static class ColumnSynonyms
                 ["id"] = ["productid", "productcode", "sku", "id", "recordid", "externalid", "code"],
                 ["name"] = ["productname", "name", "product", "title"],
                 ["family"] = ["productfamily", "family", "category", "productcategory", "productline", "type"],
-                ["list_price"] = ["listprice", "price", "unitprice", "standardprice", "amount"],
-                ["currency"] = ["currency", "currencycode", "pricecurrency"],
+                ["list_price"] = [.. ListPrice, "amount"],
+                ["currency"] = [.. Currency, "pricecurrency"],
             },
             [ImportKind.Contracts] = new Dictionary<string, string[]>
             {
                 ["id"] = ["contractid", "contractnumber", "subscriptionid", "agreementid", "id", "recordid", "externalid"],
-                ["account"] = ["accountname", "account", "company", "companyname", "customer", "organization"],
-                ["account_id"] = ["accountid", "companyid", "organizationid"],
+                ["account"] = Company,
+                ["account_id"] = CompanyId,
                 ["product"] = ["product", "productname", "plan", "subscription"],
                 ["start_date"] = ["contractstartdate", "startdate", "start", "subscriptionstartdate", "effectivedate"],
                 ["end_date"] = ["contractenddate", "enddate", "end", "renewaldate", "subscriptionenddate", "expirationdate", "expirydate"],
                 ["term_months"] = ["contractterm", "contracttermmonths", "termmonths", "term"],
                 ["annual_value"] = ["annualvalue", "acv", "arr", "annualcontractvalue", "contractvalue", "annualrecurringrevenue", "amount", "value"],
-                ["currency"] = ["currency", "currencycode", "contractcurrency"],
+                ["currency"] = [.. Currency, "contractcurrency"],
                 ["auto_renew"] = ["autorenew", "autorenewal", "autorenews", "evergreen", "renewaltype"],
             },
             [ImportKind.Activities] = new Dictionary<string, string[]>
@@ -112,9 +143,9 @@ public static class ColumnSynonyms
                 ["subject"] = ["subject", "title", "activitysubject", "tasktitle"],
                 ["summary"] = ["description", "comments", "notes", "note", "body", "summary", "details", "callnotes", "meetingnotes", "activitynote"],
                 ["date"] = ["activitydate", "date", "duedate", "startdate", "startdatetime", "activitydatetime", "createddate", "timestamp", "dateofactivity", "actualend", "when"],
-                ["owner"] = ["assignedto", "owner", "activityowner", "taskowner", "user", "rep", "salesrep", "activityassignedto", "createdby"],
-                ["account"] = ["accountname", "account", "company", "companyname", "organization", "organizationname", "associatedcompany", "regarding", "relatedto"],
-                ["account_id"] = ["accountid", "companyid", "organizationid"],
+                ["owner"] = [.. Person, "activityowner", "taskowner", "activityassignedto", "createdby", "assignedtouser"],
+                ["account"] = [.. Company, "regarding", "relatedto"],
+                ["account_id"] = CompanyId,
                 ["deal"] = ["opportunity", "opportunityname", "deal", "dealname", "dealtitle", "associateddeal"],
                 ["deal_id"] = ["opportunityid", "dealid", "associateddealid", "associateddealids"],
                 ["contacts"] = ["contact", "contacts", "contactname", "name", "person", "personname", "whoname", "attendees", "associatedcontact", "contactemail"],
@@ -157,6 +188,18 @@ public static class ColumnSynonyms
                 sb.Append(char.ToLowerInvariant(c));
         return sb.ToString();
     }
+
+    /// <summary>Whether a normalised header names a seller: the owner of something, a rep, a user, a manager.</summary>
+    public static bool IsPersonName(string normalizedHeader) =>
+        Person.Contains(normalizedHeader)
+        || Fields[ImportKind.Opportunities]["owner"].Contains(normalizedHeader)
+        || Fields[ImportKind.Accounts]["owner"].Contains(normalizedHeader)
+        || Fields[ImportKind.Activities]["owner"].Contains(normalizedHeader)
+        || Fields[ImportKind.Reps]["manager"].Contains(normalizedHeader);
+
+    /// <summary>Whether any kind knows this normalised header by name.</summary>
+    public static bool IsKnownName(string normalizedHeader) =>
+        Fields.Values.Any(kind => kind.Values.Any(names => names.Contains(normalizedHeader)));
 
     /// <summary>Maps a normalised header to a field of <paramref name="kind"/>, or null.</summary>
     public static string? FieldFor(ImportKind kind, string normalizedHeader)

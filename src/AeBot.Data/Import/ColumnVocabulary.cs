@@ -22,6 +22,42 @@ internal static class ColumnVocabulary
     // Words that make a column something else: an id or an e-mail of the person, not the person.
     private static readonly HashSet<string> NotTheThing = ["id", "email", "mail", "phone", "count", "number"];
 
+    /// <summary>
+    /// Words a CRM export's column names are made of. A column with none of them (and no known name) is unclear —
+    /// "Vendedor", "Column 7", "Feld3" — and only then do its values decide what it is: "Last Modified Date" is
+    /// clear (a date AeBot has no use for), and its dates must not be taken for a close date.
+    /// </summary>
+    private static readonly HashSet<string> CrmWords =
+    [
+        "account", "accounts", "activity", "address", "amount", "annual", "arr", "assigned", "billing", "by", "call", "campaign", "category",
+        "city", "close", "closed", "closing", "code", "comment", "comments", "company", "contact", "contract", "country", "created",
+        "currency", "customer", "date", "day", "deal", "deals", "deleted", "description", "discount", "domain", "due", "duration", "edited",
+        "end", "est", "estimated", "expected", "fax", "first", "forecast", "full", "industry", "is", "label", "last", "lead", "line",
+        "linkedin", "lost", "mobile", "modified", "name", "next", "note", "notes", "of", "opportunity", "organization", "organisation",
+        "parent", "people", "percent", "period", "person", "phone", "pipeline", "postal", "price", "priority", "probability", "product",
+        "products", "quantity", "quota", "rating", "reason", "record", "revenue", "role", "score", "segment", "source", "stage", "start",
+        "state", "status", "step", "street", "subject", "tag", "tags", "task", "territory", "time", "title", "total", "type", "updated",
+        "url", "value", "visibility", "website", "weighted", "won", "year", "zip", "id", "email", "number", "count", "employees",
+    ];
+
+    /// <summary>Whether a column's name says nothing AeBot can read: no known name and no word a CRM export uses.</summary>
+    public static bool IsUnclear(string header)
+    {
+        var normalized = ColumnSynonyms.Normalize(header);
+        if (normalized.Length == 0 || ColumnSynonyms.IsKnownName(normalized))
+            return false;
+        var words = Words(header);
+        return !words.Overlaps(CrmWords) && !words.Overlaps(Person) && !words.Overlaps(Manager) && !words.Overlaps(Team)
+            && !words.Overlaps(Start) && !words.Overlaps(Price);
+    }
+
+    /// <summary>Whether the header's words name a seller or their manager (and not their id or e-mail).</summary>
+    public static bool NamesPerson(string header)
+    {
+        var words = Words(header);
+        return !words.Overlaps(NotTheThing) && (words.Overlaps(Person) || words.Overlaps(Manager));
+    }
+
     /// <summary>The field of <paramref name="kind"/> the header's words name, or null.</summary>
     public static string? FieldFor(ImportKind kind, string header)
     {

@@ -23,10 +23,16 @@ public sealed partial class CrmImporter(
     IOptions<ImportOptions> importOptions,
     ILogger<CrmImporter> logger)
 {
-    public async Task<ImportReport> ImportAsync(string path, ImportMapping? mapping = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Imports <paramref name="path"/>. With <paramref name="dryRun"/> everything is worked out exactly as an import
+    /// would — kinds, columns, rows created, updated and rejected — inside one transaction that is rolled back, so
+    /// nothing is written.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(string path, ImportMapping? mapping = null, IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default, bool dryRun = false)
     {
         mapping ??= new ImportMapping();
-        var report = new ImportReport();
+        var report = new ImportReport { DryRun = dryRun };
         List<string> files;
         if (Directory.Exists(path))
         {
@@ -45,8 +51,10 @@ public sealed partial class CrmImporter(
             files = [path];
         }
 
-        // Open and recognise every file first, then import in dependency order: users before the deals they own.
-        var plan = new List<(CsvFile File, ImportKind Kind, FileImportResult Result, IReadOnlyDictionary<string, string?> Columns)>();
+        // Open every file and read them together (a roster is known by its people being the deals' owners), then
+        // import in dependency order: users before the deals they own.
+        var dateOrder = mapping.DateOrder ?? importOptions.Value.DateOrder;
+        var inputs = new List<(ExportRecognizer.Input Input, FileImportResult Result)>();
         foreach (var file in files)
         {
             var result = new FileImportResult(file);
@@ -59,41 +67,52 @@ public sealed partial class CrmImporter(
                 continue;
             }
             result.Delimiter = csv.Delimiter;
-            var kind = rule?.Kind ?? (files.Count == 1 ? mapping.Kind : null) ?? KindDetector.Detect(csv.Header, file, out problem);
-            if (kind is null)
-            {
-                result.Error = problem;
-                continue;
-            }
-            result.Kind = kind;
             var columns = new Dictionary<string, string?>(mapping.Columns, StringComparer.OrdinalIgnoreCase);
             foreach (var (column, field) in rule?.Columns ?? [])
                 columns[column] = field;
-            plan.Add((csv, kind.Value, result, columns));
+            var kind = rule?.Kind ?? (files.Count == 1 ? mapping.Kind : null);
+            inputs.Add((new ExportRecognizer.Input(csv, kind, columns, ColumnProfile.Sample(csv, dateOrder)), result));
         }
 
-        foreach (var (file, kind, result, columns) in plan.OrderBy(p => p.Kind).ThenBy(p => p.File.Path, StringComparer.Ordinal))
-            await ImportFileAsync(file, kind, result, columns, mapping, progress, cancellationToken);
+        var readings = ExportRecognizer.Recognize(inputs.Select(i => i.Input).ToList());
+        var plan = new List<(CsvFile File, ImportKind Kind, FileImportResult Result)>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var (input, result) = inputs[i];
+            var reading = readings[i];
+            result.KindReason = reading.Why;
+            result.Columns.AddRange(reading.Columns);
+            if (reading.Kind is not { } kind)
+            {
+                result.Error = reading.Why;
+                continue;
+            }
+            result.Kind = kind;
+            plan.Add((input.File, kind, result));
+        }
+
+        await using var dryRunTransaction = dryRun ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        foreach (var (file, kind, result) in plan.OrderBy(p => p.Kind).ThenBy(p => p.File.Path, StringComparer.Ordinal))
+            await ImportFileAsync(file, kind, result, mapping, progress, cancellationToken);
+        if (dryRunTransaction is not null)
+            await dryRunTransaction.RollbackAsync(CancellationToken.None);
         return report;
     }
 
-    private async Task ImportFileAsync(CsvFile file, ImportKind kind, FileImportResult result, IReadOnlyDictionary<string, string?> columns,
+    private async Task ImportFileAsync(CsvFile file, ImportKind kind, FileImportResult result,
         ImportMapping mapping, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         HeaderMap map;
         try
         {
-            map = HeaderMap.Build(file.Header, kind, columns);
+            map = HeaderMap.Build(result.Columns, kind);
         }
         catch (ImportException e)
         {
             result.Error = e.Message;
             return;
         }
-        result.IgnoredColumns.AddRange(map.Ignored);
-        foreach (var (header, field) in map.Mapped)
-            result.MappedColumns[header] = field;
 
         var options = importOptions.Value;
         var defaultCurrency = Core.Money.CurrencyCode.FromSymbolOrCode(mapping.DefaultCurrency) ?? aeBotOptions.Value.Currency;
@@ -107,7 +126,13 @@ public sealed partial class CrmImporter(
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", cancellationToken);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A file lands whole or not at all: its own transaction, or — inside a dry run's — a savepoint.
+        const string savepoint = "aebot_import_file";
+        var outer = db.Database.CurrentTransaction;
+        await using var own = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (outer is not null)
+            await outer.CreateSavepointAsync(savepoint, cancellationToken);
+        var transaction = own ?? outer!;
         var dbTransaction = transaction.GetDbTransaction();
         using var session = new ImportSession
         {
@@ -143,7 +168,8 @@ public sealed partial class CrmImporter(
             var stream = ((StreamReader)text).BaseStream;
             using var reader = new CsvReader(text, file.Delimiter);
             var fields = new List<string>();
-            reader.TryRead(fields, out _); // header
+            for (var skip = 0; skip <= file.PreambleRecords; skip++)
+                reader.TryRead(fields, out _); // comment lines, then the header
             var batch = new List<CsvRow>(session.BatchSize);
             while (reader.TryRead(fields, out var info))
             {
@@ -152,6 +178,9 @@ public sealed partial class CrmImporter(
                     result.Reject(info.FirstLine, "a quoted value is never closed; the rest of the file was read as this one value");
                 else if (fields.Count > map.ColumnCount && fields.Skip(map.ColumnCount).Any(f => f.Trim().Length > 0))
                     result.Reject(info.FirstLine, $"{fields.Count} values but the header has {map.ColumnCount} columns (an unquoted delimiter inside a value?)");
+                else if (fields.Count == 1 && map.ColumnCount >= 3)
+                    // A report's title or footer ("Confidential Information - Do Not Distribute", "Generated By: …").
+                    result.Skip(info.FirstLine, "a line with a single value (a report's title or footer) skipped");
                 else if (fields.All(f => f.Trim().Length == 0))
                     result.Reject(info.FirstLine, "empty row");
                 else
@@ -168,12 +197,18 @@ public sealed partial class CrmImporter(
                 await importer.ImportBatchAsync(batch, cancellationToken);
             await importer.CompleteAsync(cancellationToken);
             await session.Seen.DropAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (own is not null)
+                await own.CommitAsync(cancellationToken);
+            else
+                await outer!.ReleaseSavepointAsync(savepoint, cancellationToken);
             progress?.Report(new ImportProgress(file.Path, kind, file.Length, file.Length, result.RowsRead));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            if (own is not null)
+                await own.RollbackAsync(CancellationToken.None);
+            else
+                await outer!.RollbackToSavepointAsync(savepoint, CancellationToken.None);
             LogFileFailed(logger, e, file.Path);
             result.Error = $"import stopped at an unexpected error and was rolled back, nothing from this file was saved: {e.GetBaseException().Message}";
             result.Created = result.Updated = result.Unchanged = 0;

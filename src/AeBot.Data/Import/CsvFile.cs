@@ -12,8 +12,9 @@ public sealed class CsvFile
     private const int SampleBytes = 64 * 1024;
     private static readonly char[] CandidateDelimiters = [',', ';', '\t', '|'];
 
-    private CsvFile(string path, Encoding encoding, char delimiter, IReadOnlyList<string> header, long length)
+    private CsvFile(string path, Encoding encoding, char delimiter, IReadOnlyList<string> header, long length, int preambleRecords)
     {
+        PreambleRecords = preambleRecords;
         Path = path;
         Encoding = encoding;
         Delimiter = delimiter;
@@ -26,6 +27,9 @@ public sealed class CsvFile
     public char Delimiter { get; }
     public IReadOnlyList<string> Header { get; }
     public long Length { get; }
+
+    /// <summary>Comment lines before the header ("# Exported from …"), skipped by every reader of the file.</summary>
+    public int PreambleRecords { get; }
 
     /// <summary>Checks the file; returns null and a reason a person can act on when it cannot be imported.</summary>
     public static CsvFile? TryOpen(string path, char? delimiter, out string? problem)
@@ -65,6 +69,13 @@ public sealed class CsvFile
             return null;
         }
 
+        var preamble = 0;
+        while (IsComment(FirstLineOutsideQuotes(text)) is var comment && comment > 0 && comment < text.Length)
+        {
+            text = text[comment..];
+            text = text.StartsWith("\r\n", StringComparison.Ordinal) ? text[2..] : text[1..];
+            preamble++;
+        }
         var headerLine = FirstLineOutsideQuotes(text);
         var chosen = delimiter ?? SniffDelimiter(headerLine);
         List<string> header = [];
@@ -72,6 +83,8 @@ public sealed class CsvFile
         using (var reader = new CsvReader(Open(path, encoding), chosen))
         {
             var fields = new List<string>();
+            for (var skip = 0; skip < preamble; skip++)
+                reader.TryRead(fields, out _);
             while (records < 2 && reader.TryRead(fields, out _))
             {
                 if (records == 0)
@@ -93,7 +106,19 @@ public sealed class CsvFile
             problem = "has a header but no data rows";
             return null;
         }
-        return new CsvFile(path, encoding, chosen, header, length);
+        return new CsvFile(path, encoding, chosen, header, length, preamble);
+    }
+
+    /// <summary>
+    /// A line starting with "#" and holding no delimiter is a comment before the header (a note on where an
+    /// export came from); a header that starts with "#" ("#,Name,…" or "# of seats;…") has delimiters and is kept.
+    /// Returns the length of the line with its line end, or 0 when it is not a comment.
+    /// </summary>
+    private static int IsComment(string line)
+    {
+        if (!line.StartsWith('#') || line.IndexOfAny(CandidateDelimiters) >= 0)
+            return 0;
+        return line.Length;
     }
 
     /// <summary>A reader positioned at the start of the file (the BOM, if any, skipped).</summary>

@@ -1,0 +1,153 @@
+using System.Globalization;
+
+namespace AeBot.Data.Import;
+
+/// <summary>
+/// What a column's values look like, from the first rows of a file (#16): how many parse as dates, amounts,
+/// percentages, e-mails, stage names, countries or regions, and which distinct values it holds — so a column whose
+/// name says nothing can still be read the way a person reads it, by looking at it.
+/// </summary>
+internal sealed class ColumnProfile
+{
+    /// <summary>Enough rows to see a column's shape; small enough that a million-row file pays nothing for it.</summary>
+    public const int SampleRows = 200;
+
+    private const int MaxDistinct = 500;
+
+    private readonly HashSet<string> _values = new(StringComparer.Ordinal);
+
+    public int NonEmpty { get; private set; }
+    public int Dates { get; private set; }
+    public int Amounts { get; private set; }
+    public int Percents { get; private set; }
+    public int Emails { get; private set; }
+    public int Stages { get; private set; }
+    public int Countries { get; private set; }
+    public int Regions { get; private set; }
+
+    /// <summary>Values that look like a person's name: two or three capitalised words, no digits.</summary>
+    public int PersonShaped { get; private set; }
+
+    /// <summary>The first few values, to show in a preview.</summary>
+    public List<string> Examples { get; } = [];
+
+    /// <summary>Distinct values, normalised (at most 500).</summary>
+    public IReadOnlySet<string> Values => _values;
+
+    public int Distinct => _values.Count;
+
+    /// <summary>True when at least 80 % of the non-empty values are of the kind counted by <paramref name="count"/>.</summary>
+    public bool Mostly(int count) => NonEmpty > 0 && count * 5 >= NonEmpty * 4;
+
+    /// <summary>How many of this column's distinct values are in <paramref name="known"/>.</summary>
+    public int Overlap(IReadOnlySet<string> known) => known.Count == 0 ? 0 : _values.Count(known.Contains);
+
+    /// <summary>True when most distinct values (and at least two) are among <paramref name="known"/>.</summary>
+    public bool MostlyAmong(IReadOnlySet<string> known)
+    {
+        var overlap = Overlap(known);
+        return overlap >= 2 && overlap * 5 >= Distinct * 4;
+    }
+
+    /// <summary>A handful of values repeated across rows: a category such as a region, a team or a type.</summary>
+    public bool IsCategory => NonEmpty >= 3 && Distinct <= Math.Max(2, NonEmpty / 2) && Distinct <= 30;
+
+    public void Add(string raw, DateOrder order, bool commaDecimal)
+    {
+        var value = raw.Trim();
+        if (value.Length == 0)
+            return;
+        NonEmpty++;
+        if (Examples.Count < 3 && !Examples.Contains(value))
+            Examples.Add(value);
+        var key = ColumnSynonyms.Normalize(value);
+        if (_values.Count < MaxDistinct)
+            _values.Add(key);
+
+        if (value.Contains('@') && value.IndexOf('@') > 0 && value.LastIndexOf('.') > value.IndexOf('@'))
+            Emails++;
+        else if (value.EndsWith('%') && ValueParsers.TryParsePercent(value, false, out _))
+            Percents++;
+        else if (ValueParsers.TryParseDate(value, order, out _))
+            Dates++;
+        else if (ValueParsers.TryParseMoney(value, commaDecimal, out _, out _))
+            Amounts++;
+        else if (Vocabulary.IsCountry(key))
+            Countries++;
+        else if (Vocabulary.IsRegion(key))
+            Regions++;
+        if (Vocabulary.IsStage(key))
+            Stages++;
+        if (LooksLikePersonName(value))
+            PersonShaped++;
+    }
+
+    private static bool LooksLikePersonName(string value)
+    {
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is 2 or 3
+            && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '.'));
+    }
+
+    /// <summary>Profiles of every column of <paramref name="file"/>, from its first <see cref="SampleRows"/> rows.</summary>
+    public static ColumnProfile[] Sample(CsvFile file, DateOrder order)
+    {
+        var profiles = file.Header.Select(_ => new ColumnProfile()).ToArray();
+        using var reader = new CsvReader(file.OpenText(), file.Delimiter);
+        var fields = new List<string>();
+        for (var skip = 0; skip <= file.PreambleRecords; skip++)
+            reader.TryRead(fields, out _);
+        var rows = 0;
+        while (rows < SampleRows && reader.TryRead(fields, out _))
+        {
+            rows++;
+            for (var i = 0; i < profiles.Length && i < fields.Count; i++)
+                profiles[i].Add(fields[i], order, file.Delimiter == ';');
+        }
+        return profiles;
+    }
+
+    /// <summary>Values that say what they are: stage names, countries, regions.</summary>
+    private static class Vocabulary
+    {
+        private static readonly HashSet<string> StageNames = StageClassifier.WellKnownStages
+            .Concat(StageClassifier.DefaultWon).Concat(StageClassifier.DefaultLost)
+            .Concat(["Qualified", "Closed", "Open", "New", "Negotiation Review", "Proposal Sent", "Contract Negotiation", "Verbal", "Commit", "Engaging", "Lead In", "Contact Made", "Demo Scheduled", "Proposal Made", "Negotiations Started"])
+            .Select(ColumnSynonyms.Normalize).ToHashSet(StringComparer.Ordinal);
+
+        private static readonly HashSet<string> RegionNames =
+            ["north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest", "midwest", "emea", "apac", "amer",
+             "americas", "latam", "nam", "northamerica", "southamerica", "europe", "asia", "asiapacific", "anz", "dach", "nordics", "benelux",
+             "uki", "mea", "eastcoast", "westcoast", "midatlantic", "pacific", "mountain", "international", "global"];
+
+        private static readonly HashSet<string> CountryNames = BuildCountries();
+
+        public static bool IsStage(string key) => StageNames.Contains(key);
+
+        public static bool IsRegion(string key) => RegionNames.Contains(key);
+
+        public static bool IsCountry(string key) => CountryNames.Contains(key);
+
+        private static HashSet<string> BuildCountries()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "usa", "us", "unitedstatesofamerica", "uk", "greatbritain", "england", "scotland", "wales", "holland", "korea", "southkorea", "uae",
+            };
+            foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
+            {
+                try
+                {
+                    var region = new RegionInfo(culture.Name);
+                    names.Add(ColumnSynonyms.Normalize(region.EnglishName));
+                    names.Add(ColumnSynonyms.Normalize(region.ThreeLetterISORegionName));
+                }
+                catch (ArgumentException)
+                {
+                    // A culture without a region of its own ("en-001"): nothing to add.
+                }
+            }
+            return names;
+        }
+    }
+}

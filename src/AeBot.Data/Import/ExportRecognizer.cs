@@ -1,0 +1,308 @@
+namespace AeBot.Data.Import;
+
+/// <summary>How AeBot knows a column feeds a field.</summary>
+public enum MatchSource
+{
+    /// <summary>The column's name says it.</summary>
+    Name,
+
+    /// <summary>The column's name is unclear; its values say it.</summary>
+    Content,
+
+    /// <summary>The name says it and the values agree.</summary>
+    Both,
+
+    /// <summary>The mapping file says it.</summary>
+    Mapping,
+}
+
+/// <summary>
+/// One column of a file as the import reads it: the field it feeds and how sure AeBot is, or — when it feeds none —
+/// the nearest field and the mapping line that would take it there.
+/// </summary>
+public sealed record ColumnReading(int Index, string Header, string? Field, MatchSource? Source, string? Suggestion = null, IReadOnlyList<string>? Examples = null)
+{
+    /// <summary>The line of a mapping file that sends this column to <see cref="Suggestion"/>.</summary>
+    public string? MappingLine => Suggestion is null ? null : $"\"columns\": {{ \"{Header}\": \"{Suggestion}\" }}";
+}
+
+/// <summary>
+/// Reads a whole import the way a person does (#16): every file's kind and every column's field from the names and
+/// from the values. Files are read together — a roster is recognised because its people are the deals' owners —
+/// and the result never depends on the order the files come in: everything is worked out from the whole set,
+/// repeated until nothing changes, before anything is imported.
+/// </summary>
+internal static class ExportRecognizer
+{
+    public sealed class Input(CsvFile file, ImportKind? forcedKind, IReadOnlyDictionary<string, string?> overrides, ColumnProfile[] profiles)
+    {
+        public CsvFile File { get; } = file;
+        public ImportKind? ForcedKind { get; } = forcedKind;
+        public IReadOnlyDictionary<string, string?> Overrides { get; } = overrides;
+        public ColumnProfile[] Profiles { get; } = profiles;
+        public string Name => Path.GetFileName(File.Path);
+    }
+
+    public sealed record Reading(ImportKind? Kind, string Why, IReadOnlyList<ColumnReading> Columns);
+
+    public static IReadOnlyList<Reading> Recognize(IReadOnlyList<Input> files)
+    {
+        // The people of this import: values of columns that name a seller (owner, rep, agent, manager…) in any file.
+        var people = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+            for (var i = 0; i < file.File.Header.Count; i++)
+                if (NamesSeller(file.File.Header[i]) && !file.Profiles[i].Mostly(file.Profiles[i].Emails))
+                    AddPeople(people, file.Profiles[i], file.Name);
+
+        var readings = new Reading[files.Count];
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var known = people.Keys.ToHashSet(StringComparer.Ordinal);
+            for (var f = 0; f < files.Count; f++)
+                readings[f] = Read(files[f], known, people);
+            // A roster's names and managers are people too: a deals file with an unclear owner column is read again.
+            var before = people.Count;
+            for (var f = 0; f < files.Count; f++)
+                if (readings[f].Kind == ImportKind.Reps)
+                    foreach (var column in readings[f].Columns.Where(c => c.Field is "name" or "manager"))
+                        AddPeople(people, files[f].Profiles[column.Index], files[f].Name);
+            if (people.Count == before)
+                break;
+        }
+        return readings;
+    }
+
+    private static void AddPeople(Dictionary<string, string> people, ColumnProfile profile, string file)
+    {
+        foreach (var value in profile.Values)
+            people.TryAdd(value, file);
+    }
+
+    private static bool NamesSeller(string header)
+    {
+        var normalized = ColumnSynonyms.Normalize(header);
+        return ColumnSynonyms.IsPersonName(normalized) || ColumnVocabulary.NamesPerson(header);
+    }
+
+    private static Reading Read(Input file, IReadOnlySet<string> people, IReadOnlyDictionary<string, string> whereSeen)
+    {
+        var header = file.File.Header;
+        ImportKind? kind = file.ForcedKind;
+        string why;
+        if (kind is { } forced)
+        {
+            why = "named in the mapping file";
+        }
+        else
+        {
+            var scores = new List<(ImportKind Kind, int Score, string Why)>();
+            foreach (var candidate in Enum.GetValues<ImportKind>())
+            {
+                var columns = Columns(file, candidate, people);
+                var fields = columns.Where(c => c.Field is not null).Select(c => c.Field!).ToHashSet();
+                if (!KindRules.Satisfied(candidate, fields))
+                    continue;
+                var telltales = columns.Where(c => c.Field is not null && ColumnSynonyms.Telltales[candidate].Contains(c.Field)).Select(c => c.Header).ToList();
+                var score = fields.Count + 2 * telltales.Count;
+                var reasons = new List<string>();
+                if (telltales.Count > 0)
+                    reasons.Add($"columns {string.Join(", ", telltales.Take(4))}");
+                if (ColumnSynonyms.FileNameHints[candidate].Any(Path.GetFileNameWithoutExtension(file.Name).ToLowerInvariant().Contains))
+                {
+                    score += 4;
+                    reasons.Add("its file name");
+                }
+                // A file whose names are the sellers met elsewhere in the import is the roster of those sellers.
+                if (candidate == ImportKind.Reps && columns.FirstOrDefault(c => c.Field == "name") is { } names
+                    && file.Profiles[names.Index].MostlyAmong(people) && !fields.Contains("stage"))
+                {
+                    score += 8;
+                    var source = file.Profiles[names.Index].Values.Where(people.Contains).Select(v => whereSeen[v]).FirstOrDefault(s => s != file.Name);
+                    reasons.Add(source is null ? $"its {names.Header} are the sellers named in this import" : $"its {names.Header} are the sellers named in {source}");
+                }
+                if (reasons.Count == 0)
+                    reasons.Add($"columns {string.Join(", ", columns.Where(c => c.Field is not null).Take(3).Select(c => c.Header))}");
+                scores.Add((candidate, score, string.Join("; ", reasons)));
+            }
+            if (scores.Count == 0)
+            {
+                why = "its columns don't look like opportunities, accounts, contacts, users, products, contracts or activities "
+                    + $"(header: {string.Join(", ", header.Take(8))}{(header.Count > 8 ? ", …" : "")}); name the kind in a mapping file";
+                return new Reading(null, why, header.Select((h, i) => new ColumnReading(i, h, null, null)).ToList());
+            }
+            var best = scores.OrderByDescending(s => s.Score).ThenBy(s => s.Kind).First();
+            kind = best.Kind;
+            why = best.Why;
+        }
+        return new Reading(kind, why, Columns(file, kind.Value, people));
+    }
+
+    /// <summary>Every column of <paramref name="file"/> read as <paramref name="kind"/>: names first, then values.</summary>
+    private static List<ColumnReading> Columns(Input file, ImportKind kind, IReadOnlySet<string> people)
+    {
+        var header = file.File.Header;
+        var fields = ColumnSynonyms.Fields[kind];
+        var overrides = file.Overrides.ToDictionary(o => ColumnSynonyms.Normalize(o.Key), o => o.Value);
+        var result = new ColumnReading?[header.Count];
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+
+        // 1. The mapping file, then names known whole (a column named for a field wins over any guess).
+        for (var i = 0; i < header.Count; i++)
+        {
+            var normalized = ColumnSynonyms.Normalize(header[i]);
+            if (overrides.TryGetValue(normalized, out var forced))
+            {
+                // A column the mapping sends nowhere is ignored on purpose: Mapping, with no field.
+                result[i] = new ColumnReading(i, header[i], forced, MatchSource.Mapping);
+                if (forced is not null)
+                    taken.Add(forced);
+            }
+            else if (normalized.Length > 0 && ColumnSynonyms.FieldFor(kind, normalized) is { } field)
+            {
+                result[i] = Named(i, header[i], field, kind, file.Profiles[i], people);
+                taken.Add(field);
+            }
+        }
+        // 2. Names read word by word, for fields no column is named for.
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (result[i] is not null || ColumnSynonyms.Normalize(header[i]).Length == 0)
+                continue;
+            if (ColumnVocabulary.FieldFor(kind, header[i]) is { } field && taken.Add(field))
+                result[i] = Named(i, header[i], field, kind, file.Profiles[i], people);
+        }
+        // 3. Values, for columns whose names say nothing a CRM export would say.
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (result[i] is not null || !ColumnVocabulary.IsUnclear(header[i]))
+                continue;
+            var dateColumns = Enumerable.Range(0, header.Count)
+                .Count(j => result[j] is null && ColumnVocabulary.IsUnclear(header[j]) && file.Profiles[j].Mostly(file.Profiles[j].Dates));
+            if (ContentField(kind, file.Profiles[i], people, taken, dateColumns) is { } field && taken.Add(field))
+                result[i] = new ColumnReading(i, header[i], field, MatchSource.Content, Examples: file.Profiles[i].Examples);
+        }
+        // 4. What is left feeds nothing: say which field it is nearest to.
+        for (var i = 0; i < header.Count; i++)
+            result[i] ??= new ColumnReading(i, header[i], null, null, Nearest(kind, header[i], file.Profiles[i], taken), file.Profiles[i].Examples);
+        return result.Select(r => r!).ToList();
+    }
+
+    private static ColumnReading Named(int index, string header, string field, ImportKind kind, ColumnProfile profile, IReadOnlySet<string> people) =>
+        new(index, header, field, ContentAgrees(kind, field, profile, people) ? MatchSource.Both : MatchSource.Name, Examples: profile.Examples);
+
+    /// <summary>Whether the values look like what the field holds (for the preview's "name and content").</summary>
+    private static bool ContentAgrees(ImportKind kind, string field, ColumnProfile p, IReadOnlySet<string> people) => field switch
+    {
+        _ when p.NonEmpty == 0 => false,
+        "close_date" or "created_date" or "date" or "start_date" or "end_date" or "quota_start" or "quota_end" or "next_step_due" or "last_activity"
+            => p.Mostly(p.Dates),
+        "amount" or "annual_value" or "list_price" or "quota" => p.Mostly(p.Amounts),
+        "probability" or "probability_fraction" => p.Mostly(p.Percents + p.Amounts),
+        "email" or "owner_email" => p.Mostly(p.Emails),
+        "stage" => p.Mostly(p.Stages),
+        "country" => p.Mostly(p.Countries),
+        "owner" or "manager" => p.MostlyAmong(people) || p.Mostly(p.PersonShaped),
+        "name" when kind is ImportKind.Reps or ImportKind.Contacts => p.MostlyAmong(people) || p.Mostly(p.PersonShaped),
+        "team" => p.IsCategory || p.Mostly(p.Regions),
+        _ => false,
+    };
+
+    /// <summary>The field an unclear column's values name for <paramref name="kind"/>, or null when they don't say.</summary>
+    private static string? ContentField(ImportKind kind, ColumnProfile p, IReadOnlySet<string> people, IReadOnlySet<string> taken, int unclearDateColumns)
+    {
+        if (p.NonEmpty == 0)
+            return null;
+        var isPeople = p.MostlyAmong(people);
+        string? Free(params string[] candidates) => candidates.FirstOrDefault(c => !taken.Contains(c));
+        return kind switch
+        {
+            ImportKind.Reps when isPeople || p.Mostly(p.PersonShaped) => Free("name", "manager"),
+            ImportKind.Reps when p.Mostly(p.Emails) => Free("email"),
+            ImportKind.Reps when p.Mostly(p.Regions) || p.IsCategory && !p.Mostly(p.Amounts + p.Dates) => Free("team"),
+            ImportKind.Reps when p.Mostly(p.Amounts) => Free("quota"),
+            ImportKind.Opportunities when p.Mostly(p.Stages) => Free("stage"),
+            ImportKind.Opportunities when isPeople => Free("owner"),
+            ImportKind.Opportunities when p.Mostly(p.Emails) => Free("owner_email"),
+            ImportKind.Opportunities when p.Mostly(p.Percents) => Free("probability"),
+            ImportKind.Opportunities when p.Mostly(p.Amounts) => Free("amount"),
+            // One unclear date column in a deals file is its close date only when no column is named for it; two
+            // are not told apart by their values — better unrecognised (with a suggestion) than a wrong close date.
+            ImportKind.Opportunities when p.Mostly(p.Dates) && unclearDateColumns == 1 => Free("close_date"),
+            ImportKind.Accounts when p.Mostly(p.Countries) => Free("country"),
+            ImportKind.Accounts or ImportKind.Activities when isPeople => Free("owner"),
+            ImportKind.Contacts when p.Mostly(p.Emails) => Free("email"),
+            ImportKind.Activities when p.Mostly(p.Dates) && unclearDateColumns == 1 => Free("date"),
+            ImportKind.Products when p.Mostly(p.Amounts) => Free("list_price"),
+            ImportKind.Contracts when p.Mostly(p.Amounts) => Free("annual_value"),
+            _ => null,
+        };
+    }
+
+    /// <summary>The untaken field a column is nearest to, by name or — when the name is no help — by its values.</summary>
+    private static string? Nearest(ImportKind kind, string header, ColumnProfile profile, IReadOnlySet<string> taken)
+    {
+        var normalized = ColumnSynonyms.Normalize(header);
+        if (normalized.Length == 0)
+            return null;
+        string? best = null;
+        var bestScore = 0.0;
+        foreach (var (field, names) in ColumnSynonyms.Fields[kind])
+        {
+            if (taken.Contains(field) || field is "id" or "probability_fraction")
+                continue;
+            foreach (var name in names)
+            {
+                var score = Similarity(normalized, name);
+                if (score > bestScore)
+                    (best, bestScore) = (field, score);
+            }
+        }
+        if (bestScore >= 0.6)
+            return best;
+        if (profile.Mostly(profile.Dates))
+            return DateFields(kind).FirstOrDefault(f => !taken.Contains(f));
+        return null;
+    }
+
+    private static string[] DateFields(ImportKind kind) => kind switch
+    {
+        ImportKind.Opportunities => ["created_date", "close_date"],
+        ImportKind.Accounts => ["created_date"],
+        ImportKind.Contracts => ["start_date", "end_date"],
+        ImportKind.Activities => ["date"],
+        ImportKind.Reps => ["quota_start", "quota_end"],
+        _ => [],
+    };
+
+    /// <summary>1 for the same name, about 0.8 when one contains the other, else how little editing one needs to become the other.</summary>
+    private static double Similarity(string a, string b)
+    {
+        if (a == b)
+            return 1;
+        var shorter = Math.Min(a.Length, b.Length);
+        var longer = Math.Max(a.Length, b.Length);
+        if (shorter >= 4 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal)))
+            return 0.6 + 0.4 * shorter / longer;
+        var distance = Core.Text.EditDistance.Capped(a, b, longer);
+        return 1 - (double)distance / longer;
+    }
+}
+
+/// <summary>Which fields a file must have to be read as a kind at all.</summary>
+internal static class KindRules
+{
+    private static readonly Dictionary<ImportKind, string[][]> Required = new()
+    {
+        // Each inner array is an alternative: all of its fields must be present.
+        [ImportKind.Opportunities] = [["name", "stage"], ["id", "stage"], ["name", "status", "amount"], ["name", "is_won"]],
+        [ImportKind.Accounts] = [["name"]],
+        [ImportKind.Contacts] = [["name"], ["first_name"], ["last_name"], ["email"]],
+        [ImportKind.Reps] = [["name"], ["email"], ["first_name", "last_name"]],
+        [ImportKind.Products] = [["name"]],
+        [ImportKind.Contracts] = [["end_date"], ["start_date", "term_months"]],
+        [ImportKind.Activities] = [["date", "subject"], ["date", "summary"], ["date", "type"]],
+    };
+
+    public static bool Satisfied(ImportKind kind, IReadOnlySet<string> fields) =>
+        Required[kind].Any(alternative => alternative.All(fields.Contains));
+}
