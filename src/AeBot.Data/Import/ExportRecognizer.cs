@@ -47,35 +47,40 @@ internal static class ExportRecognizer
 
     public static IReadOnlyList<Reading> Recognize(IReadOnlyList<Input> files)
     {
-        // The people of this import: values of columns that name a seller (owner, rep, agent, manager…) in any file.
-        var people = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The people of this import, each with the files naming them: first the values of columns whose names say
+        // they hold a seller (owner, rep, agent, manager…) in any file; then, pass by pass, the names, managers and
+        // owners the readings found — until nothing new is learnt. Everything is a union over the whole set, so the
+        // order of the files changes nothing.
+        var people = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var file in files)
             for (var i = 0; i < file.File.Header.Count; i++)
                 if (NamesSeller(file.File.Header[i]) && !file.Profiles[i].Mostly(file.Profiles[i].Emails))
                     AddPeople(people, file.Profiles[i], file.Name);
 
         var readings = new Reading[files.Count];
-        for (var pass = 0; pass < 3; pass++)
+        for (var pass = 0; pass < 4; pass++)
         {
-            var known = people.Keys.ToHashSet(StringComparer.Ordinal);
             for (var f = 0; f < files.Count; f++)
-                readings[f] = Read(files[f], known, people);
-            // A roster's names and managers are people too: a deals file with an unclear owner column is read again.
-            var before = people.Count;
+                readings[f] = Read(files[f], people);
+            var before = people.Values.Sum(v => v.Count);
             for (var f = 0; f < files.Count; f++)
-                if (readings[f].Kind == ImportKind.Reps)
-                    foreach (var column in readings[f].Columns.Where(c => c.Field is "name" or "manager"))
+                foreach (var column in readings[f].Columns.Where(c => c.Field is "owner" or "manager" || c.Field == "name" && readings[f].Kind == ImportKind.Reps))
+                    if (!files[f].Profiles[column.Index].Mostly(files[f].Profiles[column.Index].Emails))
                         AddPeople(people, files[f].Profiles[column.Index], files[f].Name);
-            if (people.Count == before)
+            if (people.Values.Sum(v => v.Count) == before)
                 break;
         }
         return readings;
     }
 
-    private static void AddPeople(Dictionary<string, string> people, ColumnProfile profile, string file)
+    private static void AddPeople(Dictionary<string, SortedSet<string>> people, ColumnProfile profile, string file)
     {
         foreach (var value in profile.Values)
-            people.TryAdd(value, file);
+        {
+            if (!people.TryGetValue(value, out var files))
+                people[value] = files = new SortedSet<string>(StringComparer.Ordinal);
+            files.Add(file);
+        }
     }
 
     private static bool NamesSeller(string header)
@@ -84,8 +89,9 @@ internal static class ExportRecognizer
         return ColumnSynonyms.IsPersonName(normalized) || ColumnVocabulary.NamesPerson(header);
     }
 
-    private static Reading Read(Input file, IReadOnlySet<string> people, IReadOnlyDictionary<string, string> whereSeen)
+    private static Reading Read(Input file, Dictionary<string, SortedSet<string>> seen)
     {
+        var people = seen.Keys.ToHashSet(StringComparer.Ordinal);
         var header = file.File.Header;
         ImportKind? kind = file.ForcedKind;
         string why;
@@ -107,18 +113,17 @@ internal static class ExportRecognizer
                 var reasons = new List<string>();
                 if (telltales.Count > 0)
                     reasons.Add($"columns {string.Join(", ", telltales.Take(4))}");
-                if (ColumnSynonyms.FileNameHints[candidate].Any(Path.GetFileNameWithoutExtension(file.Name).ToLowerInvariant().Contains))
+                if (ColumnSynonyms.FileNameHints[candidate].Any(hint => NameWords(file.Name).Any(word => HintMatches(hint, word))))
                 {
                     score += 4;
                     reasons.Add("its file name");
                 }
-                // A file whose names are the sellers met elsewhere in the import is the roster of those sellers.
+                // A file whose names are the sellers met in another file of the import is the roster of those sellers.
                 if (candidate == ImportKind.Reps && columns.FirstOrDefault(c => c.Field == "name") is { } names
-                    && file.Profiles[names.Index].MostlyAmong(people) && !fields.Contains("stage"))
+                    && ElsewhereAmong(file.Profiles[names.Index], seen, file.Name) is { } source)
                 {
                     score += 8;
-                    var source = file.Profiles[names.Index].Values.Where(people.Contains).Select(v => whereSeen[v]).FirstOrDefault(s => s != file.Name);
-                    reasons.Add(source is null ? $"its {names.Header} are the sellers named in this import" : $"its {names.Header} are the sellers named in {source}");
+                    reasons.Add($"its {names.Header} are the sellers named in {source}");
                 }
                 if (reasons.Count == 0)
                     reasons.Add($"columns {string.Join(", ", columns.Where(c => c.Field is not null).Take(3).Select(c => c.Header))}");
@@ -136,6 +141,34 @@ internal static class ExportRecognizer
         }
         return new Reading(kind, why, Columns(file, kind.Value, people));
     }
+
+    /// <summary>The first other file naming most of this column's values as sellers, or null.</summary>
+    private static string? ElsewhereAmong(ColumnProfile profile, Dictionary<string, SortedSet<string>> seen, string file)
+    {
+        var elsewhere = profile.Values.Where(v => seen.TryGetValue(v, out var files) && files.Any(f => f != file)).ToList();
+        // Half is enough: a roster also lists managers and new hires who own no deal yet.
+        if (elsewhere.Count < 2 || elsewhere.Count * 2 < profile.Distinct)
+            return null;
+        return elsewhere.SelectMany(v => seen[v]).Where(f => f != file).Min(StringComparer.Ordinal);
+    }
+
+    /// <summary>A file name's words, each with its plural trimmed ("sales_reps.csv" → sales, rep), to match hints.</summary>
+    private static HashSet<string> NameWords(string fileName)
+    {
+        var words = ColumnVocabulary.Words(Path.GetFileNameWithoutExtension(fileName));
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            result.Add(word);
+            if (word.EndsWith('s'))
+                result.Add(word[..^1]);
+        }
+        return result;
+    }
+
+    /// <summary>A hint is a word's start ("opportunit", "compan"); a short one must be the whole word ("rep" is not "report").</summary>
+    private static bool HintMatches(string hint, string word) =>
+        hint.Length <= 3 ? word == hint : word.StartsWith(hint, StringComparison.Ordinal);
 
     /// <summary>Every column of <paramref name="file"/> read as <paramref name="kind"/>: names first, then values.</summary>
     private static List<ColumnReading> Columns(Input file, ImportKind kind, IReadOnlySet<string> people)
@@ -257,7 +290,7 @@ internal static class ExportRecognizer
                     (best, bestScore) = (field, score);
             }
         }
-        if (bestScore >= 0.6)
+        if (bestScore >= 0.75)
             return best;
         if (profile.Mostly(profile.Dates))
             return DateFields(kind).FirstOrDefault(f => !taken.Contains(f));

@@ -16,7 +16,7 @@ public static class CommandLine
     public static readonly IReadOnlyDictionary<string, string[]> Commands = new Dictionary<string, string[]>
     {
         ["serve"] = [],
-        ["import"] = ["mapping"],
+        ["import"] = ["mapping", "dry-run"],
         ["seed-demo"] = [],
         ["ask"] = ["as", "json"],
         ["chat"] = ["as"],
@@ -92,8 +92,10 @@ public static class CommandLine
 
         Commands:
           serve                         Run the server (the default).
-          import <file-or-folder>       Import CRM CSV exports (Salesforce, HubSpot, Pipedrive, Dynamics 365, plain CSV).
-                 [--mapping mapping.json]
+          import <file-or-folder>       Import CRM CSV exports (Salesforce, HubSpot, Pipedrive, Dynamics 365, Zoho,
+                 [--mapping mapping.json]  Freshsales, Close, Copper, plain CSV). Prints how each file and column was read.
+                 [--dry-run]            Show what an import would do (kinds, columns, rows created/updated/rejected),
+                                        writing nothing.
           seed-demo                     Create the demo company in an empty database.
           ask --as <email or name> [--json] "<text>"
                                         One turn through the conversation core.

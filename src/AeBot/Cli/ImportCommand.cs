@@ -3,7 +3,7 @@ using AeBot.Hosting;
 
 namespace AeBot.Cli;
 
-/// <summary><c>aebot import &lt;file-or-folder&gt; [--mapping mapping.json]</c>.</summary>
+/// <summary><c>aebot import &lt;file-or-folder&gt; [--mapping mapping.json] [--dry-run]</c>.</summary>
 public static class ImportCommand
 {
     public static async Task<int> RunAsync(CliContext context)
@@ -36,7 +36,8 @@ public static class ImportCommand
         await using var scope = context.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<CrmImporter>();
         var progress = new ProgressBar(context.Error, isTerminal: ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected);
-        var report = await importer.ImportAsync(path, mapping, progress, context.CancellationToken);
+        var dryRun = context.Invocation.Options.ContainsKey("dry-run");
+        var report = await importer.ImportAsync(path, mapping, progress, context.CancellationToken, dryRun);
         progress.Finish();
         await context.Out.WriteAsync(ImportSummary.Format(report));
         return report.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;

@@ -15,11 +15,11 @@ internal static class ImportFixture
     public static string Exports(string folder) => Path.Combine(AppContext.BaseDirectory, "Import", "Exports", folder);
 
     public static async Task<ImportReport> ImportAsync(AeBotDbContext db, string path, ImportMapping? mapping = null,
-        ImportOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default, DateTimeOffset? now = null)
+        ImportOptions? options = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default, DateTimeOffset? now = null, bool dryRun = false)
     {
         var importer = new CrmImporter(db, new FixedTimeProvider(now ?? Now), Options.Create(new AeBotOptions()),
             Options.Create(options ?? new ImportOptions()), NullLogger<CrmImporter>.Instance);
-        return await importer.ImportAsync(path, mapping, progress, cancellationToken);
+        return await importer.ImportAsync(path, mapping, progress, cancellationToken, dryRun);
     }
 
     public static FileImportResult File(this ImportReport report, string name) =>
