@@ -17,7 +17,7 @@ public static class ColumnSynonyms
     private static readonly string[] Person =
     [
         "owner", "ownername", "ownerfullname", "salesrep", "salesagent", "salesperson", "salesexecutive", "seller", "agent",
-        "assignedto", "assignee", "assigneduser", "rep", "repname", "accountexecutive", "ae", "user", "username", "salesowner",
+        "assignedto", "assignee", "assigneduser", "rep", "repname", "accountexecutive", "ae", "user", "salesowner",
         "recordowner", "responsible", "responsibleuser",
     ];
 
@@ -28,7 +28,8 @@ public static class ColumnSynonyms
         "organisationname", "customer", "customername", "client", "clientname", "associatedcompany", "salesaccount",
     ];
 
-    private static readonly string[] CompanyId = ["accountid", "companyid", "organizationid", "associatedcompanyid", "associatedcompanyids"];
+    private static readonly string[] CompanyId =
+        ["accountid", "companyid", "organizationid", "associatedcompanyid", "associatedcompanyids", "primaryassociatedcompanyid", "accountnameid"];
 
     /// <summary>When a record began: created, added, opened.</summary>
     private static readonly string[] Created =
@@ -49,9 +50,10 @@ public static class ColumnSynonyms
                 ["name"] = ["opportunityname", "dealname", "dealtitle", "title", "name", "topic", "opportunity", "deal", "subject"],
                 ["account"] = [.. Company, "dealorganization", "dealorganizationname", "potentialcustomer"],
                 ["account_id"] = [.. CompanyId, "dealorganizationid", "potentialcustomerid"],
-                ["owner"] = [.. Person, "opportunityowner", "dealowner", "dealownername"],
+                // Data Loader and API exports name the owner by the user's id; it resolves once the users file is imported.
+                ["owner"] = [.. Person, "opportunityowner", "dealowner", "dealownername", "ownerid"],
                 ["owner_email"] = ["owneremail", "opportunityowneremail", "dealowneremail", "salesrepemail", "repemail"],
-                ["amount"] = ["amount", "value", "dealvalue", "closevalue", "dealamount", "opportunityamount", "estrevenue", "estimatedrevenue", "totalamount", "revenue", "acv", "tcv", "amountconverted"],
+                ["amount"] = ["amount", "value", "dealvalue", "closevalue", "dealamount", "opportunityamount", "estrevenue", "estimatedrevenue", "actualrevenue", "totalamount", "revenue", "acv", "tcv", "amountconverted"],
                 ["currency"] = [.. Currency, "opportunitycurrency", "dealcurrency", "dealcurrencycode", "amountcurrency", "valuecurrency"],
                 ["stage"] = ["stage", "stagename", "dealstage", "salesstage", "pipelinephase", "pipelinestage", "phase", "opportunitystage"],
                 ["status"] = ["status", "dealstatus", "state", "outcome", "statusreason"],
@@ -61,7 +63,7 @@ public static class ColumnSynonyms
                 // HubSpot writes probability as a fraction: 1 means 100 %.
                 ["probability_fraction"] = ["dealprobability", "probabilityfraction"],
                 ["forecast_category"] = ["forecastcategory", "forecastcategoryname", "forecast", "dealforecastcategory"],
-                ["close_date"] = ["closedate", "expectedclosedate", "dealexpectedclosedate", "estclosedate", "estimatedclosedate", "actualclosedate", "closingdate", "dealclosedate", "dealwontime", "wondate", "closedon"],
+                ["close_date"] = ["closedate", "expectedclosedate", "dealexpectedclosedate", "estclosedate", "estimatedclosedate", "actualclosedate", "closingdate", "dealclosedate", "dealwontime", "wondate", "closedon", "closeddate", "datewon"],
                 ["created_date"] = [.. Created, "dealcreated", "dealcreatedon", "dealaddtime"],
                 ["next_step"] = ["nextstep", "nextsteps", "dealnextstep"],
                 ["next_step_due"] = ["nextstepdue", "nextstepdate", "nextstepduedate", "nextactivitydate", "dealnextactivitydate"],
@@ -74,9 +76,9 @@ public static class ColumnSynonyms
             {
                 ["id"] = ["accountid", "companyid", "organizationid", "recordid", "id", "donotmodifyaccount", "externalid", "crmid", "accountidcasesafe"],
                 ["name"] = ["accountname", "companyname", "name", "organizationname", "organisationname", "company", "account", "organization", "customername"],
-                ["owner"] = [.. Person, "accountowner", "companyowner", "organizationowner"],
+                ["owner"] = [.. Person, "accountowner", "companyowner", "organizationowner", "ownerid"],
                 ["account_manager"] = ["accountmanager", "customersuccessmanager", "csm", "customersuccessowner", "am"],
-                ["industry"] = ["industry", "vertical", "sector", "organizationindustry"],
+                ["industry"] = ["industry", "industrytype", "vertical", "sector", "organizationindustry"],
                 ["employees"] = ["employees", "numberofemployees", "employeecount", "headcount", "noofemployees", "organizationemployees"],
                 ["segment"] = ["segment", "size", "companysize", "accountsize", "tier", "accountsegment"],
                 ["parent"] = ["parentaccount", "parentcompany", "parentaccountname", "parent", "parentorganization"],
@@ -91,22 +93,24 @@ public static class ColumnSynonyms
                 ["name"] = ["name", "fullname", "contactname", "contact", "personname"],
                 ["first_name"] = ["firstname", "givenname", "first"],
                 ["last_name"] = ["lastname", "surname", "familyname", "last"],
-                ["email"] = [.. Email, "personemail"],
-                ["phone"] = ["phone", "phonenumber", "businessphone", "workphone", "mobile", "mobilephone", "personphone"],
+                ["email"] = [.. Email, "personemail", "emails"],
+                ["phone"] = ["phone", "phonenumber", "businessphone", "workphone", "work", "mobile", "mobilephone", "personphone"],
                 ["title"] = ["title", "jobtitle", "position", "role"],
                 ["account"] = [.. Company, "personorganization", "parentcustomer"],
                 ["account_id"] = CompanyId,
             },
             [ImportKind.Reps] = new Dictionary<string, string[]>
             {
-                ["id"] = ["userid", "repid", "employeeid", "id", "recordid", "ownerid", "externalid"],
+                ["id"] = ["userid", "repid", "employeeid", "id", "recordid", "ownerid", "externalid", "donotmodifyuser"],
+                // Not "username": Salesforce's Username is the login (an address), never the person's name.
                 ["name"] = [.. Person, "name", "fullname", "employee", "employeename", "displayname"],
                 ["first_name"] = ["firstname", "givenname"],
                 ["last_name"] = ["lastname", "surname", "familyname"],
                 ["email"] = [.. Email, "useremail"],
-                ["role"] = ["role", "userrole", "profile", "title", "jobtitle", "position", "securityrole"],
-                ["manager"] = ["manager", "managername", "reportsto", "salesmanager", "managesemail", "manageremail", "lead"],
-                ["team"] = ["team", "teamname", "salesteam", "group", "division", "businessunit", "region"],
+                // Not "profile": a profile is a permission set (Administrator, Standard), not what the person does.
+                ["role"] = ["role", "userrole", "title", "jobtitle", "position", "securityrole", "assignedrole"],
+                ["manager"] = ["manager", "managername", "reportsto", "reportingto", "salesmanager", "managesemail", "manageremail", "managerid", "lead"],
+                ["team"] = ["team", "teamname", "teams", "salesteam", "group", "division", "businessunit", "region", "assignedteams", "assignedteam", "primaryteam"],
                 ["time_zone"] = ["timezone", "tz", "timezonesidkey", "usertimezone"],
                 ["quota"] = ["quota", "quotaamount", "target", "salesquota", "annualquota", "quarterlyquota"],
                 ["quota_currency"] = ["quotacurrency", "currency", "currencycode"],
@@ -140,15 +144,16 @@ public static class ColumnSynonyms
             {
                 ["id"] = ["activityid", "taskid", "eventid", "engagementid", "id", "recordid", "externalid"],
                 ["type"] = ["activitytype", "type", "tasktype", "engagementtype", "tasksubtype", "eventsubtype", "activitysubtype", "channel"],
-                ["subject"] = ["subject", "title", "activitysubject", "tasktitle"],
-                ["summary"] = ["description", "comments", "notes", "note", "body", "summary", "details", "callnotes", "meetingnotes", "activitynote"],
+                ["subject"] = ["subject", "title", "activitysubject", "tasktitle", "calltitle", "meetingtitle", "meetingname", "emailsubject"],
+                ["summary"] = ["description", "comments", "notes", "note", "body", "bodypreview", "notebody", "summary", "details", "callnotes", "meetingnotes", "activitynote"],
                 ["date"] = ["activitydate", "date", "duedate", "startdate", "startdatetime", "activitydatetime", "createddate", "timestamp", "dateofactivity", "actualend", "when"],
-                ["owner"] = [.. Person, "activityowner", "taskowner", "activityassignedto", "createdby", "assignedtouser"],
-                ["account"] = [.. Company, "regarding", "relatedto"],
+                ["owner"] = [.. Person, "activityowner", "taskowner", "activityassignedto", "createdby", "assignedtouser", "assigned", "ownerid"],
+                ["account"] = [.. Company, "regarding", "relatedto", "companyaccount"],
                 ["account_id"] = CompanyId,
                 ["deal"] = ["opportunity", "opportunityname", "deal", "dealname", "dealtitle", "associateddeal"],
-                ["deal_id"] = ["opportunityid", "dealid", "associateddealid", "associateddealids"],
-                ["contacts"] = ["contact", "contacts", "contactname", "name", "person", "personname", "whoname", "attendees", "associatedcontact", "contactemail"],
+                // Salesforce's WhatId names a deal or an account; a deal is looked up by it, an account id falls through.
+                ["deal_id"] = ["opportunityid", "dealid", "associateddealid", "associateddealids", "whatid"],
+                ["contacts"] = ["contact", "contacts", "contactname", "name", "person", "personname", "whoname", "whoid", "attendees", "associatedcontact", "contactemail"],
                 ["status"] = ["status", "taskstatus", "activitystatus", "done", "completed"],
                 ["objections"] = ["objections", "objection", "concerns"],
                 ["next_step"] = ["nextstep", "nextsteps"],

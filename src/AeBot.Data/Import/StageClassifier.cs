@@ -11,7 +11,7 @@ internal sealed class StageClassifier
         ["Closed Won", "Won", "Closed - Won", "Deal Won", "Closed/Won", "Signed", "Contract Signed", "Booked", "Closed Won - Paid"];
 
     public static readonly string[] DefaultLost =
-        ["Closed Lost", "Lost", "Closed - Lost", "Deal Lost", "Closed/Lost", "Dead", "Disqualified", "Closed - No Decision", "Closed No Decision", "Abandoned", "Cancelled", "Canceled", "Out-Sold"];
+        ["Closed Lost", "Lost", "Closed - Lost", "Deal Lost", "Closed/Lost", "Dead", "Disqualified", "Closed - No Decision", "Closed No Decision", "Abandoned", "Cancelled", "Canceled", "Out-Sold", "Closed Lost to Competition", "Closed-Lost to Competition"];
 
     /// <summary>Stage names the picklist prefers when a typo is close to one of them.</summary>
     public static readonly string[] WellKnownStages =

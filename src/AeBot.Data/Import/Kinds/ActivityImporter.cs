@@ -10,9 +10,15 @@ namespace AeBot.Data.Import.Kinds;
 /// Calls, meetings, e-mails and notes become interactions; activities that are still to do (status "Not Started",
 /// "Open", …) become follow-up tasks for their owner.
 /// </summary>
-internal sealed class ActivityImporter(ImportSession session, HeaderMap map) : KindImporter(session, map)
+internal sealed partial class ActivityImporter(ImportSession session, HeaderMap map) : KindImporter(session, map)
 {
     private readonly Dictionary<long, List<Contact>> _contactsByAccount = [];
+
+    /// <summary>
+    /// What a file of one kind of activity holds when no column says (HubSpot exports calls, meetings and notes
+    /// separately, without a type column): "…-calls-….csv" holds calls whatever their titles are.
+    /// </summary>
+    private readonly string? _typeOfFile = TypeOfFile(session.Result.Path);
 
     public override async Task ImportBatchAsync(IReadOnlyList<CsvRow> rows, CancellationToken cancellationToken)
     {
@@ -68,7 +74,7 @@ internal sealed class ActivityImporter(ImportSession session, HeaderMap map) : K
         interaction ??= new Interaction { ExternalId = externalId, Summary = "", CreatedAt = S.Now };
         var before = isNew ? null : writer.Snapshot(interaction);
 
-        interaction.Type = ParseType(Get(row, "type"), Get(row, "subject"));
+        interaction.Type = ParseType(Get(row, "type") ?? _typeOfFile, Get(row, "subject"));
         interaction.OccurredAt = occurredAt.Value;
         interaction.RepId = owner?.Id;
         interaction.AccountId = account?.Id;
@@ -164,14 +170,19 @@ internal sealed class ActivityImporter(ImportSession session, HeaderMap map) : K
             _contactsByAccount[account.Id] = await S.Db.Contacts.AsNoTracking().Where(c => c.AccountId == account.Id).ToListAsync(ct);
         }
         var known = account is null ? [] : _contactsByAccount[account.Id];
-        foreach (var part in text.Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var written in text.Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            // HubSpot writes "Dana Whitfield (dana.whitfield@northgate.example)": the address is the key.
+            var part = NameWithAddress().Match(written) is { Success: true } m ? m.Groups[1].Value.Trim() : written;
             var isEmail = part.Contains('@');
             var contact = known.FirstOrDefault(c => isEmail
                 ? string.Equals(c.Email, part, StringComparison.OrdinalIgnoreCase)
                 : ColumnSynonyms.Normalize(c.Name) == ColumnSynonyms.Normalize(part));
             if (contact is null && isEmail)
                 contact = await S.Db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Email == part.ToLowerInvariant(), ct);
+            // A Data Loader WhoId is the contact's id.
+            if (contact is null && !isEmail && !part.Contains(' '))
+                contact = await S.Db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == part, ct);
             if (contact is null)
             {
                 contact = new Contact
@@ -209,6 +220,23 @@ internal sealed class ActivityImporter(ImportSession session, HeaderMap map) : K
             return false;
         return ColumnSynonyms.Normalize(status) is "notstarted" or "open" or "inprogress" or "pending" or "todo" or "waitingonsomeoneelse" or "deferred" or "scheduled" or "planned" or "false" or "no" or "0";
     }
+
+    private static string? TypeOfFile(string path)
+    {
+        var words = ColumnVocabulary.Words(Path.GetFileNameWithoutExtension(path));
+        if (words.Contains("calls") || words.Contains("call"))
+            return "call";
+        if (words.Contains("meetings") || words.Contains("meeting") || words.Contains("events"))
+            return "meeting";
+        if (words.Contains("emails") || words.Contains("email"))
+            return "email";
+        if (words.Contains("notes") || words.Contains("note"))
+            return "note";
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^()@]*\(([^()\s]+@[^()\s]+)\)$")]
+    private static partial System.Text.RegularExpressions.Regex NameWithAddress();
 
     internal static InteractionType ParseType(string? type, string? subject)
     {

@@ -52,8 +52,10 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
             }
             if (Get(row, "role") is { } role)
                 rep.Role = ParseRole(role);
-            if (Get(row, "time_zone") is { } zoneText)
+            if (Get(row, "time_zone") is { } zoneLabel)
             {
+                // Salesforce's Users report writes the picklist label: "(GMT-06:00) Central Standard Time (America/Chicago)".
+                var zoneText = ZoneInLabel().Match(zoneLabel) is { Success: true } inner ? inner.Groups[1].Value : zoneLabel;
                 if (ImportSession.ZoneOrUtc(zoneText) is var zone && (zone != TimeZoneInfo.Utc || zoneText.Trim() is "UTC" or "Etc/UTC" or "GMT"))
                     // Dynamics and Outlook exports name Windows zones ("Pacific Standard Time"); store the IANA id.
                     rep.TimeZoneId = TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
@@ -198,4 +200,7 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
 
     [GeneratedRegex(@"^\s*(?:FY\s*)?(?<y>\d{4})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex YearPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(([A-Za-z_]+/[A-Za-z_+\-/]+)\)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex ZoneInLabel();
 }
