@@ -7,7 +7,7 @@ namespace AeBot.Data.Import;
 /// percentages, e-mails, stage names, countries or regions, and which distinct values it holds — so a column whose
 /// name says nothing can still be read the way a person reads it, by looking at it.
 /// </summary>
-internal sealed class ColumnProfile
+internal sealed partial class ColumnProfile
 {
     /// <summary>Enough rows to see a column's shape; small enough that a million-row file pays nothing for it.</summary>
     public const int SampleRows = 200;
@@ -17,6 +17,12 @@ internal sealed class ColumnProfile
     private readonly HashSet<string> _values = new(StringComparer.Ordinal);
 
     public int NonEmpty { get; private set; }
+
+    /// <summary>Dates such as 18/12/2026 (only day first) and 12/18/2026 (only month first), and the first of each.</summary>
+    public int DayFirst { get; private set; }
+    public int MonthFirst { get; private set; }
+    public string? DayFirstExample { get; private set; }
+    public string? MonthFirstExample { get; private set; }
     public int Dates { get; private set; }
     public int Amounts { get; private set; }
     public int Percents { get; private set; }
@@ -64,6 +70,22 @@ internal sealed class ColumnProfile
         if (_values.Count < MaxDistinct)
             _values.Add(key);
 
+        if (NumericDate().Match(value) is { Success: true } numeric)
+        {
+            var first = int.Parse(numeric.Groups[1].Value, CultureInfo.InvariantCulture);
+            var second = int.Parse(numeric.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (first > 12 && second <= 12)
+            {
+                DayFirst++;
+                DayFirstExample ??= value;
+            }
+            else if (second > 12 && first <= 12)
+            {
+                MonthFirst++;
+                MonthFirstExample ??= value;
+            }
+        }
+
         if (value.Contains('@') && value.IndexOf('@') > 0 && value.LastIndexOf('.') > value.IndexOf('@'))
             Emails++;
         else if (value.EndsWith('%') && ValueParsers.TryParsePercent(value, false, out _))
@@ -87,6 +109,26 @@ internal sealed class ColumnProfile
         var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length is 2 or 3
             && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '.'));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}(\s|$)")]
+    private static partial System.Text.RegularExpressions.Regex NumericDate();
+
+    /// <summary>
+    /// The order a file writes its dates in, when its own values settle it: a 18/12/2026 anywhere (and no 12/18/2026)
+    /// means day first. Null when they don't (no such date, or both kinds — then the configured order holds).
+    /// </summary>
+    public static (DateOrder Order, string Example)? DateOrderOf(IEnumerable<ColumnProfile> profiles)
+    {
+        var list = profiles.ToList();
+        var dayFirst = list.FirstOrDefault(p => p.DayFirst > 0);
+        var monthFirst = list.FirstOrDefault(p => p.MonthFirst > 0);
+        return (dayFirst, monthFirst) switch
+        {
+            ({ } d, null) => (DateOrder.DayMonthYear, d.DayFirstExample!),
+            (null, { } m) => (DateOrder.MonthDayYear, m.MonthFirstExample!),
+            _ => null,
+        };
     }
 
     /// <summary>Profiles of every column of <paramref name="file"/>, from its first <see cref="SampleRows"/> rows.</summary>

@@ -7,7 +7,7 @@ namespace AeBot.Data.Import;
 /// file, mapped to AeBot's field names. Names are compared after <see cref="Normalize"/> (lower case, letters and
 /// digits only), so "Deal - Owner", "deal owner" and "DealOwner" are the same column.
 /// </summary>
-public static class ColumnSynonyms
+public static partial class ColumnSynonyms
 {
     // One vocabulary per concept (#16), shared by every kind of file: a person is a person whether the column names
     // the owner of a deal, an account or an activity, or the user in a roster; a company is a company whether a deal,
@@ -18,7 +18,7 @@ public static class ColumnSynonyms
     [
         "owner", "ownername", "ownerfullname", "salesrep", "salesagent", "salesperson", "salesexecutive", "seller", "agent",
         "assignedto", "assignee", "assigneduser", "rep", "repname", "accountexecutive", "ae", "user", "salesowner",
-        "recordowner", "responsible", "responsibleuser",
+        "recordowner", "responsible", "responsibleuser", "ownedby",
     ];
 
     /// <summary>Names of the company a record is about.</summary>
@@ -33,7 +33,8 @@ public static class ColumnSynonyms
 
     /// <summary>When a record began: created, added, opened.</summary>
     private static readonly string[] Created =
-        ["createddate", "createdate", "createdon", "datecreated", "created", "createdat", "createdtime", "addtime", "dateadded", "opendate", "dateopened"];
+        ["createddate", "createdate", "createdon", "datecreated", "created", "createdat", "createdtime", "addtime", "dateadded", "opendate", "dateopened",
+         "organizationcreated", "personcreated"];
 
     private static readonly string[] Currency = ["currency", "currencycode", "isocurrencycode"];
 
@@ -46,24 +47,26 @@ public static class ColumnSynonyms
         {
             [ImportKind.Opportunities] = new Dictionary<string, string[]>
             {
-                ["id"] = ["opportunityid", "opportunityidcasesafe", "opportunity18digitid", "dealid", "recordid", "id", "donotmodifyopportunity", "externalid", "crmid"],
+                ["id"] = ["opportunityid", "opportunityidcasesafe", "opportunity18digitid", "dealid", "recordid", "id", "donotmodifyopportunity", "externalid", "crmid", "copperid"],
                 ["name"] = ["opportunityname", "dealname", "dealtitle", "title", "name", "topic", "opportunity", "deal", "subject"],
-                ["account"] = [.. Company, "dealorganization", "dealorganizationname", "potentialcustomer"],
-                ["account_id"] = [.. CompanyId, "dealorganizationid", "potentialcustomerid"],
+                // Close calls the company a lead.
+                ["account"] = [.. Company, "dealorganization", "dealorganizationname", "potentialcustomer", "leadname"],
+                ["account_id"] = [.. CompanyId, "dealorganizationid", "potentialcustomerid", "leadid"],
                 // Data Loader and API exports name the owner by the user's id; it resolves once the users file is imported.
-                ["owner"] = [.. Person, "opportunityowner", "dealowner", "dealownername", "ownerid"],
+                ["owner"] = [.. Person, "opportunityowner", "dealowner", "dealownername", "ownerid", "username"],
                 ["owner_email"] = ["owneremail", "opportunityowneremail", "dealowneremail", "salesrepemail", "repemail"],
-                ["amount"] = ["amount", "value", "dealvalue", "closevalue", "dealamount", "opportunityamount", "estrevenue", "estimatedrevenue", "actualrevenue", "totalamount", "revenue", "acv", "tcv", "amountconverted"],
-                ["currency"] = [.. Currency, "opportunitycurrency", "dealcurrency", "dealcurrencycode", "amountcurrency", "valuecurrency"],
-                ["stage"] = ["stage", "stagename", "dealstage", "salesstage", "pipelinephase", "pipelinestage", "phase", "opportunitystage"],
-                ["status"] = ["status", "dealstatus", "state", "outcome", "statusreason"],
+                ["amount"] = ["amount", "value", "dealvalue", "closevalue", "dealamount", "opportunityamount", "estrevenue", "estimatedrevenue", "actualrevenue", "totalamount", "revenue", "acv", "tcv", "amountconverted", "valueformatted"],
+                ["currency"] = [.. Currency, "opportunitycurrency", "dealcurrency", "dealcurrencycode", "amountcurrency", "valuecurrency", "currencyofvalue"],
+                ["stage"] = ["stage", "stagename", "dealstage", "salesstage", "pipelinephase", "pipelinestage", "phase", "opportunitystage", "statuslabel"],
+                ["status"] = ["status", "dealstatus", "state", "outcome", "statusreason", "statustype"],
                 ["is_won"] = ["won", "iswon", "closedwon", "isclosedwon"],
                 ["is_closed"] = ["closed", "isclosed"],
-                ["probability"] = ["probability", "probabilitypercent", "winprobability", "probabilitypct"],
+                ["probability"] = ["probability", "probabilitypercent", "winprobability", "probabilitypct", "confidence"],
                 // HubSpot writes probability as a fraction: 1 means 100 %.
                 ["probability_fraction"] = ["dealprobability", "probabilityfraction"],
                 ["forecast_category"] = ["forecastcategory", "forecastcategoryname", "forecast", "dealforecastcategory"],
-                ["close_date"] = ["closedate", "expectedclosedate", "dealexpectedclosedate", "estclosedate", "estimatedclosedate", "actualclosedate", "closingdate", "dealclosedate", "dealwontime", "wondate", "closedon", "closeddate", "datewon"],
+                ["close_date"] = ["closedate", "expectedclosedate", "dealexpectedclosedate", "estclosedate", "estimatedclosedate", "actualclosedate", "closingdate", "dealclosedate", "dealwontime", "wondate", "closedon", "closeddate", "datewon",
+                    "wontime", "losttime", "dealclosedon", "datelost", "completeddate"],
                 ["created_date"] = [.. Created, "dealcreated", "dealcreatedon", "dealaddtime"],
                 ["next_step"] = ["nextstep", "nextsteps", "dealnextstep"],
                 ["next_step_due"] = ["nextstepdue", "nextstepdate", "nextstepduedate", "nextactivitydate", "dealnextactivitydate"],
@@ -74,8 +77,8 @@ public static class ColumnSynonyms
             },
             [ImportKind.Accounts] = new Dictionary<string, string[]>
             {
-                ["id"] = ["accountid", "companyid", "organizationid", "recordid", "id", "donotmodifyaccount", "externalid", "crmid", "accountidcasesafe"],
-                ["name"] = ["accountname", "companyname", "name", "organizationname", "organisationname", "company", "account", "organization", "customername"],
+                ["id"] = ["accountid", "companyid", "organizationid", "recordid", "id", "donotmodifyaccount", "externalid", "crmid", "accountidcasesafe", "copperid"],
+                ["name"] = ["accountname", "companyname", "name", "organizationname", "organisationname", "company", "account", "organization", "customername", "displayname"],
                 ["owner"] = [.. Person, "accountowner", "companyowner", "organizationowner", "ownerid"],
                 ["account_manager"] = ["accountmanager", "customersuccessmanager", "csm", "customersuccessowner", "am"],
                 ["industry"] = ["industry", "industrytype", "vertical", "sector", "organizationindustry"],
@@ -84,12 +87,12 @@ public static class ColumnSynonyms
                 ["parent"] = ["parentaccount", "parentcompany", "parentaccountname", "parent", "parentorganization"],
                 ["parent_id"] = ["parentaccountid", "parentcompanyid", "parentid"],
                 ["website"] = ["website", "web", "companydomainname", "domain", "url", "organizationwebsite"],
-                ["country"] = ["country", "billingcountry", "countryregion", "addresscountry", "organizationcountry", "address1countryregion"],
+                ["country"] = ["country", "billingcountry", "countryregion", "addresscountry", "organizationcountry", "address1countryregion", "address1country", "countryofaddress"],
                 ["created_date"] = Created,
             },
             [ImportKind.Contacts] = new Dictionary<string, string[]>
             {
-                ["id"] = ["contactid", "personid", "recordid", "id", "donotmodifycontact", "externalid", "crmid"],
+                ["id"] = ["contactid", "personid", "recordid", "id", "donotmodifycontact", "externalid", "crmid", "copperid"],
                 ["name"] = ["name", "fullname", "contactname", "contact", "personname"],
                 ["first_name"] = ["firstname", "givenname", "first"],
                 ["last_name"] = ["lastname", "surname", "familyname", "last"],
@@ -153,7 +156,7 @@ public static class ColumnSynonyms
                 ["deal"] = ["opportunity", "opportunityname", "deal", "dealname", "dealtitle", "associateddeal"],
                 // Salesforce's WhatId names a deal or an account; a deal is looked up by it, an account id falls through.
                 ["deal_id"] = ["opportunityid", "dealid", "associateddealid", "associateddealids", "whatid"],
-                ["contacts"] = ["contact", "contacts", "contactname", "name", "person", "personname", "whoname", "whoid", "attendees", "associatedcontact", "contactemail"],
+                ["contacts"] = ["contact", "contacts", "contactname", "contactperson", "name", "person", "personname", "whoname", "whoid", "attendees", "associatedcontact", "contactemail"],
                 ["status"] = ["status", "taskstatus", "activitystatus", "done", "completed"],
                 ["objections"] = ["objections", "objection", "concerns"],
                 ["next_step"] = ["nextstep", "nextsteps"],
@@ -205,6 +208,57 @@ public static class ColumnSynonyms
     /// <summary>Whether any kind knows this normalised header by name.</summary>
     public static bool IsKnownName(string normalizedHeader) =>
         Fields.Values.Any(kind => kind.Values.Any(names => names.Contains(normalizedHeader)));
+
+    /// <summary>
+    /// The normalised names a header may be known by, most specific first: the whole name; without Pipedrive's
+    /// "Deal - " / "Person - " prefix; without Close's "custom." or Copper's " cf_689104"; without a number that
+    /// tells a second copy apart ("Email 2"); and a qualified value's first part ("Email - Work" → email).
+    /// </summary>
+    public static IReadOnlyList<string> Variants(string header)
+    {
+        var variants = new List<string>(4);
+        void Add(string text)
+        {
+            var normalized = Normalize(text);
+            if (normalized.Length > 0 && !variants.Contains(normalized))
+                variants.Add(normalized);
+        }
+        var text = header.Trim();
+        // Pipedrive's "Deal - Probability" is the deal's Probability (percent), not HubSpot's "Deal probability"
+        // (a fraction): the property behind the entity prefix is read first.
+        var prefix = text.IndexOf(" - ", StringComparison.Ordinal);
+        if (prefix > 0 && EntityPrefixes.Contains(Normalize(text[..prefix])))
+            text = text[(prefix + 3)..];
+        Add(text);
+        Add(header);
+        if (text.StartsWith("custom.", StringComparison.OrdinalIgnoreCase))
+            Add(text = text[7..]);
+        if (CustomFieldSuffix().Match(text) is { Success: true } custom)
+            Add(text = text[..custom.Index]);
+        if (CopyNumber().Match(text) is { Success: true } copy)
+            Add(text = text[..copy.Index]);
+        var dash = text.IndexOf(" - ", StringComparison.Ordinal);
+        if (dash > 0)
+            Add(text[..dash]);
+        return variants;
+    }
+
+    private static readonly HashSet<string> EntityPrefixes = ["deal", "organization", "organisation", "person", "activity", "product", "lead", "note"];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+cf_\d+$")]
+    private static partial System.Text.RegularExpressions.Regex CustomFieldSuffix();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+\d$")]
+    private static partial System.Text.RegularExpressions.Regex CopyNumber();
+
+    /// <summary>The field of <paramref name="kind"/> a header names by any of its <see cref="Variants"/>, or null.</summary>
+    public static string? FieldForHeader(ImportKind kind, string header)
+    {
+        foreach (var variant in Variants(header))
+            if (FieldFor(kind, variant) is { } field)
+                return field;
+        return null;
+    }
 
     /// <summary>Maps a normalised header to a field of <paramref name="kind"/>, or null.</summary>
     public static string? FieldFor(ImportKind kind, string normalizedHeader)

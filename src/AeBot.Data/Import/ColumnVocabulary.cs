@@ -10,7 +10,8 @@ internal static class ColumnVocabulary
     private static readonly HashSet<string> Person =
         ["owner", "rep", "reps", "representative", "agent", "seller", "salesperson", "executive", "ae", "assignee", "assigned", "user", "employee", "member"];
 
-    private static readonly HashSet<string> Manager = ["manager", "supervisor", "boss", "reportsto", "lead"];
+    // Not "lead": a lead is a prospect (Lead Source, Close's lead_name), far more often than a team lead.
+    private static readonly HashSet<string> Manager = ["manager", "supervisor", "boss", "reportsto"];
 
     private static readonly HashSet<string> Team = ["team", "region", "regional", "office", "territory", "division", "branch", "group"];
 
@@ -38,13 +39,19 @@ internal static class ColumnVocabulary
         "products", "quantity", "quota", "rating", "reason", "record", "revenue", "role", "score", "segment", "source", "stage", "start",
         "state", "status", "step", "street", "subject", "tag", "tags", "task", "territory", "time", "title", "total", "type", "updated",
         "url", "value", "visibility", "website", "weighted", "won", "year", "zip", "id", "email", "number", "count", "employees",
+        "profile", "alias", "login", "department", "language", "locale", "signature", "nickname", "middle", "prefix", "suffix",
+        "salutation", "social", "priority", "details", "channel", "medium", "size", "direction", "outcome", "free", "busy", "done",
+        "archive", "origin", "label", "labels", "visible", "participants", "interaction", "inactive", "days", "competitor", "converted",
+        "exchange", "rate", "html", "custom", "lifecycle", "marketing", "business", "main", "primary", "secondary", "other", "home",
+        "work", "permissions", "preferred", "street", "district", "region", "county", "apartment", "suite", "house", "followers",
+        "num", "calls", "emails", "meetings", "notes", "tasks", "html", "updated", "lead", "leads", "contacts", "opportunities",
     ];
 
     /// <summary>Whether a column's name says nothing AeBot can read: no known name and no word a CRM export uses.</summary>
     public static bool IsUnclear(string header)
     {
         var normalized = ColumnSynonyms.Normalize(header);
-        if (normalized.Length == 0 || ColumnSynonyms.IsKnownName(normalized))
+        if (normalized.Length == 0 || ColumnSynonyms.Variants(header).Any(ColumnSynonyms.IsKnownName))
             return false;
         var words = Words(header);
         return !words.Overlaps(CrmWords) && !words.Overlaps(Person) && !words.Overlaps(Manager) && !words.Overlaps(Team)

@@ -75,7 +75,7 @@ public sealed partial class CrmImporter(
         }
 
         var readings = ExportRecognizer.Recognize(inputs.Select(i => i.Input).ToList());
-        var plan = new List<(CsvFile File, ImportKind Kind, FileImportResult Result)>();
+        var plan = new List<(CsvFile File, ImportKind Kind, FileImportResult Result, DateOrder DateOrder)>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var (input, result) = inputs[i];
@@ -88,18 +88,26 @@ public sealed partial class CrmImporter(
                 continue;
             }
             result.Kind = kind;
-            plan.Add((input.File, kind, result));
+            // A file's own dates settle their order when they can (18/12/2026 is only day first); the mapping
+            // file's order, when given, is the user's word and wins.
+            var order = mapping.DateOrder ?? importOptions.Value.DateOrder;
+            if (mapping.DateOrder is null && ColumnProfile.DateOrderOf(input.Profiles) is { } seen && seen.Order != order)
+            {
+                order = seen.Order;
+                result.Warn($"dates read {(order == DateOrder.DayMonthYear ? "day first" : "month first")}: the file writes '{seen.Example}'");
+            }
+            plan.Add((input.File, kind, result, order));
         }
 
         await using var dryRunTransaction = dryRun ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        foreach (var (file, kind, result) in plan.OrderBy(p => p.Kind).ThenBy(p => p.File.Path, StringComparer.Ordinal))
-            await ImportFileAsync(file, kind, result, mapping, progress, cancellationToken);
+        foreach (var (file, kind, result, order) in plan.OrderBy(p => p.Kind).ThenBy(p => p.File.Path, StringComparer.Ordinal))
+            await ImportFileAsync(file, kind, result, order, mapping, progress, cancellationToken);
         if (dryRunTransaction is not null)
             await dryRunTransaction.RollbackAsync(CancellationToken.None);
         return report;
     }
 
-    private async Task ImportFileAsync(CsvFile file, ImportKind kind, FileImportResult result,
+    private async Task ImportFileAsync(CsvFile file, ImportKind kind, FileImportResult result, DateOrder dateOrder,
         ImportMapping mapping, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -140,7 +148,7 @@ public sealed partial class CrmImporter(
             Result = result,
             Now = clock.GetUtcNow(),
             DefaultCurrency = defaultCurrency,
-            DateOrder = mapping.DateOrder ?? options.DateOrder,
+            DateOrder = dateOrder,
             // Semicolon-separated files come from locales that write 1.234,56.
             CommaDecimal = file.Delimiter == ';',
             Zone = RepTime.FindZone(aeBotOptions.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc,

@@ -57,17 +57,24 @@ internal static class ExportRecognizer
                 if (NamesSeller(file.File.Header[i]) && !file.Profiles[i].Mostly(file.Profiles[i].Emails))
                     AddPeople(people, file.Profiles[i], file.Name);
 
+        // The companies of this import: the names in files read as accounts, and the values of columns named for a
+        // company elsewhere — so a deals file's "Cliente" column is its account because its values are the accounts.
+        var companies = new HashSet<string>(StringComparer.Ordinal);
         var readings = new Reading[files.Count];
         for (var pass = 0; pass < 4; pass++)
         {
             for (var f = 0; f < files.Count; f++)
-                readings[f] = Read(files[f], people);
+                readings[f] = Read(files[f], people, companies);
+            var companiesBefore = companies.Count;
+            for (var f = 0; f < files.Count; f++)
+                foreach (var column in readings[f].Columns.Where(c => c.Field == "account" || c.Field == "name" && readings[f].Kind == ImportKind.Accounts))
+                    companies.UnionWith(files[f].Profiles[column.Index].Values);
             var before = people.Values.Sum(v => v.Count);
             for (var f = 0; f < files.Count; f++)
                 foreach (var column in readings[f].Columns.Where(c => c.Field is "owner" or "manager" || c.Field == "name" && readings[f].Kind == ImportKind.Reps))
                     if (!files[f].Profiles[column.Index].Mostly(files[f].Profiles[column.Index].Emails))
                         AddPeople(people, files[f].Profiles[column.Index], files[f].Name);
-            if (people.Values.Sum(v => v.Count) == before)
+            if (people.Values.Sum(v => v.Count) == before && companies.Count == companiesBefore)
                 break;
         }
         return readings;
@@ -86,12 +93,12 @@ internal static class ExportRecognizer
     private static bool NamesSeller(string header)
     {
         var normalized = ColumnSynonyms.Normalize(header);
-        return ColumnSynonyms.IsPersonName(normalized) || ColumnVocabulary.NamesPerson(header);
+        return ColumnSynonyms.Variants(header).Any(ColumnSynonyms.IsPersonName) || ColumnVocabulary.NamesPerson(header);
     }
 
-    private static Reading Read(Input file, Dictionary<string, SortedSet<string>> seen)
+    private static Reading Read(Input file, Dictionary<string, SortedSet<string>> seen, IReadOnlySet<string> companies)
     {
-        var people = seen.Keys.ToHashSet(StringComparer.Ordinal);
+        var known = new Known(seen.Keys.ToHashSet(StringComparer.Ordinal), companies);
         var header = file.File.Header;
         ImportKind? kind = file.ForcedKind;
         string why;
@@ -104,7 +111,7 @@ internal static class ExportRecognizer
             var scores = new List<(ImportKind Kind, int Score, string Why)>();
             foreach (var candidate in Enum.GetValues<ImportKind>())
             {
-                var columns = Columns(file, candidate, people);
+                var columns = Columns(file, candidate, known);
                 var fields = columns.Where(c => c.Field is not null).Select(c => c.Field!).ToHashSet();
                 if (!KindRules.Satisfied(candidate, fields))
                     continue;
@@ -139,7 +146,7 @@ internal static class ExportRecognizer
             kind = best.Kind;
             why = best.Why;
         }
-        return new Reading(kind, why, Columns(file, kind.Value, people));
+        return new Reading(kind, why, Columns(file, kind.Value, known));
     }
 
     /// <summary>The first other file naming most of this column's values as sellers, or null.</summary>
@@ -171,7 +178,7 @@ internal static class ExportRecognizer
         hint.Length <= 3 ? word == hint : word.StartsWith(hint, StringComparison.Ordinal);
 
     /// <summary>Every column of <paramref name="file"/> read as <paramref name="kind"/>: names first, then values.</summary>
-    private static List<ColumnReading> Columns(Input file, ImportKind kind, IReadOnlySet<string> people)
+    private static List<ColumnReading> Columns(Input file, ImportKind kind, Known known)
     {
         var header = file.File.Header;
         var fields = ColumnSynonyms.Fields[kind];
@@ -190,19 +197,45 @@ internal static class ExportRecognizer
                 if (forced is not null)
                     taken.Add(forced);
             }
-            else if (normalized.Length > 0 && ColumnSynonyms.FieldFor(kind, normalized) is { } field)
+            else if (normalized.Length > 0 && ColumnSynonyms.FieldForHeader(kind, header[i]) is { } field)
             {
-                result[i] = Named(i, header[i], field, kind, file.Profiles[i], people);
+                result[i] = Named(i, header[i], field, kind, file.Profiles[i], known);
                 taken.Add(field);
             }
         }
+        // 1b. Columns named for a field that another column of the file feeds better.
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (result[i] is not { Source: MatchSource.Name or MatchSource.Both, Field: { } field })
+                continue;
+            var normalized = ColumnSynonyms.Normalize(header[i]);
+            var others = Enumerable.Range(0, header.Count).Where(j => j != i && result[j]?.Field == field).ToList();
+            // A person's id beside the person's name (Copper's "Owner Id", Zoho's "Deal Owner.id"): the name is used.
+            var personId = field is "owner" or "manager" && normalized.EndsWith("id", StringComparison.Ordinal)
+                && others.Any(j => !ColumnSynonyms.Normalize(header[j]).EndsWith("id", StringComparison.Ordinal));
+            // Close writes "value" in cents and "value_formatted" as shown ("$48,000"): the shown one is the amount.
+            var cents = field == "amount" && normalized == "value" && others.Any(j => ColumnSynonyms.Normalize(header[j]) == "valueformatted");
+            // A reference that is the same on every row while the names it should tell apart differ is something
+            // else (Close's organization_id is the workspace, not the company).
+            var constant = field.EndsWith("_id", StringComparison.Ordinal) && file.Profiles[i] is { Distinct: 1, NonEmpty: >= 3 }
+                && Enumerable.Range(0, header.Count).Any(j => result[j]?.Field == field[..^3] && file.Profiles[j].Distinct > 1);
+            if (personId || cents || constant)
+            {
+                result[i] = null;
+                if (others.Count == 0)
+                    taken.Remove(field);
+            }
+        }
+        // A column set aside above is not read again by its words or values: it is listed as not used.
+        var setAside = Enumerable.Range(0, header.Count).Where(i => result[i] is null && ColumnSynonyms.FieldForHeader(kind, header[i]) is not null).ToHashSet();
+
         // 2. Names read word by word, for fields no column is named for.
         for (var i = 0; i < header.Count; i++)
         {
-            if (result[i] is not null || ColumnSynonyms.Normalize(header[i]).Length == 0)
+            if (result[i] is not null || setAside.Contains(i) || ColumnSynonyms.Normalize(header[i]).Length == 0)
                 continue;
             if (ColumnVocabulary.FieldFor(kind, header[i]) is { } field && taken.Add(field))
-                result[i] = Named(i, header[i], field, kind, file.Profiles[i], people);
+                result[i] = Named(i, header[i], field, kind, file.Profiles[i], known);
         }
         // 3. Values, for columns whose names say nothing a CRM export would say.
         for (var i = 0; i < header.Count; i++)
@@ -211,7 +244,7 @@ internal static class ExportRecognizer
                 continue;
             var dateColumns = Enumerable.Range(0, header.Count)
                 .Count(j => result[j] is null && ColumnVocabulary.IsUnclear(header[j]) && file.Profiles[j].Mostly(file.Profiles[j].Dates));
-            if (ContentField(kind, file.Profiles[i], people, taken, dateColumns) is { } field && taken.Add(field))
+            if (ContentField(kind, file.Profiles[i], known, taken, dateColumns) is { } field && taken.Add(field))
                 result[i] = new ColumnReading(i, header[i], field, MatchSource.Content, Examples: file.Profiles[i].Examples);
         }
         // 4. What is left feeds nothing: say which field it is nearest to.
@@ -220,11 +253,11 @@ internal static class ExportRecognizer
         return result.Select(r => r!).ToList();
     }
 
-    private static ColumnReading Named(int index, string header, string field, ImportKind kind, ColumnProfile profile, IReadOnlySet<string> people) =>
-        new(index, header, field, ContentAgrees(kind, field, profile, people) ? MatchSource.Both : MatchSource.Name, Examples: profile.Examples);
+    private static ColumnReading Named(int index, string header, string field, ImportKind kind, ColumnProfile profile, Known known) =>
+        new(index, header, field, ContentAgrees(kind, field, profile, known) ? MatchSource.Both : MatchSource.Name, Examples: profile.Examples);
 
     /// <summary>Whether the values look like what the field holds (for the preview's "name and content").</summary>
-    private static bool ContentAgrees(ImportKind kind, string field, ColumnProfile p, IReadOnlySet<string> people) => field switch
+    private static bool ContentAgrees(ImportKind kind, string field, ColumnProfile p, Known known) => field switch
     {
         _ when p.NonEmpty == 0 => false,
         "close_date" or "created_date" or "date" or "start_date" or "end_date" or "quota_start" or "quota_end" or "next_step_due" or "last_activity"
@@ -234,25 +267,26 @@ internal static class ExportRecognizer
         "email" or "owner_email" => p.Mostly(p.Emails),
         "stage" => p.Mostly(p.Stages),
         "country" => p.Mostly(p.Countries),
-        "owner" or "manager" => p.MostlyAmong(people) || p.Mostly(p.PersonShaped),
-        "name" when kind is ImportKind.Reps or ImportKind.Contacts => p.MostlyAmong(people) || p.Mostly(p.PersonShaped),
+        "owner" or "manager" => p.MostlyAmong(known.People) || p.Mostly(p.PersonShaped),
+        "name" when kind is ImportKind.Reps or ImportKind.Contacts => p.MostlyAmong(known.People) || p.Mostly(p.PersonShaped),
         "team" => p.IsCategory || p.Mostly(p.Regions),
         _ => false,
     };
 
     /// <summary>The field an unclear column's values name for <paramref name="kind"/>, or null when they don't say.</summary>
-    private static string? ContentField(ImportKind kind, ColumnProfile p, IReadOnlySet<string> people, IReadOnlySet<string> taken, int unclearDateColumns)
+    private static string? ContentField(ImportKind kind, ColumnProfile p, Known known, IReadOnlySet<string> taken, int unclearDateColumns)
     {
         if (p.NonEmpty == 0)
             return null;
-        var isPeople = p.MostlyAmong(people);
+        var isPeople = p.MostlyAmong(known.People);
+        var isCompany = !isPeople && p.MostlyAmong(known.Companies);
         string? Free(params string[] candidates) => candidates.FirstOrDefault(c => !taken.Contains(c));
         return kind switch
         {
             ImportKind.Reps when isPeople || p.Mostly(p.PersonShaped) => Free("name", "manager"),
             ImportKind.Reps when p.Mostly(p.Emails) => Free("email"),
             ImportKind.Reps when p.Mostly(p.Regions) || p.IsCategory && !p.Mostly(p.Amounts + p.Dates) => Free("team"),
-            ImportKind.Reps when p.Mostly(p.Amounts) => Free("quota"),
+            ImportKind.Opportunities or ImportKind.Contacts or ImportKind.Activities or ImportKind.Contracts when isCompany => Free("account"),
             ImportKind.Opportunities when p.Mostly(p.Stages) => Free("stage"),
             ImportKind.Opportunities when isPeople => Free("owner"),
             ImportKind.Opportunities when p.Mostly(p.Emails) => Free("owner_email"),
@@ -307,7 +341,7 @@ internal static class ExportRecognizer
         _ => [],
     };
 
-    /// <summary>1 for the same name, about 0.8 when one contains the other, else how little editing one needs to become the other.</summary>
+    /// <summary>1 for the same name, 0.5–1 when one contains the other (by how much of it), else how little editing one needs to become the other.</summary>
     private static double Similarity(string a, string b)
     {
         if (a == b)
@@ -315,11 +349,14 @@ internal static class ExportRecognizer
         var shorter = Math.Min(a.Length, b.Length);
         var longer = Math.Max(a.Length, b.Length);
         if (shorter >= 4 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal)))
-            return 0.6 + 0.4 * shorter / longer;
+            return 0.5 + 0.5 * shorter / longer;
         var distance = Core.Text.EditDistance.Capped(a, b, longer);
         return 1 - (double)distance / longer;
     }
 }
+
+/// <summary>The people (sellers and their managers) and companies an import names, normalised.</summary>
+internal sealed record Known(IReadOnlySet<string> People, IReadOnlySet<string> Companies);
 
 /// <summary>Which fields a file must have to be read as a kind at all.</summary>
 internal static class KindRules

@@ -73,7 +73,8 @@ public static partial class ValueParsers
     private static bool HasExplicitOffset(string s) =>
         s.EndsWith('Z') || OffsetSuffix().IsMatch(s);
 
-    [GeneratedRegex(@"T\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}:?\d{2}$")]
+    // "2026-09-03T14:12:45+00:00" and Close's "2026-09-03 14:12:45.119000+00:00".
+    [GeneratedRegex(@"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}:?\d{2}$")]
     private static partial Regex OffsetSuffix();
 
     /// <summary>

@@ -41,11 +41,8 @@ public sealed class ExportRecognizerTests : IDisposable
         AssertColumn(deals, "Valor", "amount", MatchSource.Content);
         AssertColumn(deals, "Fecha de cierre", "close_date", MatchSource.Content);
         AssertColumn(deals, "Deal Name", "name", MatchSource.Name);
-        // "Cliente" holds names nothing else names: left out, with the field it is nearest to.
-        var cliente = deals.Columns.Single(c => c.Header == "Cliente");
-        Assert.Null(cliente.Field);
-        Assert.Equal("account", cliente.Suggestion);
-        Assert.Equal("\"columns\": { \"Cliente\": \"account\" }", cliente.MappingLine);
+        // "Cliente" holds the names of the accounts file's companies.
+        AssertColumn(deals, "Cliente", "account", MatchSource.Content);
 
         var accounts = report.File("clientes.csv");
         Assert.Equal(ImportKind.Accounts, accounts.Kind);
@@ -67,6 +64,10 @@ public sealed class ExportRecognizerTests : IDisposable
             WHERE o.StageCategory = 0 GROUP BY r.Name ORDER BY r.Name
             """));
         Assert.Equal(["2026-12-15"], Query("SELECT CloseDate FROM Opportunities WHERE ExternalId = 'D-1'"));
+        // Every deal sits on the account the accounts file lists: none made up, none missing.
+        Assert.Equal(["Cobalt Insurance D-2", "Helix Labs D-3", "Nimbus Software D-1", "Orbit Retail D-4", "Vega Health D-5"],
+            Query("SELECT a.Name || ' ' || o.ExternalId FROM Opportunities o JOIN Accounts a ON a.Id = o.AccountId ORDER BY a.Name"));
+        Assert.Equal(["5"], Query("SELECT COUNT(*) FROM Accounts"));
         Assert.Equal(["Brazil 3", "Portugal 1", "Spain 1"], Query("SELECT Country || ' ' || COUNT(*) FROM Accounts GROUP BY Country ORDER BY Country"));
     }
 
@@ -92,7 +93,7 @@ public sealed class ExportRecognizerTests : IDisposable
                 SELECT 'rep ' || r.Name || ' role ' || r.Role || ' manager ' || COALESCE(m.Name, '-') || ' team ' || COALESCE(t.Name, '-')
                 FROM Reps r LEFT JOIN Reps m ON m.Id = r.ManagerId LEFT JOIN Teams t ON t.Id = r.TeamId
                 UNION ALL
-                SELECT 'deal ' || o.ExternalId || ' ' || o.Name || ' ' || a.Name || ' ' || r.Name || ' ' || o.Stage || ' ' || o.StageCategory
+                SELECT 'deal ' || o.ExternalId || ' ' || o.Name || ' ' || COALESCE(a.Name, '-') || ' ' || r.Name || ' ' || o.Stage || ' ' || o.StageCategory
                     || ' ' || COALESCE(o.Amount, '-') || ' ' || COALESCE(o.CloseDate, '-')
                 FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId LEFT JOIN Accounts a ON a.Id = o.AccountId
                 UNION ALL

@@ -218,7 +218,7 @@ internal sealed partial class ActivityImporter(ImportSession session, HeaderMap 
     {
         if (status is null)
             return false;
-        return ColumnSynonyms.Normalize(status) is "notstarted" or "open" or "inprogress" or "pending" or "todo" or "waitingonsomeoneelse" or "deferred" or "scheduled" or "planned" or "false" or "no" or "0";
+        return ColumnSynonyms.Normalize(status) is "notstarted" or "undone" or "open" or "inprogress" or "pending" or "todo" or "waitingonsomeoneelse" or "deferred" or "scheduled" or "planned" or "false" or "no" or "0";
     }
 
     private static string? TypeOfFile(string path)

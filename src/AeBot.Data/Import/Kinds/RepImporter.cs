@@ -9,6 +9,9 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
 {
     private readonly List<(Rep Rep, string Manager, int Line)> _managers = [];
 
+    /// <summary>People listed without a role: those others report to are managers.</summary>
+    private readonly List<Rep> _roleNotGiven = [];
+
     public override async Task ImportBatchAsync(IReadOnlyList<CsvRow> rows, CancellationToken cancellationToken)
     {
         var writer = S.Writer<Rep>();
@@ -52,6 +55,8 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
             }
             if (Get(row, "role") is { } role)
                 rep.Role = ParseRole(role);
+            else
+                _roleNotGiven.Add(rep);
             if (Get(row, "time_zone") is { } zoneLabel)
             {
                 // Salesforce's Users report writes the picklist label: "(GMT-06:00) Central Standard Time (America/Chicago)".
@@ -105,6 +110,15 @@ internal sealed partial class RepImporter(ImportSession session, HeaderMap map) 
             if (rep.ManagerId == manager.Id)
                 continue;
             rep.ManagerId = manager.Id;
+            await writer.UpdateAsync(rep, cancellationToken);
+        }
+
+        // A roster with no role column still says who manages: the people others report to.
+        var managerIds = _managers.Count == 0 ? [] : (await S.Db.Reps.AsNoTracking().Where(r => r.ManagerId != null)
+            .Select(r => r.ManagerId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var rep in _roleNotGiven.Where(r => r.Role == RepRole.Rep && managerIds.Contains(r.Id)))
+        {
+            rep.Role = RepRole.Manager;
             await writer.UpdateAsync(rep, cancellationToken);
         }
 

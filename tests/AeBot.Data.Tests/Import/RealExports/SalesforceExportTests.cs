@@ -75,11 +75,12 @@ public sealed class SalesforceExportTests : IDisposable
         AssertFile(report, UsersReport, ImportKind.Reps, created: 7,
             new()
             {
-                ["User ID"] = "id", ["Full Name"] = "name", ["Title"] = "role", ["Email"] = "email", ["Role"] = "role", ["Profile"] = "role",
+                ["User ID"] = "id", ["Full Name"] = "name", ["Title"] = "role", ["Email"] = "email", ["Role"] = "role",
                 ["Manager"] = "manager", ["Division"] = "team", ["Time Zone"] = "time_zone", ["Active"] = "active",
             },
-            // Username is the login (an address-shaped id such as jamie.fox@brightline.example.com), not the person's name.
-            "Username", "Alias", "Last Login");
+            // Username is the login (an address-shaped id such as jamie.fox@brightline.example.com), not the person's name;
+            // a Profile is a permission set (System Administrator, Standard User), not what the person does.
+            "Username", "Alias", "Profile", "Last Login");
         AssertFile(report, TasksReport, ImportKind.Activities, created: 6,
             new()
             {
