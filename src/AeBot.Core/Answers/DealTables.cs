@@ -18,7 +18,7 @@ internal static class DealTables
             var row = new List<string> { d.Name, d.Account ?? "—" };
             if (showOwner)
                 row.Add(d.Owner);
-            row.AddRange([d.Stage, DateFormat.Short(d.CloseDate, context.Today), d.Amount is { } a ? MoneyFormat.Exact(a, d.Currency) : "—"]);
+            row.AddRange([d.Stage, DateFormat.Short(d.CloseDate, context.Today), d.AmountText]);
             return (IReadOnlyList<string>)row;
         }).ToList();
         var align = columns.Select(c => c == "Amount").ToList();

@@ -23,15 +23,22 @@ public sealed class PipelineAnswers(ISalesData data)
 
         var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.CloseDateAscending, ListSize, ct);
         var headline = $"**{MoneyFormat.Count(totals.Count, "open deal")}**{when} worth **{c.Money(totals)}** (weighted **{c.Money(totals, weighted: true)}**).";
+        var priced = totals.AtListPrice.Sum(t => t.Count);
         if (totals.CountWithoutAmount > 0)
-            headline += $" {MoneyFormat.Count(totals.CountWithoutAmount, "deal")} {(totals.CountWithoutAmount == 1 ? "has" : "have")} no amount yet.";
+            headline += $" {MoneyFormat.Count(totals.CountWithoutAmount, "deal")} {(totals.CountWithoutAmount == 1 ? "has" : "have")} no amount yet"
+                + (priced == 0 ? "." : $"; at list price {(priced == totals.CountWithoutAmount ? (priced == 1 ? "it" : "they") : MoneyFormat.Count(priced, "of them", "of them"))} would add **{ListPriceText(totals.AtListPrice)}** (not in the total).");
         // The exact totals beside the rounded headline: a figure someone will repeat to their manager.
-        var facts = new FactsBlock([
-            new Fact("Open deals", totals.Count.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)),
-            new Fact("Total", MoneyFormat.Exact(totals.AmountIn(c.Currency), c.Currency)),
-            new Fact("Weighted", MoneyFormat.Exact(decimal.Round(totals.WeightedIn(c.Currency), 2), c.Currency)),
-        ]);
-        var blocks = new List<ReplyBlock> { new TextBlock(headline), facts, DealTables.Of(More(totals.Count, deals.Count, "Closing first"), deals, c, ShowOwner(c)) };
+        var facts = new List<Fact>
+        {
+            new("Open deals", totals.Count.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Total", MoneyFormat.Exact(totals.AmountIn(c.Currency), c.Currency)),
+            new("Weighted", MoneyFormat.Exact(decimal.Round(totals.WeightedIn(c.Currency), 2), c.Currency)),
+        };
+        // Deals with no amount, valued at their product's list price: a separate line, never added to the total.
+        foreach (var price in totals.AtListPrice)
+            facts.Add(new Fact($"At list price ({MoneyFormat.Count(price.Count, "deal")} without an amount, not in the total)", MoneyFormat.Exact(price.Amount, price.Currency)));
+        var factsBlock = new FactsBlock(facts);
+        var blocks = new List<ReplyBlock> { new TextBlock(headline), factsBlock, DealTables.Of(More(totals.Count, deals.Count, "Closing first"), deals, c, ShowOwner(c)) };
         blocks.Add(c.Provenance("open deals", period, totals));
         blocks.Add(new ActionsBlock([
             new ReplyAction("Biggest deals", "ask:biggest deals" + Suffix(period)),
@@ -40,6 +47,9 @@ public sealed class PipelineAnswers(ISalesData data)
         ]));
         return new Reply(blocks) { Summary = $"{totals.Count} open deals{when}, {c.Money(totals)}" };
     }
+
+    private static string ListPriceText(IReadOnlyList<CurrencyTotal> totals) =>
+        string.Join(" + ", totals.Select(t => MoneyFormat.Compact(t.Amount, t.Currency)));
 
     public async Task<Reply> BiggestAsync(AnswerContext c, CancellationToken ct)
     {

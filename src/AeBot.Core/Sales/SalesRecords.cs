@@ -19,7 +19,18 @@ public sealed record DealRow(
     ForecastCategory Forecast,
     DateOnly? CloseDate,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? LastEngagedAt);
+    DateTimeOffset? LastEngagedAt,
+    decimal? ListPrice = null,
+    string? ListPriceCurrency = null)
+{
+    /// <summary>
+    /// The amount as a person should read it: the deal's own, or — for a deal with no amount yet whose product has a
+    /// list price — that price, always labelled "at list price" so it is never taken for a real amount.
+    /// </summary>
+    public string AmountText => Amount is { } amount
+        ? Formatting.MoneyFormat.Exact(amount, Currency)
+        : ListPrice is { } price ? $"{Formatting.MoneyFormat.Exact(price, ListPriceCurrency ?? Currency)} at list price" : "—";
+}
 
 /// <summary>Totals per currency: amounts in different currencies are never added together.</summary>
 public sealed record CurrencyTotal(string Currency, int Count, decimal Amount, decimal Weighted);
@@ -28,6 +39,12 @@ public sealed record CurrencyTotal(string Currency, int Count, decimal Amount, d
 public sealed record DealTotals(int Count, int CountWithoutAmount, IReadOnlyList<CurrencyTotal> ByCurrency)
 {
     public static readonly DealTotals Empty = new(0, 0, []);
+
+    /// <summary>
+    /// Deals with no amount whose product has a list price, valued at that price (per currency). Never part of
+    /// <see cref="ByCurrency"/>: shown beside the real total, labelled "at list price".
+    /// </summary>
+    public IReadOnlyList<CurrencyTotal> AtListPrice { get; init; } = [];
 
     public decimal AmountIn(string currency) => ByCurrency.FirstOrDefault(c => c.Currency == currency)?.Amount ?? 0m;
 

@@ -105,6 +105,25 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
     public async Task<DealTotals> TotalsAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken)
     {
         await PrepareAsync(viewer, filter, cancellationToken);
+        var totals = await RealTotalsAsync(viewer, filter, cancellationToken);
+        if (totals.CountWithoutAmount == 0)
+            return totals;
+        // Deals without an amount whose product has a list price: valued at that price, kept apart from the total.
+        var priced = await Filtered(viewer, filter)
+            .Where(o => o.Amount == null && o.Product != null && o.Product.ListPrice != null)
+            .GroupBy(o => new { Currency = o.Product!.Currency ?? o.Currency, o.Probability })
+            .Select(g => new { g.Key.Currency, g.Key.Probability, Count = g.Count(), Amount = g.Sum(o => o.Product!.ListPrice) })
+            .ToListAsync(cancellationToken);
+        return totals with
+        {
+            AtListPrice = priced.GroupBy(g => g.Currency)
+                .Select(c => new CurrencyTotal(c.Key, c.Sum(g => g.Count), c.Sum(g => g.Amount ?? 0m), c.Sum(g => (g.Amount ?? 0m) * (g.Probability ?? 0m) / 100m)))
+                .OrderByDescending(c => c.Amount).ToList(),
+        };
+    }
+
+    private async Task<DealTotals> RealTotalsAsync(Viewer viewer, DealFilter filter, CancellationToken cancellationToken)
+    {
         if (OwnersVisible(viewer, filter))
             return await new TotalsSql(db).RunAsync(filter, cancellationToken);
         // Grouped by probability too: weighting happens here, because SQL arithmetic on SQLite's scaled money
@@ -377,5 +396,6 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
 
     private static IQueryable<DealRow> Project(IQueryable<Opportunity> query) =>
         query.Select(o => new DealRow(o.Id, o.Name, o.Account != null ? o.Account.Name : null, o.Owner!.Name, o.Amount, o.Currency, o.Stage,
-            o.StageCategory, o.Probability, o.ForecastCategory, o.CloseDate, o.CreatedAt, o.LastEngagedAt));
+            o.StageCategory, o.Probability, o.ForecastCategory, o.CloseDate, o.CreatedAt, o.LastEngagedAt,
+            o.Amount == null && o.Product != null ? o.Product.ListPrice : null, o.Amount == null && o.Product != null ? o.Product.Currency : null));
 }
