@@ -35,6 +35,30 @@ public sealed class ColumnVocabularyTests : IDisposable
         Assert.Equal(field, ColumnVocabulary.FieldFor(kind, header));
 
     [Fact]
+    public void No_name_is_given_to_two_fields_of_one_kind()
+    {
+        foreach (var (kind, fields) in ColumnSynonyms.Fields)
+        {
+            var owners = fields.SelectMany(f => f.Value.Select(name => (Name: name, Field: f.Key))).GroupBy(x => x.Name)
+                .Where(g => g.Select(x => x.Field).Distinct().Count() > 1).Select(g => $"{kind}: {g.Key} → {string.Join(", ", g.Select(x => x.Field))}");
+            Assert.Empty(owners);
+        }
+    }
+
+    [Theory]
+    [InlineData("Deal - Probability", ImportKind.Opportunities, "probability")] // Pipedrive: a percent, not HubSpot's fraction
+    [InlineData("Deal probability", ImportKind.Opportunities, "probability_fraction")]
+    [InlineData("Person - Email - Other", ImportKind.Contacts, "email")]
+    [InlineData("Email 2", ImportKind.Contacts, "email")]
+    [InlineData("Industry cf_689104", ImportKind.Accounts, "industry")]
+    [InlineData("custom.Industry", ImportKind.Accounts, "industry")]
+    [InlineData("Organization - Country of Address", ImportKind.Accounts, "country")]
+    [InlineData("Username", ImportKind.Reps, null)] // a login, not a name
+    [InlineData("Profile", ImportKind.Reps, null)] // a permission set, not a role
+    public void A_column_is_known_by_its_name_behind_a_vendors_prefix_or_suffix(string header, ImportKind kind, string? field) =>
+        Assert.Equal(field, ColumnSynonyms.FieldForHeader(kind, header));
+
+    [Fact]
     public async Task The_public_sample_folder_imports_without_a_mapping_and_managers_get_their_teams()
     {
         ImportReport report;

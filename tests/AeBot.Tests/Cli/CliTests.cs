@@ -92,6 +92,35 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_dry_run_shows_how_each_file_and_column_is_read_and_writes_nothing()
+    {
+        var exports = Path.Combine(AppContext.BaseDirectory, "CrmExports", "list-prices");
+        var (exit, output, _) = await RunAsync(["import", exports, "--dry-run"]);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Dry run: nothing was written.", output);
+        Assert.Contains("deals.csv: opportunities — columns Amount, Stage, Close Date", output);
+        Assert.Matches(@"Opportunity Owner\s+→ owner \(by its name and values\)", output);
+        Assert.Matches(@"Created Date\s+→ created date \(by its name and values\)", output);
+        Assert.Contains("users.csv: users (people and their managers)", output);
+        Assert.Contains("rows read 5: would create 5, update 0, leave 0 unchanged, duplicates 0, would reject 0", output);
+        Assert.Contains("Dry run — Total: 3 file(s)", output);
+        // Nothing was written: the real import afterwards creates everything.
+        var (_, real, _) = await RunAsync(["import", exports]);
+        Assert.Contains("How the files were read:", real);
+        Assert.Contains("rows read 5: created 5, updated 0", real);
+    }
+
+    [Fact]
+    public async Task Import_names_the_nearest_field_and_the_mapping_line_for_a_column_it_cannot_place()
+    {
+        var file = Path.Combine(_directory.FullName, "deals.csv");
+        await File.WriteAllTextAsync(file, "Opportunity Name,Stage,Amount,Closing Day\nNimbus renewal,Proposal,48000,2026-12-15\n");
+        var (_, output, _) = await RunAsync(["import", file, "--dry-run"]);
+        Assert.Matches(@"Closing Day\s+not used — did you mean close date\? mapping line: ""columns"": \{ ""Closing Day"": ""close_date"" \}", output);
+    }
+
+    [Fact]
     public async Task Invalid_configuration_stops_the_command_with_the_reason()
     {
         var (exit, _, error) = await RunAsync(["ask", "--as", Dana, "help", "--AeBot:Currency=dollars"]);
