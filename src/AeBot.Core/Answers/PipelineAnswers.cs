@@ -36,7 +36,7 @@ public sealed class PipelineAnswers(ISalesData data)
         };
         // Deals with no amount, valued at their product's list price: a separate line, never added to the total.
         foreach (var price in totals.AtListPrice)
-            facts.Add(new Fact($"At list price ({MoneyFormat.Count(price.Count, "deal")} without an amount, not in the total)", MoneyFormat.Exact(price.Amount, price.Currency)));
+            facts.Add(new Fact($"At list price ({MoneyFormat.Count(price.Count, "deal")} without an amount, one unit each, not in the total)", MoneyFormat.Exact(price.Amount, price.Currency)));
         var factsBlock = new FactsBlock(facts);
         var blocks = new List<ReplyBlock> { new TextBlock(headline), factsBlock, DealTables.Of(More(totals.Count, deals.Count, "Closing first"), deals, c, ShowOwner(c)) };
         blocks.Add(c.Provenance("open deals", period, totals));
@@ -48,7 +48,7 @@ public sealed class PipelineAnswers(ISalesData data)
         return new Reply(blocks) { Summary = $"{totals.Count} open deals{when}, {c.Money(totals)}" };
     }
 
-    private static string ListPriceText(IReadOnlyList<CurrencyTotal> totals) =>
+    private static string ListPriceText(IReadOnlyList<ListPriceTotal> totals) =>
         string.Join(" + ", totals.Select(t => MoneyFormat.Compact(t.Amount, t.Currency)));
 
     public async Task<Reply> BiggestAsync(AnswerContext c, CancellationToken ct)

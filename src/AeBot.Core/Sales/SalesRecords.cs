@@ -35,6 +35,9 @@ public sealed record DealRow(
 /// <summary>Totals per currency: amounts in different currencies are never added together.</summary>
 public sealed record CurrencyTotal(string Currency, int Count, decimal Amount, decimal Weighted);
 
+/// <summary>Deals with no amount valued at their product's list price (one unit each), in one currency.</summary>
+public sealed record ListPriceTotal(string Currency, int Count, decimal Amount);
+
 /// <summary>Totals of a set of deals.</summary>
 public sealed record DealTotals(int Count, int CountWithoutAmount, IReadOnlyList<CurrencyTotal> ByCurrency)
 {
@@ -44,7 +47,7 @@ public sealed record DealTotals(int Count, int CountWithoutAmount, IReadOnlyList
     /// Deals with no amount whose product has a list price, valued at that price (per currency). Never part of
     /// <see cref="ByCurrency"/>: shown beside the real total, labelled "at list price".
     /// </summary>
-    public IReadOnlyList<CurrencyTotal> AtListPrice { get; init; } = [];
+    public IReadOnlyList<ListPriceTotal> AtListPrice { get; init; } = [];
 
     public decimal AmountIn(string currency) => ByCurrency.FirstOrDefault(c => c.Currency == currency)?.Amount ?? 0m;
 

@@ -31,8 +31,11 @@ internal sealed partial class ColumnProfile
     public int Countries { get; private set; }
     public int Regions { get; private set; }
 
-    /// <summary>Values that look like a person's name: two or three capitalised words, no digits.</summary>
+    /// <summary>Values that look like a person's name: two or three capitalised words, no digits, no job-title word.</summary>
     public int PersonShaped { get; private set; }
+
+    /// <summary>Values that read as a job title: "Account Executive", "Sales Director", "VP Sales".</summary>
+    public int Titles { get; private set; }
 
     /// <summary>The first few values, to show in a preview.</summary>
     public List<string> Examples { get; } = [];
@@ -100,7 +103,10 @@ internal sealed partial class ColumnProfile
             Regions++;
         if (Vocabulary.IsStage(key))
             Stages++;
-        if (LooksLikePersonName(value))
+        var isTitle = Vocabulary.IsTitle(value);
+        if (isTitle)
+            Titles++;
+        else if (LooksLikePersonName(value))
             PersonShaped++;
     }
 
@@ -120,7 +126,8 @@ internal sealed partial class ColumnProfile
     /// </summary>
     public static (DateOrder Order, string Example)? DateOrderOf(IEnumerable<ColumnProfile> profiles)
     {
-        var list = profiles.ToList();
+        // Only columns of dates count: a code such as "3-14-100" in another column says nothing about dates.
+        var list = profiles.Where(p => p.Mostly(p.Dates)).ToList();
         var dayFirst = list.FirstOrDefault(p => p.DayFirst > 0);
         var monthFirst = list.FirstOrDefault(p => p.MonthFirst > 0);
         return (dayFirst, monthFirst) switch
@@ -142,6 +149,9 @@ internal sealed partial class ColumnProfile
         var rows = 0;
         while (rows < SampleRows && reader.TryRead(fields, out _))
         {
+            // A report's one-value title or footer line is not a record (as the import skips it).
+            if (fields.Count == 1 && profiles.Length >= 3)
+                continue;
             rows++;
             for (var i = 0; i < profiles.Length && i < fields.Count; i++)
                 profiles[i].Add(fields[i], order, file.Delimiter == ';');
@@ -169,6 +179,14 @@ internal sealed partial class ColumnProfile
         public static bool IsRegion(string key) => RegionNames.Contains(key);
 
         public static bool IsCountry(string key) => CountryNames.Contains(key);
+
+        private static readonly HashSet<string> TitleWords =
+            ["executive", "manager", "director", "representative", "rep", "engineer", "specialist", "officer", "president", "vp",
+             "head", "sdr", "bdr", "ae", "associate", "analyst", "consultant", "administrator", "admin", "coordinator", "chief",
+             "ceo", "cro", "cfo", "coo", "founder", "partner", "intern", "lead", "senior", "junior", "principal", "strategist"];
+
+        public static bool IsTitle(string value) =>
+            value.Split([' ', '-', ',', '/', '.'], StringSplitOptions.RemoveEmptyEntries).Any(w => TitleWords.Contains(w.ToLowerInvariant()));
 
         private static HashSet<string> BuildCountries()
         {

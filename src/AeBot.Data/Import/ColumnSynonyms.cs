@@ -112,7 +112,7 @@ public static partial class ColumnSynonyms
                 ["email"] = [.. Email, "useremail"],
                 // Not "profile": a profile is a permission set (Administrator, Standard), not what the person does.
                 ["role"] = ["role", "userrole", "title", "jobtitle", "position", "securityrole", "assignedrole"],
-                ["manager"] = ["manager", "managername", "reportsto", "reportingto", "salesmanager", "managesemail", "manageremail", "managerid", "lead"],
+                ["manager"] = ["manager", "managername", "reportsto", "reportingto", "salesmanager", "managesemail", "manageremail", "managerid"],
                 ["team"] = ["team", "teamname", "teams", "salesteam", "group", "division", "businessunit", "region", "assignedteams", "assignedteam", "primaryteam"],
                 ["time_zone"] = ["timezone", "tz", "timezonesidkey", "usertimezone"],
                 ["quota"] = ["quota", "quotaamount", "target", "salesquota", "annualquota", "quarterlyquota"],
@@ -198,23 +198,26 @@ public static partial class ColumnSynonyms
     }
 
     /// <summary>Whether a normalised header names a seller: the owner of something, a rep, a user, a manager.</summary>
-    public static bool IsPersonName(string normalizedHeader) =>
-        Person.Contains(normalizedHeader)
-        || Fields[ImportKind.Opportunities]["owner"].Contains(normalizedHeader)
-        || Fields[ImportKind.Accounts]["owner"].Contains(normalizedHeader)
-        || Fields[ImportKind.Activities]["owner"].Contains(normalizedHeader)
-        || Fields[ImportKind.Reps]["manager"].Contains(normalizedHeader);
+    public static bool IsPersonName(string normalizedHeader) => SellerNames.Contains(normalizedHeader);
 
     /// <summary>Whether any kind knows this normalised header by name.</summary>
-    public static bool IsKnownName(string normalizedHeader) =>
-        Fields.Values.Any(kind => kind.Values.Any(names => names.Contains(normalizedHeader)));
+    public static bool IsKnownName(string normalizedHeader) => AllNames.Contains(normalizedHeader);
+
+    // Who "Created By" names is an admin as often as a seller: not evidence of who sells.
+    private static readonly HashSet<string> SellerNames =
+    [
+        .. Person, .. Fields[ImportKind.Opportunities]["owner"], .. Fields[ImportKind.Accounts]["owner"],
+        .. Fields[ImportKind.Activities]["owner"].Where(n => n != "createdby"), .. Fields[ImportKind.Reps]["manager"],
+    ];
+
+    private static readonly HashSet<string> AllNames = Fields.Values.SelectMany(kind => kind.Values.SelectMany(names => names)).ToHashSet();
 
     /// <summary>
     /// The normalised names a header may be known by, most specific first: the whole name; without Pipedrive's
     /// "Deal - " / "Person - " prefix; without Close's "custom." or Copper's " cf_689104"; without a number that
     /// tells a second copy apart ("Email 2"); and a qualified value's first part ("Email - Work" → email).
     /// </summary>
-    public static IReadOnlyList<string> Variants(string header)
+    public static IReadOnlyList<string> Variants(string header, ImportKind? kind = null)
     {
         var variants = new List<string>(4);
         void Add(string text)
@@ -226,9 +229,14 @@ public static partial class ColumnSynonyms
         var text = header.Trim();
         // Pipedrive's "Deal - Probability" is the deal's Probability (percent), not HubSpot's "Deal probability"
         // (a fraction): the property behind the entity prefix is read first.
+        // Another entity's prefix stays: in an activities export "Deal - Title" is the deal (dealtitle), not the subject.
         var prefix = text.IndexOf(" - ", StringComparison.Ordinal);
-        if (prefix > 0 && EntityPrefixes.Contains(Normalize(text[..prefix])))
+        if (prefix > 0 && EntityPrefixes.TryGetValue(Normalize(text[..prefix]), out var entity))
+        {
+            if (kind is not null && kind != entity)
+                Add(text);
             text = text[(prefix + 3)..];
+        }
         Add(text);
         Add(header);
         if (text.StartsWith("custom.", StringComparison.OrdinalIgnoreCase))
@@ -243,7 +251,12 @@ public static partial class ColumnSynonyms
         return variants;
     }
 
-    private static readonly HashSet<string> EntityPrefixes = ["deal", "organization", "organisation", "person", "activity", "product", "lead", "note"];
+    private static readonly Dictionary<string, ImportKind> EntityPrefixes = new()
+    {
+        ["deal"] = ImportKind.Opportunities, ["organization"] = ImportKind.Accounts, ["organisation"] = ImportKind.Accounts,
+        ["person"] = ImportKind.Contacts, ["lead"] = ImportKind.Contacts, ["activity"] = ImportKind.Activities,
+        ["note"] = ImportKind.Activities, ["product"] = ImportKind.Products,
+    };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s+cf_\d+$")]
     private static partial System.Text.RegularExpressions.Regex CustomFieldSuffix();
@@ -254,7 +267,7 @@ public static partial class ColumnSynonyms
     /// <summary>The field of <paramref name="kind"/> a header names by any of its <see cref="Variants"/>, or null.</summary>
     public static string? FieldForHeader(ImportKind kind, string header)
     {
-        foreach (var variant in Variants(header))
+        foreach (var variant in Variants(header, kind))
             if (FieldFor(kind, variant) is { } field)
                 return field;
         return null;

@@ -29,7 +29,7 @@ public sealed partial class CrmImporter(
     /// nothing is written.
     /// </summary>
     public async Task<ImportReport> ImportAsync(string path, ImportMapping? mapping = null, IProgress<ImportProgress>? progress = null,
-        CancellationToken cancellationToken = default, bool dryRun = false)
+        bool dryRun = false, CancellationToken cancellationToken = default)
     {
         mapping ??= new ImportMapping();
         var report = new ImportReport { DryRun = dryRun };
@@ -75,6 +75,12 @@ public sealed partial class CrmImporter(
         }
 
         var readings = ExportRecognizer.Recognize(inputs.Select(i => i.Input).ToList());
+        // The order of day and month, settled by the files' own dates (18/12/2026 is only day first). A file that
+        // settles it for itself is read its way; the others of the folder — one export, one locale — follow the
+        // files that do, when those agree. The mapping file's order, when given, is the user's word and wins.
+        var seenOrders = inputs.Select(i => ColumnProfile.DateOrderOf(i.Input.Profiles)).ToList();
+        var agreed = seenOrders.OfType<(DateOrder Order, string Example)>().Select(o => o.Order).Distinct().ToList();
+        var folderOrder = agreed.Count == 1 ? seenOrders.First(o => o is not null) : null;
         var plan = new List<(CsvFile File, ImportKind Kind, FileImportResult Result, DateOrder DateOrder)>();
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -88,27 +94,26 @@ public sealed partial class CrmImporter(
                 continue;
             }
             result.Kind = kind;
-            // A file's own dates settle their order when they can (18/12/2026 is only day first); the mapping
-            // file's order, when given, is the user's word and wins.
-            var order = mapping.DateOrder ?? importOptions.Value.DateOrder;
-            if (mapping.DateOrder is null && ColumnProfile.DateOrderOf(input.Profiles) is { } seen && seen.Order != order)
+            var order = dateOrder;
+            if (mapping.DateOrder is null && (seenOrders[i] ?? folderOrder) is { } seen && seen.Order != order)
             {
                 order = seen.Order;
-                result.Warn($"dates read {(order == DateOrder.DayMonthYear ? "day first" : "month first")}: the file writes '{seen.Example}'");
+                result.Warn($"dates read {(order == DateOrder.DayMonthYear ? "day first" : "month first")}: "
+                    + (seenOrders[i] is null ? $"another file of the export writes '{seen.Example}'" : $"the file writes '{seen.Example}'"));
             }
             plan.Add((input.File, kind, result, order));
         }
 
         await using var dryRunTransaction = dryRun ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         foreach (var (file, kind, result, order) in plan.OrderBy(p => p.Kind).ThenBy(p => p.File.Path, StringComparer.Ordinal))
-            await ImportFileAsync(file, kind, result, order, mapping, progress, cancellationToken);
+            await ImportFileAsync(file, kind, result, order, mapping, dryRunTransaction is not null, progress, cancellationToken);
         if (dryRunTransaction is not null)
             await dryRunTransaction.RollbackAsync(CancellationToken.None);
         return report;
     }
 
     private async Task ImportFileAsync(CsvFile file, ImportKind kind, FileImportResult result, DateOrder dateOrder,
-        ImportMapping mapping, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        ImportMapping mapping, bool insideDryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         HeaderMap map;
@@ -136,7 +141,7 @@ public sealed partial class CrmImporter(
         }
         // A file lands whole or not at all: its own transaction, or — inside a dry run's — a savepoint.
         const string savepoint = "aebot_import_file";
-        var outer = db.Database.CurrentTransaction;
+        var outer = insideDryRun ? db.Database.CurrentTransaction : null;
         await using var own = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (outer is not null)
             await outer.CreateSavepointAsync(savepoint, cancellationToken);
@@ -179,6 +184,7 @@ public sealed partial class CrmImporter(
             for (var skip = 0; skip <= file.PreambleRecords; skip++)
                 reader.TryRead(fields, out _); // comment lines, then the header
             var batch = new List<CsvRow>(session.BatchSize);
+            var oneValueLines = new List<int>();
             while (reader.TryRead(fields, out var info))
             {
                 result.RowsRead++;
@@ -187,12 +193,18 @@ public sealed partial class CrmImporter(
                 else if (fields.Count > map.ColumnCount && fields.Skip(map.ColumnCount).Any(f => f.Trim().Length > 0))
                     result.Reject(info.FirstLine, $"{fields.Count} values but the header has {map.ColumnCount} columns (an unquoted delimiter inside a value?)");
                 else if (fields.Count == 1 && map.ColumnCount >= 3)
-                    // A report's title or footer ("Confidential Information - Do Not Distribute", "Generated By: …").
-                    result.Skip(info.FirstLine, "a line with a single value (a report's title or footer) skipped");
+                    // A report's footer ("Confidential Information - Do Not Distribute", "Generated By: …") — if
+                    // records follow after all, it was a broken row and is rejected below.
+                    oneValueLines.Add(info.FirstLine);
                 else if (fields.All(f => f.Trim().Length == 0))
                     result.Reject(info.FirstLine, "empty row");
                 else
+                {
+                    foreach (var line in oneValueLines)
+                        result.Reject(line, $"a single value where the header has {map.ColumnCount} columns");
+                    oneValueLines.Clear();
                     batch.Add(new CsvRow(info.FirstLine, [.. fields]));
+                }
 
                 if (batch.Count >= session.BatchSize)
                 {
@@ -203,6 +215,8 @@ public sealed partial class CrmImporter(
             }
             if (batch.Count > 0)
                 await importer.ImportBatchAsync(batch, cancellationToken);
+            foreach (var line in oneValueLines)
+                result.Skip(line, "a line with a single value after the last record (a report's footer) skipped");
             await importer.CompleteAsync(cancellationToken);
             await session.Seen.DropAsync(cancellationToken);
             if (own is not null)

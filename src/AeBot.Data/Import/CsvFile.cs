@@ -69,11 +69,12 @@ public sealed class CsvFile
             return null;
         }
 
+        // Comment lines (and blank lines, which the reader skips too) before the header.
         var preamble = 0;
-        while (IsComment(FirstLineOutsideQuotes(text)) is var comment && comment > 0 && comment < text.Length)
+        text = text.TrimStart('\r', '\n');
+        while (IsComment(FirstLine(text)) is var comment && comment > 0 && comment < text.Length)
         {
-            text = text[comment..];
-            text = text.StartsWith("\r\n", StringComparison.Ordinal) ? text[2..] : text[1..];
+            text = text[comment..].TrimStart('\r', '\n');
             preamble++;
         }
         var headerLine = FirstLineOutsideQuotes(text);
@@ -114,6 +115,13 @@ public sealed class CsvFile
     /// export came from); a header that starts with "#" ("#,Name,…" or "# of seats;…") has delimiters and is kept.
     /// Returns the length of the line with its line end, or 0 when it is not a comment.
     /// </summary>
+    /// <summary>The text up to the first line end, quotes or not: a comment's quote marks are plain characters.</summary>
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+
     private static int IsComment(string line)
     {
         if (!line.StartsWith('#') || line.IndexOfAny(CandidateDelimiters) >= 0)

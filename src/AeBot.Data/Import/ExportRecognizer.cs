@@ -41,6 +41,9 @@ internal static class ExportRecognizer
         public IReadOnlyDictionary<string, string?> Overrides { get; } = overrides;
         public ColumnProfile[] Profiles { get; } = profiles;
         public string Name => Path.GetFileName(File.Path);
+
+        /// <summary>Per column, whether its name says nothing AeBot knows — worked out once, a wide export has hundreds.</summary>
+        public bool[] Unclear { get; } = file.Header.Select(ColumnVocabulary.IsUnclear).ToArray();
     }
 
     public sealed record Reading(ImportKind? Kind, string Why, IReadOnlyList<ColumnReading> Columns);
@@ -92,7 +95,6 @@ internal static class ExportRecognizer
 
     private static bool NamesSeller(string header)
     {
-        var normalized = ColumnSynonyms.Normalize(header);
         return ColumnSynonyms.Variants(header).Any(ColumnSynonyms.IsPersonName) || ColumnVocabulary.NamesPerson(header);
     }
 
@@ -146,7 +148,7 @@ internal static class ExportRecognizer
             kind = best.Kind;
             why = best.Why;
         }
-        return new Reading(kind, why, Columns(file, kind.Value, known));
+        return new Reading(kind, why, Columns(file, kind.Value, known, suggest: true));
     }
 
     /// <summary>The first other file naming most of this column's values as sellers, or null.</summary>
@@ -178,7 +180,7 @@ internal static class ExportRecognizer
         hint.Length <= 3 ? word == hint : word.StartsWith(hint, StringComparison.Ordinal);
 
     /// <summary>Every column of <paramref name="file"/> read as <paramref name="kind"/>: names first, then values.</summary>
-    private static List<ColumnReading> Columns(Input file, ImportKind kind, Known known)
+    private static List<ColumnReading> Columns(Input file, ImportKind kind, Known known, bool suggest = false)
     {
         var header = file.File.Header;
         var fields = ColumnSynonyms.Fields[kind];
@@ -213,8 +215,10 @@ internal static class ExportRecognizer
             // A person's id beside the person's name (Copper's "Owner Id", Zoho's "Deal Owner.id"): the name is used.
             var personId = field is "owner" or "manager" && normalized.EndsWith("id", StringComparison.Ordinal)
                 && others.Any(j => !ColumnSynonyms.Normalize(header[j]).EndsWith("id", StringComparison.Ordinal));
-            // Close writes "value" in cents and "value_formatted" as shown ("$48,000"): the shown one is the amount.
-            var cents = field == "amount" && normalized == "value" && others.Any(j => ColumnSynonyms.Normalize(header[j]) == "valueformatted");
+            // Close writes "value" in cents (its value_period/value_currency columns tell its export apart) and
+            // "value_formatted" as shown ("$48,000"): the shown one is the amount, and cents are never taken for dollars.
+            var cents = field == "amount" && normalized == "value"
+                && header.Any(h => ColumnSynonyms.Normalize(h) is "valueformatted" or "valueperiod");
             // A reference that is the same on every row while the names it should tell apart differ is something
             // else (Close's organization_id is the workspace, not the company).
             var constant = field.EndsWith("_id", StringComparison.Ordinal) && file.Profiles[i] is { Distinct: 1, NonEmpty: >= 3 }
@@ -237,19 +241,26 @@ internal static class ExportRecognizer
             if (ColumnVocabulary.FieldFor(kind, header[i]) is { } field && taken.Add(field))
                 result[i] = Named(i, header[i], field, kind, file.Profiles[i], known);
         }
-        // 3. Values, for columns whose names say nothing a CRM export would say.
-        for (var i = 0; i < header.Count; i++)
+        // 3. Values, for columns whose names say nothing a CRM export would say. Two unclear columns of dates (or of
+        // amounts) are not told apart by their values: neither is taken — better unrecognised, with a suggestion,
+        // than a wrong close date or amount.
+        var unread = Enumerable.Range(0, header.Count).Where(i => result[i] is null && file.Unclear[i]).ToList();
+        var dateColumns = unread.Count(i => file.Profiles[i].Mostly(file.Profiles[i].Dates));
+        var amountColumns = unread.Count(i => file.Profiles[i].Mostly(file.Profiles[i].Amounts));
+        var names = Enumerable.Range(0, header.Count).Where(i => result[i]?.Field == "name").SelectMany(i => file.Profiles[i].Values).ToHashSet(StringComparer.Ordinal);
+        foreach (var i in unread)
         {
-            if (result[i] is not null || !ColumnVocabulary.IsUnclear(header[i]))
-                continue;
-            var dateColumns = Enumerable.Range(0, header.Count)
-                .Count(j => result[j] is null && ColumnVocabulary.IsUnclear(header[j]) && file.Profiles[j].Mostly(file.Profiles[j].Dates));
-            if (ContentField(kind, file.Profiles[i], known, taken, dateColumns) is { } field && taken.Add(field))
+            if (ContentField(kind, file.Profiles[i], known, taken, dateColumns, amountColumns, names) is { } field && taken.Add(field))
+            {
                 result[i] = new ColumnReading(i, header[i], field, MatchSource.Content, Examples: file.Profiles[i].Examples);
+                if (field == "name")
+                    names.UnionWith(file.Profiles[i].Values);
+            }
         }
-        // 4. What is left feeds nothing: say which field it is nearest to.
+        // 4. What is left feeds nothing: say which field it is nearest to (only for the reading that is kept).
         for (var i = 0; i < header.Count; i++)
-            result[i] ??= new ColumnReading(i, header[i], null, null, Nearest(kind, header[i], file.Profiles[i], taken), file.Profiles[i].Examples);
+            result[i] ??= new ColumnReading(i, header[i], null, null,
+                suggest ? Nearest(kind, header[i], file.Profiles[i], taken, file.Unclear[i]) : null, file.Profiles[i].Examples);
         return result.Select(r => r!).ToList();
     }
 
@@ -274,7 +285,8 @@ internal static class ExportRecognizer
     };
 
     /// <summary>The field an unclear column's values name for <paramref name="kind"/>, or null when they don't say.</summary>
-    private static string? ContentField(ImportKind kind, ColumnProfile p, Known known, IReadOnlySet<string> taken, int unclearDateColumns)
+    private static string? ContentField(ImportKind kind, ColumnProfile p, Known known, IReadOnlySet<string> taken, int unclearDateColumns,
+        int unclearAmountColumns, IReadOnlySet<string> namesInFile)
     {
         if (p.NonEmpty == 0)
             return null;
@@ -283,15 +295,21 @@ internal static class ExportRecognizer
         string? Free(params string[] candidates) => candidates.FirstOrDefault(c => !taken.Contains(c));
         return kind switch
         {
-            ImportKind.Reps when isPeople || p.Mostly(p.PersonShaped) => Free("name", "manager"),
+            ImportKind.Reps when isPeople => Free("name", "manager"),
+            // Names shaped like a person's and all different are the roster's people; a job title or a city repeats.
+            ImportKind.Reps when p.Mostly(p.PersonShaped) && !taken.Contains("name") && p.Distinct == p.NonEmpty && p.NonEmpty >= 2 => "name",
+            // A second column of people is the manager only when it names people this import knows (its own rows
+            // or the sellers met elsewhere): "Account Executive" is shaped like a name but manages nobody.
+            ImportKind.Reps when p.Mostly(p.PersonShaped) && (p.Overlap(known.People) > 0 || p.Values.Overlaps(namesInFile)) => Free("manager"),
             ImportKind.Reps when p.Mostly(p.Emails) => Free("email"),
-            ImportKind.Reps when p.Mostly(p.Regions) || p.IsCategory && !p.Mostly(p.Amounts + p.Dates) => Free("team"),
+            ImportKind.Reps when p.Mostly(p.Titles) => Free("role"),
+            ImportKind.Reps when p.Mostly(p.Regions) || p.IsCategory && !p.Mostly(p.Amounts + p.Dates + p.Titles + p.PersonShaped) => Free("team"),
             ImportKind.Opportunities or ImportKind.Contacts or ImportKind.Activities or ImportKind.Contracts when isCompany => Free("account"),
             ImportKind.Opportunities when p.Mostly(p.Stages) => Free("stage"),
             ImportKind.Opportunities when isPeople => Free("owner"),
             ImportKind.Opportunities when p.Mostly(p.Emails) => Free("owner_email"),
             ImportKind.Opportunities when p.Mostly(p.Percents) => Free("probability"),
-            ImportKind.Opportunities when p.Mostly(p.Amounts) => Free("amount"),
+            ImportKind.Opportunities when p.Mostly(p.Amounts) && unclearAmountColumns == 1 => Free("amount"),
             // One unclear date column in a deals file is its close date only when no column is named for it; two
             // are not told apart by their values — better unrecognised (with a suggestion) than a wrong close date.
             ImportKind.Opportunities when p.Mostly(p.Dates) && unclearDateColumns == 1 => Free("close_date"),
@@ -299,14 +317,14 @@ internal static class ExportRecognizer
             ImportKind.Accounts or ImportKind.Activities when isPeople => Free("owner"),
             ImportKind.Contacts when p.Mostly(p.Emails) => Free("email"),
             ImportKind.Activities when p.Mostly(p.Dates) && unclearDateColumns == 1 => Free("date"),
-            ImportKind.Products when p.Mostly(p.Amounts) => Free("list_price"),
-            ImportKind.Contracts when p.Mostly(p.Amounts) => Free("annual_value"),
+            ImportKind.Products when p.Mostly(p.Amounts) && unclearAmountColumns == 1 => Free("list_price"),
+            ImportKind.Contracts when p.Mostly(p.Amounts) && unclearAmountColumns == 1 => Free("annual_value"),
             _ => null,
         };
     }
 
     /// <summary>The untaken field a column is nearest to, by name or — when the name is no help — by its values.</summary>
-    private static string? Nearest(ImportKind kind, string header, ColumnProfile profile, IReadOnlySet<string> taken)
+    private static string? Nearest(ImportKind kind, string header, ColumnProfile profile, IReadOnlySet<string> taken, bool unclear)
     {
         var normalized = ColumnSynonyms.Normalize(header);
         if (normalized.Length == 0)
@@ -326,7 +344,8 @@ internal static class ExportRecognizer
         }
         if (bestScore >= 0.75)
             return best;
-        if (profile.Mostly(profile.Dates))
+        // Values suggest a field only for a name that says nothing: "Last Modified Date" is not a close date.
+        if (unclear && profile.Mostly(profile.Dates))
             return DateFields(kind).FirstOrDefault(f => !taken.Contains(f));
         return null;
     }

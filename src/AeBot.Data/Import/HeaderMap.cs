@@ -30,7 +30,19 @@ internal sealed class HeaderMap
                 map[field] = list = [];
             list.Add(column.Index);
         }
-        return new HeaderMap(map.ToDictionary(c => c.Key, c => c.Value.ToArray()), columns.Count);
+        // Where several columns feed one field, the first non-empty is used: what happened before what was planned
+        // (Pipedrive's Won time before its Expected close date, Dynamics' Actual Revenue before Est. Revenue).
+        return new HeaderMap(map.ToDictionary(c => c.Key, c => c.Value.OrderBy(i => Precedence(columns[i].Header)).ToArray()), columns.Count);
+    }
+
+    private static int Precedence(string header)
+    {
+        var words = ColumnVocabulary.Words(header);
+        if (words.Overlaps(["actual", "won", "lost", "completed", "closed"]))
+            return 0;
+        if (words.Overlaps(["expected", "est", "estimated", "forecast", "projected"]))
+            return 2;
+        return 1;
     }
 
     /// <summary>The first non-empty value among the columns mapped to <paramref name="field"/>, trimmed; else null.</summary>

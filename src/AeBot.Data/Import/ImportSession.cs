@@ -120,9 +120,15 @@ internal sealed class ImportSession : IDisposable
             return rep;
         var value = nameOrEmail.Trim();
         var isEmail = value.Contains('@');
+        // A user's id (Data Loader's OwnerId "005Hs00000AbCdEIAV") with no users file yet: kept as the id, so the
+        // users export, imported later, names the same person instead of adding another.
+        var isId = !isEmail && LooksLikeId(value);
+        if (isId)
+            Result.Warn("owner known only by a user id; import the users export to name them");
         rep = new Rep
         {
-            Name = isEmail ? NameFromEmail(value) : value,
+            ExternalId = isId ? value : null,
+            Name = isEmail ? NameFromEmail(value) : isId ? $"User {value}" : value,
             Email = isEmail ? value.ToLowerInvariant() : null,
             Role = roleIfNew,
             TimeZoneId = Zone.Id,
@@ -271,6 +277,10 @@ internal sealed class ImportSession : IDisposable
         Result.Warn($"{field} longer than {max} characters; shortened", line);
         return text[..max];
     }
+
+    /// <summary>One word of letters and digits with at least three digits: a record id, never a person's name.</summary>
+    public static bool LooksLikeId(string value) =>
+        value.Length >= 6 && !value.Contains(' ') && value.Count(char.IsDigit) >= 3 && value.All(c => char.IsLetterOrDigit(c) || c is '-' or '_');
 
     private static string NameFromEmail(string email)
     {

@@ -109,16 +109,16 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         if (totals.CountWithoutAmount == 0)
             return totals;
         // Deals without an amount whose product has a list price: valued at that price, kept apart from the total.
+        // Only when some deal lacks an amount, so most questions pay nothing for it.
         var priced = await Filtered(viewer, filter)
             .Where(o => o.Amount == null && o.Product != null && o.Product.ListPrice != null)
-            .GroupBy(o => new { Currency = o.Product!.Currency ?? o.Currency, o.Probability })
-            .Select(g => new { g.Key.Currency, g.Key.Probability, Count = g.Count(), Amount = g.Sum(o => o.Product!.ListPrice) })
+            .Select(o => new { Currency = o.Product!.Currency ?? o.Currency, o.Product.ListPrice })
+            .GroupBy(x => x.Currency)
+            .Select(g => new { Currency = g.Key, Count = g.Count(), Amount = g.Sum(x => x.ListPrice) })
             .ToListAsync(cancellationToken);
         return totals with
         {
-            AtListPrice = priced.GroupBy(g => g.Currency)
-                .Select(c => new CurrencyTotal(c.Key, c.Sum(g => g.Count), c.Sum(g => g.Amount ?? 0m), c.Sum(g => (g.Amount ?? 0m) * (g.Probability ?? 0m) / 100m)))
-                .OrderByDescending(c => c.Amount).ToList(),
+            AtListPrice = priced.Select(g => new ListPriceTotal(g.Currency, g.Count, g.Amount ?? 0m)).OrderByDescending(t => t.Amount).ToList(),
         };
     }
 

@@ -37,7 +37,7 @@ public static class ImportCommand
         var importer = scope.ServiceProvider.GetRequiredService<CrmImporter>();
         var progress = new ProgressBar(context.Error, isTerminal: ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected);
         var dryRun = context.Invocation.Options.ContainsKey("dry-run");
-        var report = await importer.ImportAsync(path, mapping, progress, context.CancellationToken, dryRun);
+        var report = await importer.ImportAsync(path, mapping, progress, dryRun, context.CancellationToken);
         progress.Finish();
         await context.Out.WriteAsync(ImportSummary.Format(report));
         return report.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;

@@ -53,6 +53,9 @@ public sealed class ColumnVocabularyTests : IDisposable
     [InlineData("Industry cf_689104", ImportKind.Accounts, "industry")]
     [InlineData("custom.Industry", ImportKind.Accounts, "industry")]
     [InlineData("Organization - Country of Address", ImportKind.Accounts, "country")]
+    [InlineData("Deal - Title", ImportKind.Activities, "deal")] // another entity's prefix: the deal, not the subject
+    [InlineData("Organization - Name", ImportKind.Activities, "account")]
+    [InlineData("Deal - Title", ImportKind.Opportunities, "name")]
     [InlineData("Username", ImportKind.Reps, null)] // a login, not a name
     [InlineData("Profile", ImportKind.Reps, null)] // a permission set, not a role
     public void A_column_is_known_by_its_name_behind_a_vendors_prefix_or_suffix(string header, ImportKind kind, string? field) =>

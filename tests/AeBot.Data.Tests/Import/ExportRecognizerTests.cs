@@ -224,6 +224,119 @@ public sealed class ExportRecognizerTests : IDisposable
         Assert.All(dry.Files, f => Assert.Equal((0, 0), (f.Created, f.Updated)));
     }
 
+    [Fact]
+    public async Task A_job_title_shaped_like_a_name_is_the_role_not_the_manager()
+    {
+        var folder = _scratch.CreateSubdirectory("titles");
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "deals.csv"), """
+            Opportunity Name,Stage,Amount,Owner
+            Nimbus renewal,Proposal,48000,Ana Souza
+            Helix pilot,Proposal,30500,Bruno Lima
+            """);
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "equipe.csv"), """
+            Nombre,Cargo,Jefe
+            Ana Souza,Account Executive,Rafael Costa
+            Bruno Lima,Account Executive,Rafael Costa
+            Rafael Costa,Sales Director,
+            """);
+        await using (var db = _database.NewContext())
+        {
+            var roster = (await ImportFixture.ImportAsync(db, folder.FullName)).File("equipe.csv");
+            AssertColumn(roster, "Nombre", "name", MatchSource.Content);
+            AssertColumn(roster, "Jefe", "manager", MatchSource.Content);
+            AssertColumn(roster, "Cargo", "role", MatchSource.Content);
+        }
+        Assert.Equal(["Ana Souza → Rafael Costa 0", "Bruno Lima → Rafael Costa 0", "Rafael Costa → - 1"],
+            Query("SELECT r.Name || ' → ' || COALESCE(m.Name, '-') || ' ' || r.Role FROM Reps r LEFT JOIN Reps m ON m.Id = r.ManagerId ORDER BY r.Name"));
+    }
+
+    [Fact]
+    public async Task Two_unclear_columns_of_amounts_are_not_guessed_between()
+    {
+        var file = Path.Combine(_scratch.FullName, "deals.csv");
+        await File.WriteAllTextAsync(file, """
+            Opportunity Name,Stage,Valor,Desconto
+            Nimbus renewal,Proposal,"$48,000.00","$4,800.00"
+            Helix pilot,Proposal,"$30,500.00","$0.00"
+            """);
+        await using var db = _database.NewContext();
+        var result = (await ImportFixture.ImportAsync(db, file)).Files[0];
+        Assert.Null(result.Columns.Single(c => c.Header == "Valor").Field);
+        Assert.Null(result.Columns.Single(c => c.Header == "Desconto").Field);
+        Assert.Equal(["-", "-"], Query("SELECT COALESCE(Amount, '-') FROM Opportunities"));
+    }
+
+    [Fact]
+    public async Task What_happened_is_read_before_what_was_expected_whatever_the_column_order()
+    {
+        // Copper writes Close Date (expected) before Completed Date (actual).
+        var file = Path.Combine(_scratch.FullName, "Opportunities.csv");
+        await File.WriteAllTextAsync(file, """
+            Name,Status,Stage,Value,Close Date,Completed Date
+            Nimbus renewal,Won,Closed Won,48000,12/15/2026,10/02/2026
+            Helix pilot,Open,Proposal,30500,12/20/2026,
+            """);
+        await using (var db = _database.NewContext())
+            await ImportFixture.ImportAsync(db, file);
+        Assert.Equal(["Helix pilot 2026-12-20", "Nimbus renewal 2026-10-02"], Query("SELECT Name || ' ' || CloseDate FROM Opportunities ORDER BY Name"));
+    }
+
+    [Fact]
+    public async Task A_single_value_line_between_records_is_rejected_and_comments_with_blank_lines_are_skipped()
+    {
+        var file = Path.Combine(_scratch.FullName, "deals.csv");
+        await File.WriteAllTextAsync(file, "# exported for review\n\n# second note\n\nOpportunity Name,Stage,Amount\nNimbus renewal,Proposal,48000\nbroken\nHelix pilot,Proposal,30500\n");
+        await using var db = _database.NewContext();
+        var result = (await ImportFixture.ImportAsync(db, file)).Files[0];
+        Assert.Null(result.Error);
+        Assert.Equal(2, result.Created);
+        Assert.Equal(7, Assert.Single(result.Rejected).Line);
+        Assert.Equal(0, result.Skipped);
+    }
+
+    [Fact]
+    public async Task An_owner_known_by_id_is_named_when_the_users_export_comes_later()
+    {
+        var deals = Path.Combine(_scratch.FullName, "Opportunity.csv");
+        await File.WriteAllTextAsync(deals, """
+            "Id","Name","StageName","Amount","OwnerId"
+            "006Hs00000A1bCdIAJ","Nimbus renewal","Proposal","48000","005Hs00000AbCdEIAV"
+            """);
+        await using (var db = _database.NewContext())
+            Assert.Contains("owner known only by a user id; import the users export to name them", (await ImportFixture.ImportAsync(db, deals)).Files[0].Warnings.Keys);
+        Assert.Equal(["User 005Hs00000AbCdEIAV"], Query("SELECT Name FROM Reps"));
+
+        var users = Path.Combine(_scratch.FullName, "User.csv");
+        await File.WriteAllTextAsync(users, """
+            "Id","Name","Email"
+            "005Hs00000AbCdEIAV","Jamie Fox","jamie.fox@brightline.example"
+            """);
+        await using (var db = _database.NewContext())
+            await ImportFixture.ImportAsync(db, users);
+        Assert.Equal(["Jamie Fox owns Nimbus renewal"], Query("SELECT r.Name || ' owns ' || o.Name FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId"));
+        Assert.Equal(["1"], Query("SELECT COUNT(*) FROM Reps"));
+    }
+
+    [Fact]
+    public async Task A_file_with_only_ambiguous_dates_follows_the_order_its_sibling_settles()
+    {
+        var folder = _scratch.CreateSubdirectory("day-first");
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "deals.csv"), """
+            Opportunity Name,Stage,Amount,Close Date
+            Nimbus renewal,Proposal,48000,18/12/2026
+            """);
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "more-deals.csv"), """
+            Opportunity Name,Stage,Amount,Close Date
+            Helix pilot,Proposal,30500,03/04/2027
+            """);
+        await using (var db = _database.NewContext())
+        {
+            var report = await ImportFixture.ImportAsync(db, folder.FullName);
+            Assert.Contains(report.File("more-deals.csv").Warnings.Keys, w => w.StartsWith("dates read day first: another file", StringComparison.Ordinal));
+        }
+        Assert.Equal(["Helix pilot 2027-04-03", "Nimbus renewal 2026-12-18"], Query("SELECT Name || ' ' || CloseDate FROM Opportunities ORDER BY Name"));
+    }
+
     private static string Counts(ImportReport report) => string.Join("; ", report.Files.Select(f =>
         $"{Path.GetFileName(f.Path)} {f.Kind} created {f.Created} updated {f.Updated} unchanged {f.Unchanged} rejected {f.Rejected.Count} "
         + string.Join(",", f.AlsoCreated.Select(a => $"{a.Key}={a.Value}"))));

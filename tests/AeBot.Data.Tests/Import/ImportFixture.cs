@@ -19,7 +19,7 @@ internal static class ImportFixture
     {
         var importer = new CrmImporter(db, new FixedTimeProvider(now ?? Now), Options.Create(new AeBotOptions()),
             Options.Create(options ?? new ImportOptions()), NullLogger<CrmImporter>.Instance);
-        return await importer.ImportAsync(path, mapping, progress, cancellationToken, dryRun);
+        return await importer.ImportAsync(path, mapping, progress, dryRun, cancellationToken);
     }
 
     public static FileImportResult File(this ImportReport report, string name) =>

@@ -13,6 +13,7 @@ namespace AeBot.Data.Import.Kinds;
 internal sealed partial class ActivityImporter(ImportSession session, HeaderMap map) : KindImporter(session, map)
 {
     private readonly Dictionary<long, List<Contact>> _contactsByAccount = [];
+    private readonly Dictionary<string, Contact?> _contactsById = new(StringComparer.Ordinal);
 
     /// <summary>
     /// What a file of one kind of activity holds when no column says (HubSpot exports calls, meetings and notes
@@ -180,9 +181,22 @@ internal sealed partial class ActivityImporter(ImportSession session, HeaderMap 
                 : ColumnSynonyms.Normalize(c.Name) == ColumnSynonyms.Normalize(part));
             if (contact is null && isEmail)
                 contact = await S.Db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Email == part.ToLowerInvariant(), ct);
-            // A Data Loader WhoId is the contact's id.
-            if (contact is null && !isEmail && !part.Contains(' '))
-                contact = await S.Db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == part, ct);
+            // A Data Loader WhoId is the contact's id; one that names no contact (a lead's 00Q…) links nobody
+            // rather than making up a contact called by an id.
+            if (contact is null && !isEmail && ImportSession.LooksLikeId(part))
+            {
+                if (!_contactsById.TryGetValue(part, out contact))
+                {
+                    if (_contactsById.Count > 100_000)
+                        _contactsById.Clear(); // bounded memory on very large activity files
+                    _contactsById[part] = contact = await S.Db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == part, ct);
+                }
+                if (contact is null)
+                {
+                    Result.Warn("contact known only by an id that no imported contact has; not linked", row.Line);
+                    continue;
+                }
+            }
             if (contact is null)
             {
                 contact = new Contact
