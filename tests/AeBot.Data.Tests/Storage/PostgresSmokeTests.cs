@@ -1,4 +1,6 @@
 using AeBot.Core.Opportunities;
+using AeBot.Core.Sales;
+using AeBot.Data.Sales;
 using AeBot.Data.Demo;
 using AeBot.Data.Storage;
 using AeBot.Data.Tests.Demo;
@@ -55,6 +57,27 @@ public sealed class PostgresSmokeTests
                 Assert.Equal("Send revised quote\nby Friday", platform.NextStep);
                 var open = await db.Opportunities.Where(o => o.StageCategory == StageCategory.Open).SumAsync(o => o.Amount);
                 Assert.Equal(120_000m + 80_000m + 5_000m, open);
+            }
+
+            // #16 on PostgreSQL: a dry run (savepoints inside one rolled-back transaction) writes nothing; the folder read
+            // by its values imports; list prices value deals without an amount apart from the total.
+            await using (var db = NewContext())
+            {
+                var before = await db.Opportunities.CountAsync();
+                var dry = await ImportFixture.ImportAsync(db, ImportFixture.Exports("unclear"), dryRun: true);
+                Assert.Equal(5, dry.File("deals.csv").Created);
+                Assert.Equal(before, await db.Opportunities.CountAsync());
+                Assert.True((await ImportFixture.ImportAsync(db, ImportFixture.Exports("unclear"))).Succeeded);
+                Assert.True((await ImportFixture.ImportAsync(db, ImportFixture.Exports("list-prices"))).Succeeded);
+            }
+            await using (var db = NewContext())
+            {
+                var omar = await db.Reps.SingleAsync(r => r.Email == "omar.haddad@orbit-sales.example");
+                var viewer = new Viewer(omar.Id, omar.Name, omar.Role, omar.TimeZoneId, omar.HierarchyPath);
+                var totals = await new EfSalesData(db).TotalsAsync(viewer, new DealFilter { OwnerIds = [omar.Id], Category = StageCategory.Open }, default);
+                // Open: O-1 $30,000; O-2 (Orbit Edge 9,500) and O-3 (Orbit Core 24,000) without an amount; O-4 with neither.
+                Assert.Equal((4, 3, 30_000m), (totals.Count, totals.CountWithoutAmount, totals.AmountIn("USD")));
+                Assert.Equal(new ListPriceTotal("USD", 2, 33_500m), Assert.Single(totals.AtListPrice));
             }
 
             await using (var db = NewContext())
