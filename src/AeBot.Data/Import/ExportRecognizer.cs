@@ -183,7 +183,6 @@ internal static class ExportRecognizer
     private static List<ColumnReading> Columns(Input file, ImportKind kind, Known known, bool suggest = false)
     {
         var header = file.File.Header;
-        var fields = ColumnSynonyms.Fields[kind];
         var overrides = file.Overrides.ToDictionary(o => ColumnSynonyms.Normalize(o.Key), o => o.Value);
         var result = new ColumnReading?[header.Count];
         var taken = new HashSet<string>(StringComparer.Ordinal);
