@@ -55,6 +55,15 @@ public sealed class QuotaAnswers(ISalesData data)
 
     private static DateOnly OpenFrom(AnswerContext c, Period period) => c.Today > period.From ? c.Today : period.From;
 
+    /// <summary>Open deals of <paramref name="filter"/> whose close date in the period is already behind us.</summary>
+    private async Task<DealTotals> PastDueAsync(AnswerContext c, DealFilter filter, Period period, CancellationToken ct)
+    {
+        if (c.Today <= period.From)
+            return DealTotals.Empty;
+        var yesterday = c.Today.AddDays(-1);
+        return await data.TotalsAsync(c.Viewer, filter with { CloseFrom = period.From, CloseTo = yesterday < period.To ? yesterday : period.To }, ct);
+    }
+
     // A quota counts in proportion to how much of its period falls inside the question's period.
     private static decimal QuotaIn(IEnumerable<QuotaRow> quotas, Period period, string currency)
     {
@@ -96,6 +105,11 @@ public sealed class QuotaAnswers(ISalesData data)
             new("Coverage of the gap", s.Coverage is { } cov ? $"{cov:0.0}×" : "—"),
             new("Period elapsed", MoneyFormat.Percent(elapsed)),
         };
+        // Deals still open whose close date has passed are not "closing by period end"; the forecast counts them.
+        // Said here, so the two cards reconcile instead of disagreeing without a word.
+        var pastDue = await PastDueAsync(c, new DealFilter { OwnerIds = owners, Category = StageCategory.Open }, period, ct);
+        if (pastDue.Count > 0)
+            facts.Add(new("Past-due deals still open (not counted above)", $"{MoneyFormat.Count(pastDue.Count, "deal")}, {MoneyFormat.Exact(pastDue.AmountIn(c.Currency), c.Currency)}"));
         return new Reply([new TextBlock(headline), new FactsBlock(facts), c.Provenance("quota, won deals and open pipeline", period)])
         {
             Summary = $"Attainment {MoneyFormat.Percent(s.Attainment ?? 0)} {period.Label}",
@@ -145,6 +159,11 @@ public sealed class QuotaAnswers(ISalesData data)
         var s = await StandingAsync(c, owners, period, ct);
         var text = $"Forecast {period.Label}: commit **{MoneyFormat.Compact(commit, c.Currency)}**, best case **{MoneyFormat.Compact(bestCase, c.Currency)}**"
             + (s.HasQuota ? $" against a quota of **{MoneyFormat.Compact(s.Quota, c.Currency)}** ({MoneyFormat.Percent(s.Quota > 0 ? commit / s.Quota : 0)} in commit)." : ".");
+        // Open deals whose close date in the period has already passed stay in the forecast (they may still close);
+        // the quota card's "closing by period end" starts today. One line says so, with the figure.
+        var pastDue = await PastDueAsync(c, c.Filter(StageCategory.Open, period) with { OwnerIds = c.Kind == SubjectKind.Team && c.ResolvedOwners is null ? null : owners }, period, ct);
+        if (pastDue.Count > 0)
+            text += $" Includes {MoneyFormat.Count(pastDue.Count, "past-due deal")} ({MoneyFormat.Compact(pastDue.AmountIn(c.Currency), c.Currency)}) still open with a close date before today.";
         var rows = new List<IReadOnlyList<string>>
         {
             new[] { "Closed won", MoneyFormat.Exact(closed, c.Currency), MoneyFormat.Exact(closed, c.Currency) },

@@ -54,6 +54,10 @@ public static class MoneyFormat
     public static string Percent(decimal fraction) =>
         (decimal.Round(fraction * 100m, 1, MidpointRounding.AwayFromZero)).ToString("0.0", Invariant) + "%";
 
+    /// <summary>"10 of 24" when a list shows fewer than there are, else "24": a shortened list's length is never the count.</summary>
+    public static string OfTotal(int shown, int total) =>
+        total > shown ? $"{shown.ToString("#,0", Invariant)} of {total.ToString("#,0", Invariant)}" : total.ToString("#,0", Invariant);
+
     public static string Count(int count, string singular, string? plural = null) =>
         $"{count.ToString("#,0", Invariant)} {(count == 1 ? singular : plural ?? singular + "s")}";
 }

@@ -14,7 +14,7 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
         var o = options.Value;
         var plan = await work.MyDayAsync(c.Viewer, c.Today, c.Now, new DayPlanSettings(o.StaleDays, o.RenewalDays, 10), ct);
         return new TurnResult(Render(plan, c.Viewer, c.Today, c.Now, c.Zone, o), "my-day", TurnOutcome.Answered,
-            $"overdue={plan.Overdue.Count} today={plan.DueToday.Count} renewals={plan.Renewals.Count} stale={plan.Stale.Count} pastclose={plan.PastClose.Count}");
+            $"overdue={plan.OverdueTotal} today={plan.DueTodayTotal} renewals={plan.RenewalsTotal} stale={plan.StaleTotal} pastclose={plan.PastCloseTotal}");
     }
 
     /// <summary>The plan as a reply: the answer to "my day", and the body of the daily digest.</summary>
@@ -32,13 +32,13 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
                 .. f.AccountName is { } a ? new[] { new ReplyAction("Log", Payloads.Ask + "log a call with " + a) } : [],
             ]);
         if (plan.Overdue.Count > 0)
-            blocks.Add(new ItemListBlock($"Overdue follow-ups ({plan.Overdue.Count})", plan.Overdue.Select(FollowUp).ToList()));
+            blocks.Add(new ItemListBlock($"Overdue follow-ups ({MoneyFormat.OfTotal(plan.Overdue.Count, plan.OverdueTotal)})", plan.Overdue.Select(FollowUp).ToList()));
         if (plan.DueToday.Count > 0)
-            blocks.Add(new ItemListBlock($"Due today ({plan.DueToday.Count})", plan.DueToday.Select(FollowUp).ToList()));
+            blocks.Add(new ItemListBlock($"Due today ({MoneyFormat.OfTotal(plan.DueToday.Count, plan.DueTodayTotal)})", plan.DueToday.Select(FollowUp).ToList()));
         if (plan.Upcoming.Count > 0)
-            blocks.Add(new ItemListBlock($"Coming up this week ({plan.Upcoming.Count})", plan.Upcoming.Select(FollowUp).ToList()));
+            blocks.Add(new ItemListBlock($"Coming up this week ({MoneyFormat.OfTotal(plan.Upcoming.Count, plan.UpcomingTotal)})", plan.Upcoming.Select(FollowUp).ToList()));
         if (plan.Renewals.Count > 0)
-            blocks.Add(new ItemListBlock($"Renewals in the next {o.RenewalDays} days ({plan.Renewals.Count})", plan.Renewals.Select(r => new ListItem(
+            blocks.Add(new ItemListBlock($"Renewals in the next {o.RenewalDays} days ({MoneyFormat.OfTotal(plan.Renewals.Count, plan.RenewalsTotal)})", plan.Renewals.Select(r => new ListItem(
                 $"{r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
                 $"ends {DateFormat.Short(r.EndDate, today)} (in {r.EndDate.DayNumber - today.DayNumber} days) · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · {(r.AutoRenew ? "auto-renews" : "needs renewal")}",
                 [
@@ -51,14 +51,14 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
             .. d.AccountName is { } acc ? new[] { new ReplyAction("Log", Payloads.Ask + "log a call with " + acc) } : [],
         ]);
         if (plan.PastClose.Count > 0)
-            blocks.Add(new ItemListBlock($"Past their close date ({plan.PastClose.Count})", plan.PastClose.Select(d => Deal(d, $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, today)}")).ToList()));
+            blocks.Add(new ItemListBlock($"Past their close date ({MoneyFormat.OfTotal(plan.PastClose.Count, plan.PastCloseTotal)})", plan.PastClose.Select(d => Deal(d, $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, today)}")).ToList()));
         if (plan.Stale.Count > 0)
-            blocks.Add(new ItemListBlock($"No activity for {o.StaleDays}+ days ({plan.Stale.Count})", plan.Stale.Select(s => Deal(s.Deal,
+            blocks.Add(new ItemListBlock($"No activity for {o.StaleDays}+ days ({MoneyFormat.OfTotal(plan.Stale.Count, plan.StaleTotal)})", plan.Stale.Select(s => Deal(s.Deal,
                 $"{s.Deal.Stage} · last touched {(s.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, zone).DateTime), today) : "never")}")).ToList()));
-        blocks.Add(new ContextBlock($"Your follow-ups, renewals and deals · stale = no logged interaction for {o.StaleDays} days · as of {DateFormat.AsOf(now, zone)}"));
+        blocks.Add(new ContextBlock($"Your follow-ups, renewals and deals · stale = no logged interaction for {o.StaleDays} days, not counting deals past their close date (listed once, under that heading) · as of {DateFormat.AsOf(now, zone)}"));
         return new Reply(blocks)
         {
-            Summary = $"My day: {plan.Overdue.Count} overdue, {plan.DueToday.Count} due today, {plan.Upcoming.Count} this week, {plan.Renewals.Count} renewals, {plan.Stale.Count} stale, {plan.PastClose.Count} past close date",
+            Summary = $"My day: {plan.OverdueTotal} overdue, {plan.DueTodayTotal} due today, {plan.UpcomingTotal} this week, {MoneyFormat.Count(plan.RenewalsTotal, "renewal")}, {plan.StaleTotal} stale, {plan.PastCloseTotal} past close date",
         };
     }
 }

@@ -86,10 +86,17 @@ public sealed class WeeklyDigests(
             if (await data.ViewerAsync(rep.Id, cancellationToken) is { HasTeam: true } lead)
                 owners.AddRange((await data.TeamAsync(lead, cancellationToken)).Select(r => r.Id));
             var mine = new DealFilter { OwnerIds = owners, Category = StageCategory.Open };
-            var slipped = await data.SlippedAsync(viewer, mine, o.SlippedAfterPushes, PerList, cancellationToken);
-            var stale = await data.DealsAsync(viewer, mine with { NotEngagedSince = staleSince }, DealOrder.AmountDescending, PerList, cancellationToken);
-            var pastClose = await data.DealsAsync(viewer, mine with { CloseTo = today.AddDays(-1) }, DealOrder.CloseDateAscending, PerList, cancellationToken);
-            var renewals = atRisk.Where(r => (r.OwnerId is { } owner && owners.Contains(owner)) || (r.AccountManagerId is { } am && owners.Contains(am))).Take(PerList).ToList();
+            // The lists show a few of each; the heading counts them all ("3 of 12 stale"), never a list's length.
+            var allSlipped = await data.SlippedAsync(viewer, mine, o.SlippedAfterPushes, int.MaxValue, cancellationToken);
+            var slipped = allSlipped.Take(PerList).ToList();
+            var staleFilter = mine with { NotEngagedSince = staleSince };
+            var stale = await data.DealsAsync(viewer, staleFilter, DealOrder.AmountDescending, PerList, cancellationToken);
+            var staleTotal = (await data.TotalsAsync(viewer, staleFilter, cancellationToken)).Count;
+            var pastFilter = mine with { CloseTo = today.AddDays(-1) };
+            var pastClose = await data.DealsAsync(viewer, pastFilter, DealOrder.CloseDateAscending, PerList, cancellationToken);
+            var pastTotal = (await data.TotalsAsync(viewer, pastFilter, cancellationToken)).Count;
+            var allRenewals = atRisk.Where(r => (r.OwnerId is { } owner && owners.Contains(owner)) || (r.AccountManagerId is { } am && owners.Contains(am))).ToList();
+            var renewals = allRenewals.Take(PerList).ToList();
             var items = new List<ListItem>();
             items.AddRange(slipped.Select(s => new ListItem($"Slipped: {s.Deal.Name}{Amount(s.Deal)}",
                 "pushed " + string.Join(" → ", s.CloseDates.Select(d => d.ToString("MMM d", CultureInfo.InvariantCulture))), [])));
@@ -108,7 +115,9 @@ public sealed class WeeklyDigests(
                 flagged++;
             }
             var whose = owners.Count > 1 ? $" and their team of {owners.Count - 1}" : "";
-            blocks.Add(new ItemListBlock($"{rep.Name}{whose} — 1:1 pack ({slipped.Count} slipped · {pastClose.Count} past close · {stale.Count} stale · {renewals.Count} renewals at risk)", items));
+            blocks.Add(new ItemListBlock($"{rep.Name}{whose} — 1:1 pack ({MoneyFormat.OfTotal(slipped.Count, allSlipped.Count)} slipped · "
+                + $"{MoneyFormat.OfTotal(pastClose.Count, pastTotal)} past close · {MoneyFormat.OfTotal(stale.Count, staleTotal)} stale · "
+                + $"{MoneyFormat.OfTotal(renewals.Count, allRenewals.Count)} {(allRenewals.Count == 1 ? "renewal" : "renewals")} at risk)", items));
         }
         blocks.Add(new ActionsBlock([
             new ReplyAction("Team forecast", Payloads.Ask + "team forecast this quarter"),

@@ -189,29 +189,36 @@ internal sealed class EfWorkData(AeBotDbContext db, IMemoryCache cache) : IWorkD
 
     public async Task<DayPlan> MyDayAsync(Viewer viewer, DateOnly today, DateTimeOffset now, DayPlanSettings settings, CancellationToken cancellationToken)
     {
-        var due = await FollowUps(db.FollowUpTasks.AsNoTracking()
-                .Where(f => f.RepId == viewer.RepId && f.Status == FollowUpStatus.Open && f.DueDate != null && f.DueDate <= today && (f.SnoozedUntil == null || f.SnoozedUntil <= now))
-                .OrderBy(f => f.DueDate).ThenBy(f => f.Id).Take(settings.MaxItems * 2))
-            .ToListAsync(cancellationToken);
+        var dueQuery = db.FollowUpTasks.AsNoTracking()
+            .Where(f => f.RepId == viewer.RepId && f.Status == FollowUpStatus.Open && f.DueDate != null && f.DueDate <= today && (f.SnoozedUntil == null || f.SnoozedUntil <= now));
+        var due = await FollowUps(dueQuery.OrderBy(f => f.DueDate).ThenBy(f => f.Id).Take(settings.MaxItems * 2)).ToListAsync(cancellationToken);
         var week = today.AddDays(7);
-        var upcoming = await FollowUps(db.FollowUpTasks.AsNoTracking()
-                .Where(f => f.RepId == viewer.RepId && f.Status == FollowUpStatus.Open && f.DueDate > today && f.DueDate <= week)
-                .OrderBy(f => f.DueDate).ThenBy(f => f.Id).Take(settings.MaxItems))
-            .ToListAsync(cancellationToken);
+        var upcomingQuery = db.FollowUpTasks.AsNoTracking()
+            .Where(f => f.RepId == viewer.RepId && f.Status == FollowUpStatus.Open && f.DueDate > today && f.DueDate <= week);
+        var upcoming = await FollowUps(upcomingQuery.OrderBy(f => f.DueDate).ThenBy(f => f.Id).Take(settings.MaxItems)).ToListAsync(cancellationToken);
         var horizon = today.AddDays(settings.RenewalDays);
-        var renewals = await db.Contracts.AsNoTracking()
-            .Where(c => c.EndDate >= today && c.EndDate <= horizon && (c.Account!.OwnerId == viewer.RepId || c.Account.AccountManagerId == viewer.RepId))
-            .OrderBy(c => c.EndDate).Take(settings.MaxItems)
+        var renewalQuery = db.Contracts.AsNoTracking()
+            .Where(c => c.EndDate >= today && c.EndDate <= horizon && (c.Account!.OwnerId == viewer.RepId || c.Account.AccountManagerId == viewer.RepId));
+        var renewals = await renewalQuery.OrderBy(c => c.EndDate).Take(settings.MaxItems)
             .Select(c => new RenewalItem(c.Id, c.AccountId, c.Account!.Name, c.Product != null ? c.Product.Name : null, c.EndDate, c.AnnualValue, c.Currency, c.AutoRenew))
             .ToListAsync(cancellationToken);
         var mine = db.Opportunities.AsNoTracking().Where(o => o.OwnerId == viewer.RepId && o.StageCategory == StageCategory.Open);
-        var pastClose = await Project(mine.Where(o => o.CloseDate < today).OrderBy(o => o.CloseDate).Take(settings.MaxItems)).ToListAsync(cancellationToken);
-        var pastIds = pastClose.Select(d => d.Id).ToList();
+        var pastQuery = mine.Where(o => o.CloseDate < today);
+        var pastClose = await Project(pastQuery.OrderBy(o => o.CloseDate).Take(settings.MaxItems)).ToListAsync(cancellationToken);
         var since = now.AddDays(-settings.StaleDays);
-        var stale = await mine.Where(o => !pastIds.Contains(o.Id) && (o.LastEngagedAt < since || (o.LastEngagedAt == null && o.CreatedAt < since)))
-            .OrderByDescending(o => o.Amount).Take(settings.MaxItems)
+        // A deal past its close date is listed there, whether or not it is also quiet: each deal once, so the two
+        // headings add up to the deals that need a look.
+        var staleQuery = mine.Where(o => !(o.CloseDate < today) && (o.LastEngagedAt < since || (o.LastEngagedAt == null && o.CreatedAt < since)));
+        var stale = await staleQuery.OrderByDescending(o => o.Amount).Take(settings.MaxItems)
             .Select(o => new { o.Id, o.LastEngagedAt })
             .ToListAsync(cancellationToken);
+        var totals = new DayPlanTotals(
+            await dueQuery.CountAsync(f => f.DueDate < today, cancellationToken),
+            await dueQuery.CountAsync(f => f.DueDate == today, cancellationToken),
+            await upcomingQuery.CountAsync(cancellationToken),
+            await renewalQuery.CountAsync(cancellationToken),
+            await staleQuery.CountAsync(cancellationToken),
+            await pastQuery.CountAsync(cancellationToken));
         var staleIds = stale.Select(s => s.Id).ToList();
         var staleDeals = (await Project(mine.Where(o => staleIds.Contains(o.Id))).ToListAsync(cancellationToken)).ToDictionary(d => d.Id);
         return new DayPlan(
@@ -219,7 +226,7 @@ internal sealed class EfWorkData(AeBotDbContext db, IMemoryCache cache) : IWorkD
             due.Where(f => f.DueDate == today).Take(settings.MaxItems).ToList(),
             renewals,
             stale.Select(s => new StaleItem(staleDeals[s.Id], s.LastEngagedAt)).ToList(),
-            pastClose) { Upcoming = upcoming };
+            pastClose) { Upcoming = upcoming, Totals = totals };
     }
 
     internal static IQueryable<DealRef> Project(IQueryable<Opportunity> deals) =>

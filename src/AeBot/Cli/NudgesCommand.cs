@@ -1,4 +1,5 @@
 using System.Globalization;
+using AeBot.Core.Formatting;
 using AeBot.Core.Nudges;
 using AeBot.Core.Reminders;
 using AeBot.Hosting;
@@ -53,7 +54,7 @@ public static class NudgesCommand
             {
                 (outcome, var name, var plan, var folded) = await digests.PreviewAsync(repId, date, ct);
                 var what = outcome == DigestOutcome.Sent && plan is not null
-                    ? $"{plan.Overdue.Count} overdue, {plan.DueToday.Count} due today, {plan.Renewals.Count} renewals, {plan.Stale.Count} stale, {plan.PastClose.Count} past close date"
+                    ? $"{plan.OverdueTotal} overdue, {plan.DueTodayTotal} due today, {MoneyFormat.Count(plan.RenewalsTotal, "renewal")}, {plan.StaleTotal} stale, {plan.PastCloseTotal} past close date"
                         + (folded > 0 ? $", {folded} held-back nudges" : "")
                     : $"skipped ({outcome.ToString().ToLowerInvariant()})";
                 await o.WriteLineAsync($"  daily-digest        {name,-22} {date:ddd d MMM}  {what}");
