@@ -48,6 +48,11 @@ internal sealed class EfChannelAddressBook(AeBotDbContext db) : IChannelAddressB
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                // Messages that waited for a way to reach this person go out with the next outbox sweep.
+                var waiting = OutboxDelivery.WaitingForChannel + "%";
+                await db.Outbox
+                    .Where(m => m.ToRepId == address.RepId && m.DeliveredAt == null && m.FailedAt == null && m.LastError != null && EF.Functions.Like(m.LastError, waiting))
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, address.UpdatedAt), cancellationToken);
                 return;
             }
             catch (DbUpdateException) when (attempt == 0)

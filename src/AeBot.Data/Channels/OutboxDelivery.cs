@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace AeBot.Data.Channels;
 
 /// <summary>What one delivery pass did.</summary>
-public sealed record OutboxDeliveryResult(int Sent, int Retrying, int Failed)
+public sealed record OutboxDeliveryResult(int Sent, int Retrying, int Failed, int Waiting = 0)
 {
     public int Total => Sent + Retrying + Failed;
 }
@@ -26,6 +26,15 @@ public sealed partial class OutboxDelivery(
 
     public const int MaxAttempts = 8;
 
+    /// <summary>
+    /// How a message for someone AeBot cannot reach on any channel yet is marked: it waits — no attempt counted, no
+    /// failing job — and goes out when the person first talks to AeBot (<see cref="EfChannelAddressBook"/> releases it).
+    /// </summary>
+    public const string WaitingForChannel = "waiting for a channel";
+
+    /// <summary>How often a waiting message is looked at again anyway (a channel configured since, an address imported).</summary>
+    private static readonly TimeSpan WaitingRecheck = TimeSpan.FromDays(1);
+
     /// <summary>Sends what is due, oldest first; with <paramref name="toRepId"/>, only that person's (one delivery job per recipient).</summary>
     public async Task<OutboxDeliveryResult> DeliverDueAsync(int batchSize, CancellationToken cancellationToken, long? toRepId = null)
     {
@@ -37,7 +46,7 @@ public sealed partial class OutboxDelivery(
         var due = await pending
             .OrderBy(m => m.Id).Take(batchSize).Select(m => new { m.Id, m.ToRepId, m.Reason, m.Body, m.Attempts, m.NextAttemptAt })
             .ToListAsync(cancellationToken);
-        int sent = 0, retrying = 0, failed = 0;
+        int sent = 0, retrying = 0, failed = 0, waiting = 0;
         foreach (var row in due)
         {
             if (!await ClaimAsync(row.Id, row.NextAttemptAt, now, cancellationToken))
@@ -57,6 +66,10 @@ public sealed partial class OutboxDelivery(
                     await FinishAsync(row.Id, clock.GetUtcNow(), channel, attempts, null, fail: false, cancellationToken);
                     sent++;
                     break;
+                case { Waiting: true }:
+                    await FinishAsync(row.Id, null, null, row.Attempts, $"{WaitingForChannel}: {outcome.Error}", fail: false, cancellationToken, retryAt: now + WaitingRecheck);
+                    waiting++;
+                    break;
                 case { Unreachable: true }:
                     await FinishAsync(row.Id, null, null, attempts, outcome.Error, fail: true, cancellationToken);
                     LogUnreachable(logger, row.Id, row.ToRepId, outcome.Error!);
@@ -73,7 +86,7 @@ public sealed partial class OutboxDelivery(
                     break;
             }
         }
-        return new OutboxDeliveryResult(sent, retrying, failed);
+        return new OutboxDeliveryResult(sent, retrying, failed, waiting);
     }
 
     /// <summary>People with a message due now, oldest message first: whom the delivery sweep enqueues jobs for.</summary>
@@ -92,13 +105,13 @@ public sealed partial class OutboxDelivery(
     /// <summary>1, 2, 4 … minutes, at most an hour: a channel outage is waited out without hammering it.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
 
-    private sealed record Outcome(string? Channel, bool Unreachable, string? Error, TimeSpan? RetryAfter = null);
+    private sealed record Outcome(string? Channel, bool Unreachable, string? Error, TimeSpan? RetryAfter = null, bool Waiting = false);
 
     private async Task<Outcome> SendAsync(ProactiveMessage message, Dictionary<string, IChannelMessenger> byChannel, CancellationToken cancellationToken)
     {
         var candidates = (await addresses.ForRepAsync(message.ToRepId, cancellationToken)).Where(a => byChannel.ContainsKey(a.Channel)).ToList();
         if (candidates.Count == 0)
-            return new Outcome(null, false, byChannel.Count == 0 ? "no chat channel is configured" : "the rep has not talked to AeBot on any configured channel yet");
+            return new Outcome(null, false, byChannel.Count == 0 ? "no chat channel is configured" : "the person has not talked to AeBot on any configured channel yet", Waiting: true);
         string? lastError = null;
         foreach (var address in candidates.Where(a => a.IsReachable))
         {

@@ -154,9 +154,25 @@ public static class NudgesCommand
                 .GroupBy(m => m.LastError ?? "unknown")
                 .Select(g => new { Error = g.Key, Count = g.Count(), People = g.Select(m => m.ToRepId).Distinct().Count() })
                 .OrderByDescending(g => g.Count).Take(5), context.CancellationToken);
-        await o.WriteLineAsync(failed.Count == 0
-            ? "Undelivered: none."
-            : $"Undelivered (stopped, not retried): {failed.Sum(f => f.Count)} message(s):");
+        // Messages still on their way: waiting for a channel (they go out when the person first talks to AeBot) or
+        // retrying after a channel error. Undelivered is undelivered, whatever the ledger says was "sent".
+        var pending = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>().Outbox
+                .Where(m => m.DeliveredAt == null && m.FailedAt == null && m.LastError != null)
+                .GroupBy(m => m.LastError!)
+                .Select(g => new { Error = g.Key, Count = g.Count(), People = g.Select(m => m.ToRepId).Distinct().Count() })
+                .OrderByDescending(g => g.Count).Take(5), context.CancellationToken);
+        if (failed.Count == 0 && pending.Count == 0)
+            await o.WriteLineAsync("Undelivered: none.");
+        if (pending.Count > 0)
+        {
+            await o.WriteLineAsync($"Undelivered, still pending: {pending.Sum(f => f.Count)} message(s):");
+            foreach (var p in pending)
+                await o.WriteLineAsync($"  {p.Count,5} to {p.People} person(s): {p.Error}"
+                    + (p.Error.StartsWith(AeBot.Data.Channels.OutboxDelivery.WaitingForChannel, StringComparison.Ordinal) ? " (sent when they first talk to AeBot)" : " (retrying)"));
+        }
+        if (failed.Count > 0)
+            await o.WriteLineAsync($"Undelivered (stopped, not retried): {failed.Sum(f => f.Count)} message(s):");
         foreach (var f in failed)
             await o.WriteLineAsync($"  {f.Count,5} to {f.People} person(s): {f.Error}");
         return ExitCodes.Ok;
