@@ -45,7 +45,7 @@ public sealed class PipelineAnswers(ISalesData data)
             new ReplyAction("Past due", "ask:deals past their close date"),
             new ReplyAction("Forecast", "ask:forecast" + Suffix(period)),
         ]));
-        return new Reply(blocks) { Summary = $"{totals.Count} open deals{when}, {c.Money(totals)}" };
+        return new Reply(blocks) { Summary = $"{MoneyFormat.Count(totals.Count, "open deal")}{when}, {c.Money(totals)}" };
     }
 
     private static string ListPriceText(IReadOnlyList<ListPriceTotal> totals) =>
@@ -78,7 +78,7 @@ public sealed class PipelineAnswers(ISalesData data)
         var text = $"**{MoneyFormat.Count(totals.Count, "open deal")}** worth **{c.Money(totals)}** {(totals.Count == 1 ? "is" : "are")} past {(totals.Count == 1 ? "its" : "their")} close date. Update the close date or close them out.";
         return new Reply([new TextBlock(text), DealTables.Of(More(totals.Count, deals.Count, "Oldest first"), deals, c, ShowOwner(c)), c.Provenance("open deals with a close date before today", null, totals)])
         {
-            Summary = $"{totals.Count} deals past their close date",
+            Summary = $"{MoneyFormat.Count(totals.Count, "deal")} past their close date",
         };
     }
 
@@ -100,7 +100,7 @@ public sealed class PipelineAnswers(ISalesData data)
         };
         return new Reply([new TextBlock(text), withQuiet, c.Provenance($"open deals without an interaction for {StaleDays} days", QueryAnswers.DefaultPeriod(c), totals)])
         {
-            Summary = $"{totals.Count} stale deals",
+            Summary = $"{MoneyFormat.Count(totals.Count, "stale deal")}",
         };
     }
 

@@ -447,7 +447,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var table = new TableBlock(rows.Count > ListSize ? $"Soonest first — {ListSize} of {rows.Count}" : "Soonest first", ["Account", "Product", "Ends", "Annual value", "Owner", "Auto-renew"],
             rows.Take(ListSize).Select(r => (IReadOnlyList<string>)[r.Account, r.Product ?? "—", DateFormat.Short(r.EndDate, c.Today), MoneyFormat.Exact(r.AnnualValue, r.Currency), r.Owner ?? "—", r.AutoRenew ? "yes" : "no"]).ToList(),
             [false, false, false, true, false, false]);
-        return new Reply([new TextBlock(text), table, provenance]) { Summary = $"{rows.Count} renewals {period.Label}" };
+        return new Reply([new TextBlock(text), table, provenance]) { Summary = $"{MoneyFormat.Count(rows.Count, "renewal")} {period.Label}" };
     }
 
     // ---- wording ----

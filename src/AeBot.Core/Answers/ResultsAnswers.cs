@@ -49,7 +49,7 @@ public sealed class ResultsAnswers(ISalesData data)
             facts.Add(new Fact("Biggest win", $"{deals[0].Name} ({MoneyFormat.Compact(deals[0].Amount ?? 0, deals[0].Currency)})"));
         return new Reply([new TextBlock(headline), new FactsBlock(facts), DealTables.Of("Biggest wins", deals, c, c.Kind != SubjectKind.Me), c.Provenance("won deals", period, totals)])
         {
-            Summary = $"Won {when}: {totals.Count} deals, {c.Money(totals)}",
+            Summary = $"Won {when}: {MoneyFormat.Count(totals.Count, "deal")}, {c.Money(totals)}",
         };
     }
 
@@ -68,7 +68,7 @@ public sealed class ResultsAnswers(ISalesData data)
         var text = $"**{MoneyFormat.Count(totals.Count, "deal")}** worth **{c.Money(totals)}** lost {when} ({MoneyFormat.Exact(totals.AmountIn(c.Currency), c.Currency)}).";
         return new Reply([new TextBlock(text), DealTables.Of("Biggest losses", deals, c, c.Kind != SubjectKind.Me), c.Provenance("lost deals", period, totals)])
         {
-            Summary = $"Lost {when}: {totals.Count} deals, {c.Money(totals)}",
+            Summary = $"Lost {when}: {MoneyFormat.Count(totals.Count, "deal")}, {c.Money(totals)}",
         };
     }
 

@@ -62,7 +62,7 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
             new TextBlock(text),
             new TableBlock("Furthest behind first", ["Rep", "Attainment", "Gap", "Open in period", "Coverage"], rows, [false, true, true, true, true]),
             c.Provenance("quota and won deals by rep", period),
-        ]) { Summary = $"{behind.Count} reps behind quota" };
+        ]) { Summary = $"{MoneyFormat.Count(behind.Count, "rep")} behind quota" };
     }
 
     private async Task<List<RepLine>> LinesAsync(AnswerContext c, Period period, CancellationToken ct)

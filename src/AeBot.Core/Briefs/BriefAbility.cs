@@ -66,12 +66,13 @@ public sealed class BriefAbility(AccountFinder understander, IWorkData work)
         }
         if (b.CrossSell.Count > 0)
             blocks.Add(new TextBlock("**Upsell / cross-sell ideas**\n" + string.Join('\n', b.CrossSell.Select(x =>
-                $"- {x.Product}: {x.SimilarWithProduct} of {x.SimilarAccounts} {x.Similarity} accounts have it (e.g. {string.Join(", ", x.Examples)})"))));
+                $"- {x.Product}: {x.SimilarWithProduct} of {x.SimilarAccounts} {x.Similarity} accounts have it"
+                + (x.Examples.Count > 0 ? $" (e.g. {string.Join(", ", x.Examples)})" : "")))));
         blocks.Add(new ActionsBlock([
             new ReplyAction("Log a call", Payloads.Ask + $"log a call with {b.Name}"),
             new ReplyAction("Log a meeting", Payloads.Ask + $"log a meeting with {b.Name}"),
         ]));
         blocks.Add(new ContextBlock($"Account brief for {b.Name} · what you can see · as of {DateFormat.AsOf(c.Now, c.Zone)}"));
-        return new Reply(blocks) { Summary = $"Account brief: {b.Name} ({b.OpenDeals.Count} open deals, {b.Contracts.Count} contracts)" };
+        return new Reply(blocks) { Summary = $"Account brief: {b.Name} ({MoneyFormat.Count(b.OpenDeals.Count, "open deal")}, {MoneyFormat.Count(b.Contracts.Count, "contract")})" };
     }
 }

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using AeBot.Core.Conversation;
+
+namespace AeBot.Tests.Conversation;
+
+/// <summary>
+/// One voice for text (#17, item 5): every reply the demo gives to the README's read-only examples is linted for
+/// the slips people noticed — "1 reps", "(e.g. )", "$285K November 2026" — so a new answer cannot bring them back.
+/// The examples are read from README.md itself, so the README and the test cannot drift apart.
+/// </summary>
+public sealed partial class TextLintTests(ConversationFixture app) : IClassFixture<ConversationFixture>
+{
+    private const string Dana = "dana.reyes@northwind.example";
+    private const string Marcus = "marcus.johnson@northwind.example";
+
+    /// <summary>The README's read-only abilities, and who asks their examples.</summary>
+    private static readonly Dictionary<string, string> AskedBy = new(StringComparer.Ordinal)
+    {
+        ["help"] = Dana, ["pipeline"] = Dana, ["results"] = Dana, ["quota"] = Dana, ["forecast"] = Dana, ["managers"] = Marcus,
+        ["account brief"] = Dana, ["my day"] = Dana, ["objection playbook"] = Dana, ["commission"] = Dana,
+    };
+
+    public static IEnumerable<object[]> Examples()
+    {
+        var readme = FindReadme();
+        var section = readme[readme.IndexOf("## What you can ask", StringComparison.Ordinal)..readme.IndexOf("## Test it", StringComparison.Ordinal)];
+        foreach (var line in section.Split('\n'))
+        {
+            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            if (cells.Length < 3 || !AskedBy.TryGetValue(cells[1], out var who))
+                continue;
+            foreach (Match m in Quoted().Matches(cells[2]))
+                if (!m.Groups[1].Value.Contains('…'))
+                    yield return [cells[1], m.Groups[1].Value, who];
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Replies_to_the_readmes_examples_read_right(string ability, string question, string who)
+    {
+        var reply = await app.AskAsync(who, question);
+        var problems = Lint(Texts(reply)).ToList();
+        Assert.True(problems.Count == 0, $"{ability}: \"{question}\" → {string.Join("; ", problems)}");
+    }
+
+    [Fact]
+    public void The_readme_gives_examples_for_every_read_only_ability() =>
+        Assert.Equal(AskedBy.Keys.Order(), Examples().Select(e => (string)e[0]).Distinct().Order());
+
+    /// <summary>What a person reads in a reply: text, facts, table cells, list items, context lines.</summary>
+    private static IEnumerable<string> Texts(Reply reply)
+    {
+        foreach (var block in reply.Blocks)
+        {
+            switch (block)
+            {
+                case TextBlock t:
+                    yield return t.Markdown;
+                    break;
+                case FactsBlock f:
+                    foreach (var fact in f.Facts)
+                        yield return $"{fact.Label}: {fact.Value}";
+                    break;
+                case TableBlock table:
+                    if (table.Title is { } title)
+                        yield return title;
+                    foreach (var row in table.Rows)
+                        yield return string.Join(" | ", row);
+                    break;
+                case ItemListBlock list:
+                    if (list.Title is { } heading)
+                        yield return heading;
+                    foreach (var item in list.Items)
+                        yield return $"{item.Title} — {item.Detail}";
+                    break;
+                case ContextBlock c:
+                    yield return c.Text;
+                    break;
+            }
+        }
+        if (reply.Summary is { } summary)
+            yield return summary;
+    }
+
+    private static IEnumerable<string> Lint(IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            var plain = text.Replace("**", "", StringComparison.Ordinal);
+            if (OnePlural().Match(plain) is { Success: true } plural)
+                yield return $"plural after one: '{plural.Value}' in \"{text}\"";
+            if (EmptyParentheses().IsMatch(plain))
+                yield return $"empty parentheses in \"{text}\"";
+            if (MoneyThenMonth().Match(plain) is { Success: true } month)
+                yield return $"a period without 'in': '{month.Value}' in \"{text}\"";
+        }
+    }
+
+    private static string FindReadme()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "README.md")) && Directory.Exists(Path.Combine(dir.FullName, "src")))
+                return File.ReadAllText(Path.Combine(dir.FullName, "README.md"));
+        throw new InvalidOperationException("README.md not found above the test's folder");
+    }
+
+    [GeneratedRegex("\"([^\"]+)\"")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"(?<![\d.,$€£])\b1 (reps|deals|renewals|accounts|days|contacts|follow-ups|interactions|people|products|wins|losses|quarters|months|weeks|tasks|reminders|nudges|direct reports|opportunities)\b")]
+    private static partial Regex OnePlural();
+
+    [GeneratedRegex(@"\(\s*(e\.g\.)?\s*\)")]
+    private static partial Regex EmptyParentheses();
+
+    [GeneratedRegex(@"[$€£][\d.,]+[KMB]? (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}")]
+    private static partial Regex MoneyThenMonth();
+}
