@@ -53,8 +53,12 @@ public sealed class BriefAbility(AccountFinder understander, IWorkData work)
                 [])).ToList()));
         if (b.Contracts.Count > 0)
             blocks.Add(new TableBlock("Contracts", ["Product", "Ends", "Annual value", "Renewal"],
-                b.Contracts.Select(x => (IReadOnlyList<string>)[x.Product ?? "—", DateFormat.Short(x.EndDate, today) + (x.EndDate >= today && x.EndDate <= today.AddDays(90) ? $" (in {x.EndDate.DayNumber - today.DayNumber} days)" : ""),
-                    MoneyFormat.Exact(x.AnnualValue, x.Currency), x.AutoRenew ? "auto-renews" : "needs renewal"]).ToList(),
+                // A contract that has ended says so, with its year: "needs renewal" on one that ended months ago read
+                // as if it were coming up.
+                b.Contracts.Select(x => (IReadOnlyList<string>)[x.Product ?? "—",
+                    x.EndDate < today ? $"{x.EndDate.ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)} (ended)"
+                        : DateFormat.Short(x.EndDate, today) + (x.EndDate <= today.AddDays(90) ? $" (in {MoneyFormat.Count(x.EndDate.DayNumber - today.DayNumber, "day")})" : ""),
+                    MoneyFormat.Exact(x.AnnualValue, x.Currency), x.EndDate < today ? "ended, not renewed" : x.AutoRenew ? "auto-renews" : "needs renewal"]).ToList(),
                 [false, false, true, false]));
         if (b.OpenFollowUps.Count > 0)
             blocks.Add(new ItemListBlock("Open follow-ups", b.OpenFollowUps.Select(f => new ListItem(f.Title, f.DueDate is { } d ? "due " + DateFormat.Short(d, today) : null,

@@ -40,7 +40,7 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
         if (plan.Renewals.Count > 0)
             blocks.Add(new ItemListBlock($"Renewals in the next {o.RenewalDays} days ({MoneyFormat.OfTotal(plan.Renewals.Count, plan.RenewalsTotal)})", plan.Renewals.Select(r => new ListItem(
                 $"{r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
-                $"ends {DateFormat.Short(r.EndDate, today)} (in {r.EndDate.DayNumber - today.DayNumber} days) · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · {(r.AutoRenew ? "auto-renews" : "needs renewal")}",
+                $"ends {DateFormat.Short(r.EndDate, today)} ({(r.EndDate == today ? "today" : "in " + MoneyFormat.Count(r.EndDate.DayNumber - today.DayNumber, "day"))}) · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · {(r.AutoRenew ? "auto-renews" : "needs renewal")}",
                 [
                     new ReplyAction("Brief", Payloads.Ask + "brief me on " + r.AccountName),
                     new ReplyAction("Log", Payloads.Ask + "log a call with " + r.AccountName),

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using AeBot.Core.Conversation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AeBot.Tests.Conversation;
 
@@ -47,6 +49,29 @@ public sealed partial class TextLintTests(ConversationFixture app) : IClassFixtu
     [Fact]
     public void The_readme_gives_examples_for_every_read_only_ability() =>
         Assert.Equal(AskedBy.Keys.Order(), Examples().Select(e => (string)e[0]).Distinct().Order());
+
+    [Fact]
+    public async Task A_contract_that_has_ended_says_so_with_its_year()
+    {
+        // An account of Dana's with a contract that ended before today (Nov 28, 2026), found with plain SQL.
+        string account;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT a.Name FROM Contracts c JOIN Accounts a ON a.Id = c.AccountId JOIN Reps r ON r.Id = a.OwnerId
+                WHERE r.Email = 'dana.reyes@northwind.example' AND c.EndDate < '2026-11-28' ORDER BY a.Name LIMIT 1
+                """;
+            account = (string)(await command.ExecuteScalarAsync())!;
+        }
+        var brief = await app.AskAsync(Dana, $"brief me on {account}");
+        var rows = brief.Blocks.OfType<TableBlock>().Single(t => t.Title == "Contracts").Rows;
+        Assert.Contains(rows, r => Regex.IsMatch(r[1], @"^[A-Z][a-z]{2} \d{1,2}, \d{4} \(ended\)$") && r[3] == "ended, not renewed");
+        Assert.DoesNotContain(rows, r => r[1].EndsWith("(ended)", StringComparison.Ordinal) && r[3] == "needs renewal");
+    }
 
     /// <summary>What a person reads in a reply: text, facts, table cells, list items, context lines.</summary>
     private static IEnumerable<string> Texts(Reply reply)
