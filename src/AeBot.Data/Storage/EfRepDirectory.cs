@@ -16,7 +16,7 @@ internal sealed class EfRepDirectory(AeBotDbContext db) : IRepDirectory
             return await db.Reps.AsNoTracking().FirstOrDefaultAsync(r => r.Email == email, cancellationToken);
         }
         var lower = value.ToLowerInvariant();
-        var matches = await db.Reps.AsNoTracking().Where(r => r.Name.ToLower() == lower).Take(2).ToListAsync(cancellationToken);
+        var matches = await db.Reps.AsNoTracking().Where(r => r.Name.ToLower() == lower).OrderBy(r => r.Id).Take(2).ToListAsync(cancellationToken);
         return matches.Count == 1 ? matches[0] : null;
     }
 

@@ -13,9 +13,9 @@ public static class AskCommand
             await context.Error.WriteLineAsync("aebot: ask what? e.g. aebot ask --as dana.reyes@northwind.example \"help\"");
             return ExitCodes.Usage;
         }
-        var speaker = await Conversation.ResolveSpeakerAsync(context);
+        var (speaker, exitCode) = await Conversation.ResolveSpeakerAsync(context);
         if (speaker is null)
-            return ExitCodes.UnknownUser;
+            return exitCode;
 
         // One conversation per rep at the command line, so later turns can refer back to earlier ones.
         var reply = await Conversation.TurnAsync(context, speaker, $"cli:{speaker.RepId}", text);

@@ -7,9 +7,9 @@ public static class ChatCommand
 {
     public static async Task<int> RunAsync(CliContext context)
     {
-        var speaker = await Conversation.ResolveSpeakerAsync(context);
+        var (speaker, exitCode) = await Conversation.ResolveSpeakerAsync(context);
         if (speaker is null)
-            return ExitCodes.UnknownUser;
+            return exitCode;
         var interactive = ReferenceEquals(context.In, Console.In) && !Console.IsInputRedirected;
         await context.Out.WriteLineAsync($"AeBot — talking as {speaker.Name}. Type \"help\" for examples, \"exit\" to leave.");
         IReadOnlyList<string> numbered = [];

@@ -7,12 +7,13 @@ namespace AeBot.Cli;
 /// <summary>Shared by ask and chat: who is speaking, and one turn through the core.</summary>
 internal static class Conversation
 {
-    public static async Task<RepIdentity?> ResolveSpeakerAsync(CliContext context)
+    /// <summary>The person named by <c>--as</c>, or the exit code: usage when <c>--as</c> is missing, unknown user when nobody fits.</summary>
+    public static async Task<(RepIdentity? Speaker, int ExitCode)> ResolveSpeakerAsync(CliContext context)
     {
         if (!context.Invocation.Options.TryGetValue("as", out var who) || string.IsNullOrWhiteSpace(who))
         {
             await context.Error.WriteLineAsync("aebot: say who is asking with --as <email or full name>.");
-            return null;
+            return (null, ExitCodes.Usage);
         }
         await context.Services.InitializeDatabaseAsync(seedDemo: true, context.CancellationToken);
         await using var scope = context.Services.CreateAsyncScope();
@@ -25,9 +26,9 @@ internal static class Conversation
                 ? "The database has no reps yet: run 'aebot seed-demo' or 'aebot import <exports>'."
                 : $"Try one of: {string.Join(", ", sample.Select(r => r.Email))}.";
             await context.Error.WriteLineAsync($"aebot: nobody with the e-mail or full name '{who}' (or more than one person has that name). {hint}");
-            return null;
+            return (null, ExitCodes.UnknownUser);
         }
-        return new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId);
+        return (new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId), ExitCodes.Ok);
     }
 
     public static async Task<Reply> TurnAsync(CliContext context, RepIdentity speaker, string conversationId, string text, string? payload = null)

@@ -212,6 +212,30 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Asking_by_full_name_logs_no_warning_and_a_missing_as_is_a_usage_error()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), "ask", "--as", "Dana Reyes", "help"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _directory.FullName,
+        };
+        start.Environment["Storage__SqlitePath"] = Db;
+        start.Environment["Clock__Now"] = "2026-11-28T09:00:00Z";
+        start.Environment["Demo__Seed"] = "true";
+        var (exit, output, error) = await RunExecutableAsync(start);
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("Hi Dana!", output);
+        // EF Core's 10102: a row limit without an order gives unpredictable results — the name look-up orders now.
+        Assert.DoesNotContain("10102", error);
+        Assert.DoesNotContain("Warning", error);
+
+        var (missing, _, usage) = await RunAsync(["ask", "help"]);
+        Assert.Equal(ExitCodes.Usage, missing);
+        Assert.Contains("say who is asking with --as", usage);
+    }
+
+    [Fact]
     public async Task The_server_with_invalid_configuration_exits_4_with_one_line_per_problem_before_touching_the_database()
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), "serve"])
