@@ -30,14 +30,23 @@ public sealed class DailyDigests(
 {
     public const string Rule = "daily-digest";
 
-    /// <summary>Who should get today's digest now and has not: past the digest time on a digest day in their zone.</summary>
+    /// <summary>
+    /// Who should get today's digest now and has not: past the digest time on a digest day in their zone, and not
+    /// pushed into their quiet hours by a late scan — no digest is queued at 11 pm (someone who chose a digest time
+    /// inside their quiet hours, 7 am say, still gets it then).
+    /// </summary>
     public async Task<IReadOnlyList<(long RepId, DateOnly LocalDate)>> DueAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var chosen = await preferences.AllAsync(cancellationToken);
         return await DigestSchedule.DueAsync(ledger, Rule, clock.GetUtcNow(), await ledger.RecipientsAsync(cancellationToken), (person, local) =>
-            TimeOnly.FromDateTime(local) >= (chosen.TryGetValue(person.RepId, out var mine) && mine.DigestTime is { } t ? t : o.DigestTime)
-            && IsDigestDay(local.DayOfWeek, o), cancellationToken);
+        {
+            var mine = chosen.GetValueOrDefault(person.RepId);
+            var time = TimeOnly.FromDateTime(local);
+            var digestTime = mine?.DigestTime ?? o.DigestTime;
+            return time >= digestTime && IsDigestDay(local.DayOfWeek, o)
+                && !QuietHours.LateFor(time, digestTime, mine?.QuietStart ?? o.QuietStart, mine?.QuietEnd ?? o.QuietEnd);
+        }, cancellationToken);
     }
 
     /// <summary>What <see cref="SendAsync"/> would do now, without recording anything (for <c>aebot nudges run --dry-run</c>).</summary>

@@ -295,9 +295,7 @@ public sealed partial class UnscheduledNudges(
         if (o.QuietWeekends && local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
             return "it's the weekend";
         var (start, end) = (mine.QuietStart ?? o.QuietStart, mine.QuietEnd ?? o.QuietEnd);
-        var t = TimeOnly.FromDateTime(local);
-        var quiet = start == end ? false : start < end ? t >= start && t < end : t >= start || t < end;
-        return quiet ? string.Create(CultureInfo.InvariantCulture, $"it's your quiet hours ({start:HH\\:mm}–{end:HH\\:mm})") : null;
+        return QuietHours.Contains(TimeOnly.FromDateTime(local), start, end) ? string.Create(CultureInfo.InvariantCulture, $"it's your quiet hours ({start:HH\\:mm}–{end:HH\\:mm})") : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nudge scan: {Done} of {Total} recorded")]

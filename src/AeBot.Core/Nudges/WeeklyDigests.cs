@@ -33,7 +33,8 @@ public sealed class WeeklyDigests(
         var o = options.Value;
         var managers = (await ledger.RecipientsAsync(cancellationToken)).Where(p => p.Role == RepRole.Manager);
         return await DigestSchedule.DueAsync(ledger, Rule, clock.GetUtcNow(), managers,
-            (_, local) => local.DayOfWeek == o.WeeklyDigestDay && TimeOnly.FromDateTime(local) >= o.WeeklyDigestTime, cancellationToken);
+            (_, local) => local.DayOfWeek == o.WeeklyDigestDay && TimeOnly.FromDateTime(local) >= o.WeeklyDigestTime
+                && !QuietHours.LateFor(TimeOnly.FromDateTime(local), o.WeeklyDigestTime, o.QuietStart, o.QuietEnd), cancellationToken);
     }
 
     public async Task<(DigestOutcome Outcome, string Name, Reply? Reply)> PreviewAsync(long repId, DateOnly localDate, CancellationToken cancellationToken)

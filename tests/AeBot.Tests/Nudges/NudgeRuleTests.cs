@@ -146,6 +146,11 @@ public sealed class NudgeRuleTests : IAsyncLifetime
         var dana = await WithAsync(host, sp => sp.GetRequiredService<AeBotDbContext>().Reps.Where(r => r.Email == "dana.reyes@northwind.example").Select(r => r.Id).SingleAsync());
         Assert.DoesNotContain(due, d => d.RepId == dana);
 
+        // A scan that runs late, at 23:05 in New York, queues nobody's digest inside their quiet hours (18:00–08:00):
+        // Dana's 08:30 digest of that day is not sent at night; Tess chose 07:00 inside them, but 23:05 is not 07:00's turn either.
+        var late = await WithAsync(await _world.HostAtAsync(new DateTimeOffset(2026, 12, 1, 4, 5, 0, TimeSpan.Zero)), sp => sp.GetRequiredService<DailyDigests>().DueAsync(default));
+        Assert.DoesNotContain(late, d => d.RepId == dana);
+
         // At 10:05 no renewal for Tess (muted), the account manager still gets hers; one nudge sent, the rest folded.
         var plan = await PlanAtAsync(MondayAt(15, 5));
         Assert.DoesNotContain(plan, p => p.Content.Key.RecipientRepId == _world.Tess && p.Content.Key.Rule == NudgeRules.Renewal);
