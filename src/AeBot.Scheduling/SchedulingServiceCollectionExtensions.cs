@@ -73,12 +73,21 @@ public static partial class SchedulingServiceCollectionExtensions
                 var scheduling = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
                 server.WorkerCount = scheduling.WorkerCount;
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(scheduling.PollSeconds);
-                server.ServerName = $"aebot-{Environment.MachineName}-{Environment.ProcessId}";
+                server.ServerName = ServerName;
             });
             services.AddHostedService<RecurringJobsSetup>();
         }
         return services;
     }
+
+    /// <summary>This process's Hangfire server (the readiness check looks for its heartbeat among every instance's).</summary>
+    internal static string ServerName { get; } = $"aebot-{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>
+    /// The check "scheduler": Hangfire's storage answers and, with scheduling on, this instance's server beats.
+    /// </summary>
+    public static IHealthChecksBuilder AddSchedulerCheck(this IHealthChecksBuilder checks, params string[] tags) =>
+        checks.AddCheck<SchedulerHealthCheck>("scheduler", tags: tags);
 
     /// <summary>The dashboard at <c>Scheduling:DashboardPath</c>, for this machine only unless an API key is configured.</summary>
     public static IEndpointRouteBuilder MapScheduling(this IEndpointRouteBuilder endpoints)

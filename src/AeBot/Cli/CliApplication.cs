@@ -24,6 +24,8 @@ public static class CliApplication
         }
         if (invocation.Command == "teams-package")
             return await TeamsPackageCommand.RunAsync(invocation, stdout, stderr);
+        if (invocation.Command == "health")
+            return await HealthCommand.RunAsync(invocation, stdout, stderr);
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {

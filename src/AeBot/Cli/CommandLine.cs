@@ -24,6 +24,7 @@ public static class CommandLine
         ["reminders"] = ["due", "as", "limit"],
         ["nudges"] = ["dry-run", "days"],
         ["teams-package"] = ["app-id", "host", "out", "privacy-url", "terms-url"],
+        ["health"] = [],
         ["help"] = [],
     };
 
@@ -110,6 +111,8 @@ public static class CommandLine
           teams-package --app-id <id> --host <public host> [--out aebot-teams.zip]
                         [--privacy-url <url>] [--terms-url <url>]
                                         Write the Teams app package to upload (see README "Connect to Microsoft Teams").
+          health [url]                  GET a health endpoint (default http://localhost:5080/health/live): exit 0 when it
+                                        answers 2xx, 1 otherwise (the container's health check). Needs no database.
           help                          This text.
 
         Every command reads the server's configuration: appsettings.json, appsettings.{Environment}.json,

@@ -7,6 +7,7 @@ using AeBot.Inbound;
 using AeBot.Scheduling;
 using AeBot.Slack;
 using AeBot.Teams;
+using AeBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AeBot.Hosting;
@@ -41,7 +42,11 @@ public static class AeBotServiceCollectionExtensions
         services.AddInboundEngine(configuration, run: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
         // Every host can schedule (a reminder set from the CLI); the server runs the jobs.
         services.AddScheduling(configuration, runServer: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
-        services.AddHealthChecks().AddDbContextCheck<AeBotDbContext>("database");
+        services.AddHealthChecks()
+            .AddDbContextCheck<AeBotDbContext>("database", tags: [OperationsEndpoints.Ready])
+            .AddSchedulerCheck(OperationsEndpoints.Ready);
+        // Last: it decorates the core, the audit log and the nudge ledger. Only the server exports (when configured).
+        services.AddTelemetry(configuration, export: builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder);
         return builder;
     }
 

@@ -45,7 +45,8 @@ public class ConfigurationExampleTests
         Bind<AeBot.Core.Nudges.NudgeOptions>(AeBot.Core.Nudges.NudgeOptions.SectionName);
         Bind<AeBot.Slack.SlackOptions>(AeBot.Slack.SlackOptions.SectionName);
         Bind<AeBot.Inbound.InboundOptions>(AeBot.Inbound.InboundOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Nudges", "Scheduling", "Slack", "Inbound" };
+        Bind<AeBot.Telemetry.TelemetryOptions>(AeBot.Telemetry.TelemetryOptions.SectionName);
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Nudges", "Scheduling", "Slack", "Inbound", "Telemetry" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -61,6 +62,7 @@ public class ConfigurationExampleTests
         Assert.True(teams.AuthenticationEnabled);
         Assert.Equal(["66666666-7777-8888-9999-000000000000"], teams.EffectiveAllowedTenants()!);
         Assert.True(host.Services.GetRequiredService<IOptions<AeBot.Slack.SlackOptions>>().Value.Enabled);
+        Assert.True(host.Services.GetRequiredService<IOptions<AeBot.Telemetry.TelemetryOptions>>().Value.Exporting);
     }
 
     [Fact]

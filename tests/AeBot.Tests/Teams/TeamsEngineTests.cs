@@ -62,10 +62,11 @@ public sealed class TeamsEngineTests : IAsyncLifetime
                 return;
             var core = services.Single(d => d.ServiceType == typeof(IConversationCore));
             services.Remove(core);
-            services.Add(ServiceDescriptor.Describe(core.ImplementationType!, core.ImplementationType!, core.Lifetime));
+            // The registered core (the host wraps it in its telemetry decorator, a factory): wrapped once more.
+            Func<IServiceProvider, object> registered = core.ImplementationFactory ?? (sp => ActivatorUtilities.CreateInstance(sp, core.ImplementationType!));
             services.AddSingleton(cues);
             services.Add(ServiceDescriptor.Describe(typeof(IConversationCore),
-                sp => new CueCore((IConversationCore)sp.GetRequiredService(core.ImplementationType!), sp.GetRequiredService<Cues>()), core.Lifetime));
+                sp => new CueCore((IConversationCore)registered(sp), sp.GetRequiredService<Cues>()), core.Lifetime));
         });
 
     private static JsonObject Message(TeamsApplication app, string text)

@@ -42,10 +42,11 @@ public sealed class TeamsRedeliveryTests : IAsyncLifetime
         {
             var core = services.Single(d => d.ServiceType == typeof(IConversationCore));
             services.Remove(core);
-            services.Add(ServiceDescriptor.Describe(core.ImplementationType!, core.ImplementationType!, core.Lifetime));
+            // The registered core (the host wraps it in its telemetry decorator, a factory): wrapped once more.
+            Func<IServiceProvider, object> registered = core.ImplementationFactory ?? (sp => ActivatorUtilities.CreateInstance(sp, core.ImplementationType!));
             services.AddSingleton(_failOnce);
             services.Add(ServiceDescriptor.Describe(typeof(IConversationCore),
-                sp => new FlakyCore((IConversationCore)sp.GetRequiredService(core.ImplementationType!), sp.GetRequiredService<FailOnce>()), core.Lifetime));
+                sp => new FlakyCore((IConversationCore)registered(sp), sp.GetRequiredService<FailOnce>()), core.Lifetime));
         });
         _ = _app.Server;
     }
