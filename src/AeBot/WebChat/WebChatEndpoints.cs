@@ -45,6 +45,9 @@ public static partial class WebChatEndpoints
         }
 
         endpoints.MapGet("/", () => TypedResults.Content(WebChatPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        // The tab's icon (a browser asks for /favicon.ico whatever the page says; both answer with the same picture).
+        endpoints.MapGet("/favicon.svg", () => TypedResults.Content(WebChatPage.Icon, "image/svg+xml")).ExcludeFromDescription();
+        endpoints.MapGet("/favicon.ico", () => TypedResults.Content(WebChatPage.Icon, "image/svg+xml")).ExcludeFromDescription();
         var failures = endpoints.ServiceProvider.GetRequiredService<FailedKeyAttempts>();
         var api = endpoints.MapGroup("/api/chat");
         api.MapGet("/users", async (HttpContext http, AeBotDbContext db, CancellationToken ct) =>

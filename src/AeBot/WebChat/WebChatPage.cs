@@ -3,6 +3,11 @@ namespace AeBot.WebChat;
 /// <summary>The local web chat: one self-contained page (no build step, no CDN) talking to /api/chat.</summary>
 internal static class WebChatPage
 {
+    /// <summary>The tab's icon: a speech bubble in the page's blue with an upward line — a chat about numbers.</summary>
+    public const string Icon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path fill="#2563eb" d="M4 4h24a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H13l-7 6v-6H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/><path fill="none" stroke="#fff" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" d="M8 18l5-5 4 3 7-7"/></svg>
+        """;
+
     public const string Html = """
 <!doctype html>
 <html lang="en">
@@ -10,6 +15,7 @@ internal static class WebChatPage
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>AeBot — web chat</title>
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <style>
   :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --brand:#2563eb; --bg:#f8fafc; }
   * { box-sizing: border-box; }

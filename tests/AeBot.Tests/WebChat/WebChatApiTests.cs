@@ -63,6 +63,20 @@ public sealed class WebChatApiTests(AeBotApplication app) : IClassFixture<AeBotA
     }
 
     [Fact]
+    public async Task The_page_has_an_icon_and_asking_for_the_usual_favicon_finds_it()
+    {
+        var client = app.CreateClient();
+        Assert.Contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">", await client.GetStringAsync("/"));
+        foreach (var path in new[] { "/favicon.svg", "/favicon.ico" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("<svg", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task Outside_development_the_endpoint_is_closed_without_a_key()
     {
         using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("WebChat:Enabled", "true"));
