@@ -35,6 +35,33 @@ public sealed class TestDatabase : IDisposable
         };
     }
 
+    /// <summary>One value by plain SQL — the tests' independent oracle; 0 when the query finds nothing.</summary>
+    public long Scalar(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>A money column's value by plain SQL: SQLite stores decimals as integer ten-thousandths (ScaledDecimalConverter).</summary>
+    public decimal Money(string sql) => Scalar(sql) / 10_000m;
+
+    /// <summary>Rows by plain SQL, each read by <paramref name="read"/>.</summary>
+    public List<TRow> Rows<TRow>(string sql, Func<Microsoft.Data.Sqlite.SqliteDataReader, TRow> read)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<TRow>();
+        while (reader.Read())
+            rows.Add(read(reader));
+        return rows;
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,5 +1,4 @@
 using AeBot.Data.Import;
-using Microsoft.Data.Sqlite;
 
 namespace AeBot.Data.Tests.Import;
 
@@ -352,18 +351,7 @@ public sealed class ExportRecognizerTests : IDisposable
 
     private List<string> Query(string sql) => Query(_database, sql);
 
-    private static List<string> Query(TestDatabase database, string sql)
-    {
-        using var connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-            rows.Add(reader.GetValue(0).ToString()!);
-        return rows;
-    }
+    private static List<string> Query(TestDatabase database, string sql) => database.Rows(sql, r => r.GetValue(0).ToString()!);
 
     private static IEnumerable<int[]> Permutations(int[] items)
     {

@@ -1,6 +1,5 @@
 using AeBot.Core.Opportunities;
 using AeBot.Data.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Tests.Import.RealExports;
@@ -52,7 +51,7 @@ public sealed class CloseExportTests : IDisposable
         // A Close lead is a company: the primary contact's columns ride along, but each row is one account.
         Assert.Equal(ImportKind.Accounts, file.Kind);
         Assert.Null(file.Error);
-        AssertColumns(file,
+        ExportAssert.Columns(file,
             new Dictionary<string, string>
             {
                 ["id"] = "id",
@@ -89,8 +88,8 @@ public sealed class CloseExportTests : IDisposable
         // NO (Halvorsen); and no contact was made from the primary-contact columns.
         Assert.Equal(
             [("CA", 1L), ("NO", 1L), ("US", 3L)],
-            Pairs("SELECT Country, COUNT(*) FROM Accounts GROUP BY Country ORDER BY Country"));
-        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM Contacts"));
+            _database.Pairs("SELECT Country, COUNT(*) FROM Accounts GROUP BY Country ORDER BY Country"));
+        Assert.Equal(0L, _database.Scalar("SELECT COUNT(*) FROM Contacts"));
     }
 
     [Fact]
@@ -100,7 +99,7 @@ public sealed class CloseExportTests : IDisposable
 
         Assert.Equal(ImportKind.Opportunities, file.Kind);
         Assert.Null(file.Error);
-        AssertColumns(file,
+        ExportAssert.Columns(file,
             new Dictionary<string, string>
             {
                 ["id"] = "id",
@@ -151,20 +150,20 @@ public sealed class CloseExportTests : IDisposable
 
         // Oracle 1: open ("active") pipeline = 24,000 (Orchard Lane) + 9,500 (Pinecrest) + 15,000 (Halvorsen)
         // = 48,500 USD; amounts are stored in 1/10,000 units.
-        Assert.Equal(48_500L * 10_000, Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 0"));
+        Assert.Equal(48_500L * 10_000, _database.Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 0"));
         // Oracle 2: weighted by confidence = 24,000 × 60 + 9,500 × 40 + 15,000 × 20 = 2,120,000 dollar-percent
         // (21,200 USD); amount and probability are both stored × 10,000.
-        Assert.Equal(2_120_000L * 100_000_000, Scalar("SELECT SUM(Amount * Probability) FROM Opportunities WHERE StageCategory = 0"));
+        Assert.Equal(2_120_000L * 100_000_000, _database.Scalar("SELECT SUM(Amount * Probability) FROM Opportunities WHERE StageCategory = 0"));
         // Oracle 3: won in Q4 2026 by owner: Dana's Tidewater 36,000 (22 Oct), Sofia's Orchard Lane add-on 4,800 (19 Nov).
         Assert.Equal(
             [("Dana Whitfield", 36_000L * 10_000), ("Sofia Lindqvist", 4_800L * 10_000)],
-            Pairs("SELECT r.Name, SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId WHERE o.StageCategory = 1 "
+            _database.Pairs("SELECT r.Name, SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId WHERE o.StageCategory = 1 "
                 + "AND o.CloseDate BETWEEN '2026-10-01' AND '2026-12-31' GROUP BY r.Name ORDER BY r.Name"));
         // Oracle 4: Orchard Lane has two opportunities (the open proposal and the won add-on), and no account was made
         // from organization_id or from a lead name: still the five leads.
-        Assert.Equal(2L, Scalar(
+        Assert.Equal(2L, _database.Scalar(
             $"SELECT COUNT(*) FROM Opportunities o JOIN Accounts a ON a.Id = o.AccountId WHERE a.ExternalId = '{OrchardLane}'"));
-        Assert.Equal(5L, Scalar("SELECT COUNT(*) FROM Accounts"));
+        Assert.Equal(5L, _database.Scalar("SELECT COUNT(*) FROM Accounts"));
     }
 
     [Fact]
@@ -187,33 +186,5 @@ public sealed class CloseExportTests : IDisposable
     {
         await using var db = _database.NewContext();
         return await ImportFixture.ImportAsync(db, ImportFixture.Exports("close"));
-    }
-
-    private static void AssertColumns(FileImportResult file, Dictionary<string, string> mapped, string[] ignored)
-    {
-        Assert.Equal(mapped.OrderBy(c => c.Key, StringComparer.Ordinal), file.MappedColumns.OrderBy(c => c.Key, StringComparer.Ordinal));
-        Assert.Equal(ignored.Order(StringComparer.Ordinal), file.IgnoredColumns.Order(StringComparer.Ordinal));
-    }
-
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
-    }
-
-    private List<(string, long)> Pairs(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<(string, long)>();
-        while (reader.Read())
-            rows.Add((reader.IsDBNull(0) ? "(null)" : reader.GetString(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1)));
-        return rows;
     }
 }

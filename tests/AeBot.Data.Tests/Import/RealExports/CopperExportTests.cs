@@ -1,6 +1,5 @@
 using AeBot.Core.Opportunities;
 using AeBot.Data.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Tests.Import.RealExports;
@@ -49,7 +48,7 @@ public sealed class CopperExportTests : IDisposable
 
         Assert.Equal(ImportKind.Accounts, file.Kind);
         Assert.Null(file.Error);
-        AssertColumns(file,
+        ExportAssert.Columns(file,
             new Dictionary<string, string>
             {
                 ["Copper ID"] = "id",
@@ -87,8 +86,8 @@ public sealed class CopperExportTests : IDisposable
         // "Industry cf_689104" is Construction for Ridgeline and Northgate.
         Assert.Equal(
             [("Ethan Brooks", 2L), ("Grace Okafor", 2L), ("Hannah Cho", 1L)],
-            Pairs("SELECT r.Name, COUNT(*) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId GROUP BY r.Name ORDER BY r.Name"));
-        Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM Accounts WHERE Industry = 'Construction'"));
+            _database.Pairs("SELECT r.Name, COUNT(*) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId GROUP BY r.Name ORDER BY r.Name"));
+        Assert.Equal(2L, _database.Scalar("SELECT COUNT(*) FROM Accounts WHERE Industry = 'Construction'"));
     }
 
     [Fact]
@@ -98,7 +97,7 @@ public sealed class CopperExportTests : IDisposable
 
         Assert.Equal(ImportKind.Contacts, file.Kind);
         Assert.Null(file.Error);
-        AssertColumns(file,
+        ExportAssert.Columns(file,
             new Dictionary<string, string>
             {
                 ["Copper ID"] = "id",
@@ -134,8 +133,8 @@ public sealed class CopperExportTests : IDisposable
         // Oracle: by "Company Id", Ridgeline has Luis Ortega and Owen Park, the four other companies one person each.
         Assert.Equal(
             [("71204518", 2L), ("71204533", 1L), ("71204547", 1L), ("71204559", 1L), ("71204562", 1L)],
-            Pairs("SELECT a.ExternalId, COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId GROUP BY a.ExternalId ORDER BY a.ExternalId"));
-        Assert.Equal(5L, Scalar("SELECT COUNT(*) FROM Accounts")); // no account made from a company name
+            _database.Pairs("SELECT a.ExternalId, COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId GROUP BY a.ExternalId ORDER BY a.ExternalId"));
+        Assert.Equal(5L, _database.Scalar("SELECT COUNT(*) FROM Accounts")); // no account made from a company name
     }
 
     [Fact]
@@ -145,7 +144,7 @@ public sealed class CopperExportTests : IDisposable
 
         Assert.Equal(ImportKind.Opportunities, file.Kind);
         Assert.Null(file.Error);
-        AssertColumns(file,
+        ExportAssert.Columns(file,
             new Dictionary<string, string>
             {
                 ["Copper ID"] = "id",
@@ -203,14 +202,14 @@ public sealed class CopperExportTests : IDisposable
         // (Northgate parts sync); amounts are stored in 1/10,000 units.
         Assert.Equal(
             [("Ethan Brooks", 12_500L * 10_000), ("Grace Okafor", 28_000L * 10_000), ("Hannah Cho", 9_000L * 10_000)],
-            Pairs("SELECT r.Name, SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId WHERE o.StageCategory = 0 "
+            _database.Pairs("SELECT r.Name, SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId WHERE o.StageCategory = 0 "
                 + "GROUP BY r.Name ORDER BY r.Name"));
         // Oracle 2: won in Q4 2026 = Copperleaf 54,000 (30 Oct) + Sundial 6,400 (24 Nov) = 60,400.
-        Assert.Equal(60_400L * 10_000, Scalar(
+        Assert.Equal(60_400L * 10_000, _database.Scalar(
             "SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 1 AND CloseDate BETWEEN '2026-10-01' AND '2026-12-31'"));
         // Oracle 3: lost = Northgate technician app 19,800 (Lost) + Ridgeline GPS add-on 8,000 (Abandoned) = 27,800 in 2 deals.
-        Assert.Equal(27_800L * 10_000, Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 2"));
-        Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
+        Assert.Equal(27_800L * 10_000, _database.Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 2"));
+        Assert.Equal(2L, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
     }
 
     [Fact]
@@ -234,33 +233,5 @@ public sealed class CopperExportTests : IDisposable
     {
         await using var db = _database.NewContext();
         return await ImportFixture.ImportAsync(db, ImportFixture.Exports("copper"));
-    }
-
-    private static void AssertColumns(FileImportResult file, Dictionary<string, string> mapped, string[] ignored)
-    {
-        Assert.Equal(mapped.OrderBy(c => c.Key, StringComparer.Ordinal), file.MappedColumns.OrderBy(c => c.Key, StringComparer.Ordinal));
-        Assert.Equal(ignored.Order(StringComparer.Ordinal), file.IgnoredColumns.Order(StringComparer.Ordinal));
-    }
-
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
-    }
-
-    private List<(string, long)> Pairs(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<(string, long)>();
-        while (reader.Read())
-            rows.Add((reader.IsDBNull(0) ? "(null)" : reader.GetString(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1)));
-        return rows;
     }
 }

@@ -1,7 +1,6 @@
 using AeBot.Core.Opportunities;
 using AeBot.Core.Organization;
 using AeBot.Data.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Tests.Import.RealExports;
@@ -49,14 +48,14 @@ public sealed class Dynamics365ExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Users, ImportKind.Reps, created: 7,
+        ExportAssert.File(report, Users, ImportKind.Reps, created: 7,
             new()
             {
                 ["(Do Not Modify) User"] = "id", ["Full Name"] = "name", ["Primary Email"] = "email", ["Title"] = "role",
                 ["Business Unit"] = "team", ["Manager"] = "manager",
             },
             RowChecksum, ModifiedOn, "Main Phone");
-        AssertFile(report, Accounts, ImportKind.Accounts, created: 5,
+        ExportAssert.File(report, Accounts, ImportKind.Accounts, created: 5,
             new()
             {
                 ["(Do Not Modify) Account"] = "id", ["Account Name"] = "name", ["Address 1: Country/Region"] = "country",
@@ -64,14 +63,14 @@ public sealed class Dynamics365ExportTests : IDisposable
                 ["Owner"] = "owner",
             },
             RowChecksum, ModifiedOn, "Main Phone", "Address 1: City", "Primary Contact");
-        AssertFile(report, Contacts, ImportKind.Contacts, created: 6,
+        ExportAssert.File(report, Contacts, ImportKind.Contacts, created: 6,
             new()
             {
                 ["(Do Not Modify) Contact"] = "id", ["Full Name"] = "name", ["Email"] = "email", ["Company Name"] = "account",
                 ["Business Phone"] = "phone", ["Job Title"] = "title",
             },
             RowChecksum, ModifiedOn);
-        AssertFile(report, OpenOpportunities, ImportKind.Opportunities, created: 4,
+        ExportAssert.File(report, OpenOpportunities, ImportKind.Opportunities, created: 4,
             new()
             {
                 ["(Do Not Modify) Opportunity"] = "id", ["Topic"] = "name", ["Potential Customer"] = "account",
@@ -81,7 +80,7 @@ public sealed class Dynamics365ExportTests : IDisposable
             },
             RowChecksum, ModifiedOn);
         // A closed opportunity's amount is its Actual Revenue and its close date the Actual Close Date.
-        AssertFile(report, ClosedOpportunities, ImportKind.Opportunities, created: 4,
+        ExportAssert.File(report, ClosedOpportunities, ImportKind.Opportunities, created: 4,
             new()
             {
                 ["(Do Not Modify) Opportunity"] = "id", ["Topic"] = "name", ["Potential Customer"] = "account", ["Status"] = "status",
@@ -96,10 +95,10 @@ public sealed class Dynamics365ExportTests : IDisposable
             Assert.DoesNotContain("reps", report.File(name).AlsoCreated.Keys);
             Assert.DoesNotContain("accounts", report.File(name).AlsoCreated.Keys);
         }
-        Assert.Equal(7, Scalar("SELECT COUNT(*) FROM Reps"));
-        Assert.Equal(5, Scalar("SELECT COUNT(*) FROM Accounts"));
-        Assert.Equal(6, Scalar("SELECT COUNT(*) FROM Contacts"));
-        Assert.Equal(8, Scalar("SELECT COUNT(*) FROM Opportunities"));
+        Assert.Equal(7, _database.Scalar("SELECT COUNT(*) FROM Reps"));
+        Assert.Equal(5, _database.Scalar("SELECT COUNT(*) FROM Accounts"));
+        Assert.Equal(6, _database.Scalar("SELECT COUNT(*) FROM Contacts"));
+        Assert.Equal(8, _database.Scalar("SELECT COUNT(*) FROM Opportunities"));
     }
 
     [Fact]
@@ -140,28 +139,28 @@ public sealed class Dynamics365ExportTests : IDisposable
         await ImportAsync();
 
         // Open pipeline (Est. revenue of the Open Opportunities view): 120,000 + 64,000 + 210,000 + 18,000.
-        Assert.Equal(412_000m, Money(Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 0")));
+        Assert.Equal(412_000m, ExportAssert.Money(_database.Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 0")));
         // Of the reps who report to Sam Carter: Jamie 120,000 + 18,000, Robin 64,000.
-        Assert.Equal(202_000m, Money(Scalar("""
+        Assert.Equal(202_000m, ExportAssert.Money(_database.Scalar("""
             SELECT SUM(o.Amount) FROM Opportunities o
             JOIN Reps r ON r.Id = o.OwnerId JOIN Reps m ON m.Id = r.ManagerId
             WHERE m.Name = 'Sam Carter' AND o.StageCategory = 0
             """)));
         // Weighted: 120,000 × 90 % + 64,000 × 75 % + 210,000 × 50 % + 18,000 × 10 % = 108,000 + 48,000 + 105,000 + 1,800.
-        Assert.Equal(262_800m, Weighted(Scalar("SELECT SUM(Amount * Probability) FROM Opportunities WHERE StageCategory = 0")));
+        Assert.Equal(262_800m, ExportAssert.Weighted(_database.Scalar("SELECT SUM(Amount * Probability) FROM Opportunities WHERE StageCategory = 0")));
         // Won (Status "Won"), Actual Revenue, closed in Q4 2026: 45,500 + 96,000.
-        Assert.Equal(141_500m, Money(Scalar("""
+        Assert.Equal(141_500m, ExportAssert.Money(_database.Scalar("""
             SELECT SUM(Amount) FROM Opportunities
             WHERE StageCategory = 1 AND CloseDate BETWEEN '2026-10-01' AND '2026-12-31'
             """)));
         // Lost (Status "Lost", reasons Out-Sold and Canceled): two deals, one of Robin's and one of Hannah's.
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
-        Assert.Equal(1, Scalar("""
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
+        Assert.Equal(1, _database.Scalar("""
             SELECT COUNT(*) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId
             WHERE o.StageCategory = 2 AND r.Name = 'Hannah Weber' AND o.CloseDate = '2026-11-02'
             """));
         // On Hold is still open.
-        Assert.Equal(0, Scalar("SELECT StageCategory FROM Opportunities WHERE Name = 'Stark Warehouse Pilot'"));
+        Assert.Equal(0, _database.Scalar("SELECT StageCategory FROM Opportunities WHERE Name = 'Stark Warehouse Pilot'"));
 
         await using var check = _database.NewContext();
         var deal = await check.Opportunities.Include(o => o.Owner).Include(o => o.Account)
@@ -186,7 +185,7 @@ public sealed class Dynamics365ExportTests : IDisposable
         Assert.Equal("07d2e844-6333-58a0-b7f3-28e6490ee219", accounts["Initrode, Inc."].ExternalId);
 
         // Contacts hang off their Company Name: Initrode has Dana Reyes and Lee Park.
-        Assert.Equal(2, Scalar("""
+        Assert.Equal(2, _database.Scalar("""
             SELECT COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId
             WHERE a.ExternalId = '07d2e844-6333-58a0-b7f3-28e6490ee219'
             """));
@@ -197,30 +196,4 @@ public sealed class Dynamics365ExportTests : IDisposable
         await using var db = _database.NewContext();
         return await ImportFixture.ImportAsync(db, ImportFixture.Exports("dynamics365"));
     }
-
-    private static void AssertFile(ImportReport report, string name, ImportKind kind, int created, Dictionary<string, string> mapped, params string[] ignored)
-    {
-        var file = report.File(name);
-        Assert.True(file.Error is null, $"{name}: {file.Error}");
-        Assert.Equal(kind, file.Kind);
-        Assert.Equal(mapped.OrderBy(m => m.Key, StringComparer.Ordinal), file.MappedColumns.OrderBy(m => m.Key, StringComparer.Ordinal));
-        Assert.Equal(ignored.Order(StringComparer.Ordinal), file.IgnoredColumns.Order(StringComparer.Ordinal));
-        Assert.Empty(file.Rejected);
-        Assert.Equal(created, file.Created);
-    }
-
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
-    }
-
-    // Decimals are stored as integer counts of 1/10,000 (ScaledDecimalConverter).
-    private static decimal Money(long scaled) => scaled / 10_000m;
-
-    // Amount × Probability, both scaled by 10,000; the probability is a percentage.
-    private static decimal Weighted(long scaledProduct) => scaledProduct / 10_000m / 10_000m / 100m;
 }

@@ -1,5 +1,4 @@
 using AeBot.Data.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Tests.Import.RealExports;
@@ -39,7 +38,7 @@ public sealed class FreshsalesExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Accounts, ImportKind.Accounts, created: 4, new()
+        ExportAssert.File(report, Accounts, ImportKind.Accounts, created: 4, new()
         {
             ["Name"] = "name", ["Website"] = "website", ["Country"] = "country", ["Industry type"] = "industry",
             ["Number of employees"] = "employees", ["Sales owner"] = "owner", ["Parent account"] = "parent",
@@ -59,7 +58,7 @@ public sealed class FreshsalesExportTests : IDisposable
         Assert.Equal("Transportation", (await db.Accounts.SingleAsync(a => a.Name == "Thornbury Haulage")).Industry);
 
         // James Holt's accounts, by hand: Castlegate Retail Group, Castlegate Retail, Pennine Water = 3.
-        Assert.Equal(3, Scalar("SELECT COUNT(*) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId WHERE r.Name = 'James Holt'"));
+        Assert.Equal(3, _database.Scalar("SELECT COUNT(*) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId WHERE r.Name = 'James Holt'"));
     }
 
     [Fact]
@@ -68,7 +67,7 @@ public sealed class FreshsalesExportTests : IDisposable
         var report = await ImportAsync();
 
         // "Work" is the work phone number, "Emails" the primary e-mail address.
-        AssertFile(report, Contacts, ImportKind.Contacts, created: 4, new()
+        ExportAssert.File(report, Contacts, ImportKind.Contacts, created: 4, new()
         {
             ["First name"] = "first_name", ["Last name"] = "last_name", ["Job title"] = "title", ["Emails"] = "email",
             ["Work"] = "phone", ["Mobile"] = "phone", ["Account name"] = "account",
@@ -84,8 +83,8 @@ public sealed class FreshsalesExportTests : IDisposable
         Assert.Equal("+44 7700 900303", (await db.Contacts.SingleAsync(c => c.Name == "Priti Shah")).Phone); // mobile only
 
         // Pennine Water has Owen Price and Gareth Evans; no account is invented from a contact.
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId WHERE a.Name = 'Pennine Water'"));
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM Accounts"));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId WHERE a.Name = 'Pennine Water'"));
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM Accounts"));
     }
 
     [Fact]
@@ -94,7 +93,7 @@ public sealed class FreshsalesExportTests : IDisposable
         var report = await ImportAsync();
 
         // Both date columns are the close date: "Closed date" (the actual one) is filled only for won and lost deals.
-        AssertFile(report, Deals, ImportKind.Opportunities, created: 6, new()
+        ExportAssert.File(report, Deals, ImportKind.Opportunities, created: 6, new()
         {
             ["Name"] = "name", ["Deal value"] = "amount", ["Account name"] = "account", ["Deal stage"] = "stage",
             ["Expected close date"] = "close_date", ["Closed date"] = "close_date", ["Sales owner"] = "owner",
@@ -105,20 +104,20 @@ public sealed class FreshsalesExportTests : IDisposable
         Assert.Equal<KeyValuePair<string, int>>([new("reps", 1)], report.File(Deals).AlsoCreated);
 
         // No roster: three reps from the "Sales owner" names, nobody reports to anybody, no "Unassigned".
-        Assert.Equal(3, Scalar("SELECT COUNT(*) FROM Reps"));
-        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM Reps WHERE ManagerId IS NOT NULL"));
-        Assert.Equal(6, Scalar("SELECT COUNT(*) FROM Opportunities WHERE Currency = 'GBP'"));
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 0"));
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 1"));
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
+        Assert.Equal(3, _database.Scalar("SELECT COUNT(*) FROM Reps"));
+        Assert.Equal(0, _database.Scalar("SELECT COUNT(*) FROM Reps WHERE ManagerId IS NOT NULL"));
+        Assert.Equal(6, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Currency = 'GBP'"));
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 0"));
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 1"));
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
 
         // Open pipeline expected to close in December 2026, by hand from the CSV: Thornbury Fleet Telematics 42,000
         // (18/12/2026) + Pennine Water Sensors 96,500 (05/12/2026 — 5 December: the file's dates are day first, as
         // 18/12 and 30/01 show) = 138,500 GBP.
-        Assert.Equal(138_500m, Money(
+        Assert.Equal(138_500m, _database.Money(
             "SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 0 AND CloseDate >= '2026-12-01' AND CloseDate <= '2026-12-31'"));
         // Amelia Shaw's open pipeline: 61,000 (Castlegate Stock Forecasting) + 33,500 (Pennine Leak Analytics) = 94,500.
-        Assert.Equal(94_500m, Money(
+        Assert.Equal(94_500m, _database.Money(
             "SELECT SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId WHERE r.Name = 'Amelia Shaw' AND o.StageCategory = 0"));
 
         await using var db = _database.NewContext();
@@ -138,28 +137,4 @@ public sealed class FreshsalesExportTests : IDisposable
         await using var db = _database.NewContext();
         return await ImportFixture.ImportAsync(db, ImportFixture.Exports("freshsales"));
     }
-
-    /// <summary>The file's kind, no error, the exact column mapping and ignored columns, the records created, nothing rejected.</summary>
-    private static void AssertFile(ImportReport report, string name, ImportKind kind, int created, Dictionary<string, string> mapped, params string[] ignored)
-    {
-        var file = report.File(name);
-        Assert.Equal(kind, file.Kind);
-        Assert.Null(file.Error);
-        Assert.Equal(mapped.OrderBy(p => p.Key, StringComparer.Ordinal), file.MappedColumns.OrderBy(p => p.Key, StringComparer.Ordinal));
-        Assert.Equal(ignored.Order(StringComparer.Ordinal), file.IgnoredColumns.Order(StringComparer.Ordinal));
-        Assert.Equal(created, file.Created);
-        Assert.Empty(file.Rejected);
-    }
-
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
-    }
-
-    /// <summary>A money column read with plain SQL: SQLite stores decimals as integer ten-thousandths.</summary>
-    private decimal Money(string sql) => Scalar(sql) / 10_000m;
 }

@@ -2,7 +2,6 @@ using AeBot.Core.Interactions;
 using AeBot.Core.Opportunities;
 using AeBot.Core.Organization;
 using AeBot.Data.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Tests.Import.RealExports;
@@ -52,7 +51,7 @@ public sealed class HubspotExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Users, ImportKind.Reps, created: 6, new()
+        ExportAssert.File(report, Users, ImportKind.Reps, created: 6, new()
         {
             ["User ID"] = "id", ["First name"] = "first_name", ["Last name"] = "last_name", ["Email address"] = "email",
             ["Assigned teams"] = "team", ["Assigned role"] = "role",
@@ -74,11 +73,11 @@ public sealed class HubspotExportTests : IDisposable
         Assert.Equal(RepRole.Rep, reps["Liam Carter"].Role);
 
         // HubSpot's user export has no manager column, so no reporting lines exist to import.
-        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM Reps WHERE ManagerId IS NOT NULL"));
+        Assert.Equal(0, _database.Scalar("SELECT COUNT(*) FROM Reps WHERE ManagerId IS NOT NULL"));
         // Team sizes by hand from the file: Enterprise = Marcus + Daniel, Mid-Market = Priya + Sofia + Liam.
-        Assert.Equal(3, Scalar("SELECT COUNT(*) FROM Teams"));
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM Reps r JOIN Teams t ON t.Id = r.TeamId WHERE t.Name = 'Enterprise'"));
-        Assert.Equal(3, Scalar("SELECT COUNT(*) FROM Reps r JOIN Teams t ON t.Id = r.TeamId WHERE t.Name = 'Mid-Market'"));
+        Assert.Equal(3, _database.Scalar("SELECT COUNT(*) FROM Teams"));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM Reps r JOIN Teams t ON t.Id = r.TeamId WHERE t.Name = 'Enterprise'"));
+        Assert.Equal(3, _database.Scalar("SELECT COUNT(*) FROM Reps r JOIN Teams t ON t.Id = r.TeamId WHERE t.Name = 'Mid-Market'"));
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public sealed class HubspotExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Companies, ImportKind.Accounts, created: 5, new()
+        ExportAssert.File(report, Companies, ImportKind.Accounts, created: 5, new()
         {
             ["Record ID"] = "id", ["Company name"] = "name", ["Company owner"] = "owner", ["Create Date"] = "created_date",
             ["Country/Region"] = "country", ["Industry"] = "industry", ["Company Domain Name"] = "website",
@@ -105,7 +104,7 @@ public sealed class HubspotExportTests : IDisposable
         Assert.Equal(new DateTimeOffset(2025, 9, 8, 10, 30, 0, TimeSpan.Zero), kestrel.CreatedAt);
 
         // Head count of Daniel Kim's companies, by hand: Northgate 1,200 + Halcyon 4,300 + Kestrel 8,900 = 14,400.
-        Assert.Equal(14_400, Scalar("SELECT SUM(a.Employees) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId WHERE r.Name = 'Daniel Kim'"));
+        Assert.Equal(14_400, _database.Scalar("SELECT SUM(a.Employees) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId WHERE r.Name = 'Daniel Kim'"));
     }
 
     [Fact]
@@ -114,7 +113,7 @@ public sealed class HubspotExportTests : IDisposable
         var report = await ImportAsync();
 
         // Both company-id columns hold the company's Record ID ("Associated Company IDs" may list several, ";"-joined).
-        AssertFile(report, Contacts, ImportKind.Contacts, created: 6, new()
+        ExportAssert.File(report, Contacts, ImportKind.Contacts, created: 6, new()
         {
             ["Record ID"] = "id", ["First Name"] = "first_name", ["Last Name"] = "last_name", ["Email"] = "email",
             ["Phone Number"] = "phone", ["Primary Associated Company ID"] = "account_id", ["Job Title"] = "title",
@@ -129,8 +128,8 @@ public sealed class HubspotExportTests : IDisposable
         Assert.Equal("9101", dana.Account?.ExternalId);
 
         // Verdant Foods (9103) has Lena Fischer and Sam Ortiz; no company is invented from a contact.
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId WHERE a.ExternalId = '9103'"));
-        Assert.Equal(5, Scalar("SELECT COUNT(*) FROM Accounts"));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId WHERE a.ExternalId = '9103'"));
+        Assert.Equal(5, _database.Scalar("SELECT COUNT(*) FROM Accounts"));
     }
 
     [Fact]
@@ -138,7 +137,7 @@ public sealed class HubspotExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Deals, ImportKind.Opportunities, created: 7, new()
+        ExportAssert.File(report, Deals, ImportKind.Opportunities, created: 7, new()
         {
             ["Record ID"] = "id", ["Deal Name"] = "name", ["Deal Stage"] = "stage", ["Close Date"] = "close_date",
             ["Deal owner"] = "owner", ["Amount"] = "amount", ["Create Date"] = "created_date", ["Deal Type"] = "type",
@@ -147,21 +146,21 @@ public sealed class HubspotExportTests : IDisposable
         Assert.Empty(report.File(Deals).AlsoCreated); // owners are users, companies were imported: nothing invented
 
         // Stage labels: Closed Won / Closed Lost close a deal, the five other default stages are open.
-        Assert.Equal(5, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 0"));
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 1"));
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
+        Assert.Equal(5, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 0"));
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 1"));
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
 
         // Open pipeline of the Mid-Market team (owner's team from the user export), by hand from the CSV:
         // Sofia Rossi 18,500 (Verdant Pilot) + 41,000 (Orbis Loyalty) + Liam Carter 27,500 (Verdant Supplier Portal)
         // = 87,000; Liam's Orbis Store Insights (32,000) is Closed Lost and does not count.
-        Assert.Equal(87_000m, Money(
+        Assert.Equal(87_000m, _database.Money(
             "SELECT SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId JOIN Teams t ON t.Id = r.TeamId "
             + "WHERE t.Name = 'Mid-Market' AND o.StageCategory = 0"));
         // Daniel Kim's open pipeline: 84,000 (Northgate, Contract Sent) + 120,000 (Kestrel, Decision Maker Bought-In).
-        Assert.Equal(204_000m, Money(
+        Assert.Equal(204_000m, _database.Money(
             "SELECT SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId WHERE r.Name = 'Daniel Kim' AND o.StageCategory = 0"));
         // Won: Halcyon renewal 56,000.
-        Assert.Equal(56_000m, Money("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 1"));
+        Assert.Equal(56_000m, _database.Money("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 1"));
 
         await using var db = _database.NewContext();
         var kestrel = await db.Opportunities.Include(o => o.Account).SingleAsync(o => o.ExternalId == "20104");
@@ -178,7 +177,7 @@ public sealed class HubspotExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Calls, ImportKind.Activities, created: 4, new()
+        ExportAssert.File(report, Calls, ImportKind.Activities, created: 4, new()
         {
             ["Record ID"] = "id", ["Call Title"] = "subject", ["Activity date"] = "date", ["Activity assigned to"] = "owner",
             ["Call notes"] = "summary", ["Associated Contact"] = "contacts", ["Associated Company"] = "account",
@@ -188,13 +187,13 @@ public sealed class HubspotExportTests : IDisposable
         Assert.Empty(report.File(Calls).AlsoCreated);
 
         // A calls export holds calls, whatever their titles say ("Risk dashboard scoping", "Pilot follow-up").
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM Interactions WHERE Type = 0"));
-        Assert.Equal(6, Scalar("SELECT COUNT(*) FROM Contacts"));
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM InteractionContacts ic JOIN Interactions i ON i.Id = ic.InteractionId WHERE i.Type = 0"));
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM Interactions WHERE Type = 0"));
+        Assert.Equal(6, _database.Scalar("SELECT COUNT(*) FROM Contacts"));
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM InteractionContacts ic JOIN Interactions i ON i.Id = ic.InteractionId WHERE i.Type = 0"));
         // Calls by Daniel Kim, by hand: 7301 (Northgate) and 7302 (Kestrel) = 2; each sits on its deal.
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM Interactions i JOIN Reps r ON r.Id = i.RepId WHERE i.Type = 0 AND r.Name = 'Daniel Kim'"));
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM Interactions i JOIN Opportunities o ON o.Id = i.OpportunityId WHERE i.Type = 0 AND o.AccountId = i.AccountId"));
-        Assert.Equal(4, Scalar(
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM Interactions i JOIN Reps r ON r.Id = i.RepId WHERE i.Type = 0 AND r.Name = 'Daniel Kim'"));
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM Interactions i JOIN Opportunities o ON o.Id = i.OpportunityId WHERE i.Type = 0 AND o.AccountId = i.AccountId"));
+        Assert.Equal(4, _database.Scalar(
             "SELECT COUNT(*) FROM InteractionContacts ic JOIN Interactions i ON i.Id = ic.InteractionId JOIN Contacts c ON c.Id = ic.ContactId "
             + "WHERE i.Type = 0 AND c.AccountId = i.AccountId"));
 
@@ -209,7 +208,7 @@ public sealed class HubspotExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Notes, ImportKind.Activities, created: 3, new()
+        ExportAssert.File(report, Notes, ImportKind.Activities, created: 3, new()
         {
             ["Record ID"] = "id", ["Activity date"] = "date", ["Activity assigned to"] = "owner", ["Body preview"] = "summary",
             ["Associated Contact"] = "contacts", ["Associated Company"] = "account", ["Associated Company IDs"] = "account_id",
@@ -217,12 +216,12 @@ public sealed class HubspotExportTests : IDisposable
         }, "Associated Contact IDs");
         Assert.Empty(report.File(Notes).AlsoCreated);
 
-        Assert.Equal(3, Scalar("SELECT COUNT(*) FROM Interactions WHERE Type = 3"));
+        Assert.Equal(3, _database.Scalar("SELECT COUNT(*) FROM Interactions WHERE Type = 3"));
         // Everything logged on the Kestrel deal (20104), by hand: call 7302 and note 7401 = 2.
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM Interactions i JOIN Opportunities o ON o.Id = i.OpportunityId WHERE o.ExternalId = '20104'"));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM Interactions i JOIN Opportunities o ON o.Id = i.OpportunityId WHERE o.ExternalId = '20104'"));
         // Seven activities, one contact each, all of them people from the contacts export.
-        Assert.Equal(7, Scalar("SELECT COUNT(*) FROM InteractionContacts"));
-        Assert.Equal(6, Scalar("SELECT COUNT(*) FROM Contacts"));
+        Assert.Equal(7, _database.Scalar("SELECT COUNT(*) FROM InteractionContacts"));
+        Assert.Equal(6, _database.Scalar("SELECT COUNT(*) FROM Contacts"));
 
         await using var db = _database.NewContext();
         var note = await db.Interactions.SingleAsync(i => i.ExternalId == "7402");
@@ -237,28 +236,4 @@ public sealed class HubspotExportTests : IDisposable
         await using var db = _database.NewContext();
         return await ImportFixture.ImportAsync(db, ImportFixture.Exports("hubspot"));
     }
-
-    /// <summary>The file's kind, no error, the exact column mapping and ignored columns, the records created, nothing rejected.</summary>
-    private static void AssertFile(ImportReport report, string name, ImportKind kind, int created, Dictionary<string, string> mapped, params string[] ignored)
-    {
-        var file = report.File(name);
-        Assert.Equal(kind, file.Kind);
-        Assert.Null(file.Error);
-        Assert.Equal(mapped.OrderBy(p => p.Key, StringComparer.Ordinal), file.MappedColumns.OrderBy(p => p.Key, StringComparer.Ordinal));
-        Assert.Equal(ignored.Order(StringComparer.Ordinal), file.IgnoredColumns.Order(StringComparer.Ordinal));
-        Assert.Equal(created, file.Created);
-        Assert.Empty(file.Rejected);
-    }
-
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
-    }
-
-    /// <summary>A money column read with plain SQL: SQLite stores decimals as integer ten-thousandths.</summary>
-    private decimal Money(string sql) => Scalar(sql) / 10_000m;
 }

@@ -1,7 +1,6 @@
 using AeBot.Core.Interactions;
 using AeBot.Core.Opportunities;
 using AeBot.Data.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Tests.Import.RealExports;
@@ -51,7 +50,7 @@ public sealed class PipedriveExportTests : IDisposable
 
         Assert.Equal(ImportKind.Accounts, file.Kind);
         Assert.Null(file.Error);
-        AssertColumns(file,
+        ExportAssert.Columns(file,
             new Dictionary<string, string>
             {
                 ["Organization - ID"] = "id",
@@ -93,10 +92,10 @@ public sealed class PipedriveExportTests : IDisposable
 
         // Oracle: the "Number of employees" column, 640 + 1200 + 310 + 85 + 2300 = 4535, and accounts per owner
         // (Lena: Brightwater and Moravia; Tomás: Kestrel and Solenne; Priya: Alder & Finch).
-        Assert.Equal(4535L, Scalar("SELECT SUM(Employees) FROM Accounts"));
+        Assert.Equal(4535L, _database.Scalar("SELECT SUM(Employees) FROM Accounts"));
         Assert.Equal(
             [("Lena Vogt", 2L), ("Priya Natarajan", 1L), ("Tomás Ferreira", 2L)],
-            Pairs("SELECT r.Name, COUNT(*) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId GROUP BY r.Name ORDER BY r.Name"));
+            _database.Pairs("SELECT r.Name, COUNT(*) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId GROUP BY r.Name ORDER BY r.Name"));
     }
 
     [Fact]
@@ -106,7 +105,7 @@ public sealed class PipedriveExportTests : IDisposable
 
         Assert.Equal(ImportKind.Contacts, file.Kind);
         Assert.Null(file.Error);
-        AssertColumns(file,
+        ExportAssert.Columns(file,
             new Dictionary<string, string>
             {
                 ["Person - ID"] = "id",
@@ -145,10 +144,10 @@ public sealed class PipedriveExportTests : IDisposable
 
         // Oracle: all six people have an e-mail (five under Work, Petr under Other) and belong to an organization:
         // Brightwater has Jonas Weber and Miriam Koch, the four others one person each.
-        Assert.Equal(6L, Scalar("SELECT COUNT(*) FROM Contacts WHERE Email IS NOT NULL AND AccountId IS NOT NULL"));
+        Assert.Equal(6L, _database.Scalar("SELECT COUNT(*) FROM Contacts WHERE Email IS NOT NULL AND AccountId IS NOT NULL"));
         Assert.Equal(
             [("Alder & Finch Ltd", 1L), ("Brightwater Logistics GmbH", 2L), ("Kestrel Foods B.V.", 1L), ("Moravia Steel a.s.", 1L), ("Solenne Hotels SAS", 1L)],
-            Pairs("SELECT a.Name, COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId GROUP BY a.Name ORDER BY a.Name"));
+            _database.Pairs("SELECT a.Name, COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId GROUP BY a.Name ORDER BY a.Name"));
     }
 
     [Fact]
@@ -158,7 +157,7 @@ public sealed class PipedriveExportTests : IDisposable
 
         Assert.Equal(ImportKind.Opportunities, file.Kind);
         Assert.Null(file.Error);
-        AssertColumns(file,
+        ExportAssert.Columns(file,
             new Dictionary<string, string>
             {
                 ["Deal - ID"] = "id",
@@ -226,17 +225,17 @@ public sealed class PipedriveExportTests : IDisposable
 
         // Oracle 1: Lena Vogt's open pipeline in EUR = 48,000 (fleet telematics) + 64,000 (yard sensors)
         // + 9,800 (route planning) = 121,800; amounts are stored in 1/10,000 units.
-        Assert.Equal(121_800L * 10_000, Scalar(
+        Assert.Equal(121_800L * 10_000, _database.Scalar(
             "SELECT SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId "
             + "WHERE r.Name = 'Lena Vogt' AND o.StageCategory = 0 AND o.Currency = 'EUR'"));
         // Oracle 2: won this quarter (Q4 2026) by currency: Alder & Finch 36,000 GBP on 14 Oct and the
         // Brightwater depot 12,500 EUR on 20 Nov.
         Assert.Equal(
             [("EUR", 12_500L * 10_000), ("GBP", 36_000L * 10_000)],
-            Pairs("SELECT Currency, SUM(Amount) FROM Opportunities WHERE StageCategory = 1 "
+            _database.Pairs("SELECT Currency, SUM(Amount) FROM Opportunities WHERE StageCategory = 1 "
                 + "AND CloseDate BETWEEN '2026-10-01' AND '2026-12-31' GROUP BY Currency ORDER BY Currency"));
         // Oracle 3: open deals closing by year end: 41 (18 Dec, 48,000) and 47 (5 Dec, 9,800) = 57,800 EUR.
-        Assert.Equal(57_800L * 10_000, Scalar(
+        Assert.Equal(57_800L * 10_000, _database.Scalar(
             "SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 0 AND CloseDate <= '2026-12-31'"));
     }
 
@@ -247,7 +246,7 @@ public sealed class PipedriveExportTests : IDisposable
 
         Assert.Equal(ImportKind.Activities, file.Kind);
         Assert.Null(file.Error);
-        AssertColumns(file,
+        ExportAssert.Columns(file,
             new Dictionary<string, string>
             {
                 ["Activity - ID"] = "id",
@@ -282,14 +281,14 @@ public sealed class PipedriveExportTests : IDisposable
         // Oracle: "Done" rows are interactions — the call and the demo at Brightwater, the e-mail to Solenne — each
         // on its deal; "Undone" rows are open follow-ups for their assignee: Tomás's revised proposal (2 Dec) and
         // Lena's site visit (9 Dec).
-        Assert.Equal(3L, Scalar("SELECT COUNT(*) FROM Interactions WHERE OpportunityId IS NOT NULL"));
-        Assert.Equal(2L, Scalar(
+        Assert.Equal(3L, _database.Scalar("SELECT COUNT(*) FROM Interactions WHERE OpportunityId IS NOT NULL"));
+        Assert.Equal(2L, _database.Scalar(
             "SELECT COUNT(*) FROM Interactions i JOIN Accounts a ON a.Id = i.AccountId WHERE a.Name = 'Brightwater Logistics GmbH'"));
         Assert.Equal(
             [("Tomás Ferreira", "2026-12-02"), ("Lena Vogt", "2026-12-09")],
-            Pairs<string>("SELECT r.Name, t.DueDate FROM FollowUpTasks t JOIN Reps r ON r.Id = t.RepId "
+            _database.Pairs<string>("SELECT r.Name, t.DueDate FROM FollowUpTasks t JOIN Reps r ON r.Id = t.RepId "
                 + $"WHERE t.Status = {(int)FollowUpStatus.Open} AND t.OpportunityId IS NOT NULL ORDER BY t.DueDate"));
-        Assert.Equal(6L, Scalar("SELECT COUNT(*) FROM Contacts")); // the contact persons were matched, not re-created
+        Assert.Equal(6L, _database.Scalar("SELECT COUNT(*) FROM Contacts")); // the contact persons were matched, not re-created
     }
 
     [Fact]
@@ -314,39 +313,5 @@ public sealed class PipedriveExportTests : IDisposable
     {
         await using var db = _database.NewContext();
         return await ImportFixture.ImportAsync(db, ImportFixture.Exports("pipedrive"));
-    }
-
-    private static void AssertColumns(FileImportResult file, Dictionary<string, string> mapped, string[] ignored)
-    {
-        Assert.Equal(mapped.OrderBy(c => c.Key, StringComparer.Ordinal), file.MappedColumns.OrderBy(c => c.Key, StringComparer.Ordinal));
-        Assert.Equal(ignored.Order(StringComparer.Ordinal), file.IgnoredColumns.Order(StringComparer.Ordinal));
-    }
-
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
-    }
-
-    private List<(string, long)> Pairs(string sql) =>
-        Rows(sql, r => (r.IsDBNull(0) ? "(null)" : r.GetString(0), r.IsDBNull(1) ? 0 : r.GetInt64(1)));
-
-    private List<(string, T)> Pairs<T>(string sql) =>
-        Rows(sql, r => (r.IsDBNull(0) ? "(null)" : r.GetString(0), r.IsDBNull(1) ? default! : r.GetFieldValue<T>(1)));
-
-    private List<TRow> Rows<TRow>(string sql, Func<SqliteDataReader, TRow> read)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<TRow>();
-        while (reader.Read())
-            rows.Add(read(reader));
-        return rows;
     }
 }

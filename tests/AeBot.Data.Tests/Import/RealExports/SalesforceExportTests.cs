@@ -1,7 +1,6 @@
 using AeBot.Core.Opportunities;
 using AeBot.Core.Organization;
 using AeBot.Data.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Tests.Import.RealExports;
@@ -56,7 +55,7 @@ public sealed class SalesforceExportTests : IDisposable
     {
         var report = await ImportAsync("salesforce-report");
 
-        AssertFile(report, OpportunitiesReport, ImportKind.Opportunities, created: 8,
+        ExportAssert.File(report, OpportunitiesReport, ImportKind.Opportunities, created: 8,
             new()
             {
                 ["Opportunity ID"] = "id", ["Opportunity Owner"] = "owner", ["Account Name"] = "account", ["Opportunity Name"] = "name",
@@ -65,14 +64,14 @@ public sealed class SalesforceExportTests : IDisposable
             },
             // Expected Revenue is amount × probability, not the amount; Fiscal Period and Age are derived by the report.
             "Fiscal Period", "Expected Revenue", "Age", "Lead Source");
-        AssertFile(report, AccountsReport, ImportKind.Accounts, created: 5,
+        ExportAssert.File(report, AccountsReport, ImportKind.Accounts, created: 5,
             new()
             {
                 ["Account ID"] = "id", ["Account Owner"] = "owner", ["Account Name"] = "name", ["Industry"] = "industry",
                 ["Employees"] = "employees", ["Website"] = "website", ["Billing Country"] = "country", ["Parent Account"] = "parent",
             },
             "Type", "Annual Revenue", "Rating", "Last Activity", "Last Modified Date");
-        AssertFile(report, UsersReport, ImportKind.Reps, created: 7,
+        ExportAssert.File(report, UsersReport, ImportKind.Reps, created: 7,
             new()
             {
                 ["User ID"] = "id", ["Full Name"] = "name", ["Title"] = "role", ["Email"] = "email", ["Role"] = "role",
@@ -81,7 +80,7 @@ public sealed class SalesforceExportTests : IDisposable
             // Username is the login (an address-shaped id such as jamie.fox@brightline.example.com), not the person's name;
             // a Profile is a permission set (System Administrator, Standard User), not what the person does.
             "Username", "Alias", "Profile", "Last Login");
-        AssertFile(report, TasksReport, ImportKind.Activities, created: 6,
+        ExportAssert.File(report, TasksReport, ImportKind.Activities, created: 6,
             new()
             {
                 ["Activity ID"] = "id", ["Assigned"] = "owner", ["Subject"] = "subject", ["Type"] = "type", ["Due Date"] = "date",
@@ -98,9 +97,9 @@ public sealed class SalesforceExportTests : IDisposable
         }
         Assert.DoesNotContain("reps", report.File(UsersReport).AlsoCreated.Keys);
         Assert.DoesNotContain("reps", report.File(AccountsReport).AlsoCreated.Keys);
-        Assert.Equal(8, Scalar("SELECT COUNT(*) FROM Opportunities"));
-        Assert.Equal(5, Scalar("SELECT COUNT(*) FROM Accounts"));
-        Assert.Equal(7, Scalar("SELECT COUNT(*) FROM Reps"));
+        Assert.Equal(8, _database.Scalar("SELECT COUNT(*) FROM Opportunities"));
+        Assert.Equal(5, _database.Scalar("SELECT COUNT(*) FROM Accounts"));
+        Assert.Equal(7, _database.Scalar("SELECT COUNT(*) FROM Reps"));
     }
 
     [Fact]
@@ -145,20 +144,20 @@ public sealed class SalesforceExportTests : IDisposable
         await ImportAsync("salesforce-report");
 
         // Open pipeline of the reps who report to Sam Carter: Jamie 120,000 + 18,000, Robin 64,000 = 202,000.
-        Assert.Equal(202_000m, Money(Scalar("""
+        Assert.Equal(202_000m, ExportAssert.Money(_database.Scalar("""
             SELECT SUM(o.Amount) FROM Opportunities o
             JOIN Reps r ON r.Id = o.OwnerId JOIN Reps m ON m.Id = r.ManagerId
             WHERE m.Name = 'Sam Carter' AND o.StageCategory = 0
             """)));
         // Weighted open pipeline: 120,000 × 90 % + 64,000 × 75 % + 210,000 × 50 % + 18,000 × 10 % = 108,000 + 48,000 + 105,000 + 1,800.
-        Assert.Equal(262_800m, Weighted(Scalar("SELECT SUM(Amount * Probability) FROM Opportunities WHERE StageCategory = 0")));
+        Assert.Equal(262_800m, ExportAssert.Weighted(_database.Scalar("SELECT SUM(Amount * Probability) FROM Opportunities WHERE StageCategory = 0")));
         // Won in Q4 2026: 45,500 (Oct 3) + 96,000 (Nov 20).
-        Assert.Equal(141_500m, Money(Scalar("""
+        Assert.Equal(141_500m, ExportAssert.Money(_database.Scalar("""
             SELECT SUM(Amount) FROM Opportunities
             WHERE StageCategory = 1 AND CloseDate BETWEEN '2026-10-01' AND '2026-12-31'
             """)));
         // Lost: Hannah 38,000 + Robin 22,000.
-        Assert.Equal(60_000m, Money(Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 2")));
+        Assert.Equal(60_000m, ExportAssert.Money(_database.Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 2")));
 
         await using var check = _database.NewContext();
         var deal = await check.Opportunities.Include(o => o.Account).SingleAsync(o => o.ExternalId == "006Hs00000fYpQa");
@@ -177,16 +176,16 @@ public sealed class SalesforceExportTests : IDisposable
         Assert.Equal("Germany", globexEurope.Country);
 
         // Tasks: the four completed ones are interactions, "Not Started" and "In Progress" are follow-ups still to do.
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM Interactions"));
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM Interactions WHERE OpportunityId IS NOT NULL AND AccountId IS NOT NULL"));
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM FollowUpTasks WHERE Status = 0 AND DueDate BETWEEN '2026-12-01' AND '2026-12-31'"));
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM Interactions"));
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM Interactions WHERE OpportunityId IS NOT NULL AND AccountId IS NOT NULL"));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM FollowUpTasks WHERE Status = 0 AND DueDate BETWEEN '2026-12-01' AND '2026-12-31'"));
         // Interactions of Sam's reps: Jamie's call with Dana, Robin's demo.
-        Assert.Equal(2, Scalar("""
+        Assert.Equal(2, _database.Scalar("""
             SELECT COUNT(*) FROM Interactions i
             JOIN Reps r ON r.Id = i.RepId JOIN Reps m ON m.Id = r.ManagerId
             WHERE m.Name = 'Sam Carter'
             """));
-        Assert.Equal(1, Scalar("""
+        Assert.Equal(1, _database.Scalar("""
             SELECT COUNT(*) FROM FollowUpTasks t JOIN Reps r ON r.Id = t.RepId
             WHERE r.Name = 'Diego Alvarez' AND t.Title = 'Send HIPAA addendum' AND t.DueDate = '2026-12-02'
             """));
@@ -199,7 +198,7 @@ public sealed class SalesforceExportTests : IDisposable
     {
         var report = await ImportAsync("salesforce-dataloader");
 
-        AssertFile(report, "User.csv", ImportKind.Reps, created: 7,
+        ExportAssert.File(report, "User.csv", ImportKind.Reps, created: 7,
             new()
             {
                 ["Id"] = "id", ["LastName"] = "last_name", ["FirstName"] = "first_name", ["Name"] = "name", ["Division"] = "team",
@@ -207,21 +206,21 @@ public sealed class SalesforceExportTests : IDisposable
             },
             // Username is the login, not the name; UserRoleId and ProfileId are ids of records this export does not carry.
             "Username", "Department", "Alias", "UserRoleId", "ProfileId", "CreatedDate");
-        AssertFile(report, "Account.csv", ImportKind.Accounts, created: 5,
+        ExportAssert.File(report, "Account.csv", ImportKind.Accounts, created: 5,
             new()
             {
                 ["Id"] = "id", ["Name"] = "name", ["ParentId"] = "parent_id", ["BillingCountry"] = "country", ["Website"] = "website",
                 ["Industry"] = "industry", ["NumberOfEmployees"] = "employees", ["OwnerId"] = "owner", ["CreatedDate"] = "created_date",
             },
             "Type", "BillingCity", "Phone", "AnnualRevenue");
-        AssertFile(report, "Contact.csv", ImportKind.Contacts, created: 6,
+        ExportAssert.File(report, "Contact.csv", ImportKind.Contacts, created: 6,
             new()
             {
                 ["Id"] = "id", ["AccountId"] = "account_id", ["LastName"] = "last_name", ["FirstName"] = "first_name", ["Name"] = "name",
                 ["Title"] = "title", ["Phone"] = "phone", ["Email"] = "email",
             },
             "OwnerId", "CreatedDate");
-        AssertFile(report, "Opportunity.csv", ImportKind.Opportunities, created: 8,
+        ExportAssert.File(report, "Opportunity.csv", ImportKind.Opportunities, created: 8,
             new()
             {
                 ["Id"] = "id", ["AccountId"] = "account_id", ["Name"] = "name", ["StageName"] = "stage", ["Amount"] = "amount",
@@ -230,7 +229,7 @@ public sealed class SalesforceExportTests : IDisposable
                 ["CreatedDate"] = "created_date", ["LastActivityDate"] = "last_activity",
             },
             "Description", "ExpectedRevenue", "LeadSource", "FiscalQuarter", "FiscalYear");
-        AssertFile(report, "Task.csv", ImportKind.Activities, created: 6,
+        ExportAssert.File(report, "Task.csv", ImportKind.Activities, created: 6,
             new()
             {
                 ["Id"] = "id", ["WhoId"] = "contacts", ["WhatId"] = "deal_id", ["Subject"] = "subject", ["ActivityDate"] = "date",
@@ -247,8 +246,8 @@ public sealed class SalesforceExportTests : IDisposable
             Assert.DoesNotContain("accounts", report.File(name).AlsoCreated.Keys);
             Assert.DoesNotContain("contacts", report.File(name).AlsoCreated.Keys);
         }
-        Assert.Equal(7, Scalar("SELECT COUNT(*) FROM Reps"));
-        Assert.Equal(6, Scalar("SELECT COUNT(*) FROM Contacts"));
+        Assert.Equal(7, _database.Scalar("SELECT COUNT(*) FROM Reps"));
+        Assert.Equal(6, _database.Scalar("SELECT COUNT(*) FROM Contacts"));
     }
 
     [Fact]
@@ -288,23 +287,23 @@ public sealed class SalesforceExportTests : IDisposable
         await ImportAsync("salesforce-dataloader");
 
         // Every deal's OwnerId is a User Id of User.csv: each deal belongs to the rep with that id.
-        Assert.Equal(8, Scalar("""
+        Assert.Equal(8, _database.Scalar("""
             SELECT COUNT(*) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId
             WHERE r.ExternalId IN ('005Hs00000MqLzDIAV', '005Hs00000MqLzEIAV', '005Hs00000MqLzFIAV', '005Hs00000MqLzGIAV')
             """));
         // Open pipeline of the reps who report to Sam Carter: Jamie 120,000 + 18,000, Robin 64,000 = 202,000.
-        Assert.Equal(202_000m, Money(Scalar("""
+        Assert.Equal(202_000m, ExportAssert.Money(_database.Scalar("""
             SELECT SUM(o.Amount) FROM Opportunities o
             JOIN Reps r ON r.Id = o.OwnerId JOIN Reps m ON m.Id = r.ManagerId
             WHERE m.Name = 'Sam Carter' AND o.StageCategory = 0
             """)));
         // Weighted open pipeline: 108,000 + 48,000 + 105,000 + 1,800 (Probability "90.0" is 90 %, not 0.9 %).
-        Assert.Equal(262_800m, Weighted(Scalar("SELECT SUM(Amount * Probability) FROM Opportunities WHERE StageCategory = 0")));
+        Assert.Equal(262_800m, ExportAssert.Weighted(_database.Scalar("SELECT SUM(Amount * Probability) FROM Opportunities WHERE StageCategory = 0")));
         // IsClosed/IsWon: won 45,500 + 96,000; lost 38,000 + 22,000.
-        Assert.Equal(141_500m, Money(Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 1")));
-        Assert.Equal(60_000m, Money(Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 2")));
+        Assert.Equal(141_500m, ExportAssert.Money(_database.Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 1")));
+        Assert.Equal(60_000m, ExportAssert.Money(_database.Scalar("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 2")));
         // Deals by AccountId: Globex Corporation holds Fleet Tracking (64,000, open) and Support Uplift (22,000, lost).
-        Assert.Equal(86_000m, Money(Scalar("""
+        Assert.Equal(86_000m, ExportAssert.Money(_database.Scalar("""
             SELECT SUM(o.Amount) FROM Opportunities o JOIN Accounts a ON a.Id = o.AccountId WHERE a.ExternalId = '001Hs00000xTqPbIAK'
             """)));
 
@@ -328,16 +327,16 @@ public sealed class SalesforceExportTests : IDisposable
         Assert.Equal("Initrode, Inc.", dana.Account?.Name);
 
         // Tasks: WhoId links the contact, WhatId the deal, OwnerId the rep.
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM Interactions WHERE OpportunityId IS NOT NULL AND RepId IS NOT NULL"));
-        Assert.Equal(1, Scalar("""
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM Interactions WHERE OpportunityId IS NOT NULL AND RepId IS NOT NULL"));
+        Assert.Equal(1, _database.Scalar("""
             SELECT COUNT(*) FROM InteractionContacts ic
             JOIN Contacts c ON c.Id = ic.ContactId JOIN Interactions i ON i.Id = ic.InteractionId
             JOIN Opportunities o ON o.Id = i.OpportunityId
             WHERE c.ExternalId = '003Hs00000bWkRaIAK' AND o.ExternalId = '006Hs00000fYpQaIAK'
             """));
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM InteractionContacts"));
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM FollowUpTasks WHERE Status = 0 AND OpportunityId IS NOT NULL"));
-        Assert.Equal(1, Scalar("""
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM InteractionContacts"));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM FollowUpTasks WHERE Status = 0 AND OpportunityId IS NOT NULL"));
+        Assert.Equal(1, _database.Scalar("""
             SELECT COUNT(*) FROM FollowUpTasks t JOIN Reps r ON r.Id = t.RepId
             WHERE r.ExternalId = '005Hs00000MqLzFIAV' AND t.DueDate = '2026-12-02'
             """));
@@ -350,30 +349,4 @@ public sealed class SalesforceExportTests : IDisposable
         await using var db = _database.NewContext();
         return await ImportFixture.ImportAsync(db, ImportFixture.Exports(folder));
     }
-
-    private static void AssertFile(ImportReport report, string name, ImportKind kind, int created, Dictionary<string, string> mapped, params string[] ignored)
-    {
-        var file = report.File(name);
-        Assert.True(file.Error is null, $"{name}: {file.Error}");
-        Assert.Equal(kind, file.Kind);
-        Assert.Equal(mapped.OrderBy(m => m.Key, StringComparer.Ordinal), file.MappedColumns.OrderBy(m => m.Key, StringComparer.Ordinal));
-        Assert.Equal(ignored.Order(StringComparer.Ordinal), file.IgnoredColumns.Order(StringComparer.Ordinal));
-        Assert.Empty(file.Rejected);
-        Assert.Equal(created, file.Created);
-    }
-
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
-    }
-
-    // Decimals are stored as integer counts of 1/10,000 (ScaledDecimalConverter).
-    private static decimal Money(long scaled) => scaled / 10_000m;
-
-    // Amount × Probability, both scaled by 10,000; the probability is a percentage.
-    private static decimal Weighted(long scaledProduct) => scaledProduct / 10_000m / 10_000m / 100m;
 }

@@ -1,7 +1,6 @@
 using AeBot.Core.Opportunities;
 using AeBot.Core.Organization;
 using AeBot.Data.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Data.Tests.Import.RealExports;
@@ -47,7 +46,7 @@ public sealed class ZohoExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Users, ImportKind.Reps, created: 6, new()
+        ExportAssert.File(report, Users, ImportKind.Reps, created: 6, new()
         {
             ["Record Id"] = "id", ["First Name"] = "first_name", ["Last Name"] = "last_name", ["Email"] = "email",
             ["Role"] = "role", ["Reporting To"] = "manager", ["Status"] = "active", ["Time Zone"] = "time_zone",
@@ -69,9 +68,9 @@ public sealed class ZohoExportTests : IDisposable
         Assert.Equal("5725767000000104", reps["Ben Okafor"].ExternalId);
 
         // Direct reports, by hand from "Reporting To": Helen 2 (Tom, Grace), Tom 2 (Ben, Chloe), Grace 1 (Arjun).
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM Reps r JOIN Reps m ON m.Id = r.ManagerId WHERE m.Name = 'Helen Park'"));
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM Reps r JOIN Reps m ON m.Id = r.ManagerId WHERE m.Name = 'Tom Alvarez'"));
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Reps r JOIN Reps m ON m.Id = r.ManagerId WHERE m.Name = 'Grace Liu'"));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM Reps r JOIN Reps m ON m.Id = r.ManagerId WHERE m.Name = 'Helen Park'"));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM Reps r JOIN Reps m ON m.Id = r.ManagerId WHERE m.Name = 'Tom Alvarez'"));
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM Reps r JOIN Reps m ON m.Id = r.ManagerId WHERE m.Name = 'Grace Liu'"));
     }
 
     [Fact]
@@ -79,7 +78,7 @@ public sealed class ZohoExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Accounts, ImportKind.Accounts, created: 5, new()
+        ExportAssert.File(report, Accounts, ImportKind.Accounts, created: 5, new()
         {
             ["Record Id"] = "id", ["Account Owner"] = "owner", ["Account Name"] = "name", ["Parent Account.id"] = "parent_id",
             ["Parent Account"] = "parent", ["Website"] = "website", ["Industry"] = "industry", ["Employees"] = "employees",
@@ -98,7 +97,7 @@ public sealed class ZohoExportTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 3, 10, 11, 30, 0, TimeSpan.Zero), europe.CreatedAt);
 
         // Head count of Ben Okafor's accounts, by hand: Crestline Manufacturing 3,200 + Harborview City Council 1,400 = 4,600.
-        Assert.Equal(4_600, Scalar("SELECT SUM(a.Employees) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId WHERE r.Name = 'Ben Okafor'"));
+        Assert.Equal(4_600, _database.Scalar("SELECT SUM(a.Employees) FROM Accounts a JOIN Reps r ON r.Id = a.OwnerId WHERE r.Name = 'Ben Okafor'"));
     }
 
     [Fact]
@@ -106,7 +105,7 @@ public sealed class ZohoExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Contacts, ImportKind.Contacts, created: 5, new()
+        ExportAssert.File(report, Contacts, ImportKind.Contacts, created: 5, new()
         {
             ["Record Id"] = "id", ["First Name"] = "first_name", ["Last Name"] = "last_name", ["Account Name.id"] = "account_id",
             ["Account Name"] = "account", ["Email"] = "email", ["Title"] = "title", ["Phone"] = "phone", ["Mobile"] = "phone",
@@ -121,8 +120,8 @@ public sealed class ZohoExportTests : IDisposable
         Assert.Equal("5725767000000202", luis.Account?.ExternalId);
 
         // Every contact sits on one of the five exported accounts; none is invented.
-        Assert.Equal(5, Scalar("SELECT COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId"));
-        Assert.Equal(5, Scalar("SELECT COUNT(*) FROM Accounts"));
+        Assert.Equal(5, _database.Scalar("SELECT COUNT(*) FROM Contacts c JOIN Accounts a ON a.Id = c.AccountId"));
+        Assert.Equal(5, _database.Scalar("SELECT COUNT(*) FROM Accounts"));
     }
 
     [Fact]
@@ -130,7 +129,7 @@ public sealed class ZohoExportTests : IDisposable
     {
         var report = await ImportAsync();
 
-        AssertFile(report, Deals, ImportKind.Opportunities, created: 7, new()
+        ExportAssert.File(report, Deals, ImportKind.Opportunities, created: 7, new()
         {
             ["Record Id"] = "id", ["Deal Owner"] = "owner", ["Deal Name"] = "name", ["Amount"] = "amount",
             ["Closing Date"] = "close_date", ["Account Name.id"] = "account_id", ["Account Name"] = "account", ["Stage"] = "stage",
@@ -142,22 +141,22 @@ public sealed class ZohoExportTests : IDisposable
 
         // Open: Negotiation/Review, Proposal/Price Quote, Qualification, Id. Decision Makers; won: Closed Won;
         // lost: Closed Lost and Closed Lost to Competition.
-        Assert.Equal(4, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 0"));
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 1"));
-        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
+        Assert.Equal(4, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 0"));
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 1"));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE StageCategory = 2"));
 
         // Open pipeline of Tom Alvarez's team (Tom and the reps reporting to him), by hand from the CSVs:
         // Ben Okafor 150,000 (Crestline MES, Negotiation/Review) + Chloe Martin 64,000 (Crestline Europe, Proposal)
         // + Tom 39,000 (Solace Field Service) = 253,000. Ben's Harborview (45,000, Closed Lost) and Chloe's Bluepeak
         // Telehealth (23,000, Closed Lost to Competition) are closed and do not count.
-        Assert.Equal(253_000m, Money(
+        Assert.Equal(253_000m, _database.Money(
             "SELECT SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId "
             + "WHERE o.StageCategory = 0 AND (r.Name = 'Tom Alvarez' OR r.ManagerId = (SELECT Id FROM Reps WHERE Name = 'Tom Alvarez'))"));
         // Grace Liu's team: Arjun Mehta's Solace Grid Analytics 72,000 (his Bluepeak Patient Portal is won).
-        Assert.Equal(72_000m, Money(
+        Assert.Equal(72_000m, _database.Money(
             "SELECT SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId "
             + "WHERE o.StageCategory = 0 AND (r.Name = 'Grace Liu' OR r.ManagerId = (SELECT Id FROM Reps WHERE Name = 'Grace Liu'))"));
-        Assert.Equal(88_000m, Money("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 1"));
+        Assert.Equal(88_000m, _database.Money("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 1"));
 
         await using var db = _database.NewContext();
         var europe = await db.Opportunities.Include(o => o.Account).SingleAsync(o => o.ExternalId == "5725767000000402");
@@ -177,28 +176,4 @@ public sealed class ZohoExportTests : IDisposable
         await using var db = _database.NewContext();
         return await ImportFixture.ImportAsync(db, ImportFixture.Exports("zoho"));
     }
-
-    /// <summary>The file's kind, no error, the exact column mapping and ignored columns, the records created, nothing rejected.</summary>
-    private static void AssertFile(ImportReport report, string name, ImportKind kind, int created, Dictionary<string, string> mapped, params string[] ignored)
-    {
-        var file = report.File(name);
-        Assert.Equal(kind, file.Kind);
-        Assert.Null(file.Error);
-        Assert.Equal(mapped.OrderBy(p => p.Key, StringComparer.Ordinal), file.MappedColumns.OrderBy(p => p.Key, StringComparer.Ordinal));
-        Assert.Equal(ignored.Order(StringComparer.Ordinal), file.IgnoredColumns.Order(StringComparer.Ordinal));
-        Assert.Equal(created, file.Created);
-        Assert.Empty(file.Rejected);
-    }
-
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
-    }
-
-    /// <summary>A money column read with plain SQL: SQLite stores decimals as integer ten-thousandths.</summary>
-    private decimal Money(string sql) => Scalar(sql) / 10_000m;
 }
