@@ -195,16 +195,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task The_real_executable_reads_environment_variables_like_the_server()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), "ask", "--as", Dana, "help"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _directory.FullName, // no appsettings.json here: the executable's own is used
-        };
-        start.Environment["Storage__SqlitePath"] = Db;
-        start.Environment["Clock__Now"] = "2026-11-28T09:00:00Z";
-        start.Environment["Demo__Seed"] = "true";
-        var (exit, output, error) = await RunExecutableAsync(start);
+        var (exit, output, error) = await AskExecutableAsync(Dana);
 
         Assert.True(exit == 0, error);
         Assert.StartsWith("Hi Dana!", output);
@@ -214,16 +205,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Asking_by_full_name_logs_no_warning_and_a_missing_as_is_a_usage_error()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), "ask", "--as", "Dana Reyes", "help"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _directory.FullName,
-        };
-        start.Environment["Storage__SqlitePath"] = Db;
-        start.Environment["Clock__Now"] = "2026-11-28T09:00:00Z";
-        start.Environment["Demo__Seed"] = "true";
-        var (exit, output, error) = await RunExecutableAsync(start);
+        var (exit, output, error) = await AskExecutableAsync("Dana Reyes");
         Assert.True(exit == 0, error);
         Assert.StartsWith("Hi Dana!", output);
         // EF Core's 10102: a row limit without an order gives unpredictable results — the name look-up orders now.
@@ -283,6 +265,21 @@ public sealed class CliTests : IDisposable
     }
 
     // A real process, never waited on forever: killed (and the test failed) after a minute.
+    /// <summary>"help" asked through the real executable, configured by environment variables as a server would be.</summary>
+    private Task<(int Exit, string Output, string Error)> AskExecutableAsync(string who)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), "ask", "--as", who, "help"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _directory.FullName, // no appsettings.json here: the executable's own is used
+        };
+        start.Environment["Storage__SqlitePath"] = Db;
+        start.Environment["Clock__Now"] = "2026-11-28T09:00:00Z";
+        start.Environment["Demo__Seed"] = "true";
+        return RunExecutableAsync(start);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunExecutableAsync(ProcessStartInfo start)
     {
         using var process = Process.Start(start)!;

@@ -43,11 +43,11 @@ public sealed class ImportedListPriceTests : IAsyncLifetime
         Assert.StartsWith("4 open deals worth $30K", text);
         Assert.Contains("3 deals have no amount yet; at list price 2 of them would add **$33.5K** (not in the total).", reply.Blocks.OfType<TextBlock>().First().Markdown);
         var facts = reply.Blocks.OfType<FactsBlock>().Single().Facts;
-        Assert.Equal(Money(Scalar("""
+        Assert.Equal(Money(await MoneyAsync("""
             SELECT SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId
             WHERE r.Email = 'omar.haddad@orbit-sales.example' AND o.StageCategory = 0
             """)), facts.Single(f => f.Label == "Total").Value);
-        Assert.Equal(Money(Scalar("""
+        Assert.Equal(Money(await MoneyAsync("""
             SELECT SUM(p.ListPrice) FROM Opportunities o JOIN Products p ON p.Id = o.ProductId JOIN Reps r ON r.Id = o.OwnerId
             WHERE r.Email = 'omar.haddad@orbit-sales.example' AND o.StageCategory = 0 AND o.Amount IS NULL
             """)), facts.Single(f => f.Label.StartsWith("At list price (2 deals without an amount", StringComparison.Ordinal)).Value);
@@ -71,14 +71,11 @@ public sealed class ImportedListPriceTests : IAsyncLifetime
         Assert.Equal(["Acme Core", "Bolt Edge"], names);
     }
 
-    private decimal Scalar(string sql)
+    /// <summary>A money figure by plain SQL (stored scaled by 10,000: ScaledDecimalConverter).</summary>
+    private async Task<decimal> MoneyAsync(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        // Money is stored scaled by 10,000 (ScaledDecimalConverter).
-        return Convert.ToDecimal(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) / 10_000m;
+        await using var scope = _host!.Services.CreateAsyncScope();
+        return await SqlOracle.ScalarAsync(scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>(), sql) / 10_000m;
     }
 
     private static string Money(decimal amount) => "$" + amount.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);

@@ -115,7 +115,7 @@ public sealed class PostgresConversationTests
                 await book.SaveAsync(new AeBot.Core.Channels.ChannelAddress(danaId, "test", "t1", "u1", "c1", null, null, ConversationFixture.Now.AddMinutes(1)), default);
                 Assert.True((await book.FindAsync(danaId, "test", default))!.IsReachable);
                 await services.GetRequiredService<AeBot.Core.Handoff.IProactiveMessenger>().SendAsync(new AeBot.Core.Handoff.ProactiveMessage(danaId, "test", new Reply([new TextBlock("hi")]) { Summary = "hi" }), default);
-                var recorder = new RecordingMessenger();
+                var recorder = new AeBot.Tests.Nudges.RecordingChannel("test");
                 var delivery = new AeBot.Data.Channels.OutboxDelivery(db, [recorder], book, services.GetRequiredService<TimeProvider>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<AeBot.Data.Channels.OutboxDelivery>.Instance);
                 Assert.Equal(1, (await delivery.DeliverDueAsync(10, default)).Sent);
                 Assert.Equal(0, (await delivery.DeliverDueAsync(10, default)).Total);
@@ -216,19 +216,6 @@ public sealed class PostgresConversationTests
             await using var admin = new NpgsqlConnection(Server);
             await admin.OpenAsync();
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
-        }
-    }
-
-    private sealed class RecordingMessenger : AeBot.Core.Channels.IChannelMessenger
-    {
-        public List<AeBot.Core.Handoff.ProactiveMessage> Sent { get; } = [];
-
-        public string Channel => "test";
-
-        public Task SendAsync(AeBot.Core.Handoff.ProactiveMessage message, CancellationToken cancellationToken)
-        {
-            Sent.Add(message);
-            return Task.CompletedTask;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AeBot.Core.Conversation;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AeBot.Tests.Conversation;
@@ -38,9 +39,9 @@ public sealed class ReconcileTests : IAsyncLifetime
         var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var since = DateTimeOffset.Parse(Now, CultureInfo.InvariantCulture).AddDays(-14).UtcTicks;
 
-        var pastClose = Count($"SELECT COUNT(*) {danaOpen} AND o.CloseDate < '{today}'");
+        var pastClose = await CountAsync($"SELECT COUNT(*) {danaOpen} AND o.CloseDate < '{today}'");
         // Quiet for 14 days and not already listed as past its close date (each deal once).
-        var stale = Count($"SELECT COUNT(*) {danaOpen} AND NOT (o.CloseDate < '{today}') AND (o.LastEngagedAt < {since} OR (o.LastEngagedAt IS NULL AND o.CreatedAt < {since}))");
+        var stale = await CountAsync($"SELECT COUNT(*) {danaOpen} AND NOT (o.CloseDate < '{today}') AND (o.LastEngagedAt < {since} OR (o.LastEngagedAt IS NULL AND o.CreatedAt < {since}))");
         Assert.True(stale + pastClose > 0, "the demo should give Dana deals that need a look");
 
         AssertHeading(lists, "Past their close date", pastClose);
@@ -61,9 +62,9 @@ public sealed class ReconcileTests : IAsyncLifetime
               AND o.StageCategory = 0 AND o.Currency = 'USD' AND o.CloseDate >= '2026-10-01' AND o.CloseDate <= '2026-12-31'
             """;
         var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var pastDueCount = Count($"SELECT COUNT(*) {team} AND o.CloseDate < '{today}'");
-        var pastDue = Money($"SELECT COALESCE(SUM(o.Amount), 0) {team} AND o.CloseDate < '{today}'");
-        var ahead = Money($"SELECT COALESCE(SUM(o.Amount), 0) {team} AND o.CloseDate >= '{today}'");
+        var pastDueCount = await CountAsync($"SELECT COUNT(*) {team} AND o.CloseDate < '{today}'");
+        var pastDue = await MoneyAsync($"SELECT COALESCE(SUM(o.Amount), 0) {team} AND o.CloseDate < '{today}'");
+        var ahead = await MoneyAsync($"SELECT COALESCE(SUM(o.Amount), 0) {team} AND o.CloseDate >= '{today}'");
         Assert.True(pastDueCount > 0, "the demo should have past-due Q4 deals on Marcus's team");
 
         // The forecast's open categories hold both; it says how much of it is past due.
@@ -95,18 +96,15 @@ public sealed class ReconcileTests : IAsyncLifetime
 
     private static string FormatMoney(decimal amount) => "$" + amount.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    private int Count(string sql) => Convert.ToInt32(Scalar(sql), CultureInfo.InvariantCulture);
+    private async Task<int> CountAsync(string sql) => (int)await ScalarAsync(sql);
 
     // Money is stored scaled by 10,000 (ScaledDecimalConverter).
-    private decimal Money(string sql) => Convert.ToDecimal(Scalar(sql), CultureInfo.InvariantCulture) / 10_000m;
+    private async Task<decimal> MoneyAsync(string sql) => await ScalarAsync(sql) / 10_000m;
 
-    private object? Scalar(string sql)
+    private async Task<decimal> ScalarAsync(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
+        await using var scope = _host!.Services.CreateAsyncScope();
+        return await SqlOracle.ScalarAsync(scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>(), sql);
     }
 
     public Task DisposeAsync()

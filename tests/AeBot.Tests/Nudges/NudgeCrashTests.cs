@@ -23,21 +23,6 @@ public sealed class NudgeCrashTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    /// <summary>A channel that records what it was asked to send (the narrow seam where a real one would post).</summary>
-    private sealed class RecordingChannel : IChannelMessenger
-    {
-        public List<ProactiveMessage> Sent { get; } = [];
-
-        public string Channel => ChatChannels.Slack;
-
-        public Task SendAsync(ProactiveMessage message, CancellationToken cancellationToken)
-        {
-            lock (Sent)
-                Sent.Add(message);
-            return Task.CompletedTask;
-        }
-    }
-
     [Fact]
     public async Task A_batch_that_fails_half_way_leaves_no_key_and_no_message_and_the_next_run_records_them()
     {

@@ -27,20 +27,6 @@ public sealed class WaitingForChannelTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    /// <summary>A channel that records what it was asked to send (the narrow seam where a real one would post).</summary>
-    private sealed class RecordingChannel : IChannelMessenger
-    {
-        public List<ProactiveMessage> Sent { get; } = [];
-
-        public string Channel => ChatChannels.Slack;
-
-        public Task SendAsync(ProactiveMessage message, CancellationToken cancellationToken)
-        {
-            Sent.Add(message);
-            return Task.CompletedTask;
-        }
-    }
-
     [Fact]
     public async Task Messages_wait_without_failing_jobs_and_go_out_when_the_person_first_talks()
     {
