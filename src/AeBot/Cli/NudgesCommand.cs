@@ -146,22 +146,21 @@ public static class NudgesCommand
             await o.WriteLineAsync("  (none)");
         await o.WriteLineAsync("acted on = Done, Log, Push date or Open pressed; skipped = digests with nothing in them (recorded, not sent).");
 
-        // Messages that stopped for good: the app removed from a workspace, a user gone, attempts used up.
-        var since = now.AddDays(-days);
-        var failed = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>().Outbox
-                .Where(m => m.FailedAt != null && m.CreatedAt >= since)
+        // Undelivered messages by reason (the five most common), as an operator reads them.
+        var outbox = scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>().Outbox;
+        async Task<List<(string Error, int Count, int People)>> ByReasonAsync(IQueryable<AeBot.Data.Capture.OutboxMessageRow> rows) =>
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(rows
                 .GroupBy(m => m.LastError ?? "unknown")
                 .Select(g => new { Error = g.Key, Count = g.Count(), People = g.Select(m => m.ToRepId).Distinct().Count() })
-                .OrderByDescending(g => g.Count).Take(5), context.CancellationToken);
+                .OrderByDescending(g => g.Count).Take(5), context.CancellationToken))
+            .Select(g => (g.Error, g.Count, g.People)).ToList();
+
+        // Messages that stopped for good: the app removed from a workspace, a user gone, attempts used up.
+        var since = now.AddDays(-days);
+        var failed = await ByReasonAsync(outbox.Where(m => m.FailedAt != null && m.CreatedAt >= since));
         // Messages still on their way: waiting for a channel (they go out when the person first talks to AeBot) or
         // retrying after a channel error. Undelivered is undelivered, whatever the ledger says was "sent".
-        var pending = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>().Outbox
-                .Where(m => m.DeliveredAt == null && m.FailedAt == null && m.LastError != null)
-                .GroupBy(m => m.LastError!)
-                .Select(g => new { Error = g.Key, Count = g.Count(), People = g.Select(m => m.ToRepId).Distinct().Count() })
-                .OrderByDescending(g => g.Count).Take(5), context.CancellationToken);
+        var pending = await ByReasonAsync(outbox.Where(m => m.DeliveredAt == null && m.FailedAt == null && m.LastError != null));
         if (failed.Count == 0 && pending.Count == 0)
             await o.WriteLineAsync("Undelivered: none.");
         if (pending.Count > 0)
