@@ -584,7 +584,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             var best = EntityMatcher.Top(all);
             var visible = EntityMatcher.Top(all.Where(m => visibleIds.Contains(m.Entity.Id)).ToList());
             visible = visible.Where(v => string.Equals(v.Matched, visible.FirstOrDefault()?.Matched, StringComparison.OrdinalIgnoreCase)).ToList();
-            // "Wonka" is an account of its own the asker can't see: not "Wonka Systems B", which they can.
+            // "Wonka" is an account of its own the asker can't see: not "Wonka Systems", which they can.
             if (visible.Count == 0 || visible[0].Matched.Length < best[0].Matched.Length && best[0].Score == 100
                 || best[0].Score == 100 && visible[0].Score < 100 && !visibleIds.Contains(best[0].Entity.Id))
                 return Refused(Trimmed(best[0].Matched));

@@ -37,6 +37,25 @@ public sealed partial class DemoCompany(AeBotDbContext db, TimeProvider clock, I
 
     private static readonly string[] Industries = ["Manufacturing", "Financial Services", "Healthcare", "Retail", "Technology", "Energy", "Logistics", "Media", "Insurance", "Telecommunications"];
 
+    /// <summary>
+    /// The sector a name's suffix says ("Cobalt Insurance" is an insurer, never a retailer); names that say none
+    /// ("Acme", "Summit Group") get a drawn one.
+    /// </summary>
+    internal static string? IndustryOf(string suffix) => suffix switch
+    {
+        "Industries" or "Manufacturing" or "Motors" => "Manufacturing",
+        "Bank" or "Capital" => "Financial Services",
+        "Health" or "Pharma" => "Healthcare",
+        "Retail" or "Foods" => "Retail",
+        "Systems" or "Labs" or "Software" => "Technology",
+        "Energy" => "Energy",
+        "Logistics" or "Airlines" => "Logistics",
+        "Media" => "Media",
+        "Insurance" => "Insurance",
+        "Networks" => "Telecommunications",
+        _ => null,
+    };
+
     private static readonly string[] Titles = ["VP Operations", "CFO", "Head of Data", "IT Director", "Procurement Manager", "CTO", "Analytics Lead", "COO", "Data Engineer", "Finance Director"];
 
     private static readonly (string Name, string Family, decimal Price)[] Catalog =
@@ -191,20 +210,21 @@ public sealed partial class DemoCompany(AeBotDbContext db, TimeProvider clock, I
         for (var i = 0; accounts.Count < 200; i++)
         {
             var stem = NameStems[i % NameStems.Length];
-            var suffix = NameSuffixes[(i / NameStems.Length * 7 + i) % NameSuffixes.Length];
-            var name = i < NameStems.Length ? $"{stem} {suffix}" : $"{stem} {suffix} {(char)('A' + i / NameStems.Length)}".TrimEnd();
-            if (i < 20)
-                name = stem; // the famous ones keep their short names: "Acme", "Globex"
+            // Each round pairs a stem with another suffix (offsets 0, 17, 14, 11 of 20), so every name is distinct
+            // without a tell-tale letter after it ("Nimbus Software C").
+            var suffix = i < 20 ? "" : NameSuffixes[(i / NameStems.Length * 7 + i) % NameSuffixes.Length];
+            var name = i < 20 ? stem : $"{stem} {suffix}"; // the famous ones keep their short names: "Acme", "Globex"
             if (!used.Add(name))
                 continue;
             var owner = org.Aes[i % org.Aes.Count];
             var segment = org.SegmentOf[owner];
+            var drawn = Industries[random.Next(Industries.Length)]; // drawn even when the name decides, so the rest of the seed stays as it was
             var employees = segment switch { "Enterprise" => 2_000 + random.Next(48_000), "Mid-Market" => 250 + random.Next(1_750), _ => 20 + random.Next(230) };
             accounts.Add(new Account
             {
                 Name = name, NormalizedName = NameNormalizer.Normalize(name), ExternalId = $"demo-account-{i:000}",
                 Owner = owner, AccountManager = i % 3 == 0 ? org.AccountManagers[i % 2] : null,
-                Industry = Industries[random.Next(Industries.Length)], Employees = employees, Segment = segment,
+                Industry = IndustryOf(suffix) ?? drawn, Employees = employees, Segment = segment,
                 Website = $"https://www.{NameNormalizer.Normalize(name)}.example", Country = org.SegmentOf[owner] == "SMB" ? (i % 2 == 0 ? "Germany" : "United Kingdom") : "United States",
                 CreatedAt = now.AddDays(-400 - random.Next(700)),
             });
@@ -228,6 +248,7 @@ public sealed partial class DemoCompany(AeBotDbContext db, TimeProvider clock, I
     private static List<Opportunity> CreateDeals(Random random, Org org, List<Account> accounts, List<Product> products, DateOnly today, DateTimeOffset now)
     {
         var deals = new List<Opportunity>();
+        var names = new HashSet<(Account, string)>();
         for (var i = 0; i < 1_500; i++)
         {
             var account = accounts[(i * 7 + random.Next(3)) % accounts.Count];
@@ -243,7 +264,7 @@ public sealed partial class DemoCompany(AeBotDbContext db, TimeProvider clock, I
             var type = i % 5 == 0 ? OpportunityType.Upsell : i % 7 == 0 ? OpportunityType.Renewal : OpportunityType.NewBusiness;
             var deal = new Opportunity
             {
-                Name = $"{account.Name} – {product.Name}{(type == OpportunityType.Renewal ? " renewal" : type == OpportunityType.Upsell ? " expansion" : "")}",
+                Name = "",
                 ExternalId = $"demo-deal-{i:0000}", Account = account, Owner = owner, Product = product, Amount = amount, Currency = Currency, Type = type,
                 CreatedAt = now.AddDays(-random.Next(30, 200)).AddDays(Math.Min(0, closeDate.DayNumber - today.DayNumber)),
                 Stage = "", UpdatedAt = now,
@@ -277,6 +298,7 @@ public sealed partial class DemoCompany(AeBotDbContext db, TimeProvider clock, I
                     deal.Amount = null; // early deals without an amount yet, as in real CRMs
             }
             deal.CloseDate = closeDate;
+            deal.Name = UniqueName(names, account, $"{account.Name} – {product.Name}{(type == OpportunityType.Renewal ? " renewal" : type == OpportunityType.Upsell ? " expansion" : "")}", type, closeDate);
             if (deal.CreatedAt > now)
                 deal.CreatedAt = now.AddDays(-30);
             deal.History = History(random, deal, today, now, pushes: deal.StageCategory == StageCategory.Open && i % 6 == 0 ? 2 + i % 2 : i % 11 == 0 ? 1 : 0,
@@ -284,6 +306,24 @@ public sealed partial class DemoCompany(AeBotDbContext db, TimeProvider clock, I
             deals.Add(deal);
         }
         return deals;
+    }
+
+    /// <summary>
+    /// A deal name no other deal of the account has, as reps name them: a renewal by its year ("Acme – GTX Pro renewal
+    /// 2025"), a second sale of the same product as a phase ("Acme – GTX Pro – phase 2") — so "which one?" always
+    /// has answers a person can tell apart.
+    /// </summary>
+    private static string UniqueName(HashSet<(Account, string)> names, Account account, string name, OpportunityType type, DateOnly closeDate)
+    {
+        if (names.Add((account, name)))
+            return name;
+        if (type == OpportunityType.Renewal && names.Add((account, $"{name} {closeDate.Year}")))
+            return $"{name} {closeDate.Year}";
+        for (var phase = 2; ; phase++)
+        {
+            if (names.Add((account, $"{name} – phase {phase}")))
+                return $"{name} – phase {phase}";
+        }
     }
 
     // A plausible stage path with, for some deals, close dates pushed out one to three times — for some of those the

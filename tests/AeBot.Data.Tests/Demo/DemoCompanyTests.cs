@@ -96,5 +96,44 @@ public sealed class DemoCompanyTests : IDisposable
         Assert.Equal(1, await db.Reps.CountAsync());
     }
 
+    [Fact]
+    public async Task Demo_names_read_like_real_companies_and_deals_and_each_is_distinct()
+    {
+        await using (var seed = _database.NewContext())
+            Assert.True(await SeedAsync(seed, Now));
+
+        // Plain SQL, not the seeder's own lists: no account ends in a lone letter ("Nimbus Software C"), no two
+        // accounts share a name, and no account has two deals of the same name.
+        var names = _database.Rows("SELECT Name FROM Accounts", r => r.GetString(0));
+        Assert.Equal(200, names.Count);
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.DoesNotContain(names, n => System.Text.RegularExpressions.Regex.IsMatch(n, @" [A-Z]$"));
+        Assert.Equal(0, _database.Scalar("SELECT COUNT(*) FROM (SELECT AccountId, Name FROM Opportunities GROUP BY AccountId, Name HAVING COUNT(*) > 1)"));
+        Assert.True(_database.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name LIKE '% – phase %'") > 0, "no account bought a product twice: the phase names are untested");
+    }
+
+    [Theory]
+    [InlineData("Insurance", "Insurance")]
+    [InlineData("Bank", "Financial Services")]
+    [InlineData("Capital", "Financial Services")]
+    [InlineData("Health", "Healthcare")]
+    [InlineData("Pharma", "Healthcare")]
+    [InlineData("Software", "Technology")]
+    [InlineData("Energy", "Energy")]
+    [InlineData("Airlines", "Logistics")]
+    [InlineData("Networks", "Telecommunications")]
+    [InlineData("Media", "Media")]
+    [InlineData("Retail", "Retail")]
+    [InlineData("Manufacturing", "Manufacturing")]
+    public async Task A_name_that_says_its_sector_is_filed_under_it(string suffix, string industry)
+    {
+        await using (var seed = _database.NewContext())
+            Assert.True(await SeedAsync(seed, Now));
+
+        Assert.True(_database.Scalar($"SELECT COUNT(*) FROM Accounts WHERE Name LIKE '% {suffix}'") > 0, $"no account named … {suffix}");
+        var misfiled = _database.Rows($"SELECT Name || ': ' || COALESCE(Industry, '-') FROM Accounts WHERE Name LIKE '% {suffix}' AND COALESCE(Industry, '') <> '{industry}'", r => r.GetString(0));
+        Assert.Empty(misfiled);
+    }
+
     public void Dispose() => _database.Dispose();
 }
