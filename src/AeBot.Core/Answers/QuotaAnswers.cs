@@ -123,13 +123,20 @@ public sealed class QuotaAnswers(ISalesData data)
         var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
         var owners = await OwnersAsync(c, ct);
         var s = await StandingAsync(c, owners, period, ct);
-        var deals = await data.DealsAsync(c.Viewer, new DealFilter
-        {
-            OwnerIds = owners, AccountIds = c.Query.Assume.Select(a => a.Id).ToList(), Category = StageCategory.Open,
-        }, DealOrder.AmountDescending, 50, ct);
-        var counted = deals.Where(d => d.Currency == c.Currency && d.Amount is not null).ToList();
+        // Every open deal the asker can see on the named accounts, then the ones that count: in the book asked about,
+        // in the currency of the quota, with an amount. Each one left out is named with its reason, never dropped.
+        var accountIds = c.Query.Assume.Select(a => a.Id).ToList();
+        // (By close date: the amount order would skip the deals with no amount, which must be named too.)
+        var named = await data.DealsAsync(c.Viewer, new DealFilter { AccountIds = accountIds, Category = StageCategory.Open }, DealOrder.CloseDateAscending, 200, ct);
+        var inBook = (await data.DealsAsync(c.Viewer, new DealFilter { OwnerIds = owners, AccountIds = accountIds, Category = StageCategory.Open }, DealOrder.CloseDateAscending, 200, ct))
+            .Select(d => d.Id).ToHashSet();
+        var counted = named.Where(d => inBook.Contains(d.Id) && d.Currency == c.Currency && d.Amount is not null).OrderByDescending(d => d.Amount).ThenBy(d => d.Id).ToList();
+        var leftOut = LeftOut(c, named, inBook, counted);
         if (counted.Count == 0)
-            return new Reply([new TextBlock($"There are no open {c.Currency} deals with an amount on {string.Join(" or ", c.Query.Assume.Select(a => a.Name))} in {c.Whose} pipeline."), c.Provenance("open deals", null)])
+            return new Reply([
+                new TextBlock($"There are no open {c.Currency} deals with an amount on {string.Join(" or ", c.Query.Assume.Select(a => a.Name))} in {c.Whose} pipeline, so nothing changes."),
+                .. leftOut, c.Provenance("open deals", null),
+            ])
             {
                 Summary = "What-if: no matching open deals",
             };
@@ -141,8 +148,28 @@ public sealed class QuotaAnswers(ISalesData data)
         return new Reply([
             new TextBlock(text),
             new FactsBlock([new("Won so far", MoneyFormat.Exact(s.Won, c.Currency)), new("These deals", MoneyFormat.Exact(added, c.Currency)), new("Would land at", MoneyFormat.Exact(landed, c.Currency)), new("Quota", MoneyFormat.Exact(s.Quota, c.Currency))]),
+            .. leftOut,
             c.Provenance("won deals plus the named open deals", period),
         ]) { Summary = $"What-if: {MoneyFormat.Compact(landed, c.Currency)}" };
+    }
+
+    /// <summary>
+    /// What a what-if did not count, deal by deal with the reason — someone else's deal on a named account, another
+    /// currency, no amount yet — and the named accounts with no open deal at all; nothing when all counted.
+    /// </summary>
+    private static IReadOnlyList<ReplyBlock> LeftOut(AnswerContext c, IReadOnlyList<DealRow> named, HashSet<long> inBook, IReadOnlyList<DealRow> counted)
+    {
+        var lines = new List<string>();
+        foreach (var d in named.Where(d => !counted.Contains(d)))
+        {
+            var why = !inBook.Contains(d.Id) ? $"{d.Owner}'s deal, not in {c.Whose} pipeline"
+                : d.Amount is null ? "no amount yet"
+                : $"in {d.Currency}, not added to {c.Currency}";
+            lines.Add($"- **{d.Name}**" + (d.Amount is { } amount ? $" ({MoneyFormat.Compact(amount, d.Currency)})" : "") + $": {why}");
+        }
+        foreach (var account in c.Query.Assume.Where(a => named.All(d => d.Account != a.Name)))
+            lines.Add($"- **{account.Name}**: no open deals");
+        return lines.Count == 0 ? [] : [new TextBlock($"Left out ({lines.Count}):\n" + string.Join("\n", lines))];
     }
 
     public async Task<Reply> ForecastAsync(AnswerContext c, CancellationToken ct)
