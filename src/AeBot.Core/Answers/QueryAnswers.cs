@@ -435,7 +435,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             q.Filters.Products.Count > 0 ? q.Filters.Products.Select(p => p.Id).ToList() : null, period.From, period.To, ct);
         var provenance = new ContextBlock(c.Provenance("contracts by end date", period).Text);
         if (rows.Count == 0)
-            return new Reply([new TextBlock($"Nothing of {(c.Kind == SubjectKind.Me && q.Filters.Teams.Count == 0 ? "yours" : c.Who + "'s")} is up for renewal {period.Label} ({period.From:MMM d} – {period.To:MMM d, yyyy})."), provenance])
+            return new Reply([new TextBlock($"Nothing of {(c.Kind == SubjectKind.Me && q.Filters.Teams.Count == 0 ? "yours" : c.Who + "'s")} is up for renewal {period.Label} ({DateFormat.Range(period.From, period.To)})."), provenance])
             {
                 Summary = "No renewals " + period.Label,
             };

@@ -30,7 +30,7 @@ public sealed class ResultsAnswers(ISalesData data)
         {
             // An explicit zero, with the dates it covers: "nothing yet" is an answer, not a missing one.
             var text = $"No deals won {when} — {who.ToLowerInvariant() switch { "you" => "you have", _ => who + " has" }} **0 won deals**{(period is null ? "" : $" between {period.From:MMM d} and {period.To:MMM d, yyyy}")}."
-                + (before.Count > 0 && previous is not null ? $" The period before ({previous.From:MMM d} – {previous.To:MMM d, yyyy}): {MoneyFormat.Count(before.Count, "deal")}, {c.Money(before)}." : "");
+                + (before.Count > 0 && previous is not null ? $" The period before ({DateFormat.Range(previous.From, previous.To)}): {MoneyFormat.Count(before.Count, "deal")}, {c.Money(before)}." : "");
             return new Reply([new TextBlock(text), c.Provenance("won deals", period, totals)]) { Summary = $"No deals won {when}" };
         }
         var amount = totals.AmountIn(c.Currency);

@@ -49,14 +49,16 @@ public sealed class BriefAbility(AccountFinder understander, IWorkData work)
         if (b.LastInteractions.Count > 0)
             blocks.Add(new ItemListBlock("Last interactions", b.LastInteractions.Select(i => new ListItem(
                 $"{DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(i.OccurredAt, c.Zone).DateTime), today)} · {i.Type} · {i.Summary}",
-                string.Join(" · ", new[] { i.RepName, i.Contacts.Count > 0 ? "with " + string.Join(", ", i.Contacts) : null, i.NextStep is { } n ? "next: " + n : null }.Where(x => x is not null)),
+                // "by" names the author, so a channel that runs title and detail together never reads the summary
+                // into the name ("…about GTX Pro Dana Reyes").
+                string.Join(" · ", new[] { i.RepName is { } author ? "by " + author : null, i.Contacts.Count > 0 ? "with " + string.Join(", ", i.Contacts) : null, i.NextStep is { } n ? "next: " + n : null }.Where(x => x is not null)),
                 [])).ToList()));
         if (b.Contracts.Count > 0)
             blocks.Add(new TableBlock("Contracts", ["Product", "Ends", "Annual value", "Renewal"],
                 // A contract that has ended says so, with its year: "needs renewal" on one that ended months ago read
                 // as if it were coming up.
                 b.Contracts.Select(x => (IReadOnlyList<string>)[x.Product ?? "—",
-                    x.EndDate < today ? $"{x.EndDate.ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)} (ended)"
+                    x.EndDate < today ? $"{DateFormat.Full(x.EndDate)} (ended)"
                         : DateFormat.Short(x.EndDate, today) + (x.EndDate <= today.AddDays(90) ? $" (in {MoneyFormat.Count(x.EndDate.DayNumber - today.DayNumber, "day")})" : ""),
                     MoneyFormat.Exact(x.AnnualValue, x.Currency), x.EndDate < today ? "ended, not renewed" : x.AutoRenew ? "auto-renews" : "needs renewal"]).ToList(),
                 [false, false, true, false]));

@@ -91,7 +91,7 @@ public sealed partial class CaptureAbilities
                 var from = deal?.CloseDate is { } cd && cd > c.Today ? cd : c.Today;
                 var endOfMonth = new DateOnly(c.Today.Year, c.Today.Month, 1).AddMonths(1).AddDays(-1);
                 var options = new[] { from.AddDays(7), endOfMonth, endOfMonth.AddDays(1).AddMonths(1).AddDays(-1) }.Where(d => d > c.Today).Distinct()
-                    .Select(d => new ReplyAction(d.ToString("ddd d MMM", CultureInfo.InvariantCulture), Payloads.Dialog + "date:" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
+                    .Select(d => new ReplyAction(DateFormat.Day(d, c.Today), Payloads.Dialog + "date:" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
                 return Asked($"What's the new close date for {name}{(deal?.CloseDate is { } current ? $" (now {DateFormat.Short(current, c.Today)})" : "")}? Pick one or type a date.", options, "Which close date?");
             }
             case DialogSlot.NextStep:
@@ -381,7 +381,12 @@ public sealed partial class CaptureAbilities
             return null;
         var best = scored.Max(x => x.Score);
         var top = scored.Where(x => x.Score == best).ToList();
-        return top.Count == 1 ? top[0].Deal : null;
+        if (top.Count == 1)
+            return top[0].Deal;
+        // A name said in full wins over a longer one that contains it: "Acme – GTX Pro" is that deal, not
+        // "Acme – GTX Pro – phase 2" (which its own words pick out).
+        var whole = top.Where(x => NameWords(x.Deal.Name).Count == x.Score).ToList();
+        return whole.Count == 1 ? whole[0].Deal : null;
     }
 
     private static HashSet<string> NameWords(string text) =>

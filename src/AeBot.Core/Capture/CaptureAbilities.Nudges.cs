@@ -39,7 +39,7 @@ public sealed partial class CaptureAbilities
                     await writes.SnoozeFollowUpAsync(c.Viewer, subject.Id, until, ct);
                 var local = TimeZoneInfo.ConvertTime(until, c.Zone);
                 var reasons = NudgeCards.SnoozeReasons.Select(r => new ReplyAction(r.Value, NudgeCards.Payload(key, NudgeCards.Verbs.Reason, r.Key))).ToList();
-                return Changed(string.Create(CultureInfo.InvariantCulture, $"Snoozed until {local:ddd d MMM} at {local:HH:mm} — {nudge.Title}"),
+                return Changed($"Snoozed until {DateFormat.DayAt(local, c.Today)} — {nudge.Title}",
                     [new ChoiceBlock("Why? (optional — it helps tune what I send)", reasons)], "Nudge snoozed: " + nudge.Title, "nudge-snoozed");
             }
             case NudgeCards.Verbs.Reason:

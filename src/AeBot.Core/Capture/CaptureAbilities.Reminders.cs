@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AeBot.Core.Audit;
 using AeBot.Core.Conversation;
 using AeBot.Core.Dialogs;
+using AeBot.Core.Formatting;
 using AeBot.Core.Understanding;
 using AeBot.Core.Work;
 
@@ -62,7 +63,7 @@ public sealed partial class CaptureAbilities
         var reminder = await writes.AddReminderAsync(c.Viewer, new ReminderDraft(what, at, c.Key.Channel, c.Key.ConversationId), ct);
         await reminders.ScheduleAsync(reminder.Value, ct);
         var local = TimeZoneInfo.ConvertTime(at, c.Zone);
-        var when = local.ToString("ddd d MMM 'at' HH:mm", CultureInfo.InvariantCulture);
+        var when = DateFormat.DayAt(local, c.Today);
         return Changed($"Got it — I'll remind you {when} ({c.Zone.Id}): {what}", [new ActionsBlock([UndoAction(reminder.ChangeId)])], $"Reminder set for {when}: {what}", "reminder");
     }
 

@@ -3,12 +3,13 @@ using AeBot.Core.Audit;
 using AeBot.Core.Briefs;
 using AeBot.Core.Conversation;
 using AeBot.Core.Dialogs;
+using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
 using AeBot.Core.Playbook;
 using AeBot.Core.Reminders;
 using AeBot.Core.Understanding;
-using Microsoft.Extensions.Options;
 using AeBot.Core.Work;
+using Microsoft.Extensions.Options;
 
 namespace AeBot.Core.Capture;
 
@@ -186,7 +187,7 @@ public sealed partial class CaptureAbilities(
                     return NotFound("reminder");
                 await reminders.ScheduleAsync(snoozed, ct);
                 var local = TimeZoneInfo.ConvertTime(snoozed.DueAt, c.Zone);
-                return Changed(string.Create(CultureInfo.InvariantCulture, $"Snoozed — I'll remind you again {local:ddd d MMM} at {local:HH:mm}: {snoozed.Text}"),
+                return Changed($"Snoozed — I'll remind you again {DateFormat.DayAt(local, c.Today)}: {snoozed.Text}",
                     [new ActionsBlock([UndoAction(written.ChangeId)])], "Reminder snoozed: " + snoozed.Text, "reminder-snoozed");
             }
             case "deal.push":

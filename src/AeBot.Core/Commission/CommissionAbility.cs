@@ -59,7 +59,7 @@ public sealed class CommissionAbility(
         }
         var p = plan.Value;
         var ladder = string.Join(", ", p.EffectiveAccelerators.Select(a => $"{a.Rate * 100:0.#}% above {a.FromAttainmentPercent:0.#}%"));
-        blocks.Add(new ContextBlock($"Estimate from the commission plan: {p.BaseRate * 100:0.#}% up to quota, {ladder}{(p.CapPerPeriod is { } cap ? $", capped at {MoneyFormat.Exact(cap, o.Currency)}" : "")} · won deals in {o.Currency} closing {period.From:d MMM yyyy}–{period.To:d MMM yyyy} · your deals · as of {DateFormat.AsOf(c.Now, c.Zone)} · payroll has the final word"));
+        blocks.Add(new ContextBlock($"Estimate from the commission plan: {p.BaseRate * 100:0.#}% up to quota, {ladder}{(p.CapPerPeriod is { } cap ? $", capped at {MoneyFormat.Exact(cap, o.Currency)}" : "")} · won deals in {o.Currency} closing {DateFormat.Range(period.From, period.To)} · your deals · as of {DateFormat.AsOf(c.Now, c.Zone)} · payroll has the final word"));
         return new TurnResult(new Reply(blocks) { Summary = summary }, "commission", TurnOutcome.Answered, $"period={period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd} accounts={accounts.Count}");
     }
 

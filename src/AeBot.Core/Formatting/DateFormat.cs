@@ -7,9 +7,26 @@ public static class DateFormat
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // One style for every reply, card and nudge: month first ("Dec 15"), the weekday where a day is being picked or
+    // announced ("Tue, Dec 15"), and the year whenever it isn't the reader's current one ("Jan 31, 2027").
+
     /// <summary>"Dec 15" this year, "Jan 31, 2027" otherwise; "—" for none.</summary>
     public static string Short(DateOnly? date, DateOnly today) =>
-        date is not { } d ? "—" : d.Year == today.Year ? d.ToString("MMM d", Invariant) : d.ToString("MMM d, yyyy", Invariant);
+        date is not { } d ? "—" : d.Year == today.Year ? d.ToString("MMM d", Invariant) : Full(d);
+
+    /// <summary>"Dec 15, 2026": always with the year (a period's bounds, a contract that ended).</summary>
+    public static string Full(DateOnly date) => date.ToString("MMM d, yyyy", Invariant);
+
+    /// <summary>"Tue, Dec 15" this year, "Sun, Jan 31, 2027" otherwise: a day to pick or be reminded on.</summary>
+    public static string Day(DateOnly date, DateOnly today) => date.ToString("ddd, ", Invariant) + Short(date, today);
+
+    /// <summary>"Sun, Nov 29 at 10:00": a local time a reminder or snooze is set for.</summary>
+    public static string DayAt(DateTimeOffset local, DateOnly today) =>
+        $"{Day(DateOnly.FromDateTime(local.DateTime), today)} at {local.ToString("HH:mm", Invariant)}";
+
+    /// <summary>"Oct 1 – Dec 31, 2026" within a year, "Dec 1, 2025 – Jan 31, 2026" across two.</summary>
+    public static string Range(DateOnly from, DateOnly to) =>
+        from.Year == to.Year ? $"{from.ToString("MMM d", Invariant)} – {Full(to)}" : $"{Full(from)} – {Full(to)}";
 
     /// <summary>An instant in the viewer's zone: "Nov 28, 2026 04:00 EST".</summary>
     public static string AsOf(DateTimeOffset instant, TimeZoneInfo zone)

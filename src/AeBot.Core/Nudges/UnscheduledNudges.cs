@@ -162,7 +162,7 @@ public sealed partial class UnscheduledNudges(
             }
             var reason = e.Reason is null ? "" : $" (\"{e.Reason}\")";
             back.Add((e.Id, new NudgeContent(e.Key with { DueDate = DateOnly.FromDateTime(local) }, e.Title,
-                string.Create(CultureInfo.InvariantCulture, $"You snoozed this on {e.SnoozedAt.UtcDateTime:ddd d MMM}{reason}."), e.Why,
+                $"You snoozed this on {DateFormat.Day(DateOnly.FromDateTime(e.SnoozedAt.UtcDateTime), DateOnly.FromDateTime(local))}{reason}.", e.Why,
                 null, null, subject.Kind == NudgeSubject.Deal ? subject.Id : null)));
         }
         return (back, settled);
@@ -210,7 +210,7 @@ public sealed partial class UnscheduledNudges(
             var milestone = o.Milestones.Where(m => m >= left - 1).DefaultIfEmpty(o.Milestones[^1]).Min();
             var key = new NudgeKey(NudgeRules.Renewal, new NudgeSubject(NudgeSubject.Contract, r.ContractId).ToString(), r.EndDate.AddDays(-milestone), repId);
             return new NudgeContent(key, $"Renewal in {milestone} days: {name}",
-                string.Create(CultureInfo.InvariantCulture, $"Ends {r.EndDate:ddd d MMM yyyy} · {money} a year · {(r.AutoRenew ? "auto-renews" : "needs a renewal")} · {LastTouch(r.LastInteractionAt)}"),
+                $"Ends {DateFormat.Day(r.EndDate, Today)} · {money} a year · {(r.AutoRenew ? "auto-renews" : "needs a renewal")} · {LastTouch(r.LastInteractionAt)}",
                 $"you're the {role} of {r.AccountName}, and renewals are announced {milestones} days before the end date.", r.AccountId, r.AccountName, null);
         }
 
@@ -220,7 +220,7 @@ public sealed partial class UnscheduledNudges(
         {
             var dueDay = r.EndDate.AddDays(-o.EscalationDays);
             var key = new NudgeKey(NudgeRules.RenewalEscalation, new NudgeSubject(NudgeSubject.Contract, r.ContractId).ToString(), dueDay, 0);
-            var content = new NudgeContent(key, $"Renewal at risk: {name} ends {r.EndDate:d MMM}, no logged interaction for {o.EscalationDays}+ days",
+            var content = new NudgeContent(key, $"Renewal at risk: {name} ends {DateFormat.Short(r.EndDate, Today)}, no logged interaction for {o.EscalationDays}+ days",
                 $"{money} a year · {(r.OwnerName is null ? "no owner" : "owner " + r.OwnerName)} · {LastTouch(r.LastInteractionAt)}",
                 $"you manage the account's owner, and a renewal inside {o.EscalationDays} days with no logged interaction for as long is escalated.",
                 r.AccountId, r.AccountName, null);
@@ -232,8 +232,11 @@ public sealed partial class UnscheduledNudges(
         }
     }
 
-    private static string LastTouch(DateTimeOffset? at) =>
-        at is { } a ? string.Create(CultureInfo.InvariantCulture, $"last interaction {a:d MMM yyyy}") : "no interaction logged";
+    private string LastTouch(DateTimeOffset? at) =>
+        at is { } a ? $"last interaction {DateFormat.Short(DateOnly.FromDateTime(a.UtcDateTime), Today)}" : "no interaction logged";
+
+    /// <summary>Today by the UTC clock: which dates need their year (a nudge's text is the same for every recipient).</summary>
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private void AddFollowUp(FollowUpFact f, Adder add)
     {
@@ -244,8 +247,8 @@ public sealed partial class UnscheduledNudges(
             "you set this follow-up for today and it's still open.", f.AccountId, f.AccountName, f.DealId),
             f.AccountId, local => DateOnly.FromDateTime(local) == f.DueDate && TimeOnly.FromDateTime(local) >= options.Value.NudgeTime);
         add(f.RepId, new NudgeContent(new NudgeKey(NudgeRules.FollowUpOverdue, subject, f.DueDate.AddDays(1), 0),
-            string.Create(CultureInfo.InvariantCulture, $"Overdue since {f.DueDate:ddd d MMM}: {f.Title}"), detail,
-            string.Create(CultureInfo.InvariantCulture, $"it was due {f.DueDate:ddd d MMM} and is still open."), f.AccountId, f.AccountName, f.DealId),
+            $"Overdue since {DateFormat.Day(f.DueDate, Today)}: {f.Title}", detail,
+            $"it was due {DateFormat.Day(f.DueDate, Today)} and is still open.", f.AccountId, f.AccountName, f.DealId),
             f.AccountId, local => DueOn(f.DueDate.AddDays(1), local));
     }
 
@@ -254,7 +257,7 @@ public sealed partial class UnscheduledNudges(
         if (d.CloseDate is not { } close)
             return;
         add(d.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.PastClose, new NudgeSubject(NudgeSubject.Deal, d.Id).ToString(), close.AddDays(1), 0),
-            string.Create(CultureInfo.InvariantCulture, $"{d.Name}: the close date ({close:ddd d MMM}) has passed"), DealDetail(d),
+            $"{d.Name}: the close date ({DateFormat.Day(close, Today)}) has passed", DealDetail(d),
             "the deal is still open after its close date — push the date, or mark it won or lost, so the forecast stays true.",
             d.AccountId, d.AccountName, d.Id), d.AccountId, local => DueOn(close.AddDays(1), local));
     }
@@ -269,7 +272,7 @@ public sealed partial class UnscheduledNudges(
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(staleFrom, zoneOf(owner.TimeZoneId)).DateTime);
         var limit = byStage.ContainsKey(d.Stage) ? $"the limit for {d.Stage}" : "the default limit";
         add(d.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.StaleDeal, new NudgeSubject(NudgeSubject.Deal, d.Id).ToString(), day, 0),
-            $"{d.Name}: no activity for {days} days", DealDetail(d) + " · " + (d.LastEngagedAt is { } l ? string.Create(CultureInfo.InvariantCulture, $"last touched {l:d MMM}") : "never touched"),
+            $"{d.Name}: no activity for {days} days", DealDetail(d) + " · " + (d.LastEngagedAt is { } l ? $"last touched {DateFormat.Short(DateOnly.FromDateTime(l.UtcDateTime), Today)}" : "never touched"),
             $"no interaction has been logged on this open deal for {days} days ({limit}).", d.AccountId, d.AccountName, d.Id),
             d.AccountId, local => clock.GetUtcNow() >= staleFrom && DueOn(day, local) && (d.CloseDate is not { } c || c >= DateOnly.FromDateTime(local)));
     }
@@ -278,16 +281,16 @@ public sealed partial class UnscheduledNudges(
     {
         if (s.Pushes < o.SlippedAfterPushes || s.Deal.CloseDate is not { } close)
             return;
-        var path = string.Join(" → ", s.CloseDates.Select(d => d.ToString("MMM d", CultureInfo.InvariantCulture)));
+        var path = string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, Today)));
         add(s.Deal.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.Slipped, new NudgeSubject(NudgeSubject.Deal, s.Deal.Id).ToString(), close, 0),
             $"{s.Deal.Name} has slipped {s.Pushes} times", $"Close date pushed from {path} · {DealDetail(s.Deal)}",
             $"its close date has moved out {s.Pushes} times — worth checking it's still real.", s.Deal.AccountId, s.Deal.AccountName, s.Deal.Id),
             s.Deal.AccountId, local => DateOnly.FromDateTime(local).DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.LastPushAt, TimeZoneInfo.Utc).DateTime).DayNumber <= o.GraceDays + 1);
     }
 
-    private static string DealDetail(DealFact d) =>
+    private string DealDetail(DealFact d) =>
         string.Join(" · ", new[] { d.AccountName, d.Stage, d.Amount is { } a ? MoneyFormat.Exact(a, d.Currency) : null,
-            d.CloseDate is { } c ? string.Create(CultureInfo.InvariantCulture, $"close {c:d MMM yyyy}") : null }.Where(x => x is not null));
+            d.CloseDate is { } c ? $"close {DateFormat.Short(c, Today)}" : null }.Where(x => x is not null));
 
     /// <summary>Quiet hours (or a weekend) in the recipient's zone: why a nudge waits for the digest, or null.</summary>
     private static string? QuietReason(DateTime local, NudgePreferences mine, NudgeOptions o)

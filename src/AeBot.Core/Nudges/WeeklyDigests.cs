@@ -100,7 +100,7 @@ public sealed class WeeklyDigests(
             var renewals = allRenewals.Take(PerList).ToList();
             var items = new List<ListItem>();
             items.AddRange(slipped.Select(s => new ListItem($"Slipped: {s.Deal.Name}{Amount(s.Deal)}",
-                "pushed " + string.Join(" → ", s.CloseDates.Select(d => d.ToString("MMM d", CultureInfo.InvariantCulture))), [])));
+                "pushed " + string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, today))), [])));
             items.AddRange(pastClose.Select(d => new ListItem($"Past close date: {d.Name}{Amount(d)}", $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, today)}", [])));
             items.AddRange(stale.Select(d => new ListItem($"Stale: {d.Name}{Amount(d)}",
                 $"{d.Stage} · last touched {(d.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, zone).DateTime), today) : "never")}", [])));

@@ -188,14 +188,11 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
 
     private static string Describe(DateOnly from, DateOnly to, string matched)
     {
-        var c = CultureInfo.InvariantCulture;
         if (from == to)
-            return from.ToString("d MMM yyyy", c);
+            return Formatting.DateFormat.Full(from);
         if (from.Day == 1 && to == from.AddMonths(1).AddDays(-1))
-            return from.ToString("MMMM yyyy", c);
-        if (from.Year == to.Year)
-            return $"{from.ToString("d MMM", c)} – {to.ToString("d MMM yyyy", c)}";
-        return $"{from.ToString("d MMM yyyy", c)} – {to.ToString("d MMM yyyy", c)}";
+            return from.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+        return Formatting.DateFormat.Range(from, to);
     }
 
     [GeneratedRegex(@"\b(qtd|quarter[ -]to[ -]date)\b")]

@@ -1,12 +1,13 @@
 using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
+using AeBot.Core.Help;
 using AeBot.Core.Reminders;
 using AeBot.Core.Time;
+using AeBot.Core.Turns;
+using AeBot.Core.Work;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
-using AeBot.Core.Work;
-using AeBot.Core.Turns;
-using AeBot.Core.Help;
 
 namespace AeBot.Data.Capture;
 
@@ -27,7 +28,7 @@ internal sealed class EfReminderDelivery(AeBotDbContext db, IProactiveMessenger 
         if (claimed == 0)
             return false;
         var reminder = await db.Reminders.AsNoTracking().Include(r => r.Rep).FirstAsync(r => r.Id == reminderId, cancellationToken);
-        await messenger.SendAsync(new ProactiveMessage(reminder.RepId, "reminder", Message(reminder)), cancellationToken);
+        await messenger.SendAsync(new ProactiveMessage(reminder.RepId, "reminder", Message(reminder, clock.GetUtcNow())), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -40,7 +41,7 @@ internal sealed class EfReminderDelivery(AeBotDbContext db, IProactiveMessenger 
             .OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.Id).Take(max).ToListAsync(cancellationToken);
     }
 
-    private static Reply Message(Reminder reminder)
+    private static Reply Message(Reminder reminder, DateTimeOffset now)
     {
         // The time the rep asked for, in their own zone, so a late delivery (the server was down) says so plainly.
         var zone = reminder.Rep is { } rep ? RepTime.ZoneOf(rep) : TimeZoneInfo.Utc;
@@ -48,7 +49,7 @@ internal sealed class EfReminderDelivery(AeBotDbContext db, IProactiveMessenger 
         var snooze = AeBot.Core.Conversation.Payloads.Act + "rem.snooze:" + reminder.Id;
         return new Reply([
             new TextBlock($"⏰ Reminder: {reminder.Text}"),
-            new ContextBlock(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"You asked for this at {asked:ddd d MMM, HH:mm} ({zone.Id}).")),
+            new ContextBlock($"You asked for this at {DateFormat.DayAt(asked, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime))} ({zone.Id})."),
             new ActionsBlock([new ReplyAction("In 1 hour", snooze + ":1h"), new ReplyAction("Tomorrow 9:00", snooze + ":tomorrow")]),
         ])
         {

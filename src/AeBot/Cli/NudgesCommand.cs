@@ -2,7 +2,9 @@ using System.Globalization;
 using AeBot.Core.Formatting;
 using AeBot.Core.Nudges;
 using AeBot.Core.Reminders;
+using AeBot.Core.Time;
 using AeBot.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace AeBot.Cli;
 
@@ -40,8 +42,9 @@ public static class NudgesCommand
         var weekly = services.GetRequiredService<WeeklyDigests>();
         var rules = services.GetRequiredService<UnscheduledNudges>();
         var reminders = services.GetRequiredService<IReminderDelivery>();
-        var names = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
-            services.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>().Reps, r => r.Id, r => r.Name, ct);
+        var db = services.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>();
+        var people = await db.Reps.AsNoTracking().Where(r => r.IsActive).Select(r => new { r.Id, r.Name, r.TimeZoneId }).ToListAsync(ct);
+        var names = people.ToDictionary(r => r.Id, r => r.Name);
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var o = context.Out;
         await o.WriteLineAsync($"{(dryRun ? "Would send" : "Sending")} what is due at {now.UtcDateTime:yyyy-MM-dd HH:mm}Z:");
@@ -57,7 +60,7 @@ public static class NudgesCommand
                     ? $"{plan.OverdueTotal} overdue, {plan.DueTodayTotal} due today, {MoneyFormat.Count(plan.RenewalsTotal, "renewal")}, {plan.StaleTotal} stale, {plan.PastCloseTotal} past close date"
                         + (folded > 0 ? $", {folded} held-back nudges" : "")
                     : $"skipped ({outcome.ToString().ToLowerInvariant()})";
-                await o.WriteLineAsync($"  daily-digest        {name,-22} {date:ddd d MMM}  {what}");
+                await o.WriteLineAsync($"  daily-digest        {name,-22} {DateFormat.Day(date, date)}  {what}");
             }
             else
             {
@@ -73,7 +76,7 @@ public static class NudgesCommand
             if (dryRun)
             {
                 (outcome, var name, var reply) = await weekly.PreviewAsync(repId, date, ct);
-                await o.WriteLineAsync($"  weekly-digest       {name,-22} {date:ddd d MMM}  {(outcome == DigestOutcome.Sent ? reply!.Summary : $"skipped ({outcome.ToString().ToLowerInvariant()})")}");
+                await o.WriteLineAsync($"  weekly-digest       {name,-22} {DateFormat.Day(date, date)}  {(outcome == DigestOutcome.Sent ? reply!.Summary : $"skipped ({outcome.ToString().ToLowerInvariant()})")}");
             }
             else
             {
@@ -103,12 +106,25 @@ public static class NudgesCommand
 
         var dueReminders = await reminders.DueAsync(10_000, ct);
         var remindersSent = 0;
-        foreach (var id in dueReminders)
+        if (dryRun)
         {
-            if (dryRun)
-                await o.WriteLineAsync($"  reminder            #{id}");
-            else if (await reminders.DeliverAsync(id, ct))
-                remindersSent++;
+            // Who, when (in their own zone) and what: "#12" alone tells the operator nothing.
+            var due = await db.Reminders.AsNoTracking().Where(r => dueReminders.Contains(r.Id))
+                .Select(r => new { r.Id, r.RepId, r.Text, r.DueAt, Zone = r.Rep!.TimeZoneId }).ToListAsync(ct);
+            foreach (var r in due.OrderBy(r => r.DueAt).ThenBy(r => r.Id))
+            {
+                var zone = RepTime.ZoneOf(r.Zone);
+                var local = TimeZoneInfo.ConvertTime(r.DueAt, zone);
+                await o.WriteLineAsync($"  reminder            {names.GetValueOrDefault(r.RepId, "#" + r.RepId),-22} {DateFormat.DayAt(local, LocalToday(now, zone))} ({zone.Id}): {r.Text}");
+            }
+        }
+        else
+        {
+            foreach (var id in dueReminders)
+            {
+                if (await reminders.DeliverAsync(id, ct))
+                    remindersSent++;
+            }
         }
 
         var byRule = string.Join(", ", nudges.GroupBy(n => n.Content.Key.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
@@ -117,7 +133,41 @@ public static class NudgesCommand
         await o.WriteLineAsync(dryRun
             ? $"Would record {sent} daily digest(s), {weeklySent} weekly digest(s), {nudgeLine}, and {dueReminders.Count} reminder(s); {empty} digest(s) skipped. Nothing was recorded (--dry-run)."
             : $"Recorded for delivery: {sent} daily digest(s) ({empty} skipped as empty or missed), {weeklySent} weekly digest(s), {nudgeLine}, and {remindersSent} reminder(s). The server's outbox delivery sends them.");
+        if (sent + weeklySent + toSend + dueReminders.Count == 0)
+        {
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NudgeOptions>>().Value;
+            var quiet = people.Count(p => InQuietHours(now, RepTime.ZoneOf(p.TimeZoneId), options));
+            await o.WriteLineAsync(WhyNothing(now, quiet, people.Count, options));
+        }
         return ExitCodes.Ok;
+    }
+
+    private static DateOnly LocalToday(DateTimeOffset now, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+
+    private static bool InQuietHours(DateTimeOffset now, TimeZoneInfo zone, NudgeOptions options)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        return options.QuietWeekends && local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
+            || QuietHours.Contains(TimeOnly.FromDateTime(local.DateTime), options.QuietStart, options.QuietEnd);
+    }
+
+    /// <summary>
+    /// A run that finds nothing says why, so a zero at night is not taken for a fault: when things go out, in whose
+    /// time, and how many people are in their quiet hours right now.
+    /// </summary>
+    private static string WhyNothing(DateTimeOffset now, int quiet, int people, NudgeOptions o) =>
+        $"Nothing goes out at {now.UtcDateTime:HH:mm}Z. Everything goes by each person's own time zone: daily digests at {o.DigestTime:HH:mm}"
+        + (o.DigestWeekdaysOnly ? " on weekdays" : "") + $", weekly digests on {o.WeeklyDigestDay}s at {o.WeeklyDigestTime:HH:mm}, nudges from {o.NudgeTime:HH:mm}, "
+        + $"and nothing in quiet hours ({o.QuietStart:HH:mm}–{o.QuietEnd:HH:mm}{(o.QuietWeekends ? " and weekends" : "")})"
+        + (quiet > 0 ? $" — {quiet} of {people} people are in theirs now." : ".")
+        + $" Digests and nudges already recorded are not recorded again. To preview another moment, add --Clock:Now=<time>, e.g. --Clock:Now={NextWeekday(now):yyyy-MM-dd}T15:00:00Z.";
+
+    private static DateOnly NextWeekday(DateTimeOffset now)
+    {
+        var day = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            day = day.AddDays(1);
+        return day;
     }
 
     private static async Task<int> StatsAsync(CliContext context)

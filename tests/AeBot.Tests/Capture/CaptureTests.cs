@@ -280,6 +280,24 @@ public sealed class CaptureTests(ConversationFixture app) : IClassFixture<Conver
     }
 
     [Fact]
+    public async Task A_deal_named_in_full_is_that_deal_not_a_longer_named_one_that_contains_its_name()
+    {
+        // The demo sells some products to an account twice: "X – Product" and "X – Product – phase 2".
+        var (plain, phase) = await app.QueryAsync(async db =>
+        {
+            var deals = await db.Opportunities.Where(o => o.Owner!.Email == Dana && o.StageCategory == StageCategory.Open).Select(o => new { o.Id, o.Name }).ToListAsync();
+            return deals.Where(p => deals.Any(d => d.Name == p.Name + " – phase 2")).Select(p => (p.Name, p.Name + " – phase 2")).First();
+        });
+        var conversation = Guid.NewGuid().ToString("N");
+
+        var confirm = (await app.AskAsync(Dana, $"mark {plain} as won", conversation)).Read();
+        Assert.Contains($"{plain} as won?", confirm);
+        Assert.DoesNotContain("phase 2", confirm);
+        await app.AskAsync(Dana, "cancel", conversation);
+        Assert.Contains($"{phase} as won?", (await app.AskAsync(Dana, $"mark {phase} as won", Guid.NewGuid().ToString("N"))).Read());
+    }
+
+    [Fact]
     public async Task A_lost_deal_asks_for_the_reason_and_records_it()
     {
         var (_, _, dealId, name) = await DealAsync(3);
@@ -374,7 +392,7 @@ public sealed class CaptureTests(ConversationFixture app) : IClassFixture<Conver
     public async Task Reminders_are_stored_in_the_reps_time_zone_and_asked_for_when_no_time_is_given()
     {
         var set = await app.AskAsync(Dana, "remind me to call Bob tomorrow at 10am");
-        Assert.StartsWith("Got it — I'll remind you Sun 29 Nov at 10:00 (America/New_York): Call Bob", set.Read());
+        Assert.StartsWith("Got it — I'll remind you Sun, Nov 29 at 10:00 (America/New_York): Call Bob", set.Read());
         var reminder = await app.QueryAsync(db => db.Reminders.SingleAsync(r => r.Text == "Call Bob"));
         Assert.Equal((new DateTimeOffset(2026, 11, 29, 15, 0, 0, TimeSpan.Zero), ReminderStatus.Pending), (reminder.DueAt, reminder.Status));
 

@@ -171,7 +171,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Undone: the change on Acme – Security Add-on", undone);
 
         var (_, reminder, _) = await RunAsync(["ask", "--as", Dana, "remind me to call Bob tomorrow at 10am"]);
-        Assert.Contains("I'll remind you Sun 29 Nov at 10:00", reminder);
+        Assert.Contains("I'll remind you Sun, Nov 29 at 10:00", reminder);
         var (_, listed, _) = await RunAsync(["reminders", "--as", Dana]);
         Assert.Contains("2026-11-29 15:00Z", listed);
         Assert.Contains("Call Bob", listed);

@@ -36,8 +36,8 @@ public sealed class NudgesCommandTests : IDisposable
         var (exit, preview, _) = await RunAsync("nudges", "run", "--dry-run");
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("Would send what is due at 2026-11-30 13:35Z", preview);
-        Assert.Matches(@"daily-digest\s+Dana Reyes\s+Mon 30 Nov  \d+ overdue", preview);
-        Assert.Matches(@"weekly-digest\s+Marcus Johnson\s+Mon 30 Nov  Weekly team digest: \d+ direct reports", preview);
+        Assert.Matches(@"daily-digest\s+Dana Reyes\s+Mon, Nov 30  \d+ overdue", preview);
+        Assert.Matches(@"weekly-digest\s+Marcus Johnson\s+Mon, Nov 30  Weekly team digest: \d+ direct reports", preview);
         Assert.Contains("Nothing was recorded (--dry-run).", preview);
         Assert.Equal(0, Count("SELECT COUNT(*) FROM NudgeLedger"));
         Assert.Equal(0, Count("SELECT COUNT(*) FROM Outbox"));
@@ -64,8 +64,11 @@ public sealed class NudgesCommandTests : IDisposable
         var (_, preview, _) = await RunAtAsync(ten, "nudges", "run", "--dry-run");
         foreach (var rule in new[] { "renewal ", "renewal-escalation", "follow-up-due", "follow-up-overdue", "stale-deal", "past-close", "slipped" })
             Assert.Matches(@"(?m)^  " + System.Text.RegularExpressions.Regex.Escape(rule) + @"\s*\S.+\n(\s+(?!why:)\S.*\n)?\s+why: ", preview);
-        Assert.Matches(@"Close date pushed from \w{3} \d+ → \w{3} \d+ → ", preview); // a slipped deal explains its dates
+        Assert.Matches(@"Close date pushed from \w{3} \d+(, \d{4})? → \w{3} \d+(, \d{4})? → ", preview); // a slipped deal explains its dates
         Assert.Contains("held for the next digest: your daily limit of 3 nudges was reached", preview);
+        // One date style in every nudge (month first; the year only when it isn't this one's): no "10 Mar 2027".
+        Assert.DoesNotMatch(@"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", preview);
+        Assert.Matches(@"close (Jan|Feb|Mar|Apr|May|Jun) \d{1,2}, 2027", preview);
         Assert.Equal(0, Count("SELECT COUNT(*) FROM NudgeLedger"));
 
         var (_, run, _) = await RunAtAsync(ten, "nudges", "run");
@@ -105,6 +108,30 @@ public sealed class NudgesCommandTests : IDisposable
         string[] config = [$"--Storage:SqlitePath={Db}", clock, "--Demo:Seed=true"];
         var exit = await CliApplication.RunAsync(CommandLine.Parse([.. args, .. config]), stdout, stderr, new StringReader(""));
         return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task A_dry_run_at_night_that_finds_nothing_says_why_and_a_due_reminder_says_who_when_and_what()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("seed-demo")).Exit);
+        const string night = "--Clock:Now=2026-12-01T04:00:00Z"; // Mon 23:00 in New York, Tue 04:00 in London, 05:00 in Berlin
+        Assert.Equal(ExitCodes.Ok, (await RunAtAsync("--Clock:Now=2026-11-30T15:05:00Z", "nudges", "run")).Exit); // the day's run happened
+
+        var (exit, quiet, _) = await RunAtAsync(night, "nudges", "run", "--dry-run");
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("Would record 0 daily digest(s), 0 weekly digest(s), 0 nudge(s)", quiet);
+        var people = Count("SELECT COUNT(*) FROM Reps WHERE IsActive");
+        Assert.Contains($"Nothing goes out at 04:00Z. Everything goes by each person's own time zone: daily digests at 08:30 on weekdays", quiet);
+        Assert.Contains($"nothing in quiet hours (18:00–08:00 and weekends) — {people} of {people} people are in theirs now.", quiet);
+        Assert.Contains("--Clock:Now=2026-12-02T15:00:00Z", quiet);
+
+        // A reminder Dana asked for, due a minute ago: the preview names her, her local time and the text.
+        var due = new DateTimeOffset(2026, 12, 1, 3, 59, 0, TimeSpan.Zero).UtcTicks;
+        Count($"INSERT INTO Reminders (RepId, Text, DueAt, Channel, ConversationId, Status, CreatedAt) SELECT Id, 'Call Bob about the MSA', {due}, 'cli', 'c1', 0, {due} FROM Reps WHERE Email = 'dana.reyes@northwind.example'; SELECT changes()");
+        var (_, reminder, _) = await RunAtAsync(night, "nudges", "run", "--dry-run");
+        Assert.Matches(@"(?m)^  reminder\s+Dana Reyes\s+Mon, Nov 30 at 22:59 \(America/New_York\): Call Bob about the MSA$", reminder.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("Nothing goes out", reminder);
+        Assert.DoesNotContain("#", reminder.Split('\n').Single(l => l.Contains("Call Bob", StringComparison.Ordinal)));
     }
 
     [Fact]

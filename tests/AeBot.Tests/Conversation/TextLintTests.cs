@@ -102,6 +102,15 @@ public sealed partial class TextLintTests(ConversationFixture app) : IClassFixtu
                 case ContextBlock c:
                     yield return c.Text;
                     break;
+                case ActionsBlock a:
+                    foreach (var action in a.Actions)
+                        yield return action.Label;
+                    break;
+                case ChoiceBlock choice:
+                    yield return choice.Prompt;
+                    foreach (var option in choice.Options)
+                        yield return option.Label;
+                    break;
             }
         }
         if (reply.Summary is { } summary)
@@ -119,6 +128,8 @@ public sealed partial class TextLintTests(ConversationFixture app) : IClassFixtu
                 yield return $"empty parentheses in \"{text}\"";
             if (MoneyThenMonth().Match(plain) is { Success: true } month)
                 yield return $"a period without 'in': '{month.Value}' in \"{text}\"";
+            if (DayFirstDate().Match(plain) is { Success: true } date)
+                yield return $"a date not in the house style (month first: \"Dec 2\", \"Wed, Dec 2\", \"Dec 2, 2027\"): '{date.Value}' in \"{text}\"";
         }
     }
 
@@ -138,6 +149,10 @@ public sealed partial class TextLintTests(ConversationFixture app) : IClassFixtu
 
     [GeneratedRegex(@"\(\s*(e\.g\.)?\s*\)")]
     private static partial Regex EmptyParentheses();
+
+    // "2 Dec 2026", "Wed 2 Dec": the day-first styles that once sat beside "Dec 2, 2026" on one screen.
+    [GeneratedRegex(@"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b")]
+    private static partial Regex DayFirstDate();
 
     [GeneratedRegex(@"[$€£][\d.,]+[KMB]? (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}")]
     private static partial Regex MoneyThenMonth();

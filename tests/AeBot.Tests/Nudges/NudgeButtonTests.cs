@@ -65,7 +65,7 @@ public sealed class NudgeButtonTests : IAsyncLifetime
     {
         var key = Key(NudgeRules.Renewal);
         var (reply, text) = await PressAsync(TessEmail, NudgeCards.Payload(key, NudgeCards.Verbs.SnoozeWeek));
-        Assert.Contains("Snoozed until Mon 7 Dec at 09:00", text);
+        Assert.Contains("Snoozed until Mon, Dec 7 at 09:00", text);
         var reason = reply.Blocks.OfType<ChoiceBlock>().Single().Options.Single(o => o.Label == "Waiting on the customer");
         Assert.Contains("Noted — \"Waiting on the customer\"", (await PressAsync(TessEmail, reason.Payload)).Text);
         var row = await RowAsync(key);

@@ -51,7 +51,7 @@ public sealed class NudgeRuleTests : IAsyncLifetime
         Assert.Equal(Monday, renewal.Content.Key.DueDate);
         Assert.Contains("Renewal in 90 days: " + AccountName, renewal.Content.Title);
         Assert.Contains("you're the account owner", renewal.Content.Why);
-        Assert.Contains("pushed from Mar 3 → Mar 31 → Apr 30", tess.Single(p => p.Content.Key.Rule == NudgeRules.Slipped).Content.Detail);
+        Assert.Contains("pushed from Mar 3, 2027 → Mar 31, 2027 → Apr 30, 2027", tess.Single(p => p.Content.Key.Rule == NudgeRules.Slipped).Content.Detail);
         Assert.Contains("7 days (the limit for Negotiation)", tess.Single(p => p.Content.Key.Rule == NudgeRules.StaleDeal).Content.Why);
 
         // The manager hears about the renewal nobody is working on; the account manager in Chicago not before 10:00 there.

@@ -95,7 +95,7 @@ public sealed class ReminderSchedulingTests : IAsyncLifetime
         var message = Assert.Single(outbox);
         Assert.Equal(reminder.RepId, message.ToRepId);
         Assert.Contains("Call Bob", message.Body);
-        Assert.Contains("Sun 29 Nov, 10:00 (America/New_York)", message.Body); // the time she asked for, in her zone
+        Assert.Contains("Sun, Nov 29 at 10:00 (America/New_York)", message.Body); // the time she asked for, in her zone
         var sent = await QueryAsync(_later, db => db.Reminders.SingleAsync(r => r.Id == reminder.Id));
         Assert.Equal((ReminderStatus.Sent, Later), (sent.Status, sent.SentAt!.Value));
 
@@ -106,7 +106,7 @@ public sealed class ReminderSchedulingTests : IAsyncLifetime
         var other = await TestHosts.AskAsync(_later.Services, "lee.chen@northwind.example", "", Guid.NewGuid().ToString("N"), snooze, Later);
         Assert.Equal(ReminderStatus.Sent, (await QueryAsync(_later, db => db.Reminders.SingleAsync(r => r.Id == reminder.Id))).Status);
         var reply = await TestHosts.AskAsync(_later.Services, Dana, "", Guid.NewGuid().ToString("N"), snooze, Later);
-        Assert.StartsWith("Snoozed — I'll remind you again Mon 30 Nov at 10:00: Call Bob", reply.Read());
+        Assert.StartsWith("Snoozed — I'll remind you again Mon, Nov 30 at 10:00: Call Bob", reply.Read());
         var snoozed = await QueryAsync(_later, db => db.Reminders.SingleAsync(r => r.Id == reminder.Id));
         Assert.Equal((ReminderStatus.Pending, Later.AddHours(1)), (snoozed.Status, snoozed.DueAt));
         Assert.Equal(2, _later.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
