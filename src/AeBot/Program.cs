@@ -45,6 +45,7 @@ app.MapTeams(app.Environment);
 app.MapSlack();
 app.MapScheduling();
 
+app.LogWhenReady();
 app.Run();
 return 0;
 
