@@ -51,7 +51,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
     /// Teams lays an ActionSet out in one horizontal line (<c>actionsOrientation</c> Horizontal) and cuts off what does
     /// not fit, so rows are made to fit the narrowest screen.
     /// </summary>
-    private const int RowWidth = 300;
+    private const int RowWidth = 310;
 
     /// <summary>Items of a list shown before "Show N more"; the rest are in the card, folded.</summary>
     public const int ListItemsShown = 3;
@@ -156,7 +156,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                     ["facts"] = new JsonArray(facts.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = Plain(f.Label), ["value"] = Plain(f.Value) }).ToArray()),
                 }];
             case TableBlock table:
-                return [.. Title(table.Title), Table(table)];
+                return [.. Title(table.Title), .. FitsPhone(table) ? [Table(table)] : Records(table)];
             case ItemListBlock list:
                 return List(list, ids);
             case ActionsBlock actions:
@@ -299,8 +299,11 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
             yield return ActionSet(row);
     }
 
-    /// <summary>Teams' button: 10 px padding and a 2 px border each side, 14 px Segoe UI (about 8 px a character, wide).</summary>
-    private static int ButtonWidth(string label) => 24 + 8 * label.Length;
+    /// <summary>
+    /// Teams' button: 10 px padding and a 2 px border each side, 14 px text — about 7 px a character in DejaVu Sans,
+    /// which the browser test draws with and which is wider than Segoe UI, so the estimate errs on the safe side.
+    /// </summary>
+    private static int ButtonWidth(string label) => 24 + 7 * label.Length;
 
     private const int ButtonSpacing = 8;
 
@@ -388,15 +391,43 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
     }
 
     /// <summary>
+    /// Whether the table's columns fit side by side on a phone: each column at least as wide as its longest word (a
+    /// Table has no horizontal scroll, so a wider one breaks "Negotiation" and "$114,000" in the middle), at about 8 px
+    /// a character plus the cell's padding, within the <see cref="RowWidth"/> a phone leaves.
+    /// </summary>
+    private static bool FitsPhone(TableBlock table) =>
+        Enumerable.Range(0, table.Columns.Count).Sum(i => 8 * LongestWord(table, i) + 16) <= RowWidth + 30;
+
+    private static int LongestWord(TableBlock table, int column) =>
+        table.Rows.Select(r => column < r.Count ? r[column] : "").Append(table.Columns[column])
+            .SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Length).DefaultIfEmpty(1).Max();
+
+    /// <summary>
+    /// A table too wide for a phone, one record per row: the first cell as its title, the others labelled by their
+    /// column on a line below ("Stage: Proposal · Amount: $114,000 · Close: Dec 14") — readable at any width.
+    /// </summary>
+    private static IEnumerable<JsonNode> Records(TableBlock table) => table.Rows.Select(row =>
+    {
+        var rest = row.Skip(1).Select((cell, i) => (Header: table.Columns[i + 1], Cell: cell)).Where(c => c.Cell.Length > 0)
+            .Select(c => c.Header.Length == 0 ? c.Cell : $"{c.Header}: {c.Cell}");
+        return (JsonNode)new JsonObject
+        {
+            ["type"] = "Container",
+            ["separator"] = true,
+            ["items"] = new JsonArray(
+                new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(row.Count > 0 ? row[0] : ""), ["wrap"] = true, ["weight"] = "Bolder" },
+                new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(string.Join(" · ", rest)), ["wrap"] = true, ["isSubtle"] = true, ["spacing"] = "None" }),
+        };
+    });
+
+    /// <summary>
     /// A column's share of the width (Table columns take relative weights): room for its longest word, so a narrow
     /// screen does not break "Negotiation" in two, and more for long texts — equal shares squeeze the deal names.
     /// </summary>
     private static int ColumnWeight(TableBlock table, int column)
     {
-        var cells = table.Rows.Select(r => column < r.Count ? r[column] : "").Append(table.Columns[column]).ToList();
-        var longestWord = cells.SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Length).DefaultIfEmpty(1).Max();
-        var longest = cells.Max(c => c.Length);
-        return Math.Clamp(Math.Max(longestWord, longest / 3), 3, 30);
+        var longest = table.Rows.Select(r => column < r.Count ? r[column].Length : 0).Append(table.Columns[column].Length).Max();
+        return Math.Clamp(Math.Max(LongestWord(table, column) + 2, longest / 3), 3, 30);
     }
 
     private static JsonObject Row(IReadOnlyList<string> cells, IReadOnlyList<bool> align, bool header) => new()
