@@ -87,7 +87,8 @@ public class AdaptiveCardRendererTests
         {
             var rendering = _renderer.Render(page);
             Assert.True(AdaptiveCardRenderer.Size(rendering.Card!) <= 28000 - 1000, $"page {pages + 1} is {AdaptiveCardRenderer.Size(rendering.Card!)} bytes");
-            total += OfType(rendering.Card!, "Container").Count();
+            total += OfType(rendering.Card!, "Container").Count(c => c["selectAction"] is not null); // one tappable row an item
+            Assert.Equal(OfType(rendering.Card!, "Container").Count(c => c["selectAction"] is not null), OfType(rendering.Card!, "Action.Execute").Count());
             page = rendering.Rest;
         }
         Assert.Equal(30 * 6, total);
