@@ -28,6 +28,15 @@ internal static partial class BlockKitRenderer
     public const int TableRowsPerPage = 20;
     public const int ListItemsPerPage = 10;
 
+    /// <summary>Options a page: as lines of their own (long labels) they take a block each.</summary>
+    public const int ChoicesPerPage = 20;
+
+    /// <summary>
+    /// Longest option label kept on a button. Slack's limit is 75 characters, but a button is one line that a phone
+    /// cuts far sooner; a longer option gets a line of its own.
+    /// </summary>
+    private const int ShortLabel = 30;
+
     /// <summary>Blocks kept free for the "More" button.</summary>
     private const int Reserve = 1;
 
@@ -85,8 +94,8 @@ internal static partial class BlockKitRenderer
             (l with { Items = l.Items.Take(ListItemsPerPage).ToList() }, l with { Items = l.Items.Skip(ListItemsPerPage).ToList() }),
         FactsBlock f when f.Facts.Count > 3 * MaxFields =>
             (f with { Facts = f.Facts.Take(3 * MaxFields).ToList() }, f with { Facts = f.Facts.Skip(3 * MaxFields).ToList() }),
-        ChoiceBlock c when c.Options.Count > 2 * MaxActionElements =>
-            (c with { Options = c.Options.Take(2 * MaxActionElements).ToList() }, c with { Options = c.Options.Skip(2 * MaxActionElements).ToList() }),
+        ChoiceBlock c when c.Options.Count > ChoicesPerPage =>
+            (c with { Options = c.Options.Take(ChoicesPerPage).ToList() }, c with { Options = c.Options.Skip(ChoicesPerPage).ToList() }),
         ActionsBlock a when a.Actions.Count > 2 * MaxActionElements =>
             (a with { Actions = a.Actions.Take(2 * MaxActionElements).ToList() }, a with { Actions = a.Actions.Skip(2 * MaxActionElements).ToList() }),
         _ => (block, null),
@@ -141,8 +150,23 @@ internal static partial class BlockKitRenderer
             case ChoiceBlock choice:
             {
                 var result = new List<JsonObject> { Section(Cut(Escape(choice.Prompt), MaxSectionText)) };
-                foreach (var chunk in choice.Options.Chunk(MaxActionElements))
-                    result.Add(Actions(chunk, ref buttons));
+                if (choice.Options.All(o => o.Label.Length <= ShortLabel))
+                {
+                    foreach (var chunk in choice.Options.Chunk(MaxActionElements))
+                        result.Add(Actions(chunk, ref buttons));
+                    return result;
+                }
+                // Long options ("Cobalt Insurance – GTX Pro · $114K · Proposal · closes Dec 14") as a line each, whose
+                // text wraps, with a "Choose" button beside it: on a button they would be cut off, and options sharing
+                // a beginning would look alike.
+                foreach (var option in choice.Options)
+                {
+                    var split = option.Label.IndexOf(" · ", StringComparison.Ordinal);
+                    var line = split < 0 ? $"*{Escape(option.Label)}*" : $"*{Escape(option.Label[..split])}*\n{Escape(option.Label[(split + 3)..])}";
+                    var section = Section(Cut(line, MaxSectionText));
+                    section["accessory"] = Button(option with { Label = "Choose" }, ref buttons);
+                    result.Add(section);
+                }
                 return result;
             }
             case ChartBlock chart:

@@ -15,6 +15,21 @@ internal sealed record TeamsRendering(string? Text, JsonObject? Card, string Sum
 /// (<c>Action.Execute</c>, with <c>Action.Submit</c> as fallback for older clients) carrying only the core's payload
 /// — a verb and ids, never anything trusted for authorisation. Cards stay under <see cref="TeamsOptions.MaxCardBytes"/>:
 /// long tables and lists are cut into pages and the rest returned for a "More" button.
+/// <para>
+/// Laid out for a phone as much as for a desktop (AdaptiveCardBrowserTests draws every kind of card with the official
+/// renderer at 560 and 375 px): a row of buttons never holds more than fits on a phone, because Teams neither wraps
+/// nor scrolls an ActionSet — it cuts the buttons off; choices and long labels are full-width tappable rows whose text
+/// wraps; a list shows each item's title and detail and keeps its buttons folded under the item, and a long list
+/// shows its first items and folds the rest behind "Show N more".
+/// </para>
+/// <para>
+/// Elements used, all in schema 1.5 (https://adaptivecards.io/explorer/ and
+/// https://learn.microsoft.com/en-us/adaptive-cards/schema-explorer/): Container <c>selectAction</c> (1.1; any action
+/// but Action.ShowCard — adaptivecards.io/explorer/Container.html), <c>Action.ToggleVisibility</c> with
+/// TargetElement (1.2 — adaptivecards.io/explorer/Action.ToggleVisibility.html, …/schema-explorer/target-element),
+/// element <c>id</c>/<c>isVisible</c> (1.2), <c>ActionSet</c> (1.2 — …/schema-explorer/action-set),
+/// <c>Action.Execute</c> (1.4 — …/schema-explorer/action-execute), <c>Table</c> (1.5).
+/// </para>
 /// </summary>
 internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int maxCardBytes)
 {
@@ -25,7 +40,21 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
     /// <summary>Room kept for the "More" button and the activity around the card.</summary>
     private const int Reserve = 1500;
 
+    /// <summary>
+    /// At most this many buttons in one ActionSet: Teams' host config has <c>maxActions</c> 6 and the renderer silently
+    /// drops the rest (the designer's microsoft-teams-light host config; adaptivecards ActionCollection.render).
+    /// </summary>
     private const int ActionsPerSet = 5;
+
+    /// <summary>
+    /// Pixels a row of buttons may take: a 375 px phone less the card's 16 px padding each side and a nested container's.
+    /// Teams lays an ActionSet out in one horizontal line (<c>actionsOrientation</c> Horizontal) and cuts off what does
+    /// not fit, so rows are made to fit the narrowest screen.
+    /// </summary>
+    private const int RowWidth = 310;
+
+    /// <summary>Items of a list shown before "Show N more"; the rest are in the card, folded.</summary>
+    public const int ListItemsShown = 3;
 
     /// <summary>Chart sizes for cards: a Teams card column is about 500 px wide.</summary>
     public const int ChartWidth = 560;
@@ -41,6 +70,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
         var card = Card(body, reply.Summary);
         var budget = maxCardBytes - Reserve;
         var rest = new List<ReplyBlock>();
+        var ids = new ElementIds();
         for (var i = 0; i < reply.Blocks.Count; i++)
         {
             if (rest.Count > 0)
@@ -49,7 +79,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                 continue;
             }
             var (shown, leftover) = Page(reply.Blocks[i]);
-            var elements = Elements(shown, chartUrls);
+            var elements = Elements(shown, chartUrls, ids);
             foreach (var element in elements)
                 body.Add(element);
             if (Size(card) > budget)
@@ -63,7 +93,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                     if (body.Count > 0)
                         rest.Add(table);
                     else
-                        foreach (var element in Elements(table, chartUrls))
+                        foreach (var element in Elements(table, chartUrls, ids))
                             body.Add(element);
                     continue;
                 }
@@ -111,7 +141,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
         _ => (block, null),
     };
 
-    private List<JsonNode> Elements(ReplyBlock block, IReadOnlyDictionary<ChartBlock, string>? chartUrls)
+    private List<JsonNode> Elements(ReplyBlock block, IReadOnlyDictionary<ChartBlock, string>? chartUrls, ElementIds ids)
     {
         switch (block)
         {
@@ -126,25 +156,13 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                     ["facts"] = new JsonArray(facts.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = Plain(f.Label), ["value"] = Plain(f.Value) }).ToArray()),
                 }];
             case TableBlock table:
-                return [.. Title(table.Title), Table(table)];
+                return [.. Title(table.Title), .. FitsPhone(table) ? [Table(table)] : Records(table)];
             case ItemListBlock list:
-            {
-                var elements = Title(list.Title);
-                foreach (var item in list.Items)
-                {
-                    var items = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(item.Title), ["wrap"] = true, ["weight"] = "Bolder" });
-                    if (item.Detail is not null)
-                        items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(item.Detail), ["wrap"] = true, ["isSubtle"] = true, ["spacing"] = "None" });
-                    if (item.Actions.Count > 0)
-                        items.Add(ActionSet(item.Actions));
-                    elements.Add(new JsonObject { ["type"] = "Container", ["separator"] = true, ["items"] = items });
-                }
-                return elements;
-            }
+                return List(list, ids);
             case ActionsBlock actions:
-                return [.. actions.Actions.Chunk(ActionsPerSet).Select(ActionSet)];
+                return [.. Buttons(actions.Actions)];
             case ChoiceBlock choice:
-                return [TextElement(Plain(choice.Prompt)), .. choice.Options.Chunk(ActionsPerSet).Select(ActionSet)];
+                return Choices(choice);
             case ChartBlock chart:
             {
                 var url = chartUrls is not null && chartUrls.TryGetValue(chart, out var served)
@@ -163,16 +181,253 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
         }
     }
 
+    /// <summary>
+    /// A list: each item's title and detail, its buttons folded under it (tapping the item shows them — one tap more,
+    /// but a "my day" of 20 items is not 60 buttons to scroll past); past <see cref="ListItemsShown"/> items, the rest
+    /// folded behind "Show N more". Everything stays in the card, so every button is reachable without a round trip.
+    /// </summary>
+    private static List<JsonNode> List(ItemListBlock list, ElementIds ids)
+    {
+        var elements = Title(list.Title);
+        foreach (var item in list.Items.Take(ListItemsShown))
+            elements.AddRange(Item(item, ids));
+        var folded = list.Items.Skip(ListItemsShown).ToList();
+        if (folded.Count == 0)
+            return elements;
+        var rest = ids.Next("more");
+        var button = ids.Next("more-button");
+        elements.Add(new JsonObject
+        {
+            ["type"] = "Container",
+            ["id"] = rest,
+            ["isVisible"] = false,
+            ["spacing"] = "None",
+            ["items"] = new JsonArray(folded.SelectMany(item => Item(item, ids)).ToArray()),
+        });
+        elements.Add(new JsonObject
+        {
+            ["type"] = "ActionSet",
+            ["id"] = button,
+            ["actions"] = new JsonArray(Toggle($"Show {folded.Count} more", (rest, true), (button, false))),
+        });
+        return elements;
+    }
+
+    private static IEnumerable<JsonNode> Item(ListItem item, ElementIds ids)
+    {
+        var text = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(item.Title), ["wrap"] = true, ["weight"] = "Bolder" });
+        if (item.Detail is not null)
+            text.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(item.Detail), ["wrap"] = true, ["isSubtle"] = true, ["spacing"] = "None" });
+        if (item.Actions.Count == 0)
+            return [new JsonObject { ["type"] = "Container", ["separator"] = true, ["items"] = text }];
+
+        var actions = ids.Next("actions");
+        var row = new JsonObject
+        {
+            ["type"] = "Container",
+            ["separator"] = true,
+            ["selectAction"] = Toggle(item.Title, (actions, null)),
+            ["items"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "ColumnSet",
+                ["columns"] = new JsonArray(
+                    new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = text },
+                    new JsonObject
+                    {
+                        ["type"] = "Column",
+                        ["width"] = "auto",
+                        ["verticalContentAlignment"] = "Center",
+                        // Says what tapping does, and which buttons are there, without showing them all.
+                        ["items"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "▾", ["color"] = "Accent", ["size"] = "Medium", ["weight"] = "Bolder" }),
+                    }),
+            }),
+        };
+        var buttons = new JsonObject
+        {
+            ["type"] = "Container",
+            ["id"] = actions,
+            ["isVisible"] = false,
+            ["spacing"] = "Small",
+            ["items"] = new JsonArray([.. Buttons(item.Actions)]),
+        };
+        return [row, buttons];
+    }
+
+    /// <summary>
+    /// "Which one did you mean?" as full-width tappable rows, one per option: the text wraps (a button would cut it
+    /// off), and options sharing a beginning ("Cobalt Insurance – GTX Pro · $114K …", "Cobalt Insurance – Cloud …")
+    /// show what tells them apart first, the shared part said once above them.
+    /// </summary>
+    private static List<JsonNode> Choices(ChoiceBlock choice)
+    {
+        var elements = new List<JsonNode> { TextElement(Plain(choice.Prompt)) };
+        var (shared, labels) = Distinguishing(choice.Options.Select(o => o.Label).ToList());
+        if (shared is not null && !choice.Prompt.Contains(shared, StringComparison.OrdinalIgnoreCase))
+            elements.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(shared), ["wrap"] = true, ["isSubtle"] = true, ["spacing"] = "Small" });
+        for (var i = 0; i < choice.Options.Count; i++)
+            elements.Add(Row(choice.Options[i], labels[i]));
+        return elements;
+    }
+
+    /// <summary>Buttons in rows that fit a phone; a label too long for a button of its own becomes a tappable row.</summary>
+    private static IEnumerable<JsonNode> Buttons(IReadOnlyList<ReplyAction> actions)
+    {
+        var row = new List<ReplyAction>();
+        var width = 0;
+        foreach (var action in actions)
+        {
+            var needed = ButtonWidth(action.Label);
+            if (needed > RowWidth)
+            {
+                if (row.Count > 0)
+                    yield return ActionSet(row);
+                row = [];
+                width = 0;
+                yield return Row(action, action.Label);
+                continue;
+            }
+            if (row.Count > 0 && (width + ButtonSpacing + needed > RowWidth || row.Count == ActionsPerSet))
+            {
+                yield return ActionSet(row);
+                row = [];
+                width = 0;
+            }
+            width += (row.Count > 0 ? ButtonSpacing : 0) + needed;
+            row.Add(action);
+        }
+        if (row.Count > 0)
+            yield return ActionSet(row);
+    }
+
+    /// <summary>
+    /// Teams' button: 10 px padding and a 2 px border each side, 14 px text — about 7 px a character in DejaVu Sans,
+    /// which the browser test draws with and which is wider than Segoe UI, so the estimate errs on the safe side.
+    /// </summary>
+    private static int ButtonWidth(string label) => 24 + 7 * label.Length;
+
+    private const int ButtonSpacing = 8;
+
+    /// <summary>
+    /// A full-width tappable row carrying the same action a button would (Container.selectAction, which takes any
+    /// action but Action.ShowCard — adaptivecards.io/explorer/Container.html). The first part of the label is bold,
+    /// what follows a " · " is the detail line.
+    /// </summary>
+    private static JsonObject Row(ReplyAction action, string label)
+    {
+        var split = label.IndexOf(" · ", StringComparison.Ordinal);
+        var text = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(split < 0 ? label : label[..split]), ["wrap"] = true, ["weight"] = "Bolder", ["color"] = action.Style == ActionStyle.Danger ? "Attention" : "Default" });
+        if (split >= 0)
+            text.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(label[(split + 3)..]), ["wrap"] = true, ["isSubtle"] = true, ["spacing"] = "None" });
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["style"] = "emphasis",
+            ["spacing"] = "Small",
+            ["selectAction"] = Action(action),
+            ["items"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "ColumnSet",
+                ["columns"] = new JsonArray(
+                    new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = text },
+                    new JsonObject
+                    {
+                        ["type"] = "Column",
+                        ["width"] = "auto",
+                        ["verticalContentAlignment"] = "Center",
+                        ["items"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "›", ["color"] = "Accent", ["size"] = "Large", ["weight"] = "Bolder" }),
+                    }),
+            }),
+        };
+    }
+
+    /// <summary>Separators after which a label's beginning may be shared with its siblings ("Cobalt Insurance – …").</summary>
+    private static readonly string[] Separators = [" – ", " — ", " - ", ": ", " · "];
+
+    /// <summary>
+    /// The beginning (up to a separator) that two or more labels share, and each label with it dropped; labels not
+    /// starting with it ("None — just the account", "Cancel") stay whole. Null when no beginning is shared.
+    /// </summary>
+    internal static (string? Shared, IReadOnlyList<string> Labels) Distinguishing(IReadOnlyList<string> labels)
+    {
+        string? Head(string label)
+        {
+            var cut = Separators.Select(s => (At: label.IndexOf(s, StringComparison.Ordinal), s.Length)).Where(x => x.At > 0).OrderBy(x => x.At).FirstOrDefault();
+            return cut.Length == 0 || cut.At + cut.Length >= label.Length ? null : label[..(cut.At + cut.Length)];
+        }
+        var shared = labels.Select(Head).Where(h => h is not null).GroupBy(h => h!).Where(g => g.Count() >= 2).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        if (shared is null)
+            return (null, labels);
+        return (shared.TrimEnd(' ', '–', '—', '-', ':', '·'), labels.Select(l => l.StartsWith(shared, StringComparison.Ordinal) ? l[shared.Length..] : l).ToList());
+    }
+
+    /// <summary>Shows, hides or flips elements in place, no round trip (adaptivecards.io/explorer/Action.ToggleVisibility.html).</summary>
+    private static JsonObject Toggle(string title, params (string Id, bool? Visible)[] targets) => new()
+    {
+        ["type"] = "Action.ToggleVisibility",
+        ["title"] = title,
+        ["targetElements"] = new JsonArray(targets.Select(t => (JsonNode)(t.Visible is { } v
+            ? new JsonObject { ["elementId"] = t.Id, ["isVisible"] = v }
+            : new JsonObject { ["elementId"] = t.Id })).ToArray()),
+    };
+
+    /// <summary>Ids unique within one card, for what a toggle shows and hides.</summary>
+    private sealed class ElementIds
+    {
+        private int _next;
+
+        public string Next(string kind) => $"{kind}-{++_next}";
+    }
+
     private static List<JsonNode> Title(string? title) =>
         title is null ? [] : [new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(title), ["wrap"] = true, ["weight"] = "Bolder", ["size"] = "Medium" }];
 
     private static JsonObject Table(TableBlock table)
     {
-        var columns = new JsonArray(table.Columns.Select(_ => (JsonNode)new JsonObject { ["width"] = 1 }).ToArray());
+        var columns = new JsonArray(table.Columns.Select((_, i) => (JsonNode)new JsonObject { ["width"] = ColumnWeight(table, i) }).ToArray());
         var rows = new JsonArray { Row(table.Columns, table.Align, header: true) };
         foreach (var row in table.Rows)
             rows.Add(Row(row, table.Align, header: false));
         return new JsonObject { ["type"] = "Table", ["firstRowAsHeader"] = true, ["showGridLines"] = false, ["columns"] = columns, ["rows"] = rows };
+    }
+
+    /// <summary>
+    /// Whether the table's columns fit side by side on a phone: each column at least as wide as its longest word (a
+    /// Table has no horizontal scroll, so a wider one breaks "Negotiation" and "$114,000" in the middle), at about 8 px
+    /// a character plus the cell's padding, within the <see cref="RowWidth"/> a phone leaves.
+    /// </summary>
+    private static bool FitsPhone(TableBlock table) =>
+        Enumerable.Range(0, table.Columns.Count).Sum(i => 8 * LongestWord(table, i) + 16) <= RowWidth + 30;
+
+    private static int LongestWord(TableBlock table, int column) =>
+        table.Rows.Select(r => column < r.Count ? r[column] : "").Append(table.Columns[column])
+            .SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Length).DefaultIfEmpty(1).Max();
+
+    /// <summary>
+    /// A table too wide for a phone, one record per row: the first cell as its title, the others labelled by their
+    /// column on a line below ("Stage: Proposal · Amount: $114,000 · Close: Dec 14") — readable at any width.
+    /// </summary>
+    private static IEnumerable<JsonNode> Records(TableBlock table) => table.Rows.Select(row =>
+    {
+        var rest = row.Skip(1).Select((cell, i) => (Header: table.Columns[i + 1], Cell: cell)).Where(c => c.Cell.Length > 0)
+            .Select(c => c.Header.Length == 0 ? c.Cell : $"{c.Header}: {c.Cell}");
+        return (JsonNode)new JsonObject
+        {
+            ["type"] = "Container",
+            ["separator"] = true,
+            ["items"] = new JsonArray(
+                new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(row.Count > 0 ? row[0] : ""), ["wrap"] = true, ["weight"] = "Bolder" },
+                new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(string.Join(" · ", rest)), ["wrap"] = true, ["isSubtle"] = true, ["spacing"] = "None" }),
+        };
+    });
+
+    /// <summary>
+    /// A column's share of the width (Table columns take relative weights): room for its longest word, so a narrow
+    /// screen does not break "Negotiation" in two, and more for long texts — equal shares squeeze the deal names.
+    /// </summary>
+    private static int ColumnWeight(TableBlock table, int column)
+    {
+        var longest = table.Rows.Select(r => column < r.Count ? r[column].Length : 0).Append(table.Columns[column].Length).Max();
+        return Math.Clamp(Math.Max(LongestWord(table, column) + 2, longest / 3), 3, 30);
     }
 
     private static JsonObject Row(IReadOnlyList<string> cells, IReadOnlyList<bool> align, bool header) => new()
@@ -204,21 +459,23 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
     /// </summary>
     private static JsonObject Action(ReplyAction action)
     {
-        var style = action.Style switch { ActionStyle.Primary => "positive", ActionStyle.Danger => "destructive", _ => "default" };
-        return new JsonObject
+        var execute = new JsonObject
         {
             ["type"] = "Action.Execute",
             ["title"] = action.Label,
             ["verb"] = action.Payload,
             ["data"] = new JsonObject { ["payload"] = action.Payload },
-            ["style"] = style,
-            ["fallback"] = new JsonObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = action.Label,
-                ["data"] = new JsonObject { ["payload"] = action.Payload },
-            },
         };
+        // "default" is the default style: left out, a "my day" of 60 buttons is a kilobyte smaller.
+        if (action.Style != ActionStyle.Default)
+            execute["style"] = action.Style == ActionStyle.Primary ? "positive" : "destructive";
+        execute["fallback"] = new JsonObject
+        {
+            ["type"] = "Action.Submit",
+            ["title"] = action.Label,
+            ["data"] = new JsonObject { ["payload"] = action.Payload },
+        };
+        return execute;
     }
 
     private static JsonObject TextElement(string markdown) => new() { ["type"] = "TextBlock", ["text"] = markdown, ["wrap"] = true };

@@ -319,39 +319,6 @@ public sealed class FakeSlackApi : IAsyncDisposable
         return arguments.Count == 0 ? null : arguments;
     }
 
-    /// <summary>
-    /// What Slack answers <c>invalid_blocks</c> for, by its published limits (docs.slack.dev/reference/block-kit/blocks,
-    /// …/section-block, …/actions-block, …/block-elements/button-element); null when the blocks are within them.
-    /// </summary>
-    private static string? BlocksBeyondLimits(JsonNode? blocks)
-    {
-        if (blocks is JsonValue v && v.TryGetValue<string>(out var text))
-            blocks = JsonNode.Parse(text); // a form sends blocks as a JSON string
-        if (blocks is not JsonArray list)
-            return blocks is null ? null : "blocks must be an array";
-        if (list.Count > 50)
-            return "more than 50 blocks";
-        foreach (var block in list.OfType<JsonObject>())
-        {
-            static int Length(JsonNode? node) => node?["text"] is JsonValue t && t.TryGetValue<string>(out var s) ? s.Length : 0;
-            switch (block["type"]?.GetValue<string>())
-            {
-                case "section" when Length(block["text"]) > 3000:
-                    return "section text longer than 3000";
-                case "section" when block["fields"] is JsonArray fields && (fields.Count > 10 || fields.Any(f => Length(f) > 2000)):
-                    return "more than 10 fields, or a field longer than 2000";
-                case "actions" when block["elements"] is JsonArray elements:
-                    if (elements.Count > 25)
-                        return "more than 25 elements in an actions block";
-                    foreach (var button in elements.OfType<JsonObject>().Where(e => e["type"]?.GetValue<string>() == "button"))
-                        if (Length(button["text"]) > 75 || (button["value"]?.GetValue<string>().Length ?? 0) > 2000 || (button["action_id"]?.GetValue<string>().Length ?? 0) > 255)
-                            return "button text over 75, value over 2000 or action_id over 255";
-                    break;
-            }
-        }
-        return null;
-    }
-
     private static JsonNode? RawJson(HttpRequest request, string raw) =>
         request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true && raw.Length > 0 ? JsonNode.Parse(raw) : null;
 
@@ -453,7 +420,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             // text nor blocks (docs.slack.dev/reference/methods/chat.postMessage).
             "chat.postMessage" or "chat.postEphemeral" or "chat.update" when Arg("channel") is null => new { ok = false, error = "channel_not_found" },
             "chat.postMessage" or "chat.postEphemeral" or "chat.update" when Arg("text") is null && json?["blocks"] is null => new { ok = false, error = "no_text" },
-            "chat.postMessage" or "chat.postEphemeral" or "chat.update" when BlocksBeyondLimits(json?["blocks"]) is { } why => new { ok = false, error = "invalid_blocks", errors = new[] { why } },
+            "chat.postMessage" or "chat.postEphemeral" or "chat.update" when SlackLimits.Violations(json?["blocks"]) is { Count: > 0 } why => new { ok = false, error = "invalid_blocks", errors = why.ToArray() },
             // metadata: "invalid_metadata_format" unless an object with event_type and an event_payload object
             // (docs.slack.dev/reference/methods/chat.postMessage, docs.slack.dev/messaging/message-metadata).
             "chat.postMessage" when json?["metadata"] is { } meta && !(meta is JsonObject m && m["event_type"] is JsonValue && m["event_payload"] is JsonObject) =>

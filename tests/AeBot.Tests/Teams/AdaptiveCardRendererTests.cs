@@ -87,7 +87,8 @@ public class AdaptiveCardRendererTests
         {
             var rendering = _renderer.Render(page);
             Assert.True(AdaptiveCardRenderer.Size(rendering.Card!) <= 28000 - 1000, $"page {pages + 1} is {AdaptiveCardRenderer.Size(rendering.Card!)} bytes");
-            total += OfType(rendering.Card!, "Container").Count();
+            total += OfType(rendering.Card!, "Container").Count(c => c["selectAction"] is not null); // one tappable row an item
+            Assert.Equal(OfType(rendering.Card!, "Container").Count(c => c["selectAction"] is not null), OfType(rendering.Card!, "Action.Execute").Count());
             page = rendering.Rest;
         }
         Assert.Equal(30 * 6, total);
@@ -113,13 +114,74 @@ public class AdaptiveCardRendererTests
     }
 
     [Fact]
-    public void Many_choices_are_split_into_action_sets_teams_can_show()
+    public void Choices_are_tappable_rows_showing_what_tells_them_apart_first_with_the_cores_payload()
     {
-        var options = Enumerable.Range(1, 12).Select(i => new ReplyAction($"Deal {i}", $"dlg:deal:{i}")).ToList();
-        var card = _renderer.Render(new Reply([new ChoiceBlock("Which one?", options)]) { Summary = "Which one?" }).Card!;
+        var options = new List<ReplyAction>
+        {
+            new("Cobalt Insurance – GTX Pro · $114K · Proposal · closes Dec 14", "dlg:deal:11"),
+            new("Cobalt Insurance – Onboarding Services expansion · $12.5K · Negotiation · closes Dec 4", "dlg:deal:12"),
+            new("None — just the account", "dlg:deal:none"),
+            new("Cancel", "dlg:cancel"),
+        };
+        var card = _renderer.Render(new Reply([new ChoiceBlock("Cobalt Insurance has 2 open deals of yours. Which one was this about?", options)]) { Summary = "Which deal?" }).Card!;
+
+        Assert.Empty(OfType(card, "ActionSet"));
+        var rows = OfType(card, "Container").Where(c => c["selectAction"] is not null).ToList();
+        Assert.Equal(["dlg:deal:11", "dlg:deal:12", "dlg:deal:none", "dlg:cancel"], rows.Select(r => r["selectAction"]!["verb"]!.GetValue<string>()));
+        Assert.All(rows, r => Assert.Equal(r["selectAction"]!["verb"]!.GetValue<string>(), r["selectAction"]!["data"]!["payload"]!.GetValue<string>()));
+        Assert.All(rows, r => Assert.Equal("Action.Submit", r["selectAction"]!["fallback"]!["type"]!.GetValue<string>()));
+        // The shared "Cobalt Insurance – " is in the prompt already; each row leads with the deal, the figures below it.
+        var texts = rows.Select(r => OfType(r, "TextBlock").Select(t => t["text"]!.GetValue<string>()).ToList()).ToList();
+        Assert.Equal(["GTX Pro", "$114K · Proposal · closes Dec 14", "›"], texts[0]);
+        Assert.Equal("Onboarding Services expansion", texts[1][0]);
+        Assert.Equal("None — just the account", texts[2][0]);
+        Assert.Equal("Cobalt Insurance – GTX Pro · $114K · Proposal · closes Dec 14", rows[0]["selectAction"]!["title"]!.GetValue<string>()); // read out whole
+    }
+
+    [Fact]
+    public void A_shared_beginning_is_dropped_only_where_two_or_more_labels_share_it()
+    {
+        var (shared, labels) = AdaptiveCardRenderer.Distinguishing(["Acme – Renewal", "Acme – Upsell", "Globex – Renewal", "Cancel"]);
+        Assert.Equal("Acme", shared);
+        Assert.Equal(["Renewal", "Upsell", "Globex – Renewal", "Cancel"], labels);
+        Assert.Null(AdaptiveCardRenderer.Distinguishing(["Call", "Meeting", "Email"]).Shared);
+    }
+
+    [Fact]
+    public void Buttons_come_in_rows_a_phone_can_show_and_a_label_too_long_for_a_button_is_a_row()
+    {
+        var actions = new[] { "Done", "Snooze 1 day", "Snooze 1 week", "Log", "Push date", "Open deal" }.Select((l, i) => new ReplyAction(l, $"act:n:{i}")).ToList();
+        actions.Add(new ReplyAction("Brief me on Cobalt Insurance Holdings International (EMEA)", "ask:brief me on Cobalt"));
+        var card = _renderer.Render(new Reply([new ActionsBlock(actions)]) { Summary = "Nudge" }).Card!;
+
         var sets = OfType(card, "ActionSet").ToList();
-        Assert.Equal(3, sets.Count);
-        Assert.All(sets, s => Assert.True(s["actions"]!.AsArray().Count <= 5));
-        Assert.Equal(12, sets.Sum(s => s["actions"]!.AsArray().Count));
+        Assert.True(sets.Count >= 2, "six buttons do not fit one row on a phone");
+        // About 7 px a character plus 24 px padding and border, 8 px between buttons: at most 310 px a row (a 375 px
+        // phone less the card's padding; AdaptiveCardBrowserTests checks the real widths).
+        Assert.All(sets, s => Assert.True(s["actions"]!.AsArray().Sum(a => 24 + 7 * a!["title"]!.GetValue<string>().Length + 8) - 8 <= 310, s.ToJsonString()));
+        var row = Assert.Single(OfType(card, "Container"), c => c["selectAction"] is not null);
+        Assert.Equal("ask:brief me on Cobalt", row["selectAction"]!["verb"]!.GetValue<string>());
+        Assert.Equal(actions.Select(a => a.Payload).Order(), OfType(card, "Action.Execute").Select(a => a["verb"]!.GetValue<string>()).Order());
+    }
+
+    [Fact]
+    public void A_long_list_shows_its_first_items_folds_the_rest_and_each_items_buttons_until_tapped()
+    {
+        var items = Enumerable.Range(1, 7).Select(i => new ListItem($"Follow-up {i}", "due today", [new ReplyAction("Done", $"act:fu.done:{i}", ActionStyle.Primary), new ReplyAction("Snooze", $"act:fu.snooze:{i}")])).ToList();
+        var card = _renderer.Render(new Reply([new ItemListBlock("Due today", items)]) { Summary = "7 due" }).Card!;
+
+        var body = card["body"]!.AsArray().Select(n => n!.AsObject()).ToList();
+        var folded = Assert.Single(body, e => e["type"]!.GetValue<string>() == "Container" && e["isVisible"]?.GetValue<bool>() == false && e["id"]!.GetValue<string>().StartsWith("more", StringComparison.Ordinal));
+        var more = body.Last();
+        var toggle = more["actions"]![0]!;
+        Assert.Equal("Show 4 more", toggle["title"]!.GetValue<string>());
+        Assert.Contains(toggle["targetElements"]!.AsArray(), t => t!["elementId"]!.GetValue<string>() == folded["id"]!.GetValue<string>() && t["isVisible"]!.GetValue<bool>());
+        // Each item: a row that toggles its own hidden buttons; all 14 buttons are in the card, none lost.
+        var rows = OfType(card, "Container").Where(c => c["selectAction"]?["type"]?.GetValue<string>() == "Action.ToggleVisibility").ToList();
+        Assert.Equal(7, rows.Count);
+        var ids = OfType(card, "Container").Where(c => c["id"] is not null).Select(c => c["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(rows, r => Assert.Contains(r["selectAction"]!["targetElements"]![0]!["elementId"]!.GetValue<string>(), ids));
+        Assert.Equal(14, OfType(card, "Action.Execute").Count());
     }
 }
