@@ -36,7 +36,7 @@ public sealed class WeeklyDigestTests : IAsyncLifetime
         var reply = ReplySerializer.Deserialize(row.Body)!;
         Assert.Contains(reply.Blocks.OfType<TableBlock>(), t => t.Title == "By rep" && t.Rows.Any(r => r[0] == "Tess Tester")); // the rollup: won, quota, attainment, open
         var tess = Assert.Single(reply.Blocks.OfType<ItemListBlock>(), l => l.Title!.StartsWith("Tess Tester — 1:1 pack", StringComparison.Ordinal));
-        Assert.Contains(tess.Items, i => i.Title.StartsWith("Slipped: Zenith – Slipping", StringComparison.Ordinal) && i.Detail == "pushed Mar 3 → Mar 31 → Apr 30");
+        Assert.Contains(tess.Items, i => i.Title.StartsWith("Slipped: Zenith – Slipping", StringComparison.Ordinal) && i.Detail == "pushed Mar 3, 2027 → Mar 31, 2027 → Apr 30, 2027");
         Assert.Contains(tess.Items, i => i.Title.StartsWith("Past close date: Zenith – Past close", StringComparison.Ordinal));
         Assert.Contains(tess.Items, i => i.Title == "Renewal at risk: " + AccountName && i.Detail!.Contains("no interaction logged for 30+ days", StringComparison.Ordinal));
         Assert.DoesNotContain(tess.Items, i => i.Title.Contains("Negotiation stalled", StringComparison.Ordinal)); // 8 days quiet: not stale at 14

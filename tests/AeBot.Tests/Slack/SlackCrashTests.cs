@@ -191,7 +191,9 @@ public sealed class SlackCrashTests : IAsyncLifetime
         })).ToList();
         await killed.Task.WaitAsync(TimeSpan.FromMinutes(3));
         await Task.WhenAll(senders);
-        Assert.InRange(answeredBeforeKill, Events / 3, Events / 3 + People); // the kill came mid-burst (posts in flight beside the 500th)
+        // The kill came mid-burst. Other answers keep landing while the callback counts (CI once saw 515), so the upper
+        // bound only says "well before the end", not "exactly the posts in flight beside the 500th".
+        Assert.InRange(answeredBeforeKill, Events / 3, Events / 2);
         Assert.InRange(acknowledged.Count(a => a), answeredBeforeKill, Events);
 
         // Restarted on the same database; what it never acknowledged is delivered again, as Slack retries.
