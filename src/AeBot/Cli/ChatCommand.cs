@@ -17,7 +17,9 @@ public static class ChatCommand
         {
             if (interactive)
                 await context.Out.WriteAsync("> ");
-            var line = await context.In.ReadLineAsync(context.CancellationToken);
+            // A console read does not stop for a token once it has begun; waiting on it with the token lets Ctrl-C at
+            // the prompt end the command (exit 130) instead of being swallowed until the next line.
+            var line = await context.In.ReadLineAsync(context.CancellationToken).AsTask().WaitAsync(context.CancellationToken);
             if (line is null || line.Trim().ToLowerInvariant() is "exit" or "quit" or "bye")
                 break;
             if (line.Trim().Length == 0)
