@@ -31,7 +31,7 @@ public static class CliApplication
         trace.Mark("parsed");
         if (invocation.Command is "ask" or "chat")
         {
-            // Reading dates builds the recogniser's several hundred regular expressions, a third of a cold `ask`
+            // Reading dates builds the recogniser's several hundred regular expressions, half a second of a cold `ask`
             // (docs/performance.md). Nearly every question reads dates, so the second core builds it while this one
             // sets up the services and checks the database.
             _ = Task.Run(PeriodParser.Warm);

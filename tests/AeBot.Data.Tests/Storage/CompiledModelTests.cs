@@ -2,7 +2,6 @@ using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -69,15 +68,18 @@ public sealed class CompiledModelTests
 
     private static void AssertSame(DbContext db, IModel compiled)
     {
+        // The schema differ cannot read a compiled (read-optimised) model, so both are described in the terms the
+        // runtime uses: tables, columns and their store types, converters, keys, relationships, indexes.
         var byConventions = db.GetService<IDesignTimeModel>().Model;
-        Assert.False(db.GetService<IMigrationsModelDiffer>().HasDifferences(byConventions.GetRelationalModel(), compiled.GetRelationalModel()), Regenerate);
-        Assert.True(Describe(byConventions) == Describe(compiled), Regenerate);
+        var expected = Describe(byConventions);
+        Assert.Contains("Opportunity", expected);
+        Assert.True(expected == Describe(compiled), Regenerate);
     }
 
-    /// <summary>What the schema diff does not cover: CLR types, converters, navigations.</summary>
     private static string Describe(IModel model) => string.Join('\n', model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal).SelectMany(e =>
         new[] { $"{e.Name} {e.GetTableName()}" }
-            .Concat(e.GetProperties().Select(p => $"  {p.Name} {p.ClrType.Name} null={p.IsNullable} column={p.GetColumnName()} converter={(p.GetValueConverter() ?? p.GetTypeMapping().Converter)?.GetType().Name} max={p.GetMaxLength()} precision={p.GetPrecision()},{p.GetScale()} generated={p.ValueGenerated} concurrency={p.IsConcurrencyToken}"))
+            .Concat(e.GetProperties().Select(p => $"  {p.Name} {p.ClrType.Name} null={p.IsNullable} column={p.GetColumnName()} store={p.FindRelationalTypeMapping()?.StoreType} converter={(p.GetValueConverter() ?? p.GetTypeMapping().Converter)?.GetType().Name} max={p.GetMaxLength()} precision={p.GetPrecision()},{p.GetScale()} generated={p.ValueGenerated} concurrency={p.IsConcurrencyToken}"))
+            .Concat(e.GetKeys().Select(k => $"  key {string.Join(',', k.Properties.Select(p => p.Name))} primary={k.IsPrimaryKey()}"))
             .Concat(e.GetNavigations().Select(n => $"  nav {n.Name} -> {n.TargetEntityType.Name} collection={n.IsCollection}"))
             .Concat(e.GetForeignKeys().Select(f => $"  fk {string.Join(',', f.Properties.Select(p => p.Name))} -> {f.PrincipalEntityType.Name} {f.DeleteBehavior} required={f.IsRequired}"))
             .Concat(e.GetIndexes().Select(i => $"  index {string.Join(',', i.Properties.Select(p => p.Name))} unique={i.IsUnique} filter={i.GetFilter()}"))));
