@@ -18,9 +18,12 @@ switch (benchmark)
         return await InboundBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20, args.Length > 2 ? int.Parse(args[2]) : 30);
     case "delivery":
         return await DeliveryBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10_000);
+    case "clistart":
+        // clistart [runs] [published folder]: without a folder the bench publishes src/AeBot itself.
+        return await CliStartBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10, args.Length > 2 ? args[2] : null);
     case "nudges":
         return await NudgeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows], turns [opportunities], teams [turns per round], slack [requests per round], inbound [events per second] [seconds], nudges [opportunities], delivery [recipients]");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'. Available: import [rows], turns [opportunities], teams [turns per round], slack [requests per round], inbound [events per second] [seconds], nudges [opportunities], delivery [recipients], clistart [runs] [published folder]");
         return 2;
 }

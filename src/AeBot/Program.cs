@@ -7,9 +7,10 @@ using AeBot.WebChat;
 
 // One executable: "aebot serve" (the default) runs the server; the other commands are operator tools that read
 // the same configuration (appsettings, environment variables, --Key=Value).
+var trace = StartupTrace.FromEnvironment(Console.Error);
 var invocation = CommandLine.Parse(args);
 if (invocation.Command != "serve")
-    return await CliApplication.RunAsync(invocation);
+    return await CliApplication.RunAsync(invocation, trace: trace);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

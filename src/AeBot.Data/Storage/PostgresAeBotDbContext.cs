@@ -13,6 +13,7 @@ public sealed class PostgresAeBotDbContext(DbContextOptions<PostgresAeBotDbConte
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 
-    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    // Internal, not private: the compiled model (CompiledModels/Postgres) names it.
+    internal sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
         v => v.ToUniversalTime(), v => v);
 }

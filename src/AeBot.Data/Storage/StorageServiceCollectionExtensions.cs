@@ -23,13 +23,18 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
 
         // Pooled: a chat turn creates several short-lived contexts, and pooling keeps that off the hot path.
+        // The compiled models (CompiledModels/, scripts/optimize-model.sh) spare every process the model building by
+        // conventions, about a second of a CLI command's start; CompiledModelTests fails when one is behind the model.
         services.AddDbContextPool<SqliteAeBotDbContext>((sp, options) =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            options.UseSqlite(storage.SqliteConnectionString()).AddInterceptors(new SqliteConnectionSetup(storage.SqliteSynchronous));
+            options.UseSqlite(storage.SqliteConnectionString())
+                .UseModel(CompiledModels.Sqlite.SqliteAeBotDbContextModel.Instance)
+                .AddInterceptors(new SqliteConnectionSetup(storage.SqliteSynchronous));
         });
         services.AddDbContextPool<PostgresAeBotDbContext>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+            options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
+                .UseModel(CompiledModels.Postgres.PostgresAeBotDbContextModel.Instance));
         services.AddScoped<AeBotDbContext>(sp =>
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
                 ? sp.GetRequiredService<PostgresAeBotDbContext>()

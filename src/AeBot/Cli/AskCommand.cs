@@ -21,6 +21,8 @@ public static class AskCommand
         var reply = await Conversation.TurnAsync(context, speaker, $"cli:{speaker.RepId}", text);
         var json = context.Invocation.Options.ContainsKey("json");
         await context.Out.WriteLineAsync(json ? ReplyJson.Serialize(reply) : PlainTextRenderer.Render(reply));
+        context.Trace.Mark("reply written");
+        context.Trace.Loaded();
         return ExitCodes.Ok;
     }
 }

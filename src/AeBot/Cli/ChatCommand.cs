@@ -17,7 +17,10 @@ public static class ChatCommand
         {
             if (interactive)
                 await context.Out.WriteAsync("> ");
-            var line = await context.In.ReadLineAsync(context.CancellationToken);
+            // Console.In reads synchronously even when asked asynchronously, and no read stops for a token once it has
+            // begun: read on the thread pool and wait on it with the token, so Ctrl-C at the prompt ends the command
+            // (exit 130) instead of being swallowed until the next line.
+            var line = await Task.Run(context.In.ReadLine, context.CancellationToken).WaitAsync(context.CancellationToken);
             if (line is null || line.Trim().ToLowerInvariant() is "exit" or "quit" or "bye")
                 break;
             if (line.Trim().Length == 0)

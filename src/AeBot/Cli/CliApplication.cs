@@ -1,5 +1,5 @@
+using AeBot.Core.Understanding;
 using AeBot.Hosting;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace AeBot.Cli;
@@ -7,11 +7,12 @@ namespace AeBot.Cli;
 /// <summary>Runs an operator command with the server's services and configuration, without starting the server.</summary>
 public static class CliApplication
 {
-    public static async Task<int> RunAsync(Invocation invocation, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
+    public static async Task<int> RunAsync(Invocation invocation, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null, StartupTrace? trace = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
         stdin ??= Console.In;
+        trace ??= StartupTrace.Off;
         if (invocation.Error is not null)
         {
             await stderr.WriteLineAsync($"aebot: {invocation.Error}\n\n{CommandLine.Usage}");
@@ -27,23 +28,25 @@ public static class CliApplication
         if (invocation.Command == "health")
             return await HealthCommand.RunAsync(invocation, stdout, stderr);
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        trace.Mark("parsed");
+        if (invocation.Command is "ask" or "chat")
         {
-            Args = invocation.ConfigurationArgs,
-            ContentRootPath = ContentRoot.Locate(),
-        });
-        // stdout carries the command's answer (and --json); logs go to stderr.
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        // A command prints its own summary; the console log only adds warnings and errors unless asked for more.
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-        builder.AddAeBotServices();
+            // Reading dates builds the recogniser's several hundred regular expressions, half a second of a cold `ask`
+            // (docs/performance.md). Nearly every question reads dates, so the second core builds it while this one
+            // sets up the services and checks the database.
+            _ = Task.Run(PeriodParser.Warm);
+        }
+        var builder = CliHost.CreateBuilder(invocation, stderr);
+        trace.Mark("configuration read, services registered");
         using var host = builder.Build();
+        trace.Mark("host built");
         if (ConfigurationCheck.Problems(host.Services) is { Count: > 0 } problems)
         {
             foreach (var problem in problems)
                 await stderr.WriteLineAsync($"aebot: {problem}");
             return ExitCodes.Configuration;
         }
+        trace.Mark("options validated");
 
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -51,7 +54,7 @@ public static class CliApplication
             e.Cancel = true;
             cancellation.Cancel();
         };
-        var context = new CliContext(host.Services, invocation, stdout, stderr, stdin, cancellation.Token);
+        var context = new CliContext(host.Services, invocation, stdout, stderr, stdin, cancellation.Token) { Trace = trace };
         try
         {
             return invocation.Command switch
@@ -76,6 +79,8 @@ public static class CliApplication
 
 public sealed record CliContext(IServiceProvider Services, Invocation Invocation, TextWriter Out, TextWriter Error, TextReader In, CancellationToken CancellationToken)
 {
+    public StartupTrace Trace { get; init; } = StartupTrace.Off;
+
     /// <summary>
     /// The rep named by <c>--as</c>, if the option was given. <c>Found</c> is false (and the error written) when it
     /// names nobody; the command then exits with <see cref="ExitCodes.UnknownUser"/>.

@@ -16,6 +16,7 @@ internal static class Conversation
             return (null, ExitCodes.Usage);
         }
         await context.Services.InitializeDatabaseAsync(seedDemo: true, context.CancellationToken);
+        context.Trace.Mark("database checked (EF services, compiled model, migrations)");
         await using var scope = context.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IRepDirectory>();
         var rep = await directory.FindAsync(who, context.CancellationToken);
@@ -28,6 +29,7 @@ internal static class Conversation
             await context.Error.WriteLineAsync($"aebot: nobody with the e-mail or full name '{who}' (or more than one person has that name). {hint}");
             return (null, ExitCodes.UnknownUser);
         }
+        context.Trace.Mark("speaker found (first query)");
         return (new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId), ExitCodes.Ok);
     }
 
@@ -37,6 +39,8 @@ internal static class Conversation
         var core = scope.ServiceProvider.GetRequiredService<IConversationCore>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var message = new IncomingMessage(ChatChannels.Cli, speaker, conversationId, text, payload, null, clock.GetUtcNow());
-        return await core.HandleAsync(message, context.CancellationToken);
+        var reply = await core.HandleAsync(message, context.CancellationToken);
+        context.Trace.Mark("turn answered");
+        return reply;
     }
 }

@@ -264,11 +264,70 @@ public sealed class CliTests : IDisposable
         Assert.False(File.Exists(Db));
     }
 
+    [Fact]
+    public async Task Ask_json_on_stdout_is_json_from_its_first_byte_and_logs_are_plain_lines_on_stderr()
+    {
+        // Production and the executable's own appsettings.json, whose console log format is JSON for the server's
+        // collectors; AeBot's informational logs on, so a fresh database logs its migrations.
+        var (exit, output, error) = await RunExecutableAsync(Executable("ask", "--as", Dana, "--json", "what closes this month?", "--Logging:Console:LogLevel:AeBot=Information"));
+
+        Assert.True(exit == 0, error);
+        Assert.Equal('{', output[0]);
+        Assert.Matches(@"^\d+ open deals closing November 2026", JsonDocument.Parse(output).RootElement.GetProperty("summary").GetString());
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("aebot: info: AeBot.Data.Storage.DatabaseInitializer: Applying ", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.StartsWith("aebot: ", l));
+        Assert.DoesNotContain(lines, l => l.StartsWith('{'));
+    }
+
+    [Fact]
+    public async Task A_warning_goes_to_stderr_as_one_plain_line_and_not_to_stdout()
+    {
+        Assert.Equal(0, (await AskExecutableAsync(Dana)).Exit); // creates and migrates the database
+
+        var (exit, output, error) = await RunExecutableAsync(Executable("ask", "--as", Dana, "help", "--Storage:MigrateOnStart=false"));
+
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("Hi Dana!", output);
+        Assert.DoesNotContain("MigrateOnStart", output);
+        Assert.Equal(
+            ["aebot: warning: AeBot.Data.Storage.DatabaseInitializer: Storage:MigrateOnStart is off; the schema is assumed current"],
+            error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_at_the_chat_prompt_ends_the_command_with_exit_130()
+    {
+        var start = Executable("chat", "--as", Dana);
+        start.RedirectStandardInput = true; // left open: the command waits at its prompt
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            var banner = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            Assert.StartsWith("AeBot — talking as Dana Reyes", banner);
+            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await interrupt.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+        Assert.Equal(ExitCodes.Cancelled, process.ExitCode);
+        Assert.Contains("aebot: cancelled", await process.StandardError.ReadToEndAsync());
+    }
+
     // A real process, never waited on forever: killed (and the test failed) after a minute.
     /// <summary>"help" asked through the real executable, configured by environment variables as a server would be.</summary>
-    private Task<(int Exit, string Output, string Error)> AskExecutableAsync(string who)
+    private Task<(int Exit, string Output, string Error)> AskExecutableAsync(string who) =>
+        RunExecutableAsync(Executable("ask", "--as", who, "help"));
+
+    /// <summary>The real executable with these arguments, configured by environment variables as a server would be.</summary>
+    private ProcessStartInfo Executable(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), "ask", "--as", who, "help"])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "aebot.dll"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -277,7 +336,7 @@ public sealed class CliTests : IDisposable
         start.Environment["Storage__SqlitePath"] = Db;
         start.Environment["Clock__Now"] = "2026-11-28T09:00:00Z";
         start.Environment["Demo__Seed"] = "true";
-        return RunExecutableAsync(start);
+        return start;
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunExecutableAsync(ProcessStartInfo start)

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace AeBot.Bench;
+
+/// <summary>
+/// Cold start of the published command line: each run is a new <c>dotnet aebot.dll …</c> process, timed from
+/// Process.Start to its exit (wall) and by the CPU it used (user + system, from getrusage of the reaped child).
+/// Beside it, in the same rounds, the floor for any .NET command (an empty console app the bench builds itself)
+/// and <c>aebot help</c> (the runtime and aebot.dll, nothing else). Rounds alternate the three commands so a
+/// busy moment on the machine touches all of them.
+/// </summary>
+public static class CliStartBenchmark
+{
+    private const string Question = "what closes this month?";
+    private const double TargetSeconds = 0.5;
+
+    public static async Task<int> RunAsync(int runs, string? published)
+    {
+        var work = Directory.CreateTempSubdirectory("aebot-clistart-");
+        try
+        {
+            var repository = FindRepository();
+            published ??= await PublishAsync(repository, Path.Combine(work.FullName, "aebot"));
+            var empty = await BuildEmptyAppAsync(Path.Combine(work.FullName, "empty"));
+            var db = Path.Combine(work.FullName, "aebot.db");
+            var aebot = Path.Combine(published, "aebot.dll");
+            var seed = await RunAsync(["dotnet", aebot, "seed-demo", $"--Storage:SqlitePath={db}"]);
+            if (seed.Exit != 0)
+                throw new InvalidOperationException($"seed-demo failed: {seed.Error}");
+
+            string[][] commands =
+            [
+                ["dotnet", empty],
+                ["dotnet", aebot, "help"],
+                ["dotnet", aebot, "ask", "--as", "dana.reyes@northwind.example", Question, $"--Storage:SqlitePath={db}"],
+            ];
+            string[] names = ["baseline: dotnet <empty console app>.dll", "dotnet aebot.dll help", $"dotnet aebot.dll ask \"{Question}\""];
+            Console.WriteLine($"CLI cold start: {runs} runs each after one warm-up (file cache warm, a new process every run), {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+            Console.WriteLine($"  aebot: {published}");
+
+            foreach (var command in commands)
+            {
+                var warm = await RunAsync(command);
+                if (warm.Exit != 0)
+                    throw new InvalidOperationException($"{string.Join(' ', command)} exited {warm.Exit}: {warm.Error}");
+            }
+            var wall = commands.Select(_ => new List<double>()).ToArray();
+            var cpu = commands.Select(_ => new List<double>()).ToArray();
+            for (var round = 0; round < runs; round++)
+            {
+                for (var i = 0; i < commands.Length; i++)
+                {
+                    var run = await RunAsync(commands[i]);
+                    if (run.Exit != 0 || (i == 2 && !run.Output.Contains("open deals", StringComparison.Ordinal)))
+                        throw new InvalidOperationException($"{names[i]} failed (exit {run.Exit}): {run.Error}{run.Output}");
+                    wall[i].Add(run.Wall.TotalSeconds);
+                    cpu[i].Add(run.Cpu.TotalSeconds);
+                }
+            }
+
+            Console.WriteLine($"  {"command",-48} {"wall p50",9} {"min",7} {"max",7}   {"CPU p50",8} {"min",7} {"max",7}");
+            for (var i = 0; i < commands.Length; i++)
+                Console.WriteLine($"  {names[i],-48} {Median(wall[i]),8:N3}s {wall[i].Min(),6:N3}s {wall[i].Max(),6:N3}s   {Median(cpu[i]),7:N3}s {cpu[i].Min(),6:N3}s {cpu[i].Max(),6:N3}s");
+            var ask = Median(wall[2]);
+            Console.WriteLine($"  ask / empty app (wall p50): {ask / Median(wall[0]):N1} x; ask - help: {ask - Median(wall[1]):N3} s");
+            var met = ask <= TargetSeconds;
+            Console.WriteLine(met
+                ? $"  target met: aebot ask p50 {ask:N3} s <= {TargetSeconds} s"
+                : $"  target MISSED: aebot ask p50 {ask:N3} s > {TargetSeconds} s");
+            return met ? 0 : 1;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "AeBot.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("AeBot.sln not found above the bench's folder");
+    }
+
+    /// <summary>Exactly the README's publish: <c>dotnet publish src/AeBot -c Release -o DIR</c>.</summary>
+    private static async Task<string> PublishAsync(string repository, string output)
+    {
+        Console.WriteLine($"publishing: dotnet publish src/AeBot -c Release -o {output}");
+        var publish = await RunAsync(["dotnet", "publish", Path.Combine(repository, "src", "AeBot"), "-c", "Release", "-o", output, "-v", "quiet", "-nologo"]);
+        if (publish.Exit != 0)
+            throw new InvalidOperationException($"publish failed: {publish.Output}{publish.Error}");
+        return output;
+    }
+
+    /// <summary>The floor: a console app whose Main returns at once, built here with the same SDK in Release.</summary>
+    private static async Task<string> BuildEmptyAppAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "Empty.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>disable</ImplicitUsings>
+              </PropertyGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(folder, "Program.cs"), "return 0;\n");
+        // Outside the repository, so its Directory.Build.props and central package versions stay out of it.
+        var build = await RunAsync(["dotnet", "build", folder, "-c", "Release", "-o", Path.Combine(folder, "out"), "-v", "quiet", "-nologo"]);
+        if (build.Exit != 0)
+            throw new InvalidOperationException($"building the empty app failed: {build.Output}{build.Error}");
+        return Path.Combine(folder, "out", "Empty.dll");
+    }
+
+    private static async Task<(int Exit, string Output, string Error, TimeSpan Wall, TimeSpan Cpu)> RunAsync(string[] command)
+    {
+        var start = new ProcessStartInfo(command[0], command[1..])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var cpuBefore = ChildrenCpu();
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var wall = stopwatch.Elapsed;
+        return (process.ExitCode, await output, await error, wall, ChildrenCpu() - cpuBefore);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    // CPU time of the children this process has reaped (the runtime reaps each on exit): the delta around one run is
+    // that run's user + system time. struct rusage on 64-bit Linux: ru_utime and ru_stime (two timevals), 14 longs.
+    private static TimeSpan ChildrenCpu()
+    {
+        var usage = new long[18];
+        if (!OperatingSystem.IsLinux() || getrusage(RusageChildren, usage) != 0)
+            return TimeSpan.Zero;
+        return TimeSpan.FromMicroseconds((usage[0] + usage[2]) * 1_000_000 + usage[1] + usage[3]);
+    }
+
+    private const int RusageChildren = -1;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int getrusage(int who, [Out] long[] usage);
+}
