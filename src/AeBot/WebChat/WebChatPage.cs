@@ -56,13 +56,14 @@ internal static class WebChatPage
   /* Phones: the header wraps, and each table row becomes a small card of "label: value" lines. */
   @media (max-width: 640px) {
     header { padding:8px 12px; }
-    header h1 { flex-basis:100%; margin:0; }
-    header .who { flex:1 1 200px; }
+    header h1 { flex:1 0 auto; margin:0; }
+    #reset { order:1; }
+    header .who { order:2; flex:1 1 100%; }
     #who { flex:1; }
     main { padding:12px 10px 110px; }
     .bubble { padding:8px 10px; }
     table.data, table.data caption, table.data tbody, table.data tr, table.data td { display:block; width:100%; }
-    table.data thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
+    table.data thead { display:none; }
     table.data tr { border:1px solid var(--line); border-radius:8px; padding:4px 8px; margin:0 0 8px; }
     table.data td { display:flex; justify-content:space-between; gap:12px; border:0; padding:2px 0; white-space:normal; text-align:right; }
     table.data td::before { content:attr(data-label); color:var(--muted); text-align:left; flex:0 0 auto; max-width:45%; }
