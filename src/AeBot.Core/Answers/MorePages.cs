@@ -54,9 +54,18 @@ public static class MorePages
     public static ActionsBlock? Button(AnswerContext c, int shown, int total) =>
         shown > 0 ? Button(new MorePage(c.Query, null, c.Offset + shown), total) : null;
 
-    /// <summary>"More" for the page <paramref name="next"/> asks for, or null when the list has no rows from there on.</summary>
+    /// <summary>
+    /// The longest payload every channel carries back: Slack's button value and the Teams adapter's card payload both
+    /// stop at 2,000 characters (Block Kit button element: "value … Maximum length is 2000 characters").
+    /// </summary>
+    public const int MaxPayload = 2_000;
+
+    /// <summary>
+    /// "More" for the page <paramref name="next"/> asks for, or null when the list has no rows from there on — or
+    /// when the question is too long to carry (dozens of named accounts): its "10 of 24" still says the list is cut.
+    /// </summary>
     public static ActionsBlock? Button(MorePage next, int total) =>
-        next.Offset < total ? new ActionsBlock([new ReplyAction("More", Payload(next))]) : null;
+        next.Offset < total && Payload(next) is { Length: <= MaxPayload } payload ? new ActionsBlock([new ReplyAction("More", payload)]) : null;
 
     /// <summary>"Closing first — 10 of 267" on the first page, "Closing first — 11–20 of 267" after; the bare title when nothing is cut.</summary>
     public static string Title(string title, int offset, int shown, int total) =>
