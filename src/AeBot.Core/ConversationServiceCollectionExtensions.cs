@@ -56,6 +56,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<CaptureAbilities>();
         services.AddScoped<BriefAbility>();
         services.AddScoped<MyDayAbility>();
+        services.AddScoped<Help.Greetings>();
         services.AddScoped<Nudges.DailyDigests>();
         services.AddScoped<Nudges.UnscheduledNudges>();
         services.AddScoped<Nudges.WeeklyDigests>();

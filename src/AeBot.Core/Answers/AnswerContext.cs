@@ -11,6 +11,10 @@ namespace AeBot.Core.Answers;
 /// The owners a team-shaped subject stands for, looked up before answering ("Marcus's team", "the EMEA team"); null
 /// when the subject needs no look-up.
 /// </param>
+/// <param name="Offset">
+/// How many rows of a shortened list earlier pages already showed: 0 for the question itself, more when its "More"
+/// button asks for the next page.
+/// </param>
 public sealed record AnswerContext(
     Viewer Viewer,
     Query Query,
@@ -19,7 +23,8 @@ public sealed record AnswerContext(
     TimeZoneInfo Zone,
     FiscalCalendar Fiscal,
     string Currency,
-    IReadOnlyList<long>? ResolvedOwners = null)
+    IReadOnlyList<long>? ResolvedOwners = null,
+    int Offset = 0)
 {
     public SubjectKind Kind => Query.Subject.Kind;
 

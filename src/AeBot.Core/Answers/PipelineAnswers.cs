@@ -21,7 +21,10 @@ public sealed class PipelineAnswers(ISalesData data)
         if (totals.Count == 0)
             return new Reply([new TextBlock($"No open deals{when} in {c.Whose} pipeline."), c.Provenance("open deals", period, totals)]) { Summary = $"No open deals{when}" };
 
-        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.CloseDateAscending, ListSize, ct);
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.CloseDateAscending, c.Offset, ListSize, ct);
+        var table = DealTables.Of(MorePages.Title("Closing first", c.Offset, deals.Count, totals.Count), deals, c, ShowOwner(c));
+        if (c.Offset > 0)
+            return MorePages.Next(c, table, deals.Count, totals.Count, "open deals" + when);
         var headline = $"**{MoneyFormat.Count(totals.Count, "open deal")}**{when} worth **{c.Money(totals)}** (weighted **{c.Money(totals, weighted: true)}**).";
         var priced = totals.AtListPrice.Sum(t => t.Count);
         if (totals.CountWithoutAmount > 0)
@@ -38,7 +41,9 @@ public sealed class PipelineAnswers(ISalesData data)
         foreach (var price in totals.AtListPrice)
             facts.Add(new Fact($"At list price ({MoneyFormat.Count(price.Count, "deal")} without an amount, one unit each, not in the total)", MoneyFormat.Exact(price.Amount, price.Currency)));
         var factsBlock = new FactsBlock(facts);
-        var blocks = new List<ReplyBlock> { new TextBlock(headline), factsBlock, DealTables.Of(More(totals.Count, deals.Count, "Closing first"), deals, c, ShowOwner(c)) };
+        var blocks = new List<ReplyBlock> { new TextBlock(headline), factsBlock, table };
+        if (MorePages.Button(c, deals.Count, totals.Count) is { } more)
+            blocks.Add(more);
         blocks.Add(c.Provenance("open deals", period, totals));
         blocks.Add(new ActionsBlock([
             new ReplyAction("Biggest deals", "ask:biggest deals" + Suffix(period)),
@@ -74,9 +79,12 @@ public sealed class PipelineAnswers(ISalesData data)
         var totals = await data.TotalsAsync(c.Viewer, filter, ct);
         if (totals.Count == 0)
             return new Reply([new TextBlock("No open deals are past their close date. 👍"), c.Provenance("open deals with a close date before today", null)]) { Summary = "No deals past their close date" };
-        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.CloseDateAscending, ListSize, ct);
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.CloseDateAscending, c.Offset, ListSize, ct);
+        var table = DealTables.Of(MorePages.Title("Oldest first", c.Offset, deals.Count, totals.Count), deals, c, ShowOwner(c));
+        if (c.Offset > 0)
+            return MorePages.Next(c, table, deals.Count, totals.Count, "deals past their close date");
         var text = $"**{MoneyFormat.Count(totals.Count, "open deal")}** worth **{c.Money(totals)}** {(totals.Count == 1 ? "is" : "are")} past {(totals.Count == 1 ? "its" : "their")} close date. Update the close date or close them out.";
-        return new Reply([new TextBlock(text), DealTables.Of(More(totals.Count, deals.Count, "Oldest first"), deals, c, ShowOwner(c)), c.Provenance("open deals with a close date before today", null, totals)])
+        return new Reply([new TextBlock(text), table, .. Optional(MorePages.Button(c, deals.Count, totals.Count)), c.Provenance("open deals with a close date before today", null, totals)])
         {
             Summary = $"{MoneyFormat.Count(totals.Count, "deal")} past their close date",
         };
@@ -89,16 +97,18 @@ public sealed class PipelineAnswers(ISalesData data)
         var totals = await data.TotalsAsync(c.Viewer, filter, ct);
         if (totals.Count == 0)
             return new Reply([new TextBlock($"Every open deal has had an interaction in the last {StaleDays} days."), c.Provenance($"open deals without an interaction for {StaleDays} days", QueryAnswers.DefaultPeriod(c))]) { Summary = "No stale deals" };
-        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.LastEngagedAscending, ListSize, ct);
-        var text = $"**{MoneyFormat.Count(totals.Count, "open deal")}** worth **{c.Money(totals)}** {(totals.Count == 1 ? "has" : "have")} had no logged interaction for {StaleDays}+ days.";
-        var table = DealTables.Of(More(totals.Count, deals.Count, "Quiet longest first"), deals, c, ShowOwner(c));
+        var deals = await data.DealsAsync(c.Viewer, filter, DealOrder.LastEngagedAscending, c.Offset, ListSize, ct);
+        var table = DealTables.Of(MorePages.Title("Quiet longest first", c.Offset, deals.Count, totals.Count), deals, c, ShowOwner(c));
         var withQuiet = table with
         {
             Columns = [.. table.Columns, "Quiet for"],
             Rows = table.Rows.Select((r, i) => (IReadOnlyList<string>)[.. r, $"{(c.Now - (deals[i].LastEngagedAt ?? deals[i].CreatedAt)).Days} days"]).ToList(),
             Align = [.. table.Align, true],
         };
-        return new Reply([new TextBlock(text), withQuiet, c.Provenance($"open deals without an interaction for {StaleDays} days", QueryAnswers.DefaultPeriod(c), totals)])
+        if (c.Offset > 0)
+            return MorePages.Next(c, withQuiet, deals.Count, totals.Count, "stale deals");
+        var text = $"**{MoneyFormat.Count(totals.Count, "open deal")}** worth **{c.Money(totals)}** {(totals.Count == 1 ? "has" : "have")} had no logged interaction for {StaleDays}+ days.";
+        return new Reply([new TextBlock(text), withQuiet, .. Optional(MorePages.Button(c, deals.Count, totals.Count)), c.Provenance($"open deals without an interaction for {StaleDays} days", QueryAnswers.DefaultPeriod(c), totals)])
         {
             Summary = $"{MoneyFormat.Count(totals.Count, "stale deal")}",
         };
@@ -106,24 +116,30 @@ public sealed class PipelineAnswers(ISalesData data)
 
     public async Task<Reply> SlippedAsync(AnswerContext c, CancellationToken ct)
     {
-        var slipped = await data.SlippedAsync(c.Viewer, c.Filter(StageCategory.Open, QueryAnswers.DefaultPeriod(c)), minimumPushes: 1, take: ListSize, ct);
-        if (slipped.Count == 0)
+        // All of them, paged here: the headline counts every slipped deal, never the length of one page.
+        var all = await data.SlippedAsync(c.Viewer, c.Filter(StageCategory.Open, QueryAnswers.DefaultPeriod(c)), minimumPushes: 1, take: int.MaxValue, ct);
+        var slipped = all.Skip(c.Offset).Take(ListSize).ToList();
+        if (all.Count == 0)
             return new Reply([new TextBlock("No open deal has had its close date pushed out."), c.Provenance("open deals whose close date moved out", QueryAnswers.DefaultPeriod(c))]) { Summary = "No slipped deals" };
         var rows = slipped.Select(s => (IReadOnlyList<string>)[
             s.Deal.Name, s.Deal.Owner, string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, c.Today))), (s.CloseDates.Count - 1).ToString(),
             s.Deal.Amount is { } a ? MoneyFormat.Exact(a, s.Deal.Currency) : "—"]).ToList();
-        var twice = slipped.Count(s => s.CloseDates.Count > 2);
-        var text = $"**{MoneyFormat.Count(slipped.Count, "open deal")}** had {(slipped.Count == 1 ? "its" : "their")} close date pushed out" + (twice > 0 ? $"; {twice} of them twice or more." : ".");
+        var table = new TableBlock(MorePages.Title("Most pushed first", c.Offset, slipped.Count, all.Count), ["Deal", "Owner", "Close date history", "Pushes", "Amount"], rows, [false, false, false, true, true]);
+        if (c.Offset > 0)
+            return MorePages.Next(c, table, slipped.Count, all.Count, "slipped deals");
+        var twice = all.Count(s => s.CloseDates.Count > 2);
+        var text = $"**{MoneyFormat.Count(all.Count, "open deal")}** had {(all.Count == 1 ? "its" : "their")} close date pushed out" + (twice > 0 ? $"; {twice} of them twice or more." : ".");
         return new Reply([
             new TextBlock(text),
-            new TableBlock("Most pushed first", ["Deal", "Owner", "Close date history", "Pushes", "Amount"], rows, [false, false, false, true, true]),
+            table,
+            .. Optional(MorePages.Button(c, slipped.Count, all.Count)),
             c.Provenance("open deals whose close date moved out", QueryAnswers.DefaultPeriod(c)),
-        ]) { Summary = $"{slipped.Count} slipped deals" };
+        ]) { Summary = $"{all.Count} slipped deals" };
     }
 
     private static bool ShowOwner(AnswerContext c) => c.Kind != SubjectKind.Me || c.Viewer.HasTeam && c.Owners is null;
 
-    private static string More(int total, int shown, string title) => total > shown ? $"{title} — {shown} of {total}" : title;
+    internal static IEnumerable<ReplyBlock> Optional(ReplyBlock? block) => block is null ? [] : [block];
 
     private static string Suffix(Period? period) => period is null ? "" : $" {period.Label}";
 }

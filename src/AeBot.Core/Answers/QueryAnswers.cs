@@ -13,7 +13,10 @@ namespace AeBot.Core.Answers;
 /// </summary>
 public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswers pipeline, ResultsAnswers results, QuotaAnswers quota, TeamAnswers team)
 {
-    private const int ListSize = 10;
+    private const int ListSize = MorePages.PageSize;
+
+    /// <summary>Rows per page of a breakdown (by account can run to hundreds).</summary>
+    private const int GroupPage = 50;
 
     public async Task<Reply> AnswerAsync(AnswerContext c, CancellationToken ct)
     {
@@ -163,8 +166,13 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var blocks = new List<ReplyBlock> { new TextBlock(text) };
         if (q.Measure == Measure.List && figure.Count > 0)
         {
-            var deals = await DealsOfAsync(c, q.Set, filter, DealOrder.CloseDateAscending, ListSize, ct);
-            blocks.Add(DealTables.Of(figure.Count > deals.Count ? $"{deals.Count} of {figure.Count}" : null, deals, c, c.Kind != SubjectKind.Me));
+            var deals = await DealsOfAsync(c, q.Set, filter, DealOrder.CloseDateAscending, c.Offset, ListSize, ct);
+            var table = DealTables.Of(c.Offset > 0 || figure.Count > deals.Count ? MorePages.Range(c.Offset, deals.Count, figure.Count) : null, deals, c, c.Kind != SubjectKind.Me);
+            if (c.Offset > 0)
+                return MorePages.Next(c, table, deals.Count, figure.Count, what + when);
+            blocks.Add(table);
+            if (MorePages.Button(c, deals.Count, figure.Count) is { } more)
+                blocks.Add(more);
         }
         blocks.Add(c.Provenance(what, period));
         return new Reply(blocks) { Summary = Plain(text) };
@@ -177,7 +185,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var q = c.Query;
         var period = DefaultPeriod(c);
         var take = q.Rank?.N ?? 5;
-        var deals = await DealsOfAsync(c, q.Set, c.Filter(null, period), q.Rank?.Top == false ? DealOrder.AmountAscending : DealOrder.AmountDescending, take, ct);
+        var deals = await DealsOfAsync(c, q.Set, c.Filter(null, period), q.Rank?.Top == false ? DealOrder.AmountAscending : DealOrder.AmountDescending, 0, take, ct);
         var what = Query.SetWords(q.Set);
         var when = period is null ? "" : " " + period.Label;
         if (deals.Count == 0)
@@ -191,19 +199,20 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
     }
 
     /// <summary>The deals of a set, in order; "closed" is won and lost merged, never open ones.</summary>
-    private async Task<IReadOnlyList<DealRow>> DealsOfAsync(AnswerContext c, DealSet set, DealFilter filter, DealOrder order, int take, CancellationToken ct)
+    private async Task<IReadOnlyList<DealRow>> DealsOfAsync(AnswerContext c, DealSet set, DealFilter filter, DealOrder order, int skip, int take, CancellationToken ct)
     {
         if (set != DealSet.Closed)
-            return await data.DealsAsync(c.Viewer, Figures.Narrow(c, set, filter), order, take, ct);
-        var won = await data.DealsAsync(c.Viewer, filter with { Category = Opportunities.StageCategory.Won }, order, take, ct);
-        var lost = await data.DealsAsync(c.Viewer, filter with { Category = Opportunities.StageCategory.Lost }, order, take, ct);
+            return await data.DealsAsync(c.Viewer, Figures.Narrow(c, set, filter), order, skip, take, ct);
+        // The merged page comes from the first skip + take of each side: no row of one page can come from further down either.
+        var won = await data.DealsAsync(c.Viewer, filter with { Category = Opportunities.StageCategory.Won }, order, skip + take, ct);
+        var lost = await data.DealsAsync(c.Viewer, filter with { Category = Opportunities.StageCategory.Lost }, order, skip + take, ct);
         var both = won.Concat(lost);
         return (order switch
         {
             DealOrder.AmountDescending => both.OrderByDescending(d => d.Amount).ThenBy(d => d.Id),
             DealOrder.AmountAscending => both.OrderBy(d => d.Amount).ThenBy(d => d.Id),
             _ => both.OrderBy(d => d.CloseDate).ThenBy(d => d.Id),
-        }).Take(take).ToList();
+        }).Skip(skip).Take(take).ToList();
     }
 
     // ---- a measure by rep, product, account, stage, month or quarter; ranked when asked ----
@@ -246,7 +255,11 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             ? usable.OrderBy(r => r.Id)
             : q.Rank is { Top: false } ? usable.OrderBy(r => r.Figure.Value).ThenBy(r => r.Name) : usable.OrderByDescending(r => r.Figure.Value).ThenBy(r => r.Name);
         // "Who has the best win rate?" names one, and shows where everyone else stands below it.
-        var shown = (q.Rank is { N: > 1 } rank ? ordered.Take(rank.N) : ordered.Take(q.Rank is null ? 50 : 10)).ToList();
+        var shown = (q.Rank is { N: > 1 } rank ? ordered.Take(rank.N) : q.Rank is null ? ordered.Skip(c.Offset).Take(GroupPage) : ordered.Take(10)).ToList();
+        var header = (IReadOnlyList<string>)[AnswerContext.Capitalize(groupWord), AnswerContext.Capitalize(Query.MeasureWords(measure)), measure is Measure.WinRate or Measure.WinRateByValue ? "Won of closed" : "Deals"];
+        if (c.Offset > 0 && q.Rank is null)
+            return MorePages.Next(c, new TableBlock(MorePages.Range(c.Offset, shown.Count, usable.Count), header,
+                shown.Select(r => (IReadOnlyList<string>)[r.Name, Format(measure, r.Figure, c.Currency), BasisCell(measure, r.Figure)]).ToList(), [false, true, true]), shown.Count, usable.Count, $"{groupWord}s");
         var measureName = Query.MeasureWords(measure);
         string text;
         if (q.Rank is { N: 1 } one)
@@ -276,15 +289,17 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var blocks = new List<ReplyBlock>
         {
             new TextBlock(text),
-            new TableBlock(q.Rank is null ? null : q.Rank.Top ? "Highest first" : "Lowest first", [AnswerContext.Capitalize(groupWord), AnswerContext.Capitalize(measureName), measure is Measure.WinRate or Measure.WinRateByValue ? "Won of closed" : "Deals"], rowsText, [false, true, true]),
+            new TableBlock(q.Rank is null ? null : q.Rank.Top ? "Highest first" : "Lowest first", header, rowsText, [false, true, true]),
         };
+        if (q.Rank is null && MorePages.Button(c, shown.Count, usable.Count) is { } more)
+            blocks.Add(more);
         if (!rated && measure != Measure.CycleDays && shown.Count > 1)
             blocks.Add(new ChartBlock($"{AnswerContext.Capitalize(MeasureNoun(measure, q.Set))} by {groupWord}", ChartKind.Bar, shown.Select(s => s.Name).ToList(),
                 [new ChartSeries(AnswerContext.Capitalize(measureName), shown.Select(s => s.Figure.Value ?? 0).ToList())], measure is Measure.Count ? "" : c.Currency));
         if (rated && q.Rank is not null)
             blocks.Add(new ContextBlock($"Only {groupWord}s with at least {Figures.MinimumDecided} won-or-lost deals are ranked."));
         if (q.Rank is null && usable.Count > shown.Count)
-            blocks.Add(new ContextBlock($"Showing the first {shown.Count} of {usable.Count} {groupWord}s{(q.GroupBy is GroupBy.Month or GroupBy.Quarter ? "" : ", highest first")}; ask for one by name, or narrow the question, to see the others."));
+            blocks.Add(new ContextBlock($"Showing the first {shown.Count} of {usable.Count} {groupWord}s{(q.GroupBy is GroupBy.Month or GroupBy.Quarter ? "" : ", highest first")}; \"More\" shows the next, or ask for one by name."));
         blocks.Add(c.Provenance(what, period));
         return new Reply(blocks) { Summary = Plain(text) };
     }
@@ -444,10 +459,13 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var whose = c.Kind == SubjectKind.Me && q.Filters.Teams.Count == 0 ? "yours" : c.Whose;
         var text = $"**{MoneyFormat.Count(rows.Count, "contract")}** of {whose} {(rows.Count == 1 ? "is" : "are")} up for renewal {period.Label}, worth **{MoneyFormat.Exact(value, c.Currency)}** a year"
             + (others.Count > 0 ? $" (+ {string.Join(" + ", others)}, not converted)" : "") + $"; the first ends {DateFormat.Short(rows[0].EndDate, c.Today)}.";
-        var table = new TableBlock(rows.Count > ListSize ? $"Soonest first — {ListSize} of {rows.Count}" : "Soonest first", ["Account", "Product", "Ends", "Annual value", "Owner", "Auto-renew"],
-            rows.Take(ListSize).Select(r => (IReadOnlyList<string>)[r.Account, r.Product ?? "—", DateFormat.Short(r.EndDate, c.Today), MoneyFormat.Exact(r.AnnualValue, r.Currency), r.Owner ?? "—", r.AutoRenew ? "yes" : "no"]).ToList(),
+        var page = rows.Skip(c.Offset).Take(ListSize).ToList();
+        var table = new TableBlock(MorePages.Title("Soonest first", c.Offset, page.Count, rows.Count), ["Account", "Product", "Ends", "Annual value", "Owner", "Auto-renew"],
+            page.Select(r => (IReadOnlyList<string>)[r.Account, r.Product ?? "—", DateFormat.Short(r.EndDate, c.Today), MoneyFormat.Exact(r.AnnualValue, r.Currency), r.Owner ?? "—", r.AutoRenew ? "yes" : "no"]).ToList(),
             [false, false, false, true, false, false]);
-        return new Reply([new TextBlock(text), table, provenance]) { Summary = $"{MoneyFormat.Count(rows.Count, "renewal")} {period.Label}" };
+        if (c.Offset > 0)
+            return MorePages.Next(c, table, page.Count, rows.Count, "renewals " + period.Label);
+        return new Reply([new TextBlock(text), table, .. PipelineAnswers.Optional(MorePages.Button(c, page.Count, rows.Count)), provenance]) { Summary = $"{MoneyFormat.Count(rows.Count, "renewal")} {period.Label}" };
     }
 
     // ---- wording ----

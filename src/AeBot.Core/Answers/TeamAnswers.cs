@@ -28,8 +28,13 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
         var rows = lines.Select(l => (IReadOnlyList<string>)[
             l.Rep.Name, MoneyFormat.Exact(l.Standing.Won, c.Currency), l.Standing.HasQuota ? MoneyFormat.Exact(l.Standing.Quota, c.Currency) : "—",
             l.Standing.Attainment is { } a ? MoneyFormat.Percent(a) : "—", MoneyFormat.Exact(l.Standing.OpenInPeriod, c.Currency), l.Standing.Coverage is { } cov ? $"{cov:0.0}×" : "—"]).ToList();
-        var chart = new ChartBlock($"Won vs quota, {period.Label}", ChartKind.Bar, lines.Select(l => l.Rep.Name).ToList(),
-            [new ChartSeries("Won", lines.Select(l => l.Standing.Won).ToList()), new ChartSeries("Quota", lines.Select(l => l.Standing.Quota).ToList())], c.Currency);
+        // The chart shows what was asked: a question about the pipeline ("team pipeline by rep vs quota", "pipeline
+        // coverage by rep") charts the open pipeline against the quota still to win; otherwise won against quota.
+        var chart = c.Query.Set == DealSet.Open
+            ? new ChartBlock($"Open pipeline vs quota still to win, {period.Label}", ChartKind.Bar, lines.Select(l => l.Rep.Name).ToList(),
+                [new ChartSeries("Open pipeline in period", lines.Select(l => l.Standing.OpenInPeriod).ToList()), new ChartSeries("Quota still to win", lines.Select(l => l.Standing.Gap).ToList())], c.Currency)
+            : new ChartBlock($"Won vs quota, {period.Label}", ChartKind.Bar, lines.Select(l => l.Rep.Name).ToList(),
+                [new ChartSeries("Won", lines.Select(l => l.Standing.Won).ToList()), new ChartSeries("Quota", lines.Select(l => l.Standing.Quota).ToList())], c.Currency);
         return new Reply([
             new TextBlock(text),
             new TableBlock("By rep", ["Rep", "Won", "Quota", "Attainment", "Open in period", "Coverage"], rows, [false, true, true, true, true, true]),

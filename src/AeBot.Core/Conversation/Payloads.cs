@@ -2,13 +2,15 @@ namespace AeBot.Core.Conversation;
 
 /// <summary>
 /// The prefixes of button payloads, which say who handles a press: "act:" acts at once (done, snooze, undo), "dlg:"
-/// answers the dialog that offered it, "ask:" asks a question as if typed. Stored in sent cards: never change them.
+/// answers the dialog that offered it, "ask:" asks a question as if typed, "more:" answers the next page of a list
+/// that was cut short. Stored in sent cards: never change them.
 /// </summary>
 public static class Payloads
 {
     public const string Act = "act:";
     public const string Dialog = "dlg:";
     public const string Ask = "ask:";
+    public const string More = "more:";
 
     /// <summary>
     /// A dialog button bound to its dialog: "dlg:@{dialog id}:{choice}". Cards sent before dialogs had ids carry

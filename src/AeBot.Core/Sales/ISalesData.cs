@@ -51,6 +51,9 @@ public interface ISalesData : ISalesNames
 
     Task<IReadOnlyList<DealRow>> DealsAsync(Viewer viewer, DealFilter filter, DealOrder order, int take, CancellationToken cancellationToken);
 
+    /// <summary>A page of the deals in <paramref name="order"/> (which always ends on the deal id, so pages neither overlap nor skip).</summary>
+    Task<IReadOnlyList<DealRow>> DealsAsync(Viewer viewer, DealFilter filter, DealOrder order, int skip, int take, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<GroupTotal>> GroupAsync(Viewer viewer, DealFilter filter, DealGrouping grouping, CancellationToken cancellationToken);
 
     /// <summary>

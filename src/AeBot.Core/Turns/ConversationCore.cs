@@ -102,6 +102,8 @@ public sealed partial class ConversationCore(
         var payload = message.ActionPayload is { } p && !p.StartsWith(Payloads.Ask, StringComparison.Ordinal) ? p : null;
         if (payload is null && c.Active is { Choices.Count: > 0 } offered && int.TryParse(text.Trim(), out var n) && n >= 1 && n <= offered.Choices.Count)
             payload = offered.Choices[n - 1];
+        if (payload is not null && payload.StartsWith(Payloads.More, StringComparison.Ordinal))
+            return await MoreAsync(c, message, payload, ct);
         if (payload is not null)
             return Captured(await capture.ButtonAsync(c, payload, ct));
 
@@ -148,6 +150,27 @@ public sealed partial class ConversationCore(
     }
 
     private static Turn Captured(TurnResult t) => new(t.Reply, t.Outcome, t.Intent, t.Entities);
+
+    /// <summary>"More" under a shortened list: the next page of the same question (or "my day" list), for whoever pressed it.</summary>
+    private async Task<Turn> MoreAsync(TurnContext c, IncomingMessage message, string payload, CancellationToken ct)
+    {
+        switch (MorePages.Read(payload))
+        {
+            case { Section: { } section, Offset: var offset }:
+                return Captured(await myDay.PageAsync(c, section, offset, ct));
+            case { Query: { } query, Offset: var from }:
+            {
+                var context = new AnswerContext(c.Viewer, query, c.Today, c.Now, c.Zone, new FiscalCalendar(options.Value.FiscalYearStartMonth), options.Value.Currency, Offset: from);
+                var answer = await answers.AnswerAsync(context, ct);
+                // Still the same question: a follow-up after "More" refines it.
+                await store.SaveAsync(message.Channel, message.ConversationId, c.Viewer.RepId, new RememberedQuestion(query), ct);
+                return new Turn(answer, TurnOutcome.Answered, "query-more", $"{query.Describe()} · from {from}");
+            }
+            default:
+                return new Turn(new Reply([new TextBlock("I can't read that \"More\" button any more — please ask the question again.")]) { Summary = "Unreadable More button" },
+                    TurnOutcome.NotUnderstood, "more-unreadable", "");
+        }
+    }
 
     private async Task<Turn> DispatchAsync(TurnContext c, IncomingMessage message, string text, Reading reading, Query? previous, CancellationToken ct)
     {

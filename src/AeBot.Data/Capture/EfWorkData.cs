@@ -191,7 +191,9 @@ internal sealed class EfWorkData(AeBotDbContext db, IMemoryCache cache) : IWorkD
     {
         var dueQuery = db.FollowUpTasks.AsNoTracking()
             .Where(f => f.RepId == viewer.RepId && f.Status == FollowUpStatus.Open && f.DueDate != null && f.DueDate <= today && (f.SnoozedUntil == null || f.SnoozedUntil <= now));
-        var due = await FollowUps(dueQuery.OrderBy(f => f.DueDate).ThenBy(f => f.Id).Take(settings.MaxItems * 2)).ToListAsync(cancellationToken);
+        // Each list read on its own: many overdue follow-ups must not crowd today's out of a shared read.
+        var overdue = await FollowUps(dueQuery.Where(f => f.DueDate < today).OrderBy(f => f.DueDate).ThenBy(f => f.Id).Take(settings.MaxItems)).ToListAsync(cancellationToken);
+        var dueToday = await FollowUps(dueQuery.Where(f => f.DueDate == today).OrderBy(f => f.Id).Take(settings.MaxItems)).ToListAsync(cancellationToken);
         var week = today.AddDays(7);
         var upcomingQuery = db.FollowUpTasks.AsNoTracking()
             .Where(f => f.RepId == viewer.RepId && f.Status == FollowUpStatus.Open && f.DueDate > today && f.DueDate <= week);
@@ -199,17 +201,17 @@ internal sealed class EfWorkData(AeBotDbContext db, IMemoryCache cache) : IWorkD
         var horizon = today.AddDays(settings.RenewalDays);
         var renewalQuery = db.Contracts.AsNoTracking()
             .Where(c => c.EndDate >= today && c.EndDate <= horizon && (c.Account!.OwnerId == viewer.RepId || c.Account.AccountManagerId == viewer.RepId));
-        var renewals = await renewalQuery.OrderBy(c => c.EndDate).Take(settings.MaxItems)
+        var renewals = await renewalQuery.OrderBy(c => c.EndDate).ThenBy(c => c.Id).Take(settings.MaxItems)
             .Select(c => new RenewalItem(c.Id, c.AccountId, c.Account!.Name, c.Product != null ? c.Product.Name : null, c.EndDate, c.AnnualValue, c.Currency, c.AutoRenew))
             .ToListAsync(cancellationToken);
         var mine = db.Opportunities.AsNoTracking().Where(o => o.OwnerId == viewer.RepId && o.StageCategory == StageCategory.Open);
         var pastQuery = mine.Where(o => o.CloseDate < today);
-        var pastClose = await Project(pastQuery.OrderBy(o => o.CloseDate).Take(settings.MaxItems)).ToListAsync(cancellationToken);
+        var pastClose = await Project(pastQuery.OrderBy(o => o.CloseDate).ThenBy(o => o.Id).Take(settings.MaxItems)).ToListAsync(cancellationToken);
         var since = now.AddDays(-settings.StaleDays);
         // A deal past its close date is listed there, whether or not it is also quiet: each deal once, so the two
         // headings add up to the deals that need a look.
         var staleQuery = mine.Where(o => !(o.CloseDate < today) && (o.LastEngagedAt < since || (o.LastEngagedAt == null && o.CreatedAt < since)));
-        var stale = await staleQuery.OrderByDescending(o => o.Amount).Take(settings.MaxItems)
+        var stale = await staleQuery.OrderByDescending(o => o.Amount).ThenBy(o => o.Id).Take(settings.MaxItems)
             .Select(o => new { o.Id, o.LastEngagedAt })
             .ToListAsync(cancellationToken);
         var totals = new DayPlanTotals(
@@ -222,8 +224,8 @@ internal sealed class EfWorkData(AeBotDbContext db, IMemoryCache cache) : IWorkD
         var staleIds = stale.Select(s => s.Id).ToList();
         var staleDeals = (await Project(mine.Where(o => staleIds.Contains(o.Id))).ToListAsync(cancellationToken)).ToDictionary(d => d.Id);
         return new DayPlan(
-            due.Where(f => f.DueDate < today).Take(settings.MaxItems).ToList(),
-            due.Where(f => f.DueDate == today).Take(settings.MaxItems).ToList(),
+            overdue,
+            dueToday,
             renewals,
             stale.Select(s => new StaleItem(staleDeals[s.Id], s.LastEngagedAt)).ToList(),
             pastClose) { Upcoming = upcoming, Totals = totals };

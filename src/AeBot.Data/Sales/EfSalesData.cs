@@ -141,7 +141,10 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         return new DealTotals(groups.Sum(g => g.Count), groups.Sum(g => g.Missing), byCurrency);
     }
 
-    public async Task<IReadOnlyList<DealRow>> DealsAsync(Viewer viewer, DealFilter filter, DealOrder order, int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DealRow>> DealsAsync(Viewer viewer, DealFilter filter, DealOrder order, int take, CancellationToken cancellationToken) =>
+        DealsAsync(viewer, filter, order, 0, take, cancellationToken);
+
+    public async Task<IReadOnlyList<DealRow>> DealsAsync(Viewer viewer, DealFilter filter, DealOrder order, int skip, int take, CancellationToken cancellationToken)
     {
         await PrepareAsync(viewer, filter, cancellationToken);
         var query = Filtered(viewer, filter);
@@ -152,7 +155,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
             DealOrder.LastEngagedAscending => query.OrderBy(o => o.LastEngagedAt ?? o.CreatedAt).ThenBy(o => o.Id),
             _ => query.OrderBy(o => o.CloseDate == null).ThenBy(o => o.CloseDate).ThenByDescending(o => o.Amount).ThenBy(o => o.Id),
         };
-        return await Project(query.Take(take)).ToListAsync(cancellationToken);
+        return await Project(skip > 0 ? query.Skip(skip).Take(take) : query.Take(take)).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<GroupTotal>> GroupAsync(Viewer viewer, DealFilter filter, DealGrouping grouping, CancellationToken cancellationToken)

@@ -40,8 +40,10 @@ public sealed partial class HtmlRenderer(ChartRenderer charts)
                     foreach (var row in table.Rows)
                     {
                         sb.Append("<tr>");
+                        // Each cell carries its column's name: on a narrow screen the rows stack as "label: value".
                         for (var i = 0; i < row.Count; i++)
-                            sb.Append(i < table.Align.Count && table.Align[i] ? "<td class=\"num\">" : "<td>").Append(E(row[i])).Append("</td>");
+                            sb.Append(i < table.Align.Count && table.Align[i] ? "<td class=\"num\"" : "<td").Append(" data-label=\"").Append(E(i < table.Columns.Count ? table.Columns[i] : "")).Append("\">")
+                                .Append(E(row[i])).Append("</td>");
                         sb.Append("</tr>");
                     }
                     sb.Append("</tbody></table>");
@@ -69,8 +71,11 @@ public sealed partial class HtmlRenderer(ChartRenderer charts)
                     sb.Append("</div>");
                     break;
                 case ChartBlock chart:
+                    // Two pictures of one chart: a phone-wide column gets the narrow one, whose text is not shrunk to a blur.
                     var png = Convert.ToBase64String(charts.RenderPng(chart));
-                    sb.Append("<figure class=\"chart\"><img alt=\"").Append(E(chart.Title)).Append("\" src=\"data:image/png;base64,").Append(png).Append("\"></figure>");
+                    var narrow = Convert.ToBase64String(charts.RenderPng(chart, ChartRenderer.NarrowWidth, ChartRenderer.NarrowHeight));
+                    sb.Append("<figure class=\"chart\"><picture><source media=\"(max-width: 640px)\" srcset=\"data:image/png;base64,").Append(narrow).Append("\">")
+                        .Append("<img alt=\"").Append(E(chart.Title)).Append("\" src=\"data:image/png;base64,").Append(png).Append("\"></picture></figure>");
                     break;
                 case ContextBlock context:
                     sb.Append("<div class=\"context\">").Append(E(context.Text)).Append("</div>");
@@ -88,6 +93,9 @@ public sealed partial class HtmlRenderer(ChartRenderer charts)
         foreach (var action in actions)
         {
             var style = action.Style switch { ActionStyle.Primary => " primary", ActionStyle.Danger => " danger", _ => "" };
+            // "More" continues the list just above it (the page appends the rows there instead of a new answer).
+            if (action.Payload.StartsWith(Payloads.More, StringComparison.Ordinal))
+                style += " more";
             sb.Append("<button type=\"button\" class=\"action").Append(style).Append("\" data-payload=\"").Append(E(action.Payload)).Append("\">")
                 .Append(E(action.Label)).Append("</button>");
         }

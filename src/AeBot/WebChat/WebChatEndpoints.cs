@@ -52,6 +52,18 @@ public static partial class WebChatEndpoints
         var api = endpoints.MapGroup("/api/chat");
         api.MapGet("/users", async (HttpContext http, AeBotDbContext db, CancellationToken ct) =>
             Refused(http, environment, options, failures) ?? await UsersAsync(db, ct));
+        // The landing greeting for whoever is chosen: the day's example questions, in their time zone.
+        api.MapGet("/greeting", async (HttpContext http, string? @as, IRepDirectory directory, Core.Help.Greetings greetings, HtmlRenderer html, CancellationToken ct) =>
+        {
+            if (Refused(http, environment, options, failures) is { } refused)
+                return refused;
+            if (string.IsNullOrWhiteSpace(@as) || @as.Length > 320)
+                return TypedResults.Problem("Say who is speaking: ?as= an e-mail or full name.", statusCode: StatusCodes.Status400BadRequest);
+            var rep = await directory.FindAsync(@as, ct);
+            if (rep is null || await greetings.ForAsync(rep.Id, ct) is not { } reply)
+                return TypedResults.Problem($"Nobody active with the e-mail or full name '{@as}'.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Ok(new ChatResponse(reply.Summary, html.Render(reply), ReplyJson.ToJson(reply)));
+        });
         // The body is read by hand, after the key and the size are checked: a stranger's 28 MB post is refused
         // unread (401, or 413), never parsed first (which would also answer a keyless bad body 400, not 401).
         api.MapPost("/", async (HttpContext http, IRepDirectory directory, IConversationCore core, HtmlRenderer html, TimeProvider clock, CancellationToken ct) =>

@@ -19,43 +19,66 @@ internal static class WebChatPage
 <style>
   :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --brand:#2563eb; --bg:#f8fafc; }
   * { box-sizing: border-box; }
-  body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--ink); background:var(--bg); }
-  header { display:flex; gap:12px; align-items:center; padding:10px 16px; background:#fff; border-bottom:1px solid var(--line); position:sticky; top:0; }
+  html, body { max-width:100%; }
+  body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--ink); background:var(--bg); overflow-wrap:anywhere; }
+  header { display:flex; flex-wrap:wrap; gap:8px 12px; align-items:center; padding:10px 16px; background:#fff; border-bottom:1px solid var(--line); position:sticky; top:0; z-index:2; }
   header h1 { font-size:17px; margin:0 8px 0 0; color:var(--brand); }
   header label { color:var(--muted); font-size:13px; }
+  header .who { display:flex; align-items:center; gap:8px; min-width:0; flex:0 1 auto; }
   select, input, button { font:inherit; }
   select, #key { padding:5px 8px; border:1px solid var(--line); border-radius:6px; background:#fff; }
+  #who { min-width:0; max-width:100%; }
   main { max-width:980px; margin:0 auto; padding:16px 16px 120px; }
-  .turn { margin:12px 0; display:flex; }
+  .turn { margin:12px 0; display:flex; min-width:0; }
   .turn.user { justify-content:flex-end; }
-  .bubble { max-width:100%; padding:10px 14px; border-radius:12px; background:#fff; border:1px solid var(--line); overflow-x:auto; }
-  .turn.user .bubble { background:var(--brand); color:#fff; border-color:var(--brand); }
+  .bubble { max-width:100%; min-width:0; padding:10px 14px; border-radius:12px; background:#fff; border:1px solid var(--line); overflow-x:auto; }
+  .turn.user .bubble { max-width:85%; background:var(--brand); color:#fff; border-color:var(--brand); }
   .bubble .text { margin:2px 0 8px; }
   .bubble ul { margin:4px 0 8px 18px; padding:0; }
   table.data { border-collapse:collapse; margin:6px 0 10px; font-size:14px; }
   table.data caption { text-align:left; font-weight:600; padding:2px 0 4px; }
   table.data th, table.data td { padding:4px 10px; border-bottom:1px solid var(--line); text-align:left; white-space:nowrap; }
   table.data .num { text-align:right; font-variant-numeric:tabular-nums; }
-  dl.facts { display:grid; grid-template-columns:max-content auto; gap:2px 16px; margin:6px 0 10px; }
+  dl.facts { display:grid; grid-template-columns:minmax(0,max-content) minmax(0,auto); gap:2px 16px; margin:6px 0 10px; }
   dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; font-variant-numeric:tabular-nums; }
   .context { color:var(--muted); font-size:12.5px; margin-top:6px; }
   .actions { display:flex; flex-wrap:wrap; gap:6px; margin:8px 0 2px; }
-  button.action { border:1px solid var(--brand); color:var(--brand); background:#fff; border-radius:16px; padding:4px 12px; cursor:pointer; }
+  button.action { border:1px solid var(--brand); color:var(--brand); background:#fff; border-radius:16px; padding:4px 12px; cursor:pointer; text-align:left; }
   button.action:hover { background:#eff6ff; } button.action.primary { background:var(--brand); color:#fff; } button.action.danger { border-color:#dc2626; color:#dc2626; }
+  button.action.more { border-style:dashed; } button.action:disabled { opacity:.5; cursor:progress; }
   .choice .prompt { font-weight:600; }
-  figure.chart { margin:8px 0; } figure.chart img { max-width:100%; height:auto; border:1px solid var(--line); border-radius:8px; }
+  figure.chart { margin:8px 0; } figure.chart img { display:block; max-width:100%; height:auto; border:1px solid var(--line); border-radius:8px; }
   form { position:fixed; bottom:0; left:0; right:0; display:flex; gap:8px; padding:12px 16px; background:#fff; border-top:1px solid var(--line); }
-  form input { flex:1; padding:10px 12px; border:1px solid var(--line); border-radius:8px; }
+  form input { flex:1; min-width:0; padding:10px 12px; border:1px solid var(--line); border-radius:8px; }
   form button { padding:10px 18px; border:0; border-radius:8px; background:var(--brand); color:#fff; cursor:pointer; }
   .error { color:#b91c1c; } .pending { color:var(--muted); }
-  #key { display:none; }
+  #key { display:none; min-width:0; }
+  /* Phones: the header wraps, and each table row becomes a small card of "label: value" lines. */
+  @media (max-width: 640px) {
+    header { padding:8px 12px; }
+    header h1 { flex:1 0 auto; margin:0; }
+    #reset { order:1; }
+    header .who { order:2; flex:1 1 100%; }
+    #who { flex:1; }
+    main { padding:12px 10px 110px; }
+    .bubble { padding:8px 10px; }
+    table.data, table.data caption, table.data tbody, table.data tr, table.data td { display:block; width:100%; }
+    table.data thead { display:none; }
+    table.data tr { border:1px solid var(--line); border-radius:8px; padding:4px 8px; margin:0 0 8px; }
+    table.data td { display:flex; justify-content:space-between; gap:12px; border:0; padding:2px 0; white-space:normal; text-align:right; }
+    table.data td::before { content:attr(data-label); color:var(--muted); text-align:left; flex:0 0 auto; max-width:45%; }
+    dl.facts { grid-template-columns:1fr; gap:0; } dl.facts dd { margin:0 0 4px; }
+    form { padding:10px; } form button { padding:10px 14px; }
+  }
 </style>
 </head>
 <body>
 <header>
   <h1>AeBot</h1>
-  <label for="who">Talking as</label>
-  <select id="who" aria-label="User"></select>
+  <div class="who">
+    <label for="who">Talking as</label>
+    <select id="who" aria-label="User"></select>
+  </div>
   <button type="button" id="reset" class="action">New conversation</button>
   <input id="key" type="password" placeholder="API key" aria-label="API key">
 </header>
@@ -84,9 +107,10 @@ function add(role, html) {
   window.scrollTo(0, document.body.scrollHeight);
   return bubble;
 }
+function problem(data) { return `<div class="error">${(data.detail || data.title || 'Something went wrong').replace(/</g, '&lt;')}</div>`; }
 async function loadUsers() {
   const response = await fetch('api/chat/users', { headers: headers() });
-  if (response.status === 401) { key.style.display = 'inline-block'; add('bot', '<div class="error">Enter the API key (top right), then reload.</div>'); return; }
+  if (response.status === 401) { key.style.display = 'inline-block'; add('bot', '<div class="error">Enter the API key (top right), then reload.</div>'); return false; }
   const users = await response.json();
   for (const u of users) {
     const option = document.createElement('option');
@@ -95,18 +119,62 @@ async function loadUsers() {
   }
   const remembered = localStorage.getItem('aebot-who');
   if (remembered && users.some(u => u.email === remembered)) who.value = remembered;
+  return users.length > 0;
+}
+// The landing: a greeting for the chosen person with the day's questions to click.
+async function greet() {
+  if (!who.value) return;
+  const bubble = add('bot', '<span class="pending">…</span>');
+  bubble.parentElement.classList.add('greeting');
+  try {
+    const response = await fetch('api/chat/greeting?as=' + encodeURIComponent(who.value), { headers: headers() });
+    const data = await response.json();
+    bubble.innerHTML = response.ok ? data.html : problem(data);
+  } catch (e) {
+    bubble.innerHTML = '<div class="error">AeBot could not be reached.</div>';
+  }
+}
+function restart() { conversation = crypto.randomUUID(); log.innerHTML = ''; greet(); text.focus(); }
+async function post(body) {
+  const response = await fetch('api/chat', { method: 'POST', headers: headers(), body: JSON.stringify({ as: who.value, conversationId: conversation, ...body }) });
+  const data = await response.json();
+  return { ok: response.ok, html: response.ok ? data.html : problem(data) };
 }
 async function send(body, shown) {
   add('user', shown);
   const bubble = add('bot', '<span class="pending">…</span>');
   try {
-    const response = await fetch('api/chat', { method: 'POST', headers: headers(), body: JSON.stringify({ as: who.value, conversationId: conversation, ...body }) });
-    const data = await response.json();
-    bubble.innerHTML = response.ok ? data.html : `<div class="error">${(data.detail || data.title || 'Something went wrong').replace(/</g, '&lt;')}</div>`;
+    bubble.innerHTML = (await post(body)).html;
   } catch (e) {
     bubble.innerHTML = '<div class="error">AeBot could not be reached.</div>';
   }
   window.scrollTo(0, document.body.scrollHeight);
+}
+// "More" continues the list just above the button: its rows are appended there, and the button moves on (or goes).
+function fewer(title) { return title.replace(/\d[\d,]*–(\d[\d,]*) of/, '$1 of'); }
+async function more(button) {
+  const actions = button.closest('.actions'), list = actions.previousElementSibling;
+  button.disabled = true;
+  let result;
+  try { result = await post({ payload: button.dataset.payload }); } catch (e) { result = { ok: false, html: '<div class="error">AeBot could not be reached.</div>' }; }
+  const page = document.createElement('div');
+  page.innerHTML = result.html;
+  const rows = page.querySelectorAll('table.data tbody tr'), items = page.querySelectorAll('ul.items > li');
+  if (result.ok && list && list.matches('table.data') && rows.length) {
+    list.tBodies[0].append(...rows);
+    const caption = page.querySelector('table.data caption');
+    if (caption) { if (!list.caption) list.createCaption(); list.caption.textContent = fewer(caption.textContent); }
+  } else if (result.ok && list && list.matches('ul.items') && items.length) {
+    list.append(...items);
+    const title = page.querySelector('.list-title'), mine = list.previousElementSibling;
+    if (title && mine && mine.matches('.list-title')) mine.textContent = fewer(title.textContent);
+  } else {
+    add('bot', result.html);
+    button.disabled = false;
+    return;
+  }
+  const next = page.querySelector('button.action.more');
+  if (next) actions.replaceChildren(next); else actions.remove();
 }
 document.getElementById('ask').addEventListener('submit', e => {
   e.preventDefault();
@@ -117,11 +185,12 @@ document.getElementById('ask').addEventListener('submit', e => {
 });
 log.addEventListener('click', e => {
   const button = e.target.closest('button[data-payload]');
-  if (button) send({ payload: button.dataset.payload }, button.textContent);
+  if (!button || button.disabled) return;
+  if (button.classList.contains('more')) more(button); else send({ payload: button.dataset.payload }, button.textContent);
 });
-who.addEventListener('change', () => { localStorage.setItem('aebot-who', who.value); conversation = crypto.randomUUID(); log.innerHTML = ''; });
-document.getElementById('reset').addEventListener('click', () => { conversation = crypto.randomUUID(); log.innerHTML = ''; text.focus(); });
-loadUsers().then(() => text.focus());
+who.addEventListener('change', () => { localStorage.setItem('aebot-who', who.value); restart(); });
+document.getElementById('reset').addEventListener('click', restart);
+loadUsers().then(ok => { if (ok) greet(); text.focus(); });
 </script>
 </body>
 </html>

@@ -37,9 +37,11 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, exit);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal("Help: what AeBot can do", json.GetProperty("summary").GetString());
-        var block = json.GetProperty("blocks")[0];
-        Assert.Equal("text", block.GetProperty("type").GetString());
-        Assert.Contains("who is behind quota", block.GetProperty("markdown").GetString());
+        Assert.StartsWith("Hi Marcus!", json.GetProperty("blocks")[0].GetProperty("markdown").GetString());
+        // The examples are buttons that ask them; a manager's include the team's.
+        var examples = json.GetProperty("blocks")[1];
+        Assert.Equal("actions", examples.GetProperty("type").GetString());
+        Assert.Contains(examples.GetProperty("actions").EnumerateArray(), a => a.GetProperty("payload").GetString() == "ask:who is behind quota?");
     }
 
     [Fact]

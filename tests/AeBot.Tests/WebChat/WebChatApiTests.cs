@@ -49,6 +49,52 @@ public sealed class WebChatApiTests(AeBotApplication app) : IClassFixture<AeBotA
         Assert.StartsWith("Undone: the meeting logged with Acme", undone.GetProperty("summary").GetString());
     }
 
+    [Fact]
+    public async Task The_greeting_offers_clickable_questions_for_the_chosen_person()
+    {
+        var response = await app.CreateClient().GetAsync("/api/chat/greeting?as=marcus.johnson%40northwind.example");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var html = body.GetProperty("html").GetString()!;
+        Assert.StartsWith("Hi, Marcus!", body.GetProperty("reply").GetProperty("blocks")[0].GetProperty("markdown").GetString());
+        Assert.InRange(System.Text.RegularExpressions.Regex.Count(html, "data-payload=\"ask:"), 4, 6);
+        Assert.Contains("data-payload=\"ask:team pipeline by rep this quarter\"", html);
+    }
+
+    [Theory]
+    [InlineData("/api/chat/greeting")]
+    [InlineData("/api/chat/greeting?as=")]
+    [InlineData("/api/chat/greeting?as=nobody%40nowhere.example")]
+    public async Task A_greeting_for_nobody_is_a_400(string url) =>
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.CreateClient().GetAsync(url)).StatusCode);
+
+    [Fact]
+    public async Task Outside_development_the_greeting_needs_the_key()
+    {
+        using var production = Production();
+        var client = production.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/chat/greeting?as=dana.reyes%40northwind.example")).StatusCode);
+        using var keyed = new HttpRequestMessage(HttpMethod.Get, "/api/chat/greeting?as=dana.reyes%40northwind.example") { Headers = { { WebChatEndpoints.KeyHeader, Key } } };
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(keyed)).StatusCode);
+    }
+
+    [Fact]
+    public async Task More_in_html_is_a_more_button_and_answers_the_next_rows()
+    {
+        var client = app.CreateClient();
+        var first = await (await client.PostAsJsonAsync("/api/chat", new { @as = "marcus.johnson@northwind.example", text = "team pipeline" })).Content.ReadFromJsonAsync<JsonElement>();
+        var more = first.GetProperty("reply").GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "actions")
+            .SelectMany(b => b.GetProperty("actions").EnumerateArray()).Single(a => a.GetProperty("label").GetString() == "More").GetProperty("payload").GetString()!;
+        Assert.Contains("class=\"action more\"", first.GetProperty("html").GetString());
+
+        var next = await (await client.PostAsJsonAsync("/api/chat", new { @as = "marcus.johnson@northwind.example", payload = more })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Contains("Closing first — 11–20 of", next.GetProperty("html").GetString());
+        Assert.Equal(10, System.Text.RegularExpressions.Regex.Count(next.GetProperty("html").GetString()!, "<tr><td"));
+    }
+
     [Theory]
     [InlineData("{\"as\":", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("[1,2,3]", "application/json", HttpStatusCode.BadRequest)]

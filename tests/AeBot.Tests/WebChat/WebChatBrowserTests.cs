@@ -54,10 +54,10 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await chart.WaitForAsync();
         Assert.True(await chart.EvaluateAsync<int>("img => img.naturalWidth") > 100, "the chart image did not load");
 
-        // A button sends its payload: the next answer appears below.
+        // A button sends its payload: the next answer appears below (turn 0 is the landing greeting).
         await page.GetByRole(AriaRole.Button, new() { Name = "Who is behind?" }).ClickAsync();
-        await page.Locator(".turn.bot").Nth(1).Locator(".text").WaitForAsync();
-        Assert.Matches("behind|on pace", await page.Locator(".turn.bot").Nth(1).InnerTextAsync());
+        await page.Locator(".turn.bot").Nth(2).Locator(".text").WaitForAsync();
+        Assert.Matches("behind|on pace", await page.Locator(".turn.bot").Nth(2).InnerTextAsync());
 
         // Disambiguation: choices are buttons, and picking one answers for that account.
         await page.SelectOptionAsync("#who", "alex.morgan@northwind.example");
@@ -67,7 +67,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await choice.WaitForAsync();
         var picked = await choice.InnerTextAsync();
         await choice.ClickAsync();
-        var context = page.Locator(".turn.bot").Nth(1).Locator(".context");
+        var context = page.Locator(".turn.bot").Nth(2).Locator(".context");
         await context.WaitForAsync();
         Assert.Contains($"account: {picked}", await context.InnerTextAsync());
 
@@ -83,7 +83,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#who option", new() { State = WaitForSelectorState.Attached });
         await page.FillAsync("#text", "<img src=x onerror=\"document.title='pwned'\">");
         await page.PressAsync("#text", "Enter");
-        await page.Locator(".turn.bot .text").First.WaitForAsync();
+        await page.Locator(".turn.bot").Nth(1).Locator(".text").WaitForAsync();
         Assert.NotEqual("pwned", await page.TitleAsync());
         Assert.Equal(0, await page.Locator("main img[src='x']").CountAsync());
     }
