@@ -35,6 +35,7 @@ internal static class WebChatPage
   .turn.user .bubble { max-width:85%; background:var(--brand); color:#fff; border-color:var(--brand); }
   .bubble .text { margin:2px 0 8px; }
   .bubble ul { margin:4px 0 8px 18px; padding:0; }
+  ul.items > li { margin:2px 0 6px; } .item-detail { display:block; color:var(--muted); font-size:14px; } /* title and detail on their own lines */
   table.data { border-collapse:collapse; margin:6px 0 10px; font-size:14px; }
   table.data caption { text-align:left; font-weight:600; padding:2px 0 4px; }
   table.data th, table.data td { padding:4px 10px; border-bottom:1px solid var(--line); text-align:left; white-space:nowrap; }
