@@ -1,0 +1,93 @@
+namespace AeBot.Crm.Sources;
+
+/// <summary>
+/// Reading a CRM. Each read pages through the CRM's own paging (HubSpot's <c>after</c>, Salesforce's
+/// <c>nextRecordsUrl</c>) and yields page by page, so memory stays flat whatever the size; a record changed during
+/// a run may come twice across runs (the windows overlap), never twice within one read.
+/// </summary>
+public interface ICrmSource
+{
+    /// <summary>"HubSpot" or "Salesforce": the name people see and the key the cursors are kept under.</summary>
+    string Provider { get; }
+
+    /// <summary>The CRM's clock, as far as this client knows it (the Date header of its last answer), else ours.</summary>
+    DateTimeOffset Now { get; }
+
+    IAsyncEnumerable<CrmPage<CrmUser>> ReadUsersAsync(CrmWindow window, CancellationToken cancellationToken);
+
+    /// <summary>All stages of all deal pipelines (small: always read whole).</summary>
+    Task<IReadOnlyList<CrmStage>> ReadStagesAsync(CancellationToken cancellationToken);
+
+    IAsyncEnumerable<CrmPage<CrmProduct>> ReadProductsAsync(CrmWindow window, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<CrmPage<CrmCompany>> ReadCompaniesAsync(CrmWindow window, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<CrmPage<CrmContact>> ReadContactsAsync(CrmWindow window, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<CrmPage<CrmDeal>> ReadDealsAsync(CrmWindow window, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<CrmPage<CrmActivity>> ReadActivitiesAsync(CrmWindow window, CancellationToken cancellationToken);
+
+    /// <summary>Records of <paramref name="type"/> deleted (or merged away) within the window (Since is never null here).</summary>
+    IAsyncEnumerable<CrmDeletion> ReadDeletionsAsync(CrmObject type, CrmWindow window, CancellationToken cancellationToken);
+
+    /// <summary>Requests made so far and the limits the CRM reported (for <c>crm status</c> and the benchmark).</summary>
+    CrmUsage Usage { get; }
+}
+
+/// <summary>
+/// Writing to a CRM. Every write carries <see cref="CrmActivityWrite.Key"/>, AeBot's own key for it, so that a write
+/// retried after an unknown outcome (a timeout, a crash before the bookkeeping) is first looked for and never made
+/// twice.
+/// </summary>
+public interface ICrmWriter
+{
+    /// <summary>Creates the call/meeting/note/task with its associations; returns the CRM's id.</summary>
+    Task<string> CreateActivityAsync(CrmActivityWrite write, CancellationToken cancellationToken);
+
+    /// <summary>The CRM id of an activity an earlier attempt may already have created, or null.</summary>
+    Task<string?> FindActivityAsync(CrmActivityWrite write, CancellationToken cancellationToken);
+
+    /// <summary>The deal's current values of the fields AeBot writes (for the "is it still what we last saw" check).</summary>
+    Task<IReadOnlyDictionary<CrmDealField, string?>> ReadDealFieldsAsync(string dealId, CancellationToken cancellationToken);
+
+    /// <summary>Sets these fields of the deal, nothing else.</summary>
+    Task UpdateDealAsync(string dealId, IReadOnlyDictionary<CrmDealField, string?> values, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A deal's fields AeBot writes. Values travel as invariant strings: a stage by its CRM id, a date as yyyy-MM-dd,
+/// an amount as an invariant decimal, a person by CRM user id.
+/// </summary>
+public enum CrmDealField
+{
+    Stage,
+    CloseDate,
+    Amount,
+    NextStep,
+    LossReason,
+    Owner,
+}
+
+/// <summary>
+/// An activity to create. <see cref="Key"/> is AeBot's idempotency key for it ("aebot-…"); clients store it where
+/// they can find it again (see each client).
+/// </summary>
+public sealed record CrmActivityWrite(
+    string Key, CrmActivityKind Kind, DateTimeOffset OccurredAt, string Subject, string Body, string? OwnerId,
+    string? DealId, string? CompanyId, IReadOnlyList<string> ContactIds, DateOnly? DueDate);
+
+/// <summary>Requests made by a client and what the CRM said of its limits.</summary>
+public sealed class CrmUsage
+{
+    private long _requests;
+
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>Salesforce's <c>Sforce-Limit-Info: api-usage=used/max</c>, HubSpot's daily limit headers where sent.</summary>
+    public long? DailyUsed { get; set; }
+
+    public long? DailyMax { get; set; }
+
+    public void Count() => Interlocked.Increment(ref _requests);
+}

@@ -1,0 +1,1 @@
+namespace AeBot.Crm.Fakes;
