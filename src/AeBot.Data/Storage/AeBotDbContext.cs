@@ -45,6 +45,10 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Capture.NudgeLedgerRow> NudgeLedger => Set<Capture.NudgeLedgerRow>();
     public DbSet<Capture.NudgePreferenceRow> NudgePreferences => Set<Capture.NudgePreferenceRow>();
     public DbSet<Capture.NudgeMuteRow> NudgeMutes => Set<Capture.NudgeMuteRow>();
+    public DbSet<Crm.CrmRecordRow> CrmRecords => Set<Crm.CrmRecordRow>();
+    public DbSet<Crm.CrmCursorRow> CrmCursors => Set<Crm.CrmCursorRow>();
+    public DbSet<Crm.CrmSyncRunRow> CrmSyncRuns => Set<Crm.CrmSyncRunRow>();
+    public DbSet<Crm.CrmWriteBackRow> CrmWriteBacks => Set<Crm.CrmWriteBackRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -359,6 +363,50 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
         {
             e.Property(x => x.Id).HasMaxLength(32);
             e.HasIndex(x => x.ExpiresAt);
+            e.HasOne<Rep>().WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Crm.CrmRecordRow>(e =>
+        {
+            e.ToTable("CrmRecords");
+            e.Property(x => x.Provider).HasMaxLength(16);
+            e.Property(x => x.ObjectType).HasMaxLength(16);
+            e.Property(x => x.CrmId).HasMaxLength(64);
+            e.Property(x => x.Fields).HasMaxLength(4000);
+            e.HasIndex(x => new { x.Provider, x.ObjectType, x.CrmId }).IsUnique();
+            // From a local row to its CRM id (a write-back, an association).
+            e.HasIndex(x => new { x.Provider, x.ObjectType, x.LocalId });
+        });
+
+        b.Entity<Crm.CrmCursorRow>(e =>
+        {
+            e.ToTable("CrmCursors");
+            e.Property(x => x.Provider).HasMaxLength(16);
+            e.Property(x => x.ObjectType).HasMaxLength(16);
+            e.HasIndex(x => new { x.Provider, x.ObjectType }).IsUnique();
+        });
+
+        b.Entity<Crm.CrmSyncRunRow>(e =>
+        {
+            e.ToTable("CrmSyncRuns");
+            e.Property(x => x.Provider).HasMaxLength(16);
+            e.Property(x => x.Outcome).HasMaxLength(16);
+            e.Property(x => x.Counts).HasMaxLength(4000);
+            e.Property(x => x.Error).HasMaxLength(1000);
+            e.HasIndex(x => new { x.Provider, x.StartedAt });
+        });
+
+        b.Entity<Crm.CrmWriteBackRow>(e =>
+        {
+            e.ToTable("CrmWriteBacks");
+            e.Property(x => x.Provider).HasMaxLength(16);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Payload).HasMaxLength(8000);
+            e.Property(x => x.State).HasMaxLength(16);
+            e.Property(x => x.CrmId).HasMaxLength(64);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            e.HasIndex(x => new { x.Provider, x.BotChangeId }).IsUnique();
+            e.HasIndex(x => new { x.Provider, x.State, x.NextAttemptAt });
             e.HasOne<Rep>().WithMany().HasForeignKey(x => x.RepId).OnDelete(DeleteBehavior.Cascade);
         });
     }

@@ -12,7 +12,7 @@ namespace AeBot.Data.CompiledModels.Postgres
     public partial class PostgresAeBotDbContextModel
     {
         private PostgresAeBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("61a81c70-34f8-414a-ac37-c99497ca7dd9"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("99a48c13-1b17-4aab-93f0-f65551d59d6c"), entityTypeCount: 32)
         {
         }
 
@@ -46,6 +46,10 @@ namespace AeBot.Data.CompiledModels.Postgres
             var replyPageRow = ReplyPageRowEntityType.Create(this);
             var auditEntryRow = AuditEntryRowEntityType.Create(this);
             var conversationStateRow = ConversationStateRowEntityType.Create(this);
+            var crmCursorRow = CrmCursorRowEntityType.Create(this);
+            var crmRecordRow = CrmRecordRowEntityType.Create(this);
+            var crmSyncRunRow = CrmSyncRunRowEntityType.Create(this);
+            var crmWriteBackRow = CrmWriteBackRowEntityType.Create(this);
 
             AccountEntityType.CreateForeignKey1(account, rep);
             AccountEntityType.CreateForeignKey2(account, rep);
@@ -81,6 +85,7 @@ namespace AeBot.Data.CompiledModels.Postgres
             ChannelAddressRowEntityType.CreateForeignKey1(channelAddressRow, rep);
             ReplyPageRowEntityType.CreateForeignKey1(replyPageRow, rep);
             ConversationStateRowEntityType.CreateForeignKey1(conversationStateRow, rep);
+            CrmWriteBackRowEntityType.CreateForeignKey1(crmWriteBackRow, rep);
 
             AccountEntityType.CreateAnnotations(account);
             ContactEntityType.CreateAnnotations(contact);
@@ -110,6 +115,10 @@ namespace AeBot.Data.CompiledModels.Postgres
             ReplyPageRowEntityType.CreateAnnotations(replyPageRow);
             AuditEntryRowEntityType.CreateAnnotations(auditEntryRow);
             ConversationStateRowEntityType.CreateAnnotations(conversationStateRow);
+            CrmCursorRowEntityType.CreateAnnotations(crmCursorRow);
+            CrmRecordRowEntityType.CreateAnnotations(crmRecordRow);
+            CrmSyncRunRowEntityType.CreateAnnotations(crmSyncRunRow);
+            CrmWriteBackRowEntityType.CreateAnnotations(crmWriteBackRow);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

@@ -11,7 +11,7 @@ namespace AeBot.Data.CompiledModels.Sqlite
     public partial class SqliteAeBotDbContextModel
     {
         private SqliteAeBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3f0cee01-cca4-4ed9-b9e1-ae83246bd8d3"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("7505b002-581f-43f7-b0fc-5e4f30872ca0"), entityTypeCount: 32)
         {
         }
 
@@ -45,6 +45,10 @@ namespace AeBot.Data.CompiledModels.Sqlite
             var replyPageRow = ReplyPageRowEntityType.Create(this);
             var auditEntryRow = AuditEntryRowEntityType.Create(this);
             var conversationStateRow = ConversationStateRowEntityType.Create(this);
+            var crmCursorRow = CrmCursorRowEntityType.Create(this);
+            var crmRecordRow = CrmRecordRowEntityType.Create(this);
+            var crmSyncRunRow = CrmSyncRunRowEntityType.Create(this);
+            var crmWriteBackRow = CrmWriteBackRowEntityType.Create(this);
 
             AccountEntityType.CreateForeignKey1(account, rep);
             AccountEntityType.CreateForeignKey2(account, rep);
@@ -80,6 +84,7 @@ namespace AeBot.Data.CompiledModels.Sqlite
             ChannelAddressRowEntityType.CreateForeignKey1(channelAddressRow, rep);
             ReplyPageRowEntityType.CreateForeignKey1(replyPageRow, rep);
             ConversationStateRowEntityType.CreateForeignKey1(conversationStateRow, rep);
+            CrmWriteBackRowEntityType.CreateForeignKey1(crmWriteBackRow, rep);
 
             AccountEntityType.CreateAnnotations(account);
             ContactEntityType.CreateAnnotations(contact);
@@ -109,6 +114,10 @@ namespace AeBot.Data.CompiledModels.Sqlite
             ReplyPageRowEntityType.CreateAnnotations(replyPageRow);
             AuditEntryRowEntityType.CreateAnnotations(auditEntryRow);
             ConversationStateRowEntityType.CreateAnnotations(conversationStateRow);
+            CrmCursorRowEntityType.CreateAnnotations(crmCursorRow);
+            CrmRecordRowEntityType.CreateAnnotations(crmRecordRow);
+            CrmSyncRunRowEntityType.CreateAnnotations(crmSyncRunRow);
+            CrmWriteBackRowEntityType.CreateAnnotations(crmWriteBackRow);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }
