@@ -53,6 +53,7 @@ public static class ConversationServiceCollectionExtensions
             return ObjectionPlaybook.Load(file);
         });
         services.TryAddSingleton<IReminderScheduler, StoredReminderScheduler>();
+        services.TryAddScoped<Crm.ICrmConflicts, Crm.NoCrmConflicts>();
         services.AddScoped<CaptureAbilities>();
         services.AddScoped<BriefAbility>();
         services.AddScoped<MyDayAbility>();

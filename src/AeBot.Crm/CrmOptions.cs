@@ -22,6 +22,22 @@ public sealed class CrmOptions : IValidatableObject
     [Range(0, 3600)]
     public int OverlapSeconds { get; set; } = 120;
 
+    /// <summary>The CRM's company currency: amounts that carry none are in it (ISO 4217).</summary>
+    [RegularExpression("^[A-Z]{3}$", ErrorMessage = "Crm:Currency must be an ISO 4217 code such as USD.")]
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>The time zone given to people first met in the CRM (IANA id); each can change theirs in chat.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Who owns each deal field AeBot can write (Stage, CloseDate, Amount, NextStep, LossReason, Owner): Crm (AeBot
+    /// writes it only from a confirmed command and only while the CRM still holds what AeBot last saw; otherwise the
+    /// rep is asked), AeBot (AeBot's value is written whatever the CRM holds), or LastWriter (the later change wins).
+    /// Unlisted fields: amounts, stages, close dates and owners belong to the CRM; next step and loss reason to the
+    /// last writer.
+    /// </summary>
+    public Dictionary<string, string> FieldOwners { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public HubSpotOptions HubSpot { get; set; } = new();
 
     public SalesforceOptions Salesforce { get; set; } = new();
@@ -36,10 +52,23 @@ public sealed class CrmOptions : IValidatableObject
 
     public bool Enabled => Kind is not null;
 
+    public FieldOwner OwnerOf(Sources.CrmDealField field) =>
+        FieldOwners.TryGetValue(field.ToString(), out var named) && Enum.TryParse<FieldOwner>(named, ignoreCase: true, out var owner) ? owner
+        : field is Sources.CrmDealField.NextStep or Sources.CrmDealField.LossReason ? FieldOwner.LastWriter : FieldOwner.Crm;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrWhiteSpace(Provider) && Kind is null && !Provider.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
             yield return new($"Crm:Provider must be HubSpot or Salesforce (or left out for CSV import only), not '{Provider}'.");
+        foreach (var (field, owner) in FieldOwners)
+        {
+            if (!Enum.TryParse<Sources.CrmDealField>(field, ignoreCase: true, out _))
+                yield return new($"Crm:FieldOwners:{field} is not a field AeBot writes (Stage, CloseDate, Amount, NextStep, LossReason, Owner).");
+            if (!Enum.TryParse<FieldOwner>(owner, ignoreCase: true, out _))
+                yield return new($"Crm:FieldOwners:{field} must be Crm, AeBot or LastWriter, not '{owner}'.");
+        }
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _) is false)
+            yield return new($"Crm:TimeZone '{TimeZone}' is not a time zone this machine knows (use an IANA id such as Europe/London).");
         if (Kind == CrmProvider.HubSpot)
         {
             if (string.IsNullOrWhiteSpace(HubSpot.AccessToken))
@@ -68,6 +97,14 @@ public sealed class CrmOptions : IValidatableObject
 
     private static bool AbsoluteHttp(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
+}
+
+/// <summary>Who decides a deal field's value when AeBot and the CRM disagree.</summary>
+public enum FieldOwner
+{
+    Crm,
+    AeBot,
+    LastWriter,
 }
 
 public enum CrmProvider

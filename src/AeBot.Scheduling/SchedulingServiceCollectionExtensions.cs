@@ -66,6 +66,7 @@ public static partial class SchedulingServiceCollectionExtensions
         services.AddScoped<Nudges.DigestJobs>();
         services.AddScoped<Nudges.NudgeJobs>();
         services.AddScoped<Delivery.OutboxJobs>();
+        services.AddScoped<Crm.CrmSyncJobs>();
         if (runServer)
         {
             services.AddHangfireServer((sp, server) =>
@@ -117,10 +118,14 @@ public static partial class SchedulingServiceCollectionExtensions
 }
 
 /// <summary>Registers the recurring jobs when the server starts (idempotent: the same ids are updated, not added).</summary>
-internal sealed class RecurringJobsSetup(IRecurringJobManager recurring) : IHostedService
+internal sealed class RecurringJobsSetup(IRecurringJobManager recurring, IOptions<AeBot.Crm.CrmOptions> crm) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (crm.Value.Enabled)
+            recurring.AddOrUpdate<Crm.CrmSyncJobs>(Crm.CrmSyncJobs.JobId, j => j.SyncAsync(CancellationToken.None), Every(crm.Value.SyncMinutes));
+        else
+            recurring.RemoveIfExists(Crm.CrmSyncJobs.JobId);
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Delivery.OutboxJobs>(Delivery.OutboxJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Nudges.DigestJobs>(Nudges.DigestJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), "*/5 * * * *");
@@ -129,4 +134,8 @@ internal sealed class RecurringJobsSetup(IRecurringJobManager recurring) : IHost
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Every N minutes as cron: minutes up to 59, whole hours above (rounded down).</summary>
+    internal static string Every(int minutes) =>
+        minutes < 60 ? $"*/{minutes} * * * *" : minutes >= 1440 ? "0 0 * * *" : $"0 */{minutes / 60} * * *";
 }

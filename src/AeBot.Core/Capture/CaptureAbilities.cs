@@ -31,7 +31,8 @@ public sealed partial class CaptureAbilities(
     Nudges.INudgeLedger nudges,
     Nudges.INudgeSource nudgeSource,
     IOptions<CaptureOptions> options,
-    IOptions<HandoffOptions> handoff)
+    IOptions<HandoffOptions> handoff,
+    Crm.ICrmConflicts crmConflicts)
 {
 
     private CaptureOptions Options => options.Value;
@@ -189,6 +190,14 @@ public sealed partial class CaptureAbilities(
                 var local = TimeZoneInfo.ConvertTime(snoozed.DueAt, c.Zone);
                 return Changed($"Snoozed — I'll remind you again {DateFormat.DayAt(local, c.Today)}: {snoozed.Text}",
                     [new ActionsBlock([UndoAction(written.ChangeId)])], "Reminder snoozed: " + snoozed.Text, "reminder-snoozed");
+            }
+            case "crm.keep" or "crm.set":
+            {
+                // The answer to "…changed in HubSpot since you asked; keep X or set Y?"
+                var said = await crmConflicts.ResolveAsync(c.Viewer.RepId, Id(), parts[0] == "crm.set", ct);
+                return said is null
+                    ? new TurnResult(Say("That question about a CRM change has already been answered (or is no longer open), so nothing was changed.", "CRM question closed"), "crm-conflict-closed", TurnOutcome.Answered)
+                    : new TurnResult(Say(said, said), parts[0] == "crm.set" ? "crm-conflict-set" : "crm-conflict-keep", TurnOutcome.Changed);
             }
             case "deal.push":
             {

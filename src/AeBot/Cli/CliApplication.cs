@@ -66,6 +66,7 @@ public static class CliApplication
                 "audit" => await AuditCommand.RunAsync(context),
                 "reminders" => await RemindersCommand.RunAsync(context),
                 "nudges" => await NudgesCommand.RunAsync(context),
+                "crm" => await CrmCommand.RunAsync(context),
                 _ => ExitCodes.Usage,
             };
         }

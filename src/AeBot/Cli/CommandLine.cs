@@ -23,12 +23,13 @@ public static class CommandLine
         ["audit"] = ["since", "as", "limit"],
         ["reminders"] = ["due", "as", "limit"],
         ["nudges"] = ["dry-run", "days"],
+        ["crm"] = ["full"],
         ["teams-package"] = ["app-id", "host", "out", "privacy-url", "terms-url"],
         ["health"] = [],
         ["help"] = [],
     };
 
-    private static readonly HashSet<string> Flags = ["json", "due", "dry-run"];
+    private static readonly HashSet<string> Flags = ["json", "due", "dry-run", "full"];
 
     public static Invocation Parse(string[] args)
     {
@@ -108,6 +109,9 @@ public static class CommandLine
           nudges run [--dry-run]        Record what is due now (digests, renewal/follow-up/stale/close-date/slipped
                                         nudges, reminders) for delivery, each once; --dry-run prints it, records nothing.
           nudges stats [--days N]       Sent / folded / acted on / snoozed per rule over the last N days (30).
+          crm sync [--full]             Sync with the CRM (Crm:Provider): send what reps changed in chat, then read what
+                                        changed there since the last run (--full: read everything again).
+          crm status                    The CRM sync's cursors, last runs and write-backs still to send or answer.
           teams-package --app-id <id> --host <public host> [--out aebot-teams.zip]
                         [--privacy-url <url>] [--terms-url <url>]
                                         Write the Teams app package to upload (see README "Connect to Microsoft Teams").

@@ -1,4 +1,5 @@
 using AeBot.Core;
+using AeBot.Crm;
 using AeBot.Core.Time;
 using AeBot.Data.Demo;
 using AeBot.Data.Import;
@@ -33,6 +34,7 @@ public static class AeBotServiceCollectionExtensions
         services.AddConversationCore();
         services.AddAeBotStorage(configuration);
         services.AddCrmImport(configuration);
+        services.AddCrmSync(configuration);
         services.AddDemoCompany(configuration);
         // Channels that can send on their own (proactive messages) are part of every host, the CLI's too.
         services.AddTeams(configuration, builder.Environment);

@@ -1,0 +1,69 @@
+using AeBot.Data.Crm;
+using AeBot.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AeBot.Crm.Sync;
+
+/// <summary>
+/// The CRM id ↔ local row links of one provider, read a page at a time and remembered for the run: the references a
+/// page makes (a deal's owner, company, product) are looked up once per run, not once per record.
+/// </summary>
+internal sealed class CrmLinks(AeBotDbContext db, string provider)
+{
+    public const string Users = "users", Products = "products", Companies = "companies", Contacts = "contacts", Deals = "deals",
+        Activities = "activities", Tasks = "tasks";
+
+    private readonly Dictionary<string, Dictionary<string, long>> _known = [];
+
+    private Dictionary<string, long> Known(string type) =>
+        _known.TryGetValue(type, out var map) ? map : _known[type] = new Dictionary<string, long>(StringComparer.Ordinal);
+
+    public string Provider => provider;
+
+    /// <summary>The link rows of these CRM ids (tracked, for updating), by CRM id.</summary>
+    public async Task<Dictionary<string, CrmRecordRow>> RowsAsync(string type, IReadOnlyCollection<string> crmIds, CancellationToken ct)
+    {
+        var rows = new Dictionary<string, CrmRecordRow>(StringComparer.Ordinal);
+        foreach (var chunk in crmIds.Distinct().Chunk(500))
+        {
+            var found = await db.CrmRecords.Where(r => r.Provider == provider && r.ObjectType == type && chunk.Contains(r.CrmId)).ToListAsync(ct);
+            foreach (var row in found)
+            {
+                rows[row.CrmId] = row;
+                Known(type)[row.CrmId] = row.LocalId;
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Makes sure the local ids of these CRM ids are known (one query for those not yet seen this run).</summary>
+    public async Task PreloadAsync(string type, IEnumerable<string?> crmIds, CancellationToken ct)
+    {
+        var known = Known(type);
+        var missing = crmIds.Where(id => id is not null && !known.ContainsKey(id)).Select(id => id!).Distinct().ToList();
+        foreach (var chunk in missing.Chunk(500))
+        {
+            var found = await db.CrmRecords.AsNoTracking()
+                .Where(r => r.Provider == provider && r.ObjectType == type && chunk.Contains(r.CrmId) && r.DeletedAt == null)
+                .Select(r => new { r.CrmId, r.LocalId }).ToListAsync(ct);
+            foreach (var f in found)
+                known[f.CrmId] = f.LocalId;
+            foreach (var id in chunk.Except(found.Select(f => f.CrmId)))
+                known[id] = 0; // looked for, not there (0 is never a row id)
+        }
+    }
+
+    /// <summary>The local id of a CRM record, if it has been synced (call <see cref="PreloadAsync"/> first).</summary>
+    public long? Local(string type, string? crmId) =>
+        crmId is not null && Known(type).TryGetValue(crmId, out var id) && id != 0 ? id : null;
+
+    public void Remember(string type, string crmId, long localId) => Known(type)[crmId] = localId;
+
+    public void Forget(string type, string crmId) => Known(type)[crmId] = 0;
+
+    /// <summary>The CRM id of a local row (for write-backs), or null when it never came from (or went to) the CRM.</summary>
+    public async Task<string?> CrmIdAsync(string type, long? localId, CancellationToken ct) =>
+        localId is null ? null : await db.CrmRecords.AsNoTracking()
+            .Where(r => r.Provider == provider && r.ObjectType == type && r.LocalId == localId && r.DeletedAt == null)
+            .Select(r => r.CrmId).FirstOrDefaultAsync(ct);
+}

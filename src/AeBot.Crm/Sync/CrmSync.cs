@@ -1,0 +1,227 @@
+using System.Text.Json;
+using AeBot.Crm.Sources;
+using AeBot.Data.Crm;
+using AeBot.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Crm.Sync;
+
+/// <summary>
+/// One sync run: first what reps changed in chat goes to the CRM, then what changed in the CRM comes in — by object
+/// type in dependency order, each from its cursor (less an overlap) up to the moment the run began, page by page, the
+/// cursor moving with each page so a run cut short resumes where it stopped. One run at a time per database (a lease
+/// row, so two servers on one PostgreSQL database, or the CLI beside a server, never sync at once).
+/// </summary>
+public sealed partial class CrmSync(
+    AeBotDbContext db, ChatChangeFeed feed, ICrmSource source, ICrmWriter writer, IOptions<CrmOptions> options, TimeProvider clock, ILogger<CrmSync> logger)
+{
+    private const string LeaseCursor = "lease";
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(30);
+
+    private static readonly (CrmObject Type, string Key)[] Order =
+    [
+        (CrmObject.Users, "users"), (CrmObject.Products, "products"), (CrmObject.Companies, "companies"),
+        (CrmObject.Contacts, "contacts"), (CrmObject.Deals, "deals"), (CrmObject.Activities, "activities"),
+    ];
+
+    /// <summary>Runs one sync. <paramref name="full"/> reads everything again (cursors ignored); progress lines go to <paramref name="progress"/>.</summary>
+    public async Task<CrmSyncReport> RunAsync(bool full, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var provider = source.Provider;
+        var startedAt = clock.GetUtcNow();
+        var report = new CrmSyncReport { Provider = provider, Full = full, StartedAt = startedAt };
+        var requestsBefore = source.Usage.Requests;
+
+        if (!await TakeLeaseAsync(provider, startedAt, cancellationToken))
+        {
+            report.Outcome = "busy";
+            report.Error = "another sync is running";
+            return report;
+        }
+        var run = new CrmSyncRunRow { Provider = provider, StartedAt = startedAt, Full = full, Outcome = "running" };
+        db.CrmSyncRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            var links = new CrmLinks(db, provider);
+            var writeBacks = new CrmWriteBacks(db, feed, source, writer, o, clock, logger);
+            var picked = await writeBacks.PickUpAsync(cancellationToken);
+            if (picked > 0)
+                progress?.Report($"{picked} change(s) from chat to send");
+            await writeBacks.PushAsync(links, report, cancellationToken);
+            db.ChangeTracker.Clear();
+
+            // Everything up to the CRM's "now" when the run began; what changes while it runs is the next run's.
+            var until = source.Now;
+            var reader = new CrmReader(db, links, o, report, clock.GetUtcNow());
+            reader.UseStages(await source.ReadStagesAsync(cancellationToken));
+            foreach (var (type, key) in Order)
+            {
+                var cursor = await CursorAsync(provider, key, cancellationToken);
+                var window = full || cursor.Since is null ? new CrmWindow(null, until) : new CrmWindow(cursor.Since.Value.AddSeconds(-o.OverlapSeconds), until);
+                progress?.Report($"Reading {key} ({(window.Full ? "everything" : "changed since " + window.Since!.Value.ToString("u"))})…");
+                var users = new List<CrmUser>();
+                await foreach (var page in Pages(type, window, cancellationToken))
+                {
+                    switch (page)
+                    {
+                        case CrmPage<CrmUser> p: users.AddRange(await reader.UsersAsync(p, cancellationToken)); break;
+                        case CrmPage<CrmProduct> p: await reader.ProductsAsync(p, cancellationToken); break;
+                        case CrmPage<CrmCompany> p: await reader.CompaniesAsync(p, cancellationToken); break;
+                        case CrmPage<CrmContact> p: await reader.ContactsAsync(p, cancellationToken); break;
+                        case CrmPage<CrmDeal> p: await reader.DealsAsync(p, cancellationToken); break;
+                        case CrmPage<CrmActivity> p: await reader.ActivitiesAsync(p, cancellationToken); break;
+                    }
+                    // An increment reads in change order: the cursor follows each page, so a run cut short resumes here.
+                    if (!window.Full && LastModified(page) is { } last && (cursor.Since is null || last > cursor.Since))
+                    {
+                        cursor = await CursorAsync(provider, key, cancellationToken);
+                        cursor.Since = last;
+                        cursor.UpdatedAt = clock.GetUtcNow();
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                    var counts = report.For(key);
+                    progress?.Report($"  {key}: {counts.Created} new, {counts.Updated} changed, {counts.Unchanged} unchanged, {counts.Skipped} skipped");
+                }
+                if (type == CrmObject.Users)
+                    await reader.ReportingLinesAsync(users, cancellationToken);
+
+                // Deletions since this type was last read (on a first or full read: the CRM's last 30 days, as far as
+                // Salesforce's getDeleted reaches).
+                if (type != CrmObject.Users || !window.Full)
+                {
+                    var since = window.Since ?? until.AddDays(-29);
+                    await foreach (var deletion in source.ReadDeletionsAsync(type, new CrmWindow(since, until), cancellationToken))
+                        await reader.DeleteAsync(deletion, cancellationToken);
+                }
+                cursor = await CursorAsync(provider, key, cancellationToken);
+                cursor.Since = until;
+                cursor.UpdatedAt = clock.GetUtcNow();
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            report.Outcome = report.Skipped.Count > 0 ? "partial" : "ok";
+        }
+        catch (CrmAuthException e)
+        {
+            report.Outcome = "auth";
+            report.Error = e.Message;
+            LogAuth(logger, provider, e.Message);
+        }
+        catch (CrmException e)
+        {
+            report.Outcome = "failed";
+            report.Error = e.Message;
+            LogFailed(logger, provider, e.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            report.Outcome = "failed";
+            report.Error = e.Message;
+            LogFailed(logger, provider, e.Message);
+        }
+        finally
+        {
+            report.FinishedAt = clock.GetUtcNow();
+            report.Requests = source.Usage.Requests - requestsBefore;
+            db.ChangeTracker.Clear();
+            var saved = await db.CrmSyncRuns.FirstAsync(r => r.Id == run.Id, CancellationToken.None);
+            saved.FinishedAt = report.FinishedAt;
+            saved.Outcome = report.Outcome == "running" ? "failed" : report.Outcome;
+            saved.Error = report.Error is null ? null : report.Error.Length > 1000 ? report.Error[..999] + "…" : report.Error;
+            saved.Counts = JsonSerializer.Serialize(new
+            {
+                read = report.Read,
+                skipped = report.Skipped.Count,
+                sent = report.WritesSent, conflicts = report.WritesConflicted, dropped = report.WritesDropped,
+                failed = report.WritesFailed, waiting = report.WritesWaiting, requests = report.Requests,
+            });
+            await db.SaveChangesAsync(CancellationToken.None);
+            await ReleaseLeaseAsync(provider, startedAt);
+            LogRun(logger, provider, saved.Outcome, report.Read.Values.Sum(c => c.Changed), report.WritesSent, report.Requests);
+        }
+        if (report.Outcome == "running")
+            report.Outcome = "failed";
+        return report;
+    }
+
+    private IAsyncEnumerable<object> Pages(CrmObject type, CrmWindow window, CancellationToken ct) => type switch
+    {
+        CrmObject.Users => Box(source.ReadUsersAsync(window, ct)),
+        CrmObject.Products => Box(source.ReadProductsAsync(window, ct)),
+        CrmObject.Companies => Box(source.ReadCompaniesAsync(window, ct)),
+        CrmObject.Contacts => Box(source.ReadContactsAsync(window, ct)),
+        CrmObject.Deals => Box(source.ReadDealsAsync(window, ct)),
+        _ => Box(source.ReadActivitiesAsync(window, ct)),
+    };
+
+    private static async IAsyncEnumerable<object> Box<T>(IAsyncEnumerable<T> pages) where T : class
+    {
+        await foreach (var page in pages)
+            yield return page;
+    }
+
+    private static DateTimeOffset? LastModified(object page) => page switch
+    {
+        CrmPage<CrmUser> p => p.Records.Count == 0 ? null : p.Records.Max(r => r.ModifiedAt),
+        CrmPage<CrmProduct> p => p.Records.Count == 0 ? null : p.Records.Max(r => r.ModifiedAt),
+        CrmPage<CrmCompany> p => p.Records.Count == 0 ? null : p.Records.Max(r => r.ModifiedAt),
+        CrmPage<CrmContact> p => p.Records.Count == 0 ? null : p.Records.Max(r => r.ModifiedAt),
+        CrmPage<CrmDeal> p => p.Records.Count == 0 ? null : p.Records.Max(r => r.ModifiedAt),
+        CrmPage<CrmActivity> p => p.Records.Count == 0 ? null : p.Records.Max(r => r.ModifiedAt),
+        _ => null,
+    };
+
+    private async Task<CrmCursorRow> CursorAsync(string provider, string key, CancellationToken ct)
+    {
+        var cursor = await db.CrmCursors.FirstOrDefaultAsync(c => c.Provider == provider && c.ObjectType == key, ct);
+        if (cursor is not null)
+            return cursor;
+        cursor = new CrmCursorRow { Provider = provider, ObjectType = key, UpdatedAt = clock.GetUtcNow() };
+        db.CrmCursors.Add(cursor);
+        await db.SaveChangesAsync(ct);
+        return cursor;
+    }
+
+    /// <summary>
+    /// The run's lease: one row per provider, taken by a single conditional UPDATE (free, or held by a run that
+    /// started more than <see cref="LeaseTime"/> ago and so died) — atomic on SQLite and PostgreSQL alike.
+    /// </summary>
+    private async Task<bool> TakeLeaseAsync(string provider, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.CrmCursors.AnyAsync(c => c.Provider == provider && c.ObjectType == LeaseCursor, ct))
+        {
+            db.CrmCursors.Add(new CrmCursorRow { Provider = provider, ObjectType = LeaseCursor, UpdatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance created it first: fine, compete for it below.
+            }
+            db.ChangeTracker.Clear();
+        }
+        var stale = now - LeaseTime;
+        var taken = await db.CrmCursors
+            .Where(c => c.Provider == provider && c.ObjectType == LeaseCursor && (c.Since == null || c.Since < stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, now).SetProperty(c => c.UpdatedAt, now), ct);
+        return taken == 1;
+    }
+
+    private async Task ReleaseLeaseAsync(string provider, DateTimeOffset startedAt) =>
+        await db.CrmCursors.Where(c => c.Provider == provider && c.ObjectType == LeaseCursor && c.Since == startedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, (DateTimeOffset?)null), CancellationToken.None);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Provider} refused AeBot's credentials: {Error}. Sync stopped; chat answers use the data of the last successful sync until the token is fixed (see 'aebot crm status').")]
+    private static partial void LogAuth(ILogger logger, string provider, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} sync failed: {Error}. The next run resumes from the cursors.")]
+    private static partial void LogFailed(ILogger logger, string provider, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} sync {Outcome}: {Changed} record(s) changed, {Sent} write-back(s) sent, {Requests} request(s)")]
+    private static partial void LogRun(ILogger logger, string provider, string outcome, int changed, int sent, long requests);
+}

@@ -1,0 +1,413 @@
+using System.Globalization;
+using System.Text.Json;
+using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
+using AeBot.Core.Handoff;
+using AeBot.Core.Interactions;
+using AeBot.Crm.Sources;
+using AeBot.Data.Crm;
+using AeBot.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AeBot.Crm.Sync;
+
+/// <summary>
+/// Sends what reps changed in chat to the CRM, exactly once: each change of the bot's change log becomes one
+/// <see cref="CrmWriteBackRow"/> (picked up in order, by position), and each of its steps — the activity, its
+/// follow-up tasks, the deal's fields — is recorded as done the moment the CRM confirms it. An attempt is counted
+/// (and saved) before anything is sent, so an attempt whose outcome is unknown (a timeout, a crash before the
+/// bookkeeping) is followed by a look in the CRM for what it may already have created, never a second copy.
+/// </summary>
+internal sealed partial class CrmWriteBacks(
+    AeBotDbContext db, ChatChangeFeed feed, ICrmSource source, ICrmWriter writer, CrmOptions options, TimeProvider clock, ILogger logger)
+{
+    internal const string Pending = "pending", Sent = "sent", Conflict = "conflict", Dropped = "dropped", Failed = "failed";
+    private const string FeedCursor = "chat-changes";
+    private const int MaxAttempts = 8;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Picks up the chat changes made since the last run, in order, as write-back rows.</summary>
+    public async Task<int> PickUpAsync(CancellationToken ct)
+    {
+        var provider = source.Provider;
+        var now = clock.GetUtcNow();
+        var cursor = await db.CrmCursors.FirstOrDefaultAsync(c => c.Provider == provider && c.ObjectType == FeedCursor, ct);
+        if (cursor is null)
+        {
+            // A CRM connected today gets today's changes on: what was logged before it was connected stays in AeBot.
+            db.CrmCursors.Add(new CrmCursorRow { Provider = provider, ObjectType = FeedCursor, Position = await feed.LatestAsync(ct), UpdatedAt = now });
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }
+        var picked = 0;
+        while (true)
+        {
+            var changes = await feed.AfterAsync(cursor.Position ?? 0, 200, ct);
+            if (changes.Count == 0)
+                break;
+            foreach (var change in changes)
+            {
+                if (Payload(change) is { } payload)
+                {
+                    db.CrmWriteBacks.Add(new CrmWriteBackRow
+                    {
+                        Provider = provider, BotChangeId = change.ChangeId, RepId = change.RepId, Kind = change.Kind,
+                        Payload = JsonSerializer.Serialize(payload, Json), CreatedAt = now, State = Pending,
+                    });
+                    picked++;
+                }
+            }
+            // The rows and the new position in one save: a crash here picks the same changes up again, never twice.
+            cursor.Position = changes[^1].ChangeId;
+            cursor.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+        return picked;
+    }
+
+    private static WriteBackPayload? Payload(ChatChange change)
+    {
+        if (change.Undone)
+            return null;
+        switch (change.Kind)
+        {
+            case "log":
+                return change.InteractionId is null ? null : new WriteBackPayload { InteractionId = change.InteractionId, TaskIds = [.. change.TaskIds], DealId = change.DealId };
+            case "deal":
+            {
+                var fields = new Dictionary<string, string?>();
+                if (change.Deal is { } d)
+                {
+                    if (d.StageBefore != d.StageAfter)
+                        fields[nameof(CrmDealField.Stage)] = d.StageAfter;
+                    if (d.CloseBefore != d.CloseAfter)
+                        fields[nameof(CrmDealField.CloseDate)] = CrmFieldValues.Date(d.CloseAfter);
+                    if (d.AmountBefore != d.AmountAfter)
+                        fields[nameof(CrmDealField.Amount)] = CrmFieldValues.Money(d.AmountAfter);
+                    if (d.NextStepBefore != d.NextStepAfter)
+                        fields[nameof(CrmDealField.NextStep)] = d.NextStepAfter;
+                    if (d.LossBefore != d.LossAfter)
+                        fields[nameof(CrmDealField.LossReason)] = d.LossAfter;
+                }
+                return fields.Count == 0 && change.TaskIds.Count == 0 ? null
+                    : new WriteBackPayload { DealId = change.DealId, Fields = fields, TaskIds = [.. change.TaskIds] };
+            }
+            default:
+                // Edits of a logged interaction, follow-up done/snooze and reminders stay in AeBot (see README).
+                return null;
+        }
+    }
+
+    /// <summary>Sends every due write-back, oldest first. A refused token stops the lot (it is rethrown for the run to report).</summary>
+    public async Task PushAsync(CrmLinks links, CrmSyncReport report, CancellationToken ct)
+    {
+        var provider = source.Provider;
+        IReadOnlyList<CrmStage>? stages = null;
+        var now = clock.GetUtcNow();
+        var due = await db.CrmWriteBacks.Where(w => w.Provider == provider && w.State == Pending && (w.NextAttemptAt == null || w.NextAttemptAt <= now))
+            .OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
+        foreach (var id in due)
+        {
+            var row = await db.CrmWriteBacks.FirstAsync(w => w.Id == id, ct);
+            var payload = JsonSerializer.Deserialize<WriteBackPayload>(row.Payload, Json) ?? new WriteBackPayload();
+            // Counted before sending: if this process dies mid-call, the next attempt knows to look first.
+            var retry = row.Attempts > 0;
+            row.Attempts++;
+            await db.SaveChangesAsync(ct);
+            try
+            {
+                if (payload.InteractionId is { } interactionId && !payload.Done.ContainsKey("activity"))
+                {
+                    var crmId = await SendActivityAsync(row, links, interactionId, retry, ct);
+                    payload.Done["activity"] = crmId ?? "";
+                    await SaveStepAsync(row, payload, ct);
+                }
+                foreach (var taskId in payload.TaskIds.Where(t => !payload.Done.ContainsKey("task:" + t)))
+                {
+                    var crmId = await SendTaskAsync(row, links, taskId, payload.DealId, retry, ct);
+                    payload.Done["task:" + taskId] = crmId ?? "";
+                    await SaveStepAsync(row, payload, ct);
+                }
+                if (payload.Fields.Count > 0 && !payload.Done.ContainsKey("deal"))
+                {
+                    stages ??= await source.ReadStagesAsync(ct);
+                    var conflicts = await SendDealAsync(row, links, payload, stages, ct);
+                    if (conflicts.Count > 0)
+                    {
+                        payload.Conflicts = conflicts;
+                        row.Payload = JsonSerializer.Serialize(payload, Json);
+                        row.State = Conflict;
+                        await AskAsync(row, payload, conflicts, ct);
+                        await db.SaveChangesAsync(ct);
+                        report.WritesConflicted++;
+                        continue;
+                    }
+                    payload.Done["deal"] = "";
+                }
+                row.Payload = JsonSerializer.Serialize(payload, Json);
+                var sentSomething = payload.Done.Values.Any(v => v.Length > 0) || payload.Done.ContainsKey("deal");
+                row.State = sentSomething ? Sent : Dropped;
+                row.SettledAt = clock.GetUtcNow();
+                row.LastError = null;
+                await db.SaveChangesAsync(ct);
+                if (sentSomething)
+                    report.WritesSent++;
+                else
+                    report.WritesDropped++;
+            }
+            catch (CrmAuthException)
+            {
+                // Not this write's fault: it waits, uncounted, for a working token.
+                row.Attempts--;
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw;
+            }
+            catch (CrmThrottledException e)
+            {
+                row.Attempts--;
+                row.NextAttemptAt = clock.GetUtcNow() + e.RetryAfter;
+                row.LastError = Clip(e.Message);
+                await db.SaveChangesAsync(CancellationToken.None);
+                report.WritesWaiting++;
+            }
+            catch (CrmLimitException e)
+            {
+                row.Attempts--;
+                row.NextAttemptAt = e.RetryAt ?? clock.GetUtcNow().AddHours(1);
+                row.LastError = Clip(e.Message);
+                await db.SaveChangesAsync(CancellationToken.None);
+                report.WritesWaiting++;
+                break; // the allowance is spent for everything else too
+            }
+            catch (Exception e) when (e is CrmException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                var permanent = e is CrmException { Retryable: false } || row.Attempts >= MaxAttempts;
+                row.LastError = Clip(e.Message);
+                if (permanent)
+                {
+                    row.State = Failed;
+                    row.SettledAt = clock.GetUtcNow();
+                    report.WritesFailed++;
+                    LogFailed(logger, row.Id, row.BotChangeId, e.Message);
+                }
+                else
+                {
+                    // 1, 4, 16, 64… minutes: a CRM having a bad hour is not hammered.
+                    row.NextAttemptAt = clock.GetUtcNow() + TimeSpan.FromMinutes(Math.Pow(4, row.Attempts - 1));
+                    report.WritesWaiting++;
+                }
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task SaveStepAsync(CrmWriteBackRow row, WriteBackPayload payload, CancellationToken ct)
+    {
+        row.Payload = JsonSerializer.Serialize(payload, Json);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Key(CrmWriteBackRow row, string step) =>
+        string.Create(CultureInfo.InvariantCulture, $"aebot-{row.BotChangeId}-{step}");
+
+    /// <summary>The logged call/meeting/note as a CRM activity; null when there is nothing left to send (undone).</summary>
+    private async Task<string?> SendActivityAsync(CrmWriteBackRow row, CrmLinks links, long interactionId, bool retry, CancellationToken ct)
+    {
+        var interaction = await db.Interactions.AsNoTracking().Include(i => i.Contacts).Include(i => i.Account)
+            .FirstOrDefaultAsync(i => i.Id == interactionId, ct);
+        if (interaction is null)
+            return null; // undone before it went out
+        if (await links.CrmIdAsync(CrmLinks.Activities, interactionId, ct) is { } known)
+            return known;
+        var kind = interaction.Type switch
+        {
+            InteractionType.Call => CrmActivityKind.Call,
+            InteractionType.Meeting => CrmActivityKind.Meeting,
+            _ => CrmActivityKind.Note,
+        };
+        var contactIds = new List<string>();
+        foreach (var c in interaction.Contacts)
+        {
+            if (await links.CrmIdAsync(CrmLinks.Contacts, c.ContactId, ct) is { } crmContact)
+                contactIds.Add(crmContact);
+        }
+        var noun = kind switch { CrmActivityKind.Call => "Call", CrmActivityKind.Meeting => "Meeting", _ => "Note" };
+        var subject = interaction.Account is { } account ? $"{noun} with {account.Name}" : noun;
+        var body = interaction.Summary;
+        if (interaction.Objections is { Length: > 0 } objections)
+            body += "\nObjections: " + objections;
+        if (interaction.NextStep is { Length: > 0 } next)
+            body += "\nNext step: " + next + (interaction.NextStepDue is { } due ? " (" + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")" : "");
+        var write = new CrmActivityWrite(Key(row, "activity"), kind, interaction.OccurredAt, subject, body,
+            await links.CrmIdAsync(CrmLinks.Users, interaction.RepId, ct),
+            await links.CrmIdAsync(CrmLinks.Deals, interaction.OpportunityId, ct),
+            await links.CrmIdAsync(CrmLinks.Companies, interaction.AccountId, ct), contactIds, null);
+        var crmId = (retry ? await writer.FindActivityAsync(write, ct) : null) ?? await writer.CreateActivityAsync(write, ct);
+        // Linked at once: when the next read brings it back, it is this interaction, not someone else's new call.
+        await LinkAsync(links, CrmLinks.Activities, crmId, interactionId, ct);
+        return crmId;
+    }
+
+    private async Task<string?> SendTaskAsync(CrmWriteBackRow row, CrmLinks links, long taskId, long? dealId, bool retry, CancellationToken ct)
+    {
+        var task = await db.FollowUpTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || task.Status == FollowUpStatus.Cancelled)
+            return null;
+        if (await links.CrmIdAsync(CrmLinks.Tasks, taskId, ct) is { } known)
+            return known;
+        var write = new CrmActivityWrite(Key(row, "task-" + taskId.ToString(CultureInfo.InvariantCulture)), CrmActivityKind.Task, task.CreatedAt, task.Title, task.Title,
+            await links.CrmIdAsync(CrmLinks.Users, task.RepId, ct),
+            await links.CrmIdAsync(CrmLinks.Deals, task.OpportunityId ?? dealId, ct),
+            await links.CrmIdAsync(CrmLinks.Companies, task.AccountId, ct), [], task.DueDate);
+        var crmId = (retry ? await writer.FindActivityAsync(write, ct) : null) ?? await writer.CreateActivityAsync(write, ct);
+        await LinkAsync(links, CrmLinks.Tasks, crmId, taskId, ct);
+        return crmId;
+    }
+
+    private async Task LinkAsync(CrmLinks links, string type, string crmId, long localId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var row = await db.CrmRecords.FirstOrDefaultAsync(r => r.Provider == source.Provider && r.ObjectType == type && r.CrmId == crmId, ct);
+        if (row is null)
+            db.CrmRecords.Add(new CrmRecordRow { Provider = source.Provider, ObjectType = type, CrmId = crmId, LocalId = localId, ModifiedAt = now, SyncedAt = now });
+        else
+            row.LocalId = localId;
+        await db.SaveChangesAsync(ct);
+        links.Remember(type, crmId, localId);
+    }
+
+    /// <summary>
+    /// Writes the deal's changed fields the CRM should take; returns the fields (with the CRM's value) that someone
+    /// changed in the CRM since AeBot last saw them and that the CRM owns — those wait for the rep's answer.
+    /// </summary>
+    private async Task<Dictionary<string, string?>> SendDealAsync(CrmWriteBackRow row, CrmLinks links, WriteBackPayload payload,
+        IReadOnlyList<CrmStage> stages, CancellationToken ct)
+    {
+        var conflicts = new Dictionary<string, string?>();
+        var dealCrmId = await links.CrmIdAsync(CrmLinks.Deals, payload.DealId, ct);
+        if (dealCrmId is null)
+            return conflicts; // a deal the CRM never had: nothing to write
+        var link = await db.CrmRecords.FirstAsync(r => r.Provider == source.Provider && r.ObjectType == CrmLinks.Deals && r.CrmId == dealCrmId, ct);
+        var seen = CrmFieldValues.Parse(link.Fields);
+        var current = await writer.ReadDealFieldsAsync(dealCrmId, ct);
+        var pipeline = seen.Get(CrmDealField.Stage) is { } seenStage ? stages.FirstOrDefault(s => s.Id == seenStage)?.PipelineId : null;
+
+        var writes = new Dictionary<CrmDealField, string?>();
+        foreach (var (name, localValue) in payload.Fields)
+        {
+            var field = Enum.Parse<CrmDealField>(name);
+            var ours = localValue;
+            if (field == CrmDealField.Stage)
+            {
+                var stage = stages.Where(s => string.Equals(s.Label, localValue, StringComparison.OrdinalIgnoreCase))
+                    .OrderBy(s => s.PipelineId == pipeline ? 0 : 1).FirstOrDefault()
+                    ?? throw new CrmRejectedException($"the stage '{localValue}' is in none of {source.Provider}'s deal pipelines", 400);
+                ours = stage.Id;
+            }
+            current.TryGetValue(field, out var theirs);
+            if (Same(field, theirs, ours))
+                continue; // already so
+            var forced = payload.Forced.Contains(name);
+            var changedThere = seen.Has(field) && !Same(field, theirs, seen.Get(field));
+            if (!forced && changedThere && options.OwnerOf(field) == FieldOwner.Crm)
+            {
+                conflicts[name] = theirs;
+                continue;
+            }
+            writes[field] = ours;
+        }
+        if (conflicts.Count > 0)
+            return conflicts; // nothing of this change goes out until the rep has answered: it was one decision
+        if (writes.Count > 0)
+            await writer.UpdateDealAsync(dealCrmId, writes, ct);
+        // What the CRM holds now is what AeBot wrote: reading it back is not someone else's change.
+        var now = clock.GetUtcNow();
+        foreach (var (field, value) in writes)
+            seen.Set(field, value, now);
+        link.Fields = seen.Serialize();
+        await db.SaveChangesAsync(ct);
+        return conflicts;
+    }
+
+    private static bool Same(CrmDealField field, string? a, string? b)
+    {
+        if (string.IsNullOrEmpty(a) || string.IsNullOrEmpty(b))
+            return string.IsNullOrEmpty(a) && string.IsNullOrEmpty(b);
+        if (field == CrmDealField.Amount && decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x)
+            && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y))
+            return x == y;
+        if (field == CrmDealField.CloseDate)
+            return a[..Math.Min(10, a.Length)] == b[..Math.Min(10, b.Length)];
+        return string.Equals(a.Trim(), b.Trim(), StringComparison.Ordinal);
+    }
+
+    /// <summary>"Acme's close date changed in HubSpot to Jan 20 since you asked; keep Jan 20 or set Jan 15?"</summary>
+    private async Task AskAsync(CrmWriteBackRow row, WriteBackPayload payload, Dictionary<string, string?> conflicts, CancellationToken ct)
+    {
+        var deal = await db.Opportunities.AsNoTracking().Include(o => o.Account).FirstOrDefaultAsync(o => o.Id == payload.DealId, ct);
+        var rep = await db.Reps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == row.RepId, ct);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(rep?.TimeZoneId ?? "UTC", out var z) ? z : TimeZoneInfo.Utc;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var stages = await source.ReadStagesAsync(ct);
+        string Show(string field, string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+                return "nothing";
+            return field switch
+            {
+                nameof(CrmDealField.CloseDate) when DateOnly.TryParse(value[..Math.Min(10, value.Length)], CultureInfo.InvariantCulture, out var d) => DateFormat.Short(d, today),
+                nameof(CrmDealField.Amount) when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) => MoneyFormat.Exact(m, deal?.Currency ?? options.Currency),
+                nameof(CrmDealField.Stage) => stages.FirstOrDefault(s => s.Id == value)?.Label ?? value,
+                _ => value,
+            };
+        }
+        string Label(string field) => field switch
+        {
+            nameof(CrmDealField.CloseDate) => "close date",
+            nameof(CrmDealField.NextStep) => "next step",
+            nameof(CrmDealField.LossReason) => "loss reason",
+            _ => field.ToLowerInvariant(),
+        };
+        var name = deal?.Account?.Name ?? deal?.Name ?? "The deal";
+        var theirs = string.Join(" and ", conflicts.Select(c => $"{Label(c.Key)} to {Show(c.Key, c.Value)}"));
+        var keep = string.Join(", ", conflicts.Select(c => Show(c.Key, c.Value)));
+        var set = string.Join(", ", conflicts.Select(c => Show(c.Key, payload.Fields[c.Key])));
+        var which = deal is not null && deal.Account is not null ? $" ({deal.Name})" : "";
+        var text = $"{name}'s {theirs} changed in {source.Provider} since you asked{which}; keep {keep} or set {set}?";
+        var reply = new Reply([
+            new TextBlock(text),
+            new ActionsBlock([
+                new ReplyAction("Keep " + keep, Payloads.Act + "crm.keep:" + row.Id.ToString(CultureInfo.InvariantCulture), ActionStyle.Primary),
+                new ReplyAction("Set " + set, Payloads.Act + "crm.set:" + row.Id.ToString(CultureInfo.InvariantCulture)),
+            ]),
+        ]) { Summary = text };
+        db.Outbox.Add(Data.Capture.OutboxMessenger.Row(new ProactiveMessage(row.RepId, "crm-conflict", reply), clock.GetUtcNow()));
+    }
+
+    private static string Clip(string text) => text.Length <= 1000 ? text : text[..999] + "…";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CRM write-back {Id} (chat change {ChangeId}) failed for good: {Error}")]
+    private static partial void LogFailed(ILogger logger, long id, long changeId, string error);
+}
+
+/// <summary>What a write-back sends and how far it got. Stored as JSON on its row: never rename the properties.</summary>
+internal sealed class WriteBackPayload
+{
+    public long? InteractionId { get; set; }
+    public List<long> TaskIds { get; set; } = [];
+    public long? DealId { get; set; }
+
+    /// <summary>Deal field → the value set in chat (AeBot's terms: a stage by its label).</summary>
+    public Dictionary<string, string?> Fields { get; set; } = [];
+
+    /// <summary>Steps done (activity, task:{id}, deal) → the CRM id created ("" when nothing was needed).</summary>
+    public Dictionary<string, string> Done { get; set; } = [];
+
+    /// <summary>Fields the CRM changed meanwhile → the CRM's value, while the rep is asked.</summary>
+    public Dictionary<string, string?>? Conflicts { get; set; }
+
+    /// <summary>Fields the rep chose to set anyway.</summary>
+    public HashSet<string> Forced { get; set; } = [];
+}
