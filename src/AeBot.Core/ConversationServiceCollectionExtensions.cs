@@ -54,6 +54,7 @@ public static class ConversationServiceCollectionExtensions
         });
         services.TryAddSingleton<IReminderScheduler, StoredReminderScheduler>();
         services.TryAddScoped<Crm.ICrmConflicts, Crm.NoCrmConflicts>();
+        services.TryAddScoped<Crm.IDataFreshness, Crm.AlwaysFresh>();
         services.AddScoped<CaptureAbilities>();
         services.AddScoped<BriefAbility>();
         services.AddScoped<MyDayAbility>();

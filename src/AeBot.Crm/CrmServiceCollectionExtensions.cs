@@ -26,6 +26,8 @@ public static class CrmServiceCollectionExtensions
         services.AddScoped<CrmSync>();
         services.AddScoped<CrmStatus>();
         services.Replace(ServiceDescriptor.Scoped<ICrmConflicts, CrmConflicts>());
+        services.AddMemoryCache();
+        services.Replace(ServiceDescriptor.Scoped<IDataFreshness, CrmFreshness>());
         return services;
     }
 }

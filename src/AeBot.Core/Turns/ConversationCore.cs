@@ -37,6 +37,7 @@ public sealed partial class ConversationCore(
     CommissionAbility commission,
     NudgeSettingsAbility nudgeSettings,
     IDialogStore dialogs,
+    Crm.IDataFreshness freshness,
     IOptions<CaptureOptions> captureOptions,
     TimeProvider clock,
     IOptions<AeBotOptions> options,
@@ -142,12 +143,20 @@ public sealed partial class ConversationCore(
 
         var setAside = c.Active is null ? c.Pending : null;
         var turn = await DispatchAsync(c, message, text, reading, remembered?.Query, ct);
+        if (reading is QueryReading or AbilityReading && turn.Outcome == TurnOutcome.Answered && await freshness.StaleAsync(ct) is { } stale)
+            turn = turn with { Reply = turn.Reply with { Blocks = [.. turn.Reply.Blocks, new ContextBlock(AsOf(stale, c))] } };
         // A dialog that was waiting for "resume" and has just been replaced by a new one: say so, once.
         if (setAside is { SetAside: true } && reading is CommandReading { Kind: not (CommandKind.Cancel or CommandKind.Resume or CommandKind.Undo) }
             && (await dialogs.LoadAsync(key, ct))?.State is { SetAside: false })
             aside = $"I've dropped {setAside.Aside()}, which I had put aside.";
         return aside is null ? turn : turn with { Reply = turn.Reply with { Blocks = [.. turn.Reply.Blocks, new ContextBlock(aside)] } };
     }
+
+    /// <summary>"HubSpot refused AeBot's token: figures as of the last successful sync, Thu, Dec 3 at 9:55."</summary>
+    private static string AsOf(Crm.StaleData stale, TurnContext c) =>
+        stale.LastSuccess is { } at
+            ? $"{stale.Problem}: figures as of the last successful {stale.Source} sync, {Formatting.DateFormat.DayAt(TimeZoneInfo.ConvertTime(at, c.Zone), c.Today)}."
+            : $"{stale.Problem}: no {stale.Source} sync has worked yet, so figures are from what AeBot had before.";
 
     private static Turn Captured(TurnResult t) => new(t.Reply, t.Outcome, t.Intent, t.Entities);
 
