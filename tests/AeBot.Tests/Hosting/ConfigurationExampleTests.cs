@@ -46,7 +46,8 @@ public class ConfigurationExampleTests
         Bind<AeBot.Slack.SlackOptions>(AeBot.Slack.SlackOptions.SectionName);
         Bind<AeBot.Inbound.InboundOptions>(AeBot.Inbound.InboundOptions.SectionName);
         Bind<AeBot.Telemetry.TelemetryOptions>(AeBot.Telemetry.TelemetryOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Nudges", "Scheduling", "Slack", "Inbound", "Telemetry" };
+        Bind<AeBot.Crm.CrmOptions>(AeBot.Crm.CrmOptions.SectionName);
+        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Crm", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Nudges", "Scheduling", "Slack", "Inbound", "Telemetry" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -63,6 +64,10 @@ public class ConfigurationExampleTests
         Assert.Equal(["66666666-7777-8888-9999-000000000000"], teams.EffectiveAllowedTenants()!);
         Assert.True(host.Services.GetRequiredService<IOptions<AeBot.Slack.SlackOptions>>().Value.Enabled);
         Assert.True(host.Services.GetRequiredService<IOptions<AeBot.Telemetry.TelemetryOptions>>().Value.Exporting);
+        var crm = host.Services.GetRequiredService<IOptions<AeBot.Crm.CrmOptions>>().Value;
+        Assert.False(crm.Enabled); // no provider in the example: CSV import only
+        Assert.Equal(AeBot.Crm.FieldOwner.LastWriter, crm.OwnerOf(AeBot.Crm.Sources.CrmDealField.NextStep));
+        Assert.Equal(AeBot.Crm.FieldOwner.Crm, crm.OwnerOf(AeBot.Crm.Sources.CrmDealField.CloseDate));
     }
 
     [Fact]
