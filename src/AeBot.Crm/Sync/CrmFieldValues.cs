@@ -39,5 +39,5 @@ internal sealed class CrmFieldValues
 
     public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string? Money(decimal? amount) => amount?.ToString("0.##", CultureInfo.InvariantCulture);
+    public static string? Money(decimal? amount) => amount?.ToString("0.############", CultureInfo.InvariantCulture);
 }

@@ -332,20 +332,33 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             var before = (deal.Stage, deal.StageCategory, deal.CloseDate, deal.Amount, deal.Probability);
             var category = stage.IsWon ? StageCategory.Won : stage.IsClosed ? StageCategory.Lost : StageCategory.Open;
             decimal? probability = stage.Probability is { } p ? Math.Round(p * 100m, 2) : category switch { StageCategory.Won => 100m, StageCategory.Lost => 0m, _ => null };
+            // A field AeBot owns (Crm:FieldOwners) keeps AeBot's value once the deal is known: the CRM's edits of it
+            // are not taken (AeBot writes its own back instead).
+            bool Take(CrmDealField field) => created || options.OwnerOf(field) != FieldOwner.AeBot;
             var changed = Set(deal.Name, Clip(d.Name.Trim(), 300)!, v => deal.Name = v);
-            changed |= Set(deal.Stage, Clip(stage.Label, 100)!, v => deal.Stage = v);
-            changed |= Set(deal.StageCategory, category, v => deal.StageCategory = v);
-            changed |= Set(deal.Probability, probability, v => deal.Probability = v);
-            changed |= Set(deal.ForecastCategory, Forecast(stage.ForecastCategory, category, probability), v => deal.ForecastCategory = v);
-            changed |= Set(deal.Amount, d.Amount, v => deal.Amount = v);
-            changed |= Set(deal.Currency, d.Currency ?? options.Currency, v => deal.Currency = v);
-            changed |= Set(deal.CloseDate, d.CloseDate, v => deal.CloseDate = v);
-            changed |= Set(deal.OwnerId, ownerId, v => deal.OwnerId = v);
+            if (Take(CrmDealField.Stage))
+            {
+                changed |= Set(deal.Stage, Clip(stage.Label, 100)!, v => deal.Stage = v);
+                changed |= Set(deal.StageCategory, category, v => deal.StageCategory = v);
+                changed |= Set(deal.Probability, probability, v => deal.Probability = v);
+                changed |= Set(deal.ForecastCategory, Forecast(stage.ForecastCategory, category, probability), v => deal.ForecastCategory = v);
+            }
+            if (Take(CrmDealField.Amount))
+            {
+                changed |= Set(deal.Amount, d.Amount, v => deal.Amount = v);
+                changed |= Set(deal.Currency, d.Currency ?? options.Currency, v => deal.Currency = v);
+            }
+            if (Take(CrmDealField.CloseDate))
+                changed |= Set(deal.CloseDate, d.CloseDate, v => deal.CloseDate = v);
+            if (Take(CrmDealField.Owner))
+                changed |= Set(deal.OwnerId, ownerId, v => deal.OwnerId = v);
             changed |= Set(deal.AccountId, links.Local(CrmLinks.Companies, d.CompanyId), v => deal.AccountId = v);
             if (d.ProductId is not null)
                 changed |= Set(deal.ProductId, links.Local(CrmLinks.Products, d.ProductId), v => deal.ProductId = v);
-            changed |= Set(deal.NextStep, Clip(d.NextStep, 1000), v => deal.NextStep = v);
-            changed |= Set(deal.LossReason, Clip(d.LossReason, 500), v => deal.LossReason = v);
+            if (Take(CrmDealField.NextStep))
+                changed |= Set(deal.NextStep, Clip(d.NextStep, 1000), v => deal.NextStep = v);
+            if (Take(CrmDealField.LossReason))
+                changed |= Set(deal.LossReason, Clip(d.LossReason, 500), v => deal.LossReason = v);
             if (d.Type is not null)
                 changed |= Set(deal.Type, ParseType(d.Type), v => deal.Type = v);
             changed |= Set(deal.CreatedAt, d.CreatedAt, v => deal.CreatedAt = v);

@@ -31,7 +31,9 @@ public sealed partial class CrmSync(
     {
         var o = options.Value;
         var provider = source.Provider;
-        var startedAt = clock.GetUtcNow();
+        // Whole milliseconds: the lease is released by comparing this stamp, and PostgreSQL keeps microseconds only.
+        var now0 = clock.GetUtcNow();
+        var startedAt = now0.AddTicks(-(now0.Ticks % TimeSpan.TicksPerMillisecond));
         var report = new CrmSyncReport { Provider = provider, Full = full, StartedAt = startedAt };
         var requestsBefore = source.Usage.Requests;
 
@@ -76,7 +78,9 @@ public sealed partial class CrmSync(
                         case CrmPage<CrmActivity> p: await reader.ActivitiesAsync(p, cancellationToken); break;
                     }
                     // An increment reads in change order: the cursor follows each page, so a run cut short resumes here.
-                    if (!window.Full && LastModified(page) is { } last && (cursor.Since is null || last > cursor.Since))
+                    // Activities are several CRM objects (calls, meetings, notes, tasks; Task and Event), each in its
+                    // own order: their cursor moves only when all are read.
+                    if (!window.Full && type != CrmObject.Activities && LastModified(page) is { } last && (cursor.Since is null || last > cursor.Since))
                     {
                         cursor = await CursorAsync(provider, key, cancellationToken);
                         cursor.Since = last;

@@ -133,7 +133,7 @@ internal sealed partial class CrmWriteBacks(
                 if (payload.Fields.Count > 0 && !payload.Done.ContainsKey("deal"))
                 {
                     stages ??= await source.ReadStagesAsync(ct);
-                    var conflicts = await SendDealAsync(row, links, payload, stages, ct);
+                    var (conflicts, wrote) = await SendDealAsync(row, links, payload, stages, ct);
                     if (conflicts.Count > 0)
                     {
                         payload.Conflicts = conflicts;
@@ -144,10 +144,10 @@ internal sealed partial class CrmWriteBacks(
                         report.WritesConflicted++;
                         continue;
                     }
-                    payload.Done["deal"] = "";
+                    payload.Done["deal"] = wrote ? "written" : "";
                 }
                 row.Payload = JsonSerializer.Serialize(payload, Json);
-                var sentSomething = payload.Done.Values.Any(v => v.Length > 0) || payload.Done.ContainsKey("deal");
+                var sentSomething = payload.Done.Values.Any(v => v.Length > 0);
                 row.State = sentSomething ? Sent : Dropped;
                 row.SettledAt = clock.GetUtcNow();
                 row.LastError = null;
@@ -282,13 +282,14 @@ internal sealed partial class CrmWriteBacks(
     /// Writes the deal's changed fields the CRM should take; returns the fields (with the CRM's value) that someone
     /// changed in the CRM since AeBot last saw them and that the CRM owns — those wait for the rep's answer.
     /// </summary>
-    private async Task<Dictionary<string, string?>> SendDealAsync(CrmWriteBackRow row, CrmLinks links, WriteBackPayload payload,
+    private async Task<(Dictionary<string, string?> Conflicts, bool Wrote)> SendDealAsync(CrmWriteBackRow row, CrmLinks links, WriteBackPayload payload,
         IReadOnlyList<CrmStage> stages, CancellationToken ct)
     {
         var conflicts = new Dictionary<string, string?>();
         var dealCrmId = await links.CrmIdAsync(CrmLinks.Deals, payload.DealId, ct);
         if (dealCrmId is null)
-            return conflicts; // a deal the CRM never had: nothing to write
+            return (conflicts, false); // a deal the CRM never had: nothing to write
+        var local = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == payload.DealId, ct);
         var link = await db.CrmRecords.FirstAsync(r => r.Provider == source.Provider && r.ObjectType == CrmLinks.Deals && r.CrmId == dealCrmId, ct);
         var seen = CrmFieldValues.Parse(link.Fields);
         var current = await writer.ReadDealFieldsAsync(dealCrmId, ct);
@@ -301,8 +302,12 @@ internal sealed partial class CrmWriteBacks(
             var ours = localValue;
             if (field == CrmDealField.Stage)
             {
-                var stage = stages.Where(s => string.Equals(s.Label, localValue, StringComparison.OrdinalIgnoreCase))
-                    .OrderBy(s => s.PipelineId == pipeline ? 0 : 1).FirstOrDefault()
+                // By label in the deal's own pipeline first; a deal marked won or lost in chat whose label the CRM
+                // spells differently ("Closed Won", "Closed won") takes its pipeline's won or lost stage.
+                var inOrder = stages.OrderBy(s => s.PipelineId == pipeline ? 0 : 1).ToList();
+                var stage = inOrder.FirstOrDefault(s => string.Equals(s.Label, localValue, StringComparison.OrdinalIgnoreCase))
+                    ?? (local is { StageCategory: Core.Opportunities.StageCategory.Won } && local.Stage == localValue ? inOrder.FirstOrDefault(s => s.IsWon) : null)
+                    ?? (local is { StageCategory: Core.Opportunities.StageCategory.Lost } && local.Stage == localValue ? inOrder.FirstOrDefault(s => s.IsClosed && !s.IsWon) : null)
                     ?? throw new CrmRejectedException($"the stage '{localValue}' is in none of {source.Provider}'s deal pipelines", 400);
                 ours = stage.Id;
             }
@@ -319,7 +324,7 @@ internal sealed partial class CrmWriteBacks(
             writes[field] = ours;
         }
         if (conflicts.Count > 0)
-            return conflicts; // nothing of this change goes out until the rep has answered: it was one decision
+            return (conflicts, false); // nothing of this change goes out until the rep has answered: it was one decision
         if (writes.Count > 0)
             await writer.UpdateDealAsync(dealCrmId, writes, ct);
         // What the CRM holds now is what AeBot wrote: reading it back is not someone else's change.
@@ -328,7 +333,7 @@ internal sealed partial class CrmWriteBacks(
             seen.Set(field, value, now);
         link.Fields = seen.Serialize();
         await db.SaveChangesAsync(ct);
-        return conflicts;
+        return (conflicts, writes.Count > 0);
     }
 
     private static bool Same(CrmDealField field, string? a, string? b)
