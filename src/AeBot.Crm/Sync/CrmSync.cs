@@ -113,7 +113,11 @@ public sealed partial class CrmSync(
         {
             report.Outcome = "auth";
             report.Error = e.Message;
-            LogAuth(logger, provider, e.Message);
+            // One clear line when the credentials stop working, not one every few minutes while they stay broken.
+            var before = await db.CrmSyncRuns.AsNoTracking().Where(r => r.Provider == provider && r.Id < run.Id && r.Outcome != "busy")
+                .OrderByDescending(r => r.Id).Select(r => r.Outcome).FirstOrDefaultAsync(CancellationToken.None);
+            if (before != "auth")
+                LogAuth(logger, provider, e.Message);
         }
         catch (CrmException e)
         {
