@@ -138,4 +138,34 @@ public sealed class SalesforceOptions
     public string? PrivateKeyPath { get; set; }
 
     public string ApiVersion { get; set; } = "62.0";
+
+    /// <summary>
+    /// The JWT's aud. Empty: <see cref="LoginUrl"/>. Salesforce expects https://login.salesforce.com (production) or
+    /// https://test.salesforce.com (sandbox) even when the token is posted to a My Domain login URL.
+    /// </summary>
+    public string? Audience { get; set; }
+
+    /// <summary>
+    /// The custom Text field on Task and Event, marked External ID and Unique, that holds AeBot's key for an activity
+    /// it wrote: writes upsert by it, so a retried write never makes a second record.
+    /// </summary>
+    public string ActivityKeyField { get; set; } = "AeBot_Key__c";
+
+    /// <summary>
+    /// The Opportunity field AeBot writes a loss reason to (Salesforce has no standard one; often a custom picklist
+    /// such as Loss_Reason__c). Empty: loss reasons are neither read nor written, other fields still are.
+    /// </summary>
+    public string? LossReasonField { get; set; }
+
+    /// <summary>
+    /// The org has multiple currencies enabled: records carry CurrencyIsoCode. Off by default because asking for
+    /// CurrencyIsoCode in a single-currency org is refused (INVALID_FIELD).
+    /// </summary>
+    public bool MultiCurrency { get; set; }
+
+    /// <summary>
+    /// Reads stop (CrmLimitException) once the org has used this share of its daily API requests, leaving the rest
+    /// to its other integrations. Writes (a rep logging a call) still go through.
+    /// </summary>
+    public double StopAtApiUsageShare { get; set; } = 0.9;
 }

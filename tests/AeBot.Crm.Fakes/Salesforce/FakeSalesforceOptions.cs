@@ -1,0 +1,22 @@
+namespace AeBot.Crm.Fakes.Salesforce;
+
+/// <summary>What the fake org's connected app and limits are.</summary>
+public sealed class FakeSalesforceOptions
+{
+    /// <summary>The connected app's consumer key: the JWT's iss must be this.</summary>
+    public string ConsumerKey { get; init; } = "3MVG9fake.consumer.key";
+
+    /// <summary>The certificate (or public key) uploaded to the connected app, PEM: the JWT's signature must verify with it.</summary>
+    public required string CertificatePem { get; init; }
+
+    /// <summary>Users the connected app is pre-authorised for (admin-approved users, by profile or permission set).</summary>
+    public IReadOnlyCollection<string> PreAuthorizedUsers { get; init; } = ["integration@aebot.example"];
+
+    public DateTimeOffset Start { get; init; } = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Records per query answer: 2,000 is Salesforce's default and most ("Query").</summary>
+    public int BatchSize { get; init; } = 2000;
+
+    /// <summary>The org's daily API request allowance (Enterprise Edition: 100,000 plus per-licence extras).</summary>
+    public long DailyApiLimit { get; init; } = 100_000;
+}
