@@ -1,4 +1,5 @@
 using AeBot.Core.Crm;
+using AeBot.Crm.Salesforce;
 using AeBot.Crm.Sync;
 using AeBot.Data.Crm;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +22,9 @@ public static class CrmServiceCollectionExtensions
         if (!options.Enabled)
             return services;
 
-        // CLIENTS-HERE
+        if (options.Kind == CrmProvider.Salesforce)
+            services.AddSalesforceCrm();
+        // HUBSPOT-HERE
         services.AddScoped<ChatChangeFeed>();
         services.AddScoped<CrmSync>();
         services.AddScoped<CrmStatus>();

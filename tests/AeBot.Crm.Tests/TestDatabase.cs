@@ -12,7 +12,7 @@ public sealed class TestDatabase : IDisposable
 
     public TestDatabase()
     {
-        ConnectionString = $"Data Source={Path.Combine(_directory, "aebot.db")};Pooling=False";
+        ConnectionString = $"Data Source={System.IO.Path.Combine(_directory, "aebot.db")};Pooling=False";
         using var db = NewContext();
         new DatabaseInitializer(db, Options.Create(new StorageOptions()), NullLogger<DatabaseInitializer>.Instance).MigrateAsync().GetAwaiter().GetResult();
     }

@@ -71,29 +71,29 @@ internal sealed partial class CrmWriteBacks(
     {
         if (change.Undone)
             return null;
+        // A logged interaction can move its deal's next step too: both kinds carry the deal's before and after.
+        var fields = new Dictionary<string, string?>();
+        if (change.Deal is { } d)
+        {
+            if (d.StageBefore != d.StageAfter)
+                fields[nameof(CrmDealField.Stage)] = d.StageAfter;
+            if (d.CloseBefore != d.CloseAfter)
+                fields[nameof(CrmDealField.CloseDate)] = CrmFieldValues.Date(d.CloseAfter);
+            if (d.AmountBefore != d.AmountAfter)
+                fields[nameof(CrmDealField.Amount)] = CrmFieldValues.Money(d.AmountAfter);
+            if (d.NextStepBefore != d.NextStepAfter)
+                fields[nameof(CrmDealField.NextStep)] = d.NextStepAfter;
+            if (d.LossBefore != d.LossAfter)
+                fields[nameof(CrmDealField.LossReason)] = d.LossAfter;
+        }
         switch (change.Kind)
         {
             case "log":
-                return change.InteractionId is null ? null : new WriteBackPayload { InteractionId = change.InteractionId, TaskIds = [.. change.TaskIds], DealId = change.DealId };
+                return change.InteractionId is null ? null
+                    : new WriteBackPayload { InteractionId = change.InteractionId, TaskIds = [.. change.TaskIds], DealId = change.DealId, Fields = fields };
             case "deal":
-            {
-                var fields = new Dictionary<string, string?>();
-                if (change.Deal is { } d)
-                {
-                    if (d.StageBefore != d.StageAfter)
-                        fields[nameof(CrmDealField.Stage)] = d.StageAfter;
-                    if (d.CloseBefore != d.CloseAfter)
-                        fields[nameof(CrmDealField.CloseDate)] = CrmFieldValues.Date(d.CloseAfter);
-                    if (d.AmountBefore != d.AmountAfter)
-                        fields[nameof(CrmDealField.Amount)] = CrmFieldValues.Money(d.AmountAfter);
-                    if (d.NextStepBefore != d.NextStepAfter)
-                        fields[nameof(CrmDealField.NextStep)] = d.NextStepAfter;
-                    if (d.LossBefore != d.LossAfter)
-                        fields[nameof(CrmDealField.LossReason)] = d.LossAfter;
-                }
                 return fields.Count == 0 && change.TaskIds.Count == 0 ? null
                     : new WriteBackPayload { DealId = change.DealId, Fields = fields, TaskIds = [.. change.TaskIds] };
-            }
             default:
                 // Edits of a logged interaction, follow-up done/snooze and reminders stay in AeBot (see README).
                 return null;
@@ -376,11 +376,12 @@ internal sealed partial class CrmWriteBacks(
             _ => field.ToLowerInvariant(),
         };
         var name = deal?.Account?.Name ?? deal?.Name ?? "The deal";
-        var theirs = string.Join(" and ", conflicts.Select(c => $"{Label(c.Key)} to {Show(c.Key, c.Value)}"));
+        var labels = string.Join(" and ", conflicts.Select(c => Label(c.Key)));
+        var theirs = string.Join(" and ", conflicts.Select(c => Show(c.Key, c.Value)));
         var keep = string.Join(", ", conflicts.Select(c => Show(c.Key, c.Value)));
         var set = string.Join(", ", conflicts.Select(c => Show(c.Key, payload.Fields[c.Key])));
         var which = deal is not null && deal.Account is not null ? $" ({deal.Name})" : "";
-        var text = $"{name}'s {theirs} changed in {source.Provider} since you asked{which}; keep {keep} or set {set}?";
+        var text = $"{name}'s {labels} changed in {source.Provider} to {theirs} since you asked{which}; keep {keep} or set {set}?";
         var reply = new Reply([
             new TextBlock(text),
             new ActionsBlock([

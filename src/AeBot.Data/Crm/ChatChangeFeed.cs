@@ -43,7 +43,9 @@ public sealed class ChatChangeFeed(AeBotDbContext db)
             ChatDealEdit? deal = record is { Deal: { } b, DealAfter: { } a }
                 ? new ChatDealEdit(b.Stage, a.Stage, b.CloseDate, a.CloseDate, b.Amount, a.Amount, b.NextStep, a.NextStep, b.LossReason, a.LossReason)
                 : null;
-            changes.Add(new ChatChange(row.Id, row.RepId, row.At, record.Kind, record.InteractionId, record.TaskIds, record.DealId, deal, row.UndoneAt is not null));
+            // A logged interaction's follow-up is the FollowUpId; a won deal's hand-off tasks are TaskIds.
+            var tasks = record.FollowUpId is { } followUp && record.Kind == UndoRecord.Log ? [.. record.TaskIds, followUp] : record.TaskIds;
+            changes.Add(new ChatChange(row.Id, row.RepId, row.At, record.Kind, record.InteractionId, tasks, record.DealId, deal, row.UndoneAt is not null));
         }
         return changes;
     }

@@ -1,0 +1,314 @@
+using System.Text.Json;
+using AeBot.Core.Interactions;
+using AeBot.Core.Sales;
+using AeBot.Core.Work;
+using AeBot.Crm.Salesforce;
+using AeBot.Crm.Sources;
+using AeBot.Crm.Sync;
+using AeBot.Crm.Tests.Salesforce;
+using AeBot.Data.Capture;
+using AeBot.Data.Crm;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AeBot.Crm.Tests.Sync;
+
+/// <summary>
+/// The sync end to end: the real Salesforce client against the strict fake org, the real engine, a real SQLite
+/// database; figures checked with plain SQL against what the test put in the org.
+/// </summary>
+public sealed class SalesforceSyncTests : IAsyncLifetime
+{
+    private SalesforceTestOrg _sf = null!;
+    private readonly TestDatabase _db = new();
+    private SalesforceClient _client = null!;
+    private readonly Dictionary<string, string> _ids = [];
+
+    public async Task InitializeAsync()
+    {
+        _sf = await SalesforceTestOrg.StartAsync();
+        _client = _sf.Client(o => o.ActivityKeyField = "AeBot_Key__c");
+        var org = _sf.Org;
+        org.AddStage("Prospecting", 1, 10);
+        org.AddStage("Negotiation", 2, 80, forecastCategory: "Commit");
+        org.AddStage("Closed Won", 3, 100, closed: true, won: true, forecastCategory: "Closed");
+        org.AddStage("Closed Lost", 4, 0, closed: true, forecastCategory: "Omitted");
+        var maria = _ids["maria"] = org.AddUser("Maria Silva", "maria.silva@acme-sales.example", title: "Sales Director");
+        var raj = _ids["raj"] = org.AddUser("Raj Patel", "raj.patel@acme-sales.example", managerId: maria, department: "East");
+        var lee = _ids["lee"] = org.AddUser("Lee Wong", "lee.wong@acme-sales.example", managerId: maria, department: "East");
+        var acme = _ids["acme"] = org.AddAccount("Acme Corp", raj, industry: "Manufacturing");
+        var globex = _ids["globex"] = org.AddAccount("Globex", lee);
+        var initech = _ids["initech"] = org.AddAccount("Initech", lee);
+        _ids["ann"] = org.AddContact("Ann", "Lee", acme, "ann.lee@acme.example", title: "CFO");
+        _ids["platform"] = org.AddOpportunity("Acme Platform", "Negotiation", new DateOnly(2026, 12, 15), 120_000m, raj, acme);
+        _ids["renewal"] = org.AddOpportunity("Acme Renewal 2027", "Prospecting", new DateOnly(2027, 1, 20), 30_000m, raj, acme);
+        _ids["pilot"] = org.AddOpportunity("Globex Pilot", "Closed Won", new DateOnly(2026, 11, 10), 50_000m, lee, globex);
+        _ids["expansion"] = org.AddOpportunity("Initech Expansion", "Prospecting", new DateOnly(2026, 12, 20), 80_000m, lee, initech);
+        _ids["questionnaire"] = org.AddTask("Send security questionnaire", raj, _ids["platform"], _ids["ann"], new DateOnly(2026, 12, 5));
+        org.AddEvent("Globex kickoff", new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero), 60, lee, _ids["pilot"]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sf.DisposeAsync();
+        _db.Dispose();
+    }
+
+    private static CrmOptions Options() => new() { Provider = "Salesforce", Currency = "USD" };
+
+    private async Task<CrmSyncReport> SyncAsync(bool full = false, ICrmSource? source = null)
+    {
+        await using var db = _db.NewContext();
+        var client = source ?? _client;
+        var sync = new CrmSync(db, new ChatChangeFeed(db), client, (ICrmWriter)client, Microsoft.Extensions.Options.Options.Create(Options()), _sf.Fake.Clock, NullLogger<CrmSync>.Instance);
+        return await sync.RunAsync(full, null, CancellationToken.None);
+    }
+
+    private long Local(string table, string crmId) =>
+        _db.Scalar($"SELECT LocalId FROM CrmRecords WHERE Provider = 'Salesforce' AND ObjectType = '{table}' AND CrmId = '{crmId}'");
+
+    private decimal OpenAmount(string email) => _db.Money(
+        $"SELECT SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId WHERE r.Email = '{email}' AND o.StageCategory = 0");
+
+    [Fact]
+    public async Task A_full_sync_brings_people_with_their_managers_deals_with_their_stages_and_activities()
+    {
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal("ok", report.Outcome);
+        Assert.Equal(4, report.Read["deals"].Created);
+        // Reporting lines from ManagerId: Raj's and Lee's paths run through Maria's, who is now a manager.
+        var mariaPath = _db.Text("SELECT HierarchyPath FROM Reps WHERE Email = 'maria.silva@acme-sales.example'")!;
+        Assert.StartsWith(mariaPath, _db.Text("SELECT HierarchyPath FROM Reps WHERE Email = 'raj.patel@acme-sales.example'"));
+        Assert.StartsWith(mariaPath, _db.Text("SELECT HierarchyPath FROM Reps WHERE Email = 'lee.wong@acme-sales.example'"));
+        Assert.Equal(1, _db.Scalar("SELECT Role FROM Reps WHERE Email = 'maria.silva@acme-sales.example'")); // Manager
+        Assert.Equal("East", _db.Text("SELECT t.Name FROM Teams t JOIN Reps r ON r.TeamId = t.Id WHERE r.Email = 'raj.patel@acme-sales.example'"));
+        // Figures, from what was put in the org: Raj's open deals are 120,000 + 30,000; Lee's won deal 50,000.
+        Assert.Equal(150_000m, OpenAmount("raj.patel@acme-sales.example"));
+        Assert.Equal(50_000m, _db.Money("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 1"));
+        Assert.Equal(2, _db.Scalar($"SELECT ForecastCategory FROM Opportunities WHERE Id = {Local("deals", _ids["platform"])}")); // Commit
+        Assert.Equal(8000, _db.Scalar($"SELECT Probability FROM Opportunities WHERE Id = {Local("deals", _ids["platform"])}") / 100); // 80 %, stored ×10,000
+        Assert.Equal(_db.Scalar("SELECT Id FROM Accounts WHERE Name = 'Acme Corp'"), _db.Scalar($"SELECT AccountId FROM Opportunities WHERE Id = {Local("deals", _ids["platform"])}"));
+        // The event is a meeting on the Globex deal; the open task a follow-up of Raj's on the platform deal.
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM Interactions WHERE Type = 1 AND OpportunityId = {Local("deals", _ids["pilot"])}"));
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM FollowUpTasks t JOIN Reps r ON r.Id = t.RepId WHERE r.Email = 'raj.patel@acme-sales.example' AND t.Status = 0 AND t.OpportunityId = {Local("deals", _ids["platform"])}"));
+    }
+
+    [Fact]
+    public async Task An_incremental_sync_applies_exactly_the_edits_deletions_and_new_records_made_since()
+    {
+        await SyncAsync(full: true);
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(10));
+        _sf.Org.Update(_ids["renewal"], "Amount", 35_000m);
+        _sf.Org.Delete(_ids["expansion"]);
+        _sf.Org.AddOpportunity("Acme Add-on", "Prospecting", new DateOnly(2027, 2, 1), 20_000m, _ids["raj"], _ids["acme"]);
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync();
+
+        Assert.Equal("ok", report.Outcome);
+        Assert.False(report.Full);
+        var deals = report.Read["deals"];
+        Assert.Equal((1, 1, 1), (deals.Created, deals.Updated, deals.Deleted));
+        Assert.Equal(0, report.Read["companies"].Changed);
+        Assert.Equal(120_000m + 35_000m + 20_000m, OpenAmount("raj.patel@acme-sales.example"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Initech Expansion'"));
+        Assert.Equal(4, _db.Scalar("SELECT COUNT(*) FROM Opportunities"));
+
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(5));
+        var again = await SyncAsync();
+        Assert.Equal(0, again.Read.Values.Sum(c => c.Changed)); // the overlap reads some records again: nothing changes
+    }
+
+    [Fact]
+    public async Task A_call_logged_in_chat_reaches_the_CRM_once_with_its_associations_and_comes_back_as_the_same_interaction()
+    {
+        await SyncAsync(full: true);
+        var platform = Local("deals", _ids["platform"]);
+        await using (var db = _db.NewContext())
+        {
+            var writes = Writes(db);
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            var acme = await db.Accounts.Where(a => a.Name == "Acme Corp").Select(a => a.Id).SingleAsync();
+            var logged = await writes.LogInteractionAsync(raj, new InteractionDraft(InteractionType.Call, acme, platform, ["Ann Lee"],
+                "Walked Ann through pricing; she wants a three-year term.", [], "Send the revised proposal", new DateOnly(2026, 12, 4), _sf.Fake.Clock.Now), default);
+            Assert.NotNull(logged);
+        }
+        var tasksBefore = _sf.Org.Ids("Task").Count;
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.WritesSent);
+        var created = _sf.Org.Ids("Task").Except(Seeded()).ToList();
+        Assert.Equal(2, created.Count); // the call and its follow-up
+        Assert.Equal(tasksBefore + 2, _sf.Org.Ids("Task").Count);
+        var call = created.Single(id => (string?)_sf.Org.Get(id, "TaskSubtype") == "Call");
+        Assert.Equal(_ids["platform"], _sf.Org.Get(call, "WhatId"));
+        Assert.Equal(_ids["ann"], _sf.Org.Get(call, "WhoId"));
+        Assert.Equal(_ids["raj"], _sf.Org.Get(call, "OwnerId"));
+        Assert.Contains("three-year term", (string?)_sf.Org.Get(call, "Description"));
+        var followUp = created.Single(id => id != call);
+        Assert.Equal("Send the revised proposal", _sf.Org.Get(followUp, "Subject"));
+
+        // Read back by the next runs: the same interaction and follow-up, nothing new anywhere.
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(5));
+        var interactions = _db.Scalar("SELECT COUNT(*) FROM Interactions");
+        var tasks = _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks");
+        var next = await SyncAsync();
+        Assert.Equal(0, next.WritesSent);
+        Assert.Equal(interactions, _db.Scalar("SELECT COUNT(*) FROM Interactions"));
+        Assert.Equal(tasks, _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks"));
+        Assert.Equal(tasksBefore + 2, _sf.Org.Ids("Task").Count);
+    }
+
+    [Fact]
+    public async Task A_crash_between_the_CRMs_answer_and_the_bookkeeping_sends_nothing_twice()
+    {
+        await SyncAsync(full: true);
+        var platform = Local("deals", _ids["platform"]);
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            var acme = await db.Accounts.Where(a => a.Name == "Acme Corp").Select(a => a.Id).SingleAsync();
+            await Writes(db).LogInteractionAsync(raj, new InteractionDraft(InteractionType.Call, acme, platform, [], "Budget confirmed for Q1.", [], null, null, _sf.Fake.Clock.Now), default);
+        }
+        await SyncAsync();
+        var tasks = _sf.Org.Ids("Task").Count;
+
+        // What a process killed after Salesforce created the task, before AeBot recorded it, leaves behind: the
+        // attempt counted, the step not done, no link.
+        await using (var db = _db.NewContext())
+        {
+            var row = await db.CrmWriteBacks.SingleAsync();
+            row.State = "pending";
+            row.Attempts = 1;
+            row.Payload = JsonSerializer.Serialize(new { interactionId = JsonDocument.Parse(row.Payload).RootElement.GetProperty("interactionId").GetInt64(), taskIds = Array.Empty<long>() });
+            db.CrmRecords.RemoveRange(db.CrmRecords.Where(r => r.ObjectType == "activities" && r.LocalId == JsonDocument.Parse(row.Payload).RootElement.GetProperty("interactionId").GetInt64()));
+            await db.SaveChangesAsync();
+        }
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.WritesSent);
+        Assert.Equal(tasks, _sf.Org.Ids("Task").Count); // found by its key, not created again
+        Assert.Equal("sent", _db.Text("SELECT State FROM CrmWriteBacks"));
+    }
+
+    [Fact]
+    public async Task A_close_date_changed_in_the_CRM_since_the_rep_asked_is_not_overwritten_the_rep_is_asked()
+    {
+        await SyncAsync(full: true);
+        var platform = Local("deals", _ids["platform"]);
+        long repId;
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            repId = raj.RepId;
+            await Writes(db).UpdateDealAsync(raj, new DealChange(platform, CloseDate: new DateOnly(2027, 1, 15)), default);
+        }
+        // Meanwhile someone moves it in Salesforce.
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        _sf.Org.Update(_ids["platform"], "CloseDate", new DateOnly(2027, 1, 20));
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.WritesConflicted);
+        Assert.Equal(new DateOnly(2027, 1, 20), _sf.Org.Get(_ids["platform"], "CloseDate")); // not overwritten
+        Assert.Equal("2027-01-20", _db.Text($"SELECT CloseDate FROM Opportunities WHERE Id = {platform}")); // the CRM's value is read in
+        var question = _db.Text("SELECT Summary FROM Outbox WHERE Reason = 'crm-conflict'")!;
+        Assert.Equal("Acme Corp's close date changed in Salesforce to Jan 20, 2027 since you asked (Acme Platform); keep Jan 20, 2027 or set Jan 15, 2027?", question);
+        var body = _db.Text("SELECT Body FROM Outbox WHERE Reason = 'crm-conflict'")!;
+        var rowId = _db.Scalar("SELECT Id FROM CrmWriteBacks WHERE State = 'conflict'");
+        Assert.Contains($"act:crm.keep:{rowId}", body);
+        Assert.Contains($"act:crm.set:{rowId}", body);
+
+        // The rep sets theirs: the next run writes it.
+        await using (var db = _db.NewContext())
+            Assert.NotNull(await new CrmConflicts(db, Microsoft.Extensions.Options.Options.Create(Options()), _sf.Fake.Clock).ResolveAsync(repId, rowId, setMine: true, default));
+        await using (var db = _db.NewContext())
+            Assert.Null(await new CrmConflicts(db, Microsoft.Extensions.Options.Options.Create(Options()), _sf.Fake.Clock).ResolveAsync(repId, rowId, setMine: false, default)); // answered once
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        var after = await SyncAsync();
+        Assert.Equal(1, after.WritesSent);
+        Assert.Equal(new DateOnly(2027, 1, 15), _sf.Org.Get(_ids["platform"], "CloseDate"));
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync();
+        Assert.Equal("2027-01-15", _db.Text($"SELECT CloseDate FROM Opportunities WHERE Id = {platform}"));
+    }
+
+    [Fact]
+    public async Task A_deal_change_the_CRM_did_not_touch_is_written_and_not_read_back_as_a_change()
+    {
+        await SyncAsync(full: true);
+        var platform = Local("deals", _ids["platform"]);
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            await Writes(db).UpdateDealAsync(raj, new DealChange(platform, Amount: 130_000m, NextStep: "Legal review"), default);
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.WritesSent);
+        Assert.Equal(130_000m, Convert.ToDecimal(_sf.Org.Get(_ids["platform"], "Amount")));
+        Assert.Equal("Legal review", _sf.Org.Get(_ids["platform"], "NextStep"));
+        Assert.Equal(0, report.Read["deals"].Updated); // read back: what AeBot wrote, already here
+    }
+
+    [Fact]
+    public async Task A_refused_key_stops_the_run_keeps_the_data_and_answers_say_as_of_the_last_good_sync()
+    {
+        await SyncAsync(full: true);
+        var finished = _sf.Fake.Clock.Now;
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(10));
+        using var otherKey = System.Security.Cryptography.RSA.Create(2048);
+        var wrongKeyPath = SalesforceTestOrg.WritePem(otherKey);
+        try
+        {
+            var refused = _sf.Client(o => o.PrivateKeyPath = wrongKeyPath);
+            var report = await SyncAsync(source: refused);
+
+            Assert.Equal("auth", report.Outcome);
+            Assert.Equal("auth", _db.Text("SELECT Outcome FROM CrmSyncRuns ORDER BY Id DESC LIMIT 1"));
+            Assert.Equal(4, _db.Scalar("SELECT COUNT(*) FROM Opportunities")); // nothing lost
+            await using var db = _db.NewContext();
+            var stale = await new CrmFreshness(db, new MemoryCache(new MemoryCacheOptions()), Microsoft.Extensions.Options.Options.Create(Options()), _sf.Fake.Clock).StaleAsync(default);
+            Assert.NotNull(stale);
+            Assert.Equal("Salesforce refused AeBot's credentials", stale.Problem);
+            Assert.InRange(stale.LastSuccess!.Value, finished.AddSeconds(-1), finished.AddSeconds(1));
+        }
+        finally
+        {
+            File.Delete(wrongKeyPath);
+        }
+    }
+
+    [Fact]
+    public async Task Only_one_run_at_a_time_holds_the_lease()
+    {
+        await SyncAsync(full: true);
+        await using (var db = _db.NewContext())
+            await db.CrmCursors.Where(c => c.ObjectType == "lease").ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, _sf.Fake.Clock.Now));
+
+        var busy = await SyncAsync();
+
+        Assert.Equal("busy", busy.Outcome);
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(31)); // a lease older than a run can take is a dead run's
+        Assert.Equal("ok", (await SyncAsync()).Outcome);
+    }
+
+    private HashSet<string> Seeded() => [.. _ids.Values];
+
+    private static EfSalesWrites Writes(Data.Storage.AeBotDbContext db) =>
+        new(db, new EfWorkData(db, new MemoryCache(new MemoryCacheOptions())), TimeProvider.System);
+
+    private static async Task<Viewer> ViewerAsync(Data.Storage.AeBotDbContext db, string email)
+    {
+        var rep = await db.Reps.SingleAsync(r => r.Email == email);
+        return new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath);
+    }
+}
