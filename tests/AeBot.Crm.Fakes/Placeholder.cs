@@ -1,1 +1,0 @@
-namespace AeBot.Crm.Fakes;
