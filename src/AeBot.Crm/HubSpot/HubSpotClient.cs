@@ -297,10 +297,11 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
             var consumed = 0;
             string? after = null;
             var restart = false;
+            var afterId = lastId.ToString(CultureInfo.InvariantCulture); // fixed for the query: `after` pages within it
             do
             {
                 var body = new SearchRequest(
-                    [new([new(spec.ModifiedProperty, "EQ", HubSpotJson.Millis(stamp)), new("hs_object_id", "GT", lastId.ToString(CultureInfo.InvariantCulture))])],
+                    [new([new(spec.ModifiedProperty, "EQ", HubSpotJson.Millis(stamp)), new("hs_object_id", "GT", afterId)])],
                     [new("hs_object_id", "ASCENDING")], spec.Properties, SearchPageSize, after);
                 var page = await SearchPageAsync(spec, body, cancellationToken);
                 consumed += page.Results.Count;
@@ -368,7 +369,7 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
     {
         for (var attempt = 0; ; attempt++)
         {
-            await _pacer.WaitTurnAsync(search: path.EndsWith("/search", StringComparison.Ordinal), cancellationToken);
+            using var turn = await _pacer.WaitTurnAsync(search: path.EndsWith("/search", StringComparison.Ordinal), cancellationToken);
             using var request = new HttpRequestMessage(method, path);
             if (body is not null)
                 request.Content = JsonContent.Create(body, body.GetType(), options: HubSpotJson.Options);
@@ -389,12 +390,15 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
             {
                 throw new CrmException($"HubSpot did not answer in time to {what}.", retryable: true, e);
             }
+            turn.Dispose(); // the answer is in: the request counts in the windows from now
             using (response)
             {
                 if (response.IsSuccessStatusCode)
                     return (await response.Content.ReadFromJsonAsync<T>(HubSpotJson.Options, cancellationToken))!;
                 var error = await HubSpotError.ReadAsync(response, _time, cancellationToken);
-                var fallback = _pacer.RestOfBurstWindow() is var rest && rest > TimeSpan.Zero ? rest : TimeSpan.FromSeconds(10);
+                // Without Retry-After: a per-second policy frees up within a second; otherwise the rest of the 10-second window.
+                var fallback = string.Equals(error.PolicyName, "SECONDLY", StringComparison.OrdinalIgnoreCase) ? TimeSpan.FromSeconds(1)
+                    : _pacer.RestOfBurstWindow() is var rest && rest > TimeSpan.Zero ? rest : TimeSpan.FromSeconds(10);
                 if (error.Status == 429 && !error.IsDailyLimit && read && attempt < _options.MaxInPlaceRetries)
                 {
                     var wait = error.RetryAfter ?? fallback;

@@ -31,12 +31,44 @@ internal sealed class HubSpotPacer(HubSpotOptions options, TimeProvider time)
         }
     }
 
-    /// <summary>Waits until a request fits in the burst window (and, for a search, the per-second window).</summary>
-    public async Task WaitTurnAsync(bool search, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until a request fits in the burst window (and, for a search, the per-second window). Dispose the lease
+    /// when the answer is in: a request counts in the windows from when it ended, not when it started, so our windows
+    /// never run ahead of HubSpot's, which count from when a request arrived.
+    /// </summary>
+    public async Task<IDisposable> WaitTurnAsync(bool search, CancellationToken cancellationToken)
     {
-        if (search)
-            await _search.WaitAsync(cancellationToken);
-        await _burst.WaitAsync(cancellationToken);
+        var searchSlot = search ? await _search.WaitAsync(cancellationToken) : null;
+        var burstSlot = await _burst.WaitAsync(cancellationToken);
+        return new Lease(time, burstSlot, searchSlot);
+    }
+
+    private sealed class Lease(TimeProvider time, Slot burst, Slot? search) : IDisposable
+    {
+        public void Dispose()
+        {
+            var now = time.GetUtcNow();
+            burst.End(now);
+            search?.End(now);
+        }
+    }
+
+    private sealed class Slot(DateTimeOffset start)
+    {
+        private long _ticks = start.UtcTicks;
+        private int _ended;
+
+        public bool Ended => Volatile.Read(ref _ended) == 1;
+
+        public DateTimeOffset At => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+        public void End(DateTimeOffset at)
+        {
+            if (Ended)
+                return;
+            Interlocked.Exchange(ref _ticks, at.UtcTicks);
+            Volatile.Write(ref _ended, 1);
+        }
     }
 
     /// <summary>How long until the oldest request of the current 10-second window leaves it (a 429 without Retry-After).</summary>
@@ -68,13 +100,14 @@ internal sealed class HubSpotPacer(HubSpotOptions options, TimeProvider time)
             ? n
             : null;
 
-    /// <summary>At most <c>limit</c> starts in any rolling <c>window</c>.</summary>
+    /// <summary>At most <c>limit</c> requests in any rolling <c>window</c>; one in flight holds its place until it ends.</summary>
     private sealed class SlidingWindow(int limit, TimeSpan window, TimeProvider time)
     {
-        private readonly Queue<DateTimeOffset> _starts = new();
+        private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(50);
+        private readonly List<Slot> _slots = [];
         private readonly Lock _lock = new();
 
-        public async Task WaitAsync(CancellationToken cancellationToken)
+        public async Task<Slot> WaitAsync(CancellationToken cancellationToken)
         {
             while (true)
             {
@@ -83,12 +116,14 @@ internal sealed class HubSpotPacer(HubSpotOptions options, TimeProvider time)
                 {
                     var now = time.GetUtcNow();
                     Prune(now);
-                    if (_starts.Count < limit)
+                    if (_slots.Count < limit)
                     {
-                        _starts.Enqueue(now);
-                        return;
+                        var slot = new Slot(now);
+                        _slots.Add(slot);
+                        return slot;
                     }
-                    wait = _starts.Peek() + window - now;
+                    var ended = _slots.Where(s => s.Ended).Select(s => s.At + window - now).ToList();
+                    wait = ended.Count > 0 ? ended.Min() : InFlightPoll;
                 }
                 if (wait > TimeSpan.Zero)
                     await Task.Delay(wait, time, cancellationToken);
@@ -101,14 +136,10 @@ internal sealed class HubSpotPacer(HubSpotOptions options, TimeProvider time)
             {
                 var now = time.GetUtcNow();
                 Prune(now);
-                return _starts.Count == 0 ? TimeSpan.Zero : _starts.Peek() + window - now;
+                return _slots.Count == 0 ? TimeSpan.Zero : _slots.Min(s => s.At) + window - now;
             }
         }
 
-        private void Prune(DateTimeOffset now)
-        {
-            while (_starts.Count > 0 && _starts.Peek() + window <= now)
-                _starts.Dequeue();
-        }
+        private void Prune(DateTimeOffset now) => _slots.RemoveAll(s => s.Ended && s.At + window <= now);
     }
 }
