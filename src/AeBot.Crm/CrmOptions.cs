@@ -119,6 +119,30 @@ public sealed class HubSpotOptions
     public string? AccessToken { get; set; }
 
     public string BaseUrl { get; set; } = "https://api.hubapi.com";
+
+    /// <summary>
+    /// Requests AeBot allows itself per rolling 10 seconds. HubSpot's private-app burst limit is 100 per 10 s on
+    /// Free/Starter and 190 on Professional/Enterprise (developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines);
+    /// 90 leaves room for the clocks not agreeing on where a window starts.
+    /// </summary>
+    [Range(1, 1000)]
+    public int RequestsPer10Seconds { get; set; } = 90;
+
+    /// <summary>
+    /// CRM search requests per second. The search endpoints have their own, lower limit: the issue and HubSpot's
+    /// changelog ("CRM Search API rate limit increase") say four per second per token; the current search guide says
+    /// five per second per account. Four stays under both.
+    /// </summary>
+    [Range(1, 100)]
+    public int SearchRequestsPerSecond { get; set; } = 4;
+
+    /// <summary>A read answered 429 waits and tries again in place when the wait is at most this long (else it throws).</summary>
+    [Range(0, 60)]
+    public int MaxInPlaceWaitSeconds { get; set; } = 10;
+
+    /// <summary>How many 429s in a row one read waits out before giving up with <c>CrmThrottledException</c>.</summary>
+    [Range(0, 10)]
+    public int MaxInPlaceRetries { get; set; } = 3;
 }
 
 public sealed class SalesforceOptions

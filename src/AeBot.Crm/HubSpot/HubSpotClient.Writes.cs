@@ -1,0 +1,137 @@
+using System.Globalization;
+using AeBot.Crm.Sources;
+
+namespace AeBot.Crm.HubSpot;
+
+public sealed partial class HubSpotClient
+{
+    private static readonly Dictionary<CrmDealField, string> DealProperties = new()
+    {
+        [CrmDealField.Stage] = "dealstage",
+        [CrmDealField.CloseDate] = "closedate",
+        [CrmDealField.Amount] = "amount",
+        [CrmDealField.NextStep] = "hs_next_step",
+        [CrmDealField.LossReason] = "closed_lost_reason",
+        [CrmDealField.Owner] = "hubspot_owner_id",
+    };
+
+    /// <summary>
+    /// The idempotency marker AeBot appends to the activity's body: "[aebot-…]". HubSpot has no idempotency key on
+    /// creates, and a custom property would need the schema scope and a property created in every account, so the
+    /// key travels where a person can see it and the search can find it (see <see cref="FindActivityAsync"/>).
+    /// </summary>
+    internal static string Marker(string key) => $"[{key}]";
+
+    public async Task<string> CreateActivityAsync(CrmActivityWrite write, CancellationToken cancellationToken)
+    {
+        var spec = HubSpotObjects.Engagement(write.Kind);
+        var (toContact, toCompany, toDeal) = HubSpotObjects.AssociationTypeIds(write.Kind);
+        var associations = new List<object>();
+        foreach (var contact in write.ContactIds.Distinct())
+            associations.Add(Association(contact, toContact));
+        if (write.CompanyId is { } company)
+            associations.Add(Association(company, toCompany));
+        if (write.DealId is { } deal)
+            associations.Add(Association(deal, toDeal));
+        // One POST, never repeated in place (a create whose answer was lost may have happened): the caller looks
+        // before writing again.
+        var created = await SendAsync<HsObject>(HttpMethod.Post, $"/crm/v3/objects/{spec.Path}",
+            new { properties = ActivityProperties(write), associations }, read: false, $"create a {write.Kind.ToString().ToLowerInvariant()}", cancellationToken);
+        return created.Id;
+    }
+
+    private static object Association(string id, int typeId) =>
+        new { to = new { id }, types = new[] { new { associationCategory = "HUBSPOT_DEFINED", associationTypeId = typeId } } };
+
+    /// <summary>hs_timestamp is required on every engagement (calls, meetings, notes, tasks guides: "Properties").</summary>
+    internal static string Timestamp(CrmActivityWrite write) =>
+        write.Kind == CrmActivityKind.Task && write.DueDate is { } due ? HubSpotJson.Millis(due) : HubSpotJson.Millis(write.OccurredAt);
+
+    private static Dictionary<string, string> ActivityProperties(CrmActivityWrite write)
+    {
+        var body = string.IsNullOrWhiteSpace(write.Body) ? Marker(write.Key) : $"{write.Body}\n\n{Marker(write.Key)}";
+        var p = new Dictionary<string, string> { ["hs_timestamp"] = Timestamp(write), [HubSpotObjects.BodyProperty(write.Kind)] = body };
+        if (write.OwnerId is { } owner)
+            p["hubspot_owner_id"] = owner;
+        switch (write.Kind)
+        {
+            case CrmActivityKind.Call:
+                p["hs_call_title"] = write.Subject;
+                break;
+            case CrmActivityKind.Meeting:
+                p["hs_meeting_title"] = write.Subject;
+                p["hs_meeting_start_time"] = HubSpotJson.Millis(write.OccurredAt);
+                break;
+            case CrmActivityKind.Task:
+                p["hs_task_subject"] = write.Subject;
+                p["hs_task_status"] = "NOT_STARTED";
+                break;
+        }
+        return p;
+    }
+
+    /// <summary>
+    /// Looks for an activity an earlier attempt of this write created: a search of the same engagement type on the
+    /// exact hs_timestamp (and owner) the write sets, then the "[key]" marker in the body. Search is used rather than
+    /// the associations of the deal or contact because a write need not have either. HubSpot's search index trails
+    /// writes by "a few moments" (search-the-crm, "Limitations"), so a retry right after a lost answer can miss it;
+    /// AeBot's write retries come after a back-off of minutes.
+    /// </summary>
+    public async Task<string?> FindActivityAsync(CrmActivityWrite write, CancellationToken cancellationToken)
+    {
+        var spec = HubSpotObjects.Engagement(write.Kind);
+        var bodyProperty = HubSpotObjects.BodyProperty(write.Kind);
+        var filters = new List<SearchFilter> { new("hs_timestamp", "EQ", Timestamp(write)) };
+        if (write.OwnerId is { } owner)
+            filters.Add(new("hubspot_owner_id", "EQ", owner));
+        var marker = Marker(write.Key);
+        string? after = null;
+        do
+        {
+            var page = await SearchPageAsync(spec, new SearchRequest([new(filters)], [], [bodyProperty, "hs_timestamp"], SearchPageSize, after), cancellationToken);
+            if (page.Results.FirstOrDefault(r => r.Get(bodyProperty)?.Contains(marker, StringComparison.Ordinal) == true) is { } found)
+                return found.Id;
+            after = page.Paging?.Next?.After;
+        }
+        while (after is not null);
+        return null;
+    }
+
+    public async Task<IReadOnlyDictionary<CrmDealField, string?>> ReadDealFieldsAsync(string dealId, CancellationToken cancellationToken)
+    {
+        var deal = await GetAsync<HsObject>(
+            $"/crm/v3/objects/deals/{Uri.EscapeDataString(dealId)}?properties={string.Join(',', DealProperties.Values)}", $"read deal {dealId}", cancellationToken);
+        var values = new Dictionary<CrmDealField, string?>();
+        foreach (var (field, property) in DealProperties)
+        {
+            var value = deal.Get(property);
+            values[field] = field switch
+            {
+                CrmDealField.CloseDate when value is not null => HubSpotJson.TryParseInstant(value, out var at)
+                    ? DateOnly.FromDateTime(at.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    : value,
+                CrmDealField.Amount when value is not null => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
+                    ? d.ToString(CultureInfo.InvariantCulture)
+                    : value,
+                _ => value,
+            };
+        }
+        return values;
+    }
+
+    public async Task UpdateDealAsync(string dealId, IReadOnlyDictionary<CrmDealField, string?> values, CancellationToken cancellationToken)
+    {
+        if (values.Count == 0)
+            return;
+        var properties = new Dictionary<string, string>();
+        foreach (var (field, value) in values)
+        {
+            // An empty string clears a HubSpot property; a date goes as midnight UTC in epoch milliseconds.
+            properties[DealProperties[field]] = field == CrmDealField.CloseDate && !string.IsNullOrEmpty(value)
+                ? HubSpotJson.Millis(DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+                : value ?? "";
+        }
+        await SendAsync<HsObject>(HttpMethod.Patch, $"/crm/v3/objects/deals/{Uri.EscapeDataString(dealId)}", new { properties }, read: false,
+            $"update deal {dealId}", cancellationToken);
+    }
+}

@@ -1,0 +1,431 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace AeBot.Crm.Fakes.HubSpot;
+
+public sealed partial class FakeHubSpot
+{
+    // Wall-clock request logs for the burst and search limits (HubSpot's limits run on real seconds).
+    private readonly Queue<DateTimeOffset> _burstLog = new();
+    private readonly Queue<DateTimeOffset> _searchLog = new();
+
+    private sealed class Refusal(int status, string category, string message, JsonObject? extra = null, TimeSpan? retryAfter = null) : Exception(message)
+    {
+        public int Status { get; } = status;
+        public string Category { get; } = category;
+        public JsonObject? Extra { get; } = extra;
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var body = await new StreamReader(request.Body).ReadToEndAsync();
+        _requests.Enqueue(new(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", body));
+        try
+        {
+            Authenticate(request);
+            Throttle(request);
+            var daily = Interlocked.Increment(ref _dailyUsed);
+            // Private apps get their daily limit and what is left of it on each answer (usage guidelines, "Rate limits";
+            // changelog 2018-11-06 "Rate limit information headers").
+            context.Response.Headers["X-HubSpot-RateLimit-Daily"] = DailyLimit.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["X-HubSpot-RateLimit-Daily-Remaining"] = Math.Max(0, DailyLimit - daily).ToString(CultureInfo.InvariantCulture);
+            JsonNode answer;
+            lock (_lock)
+                answer = Route(request, body);
+            context.Response.StatusCode = request.Method == "POST" && !request.Path.Value!.EndsWith("/search", StringComparison.Ordinal)
+                && !request.Path.Value.EndsWith("/batch/read", StringComparison.Ordinal) ? 201 : 200;
+            context.Response.ContentType = "application/json;charset=utf-8";
+            await context.Response.WriteAsync(answer.ToJsonString());
+        }
+        catch (Refusal refusal)
+        {
+            await WriteError(context, refusal);
+        }
+    }
+
+    /// <summary>
+    /// HubSpot's error shape: status, message, correlationId, category, optional errors/context
+    /// (developers.hubspot.com/docs/api-reference/error-handling; docs/faq/api-error-responses).
+    /// </summary>
+    private static async Task WriteError(HttpContext context, Refusal refusal)
+    {
+        var error = new JsonObject
+        {
+            ["status"] = "error",
+            ["message"] = refusal.Message,
+            ["correlationId"] = Guid.NewGuid().ToString(),
+            ["category"] = refusal.Category,
+        };
+        foreach (var (k, v) in refusal.Extra ?? [])
+            error[k] = v?.DeepClone();
+        context.Response.StatusCode = refusal.Status;
+        if (refusal.RetryAfter is { } retry)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        context.Response.ContentType = "application/json;charset=utf-8";
+        await context.Response.WriteAsync(error.ToJsonString());
+    }
+
+    // ---- Authentication, scopes and limits --------------------------------------------------------------------------
+
+    /// <summary>
+    /// 401 when the bearer token is missing, unknown, expired or revoked (error-handling page: "401 Unauthorized:
+    /// the authentication provided is invalid"); the categories are HubSpot's INVALID_AUTHENTICATION and
+    /// EXPIRED_AUTHENTICATION.
+    /// </summary>
+    private void Authenticate(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+            throw new Refusal(401, "INVALID_AUTHENTICATION",
+                "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview");
+        if (header["Bearer ".Length..] != Token)
+            throw new Refusal(401, "INVALID_AUTHENTICATION", "The access token provided is invalid.");
+        if (TokenState == FakeTokenState.Expired)
+            throw new Refusal(401, "EXPIRED_AUTHENTICATION", "The OAuth token used to make this call expired 5 minute(s) ago.");
+        if (TokenState == FakeTokenState.Revoked)
+            throw new Refusal(401, "INVALID_AUTHENTICATION", "The access token provided has been revoked.");
+    }
+
+    /// <summary>
+    /// 429 when over a limit (usage guidelines: private apps 100 per 10 s on Free/Starter, 190 on Professional and
+    /// Enterprise; search "five requests per second per account", search-the-crm "Limitations"), or when a test
+    /// scripted one. The body names the policy that was hit.
+    /// </summary>
+    private void Throttle(HttpRequest request)
+    {
+        lock (_lock)
+        {
+            if (_scripted429 > 0)
+            {
+                _scripted429--;
+                throw new Refusal(429, "RATE_LIMITS", "You have reached your ten_secondly_rolling limit.",
+                    new() { ["errorType"] = "RATE_LIMIT", ["policyName"] = "TEN_SECONDLY_ROLLING" }, _scriptedRetryAfter);
+            }
+            var now = DateTimeOffset.UtcNow;
+            if (request.Path.Value!.EndsWith("/search", StringComparison.Ordinal) && SearchRequestsPerSecond is { } perSecond)
+            {
+                Prune(_searchLog, now, TimeSpan.FromSeconds(1));
+                if (_searchLog.Count >= perSecond)
+                    throw new Refusal(429, "RATE_LIMITS", "You have reached your secondly limit.", new() { ["errorType"] = "RATE_LIMIT", ["policyName"] = "SECONDLY" });
+                _searchLog.Enqueue(now);
+            }
+            if (RequestsPer10Seconds is { } burst)
+            {
+                Prune(_burstLog, now, TimeSpan.FromSeconds(10));
+                if (_burstLog.Count >= burst)
+                    throw new Refusal(429, "RATE_LIMITS", "You have reached your ten_secondly_rolling limit.",
+                        new() { ["errorType"] = "RATE_LIMIT", ["policyName"] = "TEN_SECONDLY_ROLLING" });
+                _burstLog.Enqueue(now);
+            }
+        }
+    }
+
+    private static void Prune(Queue<DateTimeOffset> log, DateTimeOffset now, TimeSpan window)
+    {
+        while (log.Count > 0 && log.Peek() + window <= now)
+            log.Dequeue();
+    }
+
+    /// <summary>403 MISSING_SCOPES naming the scope (error-handling page: "403 Forbidden … does not have the proper permissions").</summary>
+    private void RequireScope(string scope)
+    {
+        if (MissingScopes.Contains(scope))
+            throw new Refusal(403, "MISSING_SCOPES", "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+                new() { ["errors"] = new JsonArray(new JsonObject { ["message"] = "One or more of the following scopes are required.", ["context"] = new JsonObject { ["requiredGranularScopes"] = new JsonArray(scope) } }) });
+    }
+
+    private static Refusal Invalid(string message, JsonObject? extra = null) => new(400, "VALIDATION_ERROR", message, extra);
+
+    // ---- Routing ----------------------------------------------------------------------------------------------------
+
+    private JsonNode Route(HttpRequest request, string body)
+    {
+        var segments = request.Path.Value!.Trim('/').Split('/');
+        var method = request.Method;
+        return segments switch
+        {
+            ["crm", "v3", "owners"] when method == "GET" => ListOwners(request.Query),
+            ["crm", "v3", "pipelines", "deals"] when method == "GET" => ListPipelines(),
+            ["crm", "v3", "objects", var type] when method == "GET" => ListObjects(ObjectType(type, write: false), request.Query),
+            ["crm", "v3", "objects", var type] when method == "POST" => Create(ObjectType(type, write: true), Parse(body)),
+            ["crm", "v3", "objects", var type, "search"] when method == "POST" => Search(ObjectType(type, write: false), body),
+            ["crm", "v3", "objects", var type, var id] when method == "GET" => ReadObject(ObjectType(type, write: false), id, request.Query),
+            ["crm", "v3", "objects", var type, var id] when method == "PATCH" => UpdateObject(ObjectType(type, write: true), id, Parse(body)),
+            ["crm", "v4", "associations", var from, var to, "batch", "read"] when method == "POST" =>
+                BatchReadAssociations(ObjectType(from, write: false), ObjectType(to, write: false), Parse(body)),
+            _ => throw new Refusal(404, "OBJECT_NOT_FOUND", $"No route for {method} {request.Path}."),
+        };
+    }
+
+    private string ObjectType(string name, bool write)
+    {
+        if (!_objects.ContainsKey(name))
+            throw Invalid($"Unable to infer object type from: {name}");
+        // Engagements are covered by the contacts scopes (calls/meetings/notes/tasks guides: "Scope requirements").
+        var scopeObject = FakeHubSpotSchema.Engagements.Contains(name) ? "contacts" : name;
+        RequireScope($"crm.objects.{scopeObject}.{(write ? "write" : "read")}");
+        return name;
+    }
+
+    private static JsonObject Parse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject ?? throw Invalid("Invalid input JSON: expected an object.");
+        }
+        catch (JsonException e)
+        {
+            throw Invalid($"Invalid input JSON on line 1: {e.Message}");
+        }
+    }
+
+    // ---- Owners and pipelines ----------------------------------------------------------------------------------------
+
+    /// <summary>GET /crm/v3/owners: limit at most 500, paging by after, archived=true for deactivated users (owners API reference).</summary>
+    private JsonNode ListOwners(IQueryCollection query)
+    {
+        var limit = Limit(query, @default: 100, max: 500);
+        var archived = query["archived"] == "true";
+        var owners = _owners.Where(o => o.Archived == archived).ToList();
+        var offset = Offset(query["after"]);
+        var page = owners.Skip(offset).Take(limit).Select(o => (JsonNode)new JsonObject
+        {
+            ["id"] = o.Id, ["email"] = o.Email, ["firstName"] = o.FirstName, ["lastName"] = o.LastName, ["userId"] = o.UserId,
+            ["createdAt"] = Iso(o.CreatedAt), ["updatedAt"] = Iso(o.UpdatedAt), ["archived"] = o.Archived,
+            ["teams"] = new JsonArray(o.Teams.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["name"] = t.Name, ["primary"] = t.Primary }).ToArray()),
+        }).ToArray();
+        return Collection(page, offset + limit < owners.Count ? offset + limit : null);
+    }
+
+    /// <summary>GET /crm/v3/pipelines/deals: stages with metadata.probability and metadata.isClosed as strings (pipelines guide).</summary>
+    private JsonNode ListPipelines() => new JsonObject
+    {
+        ["results"] = new JsonArray(Pipelines.Select(p => (JsonNode)new JsonObject
+        {
+            ["id"] = p.Id, ["label"] = p.Label, ["displayOrder"] = p.DisplayOrder, ["archived"] = false,
+            ["stages"] = new JsonArray(p.Stages.Select(s => (JsonNode)new JsonObject
+            {
+                ["id"] = s.Id, ["label"] = s.Label, ["displayOrder"] = s.DisplayOrder, ["archived"] = false,
+                ["metadata"] = new JsonObject { ["isClosed"] = s.IsClosed ? "true" : "false", ["probability"] = s.Probability },
+            }).ToArray()),
+        }).ToArray()),
+    };
+
+    // ---- Objects --------------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// GET /crm/v3/objects/{type}: limit at most 100 (CRM objects guide, "Retrieve records": "limit: the maximum
+    /// number of results to display per page", max 100); unknown properties are left out of the answer rather than
+    /// refused; associations inline; archived=true lists deleted records with archivedAt.
+    /// </summary>
+    private JsonNode ListObjects(string type, IQueryCollection query)
+    {
+        var limit = Limit(query, @default: 10, max: 100);
+        var archived = query["archived"] == "true";
+        var properties = List(query["properties"]);
+        var associations = List(query["associations"]);
+        foreach (var to in associations)
+        {
+            if (!_objects.ContainsKey(to))
+                throw Invalid($"Unable to infer object type from: {to}");
+        }
+        var records = _objects[type].Values.Where(r => (r.ArchivedAt is not null) == archived).ToList();
+        var offset = Offset(query["after"]);
+        var page = records.Skip(offset).Take(limit).Select(r => Json(r, properties, associations)).ToArray();
+        return Collection(page, offset + limit < records.Count ? offset + limit : null);
+    }
+
+    private JsonNode ReadObject(string type, string id, IQueryCollection query)
+    {
+        var record = Find(type, id) ?? throw new Refusal(404, "OBJECT_NOT_FOUND", $"Object not found.  objectId are usually numeric.");
+        return Json(record, List(query["properties"]), List(query["associations"]));
+    }
+
+    private FakeRecord? Find(string type, string id) =>
+        long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && _objects[type].TryGetValue(n, out var r) && r.ArchivedAt is null ? r : null;
+
+    /// <summary>
+    /// POST /crm/v3/objects/{type}: every property must exist ("Property values were not valid", PROPERTY_DOESNT_EXIST);
+    /// engagements require hs_timestamp (calls/meetings/notes/tasks guides: "hs_timestamp: Required"); associations
+    /// need a HUBSPOT_DEFINED type id valid for the pair and an existing target (associations v4 guide).
+    /// </summary>
+    private JsonNode Create(string type, JsonObject input)
+    {
+        var properties = Properties(type, input["properties"]);
+        if (FakeHubSpotSchema.Engagements.Contains(type) && string.IsNullOrEmpty(properties.GetValueOrDefault("hs_timestamp")))
+            throw Invalid("Property values were not valid: hs_timestamp is required", Errors("hs_timestamp", "REQUIRED_FIELD", "hs_timestamp is required"));
+        var associations = new List<(string To, string Id, int TypeId)>();
+        foreach (var association in input["associations"]?.AsArray() ?? [])
+        {
+            var toId = association?["to"]?["id"]?.ToString() ?? throw Invalid("Association is missing to.id");
+            foreach (var t in association!["types"]?.AsArray() ?? throw Invalid("Association is missing types"))
+            {
+                var category = t?["associationCategory"]?.GetValue<string>();
+                var typeId = t?["associationTypeId"]?.GetValue<int>() ?? throw Invalid("associationTypeId is required");
+                if (category != "HUBSPOT_DEFINED" || !FakeHubSpotSchema.EngagementAssociationTypes.TryGetValue((type, typeId), out var to))
+                    throw Invalid($"{category}:{typeId} is not a valid association type between {type} and the target.", Errors("associations", "INVALID_ASSOCIATION_TYPE", "invalid association type"));
+                if (Find(to, toId) is null)
+                    throw Invalid($"No {to} with ID {toId} exist", Errors("associations", "INVALID_ASSOCIATION_TARGET", "target does not exist"));
+                associations.Add((to, toId, typeId));
+            }
+        }
+        var id = Add(type, properties.ToDictionary(kv => kv.Key, kv => (string?)kv.Value));
+        var record = _objects[type][long.Parse(id, CultureInfo.InvariantCulture)];
+        foreach (var group in associations.GroupBy(a => a.To))
+            record.Associations[group.Key] = group.Select(a => (a.Id, a.TypeId)).ToList();
+        return Json(record, properties.Keys.ToList(), []);
+    }
+
+    /// <summary>PATCH /crm/v3/objects/{type}/{id}: only the given properties change; each is validated as on create; 404 if gone.</summary>
+    private JsonNode UpdateObject(string type, string id, JsonObject input)
+    {
+        var record = Find(type, id) ?? throw new Refusal(404, "OBJECT_NOT_FOUND", "Object not found.");
+        var properties = Properties(type, input["properties"]);
+        foreach (var (k, v) in properties)
+            record.Properties[k] = v.Length == 0 ? null : Normalize(k, v);
+        Stamp(record, created: false);
+        return Json(record, properties.Keys.ToList(), []);
+    }
+
+    private Dictionary<string, string> Properties(string type, JsonNode? node)
+    {
+        if (node is not JsonObject obj)
+            throw Invalid("properties is required");
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in obj)
+        {
+            if (!FakeHubSpotSchema.Knows(type, name) || name is "hs_object_id" or "hs_lastmodifieddate" or "lastmodifieddate" or "createdate" or "hs_merged_object_ids")
+                throw Invalid($"Property values were not valid: Property \"{name}\" does not exist", Errors(name, "PROPERTY_DOESNT_EXIST", $"Property \"{name}\" does not exist"));
+            var text = value is null ? "" : value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+            if (text.Length > 0)
+                Validate(name, text);
+            result[name] = text;
+        }
+        return result;
+    }
+
+    private void Validate(string name, string value)
+    {
+        if (FakeHubSpotSchema.NumberProperties.Contains(name) && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+            throw Invalid($"Property values were not valid: {value} is not a valid number for {name}", Errors(name, "INVALID_DECIMAL", "not a number"));
+        if (FakeHubSpotSchema.DateProperties.Contains(name) && !TryInstant(value, out _))
+            throw Invalid($"Property values were not valid: {value} is not a valid datetime for {name}", Errors(name, "INVALID_DATE", "not a date"));
+        if (name == "hs_task_status" && !FakeHubSpotSchema.TaskStatuses.Contains(value))
+            throw Invalid($"Property values were not valid: {value} was not one of the allowed options", Errors(name, "INVALID_OPTION", "not an allowed option"));
+        if (name == "dealstage" && !Pipelines.SelectMany(p => p.Stages).Any(s => s.Id == value))
+            throw Invalid($"Property values were not valid: {value} was not one of the allowed options", Errors(name, "INVALID_OPTION", "not a deal stage"));
+        if (name == "hubspot_owner_id" && !_owners.Any(o => o.Id == value && !o.Archived))
+            throw Invalid($"Property values were not valid: {value} is not a valid owner id", Errors(name, "INVALID_OWNER_ID", "not an owner"));
+    }
+
+    /// <summary>Datetimes are kept as HubSpot answers them: ISO 8601 in UTC with milliseconds.</summary>
+    private static string Normalize(string name, string value) =>
+        FakeHubSpotSchema.DateProperties.Contains(name) && TryInstant(value, out var at) ? Iso(at) : value;
+
+    private static JsonObject Errors(string property, string code, string message) => new()
+    {
+        ["errors"] = new JsonArray(new JsonObject { ["message"] = message, ["code"] = code, ["context"] = new JsonObject { ["propertyName"] = new JsonArray(property) } }),
+    };
+
+    /// <summary>
+    /// POST /crm/v4/associations/{from}/{to}/batch/read: at most 1,000 ids a request (changelog "Bug fix: batch read
+    /// limit for HubSpot associations API", February 2025); ids without associations are left out of results.
+    /// </summary>
+    private JsonNode BatchReadAssociations(string from, string to, JsonObject input)
+    {
+        var inputs = input["inputs"]?.AsArray() ?? throw Invalid("inputs is required");
+        if (inputs.Count > 1000)
+            throw Invalid($"Batch size of {inputs.Count} exceeds the maximum of 1000 inputs.");
+        var results = new JsonArray();
+        foreach (var i in inputs)
+        {
+            var id = i?["id"]?.ToString() ?? throw Invalid("input id is required");
+            if (Find(from, id) is not { } record || !record.Associations.TryGetValue(to, out var targets) || targets.Count == 0)
+                continue;
+            results.Add(new JsonObject
+            {
+                ["from"] = new JsonObject { ["id"] = id },
+                ["to"] = new JsonArray(targets.Select(t => (JsonNode)new JsonObject
+                {
+                    ["toObjectId"] = long.Parse(t.Id, CultureInfo.InvariantCulture),
+                    ["associationTypes"] = new JsonArray(new JsonObject { ["category"] = "HUBSPOT_DEFINED", ["typeId"] = t.TypeId, ["label"] = null }),
+                }).ToArray()),
+            });
+        }
+        return new JsonObject { ["status"] = "COMPLETE", ["results"] = results, ["startedAt"] = Iso(Now), ["completedAt"] = Iso(Now) };
+    }
+
+    // ---- JSON helpers -----------------------------------------------------------------------------------------------
+
+    private JsonNode Json(FakeRecord r, IReadOnlyCollection<string> properties, IReadOnlyCollection<string> associations)
+    {
+        // The answer always carries hs_object_id, createdate and the change stamp (CRM objects guide, default properties).
+        var wanted = properties.Concat(["hs_object_id", "createdate", FakeHubSpotSchema.ModifiedProperty(r.Type)]).Distinct();
+        var props = new JsonObject();
+        foreach (var name in wanted.Where(n => FakeHubSpotSchema.Knows(r.Type, n)))
+            props[name] = r[name];
+        var json = new JsonObject
+        {
+            ["id"] = r.Id, ["properties"] = props, ["createdAt"] = Iso(r.CreatedAt), ["updatedAt"] = Iso(r.UpdatedAt), ["archived"] = r.ArchivedAt is not null,
+        };
+        if (r.ArchivedAt is { } archivedAt)
+            json["archivedAt"] = Iso(archivedAt);
+        var inline = new JsonObject();
+        foreach (var to in associations)
+        {
+            if (r.Associations.TryGetValue(to, out var targets) && targets.Count > 0)
+                inline[to] = new JsonObject { ["results"] = new JsonArray(targets.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["type"] = $"{r.Type}_to_{to}" }).ToArray()) };
+        }
+        if (inline.Count > 0)
+            json["associations"] = inline;
+        return json;
+    }
+
+    private static JsonObject Collection(JsonNode[] results, int? next, int? total = null)
+    {
+        var json = new JsonObject();
+        if (total is not null)
+            json["total"] = total;
+        json["results"] = new JsonArray(results);
+        if (next is { } after)
+            json["paging"] = new JsonObject { ["next"] = new JsonObject { ["after"] = after.ToString(CultureInfo.InvariantCulture), ["link"] = "?after=" + after } };
+        return json;
+    }
+
+    private static int Limit(IQueryCollection query, int @default, int max)
+    {
+        if (string.IsNullOrEmpty(query["limit"]))
+            return @default;
+        if (!int.TryParse(query["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) || limit < 1 || limit > max)
+            throw Invalid($"limit must be between 1 and {max}, was {query["limit"]}");
+        return limit;
+    }
+
+    private static int Offset(string? after) =>
+        string.IsNullOrEmpty(after) ? 0
+        : int.TryParse(after, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n
+        : throw Invalid($"after '{after}' is not a valid paging cursor");
+
+    private static List<string> List(string? csv) =>
+        string.IsNullOrWhiteSpace(csv) ? [] : csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    internal static bool TryInstant(string value, out DateTimeOffset at)
+    {
+        if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms))
+        {
+            at = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            return true;
+        }
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            at = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return true;
+        }
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at)
+            && value.Contains('T', StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AeBot.Crm.Fakes.HubSpot;
+
+namespace AeBot.Crm.Tests.HubSpot;
+
+/// <summary>The fake refuses what HubSpot refuses, in HubSpot's words — checked with a bare HttpClient.</summary>
+public sealed class FakeHubSpotTests : IAsyncLifetime
+{
+    private FakeHubSpot _fake = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeHubSpot.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_fake.BaseUrl) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _fake.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _fake.DisposeAsync();
+    }
+
+    private static async Task<JsonElement> Body(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private static object Search(object? after = null, int limit = 100, string property = "hs_lastmodifieddate", int groups = 1) => new
+    {
+        filterGroups = Enumerable.Range(0, groups).Select(_ => new { filters = new[] { new { propertyName = property, @operator = "GTE", value = "0" } } }).ToArray(),
+        sorts = new[] { new { propertyName = "hs_lastmodifieddate", direction = "ASCENDING" } },
+        limit,
+        after,
+    };
+
+    [Fact]
+    public async Task A_request_without_a_bearer_token_is_401_INVALID_AUTHENTICATION()
+    {
+        using var anonymous = new HttpClient { BaseAddress = new Uri(_fake.BaseUrl) };
+        var response = await anonymous.GetAsync("/crm/v3/objects/deals");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var body = await Body(response);
+        Assert.Equal("error", body.GetProperty("status").GetString());
+        Assert.Equal("INVALID_AUTHENTICATION", body.GetProperty("category").GetString());
+        Assert.True(body.TryGetProperty("correlationId", out _));
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_401_EXPIRED_AUTHENTICATION()
+    {
+        _fake.TokenState = FakeTokenState.Expired;
+        var response = await _http.GetAsync("/crm/v3/objects/deals");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("EXPIRED_AUTHENTICATION", (await Body(response)).GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task A_missing_scope_is_403_MISSING_SCOPES_naming_the_scope()
+    {
+        _fake.MissingScopes.Add("crm.objects.deals.read");
+        var response = await _http.GetAsync("/crm/v3/objects/deals");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = await Body(response);
+        Assert.Equal("MISSING_SCOPES", body.GetProperty("category").GetString());
+        Assert.Contains("crm.objects.deals.read", body.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_list_page_over_100_is_400()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync("/crm/v3/objects/deals?limit=101")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/crm/v3/objects/deals?limit=100")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_search_page_over_200_is_400()
+    {
+        var response = await _http.PostAsJsonAsync("/crm/v3/objects/deals/search", Search(limit: 201));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("VALIDATION_ERROR", (await Body(response)).GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task A_search_filter_on_an_unknown_property_is_400()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/crm/v3/objects/deals/search", Search(property: "no_such_property"))).StatusCode);
+        // Contacts carry lastmodifieddate, not hs_lastmodifieddate.
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/crm/v3/objects/contacts/search", Search(property: "lastmodifieddate"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_search_with_more_than_five_filter_groups_is_400()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsJsonAsync("/crm/v3/objects/deals/search", Search(groups: 5))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/crm/v3/objects/deals/search", Search(groups: 6))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Paging_a_search_past_10000_results_is_400()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsJsonAsync("/crm/v3/objects/deals/search", Search(after: "9800", limit: 200))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/crm/v3/objects/deals/search", Search(after: "10000", limit: 200))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Creating_an_engagement_without_hs_timestamp_is_400()
+    {
+        var response = await _http.PostAsJsonAsync("/crm/v3/objects/calls", new { properties = new { hs_call_title = "Intro" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("hs_timestamp", (await Body(response)).GetProperty("message").GetString());
+        Assert.Empty(_fake.All("calls"));
+    }
+
+    [Fact]
+    public async Task Creating_with_a_property_that_does_not_exist_is_400()
+    {
+        var response = await _http.PostAsJsonAsync("/crm/v3/objects/notes", new { properties = new { hs_timestamp = "1700000000000", hs_note_body = "x", hs_colour = "red" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_association_with_a_type_id_of_another_pair_is_400()
+    {
+        var deal = _fake.AddDeal("Acme renewal");
+        // 214 is note→deal; a call→deal association is 206.
+        var wrong = new { properties = new { hs_timestamp = "1700000000000" }, associations = new[] { new { to = new { id = deal }, types = new[] { new { associationCategory = "HUBSPOT_DEFINED", associationTypeId = 214 } } } } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/crm/v3/objects/calls", wrong)).StatusCode);
+        var right = new { properties = new { hs_timestamp = "1700000000000" }, associations = new[] { new { to = new { id = deal }, types = new[] { new { associationCategory = "HUBSPOT_DEFINED", associationTypeId = 206 } } } } };
+        Assert.Equal(HttpStatusCode.Created, (await _http.PostAsJsonAsync("/crm/v3/objects/calls", right)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_association_batch_read_of_more_than_1000_ids_is_400()
+    {
+        var inputs = Enumerable.Range(1, 1001).Select(i => new { id = i.ToString() }).ToArray();
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/crm/v4/associations/deals/companies/batch/read", new { inputs })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_over_the_burst_limit_are_429_TEN_SECONDLY_ROLLING()
+    {
+        _fake.RequestsPer10Seconds = 3;
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/crm/v3/objects/deals")).StatusCode);
+        var response = await _http.GetAsync("/crm/v3/objects/deals");
+        Assert.Equal((HttpStatusCode)429, response.StatusCode);
+        Assert.Equal("TEN_SECONDLY_ROLLING", (await Body(response)).GetProperty("policyName").GetString());
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_the_daily_limit_headers()
+    {
+        _fake.DailyLimit = 1000;
+        var response = await _http.GetAsync("/crm/v3/owners");
+        Assert.Equal("1000", response.Headers.GetValues("X-HubSpot-RateLimit-Daily").Single());
+        Assert.Equal("999", response.Headers.GetValues("X-HubSpot-RateLimit-Daily-Remaining").Single());
+    }
+}
