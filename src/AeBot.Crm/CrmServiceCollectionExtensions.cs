@@ -1,4 +1,5 @@
 using AeBot.Core.Crm;
+using AeBot.Crm.HubSpot;
 using AeBot.Crm.Salesforce;
 using AeBot.Crm.Sync;
 using AeBot.Data.Crm;
@@ -22,9 +23,10 @@ public static class CrmServiceCollectionExtensions
         if (!options.Enabled)
             return services;
 
-        if (options.Kind == CrmProvider.Salesforce)
+        if (options.Kind == CrmProvider.HubSpot)
+            services.AddHubSpotCrm();
+        else
             services.AddSalesforceCrm();
-        // HUBSPOT-HERE
         services.AddScoped<ChatChangeFeed>();
         services.AddScoped<CrmSync>();
         services.AddScoped<CrmStatus>();

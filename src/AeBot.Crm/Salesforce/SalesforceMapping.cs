@@ -8,13 +8,13 @@ internal static class SalesforceMapping
     // Only people who sell: UserType 'Standard' excludes portal, guest, chatter-free and automated users
     // (Object Reference: User.UserType). Team: the department, else the role's name.
     public static string UsersQuery(CrmWindow window) =>
-        "SELECT Id, Name, Email, ManagerId, Title, IsActive, Department, UserRole.Name, SystemModstamp FROM User"
+        "SELECT Id, Name, Email, ManagerId, Title, IsActive, Department, UserRole.Name, TimeZoneSidKey, SystemModstamp FROM User"
         + SalesforceSoql.Where(window, "UserType = 'Standard'");
 
     public static CrmUser User(SalesforceRecord r) => new(
         r.Id, r.Required("Name"), r.Text("Email"), r.Text("ManagerId"),
         NullIfBlank(r.Text("Department")) ?? r.Text("UserRole.Name"), r.Text("Title"), r.Bool("IsActive") ?? true,
-        r.RequiredDateTime("SystemModstamp"));
+        r.RequiredDateTime("SystemModstamp"), NullIfBlank(r.Text("TimeZoneSidKey")));
 
     // OpportunityStage (Object Reference): MasterLabel is the label people see, ApiName the picklist value that
     // Opportunity.StageName stores (the two differ once an admin renames a stage's label), so the id is ApiName.

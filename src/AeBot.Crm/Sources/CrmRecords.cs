@@ -18,7 +18,8 @@ public enum CrmObject
 }
 
 /// <summary>A seller or manager. <see cref="ManagerId"/> is another user's id (Salesforce <c>ManagerId</c>); <see cref="Team"/> a team's name (HubSpot teams).</summary>
-public sealed record CrmUser(string Id, string Name, string? Email, string? ManagerId, string? Team, string? Title, bool Active, DateTimeOffset ModifiedAt);
+/// <see cref="TimeZone"/>: an IANA id where the CRM keeps one (Salesforce TimeZoneSidKey).
+public sealed record CrmUser(string Id, string Name, string? Email, string? ManagerId, string? Team, string? Title, bool Active, DateTimeOffset ModifiedAt, string? TimeZone = null);
 
 /// <summary>
 /// A deal stage from the pipeline definitions (HubSpot <c>/crm/v3/pipelines/deals</c>; Salesforce

@@ -128,6 +128,9 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             if (u.Email is not null)
                 changed |= Set(rep.Email, u.Email.ToLowerInvariant(), v => rep.Email = v);
             changed |= Set(rep.IsActive, u.Active, v => rep.IsActive = v);
+            // The CRM's time zone for someone AeBot has none for yet; one a person set in chat stays theirs.
+            if (u.TimeZone is { } zone && (created || rep.TimeZoneId == "UTC") && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+                changed |= Set(rep.TimeZoneId, zone, v => rep.TimeZoneId = v);
             if (u.Team is { Length: > 0 } teamName)
             {
                 var team = teams.FirstOrDefault(t => string.Equals(t.Name, teamName.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -53,7 +53,7 @@ public sealed class FakeSalesforceOrg
     public string AddRole(string name) => Insert("UserRole", new() { ["Name"] = name });
 
     public string AddUser(string name, string? email = null, string? managerId = null, string? title = null, string? department = null,
-        string? roleId = null, bool active = true, string userType = "Standard")
+        string? roleId = null, bool active = true, string userType = "Standard", string timeZone = "America/Los_Angeles")
     {
         var parts = name.Split(' ', 2);
         return Insert("User", new()
@@ -61,7 +61,7 @@ public sealed class FakeSalesforceOrg
             ["Name"] = name, ["FirstName"] = parts.Length > 1 ? parts[0] : null, ["LastName"] = parts[^1],
             ["Email"] = email, ["Username"] = email ?? name.Replace(' ', '.').ToLowerInvariant() + "@example.com",
             ["ManagerId"] = managerId, ["Title"] = title, ["Department"] = department, ["UserRoleId"] = roleId,
-            ["IsActive"] = active, ["UserType"] = userType,
+            ["IsActive"] = active, ["UserType"] = userType, ["TimeZoneSidKey"] = timeZone,
         });
     }
 

@@ -62,7 +62,7 @@ internal sealed class FakeSObjectType(string name, string keyPrefix)
         [
             new FakeSObjectType("UserRole", "00E").With(system + "Name:string"),
             new FakeSObjectType("User", "005")
-                .With(system + "Name:string! FirstName:string LastName:string Email:string Username:string ManagerId:id Title:string IsActive:bool Department:string UserType:string! UserRoleId:id")
+                .With(system + "Name:string! FirstName:string LastName:string Email:string Username:string ManagerId:id Title:string IsActive:bool Department:string UserType:string! UserRoleId:id TimeZoneSidKey:string")
                 .Parent("UserRole", "UserRoleId", "UserRole").Parent("Manager", "ManagerId", "User"),
             new FakeSObjectType("OpportunityStage", "01J")
                 .With(system + "MasterLabel:string ApiName:string IsActive:bool IsClosed:bool IsWon:bool DefaultProbability:number ForecastCategory:string ForecastCategoryName:string SortOrder:int Description:string"),
