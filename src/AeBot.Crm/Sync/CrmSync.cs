@@ -56,10 +56,12 @@ public sealed partial class CrmSync(
             await writeBacks.PushAsync(links, report, cancellationToken);
             db.ChangeTracker.Clear();
 
-            // Everything up to the CRM's "now" when the run began; what changes while it runs is the next run's.
+            // The stages first: the pipelines are small, and their answer tells the client the CRM's clock. Then
+            // everything up to the CRM's "now" when the run began; what changes while it runs is the next run's.
+            var stages = await source.ReadStagesAsync(cancellationToken);
             var until = source.Now;
             var reader = new CrmReader(db, links, o, report, clock.GetUtcNow());
-            reader.UseStages(await source.ReadStagesAsync(cancellationToken));
+            reader.UseStages(stages);
             foreach (var (type, key) in Order)
             {
                 var cursor = await CursorAsync(provider, key, cancellationToken);

@@ -24,6 +24,9 @@ public sealed partial class FakeHubSpot
         var request = context.Request;
         var body = await new StreamReader(request.Body).ReadToEndAsync();
         _requests.Enqueue(new(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", body));
+        // Every HTTP answer carries the server's clock (RFC 9110 "Date"); the fake's is its settable Now, the clock its
+        // change stamps come from, so a client reading "HubSpot's now" from it windows its reads on the same clock.
+        context.Response.Headers.Date = Now.ToString("R", CultureInfo.InvariantCulture);
         try
         {
             Authenticate(request);

@@ -1,0 +1,229 @@
+using AeBot.Core.Interactions;
+using AeBot.Core.Sales;
+using AeBot.Core.Work;
+using AeBot.Crm.Fakes.HubSpot;
+using AeBot.Crm.Sync;
+using AeBot.Crm.Tests.HubSpot;
+using AeBot.Data.Capture;
+using AeBot.Data.Crm;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AeBot.Crm.Tests.Sync;
+
+/// <summary>
+/// The sync end to end with HubSpot: the client as the app registers it, the strict fake, the real engine and a
+/// real SQLite database; figures checked with plain SQL against what the test put in the fake.
+/// </summary>
+public sealed class HubSpotSyncTests : IAsyncLifetime
+{
+    private HubSpotTestHost _host = null!;
+    private readonly TestDatabase _db = new();
+    private readonly Dictionary<string, string> _ids = [];
+    private FakeHubSpot Fake => _host.Fake;
+
+    public async Task InitializeAsync()
+    {
+        _host = await HubSpotTestHost.StartAsync();
+        var daniel = _ids["daniel"] = Fake.AddOwner("Daniel", "Kim", "daniel.kim@brightwave.example", team: "East");
+        var sofia = _ids["sofia"] = Fake.AddOwner("Sofia", "Ruiz", "sofia.ruiz@brightwave.example", team: "East");
+        var northgate = _ids["northgate"] = Fake.AddCompany("Northgate Logistics", new Dictionary<string, string?> { ["hubspot_owner_id"] = daniel, ["industry"] = "LOGISTICS_AND_SUPPLY_CHAIN" });
+        var kestrel = _ids["kestrel"] = Fake.AddCompany("Kestrel Bank", new Dictionary<string, string?> { ["hubspot_owner_id"] = sofia });
+        _ids["dana"] = Fake.AddContact("Dana", "Whitfield", "dana.whitfield@northgate.example", northgate);
+        _ids["fleet"] = Fake.AddDeal("Northgate Logistics - Fleet Analytics", 84_000m, "contractsent", northgate, daniel, new DateOnly(2026, 12, 18));
+        _ids["risk"] = Fake.AddDeal("Kestrel Bank - Risk Dashboard", 60_000m, "qualifiedtobuy", kestrel, sofia, new DateOnly(2027, 1, 15));
+        _ids["pilot"] = Fake.AddDeal("Northgate Logistics - Pilot", 12_000m, "closedwon", northgate, daniel, new DateOnly(2026, 10, 2));
+        Fake.AddEngagement("calls", Fake.Now.AddDays(-3), new Dictionary<string, string?>
+        {
+            ["hs_call_title"] = "Pricing call", ["hs_call_body"] = "<p>Walked through <b>fleet dashboard</b> pricing.</p>", ["hubspot_owner_id"] = daniel,
+        }, _ids["fleet"], northgate, [_ids["dana"]]);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _db.Dispose();
+    }
+
+    private static CrmOptions Options() => new() { Provider = "HubSpot", Currency = "USD" };
+
+    private async Task<CrmSyncReport> SyncAsync(bool full = false)
+    {
+        await using var db = _db.NewContext();
+        var sync = new CrmSync(db, new ChatChangeFeed(db), _host.Source, _host.Writer, Microsoft.Extensions.Options.Options.Create(Options()),
+            new FakeNow(Fake), NullLogger<CrmSync>.Instance);
+        return await sync.RunAsync(full, null, CancellationToken.None);
+    }
+
+    private long Local(string table, string crmId) =>
+        _db.Scalar($"SELECT LocalId FROM CrmRecords WHERE Provider = 'HubSpot' AND ObjectType = '{table}' AND CrmId = '{crmId}'");
+
+    private decimal OpenAmount(string email) => _db.Money(
+        $"SELECT SUM(o.Amount) FROM Opportunities o JOIN Reps r ON r.Id = o.OwnerId WHERE r.Email = '{email}' AND o.StageCategory = 0");
+
+    [Fact]
+    public async Task A_full_sync_brings_owners_with_their_teams_deals_with_their_pipeline_stages_and_calls_with_their_associations()
+    {
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal("ok", report.Outcome);
+        Assert.Equal(3, report.Read["deals"].Created);
+        Assert.Equal("East", _db.Text("SELECT t.Name FROM Teams t JOIN Reps r ON r.TeamId = t.Id WHERE r.Email = 'daniel.kim@brightwave.example'"));
+        Assert.Equal(84_000m, OpenAmount("daniel.kim@brightwave.example"));
+        Assert.Equal(12_000m, _db.Money("SELECT SUM(Amount) FROM Opportunities WHERE StageCategory = 1"));
+        var fleet = Local("deals", _ids["fleet"]);
+        Assert.Equal("Contract Sent", _db.Text($"SELECT Stage FROM Opportunities WHERE Id = {fleet}"));
+        Assert.Equal(90, _db.Scalar($"SELECT Probability FROM Opportunities WHERE Id = {fleet}") / 10_000); // the stage's 0.9
+        Assert.Equal(2, _db.Scalar($"SELECT ForecastCategory FROM Opportunities WHERE Id = {fleet}")); // Commit, from the probability
+        var call = _db.Scalar($"SELECT Id FROM Interactions WHERE OpportunityId = {fleet}");
+        Assert.Equal("Pricing call: Walked through fleet dashboard pricing.", _db.Text($"SELECT Summary FROM Interactions WHERE Id = {call}"));
+        Assert.Equal(Local("contacts", _ids["dana"]), _db.Scalar($"SELECT ContactId FROM InteractionContacts WHERE InteractionId = {call}"));
+        Assert.Equal(_db.Scalar("SELECT Id FROM Accounts WHERE Name = 'Northgate Logistics'"), _db.Scalar($"SELECT AccountId FROM Interactions WHERE Id = {call}"));
+    }
+
+    [Fact]
+    public async Task An_incremental_sync_applies_exactly_an_edit_a_deletion_and_a_new_deal()
+    {
+        await SyncAsync(full: true);
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        Fake.Update("deals", _ids["risk"], new Dictionary<string, string?> { ["amount"] = "65000" });
+        Fake.Archive("deals", _ids["pilot"]);
+        Fake.AddDeal("Kestrel Bank - Audit Module", 22_000m, "appointmentscheduled", _ids["kestrel"], _ids["sofia"], new DateOnly(2027, 2, 1));
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.ClearRequests();
+
+        var report = await SyncAsync();
+
+        Assert.Equal("ok", report.Outcome);
+        var deals = report.Read["deals"];
+        Assert.Equal((1, 1, 1), (deals.Created, deals.Updated, deals.Deleted));
+        Assert.Equal(0, report.Read["companies"].Changed);
+        Assert.Equal(65_000m + 22_000m, OpenAmount("sofia.ruiz@brightwave.example"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Northgate Logistics - Pilot'"));
+        // An increment searches by change stamp; nothing is read through the list endpoints.
+        Assert.Contains(Fake.Requests, r => r.Method == "POST" && r.Path == "/crm/v3/objects/deals/search");
+        Assert.DoesNotContain(Fake.Requests, r => r.Method == "GET" && r.Path == "/crm/v3/objects/deals" && !r.Query.Contains("archived=true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_call_logged_in_chat_appears_once_on_HubSpot_associated_with_its_deal_company_and_contact()
+    {
+        await SyncAsync(full: true);
+        var fleet = Local("deals", _ids["fleet"]);
+        await using (var db = _db.NewContext())
+        {
+            var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+            var northgate = await db.Accounts.Where(a => a.Name == "Northgate Logistics").Select(a => a.Id).SingleAsync();
+            await Writes(db).LogInteractionAsync(daniel, new InteractionDraft(InteractionType.Call, northgate, fleet, ["Dana Whitfield"],
+                "Dana agreed to a three-year term.", [], null, null, Fake.Now), default);
+        }
+        var callsBefore = Fake.All("calls").Count;
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.WritesSent);
+        var calls = Fake.All("calls");
+        Assert.Equal(callsBefore + 1, calls.Count);
+        var call = calls.Single(c => (c["hs_call_body"] ?? "").Contains("three-year term", StringComparison.Ordinal));
+        Assert.Equal(_ids["daniel"], call["hubspot_owner_id"]);
+        Assert.Equal([_ids["fleet"]], call.Associations["deals"].Select(a => a.Id));
+        Assert.Equal([_ids["northgate"]], call.Associations["companies"].Select(a => a.Id));
+        Assert.Equal([_ids["dana"]], call.Associations["contacts"].Select(a => a.Id));
+
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var interactions = _db.Scalar("SELECT COUNT(*) FROM Interactions");
+        var again = await SyncAsync();
+        Assert.Equal(0, again.WritesSent);
+        Assert.Equal(callsBefore + 1, Fake.All("calls").Count);
+        Assert.Equal(interactions, _db.Scalar("SELECT COUNT(*) FROM Interactions")); // read back as the same interaction
+        Assert.Equal("Dana agreed to a three-year term.", _db.Text($"SELECT Summary FROM Interactions WHERE Id = {Local("activities", call.Id)}"));
+    }
+
+    [Fact]
+    public async Task A_stage_changed_in_HubSpot_after_the_rep_moved_it_in_chat_is_asked_about_and_kept_on_request()
+    {
+        await SyncAsync(full: true);
+        var risk = Local("deals", _ids["risk"]);
+        long repId;
+        await using (var db = _db.NewContext())
+        {
+            var sofia = await ViewerAsync(db, "sofia.ruiz@brightwave.example");
+            repId = sofia.RepId;
+            await Writes(db).UpdateDealAsync(sofia, new DealChange(risk, Stage: "Presentation Scheduled"), default);
+        }
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.Update("deals", _ids["risk"], new Dictionary<string, string?> { ["dealstage"] = "decisionmakerboughtin" });
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.WritesConflicted);
+        Assert.Equal("decisionmakerboughtin", Fake.Get("deals", _ids["risk"])!["dealstage"]);
+        Assert.Equal("Decision Maker Bought-In", _db.Text($"SELECT Stage FROM Opportunities WHERE Id = {risk}"));
+        Assert.Equal("Kestrel Bank's stage changed in HubSpot to Decision Maker Bought-In since you asked (Kestrel Bank - Risk Dashboard); keep Decision Maker Bought-In or set Presentation Scheduled?",
+            _db.Text("SELECT Summary FROM Outbox WHERE Reason = 'crm-conflict'"));
+
+        var rowId = _db.Scalar("SELECT Id FROM CrmWriteBacks WHERE State = 'conflict'");
+        await using (var db = _db.NewContext())
+            Assert.Contains("keeping what HubSpot has", await new CrmConflicts(db, Microsoft.Extensions.Options.Options.Create(Options()), TimeProvider.System).ResolveAsync(repId, rowId, setMine: false, default));
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        var after = await SyncAsync();
+        Assert.Equal(0, after.WritesSent);
+        Assert.Equal("decisionmakerboughtin", Fake.Get("deals", _ids["risk"])!["dealstage"]);
+        Assert.Equal("dropped", _db.Text($"SELECT State FROM CrmWriteBacks WHERE Id = {rowId}"));
+    }
+
+    [Fact]
+    public async Task A_revoked_token_fails_the_run_without_losing_data_and_the_next_good_run_resumes()
+    {
+        await SyncAsync(full: true);
+        Fake.TokenState = FakeTokenState.Revoked;
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        Fake.Update("deals", _ids["fleet"], new Dictionary<string, string?> { ["amount"] = "90000" });
+
+        var refused = await SyncAsync();
+
+        Assert.Equal("auth", refused.Outcome);
+        Assert.Contains("Crm:HubSpot:AccessToken", refused.Error);
+        Assert.Equal(84_000m, OpenAmount("daniel.kim@brightwave.example")); // the last synced data stays
+
+        Fake.TokenState = FakeTokenState.Valid;
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var resumed = await SyncAsync();
+        Assert.Equal("ok", resumed.Outcome);
+        Assert.Equal(1, resumed.Read["deals"].Updated);
+        Assert.Equal(90_000m, OpenAmount("daniel.kim@brightwave.example"));
+    }
+
+    [Fact]
+    public async Task A_malformed_deal_is_skipped_and_reported_and_the_rest_are_read()
+    {
+        Fake.Add("deals", new Dictionary<string, string?> { ["dealname"] = "Broken", ["amount"] = "a lot", ["dealstage"] = "qualifiedtobuy", ["pipeline"] = "default" });
+
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal("partial", report.Outcome);
+        Assert.Equal(3, report.Read["deals"].Created);
+        var skipped = Assert.Single(report.Skipped);
+        Assert.Equal(Sources.CrmObject.Deals, skipped.Type);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Broken'"));
+    }
+
+    private static EfSalesWrites Writes(Data.Storage.AeBotDbContext db) =>
+        new(db, new EfWorkData(db, new MemoryCache(new MemoryCacheOptions())), TimeProvider.System);
+
+    private static async Task<Viewer> ViewerAsync(Data.Storage.AeBotDbContext db, string email)
+    {
+        var rep = await db.Reps.SingleAsync(r => r.Email == email);
+        return new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath);
+    }
+
+    /// <summary>The engine's clock is HubSpot's (the fake's settable now), as the server's would be the real one.</summary>
+    private sealed class FakeNow(FakeHubSpot fake) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => fake.Now;
+    }
+}
