@@ -21,6 +21,9 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
     internal const int ListPageSize = 100;
     internal const int SearchPageSize = 200;
     internal const int SearchResultCap = 10_000;
+
+    /// <summary>HubSpot's owners carry teams, not managers.</summary>
+    public bool HasReportingLines => false;
     internal const int AssociationBatchSize = 1_000;
 
     private readonly HttpClient _http;
@@ -237,7 +240,6 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
         var atLastStamp = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var consumed = 0;
             string? after = null;
             var restart = false;
             var queryFrom = from;
@@ -247,7 +249,6 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
                     [new([new(spec.ModifiedProperty, fromOperator, HubSpotJson.Millis(queryFrom)), new(spec.ModifiedProperty, "LTE", HubSpotJson.Millis(until))])],
                     [new(spec.ModifiedProperty, "ASCENDING")], spec.Properties, SearchPageSize, after);
                 var page = await SearchPageAsync(spec, body, cancellationToken);
-                consumed += page.Results.Count;
                 var fresh = new List<HsObject>(page.Results.Count);
                 foreach (var record in page.Results)
                 {
@@ -263,7 +264,11 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
                 if (fresh.Count > 0)
                     yield return await WithAssociationsAsync(spec, fresh, cancellationToken);
                 after = page.Paging?.Next?.After;
-                if (after is not null && consumed + SearchPageSize > SearchResultCap)
+                // Search's `after` is an offset into a result set that moves while we page: a record in the window
+                // changed again meanwhile leaves it (its stamp passes `until`) and would shift the next page past a
+                // record never read. So every next page is a new query from the last stamp read (records at that stamp
+                // already yielded are skipped) — paging by key, which also keeps each query under the 10,000 cap.
+                if (after is not null)
                 {
                     restart = true;
                     break;

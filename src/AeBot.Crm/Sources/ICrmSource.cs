@@ -31,6 +31,12 @@ public interface ICrmSource
     /// <summary>Records of <paramref name="type"/> deleted (or merged away) within the window (Since is never null here).</summary>
     IAsyncEnumerable<CrmDeletion> ReadDeletionsAsync(CrmObject type, CrmWindow window, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the users read carry reporting lines (Salesforce's ManagerId). HubSpot's owners have none: a manager
+    /// AeBot knows from a roster import must not be cleared because the CRM never says who it is.
+    /// </summary>
+    bool HasReportingLines => true;
+
     /// <summary>Requests made so far and the limits the CRM reported (for <c>crm status</c> and the benchmark).</summary>
     CrmUsage Usage { get; }
 }

@@ -33,9 +33,22 @@ internal sealed class CrmConflicts(AeBotDbContext db, IOptions<CrmOptions> optio
             await db.SaveChangesAsync(cancellationToken);
             return $"OK — I'll set it in {provider} at the next sync (within {minutes} minute{(minutes == 1 ? "" : "s")}).";
         }
-        row.State = CrmWriteBacks.Dropped;
-        row.SettledAt = clock.GetUtcNow();
+        // Keep: the conflicting fields are dropped; the rest of the change (fields the CRM did not touch) still goes.
+        foreach (var field in payload.Conflicts?.Keys ?? Enumerable.Empty<string>())
+            payload.Fields.Remove(field);
+        payload.Conflicts = null;
+        row.Payload = JsonSerializer.Serialize(payload, Json);
+        if (payload.Fields.Count > 0)
+        {
+            row.State = CrmWriteBacks.Pending;
+            row.NextAttemptAt = null;
+        }
+        else
+        {
+            row.State = CrmWriteBacks.Dropped;
+            row.SettledAt = clock.GetUtcNow();
+        }
         await db.SaveChangesAsync(cancellationToken);
-        return $"OK — keeping what {provider} has; your change was not sent.";
+        return $"OK — keeping what {provider} has" + (payload.Fields.Count > 0 ? "; the rest of your change goes out at the next sync." : "; your change was not sent.");
     }
 }

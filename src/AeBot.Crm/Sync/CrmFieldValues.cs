@@ -29,6 +29,7 @@ internal sealed class CrmFieldValues
     public bool Set(CrmDealField field, string? value, DateTimeOffset at)
     {
         var key = field.ToString();
+        value = Clip(value);
         if (_values.TryGetValue(key, out var old) && old[0] == value)
             return false;
         _values[key] = [value, at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)];
@@ -36,6 +37,12 @@ internal sealed class CrmFieldValues
     }
 
     public string Serialize() => JsonSerializer.Serialize(_values);
+
+    /// <summary>
+    /// Long texts (a loss reason with an e-mail pasted in) are kept to their first 300 characters: enough to tell a
+    /// change, and six fields stay well inside the column.
+    /// </summary>
+    public static string? Clip(string? value) => value is { Length: > 300 } ? value[..300] : value;
 
     public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -15,14 +15,25 @@ internal sealed class CrmLinks(AeBotDbContext db, string provider)
 
     private readonly Dictionary<string, Dictionary<string, long>> _known = [];
 
+    /// <summary>Ids remembered per type before the memory is dropped and refilled page by page: a sync of any size stays flat.</summary>
+    private const int MaxKnown = 20_000;
+
     private Dictionary<string, long> Known(string type) =>
         _known.TryGetValue(type, out var map) ? map : _known[type] = new Dictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>At the start of a page's look-up only (never between a look-up and its use).</summary>
+    private void Trim(string type)
+    {
+        if (_known.TryGetValue(type, out var map) && map.Count > MaxKnown)
+            map.Clear();
+    }
 
     public string Provider => provider;
 
     /// <summary>The link rows of these CRM ids (tracked, for updating), by CRM id.</summary>
     public async Task<Dictionary<string, CrmRecordRow>> RowsAsync(string type, IReadOnlyCollection<string> crmIds, CancellationToken ct)
     {
+        Trim(type);
         var rows = new Dictionary<string, CrmRecordRow>(StringComparer.Ordinal);
         foreach (var chunk in crmIds.Distinct().Chunk(500))
         {
@@ -39,6 +50,7 @@ internal sealed class CrmLinks(AeBotDbContext db, string provider)
     /// <summary>Makes sure the local ids of these CRM ids are known (one query for those not yet seen this run).</summary>
     public async Task PreloadAsync(string type, IEnumerable<string?> crmIds, CancellationToken ct)
     {
+        Trim(type);
         var known = Known(type);
         var missing = crmIds.Where(id => id is not null && !known.ContainsKey(id)).Select(id => id!).Distinct().ToList();
         foreach (var chunk in missing.Chunk(500))

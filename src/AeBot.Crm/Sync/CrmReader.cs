@@ -159,7 +159,7 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
     /// After every user page: reporting lines from the users' managers (Salesforce ManagerId), roles for those others
     /// report to, every hierarchy path recomputed, and a team's manager where its members agree.
     /// </summary>
-    public async Task ReportingLinesAsync(IReadOnlyList<CrmUser> users, CancellationToken ct)
+    public async Task ReportingLinesAsync(IReadOnlyList<CrmUser> users, bool sourceHasReportingLines, CancellationToken ct)
     {
         if (users.Count == 0)
             return;
@@ -171,7 +171,8 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             if (links.Local(CrmLinks.Users, u.Id) is not { } repId || !byId.TryGetValue(repId, out var rep))
                 continue;
             var managerId = links.Local(CrmLinks.Users, u.ManagerId);
-            if (u.ManagerId is null || managerId is not null)
+            // No manager from a CRM that has no reporting lines (HubSpot) says nothing: the roster's stays.
+            if (managerId is not null || (u.ManagerId is null && sourceHasReportingLines))
                 rep.ManagerId = managerId == rep.Id ? null : managerId;
         }
         var managers = reps.Where(r => r.ManagerId is not null).Select(r => r.ManagerId!.Value).ToHashSet();

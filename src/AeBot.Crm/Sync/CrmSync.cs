@@ -31,13 +31,12 @@ public sealed partial class CrmSync(
     {
         var o = options.Value;
         var provider = source.Provider;
-        // Whole milliseconds: the lease is released by comparing this stamp, and PostgreSQL keeps microseconds only.
-        var now0 = clock.GetUtcNow();
-        var startedAt = now0.AddTicks(-(now0.Ticks % TimeSpan.TicksPerMillisecond));
+        var startedAt = clock.GetUtcNow();
+        var lease = Random.Shared.NextInt64(1, long.MaxValue);
         var report = new CrmSyncReport { Provider = provider, Full = full, StartedAt = startedAt };
         var requestsBefore = source.Usage.Requests;
 
-        if (!await TakeLeaseAsync(provider, startedAt, cancellationToken))
+        if (!await TakeLeaseAsync(provider, lease, startedAt, cancellationToken))
         {
             report.Outcome = "busy";
             report.Error = "another sync is running";
@@ -53,7 +52,16 @@ public sealed partial class CrmSync(
             var picked = await writeBacks.PickUpAsync(cancellationToken);
             if (picked > 0)
                 progress?.Report($"{picked} change(s) from chat to send");
-            await writeBacks.PushAsync(links, report, cancellationToken);
+            try
+            {
+                await writeBacks.PushAsync(links, report, cancellationToken);
+            }
+            catch (CrmAuthException e)
+            {
+                // A write refused for want of a permission (a 403: a scope, a record the integration may not edit)
+                // leaves the reads to run; a token refused outright fails them too, and the run reports it then.
+                report.Error = e.Message;
+            }
             db.ChangeTracker.Clear();
 
             // The stages first: the pipelines are small, and their answer tells the client the CRM's clock. Then
@@ -81,8 +89,8 @@ public sealed partial class CrmSync(
                     }
                     // An increment reads in change order: the cursor follows each page, so a run cut short resumes here.
                     // Activities are several CRM objects (calls, meetings, notes, tasks; Task and Event), each in its
-                    // own order: their cursor moves only when all are read.
-                    if (!window.Full && type != CrmObject.Activities && LastModified(page) is { } last && (cursor.Since is null || last > cursor.Since))
+                    // own order, and owners are listed by id: their cursors move only when all are read.
+                    if (!window.Full && type is not (CrmObject.Activities or CrmObject.Users) && LastModified(page) is { } last && (cursor.Since is null || last > cursor.Since))
                     {
                         cursor = await CursorAsync(provider, key, cancellationToken);
                         cursor.Since = last;
@@ -91,17 +99,34 @@ public sealed partial class CrmSync(
                     }
                     var counts = report.For(key);
                     progress?.Report($"  {key}: {counts.Created} new, {counts.Updated} changed, {counts.Unchanged} unchanged, {counts.Skipped} skipped");
+                    await RenewLeaseAsync(provider, lease, cancellationToken);
                 }
                 if (type == CrmObject.Users)
-                    await reader.ReportingLinesAsync(users, cancellationToken);
+                    await reader.ReportingLinesAsync(users, source.HasReportingLines, cancellationToken);
 
-                // Deletions since this type was last read (on a first or full read: the CRM's last 30 days, as far as
-                // Salesforce's getDeleted reaches).
+                // Deletions since they were last read, on a cursor of their own that moves only once they are all
+                // read (a first or full read looks 14 days back: Salesforce's getDeleted keeps about 15).
                 if (type != CrmObject.Users || !window.Full)
                 {
-                    var since = window.Since ?? until.AddDays(-29);
-                    await foreach (var deletion in source.ReadDeletionsAsync(type, new CrmWindow(since, until), cancellationToken))
-                        await reader.DeleteAsync(deletion, cancellationToken);
+                    var deletedCursor = await CursorAsync(provider, "del:" + key, cancellationToken);
+                    var since = !full && deletedCursor.Since is { } last ? last.AddSeconds(-o.OverlapSeconds) : until.AddDays(-14);
+                    try
+                    {
+                        await foreach (var deletion in source.ReadDeletionsAsync(type, new CrmWindow(since, until), cancellationToken))
+                            await reader.DeleteAsync(deletion, cancellationToken);
+                        deletedCursor = await CursorAsync(provider, "del:" + key, cancellationToken);
+                        deletedCursor.Since = until;
+                        deletedCursor.UpdatedAt = clock.GetUtcNow();
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                    catch (CrmException e) when (e is not CrmAuthException and not CrmLimitException)
+                    {
+                        // The CRM no longer keeps deletions that old (after a long outage), or refused the window:
+                        // reported, and the records themselves still read; the next run asks again.
+                        report.Skipped.Add(new CrmSkipped(type, null, "deletions not read: " + e.Message));
+                        report.For(key).Skipped++;
+                    }
+                    db.ChangeTracker.Clear();
                 }
                 cursor = await CursorAsync(provider, key, cancellationToken);
                 cursor.Since = until;
@@ -150,7 +175,7 @@ public sealed partial class CrmSync(
                 failed = report.WritesFailed, waiting = report.WritesWaiting, requests = report.Requests,
             });
             await db.SaveChangesAsync(CancellationToken.None);
-            await ReleaseLeaseAsync(provider, startedAt);
+            await ReleaseLeaseAsync(provider, lease);
             LogRun(logger, provider, saved.Outcome, report.Read.Values.Sum(c => c.Changed), report.WritesSent, report.Requests);
         }
         if (report.Outcome == "running")
@@ -197,10 +222,11 @@ public sealed partial class CrmSync(
     }
 
     /// <summary>
-    /// The run's lease: one row per provider, taken by a single conditional UPDATE (free, or held by a run that
-    /// started more than <see cref="LeaseTime"/> ago and so died) — atomic on SQLite and PostgreSQL alike.
+    /// The run's lease: one row per provider, taken by a single conditional UPDATE (free, or not renewed for
+    /// <see cref="LeaseTime"/> — its run died) that writes this run's token; renewed with every page; handed back by
+    /// token. Atomic on SQLite and PostgreSQL alike.
     /// </summary>
-    private async Task<bool> TakeLeaseAsync(string provider, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> TakeLeaseAsync(string provider, long token, DateTimeOffset now, CancellationToken ct)
     {
         if (!await db.CrmCursors.AnyAsync(c => c.Provider == provider && c.ObjectType == LeaseCursor, ct))
         {
@@ -217,14 +243,22 @@ public sealed partial class CrmSync(
         }
         var stale = now - LeaseTime;
         var taken = await db.CrmCursors
-            .Where(c => c.Provider == provider && c.ObjectType == LeaseCursor && (c.Since == null || c.Since < stale))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, now).SetProperty(c => c.UpdatedAt, now), ct);
+            .Where(c => c.Provider == provider && c.ObjectType == LeaseCursor && (c.Position == null || c.Since == null || c.Since < stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, now).SetProperty(c => c.Position, token).SetProperty(c => c.UpdatedAt, now), ct);
         return taken == 1;
     }
 
-    private async Task ReleaseLeaseAsync(string provider, DateTimeOffset startedAt) =>
-        await db.CrmCursors.Where(c => c.Provider == provider && c.ObjectType == LeaseCursor && c.Since == startedAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, (DateTimeOffset?)null), CancellationToken.None);
+    /// <summary>Keeps the lease while the run makes progress (a long full sync outlives <see cref="LeaseTime"/>).</summary>
+    private async Task RenewLeaseAsync(string provider, long token, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await db.CrmCursors.Where(c => c.Provider == provider && c.ObjectType == LeaseCursor && c.Position == token)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, now), ct);
+    }
+
+    private async Task ReleaseLeaseAsync(string provider, long token) =>
+        await db.CrmCursors.Where(c => c.Provider == provider && c.ObjectType == LeaseCursor && c.Position == token)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, (DateTimeOffset?)null).SetProperty(c => c.Position, (long?)null), CancellationToken.None);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Provider} refused AeBot's credentials: {Error}. Sync stopped; chat answers use the data of the last successful sync until the token is fixed (see 'aebot crm status').")]
     private static partial void LogAuth(ILogger logger, string provider, string error);

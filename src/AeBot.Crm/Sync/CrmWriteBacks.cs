@@ -42,14 +42,20 @@ internal sealed partial class CrmWriteBacks(
             return 0;
         }
         var picked = 0;
+        // Ids are handed out when a change is inserted, but transactions commit in any order (PostgreSQL): a change
+        // with a lower id may become visible after a higher one was picked up. So each run looks again at the last
+        // stretch before the position; what already has its row is skipped (unique per change).
+        var from = Math.Max(0, (cursor.Position ?? 0) - TrailingChanges);
         while (true)
         {
-            var changes = await feed.AfterAsync(cursor.Position ?? 0, 200, ct);
+            var changes = await feed.AfterAsync(from, 200, ct);
             if (changes.Count == 0)
                 break;
-            foreach (var change in changes)
+            var ids = changes.Select(c => c.ChangeId).ToList();
+            var known = (await db.CrmWriteBacks.Where(w => w.Provider == provider && ids.Contains(w.BotChangeId)).Select(w => w.BotChangeId).ToListAsync(ct)).ToHashSet();
+            foreach (var change in changes.Where(c => !known.Contains(c.ChangeId)))
             {
-                if (Payload(change) is { } payload)
+                if (await PayloadAsync(change, ct) is { } payload)
                 {
                     db.CrmWriteBacks.Add(new CrmWriteBackRow
                     {
@@ -60,11 +66,82 @@ internal sealed partial class CrmWriteBacks(
                 }
             }
             // The rows and the new position in one save: a crash here picks the same changes up again, never twice.
-            cursor.Position = changes[^1].ChangeId;
+            from = changes[^1].ChangeId;
+            cursor.Position = Math.Max(cursor.Position ?? 0, from);
             cursor.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
         }
+        picked += await ReverseUndoneAsync(provider, now, ct);
         return picked;
+    }
+
+    private const int TrailingChanges = 200;
+
+    /// <summary>
+    /// A change already written to the CRM and then undone in chat: its deal fields go back to what they were, as a
+    /// write-back of its own (checked against what AeBot wrote, like any other). A logged call already in the CRM
+    /// stays there (AeBot does not delete CRM records).
+    /// </summary>
+    private async Task<int> ReverseUndoneAsync(string provider, DateTimeOffset now, CancellationToken ct)
+    {
+        var undone = await (from w in db.CrmWriteBacks
+                            join c in db.BotChanges on w.BotChangeId equals c.Id
+                            where w.Provider == provider && w.State == Sent && w.BotChangeId > 0 && c.UndoneAt != null
+                                && !db.CrmWriteBacks.Any(r => r.Provider == provider && r.BotChangeId == -w.BotChangeId)
+                            select new { w.BotChangeId, w.RepId, w.Payload, c.UndoneAt }).ToListAsync(ct);
+        var added = 0;
+        foreach (var u in undone)
+        {
+            var sent = JsonSerializer.Deserialize<WriteBackPayload>(u.Payload, Json) ?? new WriteBackPayload();
+            var change = (await feed.AfterAsync(u.BotChangeId - 1, 1, ct)).FirstOrDefault(c => c.ChangeId == u.BotChangeId);
+            if (sent.Written.Count == 0 || change?.Deal is not { } d)
+                continue;
+            var back = new Dictionary<string, string?>();
+            foreach (var field in sent.Written.Keys)
+            {
+                back[field] = field switch
+                {
+                    nameof(CrmDealField.Stage) => d.StageBefore,
+                    nameof(CrmDealField.CloseDate) => CrmFieldValues.Date(d.CloseBefore),
+                    nameof(CrmDealField.Amount) => CrmFieldValues.Money(d.AmountBefore),
+                    nameof(CrmDealField.NextStep) => d.NextStepBefore,
+                    nameof(CrmDealField.LossReason) => d.LossBefore,
+                    _ => null,
+                };
+            }
+            var payload = new WriteBackPayload { DealId = sent.DealId, Fields = back, Expected = new(sent.Written), ChangedAt = u.UndoneAt };
+            db.CrmWriteBacks.Add(new CrmWriteBackRow
+            {
+                Provider = provider, BotChangeId = -u.BotChangeId, RepId = u.RepId, Kind = "undo",
+                Payload = JsonSerializer.Serialize(payload, Json), CreatedAt = now, State = Pending,
+            });
+            added++;
+        }
+        if (added > 0)
+            await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    /// <summary>
+    /// What to send for a change, with what the CRM held (as AeBot last saw it) for each deal field it changes: the
+    /// write-back later compares the CRM's value with that, not with whatever a read between now and then saw.
+    /// </summary>
+    private async Task<WriteBackPayload?> PayloadAsync(ChatChange change, CancellationToken ct)
+    {
+        var payload = Payload(change);
+        if (payload is null || payload.Fields.Count == 0 || payload.DealId is not { } dealId)
+            return payload;
+        var fields = await db.CrmRecords.AsNoTracking()
+            .Where(r => r.Provider == source.Provider && r.ObjectType == CrmLinks.Deals && r.LocalId == dealId && r.DeletedAt == null)
+            .Select(r => r.Fields).FirstOrDefaultAsync(ct);
+        var seen = CrmFieldValues.Parse(fields);
+        foreach (var name in payload.Fields.Keys)
+        {
+            var field = Enum.Parse<CrmDealField>(name);
+            if (seen.Has(field))
+                payload.Expected[name] = seen.Get(field);
+        }
+        return payload;
     }
 
     private static WriteBackPayload? Payload(ChatChange change)
@@ -90,10 +167,10 @@ internal sealed partial class CrmWriteBacks(
         {
             case "log":
                 return change.InteractionId is null ? null
-                    : new WriteBackPayload { InteractionId = change.InteractionId, TaskIds = [.. change.TaskIds], DealId = change.DealId, Fields = fields };
+                    : new WriteBackPayload { InteractionId = change.InteractionId, TaskIds = [.. change.TaskIds], DealId = change.DealId, Fields = fields, ChangedAt = change.At };
             case "deal":
                 return fields.Count == 0 && change.TaskIds.Count == 0 ? null
-                    : new WriteBackPayload { DealId = change.DealId, Fields = fields, TaskIds = [.. change.TaskIds] };
+                    : new WriteBackPayload { DealId = change.DealId, Fields = fields, TaskIds = [.. change.TaskIds], ChangedAt = change.At };
             default:
                 // Edits of a logged interaction, follow-up done/snooze and reminders stay in AeBot (see README).
                 return null;
@@ -112,6 +189,16 @@ internal sealed partial class CrmWriteBacks(
         {
             var row = await db.CrmWriteBacks.FirstAsync(w => w.Id == id, ct);
             var payload = JsonSerializer.Deserialize<WriteBackPayload>(row.Payload, Json) ?? new WriteBackPayload();
+            if (row.BotChangeId > 0 && payload.Done.Count == 0
+                && await db.BotChanges.AnyAsync(c => c.Id == row.BotChangeId && c.UndoneAt != null, ct))
+            {
+                // Undone in chat before it went out: nothing to send, nothing to take back.
+                row.State = Dropped;
+                row.SettledAt = clock.GetUtcNow();
+                await db.SaveChangesAsync(ct);
+                report.WritesDropped++;
+                continue;
+            }
             // Counted before sending: if this process dies mid-call, the next attempt knows to look first.
             var retry = row.Attempts > 0;
             row.Attempts++;
@@ -314,12 +401,31 @@ internal sealed partial class CrmWriteBacks(
             current.TryGetValue(field, out var theirs);
             if (Same(field, theirs, ours))
                 continue; // already so
-            var forced = payload.Forced.Contains(name);
-            var changedThere = seen.Has(field) && !Same(field, theirs, seen.Get(field));
-            if (!forced && changedThere && options.OwnerOf(field) == FieldOwner.Crm)
+            // What the CRM held when the change was made in chat (snapshot at pick-up), else as last read.
+            var known = payload.Expected.TryGetValue(name, out var expected) || seen.Has(field);
+            if (!payload.Expected.ContainsKey(name))
+                expected = seen.Get(field);
+            var changedThere = known && !Same(field, theirs, expected);
+            if (changedThere && !payload.Forced.Contains(name))
             {
-                conflicts[name] = theirs;
-                continue;
+                switch (options.OwnerOf(field))
+                {
+                    case FieldOwner.Crm:
+                        conflicts[name] = theirs;
+                        continue;
+                    case FieldOwner.LastWriter:
+                        // The later change wins: a CRM change a read has already seen carries its record's stamp; one
+                        // not yet read cannot be ordered against the chat change, so the rep is asked.
+                        var crmAt = Same(field, seen.Get(field), theirs) ? seen.At(field) : null;
+                        if (crmAt is null || payload.ChangedAt is null)
+                        {
+                            conflicts[name] = theirs;
+                            continue;
+                        }
+                        if (crmAt > payload.ChangedAt)
+                            continue; // the CRM's is the later change: it stands
+                        break;
+                }
             }
             writes[field] = ours;
         }
@@ -327,6 +433,8 @@ internal sealed partial class CrmWriteBacks(
             return (conflicts, false); // nothing of this change goes out until the rep has answered: it was one decision
         if (writes.Count > 0)
             await writer.UpdateDealAsync(dealCrmId, writes, ct);
+        foreach (var (field, value) in writes)
+            payload.Written[field.ToString()] = value;
         // What the CRM holds now is what AeBot wrote: reading it back is not someone else's change.
         var now = clock.GetUtcNow();
         foreach (var (field, value) in writes)
@@ -338,6 +446,7 @@ internal sealed partial class CrmWriteBacks(
 
     private static bool Same(CrmDealField field, string? a, string? b)
     {
+        (a, b) = (CrmFieldValues.Clip(a), CrmFieldValues.Clip(b));
         if (string.IsNullOrEmpty(a) || string.IsNullOrEmpty(b))
             return string.IsNullOrEmpty(a) && string.IsNullOrEmpty(b);
         if (field == CrmDealField.Amount && decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x)
@@ -416,4 +525,13 @@ internal sealed class WriteBackPayload
 
     /// <summary>Fields the rep chose to set anyway.</summary>
     public HashSet<string> Forced { get; set; } = [];
+
+    /// <summary>Field → the CRM's value when the change was made in chat (CRM terms): what "changed in the CRM since" is measured from.</summary>
+    public Dictionary<string, string?> Expected { get; set; } = [];
+
+    /// <summary>Field → the value written to the CRM (CRM terms), for taking it back on an undo.</summary>
+    public Dictionary<string, string?> Written { get; set; } = [];
+
+    /// <summary>When the change was made in chat (for last-writer fields).</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
 }

@@ -292,12 +292,12 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
     {
         await SyncAsync(full: true);
         await using (var db = _db.NewContext())
-            await db.CrmCursors.Where(c => c.ObjectType == "lease").ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, _sf.Fake.Clock.Now));
+            await db.CrmCursors.Where(c => c.ObjectType == "lease").ExecuteUpdateAsync(s => s.SetProperty(c => c.Since, _sf.Fake.Clock.Now).SetProperty(c => c.Position, 42L));
 
         var busy = await SyncAsync();
 
         Assert.Equal("busy", busy.Outcome);
-        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(31)); // a lease older than a run can take is a dead run's
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(31)); // a lease not renewed for that long is a dead run's
         Assert.Equal("ok", (await SyncAsync()).Outcome);
     }
 
