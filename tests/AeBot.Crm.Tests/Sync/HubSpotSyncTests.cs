@@ -199,6 +199,61 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reporting_lines_from_a_roster_survive_a_sync_with_HubSpot_whose_owners_have_no_manager()
+    {
+        await using (var db = _db.NewContext())
+        {
+            var maria = new Core.Organization.Rep { Name = "Maria Lopez", Email = "maria.lopez@brightwave.example", Role = Core.Organization.RepRole.Manager };
+            db.Reps.Add(maria);
+            await db.SaveChangesAsync();
+            db.Reps.Add(new Core.Organization.Rep { Name = "Daniel Kim", Email = "daniel.kim@brightwave.example", ManagerId = maria.Id, HierarchyPath = $"/{maria.Id}/" });
+            maria.HierarchyPath = $"/{maria.Id}/";
+            await db.SaveChangesAsync();
+        }
+
+        await SyncAsync(full: true);
+
+        var maria2 = _db.Scalar("SELECT Id FROM Reps WHERE Email = 'maria.lopez@brightwave.example'");
+        Assert.Equal(maria2, _db.Scalar("SELECT ManagerId FROM Reps WHERE Email = 'daniel.kim@brightwave.example'"));
+        Assert.StartsWith($"/{maria2}/", _db.Text("SELECT HierarchyPath FROM Reps WHERE Email = 'daniel.kim@brightwave.example'"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Reps WHERE Email = 'daniel.kim@brightwave.example'")); // matched by e-mail, not duplicated
+    }
+
+    [Fact]
+    public async Task A_crash_after_HubSpot_created_the_call_but_before_the_bookkeeping_sends_nothing_twice()
+    {
+        await SyncAsync(full: true);
+        var fleet = Local("deals", _ids["fleet"]);
+        await using (var db = _db.NewContext())
+        {
+            var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+            var northgate = await db.Accounts.Where(a => a.Name == "Northgate Logistics").Select(a => a.Id).SingleAsync();
+            await Writes(db).LogInteractionAsync(daniel, new InteractionDraft(InteractionType.Call, northgate, fleet, [], "Budget approved for Q1.", [], null, null, Fake.Now), default);
+        }
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync();
+        var calls = Fake.All("calls").Count;
+        // What a process killed between HubSpot's 201 and AeBot's bookkeeping leaves: the attempt counted, the step
+        // not recorded, no link. The retry looks the call up (search on its time and owner, the key in its body).
+        await using (var db = _db.NewContext())
+        {
+            var row = await db.CrmWriteBacks.SingleAsync();
+            var interactionId = System.Text.Json.JsonDocument.Parse(row.Payload).RootElement.GetProperty("interactionId").GetInt64();
+            row.State = "pending";
+            row.Attempts = 1;
+            row.Payload = System.Text.Json.JsonSerializer.Serialize(new { interactionId, taskIds = Array.Empty<long>() });
+            db.CrmRecords.RemoveRange(db.CrmRecords.Where(r => r.ObjectType == "activities" && r.LocalId == interactionId));
+            await db.SaveChangesAsync();
+        }
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.WritesSent);
+        Assert.Equal(calls, Fake.All("calls").Count);
+    }
+
+    [Fact]
     public async Task A_malformed_deal_is_skipped_and_reported_and_the_rest_are_read()
     {
         Fake.Add("deals", new Dictionary<string, string?> { ["dealname"] = "Broken", ["amount"] = "a lot", ["dealstage"] = "qualifiedtobuy", ["pipeline"] = "default" });

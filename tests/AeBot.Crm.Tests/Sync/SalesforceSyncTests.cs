@@ -260,6 +260,80 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_undone_in_chat_is_dropped_before_it_goes_out_and_taken_back_after()
+    {
+        await SyncAsync(full: true);
+        var platform = Local("deals", _ids["platform"]);
+        long first;
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            first = (await Writes(db).UpdateDealAsync(raj, new DealChange(platform, Amount: 99_000m), default))!.ChangeId;
+            Assert.Equal(UndoStatus.Undone, (await Writes(db).UndoAsync(raj, first, DateTimeOffset.MinValue, default)).Status);
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        var dropped = await SyncAsync();
+        Assert.Equal(0, dropped.WritesSent);
+        Assert.Equal(120_000m, Convert.ToDecimal(_sf.Org.Get(_ids["platform"], "Amount")));
+
+        long second;
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            second = (await Writes(db).UpdateDealAsync(raj, new DealChange(platform, Amount: 130_000m), default))!.ChangeId;
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+        Assert.Equal(130_000m, Convert.ToDecimal(_sf.Org.Get(_ids["platform"], "Amount")));
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            Assert.Equal(UndoStatus.Undone, (await Writes(db).UndoAsync(raj, second, DateTimeOffset.MinValue, default)).Status);
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var reversed = await SyncAsync();
+
+        Assert.Equal(1, reversed.WritesSent);
+        Assert.Equal(120_000m, Convert.ToDecimal(_sf.Org.Get(_ids["platform"], "Amount")));
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync();
+        Assert.Equal(120_000m, _db.Money($"SELECT Amount FROM Opportunities WHERE Id = {platform}")); // and the undo is not reversed by the next read
+    }
+
+    [Fact]
+    public async Task A_next_step_changed_in_the_CRM_after_the_rep_changed_it_in_chat_is_the_later_writer_and_stands()
+    {
+        await SyncAsync(full: true);
+        var platform = Local("deals", _ids["platform"]);
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            await Writes(db).UpdateDealAsync(raj, new DealChange(platform, NextStep: "Send the MSA"), default);
+        }
+        // Then someone sets another next step in Salesforce. The first sync cannot send the rep's (reading the deal
+        // answers 503) but reads the CRM's: a change later than the rep's.
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        _sf.Org.Update(_ids["platform"], "NextStep", "Security review booked");
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        _sf.Fake.FailNext(503, "SERVER_UNAVAILABLE", "Server is temporarily unavailable, please try again later.", times: 1,
+            when: r => r.Method == "GET" && r.Path.Contains("/sobjects/Opportunity/006", StringComparison.Ordinal));
+        var first = await SyncAsync();
+        Assert.True(first.Outcome == "ok", string.Join("; ", first.Skipped.Select(k => k.Reason)) + first.Error);
+        Assert.True(first.WritesWaiting == 1, $"sent {first.WritesSent} conflicted {first.WritesConflicted} dropped {first.WritesDropped} failed {first.WritesFailed}; "
+            + string.Join(" | ", _sf.Fake.Requests.Where(r => r.Path.Contains("sobjects")).Select(r => $"{r.Method} {r.Path} {r.Status}")));
+        await using (var db = _db.NewContext())
+            await db.CrmWriteBacks.ExecuteUpdateAsync(s => s.SetProperty(w => w.NextAttemptAt, (DateTimeOffset?)null));
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var second = await SyncAsync();
+
+        Assert.True(second.WritesDropped == 1, $"sent {second.WritesSent} conflicted {second.WritesConflicted} waiting {second.WritesWaiting} failed {second.WritesFailed} {_db.Text("SELECT State || ' ' || Payload FROM CrmWriteBacks")}"); // nothing left to write: the CRM's later value stands
+        Assert.Equal("Security review booked", _sf.Org.Get(_ids["platform"], "NextStep"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Outbox WHERE Reason = 'crm-conflict'"));
+    }
+
+    [Fact]
     public async Task A_refused_key_stops_the_run_keeps_the_data_and_answers_say_as_of_the_last_good_sync()
     {
         await SyncAsync(full: true);
@@ -303,8 +377,9 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
 
     private HashSet<string> Seeded() => [.. _ids.Values];
 
-    private static EfSalesWrites Writes(Data.Storage.AeBotDbContext db) =>
-        new(db, new EfWorkData(db, new MemoryCache(new MemoryCacheOptions())), TimeProvider.System);
+    /// <summary>Chat changes stamped on the same clock as the org's records (the order of changes is compared).</summary>
+    private EfSalesWrites Writes(Data.Storage.AeBotDbContext db) =>
+        new(db, new EfWorkData(db, new MemoryCache(new MemoryCacheOptions())), _sf.Fake.Clock);
 
     private static async Task<Viewer> ViewerAsync(Data.Storage.AeBotDbContext db, string email)
     {
