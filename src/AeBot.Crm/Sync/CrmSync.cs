@@ -121,10 +121,18 @@ public sealed partial class CrmSync(
                     }
                     catch (CrmException e) when (e is not CrmAuthException and not CrmLimitException)
                     {
-                        // The CRM no longer keeps deletions that old (after a long outage), or refused the window:
-                        // reported, and the records themselves still read; the next run asks again.
+                        // The CRM refused the window (a 5xx, or after a long outage deletions that old are no longer
+                        // kept): reported, and the records themselves still read. A window reaching further back than
+                        // the CRM keeps deletions will never be answered: it is given up (reported) rather than
+                        // failing every run from now on; a shorter one is asked again next run.
                         report.Skipped.Add(new CrmSkipped(type, null, "deletions not read: " + e.Message));
                         report.For(key).Skipped++;
+                        if (!e.Retryable && until - since > TimeSpan.FromDays(14))
+                        {
+                            deletedCursor = await CursorAsync(provider, "del:" + key, cancellationToken);
+                            deletedCursor.Since = until;
+                            await db.SaveChangesAsync(cancellationToken);
+                        }
                     }
                     db.ChangeTracker.Clear();
                 }
