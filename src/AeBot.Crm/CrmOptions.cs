@@ -69,6 +69,12 @@ public sealed class CrmOptions : IValidatableObject
         }
         if (TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _) is false)
             yield return new($"Crm:TimeZone '{TimeZone}' is not a time zone this machine knows (use an IANA id such as Europe/London).");
+        // The nested sections' own ranges (pacing, shares): ValidateDataAnnotations looks at this object's properties only.
+        var nested = new List<ValidationResult>();
+        object section = Kind == CrmProvider.Salesforce ? Salesforce : HubSpot;
+        Validator.TryValidateObject(section, new ValidationContext(section), nested, validateAllProperties: true);
+        foreach (var result in nested)
+            yield return new($"Crm:{Kind ?? CrmProvider.HubSpot}: {result.ErrorMessage}", result.MemberNames);
         if (Kind == CrmProvider.HubSpot)
         {
             if (string.IsNullOrWhiteSpace(HubSpot.AccessToken))
@@ -119,6 +125,10 @@ public sealed class HubSpotOptions
     public string? AccessToken { get; set; }
 
     public string BaseUrl { get; set; } = "https://api.hubapi.com";
+
+    /// <summary>Reads stop when this share of the day's API allowance is used (HubSpot's daily limit headers).</summary>
+    [Range(0.1, 1.0)]
+    public double StopAtDailyShare { get; set; } = 0.9;
 
     /// <summary>
     /// Requests AeBot allows itself per rolling 10 seconds. HubSpot's private-app burst limit is 100 per 10 s on

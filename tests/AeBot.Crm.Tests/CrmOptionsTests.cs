@@ -49,4 +49,9 @@ public sealed class CrmOptionsTests
     {
         Assert.Contains(Errors(new CrmOptions { SyncMinutes = 0 }), e => e.Contains("SyncMinutes"));
     }
+
+    [Fact]
+    public void The_providers_own_settings_are_checked_too() =>
+        Assert.Contains(Errors(new CrmOptions { Provider = "HubSpot", HubSpot = { AccessToken = "pat-na1-x", RequestsPer10Seconds = 0 } }),
+            e => e.Contains("RequestsPer10Seconds"));
 }

@@ -372,6 +372,14 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
     /// </summary>
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, bool read, string what, CancellationToken cancellationToken)
     {
+        // Reads stop once the day's allowance is nearly spent (the X-HubSpot-RateLimit-Daily headers of the last
+        // answers): the rest is left to the team's other integrations and to reps' write-backs, which still go.
+        if (read && Usage is { DailyMax: > 0 and var max, DailyUsed: { } used } && used >= max * _options.StopAtDailyShare)
+        {
+            throw new CrmLimitException(
+                $"HubSpot's daily API allowance is {used * 100 / max} % used ({used:N0} of {max:N0}); AeBot stops reading at {_options.StopAtDailyShare:P0} and tries again in an hour.",
+                Now.AddHours(1));
+        }
         for (var attempt = 0; ; attempt++)
         {
             using var turn = await _pacer.WaitTurnAsync(search: path.EndsWith("/search", StringComparison.Ordinal), cancellationToken);

@@ -380,4 +380,21 @@ public sealed class HubSpotClientTests
         // HubSpot's clock, from the answer's Date header (whole seconds), moved on by the time since.
         Assert.InRange(host.Source.Now, host.Fake.Now.AddSeconds(-1), host.Fake.Now.AddMinutes(1));
     }
+
+    [Fact]
+    public async Task Reads_stop_when_the_days_allowance_is_nearly_spent_but_writes_still_go()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        host.Fake.DailyLimit = 10;
+        for (var i = 0; i < 1_000; i++)
+            host.Fake.AddCompany($"Company {i}");
+
+        var e = await Assert.ThrowsAsync<CrmLimitException>(() => CrmPages.AllAsync(host.Source.ReadCompaniesAsync(Everything(host.Fake), None)));
+
+        Assert.Contains("90 %", e.Message);
+        Assert.Equal(9, host.Fake.Requests.Count); // the ninth answer says 9 of 10 are used: no tenth read
+        var deal = host.Fake.AddDeal("Acme - Platform", 1_000m);
+        await host.Writer.UpdateDealAsync(deal, new Dictionary<CrmDealField, string?> { [CrmDealField.NextStep] = "Call back" }, None);
+        Assert.Equal("Call back", host.Fake.Get("deals", deal)!["hs_next_step"]);
+    }
 }
