@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace AeBot.Data.Tests;
 
-/// <summary>A real SQLite database in a temporary file, migrated like production, deleted afterwards.</summary>
+/// <summary>
+/// A real SQLite database in a temporary file, migrated like production, deleted afterwards. Compiled into the CRM
+/// tests too (one file, linked), which sync into the same kind of database.
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("aebot-test-").FullName;
@@ -47,6 +50,16 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>A money column's value by plain SQL: SQLite stores decimals as integer ten-thousandths (ScaledDecimalConverter).</summary>
     public decimal Money(string sql) => Scalar(sql) / 10_000m;
+
+    /// <summary>A text value by plain SQL; null when the query finds nothing.</summary>
+    public string? Text(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
 
     /// <summary>Rows by plain SQL, each read by <paramref name="read"/>.</summary>
     public List<TRow> Rows<TRow>(string sql, Func<Microsoft.Data.Sqlite.SqliteDataReader, TRow> read)

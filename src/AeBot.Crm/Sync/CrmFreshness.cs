@@ -25,7 +25,7 @@ internal sealed class CrmFreshness(AeBotDbContext db, IMemoryCache cache, IOptio
         StaleData? stale = null;
         if (last is not null && last.Outcome is "auth" or "failed")
         {
-            var success = await db.CrmSyncRuns.AsNoTracking().Where(r => r.Provider == provider && (r.Outcome == "ok" || r.Outcome == "partial"))
+            var success = await db.CrmSyncRuns.AsNoTracking().Succeeded(provider)
                 .OrderByDescending(r => r.Id).Select(r => r.FinishedAt).FirstOrDefaultAsync(cancellationToken);
             var tooLong = success is null || clock.GetUtcNow() - success.Value > TimeSpan.FromMinutes(3 * o.SyncMinutes);
             if (last.Outcome == "auth")

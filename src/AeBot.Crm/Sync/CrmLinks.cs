@@ -71,6 +71,25 @@ internal sealed class CrmLinks(AeBotDbContext db, string provider)
 
     public void Remember(string type, string crmId, long localId) => Known(type)[crmId] = localId;
 
+    /// <summary>
+    /// Links a CRM record to its local row: <paramref name="row"/> (tracked) brought up to date, or a new link added;
+    /// the reads and the write-backs both link through here. Saved with the caller's next save.
+    /// </summary>
+    public CrmRecordRow Link(CrmRecordRow? row, string type, string crmId, long localId, DateTimeOffset modifiedAt, DateTimeOffset now)
+    {
+        if (row is null)
+        {
+            row = new CrmRecordRow { Provider = provider, ObjectType = type, CrmId = crmId };
+            db.CrmRecords.Add(row);
+        }
+        row.LocalId = localId;
+        row.ModifiedAt = modifiedAt;
+        row.SyncedAt = now;
+        row.DeletedAt = null;
+        Remember(type, crmId, localId);
+        return row;
+    }
+
     public void Forget(string type, string crmId) => Known(type)[crmId] = 0;
 
     /// <summary>The CRM id of a local row (for write-backs), or null when it never came from (or went to) the CRM.</summary>

@@ -60,22 +60,9 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             c.Unchanged++;
     }
 
-    private async Task<CrmRecordRow> LinkAsync(Dictionary<string, CrmRecordRow> rows, string type, string crmId, long localId, DateTimeOffset modifiedAt)
-    {
-        if (!rows.TryGetValue(crmId, out var row))
-        {
-            row = new CrmRecordRow { Provider = links.Provider, ObjectType = type, CrmId = crmId, LocalId = localId, ModifiedAt = modifiedAt, SyncedAt = now };
-            db.CrmRecords.Add(row);
-            rows[crmId] = row;
-        }
-        row.LocalId = localId;
-        row.ModifiedAt = modifiedAt;
-        row.SyncedAt = now;
-        row.DeletedAt = null;
-        links.Remember(type, crmId, localId);
-        await Task.CompletedTask;
-        return row;
-    }
+    /// <summary>Links through the page's link rows (a Task, so page work queued with <see cref="After"/> can await it).</summary>
+    private Task<CrmRecordRow> LinkAsync(Dictionary<string, CrmRecordRow> rows, string type, string crmId, long localId, DateTimeOffset modifiedAt) =>
+        Task.FromResult(rows[crmId] = links.Link(rows.GetValueOrDefault(crmId), type, crmId, localId, modifiedAt, now));
 
     private static bool Set<T>(T current, T value, Action<T> assign)
     {
@@ -396,34 +383,11 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
         await FlushAsync(ct);
     }
 
-    private static ForecastCategory Forecast(string? named, StageCategory category, decimal? probability)
-    {
-        switch (named?.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
-        {
-            case "pipeline": return ForecastCategory.Pipeline;
-            case "bestcase": return ForecastCategory.BestCase;
-            case "commit": return ForecastCategory.Commit;
-            case "closed": return ForecastCategory.Closed;
-            case "omitted": return ForecastCategory.Omitted;
-        }
-        // HubSpot's stages carry no forecast category: derived from the stage's probability as a CSV import does.
-        return category switch
-        {
-            StageCategory.Won => ForecastCategory.Closed,
-            StageCategory.Lost => ForecastCategory.Omitted,
-            _ => probability switch { >= 80m => ForecastCategory.Commit, >= 50m => ForecastCategory.BestCase, _ => ForecastCategory.Pipeline },
-        };
-    }
+    /// <summary>The stage's named category (Salesforce), else derived as a CSV import derives it (HubSpot names none).</summary>
+    private static ForecastCategory Forecast(string? named, StageCategory category, decimal? probability) =>
+        (named is null ? null : OpportunityImporter.ForecastFromName(named)) ?? OpportunityImporter.DeriveForecast(category, probability);
 
-    private static OpportunityType ParseType(string text)
-    {
-        var key = text.ToLowerInvariant();
-        if (key.Contains("renew", StringComparison.Ordinal))
-            return OpportunityType.Renewal;
-        if (key.Contains("existing", StringComparison.Ordinal) || key.Contains("upsell", StringComparison.Ordinal) || key.Contains("expansion", StringComparison.Ordinal))
-            return OpportunityType.Upsell;
-        return OpportunityType.NewBusiness;
-    }
+    private static OpportunityType ParseType(string text) => OpportunityImporter.TypeFromName(text) ?? OpportunityType.NewBusiness;
 
     private long? _unassigned;
 

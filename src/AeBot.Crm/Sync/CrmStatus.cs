@@ -18,7 +18,7 @@ public sealed class CrmStatus(AeBotDbContext db)
             .OrderBy(c => c.Id).Select(c => new Cursor(c.ObjectType, c.Since, c.Position)).ToListAsync(ct);
         var runs = (await db.CrmSyncRuns.AsNoTracking().Where(r => r.Provider == provider).OrderByDescending(r => r.Id).Take(5)
             .Select(r => new Run(r.StartedAt, r.FinishedAt, r.Full, r.Outcome, r.Counts, r.Error)).ToListAsync(ct));
-        var lastSuccess = await db.CrmSyncRuns.AsNoTracking().Where(r => r.Provider == provider && (r.Outcome == "ok" || r.Outcome == "partial"))
+        var lastSuccess = await db.CrmSyncRuns.AsNoTracking().Succeeded(provider)
             .OrderByDescending(r => r.Id).Select(r => new Run(r.StartedAt, r.FinishedAt, r.Full, r.Outcome, r.Counts, r.Error)).FirstOrDefaultAsync(ct);
         var unsettled = await db.CrmWriteBacks.AsNoTracking()
             .Where(w => w.Provider == provider && (w.State == CrmWriteBacks.Pending || w.State == CrmWriteBacks.Conflict))

@@ -226,7 +226,7 @@ internal sealed partial class CrmWriteBacks(
                         payload.Conflicts = conflicts;
                         row.Payload = JsonSerializer.Serialize(payload, Json);
                         row.State = Conflict;
-                        await AskAsync(row, payload, conflicts, ct);
+                        await AskAsync(row, payload, conflicts, stages, ct);
                         await db.SaveChangesAsync(ct);
                         report.WritesConflicted++;
                         continue;
@@ -357,12 +357,8 @@ internal sealed partial class CrmWriteBacks(
     {
         var now = clock.GetUtcNow();
         var row = await db.CrmRecords.FirstOrDefaultAsync(r => r.Provider == source.Provider && r.ObjectType == type && r.CrmId == crmId, ct);
-        if (row is null)
-            db.CrmRecords.Add(new CrmRecordRow { Provider = source.Provider, ObjectType = type, CrmId = crmId, LocalId = localId, ModifiedAt = now, SyncedAt = now });
-        else
-            row.LocalId = localId;
+        links.Link(row, type, crmId, localId, now, now);
         await db.SaveChangesAsync(ct);
-        links.Remember(type, crmId, localId);
     }
 
     /// <summary>
@@ -458,13 +454,12 @@ internal sealed partial class CrmWriteBacks(
     }
 
     /// <summary>"Acme's close date changed in HubSpot to Jan 20 since you asked; keep Jan 20 or set Jan 15?"</summary>
-    private async Task AskAsync(CrmWriteBackRow row, WriteBackPayload payload, Dictionary<string, string?> conflicts, CancellationToken ct)
+    private async Task AskAsync(CrmWriteBackRow row, WriteBackPayload payload, Dictionary<string, string?> conflicts, IReadOnlyList<CrmStage> stages, CancellationToken ct)
     {
         var deal = await db.Opportunities.AsNoTracking().Include(o => o.Account).FirstOrDefaultAsync(o => o.Id == payload.DealId, ct);
         var rep = await db.Reps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == row.RepId, ct);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(rep?.TimeZoneId ?? "UTC", out var z) ? z : TimeZoneInfo.Utc;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        var stages = await source.ReadStagesAsync(ct);
         string Show(string field, string? value)
         {
             if (string.IsNullOrEmpty(value))

@@ -172,20 +172,25 @@ internal sealed class OpportunityImporter(ImportSession session, HeaderMap map) 
     {
         if (text is null)
             return null;
-        switch (ColumnSynonyms.Normalize(text))
-        {
-            case "pipeline" or "pipe" or "upside": return ForecastCategory.Pipeline;
-            case "bestcase" or "best" or "probable": return ForecastCategory.BestCase;
-            case "commit" or "committed" or "commitment": return ForecastCategory.Commit;
-            case "closed" or "won" or "closedwon": return ForecastCategory.Closed;
-            case "omitted" or "omit" or "lost" or "closedlost": return ForecastCategory.Omitted;
-            default:
-                Result.Warn($"forecast category '{text}' not known; derived from probability", line);
-                return null;
-        }
+        var forecast = ForecastFromName(text);
+        if (forecast is null)
+            Result.Warn($"forecast category '{text}' not known; derived from probability", line);
+        return forecast;
     }
 
-    private static ForecastCategory DeriveForecast(StageCategory category, decimal? probability) => category switch
+    /// <summary>A forecast category as CRMs name it (Salesforce's ForecastCategoryName, export columns); null when unknown.</summary>
+    internal static ForecastCategory? ForecastFromName(string text) => ColumnSynonyms.Normalize(text) switch
+    {
+        "pipeline" or "pipe" or "upside" => ForecastCategory.Pipeline,
+        "bestcase" or "best" or "probable" => ForecastCategory.BestCase,
+        "commit" or "committed" or "commitment" => ForecastCategory.Commit,
+        "closed" or "won" or "closedwon" => ForecastCategory.Closed,
+        "omitted" or "omit" or "lost" or "closedlost" => ForecastCategory.Omitted,
+        _ => null,
+    };
+
+    /// <summary>A deal's forecast category when its CRM names none: by outcome, then by probability (percent).</summary>
+    internal static ForecastCategory DeriveForecast(StageCategory category, decimal? probability) => category switch
     {
         StageCategory.Won => ForecastCategory.Closed,
         StageCategory.Lost => ForecastCategory.Omitted,
@@ -199,6 +204,15 @@ internal sealed class OpportunityImporter(ImportSession session, HeaderMap map) 
 
     private OpportunityType ParseType(string text, int line)
     {
+        if (TypeFromName(text) is { } type)
+            return type;
+        Result.Warn($"type '{text}' not known; read as new business", line);
+        return OpportunityType.NewBusiness;
+    }
+
+    /// <summary>A deal's type as CRMs name it ("Existing Customer - Upgrade", "Renewal", "New Business"); null when unknown.</summary>
+    internal static OpportunityType? TypeFromName(string text)
+    {
         var key = ColumnSynonyms.Normalize(text);
         if (key.Contains("renew"))
             return OpportunityType.Renewal;
@@ -207,7 +221,6 @@ internal sealed class OpportunityImporter(ImportSession session, HeaderMap map) 
             return OpportunityType.Upsell;
         if (key.Contains("new"))
             return OpportunityType.NewBusiness;
-        Result.Warn($"type '{text}' not known; read as new business", line);
-        return OpportunityType.NewBusiness;
+        return null;
     }
 }
