@@ -7,7 +7,7 @@ public sealed partial class FakeHubSpot
 {
     /// <summary>
     /// POST /crm/v3/objects/{type}/search, refusing what the search guide's "Limitations" refuse
-    /// (developers.hubspot.com/docs/api-reference/latest/crm/search-the-crm): at most five filterGroups with up to six
+    /// (https://developers.hubspot.com/docs/api-reference/latest/crm/search-the-crm): at most five filterGroups with up to six
     /// filters each and 18 in all; at most 200 results a page; a request body of at most 3,000 characters; no paging
     /// beyond the first 10,000 results ("Attempting to page beyond 10,000 will result in a 400 error"). A filter or sort
     /// on a property the object does not have is a 400 too. Results are ANDed within a group and ORed across groups.

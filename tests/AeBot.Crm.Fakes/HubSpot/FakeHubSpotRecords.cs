@@ -1,5 +1,9 @@
 namespace AeBot.Crm.Fakes.HubSpot;
 
+// Records as HubSpot's CRM objects API returns them (id, properties, createdAt/updatedAt, archivedAt:
+// https://developers.hubspot.com/docs/api/crm/understanding-the-crm); token states as its error responses tell them
+// apart (https://developers.hubspot.com/docs/api/error-handling).
+
 /// <summary>A request the fake received, for assertions.</summary>
 public sealed record FakeRequest(string Method, string Path, string Query, string Body)
 {

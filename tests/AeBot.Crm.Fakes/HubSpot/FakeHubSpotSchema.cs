@@ -1,7 +1,8 @@
 namespace AeBot.Crm.Fakes.HubSpot;
 
 /// <summary>What the fake knows of HubSpot's object model: the properties each object has, their types, and the
-/// HUBSPOT_DEFINED association types it accepts on create.</summary>
+/// HUBSPOT_DEFINED association types it accepts on create (properties: https://developers.hubspot.com/docs/api/crm/properties;
+/// association type ids: https://developers.hubspot.com/docs/api/crm/associations).</summary>
 internal static class FakeHubSpotSchema
 {
     public static readonly string[] Engagements = ["calls", "meetings", "notes", "tasks"];

@@ -1,6 +1,10 @@
 namespace AeBot.Crm.Fakes.Salesforce;
 
-/// <summary>The fake org's clock (SystemModstamp, token expiry, getDeleted's window), settable by tests; give the same instance to the client.</summary>
+/// <summary>
+/// The fake org's clock — the one its SystemModstamp comes from (Object Reference, "System Fields":
+/// https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/system_fields.htm), and
+/// token expiry and getDeleted's window are measured by — settable by tests; give the same instance to the client.
+/// </summary>
 public sealed class FakeClock(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;

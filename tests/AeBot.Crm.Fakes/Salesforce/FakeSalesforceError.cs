@@ -1,6 +1,7 @@
 namespace AeBot.Crm.Fakes.Salesforce;
 
-/// <summary>An answer of the error shape ("Status Codes and Error Responses"): HTTP status and [{message, errorCode}].</summary>
+/// <summary>An answer of the error shape ("Status Codes and Error Responses",
+/// https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm): HTTP status and [{message, errorCode}].</summary>
 internal sealed class FakeSalesforceError(int status, string errorCode, string message) : Exception(message)
 {
     public int Status { get; } = status;

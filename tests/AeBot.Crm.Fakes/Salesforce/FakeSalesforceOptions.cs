@@ -1,6 +1,11 @@
 namespace AeBot.Crm.Fakes.Salesforce;
 
-/// <summary>What the fake org's connected app and limits are.</summary>
+/// <summary>
+/// What the fake org's connected app and limits are: the JWT bearer flow's checks
+/// (https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm), the query batch size
+/// (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_query.htm) and the daily API
+/// allowance reported in Sforce-Limit-Info (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_api_usage.htm).
+/// </summary>
 public sealed class FakeSalesforceOptions
 {
     /// <summary>The connected app's consumer key: the JWT's iss must be this.</summary>

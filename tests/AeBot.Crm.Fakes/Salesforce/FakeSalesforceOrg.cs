@@ -3,7 +3,9 @@ using System.Globalization;
 namespace AeBot.Crm.Fakes.Salesforce;
 
 /// <summary>
-/// The fake org's data: records by id with a schema, stamped with SystemModstamp from <see cref="FakeClock"/>.
+/// The fake org's data: records by id with a schema, stamped with SystemModstamp from <see cref="FakeClock"/>;
+/// deletions kept for getDeleted (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_getdeleted.htm)
+/// and merges deleting the loser (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_merge.htm).
 /// Tests seed and edit it directly (typed helpers below); the REST API reads and writes it. Thread-safe.
 /// </summary>
 public sealed class FakeSalesforceOrg

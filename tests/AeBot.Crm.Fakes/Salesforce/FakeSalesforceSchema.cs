@@ -16,7 +16,8 @@ internal sealed record FakeField(string Name, FakeFieldType Type, bool Createabl
 /// <summary>
 /// An object of the fake org's schema: its fields (names case-insensitive, as in SOQL), its parent relationships
 /// (UserRole.Name through UserRoleId) and child relationships (Opportunity.OpportunityLineItems), as the Object
-/// Reference for Salesforce and Lightning Platform lists them. Only the fields AeBot touches and a few neighbours.
+/// Reference for Salesforce and Lightning Platform lists them
+/// (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/). Only the fields AeBot touches and a few neighbours.
 /// </summary>
 internal sealed class FakeSObjectType(string name, string keyPrefix)
 {

@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 namespace AeBot.Crm.Fakes.Salesforce;
 
 /// <summary>
-/// The part of SOQL ("SOQL and SOSL Reference") the clients send: SELECT fields, parent fields (UserRole.Name) and
+/// The part of SOQL ("SOQL and SOSL Reference", https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/)
+/// the clients send: SELECT fields, parent fields (UserRole.Name) and
 /// child subqueries FROM one object, WHERE comparisons joined by AND, ORDER BY, LIMIT. Anything else is refused
 /// as MALFORMED_QUERY, an unknown object as INVALID_TYPE, an unknown field — or a literal of the wrong type, such as
 /// a quoted datetime — as INVALID_FIELD, the way Salesforce refuses them.

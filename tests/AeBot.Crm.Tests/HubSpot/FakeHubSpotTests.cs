@@ -6,7 +6,13 @@ using AeBot.Crm.Fakes.HubSpot;
 
 namespace AeBot.Crm.Tests.HubSpot;
 
-/// <summary>The fake refuses what HubSpot refuses, in HubSpot's words — checked with a bare HttpClient.</summary>
+/// <summary>
+/// The fake refuses what HubSpot refuses, in HubSpot's words — checked with a bare HttpClient. The pages: errors
+/// https://developers.hubspot.com/docs/api/error-handling, search limits
+/// https://developers.hubspot.com/docs/api-reference/latest/crm/search-the-crm, rate limits
+/// https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines, engagements (hs_timestamp)
+/// https://developers.hubspot.com/docs/api/crm/calls, associations https://developers.hubspot.com/docs/api/crm/associations.
+/// </summary>
 public sealed class FakeHubSpotTests : IAsyncLifetime
 {
     private FakeHubSpot _fake = null!;
