@@ -29,6 +29,13 @@ public static class CliApplication
             return await HealthCommand.RunAsync(invocation, stdout, stderr);
 
         trace.Mark("parsed");
+        IConfigurationRoot? configuration = null;
+        if (invocation.Command == "ask")
+        {
+            configuration = CliConfiguration.Build(invocation.ConfigurationArgs);
+            if (await CommandSocketClient.TryRunAsync(invocation, configuration, stdout, stderr, trace) is { } answered)
+                return answered;
+        }
         if (invocation.Command is "ask" or "chat")
         {
             // Reading dates builds the recogniser's several hundred regular expressions, half a second of a cold `ask`
@@ -36,7 +43,7 @@ public static class CliApplication
             // sets up the services and checks the database.
             _ = Task.Run(PeriodParser.Warm);
         }
-        var builder = CliHost.CreateBuilder(invocation, stderr);
+        var builder = CliHost.CreateBuilder(invocation, stderr, configuration);
         trace.Mark("configuration read, services registered");
         using var host = builder.Build();
         trace.Mark("host built");

@@ -11,13 +11,11 @@ namespace AeBot.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static HostApplicationBuilder CreateBuilder(Invocation invocation, TextWriter stderr)
+    /// <param name="read">The command's configuration when it was already read (ask, looking for a server): read once.</param>
+    public static HostApplicationBuilder CreateBuilder(Invocation invocation, TextWriter stderr, IConfigurationRoot? read = null)
     {
         var args = invocation.ConfigurationArgs;
-        // The environment comes from where the default builder takes it: DOTNET_ENVIRONMENT, or --environment.
-        var hostSettings = new ConfigurationBuilder().AddEnvironmentVariables("DOTNET_").AddCommandLine(args).Build();
-        var environment = hostSettings[HostDefaults.EnvironmentKey] is { Length: > 0 } named ? named : Environments.Production;
-
+        var environment = CliConfiguration.EnvironmentName(args);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
@@ -25,14 +23,11 @@ internal static class CliHost
             EnvironmentName = environment,
             ApplicationName = typeof(CliHost).Assembly.GetName().Name,
         });
-        // The sources and their order of Host.CreateApplicationBuilder (later ones win), without reload-on-change.
         var configuration = builder.Configuration;
-        configuration.AddEnvironmentVariables("DOTNET_").AddCommandLine(args);
-        configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
-            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false);
-        if (builder.Environment.IsDevelopment())
-            configuration.AddUserSecrets(typeof(CliHost).Assembly, optional: true, reloadOnChange: false);
-        configuration.AddEnvironmentVariables().AddCommandLine(args);
+        if (read is null)
+            CliConfiguration.AddSources(configuration, args, environment);
+        else
+            configuration.AddConfiguration(read);
 
         // stdout carries the command's answer (and --json); logs are plain lines on stderr, whatever
         // Logging:Console:FormatterName says for the server. A command prints its own summary; the log only adds

@@ -27,6 +27,9 @@ public sealed class StartupTrace
 
     public static StartupTrace Off { get; } = new(null);
 
+    /// <summary>A trace into <paramref name="sink"/> whatever the environment says (tests read where a command went).</summary>
+    internal static StartupTrace To(TextWriter sink) => new(sink);
+
     public static StartupTrace FromEnvironment(TextWriter sink) =>
         Environment.GetEnvironmentVariable(Variable) is "1" or "true" ? new StartupTrace(sink) : Off;
 
