@@ -1,5 +1,6 @@
 using System.Globalization;
 using AeBot.Core.Answers;
+using AeBot.Core.Audit;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
@@ -71,8 +72,6 @@ public sealed class WeeklyDigests(
         var rollup = await team.RollupAsync(context, cancellationToken);
 
         var o = options.Value;
-        var staleSince = now.AddDays(-capture.Value.StaleDays);
-        var atRisk = await source.RenewalsAtRiskAsync(reps.Select(r => r.Id).ToList(), today, o.EscalationDays, now.AddDays(-o.EscalationDays), cancellationToken);
         // A pack per direct report: a rep's own deals, or for a manager under this one, their whole team's.
         var direct = await source.DirectReportsAsync(viewer.RepId, cancellationToken);
         var blocks = new List<ReplyBlock>
@@ -83,42 +82,27 @@ public sealed class WeeklyDigests(
         var flagged = 0;
         foreach (var rep in direct)
         {
-            var owners = new List<long> { rep.Id };
-            if (await data.ViewerAsync(rep.Id, cancellationToken) is { HasTeam: true } lead)
-                owners.AddRange((await data.TeamAsync(lead, cancellationToken)).Select(r => r.Id));
-            var mine = new DealFilter { OwnerIds = owners, Category = StageCategory.Open };
-            // The lists show a few of each; the heading counts them all ("3 of 12 stale"), never a list's length.
-            var allSlipped = await data.SlippedAsync(viewer, mine, o.SlippedAfterPushes, int.MaxValue, cancellationToken);
-            var slipped = allSlipped.Take(PerList).ToList();
-            var staleFilter = mine with { NotEngagedSince = staleSince };
-            var stale = await data.DealsAsync(viewer, staleFilter, DealOrder.AmountDescending, PerList, cancellationToken);
-            var staleTotal = (await data.TotalsAsync(viewer, staleFilter, cancellationToken)).Count;
-            var pastFilter = mine with { CloseTo = today.AddDays(-1) };
-            var pastClose = await data.DealsAsync(viewer, pastFilter, DealOrder.CloseDateAscending, PerList, cancellationToken);
-            var pastTotal = (await data.TotalsAsync(viewer, pastFilter, cancellationToken)).Count;
-            var allRenewals = atRisk.Where(r => (r.OwnerId is { } owner && owners.Contains(owner)) || (r.AccountManagerId is { } am && owners.Contains(am))).ToList();
-            var renewals = allRenewals.Take(PerList).ToList();
-            var items = new List<ListItem>();
-            items.AddRange(slipped.Select(s => new ListItem($"Slipped: {s.Deal.Name}{Amount(s.Deal)}",
-                "pushed " + string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, today))), [])));
-            items.AddRange(pastClose.Select(d => new ListItem($"Past close date: {d.Name}{Amount(d)}", $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, today)}", [])));
-            items.AddRange(stale.Select(d => new ListItem($"Stale: {d.Name}{Amount(d)}",
-                $"{d.Stage} · last touched {(d.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, zone).DateTime), today) : "never")}", [])));
-            items.AddRange(renewals.Select(r => new ListItem($"Renewal at risk: {r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
-                $"ends {DateFormat.Short(r.EndDate, today)} · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · no interaction logged for {o.EscalationDays}+ days",
-                [new ReplyAction("Brief", Payloads.Ask + "brief me on " + r.AccountName)])));
-            if (items.Count == 0)
+            var pack = await PackAsync(viewer, rep, today, now, zone, cancellationToken);
+            var lists = new List<(PackList List, IReadOnlyList<ListItem> Items, int Total)>();
+            foreach (var list in Enum.GetValues<PackList>())
             {
-                items.Add(new ListItem("Nothing flagged", "no slipped, stale or overdue deals and no renewal at risk", []));
+                var (items, total) = await pack.ListAsync(list, 0, PerList, cancellationToken);
+                lists.Add((list, items, total));
             }
+            var shown = lists.SelectMany(l => l.Items).ToList();
+            if (shown.Count == 0)
+                shown.Add(new ListItem("Nothing flagged", "no slipped, stale or overdue deals and no renewal at risk", []));
             else
-            {
                 flagged++;
-            }
-            var whose = owners.Count > 1 ? $" and their team of {owners.Count - 1}" : "";
-            blocks.Add(new ItemListBlock($"{rep.Name}{whose} — 1:1 pack ({MoneyFormat.OfTotal(slipped.Count, allSlipped.Count)} slipped · "
-                + $"{MoneyFormat.OfTotal(pastClose.Count, pastTotal)} past close · {MoneyFormat.OfTotal(stale.Count, staleTotal)} stale · "
-                + $"{MoneyFormat.OfTotal(renewals.Count, allRenewals.Count)} {(allRenewals.Count == 1 ? "renewal" : "renewals")} at risk)", items));
+            var counts = lists.Select(l => $"{MoneyFormat.OfTotal(l.Items.Count, l.Total)} {Noun(l.List, l.Total)}");
+            blocks.Add(new ItemListBlock($"{pack.Title} — 1:1 pack ({string.Join(" · ", counts)})", shown));
+            // The lists show a few of each; the heading counts them all ("5 of 12 stale") and "More" pages on.
+            var more = lists.Where(l => l.Items.Count < l.Total)
+                .Select(l => new ReplyAction($"More {Noun(l.List, 2).Replace(" at risk", "", StringComparison.Ordinal)}",
+                    MorePages.Payload(new MorePage(null, Section(rep.Id, l.List), l.Items.Count))))
+                .ToList();
+            if (more.Count > 0)
+                blocks.Add(new ActionsBlock(more));
         }
         blocks.Add(new ActionsBlock([
             new ReplyAction("Team forecast", Payloads.Ask + "team forecast this quarter"),
@@ -128,7 +112,110 @@ public sealed class WeeklyDigests(
         blocks.Add(new ContextBlock($"Your weekly team digest — {o.WeeklyDigestDay}s at {o.WeeklyDigestTime:HH\\:mm}, because you manage a team of {reps.Count}. " +
             $"Stale = no logged interaction for {capture.Value.StaleDays} days; slipped = close date pushed {o.SlippedAfterPushes}+ times; at risk = ending within {o.EscalationDays} days with no logged interaction for as long. As of {DateFormat.AsOf(now, zone)}."));
         return (DigestOutcome.Sent, viewer, new Reply(blocks) { Summary = $"Weekly team digest: {direct.Count} direct reports, {flagged} with something to discuss" });
+    }
 
-        string Amount(DealRow d) => d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "";
+    /// <summary>
+    /// "More" under a 1:1 pack: the next rows of one of its lists, built exactly as the digest built them (same
+    /// filters, order and settings), for the manager who pressed it — and only for one of their direct reports.
+    /// </summary>
+    public async Task<TurnResult> PageAsync(TurnContext c, string section, int offset, CancellationToken cancellationToken)
+    {
+        var direct = await source.DirectReportsAsync(c.Viewer.RepId, cancellationToken);
+        if (ReadSection(section) is not var (repId, list) || direct.FirstOrDefault(r => r.Id == repId) is not { } rep)
+            return new TurnResult(new Reply([new TextBlock("That 1:1 pack isn't one of your team's any more — the next weekly digest has the latest.")]) { Summary = "1:1 pack: not one of yours" },
+                "digest-more", TurnOutcome.Refused, section);
+        var pack = await PackAsync(c.Viewer, rep, c.Today, c.Now, c.Zone, cancellationToken);
+        var (items, total) = await pack.ListAsync(list, offset, MorePages.PageSize, cancellationToken);
+        var blocks = new List<ReplyBlock> { new ItemListBlock($"{pack.Title} — {Noun(list, total)} ({MorePages.Range(offset, items.Count, total)})", items) };
+        if (items.Count > 0 && MorePages.Button(new MorePage(null, section, offset + items.Count), total) is { } more)
+            blocks.Add(more);
+        return new TurnResult(new Reply(blocks) { Summary = $"1:1 pack for {rep.Name}: {Noun(list, total)}, {MorePages.Range(offset, items.Count, total)}" },
+            "digest-more", TurnOutcome.Answered, section);
+    }
+
+    /// <summary>The section of a "More" payload that pages a 1:1 pack's list: "1:1:{rep id}:{list}".</summary>
+    public const string SectionPrefix = "1:1:";
+
+    private static string Section(long repId, PackList list) => $"{SectionPrefix}{repId.ToString(CultureInfo.InvariantCulture)}:{list}";
+
+    private static (long RepId, PackList List)? ReadSection(string section)
+    {
+        var parts = section.Split(':');
+        return parts.Length == 4 && section.StartsWith(SectionPrefix, StringComparison.Ordinal)
+            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var repId)
+            && Enum.TryParse<PackList>(parts[3], ignoreCase: false, out var list) && Enum.IsDefined(list)
+                ? (repId, list)
+                : null;
+    }
+
+    private static string Noun(PackList list, int count) => list switch
+    {
+        PackList.Slipped => "slipped",
+        PackList.PastClose => "past close",
+        PackList.Stale => "stale",
+        _ => count == 1 ? "renewal at risk" : "renewals at risk",
+    };
+
+    private async Task<Pack> PackAsync(Viewer viewer, NamedRef rep, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        // A rep's own deals, or for a manager under this one, their whole team's.
+        var owners = new List<long> { rep.Id };
+        if (await data.ViewerAsync(rep.Id, cancellationToken) is { HasTeam: true } lead)
+            owners.AddRange((await data.TeamAsync(lead, cancellationToken)).Select(r => r.Id).Where(id => id != rep.Id));
+        var whose = owners.Count > 1 ? $" and their team of {owners.Count - 1}" : "";
+        return new Pack(data, source, options.Value, capture.Value.StaleDays, viewer, owners, $"{rep.Name}{whose}", today, now, zone);
+    }
+
+    private enum PackList
+    {
+        Slipped,
+        PastClose,
+        Stale,
+        Renewals,
+    }
+
+    /// <summary>One direct report's pack: each list counted in full and read a page at a time, in the digest's order.</summary>
+    private sealed record Pack(ISalesData Data, INudgeSource Source, NudgeOptions Options, int StaleDays, Viewer Viewer, IReadOnlyList<long> Owners, string Title, DateOnly Today, DateTimeOffset Now, TimeZoneInfo Zone)
+    {
+        public async Task<(IReadOnlyList<ListItem> Items, int Total)> ListAsync(PackList list, int offset, int take, CancellationToken ct)
+        {
+            var (o, data) = (Options, Data);
+            var mine = new DealFilter { OwnerIds = Owners, Category = StageCategory.Open };
+            switch (list)
+            {
+                case PackList.Slipped:
+                {
+                    var all = await data.SlippedAsync(Viewer, mine, o.SlippedAfterPushes, int.MaxValue, ct);
+                    return ([.. all.Skip(offset).Take(take).Select(s => new ListItem($"Slipped: {s.Deal.Name}{Amount(s.Deal)}",
+                        "pushed " + string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, Today))), []))], all.Count);
+                }
+                case PackList.PastClose:
+                {
+                    var filter = mine with { CloseTo = Today.AddDays(-1) };
+                    var deals = await data.DealsAsync(Viewer, filter, DealOrder.CloseDateAscending, offset, take, ct);
+                    return ([.. deals.Select(d => new ListItem($"Past close date: {d.Name}{Amount(d)}", $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, Today)}", []))],
+                        (await data.TotalsAsync(Viewer, filter, ct)).Count);
+                }
+                case PackList.Stale:
+                {
+                    var filter = mine with { NotEngagedSince = Now.AddDays(-StaleDays) };
+                    // Quiet longest first, as "stale deals" answers — and an order that keeps deals without an amount.
+                    var deals = await data.DealsAsync(Viewer, filter, DealOrder.LastEngagedAscending, offset, take, ct);
+                    return ([.. deals.Select(d => new ListItem($"Stale: {d.Name}{Amount(d)}",
+                        $"{d.Stage} · last touched {(d.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, Zone).DateTime), Today) : "never")}", []))],
+                        (await data.TotalsAsync(Viewer, filter, ct)).Count);
+                }
+                default:
+                {
+                    var atRisk = await Source.RenewalsAtRiskAsync(Owners.ToList(), Today, o.EscalationDays, Now.AddDays(-o.EscalationDays), ct);
+                    var mineAtRisk = atRisk.Where(r => (r.OwnerId is { } owner && Owners.Contains(owner)) || (r.AccountManagerId is { } am && Owners.Contains(am))).ToList();
+                    return ([.. mineAtRisk.Skip(offset).Take(take).Select(r => new ListItem($"Renewal at risk: {r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
+                        $"ends {DateFormat.Short(r.EndDate, Today)} · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · no interaction logged for {o.EscalationDays}+ days",
+                        [new ReplyAction("Brief", Payloads.Ask + "brief me on " + r.AccountName)]))], mineAtRisk.Count);
+                }
+            }
+        }
+
+        private static string Amount(DealRow d) => d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "";
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class ConversationCore(
     CaptureAbilities capture,
     BriefAbility briefs,
     MyDayAbility myDay,
+    Nudges.WeeklyDigests weeklyDigests,
     PlaybookAbility playbook,
     CommissionAbility commission,
     NudgeSettingsAbility nudgeSettings,
@@ -165,6 +166,8 @@ public sealed partial class ConversationCore(
     {
         switch (MorePages.Read(payload))
         {
+            case { Section: { } section, Offset: var offset } when section.StartsWith(Nudges.WeeklyDigests.SectionPrefix, StringComparison.Ordinal):
+                return Captured(await weeklyDigests.PageAsync(c, section, offset, ct));
             case { Section: { } section, Offset: var offset }:
                 return Captured(await myDay.PageAsync(c, section, offset, ct));
             case { Query: { } query, Offset: var from }:

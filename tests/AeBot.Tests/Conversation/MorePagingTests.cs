@@ -1,6 +1,7 @@
 using System.Globalization;
 using AeBot.Core.Conversation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AeBot.Tests.Conversation;
 
@@ -77,6 +78,59 @@ public sealed class MorePagingTests(ConversationFixture app) : IClassFixture<Con
         var table = Assert.Single(next.Blocks.OfType<TableBlock>());
         Assert.StartsWith("Quiet longest first — 11–", table.Title);
         Assert.Contains("Quiet for", table.Columns);
+    }
+
+    [Fact]
+    public async Task The_weekly_digests_one_to_one_pack_pages_each_list_it_cuts()
+    {
+        var sql = $"SELECT Name FROM Opportunities WHERE OwnerId = 8 AND StageCategory = 0 AND COALESCE(LastEngagedAt, CreatedAt) < {StaleSince}";
+        var expected = await app.QueryAsync(db => NamesAsync(db, sql));
+        var marcus = await app.RepAsync(Marcus);
+        var digest = await WeeklyDigestAsync(marcus.Id);
+
+        var packAt = digest.Blocks.ToList().FindIndex(b => b is ItemListBlock { Title: { } t } && t.StartsWith("Dana Reyes — 1:1 pack", StringComparison.Ordinal));
+        var pack = (ItemListBlock)digest.Blocks[packAt];
+        var shown = pack.Items.Where(i => i.Title.StartsWith("Stale: ", StringComparison.Ordinal)).Select(i => i.Title["Stale: ".Length..]).ToList();
+        Assert.Contains($"{shown.Count} of {expected.Count} stale", pack.Title);
+        var more = Assert.IsType<ActionsBlock>(digest.Blocks[packAt + 1]).Actions.Single(a => a.Label == "More stale");
+
+        var conversation = Guid.NewGuid().ToString("N");
+        var rows = new List<string>(shown);
+        var reply = await app.AskAsync(Marcus, "", conversation, more.Payload);
+        for (var pages = 1; ; pages++)
+        {
+            var list = Assert.Single(reply.Blocks.OfType<ItemListBlock>());
+            Assert.StartsWith($"Dana Reyes — stale ({rows.Count + 1}–", list.Title);
+            rows.AddRange(list.Items.Select(i => i.Title["Stale: ".Length..]));
+            if (MoreOf(reply) is not { } next)
+                break;
+            Assert.True(pages < 100, "More never ends");
+            reply = await app.AskAsync(Marcus, "", conversation, next.Payload);
+        }
+
+        // A deal's line reads "Stale: name · $1.2M": every stale deal of Dana's exactly once, across the digest and its pages.
+        Assert.Equal(expected.Order(StringComparer.Ordinal), rows.Select(r => r.Split(" · ")[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_one_to_one_pack_pages_only_for_the_reps_own_manager()
+    {
+        var marcus = await app.RepAsync(Marcus);
+        var digest = await WeeklyDigestAsync(marcus.Id);
+        var more = digest.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Actions).First(a => a.Label.StartsWith("More ", StringComparison.Ordinal));
+
+        var forged = await app.AskAsync(Dana, "", null, more.Payload);
+
+        Assert.Equal("1:1 pack: not one of yours", forged.Summary);
+        Assert.DoesNotContain(forged.Blocks, b => b is ItemListBlock);
+    }
+
+    private async Task<Reply> WeeklyDigestAsync(long managerId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var today = DateOnly.FromDateTime(ConversationFixture.Now.UtcDateTime);
+        var (_, _, reply) = await scope.ServiceProvider.GetRequiredService<AeBot.Core.Nudges.WeeklyDigests>().PreviewAsync(managerId, today, default);
+        return reply!;
     }
 
     [Theory]
