@@ -20,7 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddAeBotServices();
 builder.Services.AddWebChat(builder.Configuration);
 builder.Services.AddProblemDetails();
-builder.Services.AddHostedService<CommandSocketServer>();
+builder.Services.AddCommandSocket();
 
 var app = builder.Build();
 if (ConfigurationCheck.Problems(app.Services) is { Count: > 0 } problems)

@@ -24,7 +24,10 @@ internal static class CommandSocketAddress
         // The peer check (SO_PEERCRED, PeerCredentials) is Linux's; elsewhere every command answers in its own process.
         if (!OperatingSystem.IsLinux() || !configuration.GetValue(SectionName + ":Enabled", true))
             return null;
-        var directory = configuration[SectionName + ":Directory"] is { Length: > 0 } configured
+        var configured = configuration[SectionName + ":Directory"];
+        if (configured is { Length: > 0 } && !Path.IsPathRooted(configured))
+            return null; // refused at the server's start (CommandSocketOptions); a command just answers by itself
+        var directory = configured is { Length: > 0 }
             ? configured
             : Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime && Path.IsPathRooted(runtime)
                 ? Path.Combine(runtime, "aebot")

@@ -41,4 +41,21 @@ public sealed class CommandSocketAddressTests
 
         Assert.Null(CommandSocketAddress.PathFor(off));
     }
+
+    [Theory]
+    [InlineData("run/aebot", "must be an absolute path")]
+    [InlineData("/var/run/a-folder-name-long-enough-that-the-socket-name-would-not-fit-in-108-bytes-of-address", "too long")]
+    public void A_folder_that_cannot_hold_the_socket_is_refused_at_start_and_passed_over_by_commands(string directory, string error)
+    {
+        var options = new CommandSocketOptions { Directory = directory };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
+        Assert.Contains(error, Assert.Single(results).ErrorMessage);
+        if (!Path.IsPathRooted(directory))
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("CommandSocket:Directory", (string?)directory)]).Build();
+            Assert.Null(CommandSocketAddress.PathFor(configuration));
+        }
+    }
 }

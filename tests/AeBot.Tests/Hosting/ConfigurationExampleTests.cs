@@ -47,7 +47,8 @@ public class ConfigurationExampleTests
         Bind<AeBot.Inbound.InboundOptions>(AeBot.Inbound.InboundOptions.SectionName);
         Bind<AeBot.Telemetry.TelemetryOptions>(AeBot.Telemetry.TelemetryOptions.SectionName);
         Bind<AeBot.Crm.CrmOptions>(AeBot.Crm.CrmOptions.SectionName);
-        var known = new[] { "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Crm", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Nudges", "Scheduling", "Slack", "Inbound", "Telemetry" };
+        Bind<AeBot.Cli.CommandSocketOptions>(AeBot.Cli.CommandSocketAddress.SectionName);
+        var known = new[] { "CommandSocket", "Urls", "Logging", "ConnectionStrings", "AeBot", "Storage", "Import", "Crm", "Demo", "Clock", "WebChat", "Capture", "Playbook", "Commission", "Handoff", "Teams", "Nudges", "Scheduling", "Slack", "Inbound", "Telemetry" };
         Assert.All(configuration.GetChildren(), section => Assert.Contains(section.Key, known));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
