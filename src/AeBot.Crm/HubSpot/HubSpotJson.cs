@@ -42,6 +42,9 @@ internal sealed record HsAssociationResult(HsObjectId From, List<HsAssociationTa
 
 internal sealed record HsAssociationBatch(List<HsAssociationResult> Results);
 
+/// <summary>A batch read's answer: the records found (ids it could not find are in its errors, with status 207).</summary>
+internal sealed record HsBatch(List<HsObject> Results);
+
 internal static class HubSpotJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

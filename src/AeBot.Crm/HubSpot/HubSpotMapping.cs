@@ -22,9 +22,10 @@ internal static class HubSpotMapping
             Created(o), Modified(HubSpotObjects.Contacts, o), Merged(o));
     }
 
-    public static CrmDeal Deal(HsObject o) => new(
+    /// <summary>A deal; <paramref name="productId"/>: the product of its first line item (<see cref="HubSpotLineItems.FirstProduct"/>).</summary>
+    public static CrmDeal Deal(HsObject o, string? productId) => new(
         o.Id, Required(o, "dealname"), OptionalDecimal(o, "amount"), o.Get("deal_currency_code"), o.Get("dealstage"), o.Get("pipeline"),
-        OptionalDate(o, "closedate"), o.Get("hubspot_owner_id"), First(o, "companies"), ProductId: null, o.Get("hs_next_step"),
+        OptionalDate(o, "closedate"), o.Get("hubspot_owner_id"), First(o, "companies"), productId, o.Get("hs_next_step"),
         o.Get("closed_lost_reason"), o.Get("dealtype"), Created(o), Modified(HubSpotObjects.Deals, o), Merged(o));
 
     // Price in the account's currency (Currency null, as CrmDeal's null means); hs_price_<currency> multi-currency prices are not read.

@@ -24,10 +24,91 @@ public sealed class HubSpotClientTests
         Assert.Empty(skipped);
         Assert.Equal(3, pages);
         Assert.All(deals, d => Assert.Equal(company, d.CompanyId));
-        // ceil(250 / 100) list pages, associations inline: no search, no association batches.
-        Assert.Equal(3, host.Fake.Requests.Count);
-        Assert.All(host.Fake.Requests, r => Assert.Equal("/crm/v3/objects/deals", r.Path));
-        Assert.Equal(3, host.Source.Usage.Requests);
+        // ceil(250 / 100) list pages with companies inline, and per page one association batch read for the deals'
+        // line items (none here, so no line item reads); no search.
+        Assert.Equal(3, host.Fake.Requests.Count(r => r.Path == "/crm/v3/objects/deals"));
+        Assert.Equal(3, host.Fake.Requests.Count(r => r.Path == "/crm/v4/associations/deals/line_items/batch/read"));
+        Assert.Equal(6, host.Fake.Requests.Count);
+        Assert.Equal(6, host.Source.Usage.Requests);
+    }
+
+    [Fact]
+    public async Task A_deal_carries_the_product_of_its_first_line_item_by_position_then_creation_whether_read_in_full_or_by_search()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        var fake = host.Fake;
+        var pro = fake.AddProduct("GTX Pro", 48_000m);
+        var basic = fake.AddProduct("GTX Basic", 18_000m);
+        var since = fake.Now;
+        fake.Advance(TimeSpan.FromMinutes(1));
+        // Added first but placed second in the deal's list; a one-off fee placed first names no product.
+        var arranged = fake.AddDeal("Arranged");
+        fake.AddLineItem(arranged, basic, position: 2);
+        fake.AddLineItem(arranged, null, name: "Onboarding fee", price: 2_000m, position: 0);
+        fake.AddLineItem(arranged, pro, position: 1);
+        // Never arranged: no positions, so the one added first.
+        var unarranged = fake.AddDeal("Unarranged");
+        fake.AddLineItem(unarranged, basic);
+        fake.Advance(TimeSpan.FromSeconds(1));
+        fake.AddLineItem(unarranged, pro);
+        var feeOnly = fake.AddDeal("Fee only");
+        fake.AddLineItem(feeOnly, null, name: "Audit", price: 5_000m);
+        var bare = fake.AddDeal("No line items");
+
+        foreach (var window in new[] { Everything(fake), new CrmWindow(since, fake.Now) })
+        {
+            var (deals, _, _) = await CrmPages.AllAsync(host.Source.ReadDealsAsync(window, None));
+            var product = deals.ToDictionary(d => d.Id, d => d.ProductId);
+            Assert.Equal(pro, product[arranged]);
+            Assert.Equal(basic, product[unarranged]);
+            Assert.Null(product[feeOnly]);
+            Assert.Null(product[bare]);
+        }
+    }
+
+    [Fact]
+    public async Task A_pages_line_items_are_read_in_batches_of_100_with_one_association_read_not_one_request_per_deal()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        var fake = host.Fake;
+        var pro = fake.AddProduct("GTX Pro", 48_000m);
+        for (var i = 0; i < 100; i++)
+        {
+            var deal = fake.AddDeal($"Deal {i}");
+            fake.AddLineItem(deal, pro);
+            fake.AddLineItem(deal, pro, quantity: 2);
+            if (i % 2 == 0)
+                fake.AddLineItem(deal, null, name: "Support");
+        }
+
+        var (deals, _, pages) = await CrmPages.AllAsync(host.Source.ReadDealsAsync(Everything(fake), None));
+
+        Assert.Equal(1, pages);
+        Assert.All(deals, d => Assert.Equal(pro, d.ProductId));
+        // 250 line items: one association read for the page's 100 deals, then ceil(250 / 100) batch reads.
+        Assert.Single(fake.Requests, r => r.Path == "/crm/v4/associations/deals/line_items/batch/read");
+        var batches = fake.Requests.Where(r => r.Path == "/crm/v3/objects/line_items/batch/read").ToList();
+        Assert.Equal(3, batches.Count);
+        Assert.All(batches, b => Assert.InRange(JsonDocument.Parse(b.Body).RootElement.GetProperty("inputs").GetArrayLength(), 1, 100));
+        Assert.Equal(250, batches.Sum(b => JsonDocument.Parse(b.Body).RootElement.GetProperty("inputs").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task A_line_item_deleted_between_the_association_read_and_its_batch_read_is_passed_over()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        var fake = host.Fake;
+        var pro = fake.AddProduct("GTX Pro", 48_000m);
+        var basic = fake.AddProduct("GTX Basic", 18_000m);
+        var deal = fake.AddDeal("Acme renewal");
+        var first = fake.AddLineItem(deal, basic, position: 0);
+        fake.AddLineItem(deal, pro, position: 1);
+        fake.Archive("line_items", first); // still associated in the fake's store, gone for reads: a 207
+
+        var (deals, skipped, _) = await CrmPages.AllAsync(host.Source.ReadDealsAsync(Everything(fake), None));
+
+        Assert.Empty(skipped);
+        Assert.Equal(pro, Assert.Single(deals).ProductId);
     }
 
     [Fact]

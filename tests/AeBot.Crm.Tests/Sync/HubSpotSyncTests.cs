@@ -83,6 +83,35 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
         Assert.Equal(_db.Scalar("SELECT Id FROM Accounts WHERE Name = 'Northgate Logistics'"), _db.Scalar($"SELECT AccountId FROM Interactions WHERE Id = {call}"));
     }
 
+    private string? ProductOf(string dealCrmId) =>
+        _db.Text($"SELECT p.Name FROM Opportunities o JOIN Products p ON p.Id = o.ProductId WHERE o.Id = {Local("deals", dealCrmId)}");
+
+    [Fact]
+    public async Task A_deal_synced_from_HubSpot_has_the_product_of_its_first_line_item_in_full_and_incremental_syncs()
+    {
+        var analytics = Fake.AddProduct("Fleet Analytics Pro", 60_000m);
+        var audit = Fake.AddProduct("Audit Module", 22_000m);
+        Fake.AddLineItem(_ids["fleet"], analytics, quantity: 1);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        await SyncAsync(full: true);
+
+        Assert.Equal("Fleet Analytics Pro", ProductOf(_ids["fleet"]));
+        Assert.Equal(60_000m, _db.Money("SELECT ListPrice FROM Products WHERE Name = 'Fleet Analytics Pro'"));
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM Opportunities WHERE Id = {Local("deals", _ids["risk"])} AND ProductId IS NOT NULL"));
+
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        var added = Fake.AddDeal("Kestrel Bank - Audit Module", 22_000m, "appointmentscheduled", _ids["kestrel"], _ids["sofia"], new DateOnly(2027, 2, 1));
+        Fake.AddLineItem(added, audit);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.Read["deals"].Created);
+        Assert.Equal("Audit Module", ProductOf(added));
+        Assert.Equal("Fleet Analytics Pro", ProductOf(_ids["fleet"]));
+    }
+
     [Fact]
     public async Task An_incremental_sync_applies_exactly_an_edit_a_deletion_and_a_new_deal()
     {
