@@ -111,8 +111,12 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
 
     // ---- Objects ------------------------------------------------------------------------------------------------------
 
-    public IAsyncEnumerable<CrmPage<CrmProduct>> ReadProductsAsync(CrmWindow window, CancellationToken cancellationToken) =>
-        ReadMappedAsync(HubSpotObjects.Products, window, HubSpotMapping.Product, cancellationToken);
+    public async IAsyncEnumerable<CrmPage<CrmProduct>> ReadProductsAsync(CrmWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var portal = await PortalAsync(cancellationToken);
+        await foreach (var page in ReadMappedAsync(HubSpotObjects.Products, window, o => HubSpotMapping.Product(o, portal), cancellationToken))
+            yield return page;
+    }
 
     public IAsyncEnumerable<CrmPage<CrmCompany>> ReadCompaniesAsync(CrmWindow window, CancellationToken cancellationToken) =>
         ReadMappedAsync(HubSpotObjects.Companies, window, HubSpotMapping.Company, cancellationToken);
@@ -123,19 +127,21 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
     public async IAsyncEnumerable<CrmPage<CrmDeal>> ReadDealsAsync(CrmWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var spec = HubSpotObjects.Deals;
+        var portal = await PortalAsync(cancellationToken);
         await foreach (var records in ReadObjectsAsync(spec, window, cancellationToken))
         {
             var products = await FirstProductsAsync(records, cancellationToken);
-            yield return Map(spec, records, o => HubSpotMapping.Deal(o, products.GetValueOrDefault(o.Id)));
+            yield return Map(spec, records, o => HubSpotMapping.Deal(o, portal, products.GetValueOrDefault(o.Id)));
         }
     }
 
     public async IAsyncEnumerable<CrmPage<CrmActivity>> ReadActivitiesAsync(CrmWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var portal = await PortalAsync(cancellationToken);
         foreach (var spec in HubSpotObjects.Engagements)
         {
             var kind = HubSpotObjects.Kind(spec);
-            await foreach (var page in ReadMappedAsync(spec, window, o => HubSpotMapping.Activity(kind, o), cancellationToken))
+            await foreach (var page in ReadMappedAsync(spec, window, o => HubSpotMapping.Activity(kind, o, portal), cancellationToken))
                 yield return page;
         }
     }

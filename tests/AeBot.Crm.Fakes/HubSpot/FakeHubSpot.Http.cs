@@ -168,6 +168,7 @@ public sealed partial class FakeHubSpot
         var method = request.Method;
         return segments switch
         {
+            ["account-info", "v3", "details"] when method == "GET" => AccountDetails(),
             ["crm", "v3", "owners"] when method == "GET" => ListOwners(request.Query),
             ["crm", "v3", "pipelines", "deals"] when method == "GET" => ListPipelines(),
             ["crm", "v3", "objects", var type] when method == "GET" => ListObjects(ObjectType(type, write: false), request.Query),

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace AeBot.Crm.Fakes.HubSpot;
 
 /// <summary>
-/// A strict local HubSpot: CRM v3 objects (list, read, search, create, update), owners, deal pipelines and v4
-/// association batch reads, served over real HTTP on loopback. It refuses what HubSpot refuses (each rule commented
+/// A strict local HubSpot: CRM v3 objects (list, read, batch read, search, create, update), owners, deal pipelines,
+/// v4 association batch reads and the account's details (time zone, company currency), served over real HTTP on loopback. It refuses what HubSpot refuses (each rule commented
 /// with its documentation page), stamps changes from <see cref="Now"/>, records every request, and can be told to
 /// expire the token, throttle, or enforce a burst limit.
 /// </summary>
@@ -126,10 +126,11 @@ public sealed partial class FakeHubSpot : IAsyncDisposable
     public string AddContact(string firstName, string lastName, string? email = null, string? companyId = null, IDictionary<string, string?>? properties = null) =>
         Add("contacts", With(properties, ("firstname", firstName), ("lastname", lastName), ("email", email)), companies: Ids(companyId));
 
+    /// <summary>A deal as a rep enters it; <paramref name="closeDate"/> is picked in the account's zone (<see cref="StartOfDay"/>).</summary>
     public string AddDeal(string name, decimal? amount = null, string stage = "appointmentscheduled", string? companyId = null, string? ownerId = null,
         DateOnly? closeDate = null, IDictionary<string, string?>? properties = null) =>
         Add("deals", With(properties, ("dealname", name), ("amount", amount?.ToString(CultureInfo.InvariantCulture)), ("dealstage", stage), ("pipeline", "default"),
-            ("hubspot_owner_id", ownerId), ("closedate", closeDate is { } d ? Iso(new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : null)),
+            ("hubspot_owner_id", ownerId), ("closedate", closeDate is { } d ? Iso(StartOfDay(d)) : null)),
             companies: Ids(companyId));
 
     public string AddProduct(string name, decimal? price = null) =>

@@ -233,6 +233,37 @@ public sealed class FakeHubSpotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Account_details_carry_the_time_zone_with_its_offset_and_the_company_currency_and_need_a_token()
+    {
+        _fake.TimeZone = "Europe/Berlin";
+        _fake.CompanyCurrency = "EUR";
+        _fake.Now = new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
+
+        var body = await Body(await _http.GetAsync("/account-info/v3/details"));
+
+        Assert.Equal("Europe/Berlin", body.GetProperty("timeZone").GetString());
+        Assert.Equal("EUR", body.GetProperty("companyCurrency").GetString());
+        Assert.Equal("+02:00", body.GetProperty("utcOffset").GetString()); // summer time on the account's today
+        Assert.Equal(7_200_000, body.GetProperty("utcOffsetMilliseconds").GetInt64());
+        using var anonymous = new HttpClient { BaseAddress = new Uri(_fake.BaseUrl) };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/account-info/v3/details")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_close_date_a_rep_picks_is_kept_as_the_start_of_that_day_in_the_accounts_zone_in_UTC_ISO_8601()
+    {
+        _fake.TimeZone = "America/New_York";
+        var deal = _fake.AddDeal("Acme renewal", closeDate: new DateOnly(2026, 12, 12));
+
+        var body = await Body(await _http.GetAsync($"/crm/v3/objects/deals/{deal}?properties=closedate"));
+
+        Assert.Equal("2026-12-12T05:00:00.000Z", body.GetProperty("properties").GetProperty("closedate").GetString());
+        // Written as epoch milliseconds, answered as ISO 8601 in UTC.
+        await _http.PatchAsJsonAsync($"/crm/v3/objects/deals/{deal}", new { properties = new { closedate = "1797310800000" } });
+        Assert.Equal("2026-12-15T05:00:00.000Z", _fake.Get("deals", deal)!["closedate"]);
+    }
+
+    [Fact]
     public async Task Requests_over_the_burst_limit_are_429_TEN_SECONDLY_ROLLING()
     {
         _fake.RequestsPer10Seconds = 3;

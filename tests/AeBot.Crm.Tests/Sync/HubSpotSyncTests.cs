@@ -8,6 +8,7 @@ using AeBot.Data.Capture;
 using AeBot.Data.Crm;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AeBot.Crm.Tests.Sync;
@@ -52,7 +53,9 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
     private async Task<CrmSyncReport> SyncAsync(bool full = false)
     {
         await using var db = _db.NewContext();
-        var sync = new CrmSync(db, new ChatChangeFeed(db), _host.Source, _host.Writer, Microsoft.Extensions.Options.Options.Create(Options()),
+        await using var run = _host.NewRun();
+        var sync = new CrmSync(db, new ChatChangeFeed(db), run.ServiceProvider.GetRequiredService<Sources.ICrmSource>(),
+            run.ServiceProvider.GetRequiredService<Sources.ICrmWriter>(), Microsoft.Extensions.Options.Options.Create(Options()),
             new FakeNow(Fake), NullLogger<CrmSync>.Instance);
         return await sync.RunAsync(full, null, CancellationToken.None);
     }
@@ -110,6 +113,31 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
         Assert.Equal(1, report.Read["deals"].Created);
         Assert.Equal("Audit Module", ProductOf(added));
         Assert.Equal("Fleet Analytics Pro", ProductOf(_ids["fleet"]));
+    }
+
+    [Fact]
+    public async Task A_close_date_keeps_its_day_east_of_UTC_through_a_read_a_chat_change_and_the_read_back()
+    {
+        // Berlin: the start of a day there is the evening before in UTC, where AeBot used to read (and write) it.
+        Fake.TimeZone = "Europe/Berlin";
+        var audit = Fake.AddDeal("Kestrel Bank - Audit Module", 22_000m, "qualifiedtobuy", _ids["kestrel"], _ids["sofia"], new DateOnly(2026, 12, 11));
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        var local = Local("deals", audit);
+        Assert.Equal("2026-12-11", _db.Text($"SELECT CloseDate FROM Opportunities WHERE Id = {local}"));
+
+        await using (var db = _db.NewContext())
+            await Writes(db).UpdateDealAsync(await ViewerAsync(db, "sofia.ruiz@brightwave.example"), new DealChange(local, CloseDate: new DateOnly(2027, 1, 15)), default);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        var sent = await SyncAsync();
+
+        Assert.Equal((1, 0), (sent.WritesSent, sent.WritesConflicted));
+        Assert.Equal("2027-01-14T23:00:00.000Z", Fake.Get("deals", audit)!["closedate"]); // midnight of the 15th in Berlin
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var after = await SyncAsync();
+        Assert.Equal(0, after.WritesConflicted);
+        Assert.Equal("2027-01-15", _db.Text($"SELECT CloseDate FROM Opportunities WHERE Id = {local}"));
+        Assert.Equal("2026-12-18", _db.Text($"SELECT CloseDate FROM Opportunities WHERE Id = {Local("deals", _ids["fleet"])}")); // entered in New York
     }
 
     [Fact]
