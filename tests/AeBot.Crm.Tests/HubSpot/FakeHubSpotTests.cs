@@ -203,6 +203,20 @@ public sealed class FakeHubSpotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_read_does_not_find_a_deleted_record()
+    {
+        var deal = _fake.AddDeal("Acme renewal");
+        _fake.Archive("deals", deal);
+
+        var response = await _http.PostAsJsonAsync("/crm/v3/objects/deals/batch/read", BatchRead([deal], ["dealname"]));
+
+        Assert.Equal((HttpStatusCode)207, response.StatusCode);
+        var body = await Body(response);
+        Assert.Empty(body.GetProperty("results").EnumerateArray());
+        Assert.Equal([deal], body.GetProperty("errors")[0].GetProperty("context").GetProperty("ids").EnumerateArray().Select(i => i.GetString()));
+    }
+
+    [Fact]
     public async Task Line_items_need_the_line_items_read_scope_or_e_commerce()
     {
         _fake.MissingScopes.Add("crm.objects.line_items.read");

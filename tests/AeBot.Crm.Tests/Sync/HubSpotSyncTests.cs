@@ -199,6 +199,104 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
         Assert.Equal("Dana agreed to a three-year term.", _db.Text($"SELECT Summary FROM Interactions WHERE Id = {Local("activities", call.Id)}"));
     }
 
+    /// <summary>Deleted in HubSpot, then a month without a sync: further back than a full run's deletions window (14 days).</summary>
+    private (string Company, string Call) DeleteLongAgo()
+    {
+        var orbis = Fake.AddCompany("Orbis Retail");
+        var call = Fake.AddEngagement("calls", Fake.Now, new Dictionary<string, string?> { ["hs_call_title"] = "Intro", ["hubspot_owner_id"] = _ids["sofia"] }, companyId: orbis);
+        return (orbis, call);
+    }
+
+    [Fact]
+    public async Task A_full_sync_removes_what_HubSpot_deleted_beyond_its_deletions_window_and_counts_it_as_swept()
+    {
+        var (orbis, call) = DeleteLongAgo();
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        var callRow = Local("activities", call);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.Archive("deals", _ids["pilot"]);
+        Fake.Archive("companies", orbis);
+        Fake.Archive("calls", call);
+        Fake.Advance(TimeSpan.FromDays(30));
+        Fake.ClearRequests();
+
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal("ok", report.Outcome);
+        Assert.Equal((0, 1), (report.Read["deals"].Deleted, report.Read["deals"].Swept)); // not from the deletions read
+        Assert.Equal(1, report.Read["companies"].Swept);
+        Assert.Equal(1, report.Read["activities"].Swept);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Northgate Logistics - Pilot'"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Accounts WHERE Name = 'Orbis Retail'"));
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM Interactions WHERE Id = {callRow}"));
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM CrmRecords WHERE ObjectType = 'deals' AND CrmId = '{_ids["pilot"]}' AND DeletedAt IS NOT NULL"));
+        Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM Opportunities")); // the rest stay
+        // Confirmed with HubSpot before removing: batch reads of just the missing ids.
+        Assert.Contains(Fake.Requests, r => r.Path == "/crm/v3/objects/deals/batch/read" && r.Body.Contains(_ids["pilot"], StringComparison.Ordinal));
+
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var again = await SyncAsync(full: true);
+        Assert.All(again.Read.Values, c => Assert.Equal(0, c.Swept));
+    }
+
+    [Fact]
+    public async Task A_deal_a_full_sync_skips_as_malformed_is_still_in_HubSpot_and_is_not_swept()
+    {
+        await SyncAsync(full: true);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.Update("deals", _ids["risk"], new Dictionary<string, string?> { ["amount"] = "sixty thousand" });
+        Fake.Advance(TimeSpan.FromDays(30));
+
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal("partial", report.Outcome);
+        Assert.Equal(0, report.Read["deals"].Swept);
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Kestrel Bank - Risk Dashboard'"));
+    }
+
+    [Fact]
+    public async Task A_full_sync_that_fails_part_way_sweeps_nothing_not_even_the_types_it_read_to_the_end()
+    {
+        var (orbis, _) = DeleteLongAgo();
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        Fake.Archive("companies", orbis);
+        Fake.Archive("deals", _ids["pilot"]);
+        Fake.Advance(TimeSpan.FromDays(30));
+        Fake.MissingScopes.Add("crm.objects.deals.read"); // companies read to the end, then deals refused
+
+        var refused = await SyncAsync(full: true);
+
+        Assert.Equal("auth", refused.Outcome);
+        Assert.Equal(0, refused.Read.Values.Sum(c => c.Swept));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Accounts WHERE Name = 'Orbis Retail'"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Northgate Logistics - Pilot'"));
+
+        Fake.MissingScopes.Clear();
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var complete = await SyncAsync(full: true);
+        Assert.Equal((1, 1), (complete.Read["companies"].Swept, complete.Read["deals"].Swept));
+    }
+
+    [Fact]
+    public async Task A_full_sync_stopped_at_the_daily_share_sweeps_nothing()
+    {
+        await SyncAsync(full: true);
+        Fake.Archive("deals", _ids["pilot"]);
+        Fake.Advance(TimeSpan.FromDays(30));
+        // The next full read needs about as many requests as the first: the day's allowance runs out half way.
+        var used = Fake.Requests.Count;
+        Fake.DailyLimit = (long)((used + used / 2) / 0.9);
+
+        var stopped = await SyncAsync(full: true);
+
+        Assert.Equal("failed", stopped.Outcome);
+        Assert.Contains("daily API allowance", stopped.Error);
+        Assert.Equal(0, stopped.Read.Values.Sum(c => c.Swept));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Northgate Logistics - Pilot'"));
+    }
+
     [Fact]
     public async Task A_stage_changed_in_HubSpot_after_the_rep_moved_it_in_chat_is_asked_about_and_kept_on_request()
     {
