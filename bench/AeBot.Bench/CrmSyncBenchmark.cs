@@ -68,7 +68,9 @@ public static class CrmSyncBenchmark
             builder.AddAeBotServices();
             using var host = builder.Build();
             await host.Services.InitializeDatabaseAsync(seedDemo: false);
-            var source = host.Services.GetRequiredService<ICrmSource>();
+            // The HubSpot client is one per scope (a sync run's), as the app resolves it.
+            await using var scope = host.Services.CreateAsyncScope();
+            var source = scope.ServiceProvider.GetRequiredService<ICrmSource>();
 
             // Baseline: the same reads, nothing written.
             var baselineRequests = source.Usage.Requests;

@@ -22,11 +22,17 @@ public sealed class CrmOptions : IValidatableObject
     [Range(0, 3600)]
     public int OverlapSeconds { get; set; } = 120;
 
-    /// <summary>The CRM's company currency: amounts that carry none are in it (ISO 4217).</summary>
+    /// <summary>
+    /// The CRM's company currency: amounts that carry none are in it (ISO 4217). HubSpot says its own (the account's
+    /// company currency, read each run), which is used instead.
+    /// </summary>
     [RegularExpression("^[A-Z]{3}$", ErrorMessage = "Crm:Currency must be an ISO 4217 code such as USD.")]
     public string Currency { get; set; } = "USD";
 
-    /// <summary>The time zone given to people first met in the CRM (IANA id); each can change theirs in chat.</summary>
+    /// <summary>
+    /// The time zone given to people first met in the CRM (IANA id); each can change theirs in chat. Not the zone
+    /// HubSpot's dates are read in: those are the HubSpot account's own (see HubSpotPortal), whatever this says.
+    /// </summary>
     public string TimeZone { get; set; } = "UTC";
 
     /// <summary>

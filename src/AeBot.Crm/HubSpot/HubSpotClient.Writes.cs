@@ -33,24 +33,28 @@ public sealed partial class HubSpotClient
             associations.Add(Association(company, toCompany));
         if (write.DealId is { } deal)
             associations.Add(Association(deal, toDeal));
+        var portal = await PortalAsync(cancellationToken);
         // One POST, never repeated in place (a create whose answer was lost may have happened): the caller looks
         // before writing again.
         var created = await SendAsync<HsObject>(HttpMethod.Post, $"/crm/v3/objects/{spec.Path}",
-            new { properties = ActivityProperties(write), associations }, read: false, $"create a {write.Kind.ToString().ToLowerInvariant()}", cancellationToken);
+            new { properties = ActivityProperties(write, portal), associations }, read: false, $"create a {write.Kind.ToString().ToLowerInvariant()}", cancellationToken);
         return created.Id;
     }
 
     private static object Association(string id, int typeId) =>
         new { to = new { id }, types = new[] { new { associationCategory = "HUBSPOT_DEFINED", associationTypeId = typeId } } };
 
-    /// <summary>hs_timestamp is required on every engagement (calls, meetings, notes, tasks guides: "Properties").</summary>
-    internal static string Timestamp(CrmActivityWrite write) =>
-        write.Kind == CrmActivityKind.Task && write.DueDate is { } due ? HubSpotJson.Millis(due) : HubSpotJson.Millis(write.OccurredAt);
+    /// <summary>
+    /// hs_timestamp is required on every engagement (calls, meetings, notes, tasks guides: "Properties"); a task's is its
+    /// due date, written as the start of that day in the account's zone so HubSpot shows, and AeBot reads back, that day.
+    /// </summary>
+    internal static string Timestamp(CrmActivityWrite write, HubSpotPortal portal) =>
+        HubSpotJson.Millis(write.Kind == CrmActivityKind.Task && write.DueDate is { } due ? portal.StartOf(due) : write.OccurredAt);
 
-    private static Dictionary<string, string> ActivityProperties(CrmActivityWrite write)
+    private static Dictionary<string, string> ActivityProperties(CrmActivityWrite write, HubSpotPortal portal)
     {
         var body = string.IsNullOrWhiteSpace(write.Body) ? Marker(write.Key) : $"{write.Body}\n\n{Marker(write.Key)}";
-        var p = new Dictionary<string, string> { ["hs_timestamp"] = Timestamp(write), [HubSpotObjects.BodyProperty(write.Kind)] = body };
+        var p = new Dictionary<string, string> { ["hs_timestamp"] = Timestamp(write, portal), [HubSpotObjects.BodyProperty(write.Kind)] = body };
         if (write.OwnerId is { } owner)
             p["hubspot_owner_id"] = owner;
         switch (write.Kind)
@@ -81,7 +85,7 @@ public sealed partial class HubSpotClient
     {
         var spec = HubSpotObjects.Engagement(write.Kind);
         var bodyProperty = HubSpotObjects.BodyProperty(write.Kind);
-        var filters = new List<SearchFilter> { new("hs_timestamp", "EQ", Timestamp(write)) };
+        var filters = new List<SearchFilter> { new("hs_timestamp", "EQ", Timestamp(write, await PortalAsync(cancellationToken))) };
         if (write.OwnerId is { } owner)
             filters.Add(new("hubspot_owner_id", "EQ", owner));
         var marker = Marker(write.Key);
@@ -101,6 +105,7 @@ public sealed partial class HubSpotClient
     {
         var deal = await GetAsync<HsObject>(
             $"/crm/v3/objects/deals/{Uri.EscapeDataString(dealId)}?properties={string.Join(',', DealProperties.Values)}", $"read deal {dealId}", cancellationToken);
+        var portal = await PortalAsync(cancellationToken);
         var values = new Dictionary<CrmDealField, string?>();
         foreach (var (field, property) in DealProperties)
         {
@@ -108,7 +113,7 @@ public sealed partial class HubSpotClient
             values[field] = field switch
             {
                 CrmDealField.CloseDate when value is not null => HubSpotJson.TryParseInstant(value, out var at)
-                    ? DateOnly.FromDateTime(at.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    ? portal.DateOf(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                     : value,
                 CrmDealField.Amount when value is not null => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
                     ? d.ToString(CultureInfo.InvariantCulture)
@@ -123,12 +128,15 @@ public sealed partial class HubSpotClient
     {
         if (values.Count == 0)
             return;
+        var portal = values.ContainsKey(CrmDealField.CloseDate) ? await PortalAsync(cancellationToken) : null;
         var properties = new Dictionary<string, string>();
         foreach (var (field, value) in values)
         {
-            // An empty string clears a HubSpot property; a date goes as midnight UTC in epoch milliseconds.
+            // An empty string clears a HubSpot property. closedate is a datetime shown in the account's zone: the day
+            // goes as the instant it starts there, in epoch milliseconds (a UTC midnight shows as the day before
+            // anywhere west of UTC).
             properties[DealProperties[field]] = field == CrmDealField.CloseDate && !string.IsNullOrEmpty(value)
-                ? HubSpotJson.Millis(DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+                ? HubSpotJson.Millis(portal!.StartOf(DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
                 : value ?? "";
         }
         await SendAsync<HsObject>(HttpMethod.Patch, $"/crm/v3/objects/deals/{Uri.EscapeDataString(dealId)}", new { properties }, read: false,

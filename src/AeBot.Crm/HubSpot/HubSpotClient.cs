@@ -111,8 +111,12 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
 
     // ---- Objects ------------------------------------------------------------------------------------------------------
 
-    public IAsyncEnumerable<CrmPage<CrmProduct>> ReadProductsAsync(CrmWindow window, CancellationToken cancellationToken) =>
-        ReadMappedAsync(HubSpotObjects.Products, window, HubSpotMapping.Product, cancellationToken);
+    public async IAsyncEnumerable<CrmPage<CrmProduct>> ReadProductsAsync(CrmWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var portal = await PortalAsync(cancellationToken);
+        await foreach (var page in ReadMappedAsync(HubSpotObjects.Products, window, o => HubSpotMapping.Product(o, portal), cancellationToken))
+            yield return page;
+    }
 
     public IAsyncEnumerable<CrmPage<CrmCompany>> ReadCompaniesAsync(CrmWindow window, CancellationToken cancellationToken) =>
         ReadMappedAsync(HubSpotObjects.Companies, window, HubSpotMapping.Company, cancellationToken);
@@ -120,15 +124,24 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
     public IAsyncEnumerable<CrmPage<CrmContact>> ReadContactsAsync(CrmWindow window, CancellationToken cancellationToken) =>
         ReadMappedAsync(HubSpotObjects.Contacts, window, HubSpotMapping.Contact, cancellationToken);
 
-    public IAsyncEnumerable<CrmPage<CrmDeal>> ReadDealsAsync(CrmWindow window, CancellationToken cancellationToken) =>
-        ReadMappedAsync(HubSpotObjects.Deals, window, HubSpotMapping.Deal, cancellationToken);
+    public async IAsyncEnumerable<CrmPage<CrmDeal>> ReadDealsAsync(CrmWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var spec = HubSpotObjects.Deals;
+        var portal = await PortalAsync(cancellationToken);
+        await foreach (var records in ReadObjectsAsync(spec, window, cancellationToken))
+        {
+            var products = await FirstProductsAsync(records, cancellationToken);
+            yield return Map(spec, records, o => HubSpotMapping.Deal(o, portal, products.GetValueOrDefault(o.Id)));
+        }
+    }
 
     public async IAsyncEnumerable<CrmPage<CrmActivity>> ReadActivitiesAsync(CrmWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var portal = await PortalAsync(cancellationToken);
         foreach (var spec in HubSpotObjects.Engagements)
         {
             var kind = HubSpotObjects.Kind(spec);
-            await foreach (var page in ReadMappedAsync(spec, window, o => HubSpotMapping.Activity(kind, o), cancellationToken))
+            await foreach (var page in ReadMappedAsync(spec, window, o => HubSpotMapping.Activity(kind, o, portal), cancellationToken))
                 yield return page;
         }
     }
@@ -188,23 +201,26 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
         HubSpotObjectSpec spec, CrmWindow window, Func<HsObject, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var records in ReadObjectsAsync(spec, window, cancellationToken))
+            yield return Map(spec, records, map);
+    }
+
+    private CrmPage<T> Map<T>(HubSpotObjectSpec spec, List<HsObject> records, Func<HsObject, T> map)
+    {
+        var mapped = new List<T>(records.Count);
+        var skipped = new List<CrmSkipped>();
+        foreach (var record in records)
         {
-            var mapped = new List<T>(records.Count);
-            var skipped = new List<CrmSkipped>();
-            foreach (var record in records)
+            try
             {
-                try
-                {
-                    mapped.Add(map(record));
-                }
-                catch (HubSpotMalformedException e)
-                {
-                    LogSkipped(_logger, spec.Path, record.Id, e.Message);
-                    skipped.Add(new(spec.Type, record.Id, e.Message));
-                }
+                mapped.Add(map(record));
             }
-            yield return new(mapped, skipped);
+            catch (HubSpotMalformedException e)
+            {
+                LogSkipped(_logger, spec.Path, record.Id, e.Message);
+                skipped.Add(new(spec.Type, record.Id, e.Message));
+            }
         }
+        return new(mapped, skipped);
     }
 
     private IAsyncEnumerable<List<HsObject>> ReadObjectsAsync(HubSpotObjectSpec spec, CrmWindow window, CancellationToken cancellationToken) =>
@@ -344,19 +360,36 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
         var found = new Dictionary<string, Dictionary<string, HsAssociationList>>(StringComparer.Ordinal);
         foreach (var to in spec.Associations)
         {
-            foreach (var chunk in records.Chunk(AssociationBatchSize))
+            foreach (var (from, targets) in await ReadAssociationsAsync(spec.Path, to, records.Select(r => r.Id).ToList(), cancellationToken))
             {
-                var batch = await SendAsync<HsAssociationBatch>(
-                    HttpMethod.Post, $"/crm/v4/associations/{spec.Path}/{to}/batch/read",
-                    new { inputs = chunk.Select(r => new { id = r.Id }).ToArray() }, read: true, $"read {spec.Path}→{to} associations", cancellationToken);
-                foreach (var result in batch.Results ?? [])
-                {
-                    var lists = found.TryGetValue(result.From.Id, out var l) ? l : found[result.From.Id] = new(StringComparer.Ordinal);
-                    lists[to] = new(result.To.Select(t => new HsAssociationRef(t.ToObjectId.ValueKind == JsonValueKind.String ? t.ToObjectId.GetString()! : t.ToObjectId.ToString(), null)).ToList());
-                }
+                var lists = found.TryGetValue(from, out var l) ? l : found[from] = new(StringComparer.Ordinal);
+                lists[to] = new(targets.Select(t => new HsAssociationRef(t, null)).ToList());
             }
         }
         return records.Select(r => found.TryGetValue(r.Id, out var a) ? r with { Associations = a } : r).ToList();
+    }
+
+    /// <summary>
+    /// The ids associated with each of <paramref name="ids"/>, by v4 batch reads of at most 1,000 ids each
+    /// (associations v4 reference: <c>POST /crm/v4/associations/{from}/{to}/batch/read</c>). Records with none are not
+    /// in the answer.
+    /// </summary>
+    private async Task<Dictionary<string, List<string>>> ReadAssociationsAsync(string from, string to, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct().Chunk(AssociationBatchSize))
+        {
+            var batch = await SendAsync<HsAssociationBatch>(
+                HttpMethod.Post, $"/crm/v4/associations/{from}/{to}/batch/read",
+                new { inputs = chunk.Select(id => new { id }).ToArray() }, read: true, $"read {from}→{to} associations", cancellationToken);
+            foreach (var result in batch.Results ?? [])
+            {
+                found[result.From.Id] = result.To
+                    .Select(t => t.ToObjectId.ValueKind == JsonValueKind.String ? t.ToObjectId.GetString()! : t.ToObjectId.ToString())
+                    .Distinct().ToList();
+            }
+        }
+        return found;
     }
 
     // ---- HTTP ---------------------------------------------------------------------------------------------------------

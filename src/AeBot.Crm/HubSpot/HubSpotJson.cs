@@ -42,6 +42,12 @@ internal sealed record HsAssociationResult(HsObjectId From, List<HsAssociationTa
 
 internal sealed record HsAssociationBatch(List<HsAssociationResult> Results);
 
+/// <summary>GET /account-info/v3/details, as far as AeBot reads it (account information reference).</summary>
+internal sealed record HsAccountDetails(long? PortalId, string? TimeZone, string? CompanyCurrency, long? UtcOffsetMilliseconds);
+
+/// <summary>A batch read's answer: the records found (ids it could not find are in its errors, with status 207).</summary>
+internal sealed record HsBatch(List<HsObject> Results);
+
 internal static class HubSpotJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -64,7 +70,4 @@ internal static class HubSpotJson
     }
 
     public static string Millis(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A date property (closedate) is stored as midnight UTC of that day.</summary>
-    public static string Millis(DateOnly date) => Millis(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 }

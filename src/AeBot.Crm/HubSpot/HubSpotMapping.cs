@@ -22,16 +22,21 @@ internal static class HubSpotMapping
             Created(o), Modified(HubSpotObjects.Contacts, o), Merged(o));
     }
 
-    public static CrmDeal Deal(HsObject o) => new(
-        o.Id, Required(o, "dealname"), OptionalDecimal(o, "amount"), o.Get("deal_currency_code"), o.Get("dealstage"), o.Get("pipeline"),
-        OptionalDate(o, "closedate"), o.Get("hubspot_owner_id"), First(o, "companies"), ProductId: null, o.Get("hs_next_step"),
+    /// <summary>
+    /// A deal; <paramref name="productId"/>: the product of its first line item (<see cref="HubSpotLineItems.FirstProduct"/>).
+    /// Its close date is the day in the account's zone; an amount without deal_currency_code is in the company currency.
+    /// </summary>
+    public static CrmDeal Deal(HsObject o, HubSpotPortal portal, string? productId) => new(
+        o.Id, Required(o, "dealname"), OptionalDecimal(o, "amount"), o.Get("deal_currency_code") ?? portal.Currency, o.Get("dealstage"), o.Get("pipeline"),
+        OptionalDate(o, "closedate", portal), o.Get("hubspot_owner_id"), First(o, "companies"), productId, o.Get("hs_next_step"),
         o.Get("closed_lost_reason"), o.Get("dealtype"), Created(o), Modified(HubSpotObjects.Deals, o), Merged(o));
 
-    // Price in the account's currency (Currency null, as CrmDeal's null means); hs_price_<currency> multi-currency prices are not read.
-    public static CrmProduct Product(HsObject o) =>
-        new(o.Id, Required(o, "name"), OptionalDecimal(o, "price"), Currency: null, Modified(HubSpotObjects.Products, o));
+    // Price in the account's company currency; hs_price_<currency> multi-currency prices are not read.
+    public static CrmProduct Product(HsObject o, HubSpotPortal portal) =>
+        new(o.Id, Required(o, "name"), OptionalDecimal(o, "price"), portal.Currency, Modified(HubSpotObjects.Products, o));
 
-    public static CrmActivity Activity(CrmActivityKind kind, HsObject o)
+    /// <summary>An engagement; a task's due date is the day its hs_timestamp falls on in the account's zone.</summary>
+    public static CrmActivity Activity(CrmActivityKind kind, HsObject o, HubSpotPortal portal)
     {
         var spec = HubSpotObjects.Engagement(kind);
         var timestamp = kind == CrmActivityKind.Meeting && OptionalInstant(o, "hs_meeting_start_time") is { } start
@@ -44,7 +49,7 @@ internal static class HubSpotMapping
             CrmActivityKind.Note => (null, o.Get("hs_note_body")),
             _ => (o.Get("hs_task_subject"), o.Get("hs_task_body")),
         };
-        DateOnly? due = kind == CrmActivityKind.Task ? DateOnly.FromDateTime(timestamp.UtcDateTime) : null;
+        DateOnly? due = kind == CrmActivityKind.Task ? portal.DateOf(timestamp) : null;
         bool? completed = kind == CrmActivityKind.Task ? string.Equals(o.Get("hs_task_status"), "COMPLETED", StringComparison.OrdinalIgnoreCase) : null;
         return new(o.Id, kind, timestamp, subject, body, o.Get("hubspot_owner_id"), First(o, "deals"), First(o, "companies"),
             All(o, "contacts"), due, completed, Modified(spec, o));
@@ -74,9 +79,12 @@ internal static class HubSpotMapping
         : HubSpotJson.TryParseInstant(v, out var at) ? at
         : throw new HubSpotMalformedException($"{property} '{v}' is not a date");
 
-    /// <summary>A date property (closedate) is midnight UTC of its day, as ISO 8601 or epoch milliseconds.</summary>
-    internal static DateOnly? OptionalDate(HsObject o, string property) =>
-        OptionalInstant(o, property) is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+    /// <summary>
+    /// A day HubSpot keeps as a datetime (closedate): the day its instant falls on in the account's zone — where
+    /// HubSpot shows it, and where AeBot writes it (<see cref="HubSpotPortal.StartOf"/>).
+    /// </summary>
+    internal static DateOnly? OptionalDate(HsObject o, string property, HubSpotPortal portal) =>
+        OptionalInstant(o, property) is { } at ? portal.DateOf(at) : null;
 
     private static string? First(HsObject o, string to) =>
         o.Associations is not null && o.Associations.TryGetValue(to, out var list) ? list.Results.FirstOrDefault()?.Id : null;

@@ -42,8 +42,10 @@ internal static class HubSpotRegistration
                 });
             });
         client.AddHttpMessageHandler<HubSpotUsageHandler>(); // added last: innermost, below the retries
-        services.AddTransient<ICrmSource>(sp => sp.GetRequiredService<HubSpotClient>());
-        services.AddTransient<ICrmWriter>(sp => sp.GetRequiredService<HubSpotClient>());
+        // One client per scope — a sync run, which reads and writes through the same instance — so what it learns of
+        // the account (time zone, company currency) is read once per run and again by the next.
+        services.AddScoped<ICrmSource>(sp => sp.GetRequiredService<HubSpotClient>());
+        services.AddScoped<ICrmWriter>(sp => (HubSpotClient)sp.GetRequiredService<ICrmSource>());
         return services;
     }
 

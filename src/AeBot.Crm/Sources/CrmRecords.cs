@@ -43,7 +43,8 @@ public sealed record CrmContact(
 /// A deal (HubSpot) or opportunity (Salesforce). <see cref="StageId"/> refers to a <see cref="CrmStage"/>; a CRM
 /// whose records carry the stage's label instead (Salesforce's StageName) gives the label as the id, as its stage
 /// list does. <see cref="Amount"/> is in <see cref="Currency"/> (null: the CRM's company currency).
-/// <see cref="ProductId"/>: the product of its first line item, if any.
+/// <see cref="ProductId"/>: the product of its first line item, if any — Salesforce's first created; HubSpot's first
+/// in the deal's own order (position, then creation) among those made from a product.
 /// </summary>
 public sealed record CrmDeal(
     string Id, string Name, decimal? Amount, string? Currency, string? StageId, string? PipelineId, DateOnly? CloseDate,

@@ -32,6 +32,15 @@ public interface ICrmSource
     IAsyncEnumerable<CrmDeletion> ReadDeletionsAsync(CrmObject type, CrmWindow window, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Which of these records — linked earlier, not returned by a full read of <paramref name="type"/> that just went
+    /// to its end — the CRM confirms are gone. A full read alone is no proof: a record changed while the run read it
+    /// (Salesforce's reads stop at the run's start), or one the CRM leaves out of its lists (Salesforce's archived
+    /// activities), is missing from it yet still there. The default confirms none: a CRM that cannot tell sweeps nothing.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> ConfirmGoneAsync(CrmObject type, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>>([]);
+
+    /// <summary>
     /// Whether the users read carry reporting lines (Salesforce's ManagerId). HubSpot's owners have none: a manager
     /// AeBot knows from a roster import must not be cleared because the CRM never says who it is.
     /// </summary>

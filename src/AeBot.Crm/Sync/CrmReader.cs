@@ -516,7 +516,10 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
 
     // ---------------------------------------------------------------- deletions and merges
 
-    public async Task DeleteAsync(CrmDeletion deletion, CancellationToken ct)
+    public Task DeleteAsync(CrmDeletion deletion, CancellationToken ct) => RemoveAsync(deletion, swept: false, ct);
+
+    /// <summary>A record gone from the CRM: its local row removed (a person deactivated), its link kept as deleted.</summary>
+    private async Task RemoveAsync(CrmDeletion deletion, bool swept, CancellationToken ct)
     {
         foreach (var type in LinkTypes(deletion.Type))
         {
@@ -526,7 +529,11 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             await RemoveLocalAsync(type, row.LocalId, ct);
             row.DeletedAt = deletion.DeletedAt;
             links.Forget(type, deletion.Id);
-            report.For(Key(deletion.Type)).Deleted++;
+            var counts = report.For(Key(deletion.Type));
+            if (swept)
+                counts.Swept++;
+            else
+                counts.Deleted++;
             await db.SaveChangesAsync(ct);
         }
     }

@@ -142,6 +142,21 @@ public sealed partial class CrmSync(
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
+
+            // Every type read in full to its end: what a full read no longer found, and the CRM confirms gone, goes as
+            // a deletion would — records deleted longer ago than the deletions window reaches (after an outage, or
+            // beyond the CRM's retention). A run cut short (an error, the daily allowance) never gets here.
+            if (full)
+            {
+                foreach (var (type, key) in Order)
+                {
+                    var skipped = report.Skipped.Where(s => s.Type == type && s.Id is not null).Select(s => s.Id!).ToHashSet(StringComparer.Ordinal);
+                    await reader.SweepAsync(type, skipped, ids => source.ConfirmGoneAsync(type, ids, cancellationToken), cancellationToken);
+                    db.ChangeTracker.Clear();
+                    if (report.Read.TryGetValue(key, out var counts) && counts.Swept > 0)
+                        progress?.Report($"  {key}: {counts.Swept} no longer in {provider}, removed");
+                }
+            }
             report.Outcome = report.Skipped.Count > 0 ? "partial" : "ok";
         }
         catch (CrmAuthException e)
@@ -179,6 +194,7 @@ public sealed partial class CrmSync(
             {
                 read = report.Read,
                 skipped = report.Skipped.Count,
+                swept = report.Read.Values.Sum(c => c.Swept),
                 sent = report.WritesSent, conflicts = report.WritesConflicted, dropped = report.WritesDropped,
                 failed = report.WritesFailed, waiting = report.WritesWaiting, requests = report.Requests,
             });

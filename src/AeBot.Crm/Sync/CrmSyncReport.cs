@@ -9,9 +9,13 @@ public sealed class CrmTypeCounts
     public int Updated { get; set; }
     public int Unchanged { get; set; }
     public int Deleted { get; set; }
+
+    /// <summary>Linked records a full read no longer found and the CRM confirmed gone: removed as deletions are.</summary>
+    public int Swept { get; set; }
+
     public int Skipped { get; set; }
 
-    public int Changed => Created + Updated + Deleted;
+    public int Changed => Created + Updated + Deleted + Swept;
 }
 
 /// <summary>What a sync run did: written back, read (by type), skipped records with their reasons, how it ended.</summary>

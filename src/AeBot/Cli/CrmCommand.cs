@@ -46,7 +46,10 @@ public static class CrmCommand
             (report.WritesFailed > 0 ? $", {report.WritesFailed} failed" : "") +
             (report.WritesDropped > 0 ? $", {report.WritesDropped} with nothing left to send" : ""));
         foreach (var (type, c) in report.Read)
-            await o.WriteLineAsync($"  {type,-11} {c.Created,7} new {c.Updated,7} changed {c.Deleted,6} deleted {c.Unchanged,7} unchanged {c.Skipped,5} skipped");
+        {
+            await o.WriteLineAsync($"  {type,-11} {c.Created,7} new {c.Updated,7} changed {c.Deleted,6} deleted {c.Unchanged,7} unchanged {c.Skipped,5} skipped" +
+                (c.Swept > 0 ? $", {c.Swept} no longer in {report.Provider} (removed)" : ""));
+        }
         foreach (var skipped in report.Skipped.Take(20))
             await o.WriteLineAsync($"  skipped {skipped.Type.ToString().ToLowerInvariant()} {skipped.Id}: {skipped.Reason}");
         if (report.Skipped.Count > 20)

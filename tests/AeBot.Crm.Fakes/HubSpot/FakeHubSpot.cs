@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace AeBot.Crm.Fakes.HubSpot;
 
 /// <summary>
-/// A strict local HubSpot: CRM v3 objects (list, read, search, create, update), owners, deal pipelines and v4
-/// association batch reads, served over real HTTP on loopback. It refuses what HubSpot refuses (each rule commented
+/// A strict local HubSpot: CRM v3 objects (list, read, batch read, search, create, update), owners, deal pipelines,
+/// v4 association batch reads and the account's details (time zone, company currency), served over real HTTP on loopback. It refuses what HubSpot refuses (each rule commented
 /// with its documentation page), stamps changes from <see cref="Now"/>, records every request, and can be told to
 /// expire the token, throttle, or enforce a burst limit.
 /// </summary>
@@ -126,14 +126,40 @@ public sealed partial class FakeHubSpot : IAsyncDisposable
     public string AddContact(string firstName, string lastName, string? email = null, string? companyId = null, IDictionary<string, string?>? properties = null) =>
         Add("contacts", With(properties, ("firstname", firstName), ("lastname", lastName), ("email", email)), companies: Ids(companyId));
 
+    /// <summary>A deal as a rep enters it; <paramref name="closeDate"/> is picked in the account's zone (<see cref="StartOfDay"/>).</summary>
     public string AddDeal(string name, decimal? amount = null, string stage = "appointmentscheduled", string? companyId = null, string? ownerId = null,
         DateOnly? closeDate = null, IDictionary<string, string?>? properties = null) =>
         Add("deals", With(properties, ("dealname", name), ("amount", amount?.ToString(CultureInfo.InvariantCulture)), ("dealstage", stage), ("pipeline", "default"),
-            ("hubspot_owner_id", ownerId), ("closedate", closeDate is { } d ? Iso(new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : null)),
+            ("hubspot_owner_id", ownerId), ("closedate", closeDate is { } d ? Iso(StartOfDay(d)) : null)),
             companies: Ids(companyId));
 
     public string AddProduct(string name, decimal? price = null) =>
         Add("products", With(null, ("name", name), ("price", price?.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>
+    /// A line item on a deal, as adding a product to the deal in HubSpot makes it: a copy of the product's name and
+    /// price (products guide: a line item made from a product "will inherit property values from the product, such as
+    /// price", https://developers.hubspot.com/docs/api-reference/latest/crm/objects/products/guide), its quantity, amount
+    /// (quantity × price) and position, associated both ways with the deal (line item→deal 20, deal→line item 19).
+    /// <paramref name="productId"/> null: a one-off line item that is in no product library.
+    /// </summary>
+    public string AddLineItem(string dealId, string? productId, decimal quantity = 1, int? position = null, string? name = null, decimal? price = null)
+    {
+        lock (_lock)
+        {
+            var product = productId is null ? null : _objects["products"][long.Parse(productId, CultureInfo.InvariantCulture)];
+            var unit = price ?? (product?["price"] is { } p ? decimal.Parse(p, CultureInfo.InvariantCulture) : null);
+            var id = Add("line_items", With(null, ("name", name ?? product?["name"] ?? "Line item"), ("hs_product_id", productId),
+                ("quantity", quantity.ToString(CultureInfo.InvariantCulture)), ("price", unit?.ToString(CultureInfo.InvariantCulture)),
+                ("amount", unit is { } u ? (u * quantity).ToString(CultureInfo.InvariantCulture) : null),
+                ("hs_position_on_quote", position?.ToString(CultureInfo.InvariantCulture))), deals: [dealId]);
+            var deal = _objects["deals"][long.Parse(dealId, CultureInfo.InvariantCulture)];
+            if (!deal.Associations.TryGetValue("line_items", out var lineItems))
+                deal.Associations["line_items"] = lineItems = [];
+            lineItems.Add((id, FakeHubSpotSchema.SeedTypeId("deals", "line_items")));
+            return id;
+        }
+    }
 
     /// <summary>A call, meeting, note or task ("calls"…), associated as given.</summary>
     public string AddEngagement(string type, DateTimeOffset timestamp, IDictionary<string, string?>? properties = null,

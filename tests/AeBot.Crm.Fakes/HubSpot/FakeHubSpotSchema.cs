@@ -16,6 +16,11 @@ internal static class FakeHubSpotSchema
         ["contacts"] = Set("firstname", "lastname", "email", "phone", "jobtitle", "lastmodifieddate", "associatedcompanyid"),
         ["deals"] = Set("dealname", "amount", "deal_currency_code", "dealstage", "pipeline", "closedate", "hs_next_step", "closed_lost_reason", "dealtype"),
         ["products"] = Set("name", "price", "description", "hs_sku"),
+        // A deal's products as sold (line items guide: "When a product is attached to a deal, it becomes a line item",
+        // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/line-items/guide): hs_product_id names the
+        // product it was made from (none for a one-off line item); hs_position_on_quote is its place in the deal's list
+        // (undocumented there, set by the line item editor — see HubSpotLineItems in the client).
+        ["line_items"] = Set("name", "description", "quantity", "price", "amount", "hs_product_id", "hs_sku", "hs_position_on_quote"),
         ["calls"] = Set("hs_timestamp", "hs_call_title", "hs_call_body", "hs_call_direction", "hs_call_status", "hs_call_duration"),
         ["meetings"] = Set("hs_timestamp", "hs_meeting_title", "hs_meeting_body", "hs_meeting_start_time", "hs_meeting_end_time", "hs_meeting_outcome"),
         ["notes"] = Set("hs_timestamp", "hs_note_body"),
@@ -25,7 +30,8 @@ internal static class FakeHubSpotSchema
     public static readonly HashSet<string> DateProperties =
         ["createdate", "hs_createdate", "hs_lastmodifieddate", "lastmodifieddate", "closedate", "hs_timestamp", "hs_meeting_start_time", "hs_meeting_end_time"];
 
-    public static readonly HashSet<string> NumberProperties = ["hs_object_id", "amount", "price", "numberofemployees", "hs_call_duration"];
+    public static readonly HashSet<string> NumberProperties =
+        ["hs_object_id", "amount", "price", "numberofemployees", "hs_call_duration", "quantity", "hs_position_on_quote", "hs_product_id"];
 
     // hs_task_status options (tasks guide, "Properties"): NOT_STARTED, IN_PROGRESS, WAITING, COMPLETED, DEFERRED.
     public static readonly HashSet<string> TaskStatuses = ["NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"];
@@ -46,12 +52,18 @@ internal static class FakeHubSpotSchema
         [("tasks", 204)] = "contacts", [("tasks", 192)] = "companies", [("tasks", 216)] = "deals",
     };
 
-    /// <summary>The unlabeled association type the fake records for seeded associations (deal→company 341, contact→company 279).</summary>
+    /// <summary>
+    /// The association type the fake records for seeded associations: deal→company 341, contact→company 279; deal→line
+    /// item 19 and line item→deal 20 (associations v4 guide, "Association type id values", and the line items guide:
+    /// "the associationTypeId for the line item-deal association is 20").
+    /// </summary>
     public static int SeedTypeId(string from, string to) => (from, to) switch
     {
         ("deals", "companies") => 341,
         ("contacts", "companies") => 279,
         ("deals", "contacts") => 3,
+        ("deals", "line_items") => 19,
+        ("line_items", "deals") => 20,
         _ => EngagementAssociationTypes.FirstOrDefault(kv => kv.Key.From == from && kv.Value == to).Key.TypeId,
     };
 

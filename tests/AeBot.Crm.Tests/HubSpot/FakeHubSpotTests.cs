@@ -11,7 +11,8 @@ namespace AeBot.Crm.Tests.HubSpot;
 /// https://developers.hubspot.com/docs/api/error-handling, search limits
 /// https://developers.hubspot.com/docs/api-reference/latest/crm/search-the-crm, rate limits
 /// https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines, engagements (hs_timestamp)
-/// https://developers.hubspot.com/docs/api/crm/calls, associations https://developers.hubspot.com/docs/api/crm/associations.
+/// https://developers.hubspot.com/docs/api/crm/calls, associations https://developers.hubspot.com/docs/api/crm/associations,
+/// batch reads https://developers.hubspot.com/docs/api-reference/latest/crm/objects/line-items/batch/get-line-items.
 /// </summary>
 public sealed class FakeHubSpotTests : IAsyncLifetime
 {
@@ -142,6 +143,138 @@ public sealed class FakeHubSpotTests : IAsyncLifetime
     {
         var inputs = Enumerable.Range(1, 1001).Select(i => new { id = i.ToString() }).ToArray();
         Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/crm/v4/associations/deals/companies/batch/read", new { inputs })).StatusCode);
+    }
+
+    private static object BatchRead(IEnumerable<string> ids, string[]? properties = null, string[]? histories = null) => new
+    {
+        inputs = ids.Select(id => new { id }).ToArray(),
+        properties = properties ?? ["hs_product_id"],
+        propertiesWithHistory = histories ?? [],
+    };
+
+    [Fact]
+    public async Task A_batch_read_of_more_than_100_ids_is_400_VALIDATION_ERROR()
+    {
+        var deal = _fake.AddDeal("Acme renewal");
+        var ids = Enumerable.Range(0, 101).Select(_ => _fake.AddLineItem(deal, null)).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsJsonAsync("/crm/v3/objects/line_items/batch/read", BatchRead(ids.Take(100)))).StatusCode);
+        var response = await _http.PostAsJsonAsync("/crm/v3/objects/line_items/batch/read", BatchRead(ids));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await Body(response);
+        Assert.Equal("VALIDATION_ERROR", body.GetProperty("category").GetString());
+        Assert.Contains("maximum number of inputs supported in a batch is 100", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_batch_read_with_property_histories_of_more_than_50_ids_is_400()
+    {
+        var deal = _fake.AddDeal("Acme renewal");
+        var ids = Enumerable.Range(0, 51).Select(_ => _fake.AddLineItem(deal, null)).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsJsonAsync("/crm/v3/objects/line_items/batch/read", BatchRead(ids.Take(50), histories: ["price"]))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/crm/v3/objects/line_items/batch/read", BatchRead(ids, histories: ["price"]))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_batch_read_without_inputs_is_400()
+    {
+        var response = await _http.PostAsJsonAsync("/crm/v3/objects/line_items/batch/read", new { properties = new[] { "name" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_batch_read_answers_207_naming_the_ids_it_cannot_find_and_leaves_unknown_properties_out()
+    {
+        var deal = _fake.AddDeal("Acme renewal");
+        var product = _fake.AddProduct("GTX Pro", 48_000m);
+        var lineItem = _fake.AddLineItem(deal, product);
+
+        var response = await _http.PostAsJsonAsync("/crm/v3/objects/line_items/batch/read", BatchRead([lineItem, "999999"], ["hs_product_id", "no_such_property"]));
+
+        Assert.Equal((HttpStatusCode)207, response.StatusCode);
+        var body = await Body(response);
+        var found = Assert.Single(body.GetProperty("results").EnumerateArray());
+        Assert.Equal(product, found.GetProperty("properties").GetProperty("hs_product_id").GetString());
+        Assert.False(found.GetProperty("properties").TryGetProperty("no_such_property", out _));
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("OBJECT_NOT_FOUND", error.GetProperty("category").GetString());
+        Assert.Equal(["999999"], error.GetProperty("context").GetProperty("ids").EnumerateArray().Select(i => i.GetString()));
+    }
+
+    [Fact]
+    public async Task A_batch_read_does_not_find_a_deleted_record()
+    {
+        var deal = _fake.AddDeal("Acme renewal");
+        _fake.Archive("deals", deal);
+
+        var response = await _http.PostAsJsonAsync("/crm/v3/objects/deals/batch/read", BatchRead([deal], ["dealname"]));
+
+        Assert.Equal((HttpStatusCode)207, response.StatusCode);
+        var body = await Body(response);
+        Assert.Empty(body.GetProperty("results").EnumerateArray());
+        Assert.Equal([deal], body.GetProperty("errors")[0].GetProperty("context").GetProperty("ids").EnumerateArray().Select(i => i.GetString()));
+    }
+
+    [Fact]
+    public async Task Line_items_need_the_line_items_read_scope_or_e_commerce()
+    {
+        _fake.MissingScopes.Add("crm.objects.line_items.read");
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/crm/v3/objects/line_items")).StatusCode); // e-commerce is enough
+        _fake.MissingScopes.Add("e-commerce");
+        var response = await _http.PostAsJsonAsync("/crm/v3/objects/line_items/batch/read", BatchRead(["1"]));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("MISSING_SCOPES", (await Body(response)).GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task A_deals_line_items_come_by_v4_association_batch_read_and_inline_under_line_items_with_a_space()
+    {
+        var deal = _fake.AddDeal("Acme renewal");
+        var lineItem = _fake.AddLineItem(deal, null, name: "Implementation");
+
+        var batch = await Body(await _http.PostAsJsonAsync("/crm/v4/associations/deals/line_items/batch/read", new { inputs = new[] { new { id = deal } } }));
+        var to = Assert.Single(Assert.Single(batch.GetProperty("results").EnumerateArray()).GetProperty("to").EnumerateArray());
+        Assert.Equal(lineItem, to.GetProperty("toObjectId").GetRawText());
+        Assert.Equal(19, to.GetProperty("associationTypes")[0].GetProperty("typeId").GetInt32()); // deal→line item
+        // An object type HubSpot does not know is refused, not answered empty.
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PostAsJsonAsync("/crm/v4/associations/deals/lineitems/batch/read", new { inputs = new[] { new { id = deal } } })).StatusCode);
+
+        var listed = await Body(await _http.GetAsync("/crm/v3/objects/deals?associations=line_items"));
+        var associations = listed.GetProperty("results")[0].GetProperty("associations");
+        Assert.True(associations.TryGetProperty("line items", out _));
+        Assert.False(associations.TryGetProperty("line_items", out _));
+    }
+
+    [Fact]
+    public async Task Account_details_carry_the_time_zone_with_its_offset_and_the_company_currency_and_need_a_token()
+    {
+        _fake.TimeZone = "Europe/Berlin";
+        _fake.CompanyCurrency = "EUR";
+        _fake.Now = new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
+
+        var body = await Body(await _http.GetAsync("/account-info/v3/details"));
+
+        Assert.Equal("Europe/Berlin", body.GetProperty("timeZone").GetString());
+        Assert.Equal("EUR", body.GetProperty("companyCurrency").GetString());
+        Assert.Equal("+02:00", body.GetProperty("utcOffset").GetString()); // summer time on the account's today
+        Assert.Equal(7_200_000, body.GetProperty("utcOffsetMilliseconds").GetInt64());
+        using var anonymous = new HttpClient { BaseAddress = new Uri(_fake.BaseUrl) };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/account-info/v3/details")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_close_date_a_rep_picks_is_kept_as_the_start_of_that_day_in_the_accounts_zone_in_UTC_ISO_8601()
+    {
+        _fake.TimeZone = "America/New_York";
+        var deal = _fake.AddDeal("Acme renewal", closeDate: new DateOnly(2026, 12, 12));
+
+        var body = await Body(await _http.GetAsync($"/crm/v3/objects/deals/{deal}?properties=closedate"));
+
+        Assert.Equal("2026-12-12T05:00:00.000Z", body.GetProperty("properties").GetProperty("closedate").GetString());
+        // Written as epoch milliseconds, answered as ISO 8601 in UTC.
+        await _http.PatchAsJsonAsync($"/crm/v3/objects/deals/{deal}", new { properties = new { closedate = "1797310800000" } });
+        Assert.Equal("2026-12-15T05:00:00.000Z", _fake.Get("deals", deal)!["closedate"]);
     }
 
     [Fact]

@@ -24,10 +24,93 @@ public sealed class HubSpotClientTests
         Assert.Empty(skipped);
         Assert.Equal(3, pages);
         Assert.All(deals, d => Assert.Equal(company, d.CompanyId));
-        // ceil(250 / 100) list pages, associations inline: no search, no association batches.
-        Assert.Equal(3, host.Fake.Requests.Count);
-        Assert.All(host.Fake.Requests, r => Assert.Equal("/crm/v3/objects/deals", r.Path));
-        Assert.Equal(3, host.Source.Usage.Requests);
+        // The account's details once (its time zone dates the close dates), ceil(250 / 100) list pages with companies
+        // inline, and per page one association batch read for the deals' line items (none here, so no line item
+        // reads); no search.
+        Assert.Single(host.Fake.Requests, r => r.Path == "/account-info/v3/details");
+        Assert.Equal(3, host.Fake.Requests.Count(r => r.Path == "/crm/v3/objects/deals"));
+        Assert.Equal(3, host.Fake.Requests.Count(r => r.Path == "/crm/v4/associations/deals/line_items/batch/read"));
+        Assert.Equal(7, host.Fake.Requests.Count);
+        Assert.Equal(7, host.Source.Usage.Requests);
+    }
+
+    [Fact]
+    public async Task A_deal_carries_the_product_of_its_first_line_item_by_position_then_creation_whether_read_in_full_or_by_search()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        var fake = host.Fake;
+        var pro = fake.AddProduct("GTX Pro", 48_000m);
+        var basic = fake.AddProduct("GTX Basic", 18_000m);
+        var since = fake.Now;
+        fake.Advance(TimeSpan.FromMinutes(1));
+        // Added first but placed second in the deal's list; a one-off fee placed first names no product.
+        var arranged = fake.AddDeal("Arranged");
+        fake.AddLineItem(arranged, basic, position: 2);
+        fake.AddLineItem(arranged, null, name: "Onboarding fee", price: 2_000m, position: 0);
+        fake.AddLineItem(arranged, pro, position: 1);
+        // Never arranged: no positions, so the one added first.
+        var unarranged = fake.AddDeal("Unarranged");
+        fake.AddLineItem(unarranged, basic);
+        fake.Advance(TimeSpan.FromSeconds(1));
+        fake.AddLineItem(unarranged, pro);
+        var feeOnly = fake.AddDeal("Fee only");
+        fake.AddLineItem(feeOnly, null, name: "Audit", price: 5_000m);
+        var bare = fake.AddDeal("No line items");
+
+        foreach (var window in new[] { Everything(fake), new CrmWindow(since, fake.Now) })
+        {
+            var (deals, _, _) = await CrmPages.AllAsync(host.Source.ReadDealsAsync(window, None));
+            var product = deals.ToDictionary(d => d.Id, d => d.ProductId);
+            Assert.Equal(pro, product[arranged]);
+            Assert.Equal(basic, product[unarranged]);
+            Assert.Null(product[feeOnly]);
+            Assert.Null(product[bare]);
+        }
+    }
+
+    [Fact]
+    public async Task A_pages_line_items_are_read_in_batches_of_100_with_one_association_read_not_one_request_per_deal()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        var fake = host.Fake;
+        var pro = fake.AddProduct("GTX Pro", 48_000m);
+        for (var i = 0; i < 100; i++)
+        {
+            var deal = fake.AddDeal($"Deal {i}");
+            fake.AddLineItem(deal, pro);
+            fake.AddLineItem(deal, pro, quantity: 2);
+            if (i % 2 == 0)
+                fake.AddLineItem(deal, null, name: "Support");
+        }
+
+        var (deals, _, pages) = await CrmPages.AllAsync(host.Source.ReadDealsAsync(Everything(fake), None));
+
+        Assert.Equal(1, pages);
+        Assert.All(deals, d => Assert.Equal(pro, d.ProductId));
+        // 250 line items: one association read for the page's 100 deals, then ceil(250 / 100) batch reads.
+        Assert.Single(fake.Requests, r => r.Path == "/crm/v4/associations/deals/line_items/batch/read");
+        var batches = fake.Requests.Where(r => r.Path == "/crm/v3/objects/line_items/batch/read").ToList();
+        Assert.Equal(3, batches.Count);
+        Assert.All(batches, b => Assert.InRange(JsonDocument.Parse(b.Body).RootElement.GetProperty("inputs").GetArrayLength(), 1, 100));
+        Assert.Equal(250, batches.Sum(b => JsonDocument.Parse(b.Body).RootElement.GetProperty("inputs").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task A_line_item_deleted_between_the_association_read_and_its_batch_read_is_passed_over()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        var fake = host.Fake;
+        var pro = fake.AddProduct("GTX Pro", 48_000m);
+        var basic = fake.AddProduct("GTX Basic", 18_000m);
+        var deal = fake.AddDeal("Acme renewal");
+        var first = fake.AddLineItem(deal, basic, position: 0);
+        fake.AddLineItem(deal, pro, position: 1);
+        fake.Archive("line_items", first); // still associated in the fake's store, gone for reads: a 207
+
+        var (deals, skipped, _) = await CrmPages.AllAsync(host.Source.ReadDealsAsync(Everything(fake), None));
+
+        Assert.Empty(skipped);
+        Assert.Equal(pro, Assert.Single(deals).ProductId);
     }
 
     [Fact]
@@ -238,9 +321,11 @@ public sealed class HubSpotClientTests
 
         Assert.Equal(900, products.Count);
         // Five pages of 200 — plus the queries of paging by key: every next page starts again from the last stamp, and
-        // 900 records on one stamp are then read by id — and none refused.
-        Assert.InRange(host.Fake.Requests.Count, 5, 9);
-        Assert.All(host.Fake.Requests, r => Assert.True(r.IsSearch));
+        // 900 records on one stamp are then read by id — and none refused; besides them only the account's details
+        // (its currency prices the products).
+        Assert.InRange(host.Fake.Requests.Count(r => r.IsSearch), 5, 9);
+        Assert.Single(host.Fake.Requests, r => !r.IsSearch);
+        Assert.Equal("/account-info/v3/details", host.Fake.Requests.Single(r => !r.IsSearch).Path);
     }
 
     [Fact]
@@ -323,8 +408,84 @@ public sealed class HubSpotClientTests
 
         var task = host.Fake.Get("tasks", id)!;
         Assert.Equal(("Send the quote", "NOT_STARTED"), (task["hs_task_subject"], task["hs_task_status"]));
-        Assert.Equal(new DateTimeOffset(2025, 3, 10, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds().ToString(), task["hs_timestamp"]);
+        // The start of 10 March in the account's zone (US/Eastern, daylight time since the 9th), not a UTC midnight
+        // that HubSpot would show as the 9th at 8 pm.
+        Assert.Equal(new DateTimeOffset(2025, 3, 10, 4, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds().ToString(), task["hs_timestamp"]);
         Assert.Equal(id, await host.Writer.FindActivityAsync(write, None));
+        var (activities, _, _) = await CrmPages.AllAsync(host.Source.ReadActivitiesAsync(Everything(host.Fake), None));
+        Assert.Equal(new DateOnly(2025, 3, 10), activities.Single(a => a.Id == id).DueDate);
+    }
+
+    [Theory]
+    [InlineData("Europe/Berlin", "2026-12-11T23:00:00.000Z")] // midnight in Berlin: still the 11th in UTC
+    [InlineData("America/New_York", "2026-12-13T02:30:00.000Z")] // 9:30 pm in New York: already the 13th in UTC
+    [InlineData("US/Eastern", "2026-12-12T05:00:00.000Z")] // the alias HubSpot's own example uses
+    public async Task A_close_date_is_the_day_it_falls_on_in_the_accounts_time_zone(string zone, string stored)
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        host.Fake.TimeZone = zone;
+        var deal = host.Fake.Add("deals", new Dictionary<string, string?>
+        {
+            ["dealname"] = "Acme renewal", ["dealstage"] = "qualifiedtobuy", ["pipeline"] = "default", ["closedate"] = stored,
+        });
+
+        var (deals, _, _) = await CrmPages.AllAsync(host.Source.ReadDealsAsync(Everything(host.Fake), None));
+        var fields = await host.Writer.ReadDealFieldsAsync(deal, None);
+
+        Assert.Equal(new DateOnly(2026, 12, 12), Assert.Single(deals).CloseDate);
+        Assert.Equal("2026-12-12", fields[CrmDealField.CloseDate]);
+    }
+
+    [Fact]
+    public async Task A_close_date_written_is_the_start_of_that_day_in_the_accounts_zone_and_reads_back_as_the_same_day()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        host.Fake.TimeZone = "Asia/Tokyo";
+        var deal = host.Fake.AddDeal("Acme renewal", 12_000m, "qualifiedtobuy", closeDate: new DateOnly(2025, 3, 31));
+
+        await host.Writer.UpdateDealAsync(deal, new Dictionary<CrmDealField, string?> { [CrmDealField.CloseDate] = "2025-04-15" }, None);
+
+        Assert.Equal("2025-04-14T15:00:00.000Z", host.Fake.Get("deals", deal)!["closedate"]); // 00:00 in Tokyo
+        Assert.Equal("2025-04-15", (await host.Writer.ReadDealFieldsAsync(deal, None))[CrmDealField.CloseDate]);
+        var (deals, _, _) = await CrmPages.AllAsync(host.Source.ReadDealsAsync(Everything(host.Fake), None));
+        Assert.Equal(new DateOnly(2025, 4, 15), Assert.Single(deals).CloseDate);
+    }
+
+    [Fact]
+    public async Task The_accounts_details_are_read_once_per_client_and_its_currency_is_a_deals_without_one()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        host.Fake.CompanyCurrency = "EUR";
+        host.Fake.AddProduct("GTX Pro", 48_000m);
+        host.Fake.AddDeal("In the company currency", 10_000m);
+        host.Fake.AddDeal("In pounds", 8_000m, properties: new Dictionary<string, string?> { ["deal_currency_code"] = "GBP" });
+        var client = host.Client;
+
+        var (products, _, _) = await CrmPages.AllAsync(client.ReadProductsAsync(Everything(host.Fake), None));
+        var (deals, _, _) = await CrmPages.AllAsync(client.ReadDealsAsync(Everything(host.Fake), None));
+        await CrmPages.AllAsync(client.ReadActivitiesAsync(Everything(host.Fake), None));
+
+        Assert.Equal("EUR", Assert.Single(products).Currency);
+        Assert.Equal("EUR", deals.Single(d => d.Name == "In the company currency").Currency);
+        Assert.Equal("GBP", deals.Single(d => d.Name == "In pounds").Currency);
+        Assert.Single(host.Fake.Requests, r => r.Path == "/account-info/v3/details");
+    }
+
+    [Fact]
+    public async Task An_account_time_zone_this_machine_does_not_know_is_read_at_the_offset_HubSpot_gives_with_it()
+    {
+        await using var host = await HubSpotTestHost.StartAsync();
+        host.Fake.TimeZone = "Mars/Olympus_Mons";
+        host.Fake.UnknownZoneOffset = TimeSpan.FromHours(2);
+        host.Fake.Add("deals", new Dictionary<string, string?>
+        {
+            ["dealname"] = "Acme renewal", ["dealstage"] = "qualifiedtobuy", ["pipeline"] = "default", ["closedate"] = "2026-12-11T22:00:00.000Z",
+        });
+
+        var (deals, skipped, _) = await CrmPages.AllAsync(host.Source.ReadDealsAsync(Everything(host.Fake), None));
+
+        Assert.Empty(skipped);
+        Assert.Equal(new DateOnly(2026, 12, 12), Assert.Single(deals).CloseDate);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ internal sealed class HubSpotTestHost : IAsyncDisposable
 
     public ICrmWriter Writer => _services.GetRequiredService<ICrmWriter>();
 
+    /// <summary>A scope as the app makes one per sync run: its own client, read and written through.</summary>
+    public AsyncServiceScope NewRun() => _services.CreateAsyncScope();
+
     public static async Task<HubSpotTestHost> StartAsync(Action<HubSpotOptions>? configure = null)
     {
         var fake = await FakeHubSpot.StartAsync();

@@ -8,6 +8,7 @@ using AeBot.Data.Capture;
 using AeBot.Data.Crm;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AeBot.Crm.Tests.Sync;
@@ -52,7 +53,9 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
     private async Task<CrmSyncReport> SyncAsync(bool full = false)
     {
         await using var db = _db.NewContext();
-        var sync = new CrmSync(db, new ChatChangeFeed(db), _host.Source, _host.Writer, Microsoft.Extensions.Options.Options.Create(Options()),
+        await using var run = _host.NewRun();
+        var sync = new CrmSync(db, new ChatChangeFeed(db), run.ServiceProvider.GetRequiredService<Sources.ICrmSource>(),
+            run.ServiceProvider.GetRequiredService<Sources.ICrmWriter>(), Microsoft.Extensions.Options.Options.Create(Options()),
             new FakeNow(Fake), NullLogger<CrmSync>.Instance);
         return await sync.RunAsync(full, null, CancellationToken.None);
     }
@@ -81,6 +84,60 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
         Assert.Equal("Pricing call: Walked through fleet dashboard pricing.", _db.Text($"SELECT Summary FROM Interactions WHERE Id = {call}"));
         Assert.Equal(Local("contacts", _ids["dana"]), _db.Scalar($"SELECT ContactId FROM InteractionContacts WHERE InteractionId = {call}"));
         Assert.Equal(_db.Scalar("SELECT Id FROM Accounts WHERE Name = 'Northgate Logistics'"), _db.Scalar($"SELECT AccountId FROM Interactions WHERE Id = {call}"));
+    }
+
+    private string? ProductOf(string dealCrmId) =>
+        _db.Text($"SELECT p.Name FROM Opportunities o JOIN Products p ON p.Id = o.ProductId WHERE o.Id = {Local("deals", dealCrmId)}");
+
+    [Fact]
+    public async Task A_deal_synced_from_HubSpot_has_the_product_of_its_first_line_item_in_full_and_incremental_syncs()
+    {
+        var analytics = Fake.AddProduct("Fleet Analytics Pro", 60_000m);
+        var audit = Fake.AddProduct("Audit Module", 22_000m);
+        Fake.AddLineItem(_ids["fleet"], analytics, quantity: 1);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        await SyncAsync(full: true);
+
+        Assert.Equal("Fleet Analytics Pro", ProductOf(_ids["fleet"]));
+        Assert.Equal(60_000m, _db.Money("SELECT ListPrice FROM Products WHERE Name = 'Fleet Analytics Pro'"));
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM Opportunities WHERE Id = {Local("deals", _ids["risk"])} AND ProductId IS NOT NULL"));
+
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        var added = Fake.AddDeal("Kestrel Bank - Audit Module", 22_000m, "appointmentscheduled", _ids["kestrel"], _ids["sofia"], new DateOnly(2027, 2, 1));
+        Fake.AddLineItem(added, audit);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.Read["deals"].Created);
+        Assert.Equal("Audit Module", ProductOf(added));
+        Assert.Equal("Fleet Analytics Pro", ProductOf(_ids["fleet"]));
+    }
+
+    [Fact]
+    public async Task A_close_date_keeps_its_day_east_of_UTC_through_a_read_a_chat_change_and_the_read_back()
+    {
+        // Berlin: the start of a day there is the evening before in UTC, where AeBot used to read (and write) it.
+        Fake.TimeZone = "Europe/Berlin";
+        var audit = Fake.AddDeal("Kestrel Bank - Audit Module", 22_000m, "qualifiedtobuy", _ids["kestrel"], _ids["sofia"], new DateOnly(2026, 12, 11));
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        var local = Local("deals", audit);
+        Assert.Equal("2026-12-11", _db.Text($"SELECT CloseDate FROM Opportunities WHERE Id = {local}"));
+
+        await using (var db = _db.NewContext())
+            await Writes(db).UpdateDealAsync(await ViewerAsync(db, "sofia.ruiz@brightwave.example"), new DealChange(local, CloseDate: new DateOnly(2027, 1, 15)), default);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        var sent = await SyncAsync();
+
+        Assert.Equal((1, 0), (sent.WritesSent, sent.WritesConflicted));
+        Assert.Equal("2027-01-14T23:00:00.000Z", Fake.Get("deals", audit)!["closedate"]); // midnight of the 15th in Berlin
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var after = await SyncAsync();
+        Assert.Equal(0, after.WritesConflicted);
+        Assert.Equal("2027-01-15", _db.Text($"SELECT CloseDate FROM Opportunities WHERE Id = {local}"));
+        Assert.Equal("2026-12-18", _db.Text($"SELECT CloseDate FROM Opportunities WHERE Id = {Local("deals", _ids["fleet"])}")); // entered in New York
     }
 
     [Fact]
@@ -140,6 +197,104 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
         Assert.Equal(callsBefore + 1, Fake.All("calls").Count);
         Assert.Equal(interactions, _db.Scalar("SELECT COUNT(*) FROM Interactions")); // read back as the same interaction
         Assert.Equal("Dana agreed to a three-year term.", _db.Text($"SELECT Summary FROM Interactions WHERE Id = {Local("activities", call.Id)}"));
+    }
+
+    /// <summary>Deleted in HubSpot, then a month without a sync: further back than a full run's deletions window (14 days).</summary>
+    private (string Company, string Call) DeleteLongAgo()
+    {
+        var orbis = Fake.AddCompany("Orbis Retail");
+        var call = Fake.AddEngagement("calls", Fake.Now, new Dictionary<string, string?> { ["hs_call_title"] = "Intro", ["hubspot_owner_id"] = _ids["sofia"] }, companyId: orbis);
+        return (orbis, call);
+    }
+
+    [Fact]
+    public async Task A_full_sync_removes_what_HubSpot_deleted_beyond_its_deletions_window_and_counts_it_as_swept()
+    {
+        var (orbis, call) = DeleteLongAgo();
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        var callRow = Local("activities", call);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.Archive("deals", _ids["pilot"]);
+        Fake.Archive("companies", orbis);
+        Fake.Archive("calls", call);
+        Fake.Advance(TimeSpan.FromDays(30));
+        Fake.ClearRequests();
+
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal("ok", report.Outcome);
+        Assert.Equal((0, 1), (report.Read["deals"].Deleted, report.Read["deals"].Swept)); // not from the deletions read
+        Assert.Equal(1, report.Read["companies"].Swept);
+        Assert.Equal(1, report.Read["activities"].Swept);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Northgate Logistics - Pilot'"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Accounts WHERE Name = 'Orbis Retail'"));
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM Interactions WHERE Id = {callRow}"));
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM CrmRecords WHERE ObjectType = 'deals' AND CrmId = '{_ids["pilot"]}' AND DeletedAt IS NOT NULL"));
+        Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM Opportunities")); // the rest stay
+        // Confirmed with HubSpot before removing: batch reads of just the missing ids.
+        Assert.Contains(Fake.Requests, r => r.Path == "/crm/v3/objects/deals/batch/read" && r.Body.Contains(_ids["pilot"], StringComparison.Ordinal));
+
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var again = await SyncAsync(full: true);
+        Assert.All(again.Read.Values, c => Assert.Equal(0, c.Swept));
+    }
+
+    [Fact]
+    public async Task A_deal_a_full_sync_skips_as_malformed_is_still_in_HubSpot_and_is_not_swept()
+    {
+        await SyncAsync(full: true);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.Update("deals", _ids["risk"], new Dictionary<string, string?> { ["amount"] = "sixty thousand" });
+        Fake.Advance(TimeSpan.FromDays(30));
+
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal("partial", report.Outcome);
+        Assert.Equal(0, report.Read["deals"].Swept);
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Kestrel Bank - Risk Dashboard'"));
+    }
+
+    [Fact]
+    public async Task A_full_sync_that_fails_part_way_sweeps_nothing_not_even_the_types_it_read_to_the_end()
+    {
+        var (orbis, _) = DeleteLongAgo();
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        Fake.Archive("companies", orbis);
+        Fake.Archive("deals", _ids["pilot"]);
+        Fake.Advance(TimeSpan.FromDays(30));
+        Fake.MissingScopes.Add("crm.objects.deals.read"); // companies read to the end, then deals refused
+
+        var refused = await SyncAsync(full: true);
+
+        Assert.Equal("auth", refused.Outcome);
+        Assert.Equal(0, refused.Read.Values.Sum(c => c.Swept));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Accounts WHERE Name = 'Orbis Retail'"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Northgate Logistics - Pilot'"));
+
+        Fake.MissingScopes.Clear();
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var complete = await SyncAsync(full: true);
+        Assert.Equal((1, 1), (complete.Read["companies"].Swept, complete.Read["deals"].Swept));
+    }
+
+    [Fact]
+    public async Task A_full_sync_stopped_at_the_daily_share_sweeps_nothing()
+    {
+        await SyncAsync(full: true);
+        Fake.Archive("deals", _ids["pilot"]);
+        Fake.Advance(TimeSpan.FromDays(30));
+        // The next full read needs about as many requests as the first: the day's allowance runs out half way.
+        var used = Fake.Requests.Count;
+        Fake.DailyLimit = (long)((used + used / 2) / 0.9);
+
+        var stopped = await SyncAsync(full: true);
+
+        Assert.Equal("failed", stopped.Outcome);
+        Assert.Contains("daily API allowance", stopped.Error);
+        Assert.Equal(0, stopped.Read.Values.Sum(c => c.Swept));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Northgate Logistics - Pilot'"));
     }
 
     [Fact]

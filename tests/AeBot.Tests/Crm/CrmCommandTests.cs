@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using AeBot.Cli;
 using AeBot.Crm.Fakes.Salesforce;
 
@@ -23,7 +22,7 @@ public sealed class CrmCommandTests : IAsyncLifetime
 
     private string KeyPath => Path.Combine(_directory.FullName, "aebot.key");
 
-    private static string Fixture => Path.Combine(RepositoryRoot(), "tests", "AeBot.Data.Tests", "Import", "Exports", "salesforce-dataloader");
+    private static string Fixture => CrmExports.Folder("salesforce-dataloader");
 
     public async Task InitializeAsync()
     {
@@ -81,7 +80,7 @@ public sealed class CrmCommandTests : IAsyncLifetime
                 var fromCsv = await RunAsync("imported.db", "ask", "--as", person, "--json", question);
                 var fromCrm = await RunAsync("synced.db", ["ask", "--as", person, "--json", question, .. CrmSettings()]);
                 Assert.Equal(0, fromCsv.Exit);
-                Assert.Equal(Visible(fromCsv.Out), Visible(fromCrm.Out));
+                Assert.Equal(CrmExports.Visible(fromCsv.Out), CrmExports.Visible(fromCrm.Out));
                 answers[(person, question)] = fromCrm.Out;
                 compared++;
             }
@@ -133,34 +132,6 @@ public sealed class CrmCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Usage, (await RunAsync("none.db", "crm", "pull")).Exit);
     }
 
-    /// <summary>What a person sees in a reply: its summary and every text, fact and cell — not button payloads, which carry local ids.</summary>
-    private static string Visible(string json)
-    {
-        var parts = new List<string>();
-        void Walk(JsonElement e, string? name)
-        {
-            switch (e.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var p in e.EnumerateObject())
-                    {
-                        if (p.Name != "payload")
-                            Walk(p.Value, p.Name);
-                    }
-                    break;
-                case JsonValueKind.Array:
-                    foreach (var item in e.EnumerateArray())
-                        Walk(item, name);
-                    break;
-                default:
-                    parts.Add($"{name}={e}");
-                    break;
-            }
-        }
-        Walk(JsonDocument.Parse(json).RootElement, null);
-        return string.Join("\n", parts);
-    }
-
     /// <summary>The Data Loader export's records put into the fake org, references mapped to the ids the org gives them.</summary>
     private static void SeedFromExport(FakeSalesforceOrg org)
     {
@@ -195,50 +166,5 @@ public sealed class CrmCommandTests : IAsyncLifetime
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-    /// <summary>A Data Loader CSV (quoted fields, no embedded line breaks in this fixture) as rows by column name.</summary>
-    private static List<Dictionary<string, string>> Read(string file)
-    {
-        var lines = File.ReadAllLines(Path.Combine(Fixture, file)).Where(l => !l.StartsWith('#')).ToList();
-        var header = Split(lines[0]);
-        return lines.Skip(1).Where(l => l.Length > 0).Select(l =>
-        {
-            var cells = Split(l);
-            return header.Select((h, i) => (h, v: i < cells.Count ? cells[i] : "")).ToDictionary(p => p.h, p => p.v);
-        }).ToList();
-    }
-
-    private static List<string> Split(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted && ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                cell.Append('"');
-                i++;
-            }
-            else if (ch == '"')
-                quoted = !quoted;
-            else if (ch == ',' && !quoted)
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-                cell.Append(ch);
-        }
-        cells.Add(cell.ToString());
-        return cells;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AeBot.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("AeBot.sln not found above the test folder.");
-    }
+    private static List<Dictionary<string, string>> Read(string file) => CrmExports.Read(Path.Combine(Fixture, file));
 }
