@@ -24,6 +24,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => new PeriodParser(new FiscalCalendar(sp.GetRequiredService<IOptions<AeBotOptions>>().Value.FiscalYearStartMonth)));
         services.AddMemoryCache();
         services.AddScoped<NameCatalog>();
+        services.AddSingleton<Understanding.Thai.ThaiWordBreaker>();
+        services.AddSingleton<Understanding.Thai.ThaiReader>();
         services.AddScoped<MessageParser>();
         services.AddScoped<AccountFinder>();
         services.AddScoped<Figures>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using AeBot.Core.Understanding.Thai;
 using AeBot.Core.Opportunities;
 using AeBot.Core.Sales;
 
@@ -14,11 +15,38 @@ namespace AeBot.Core.Understanding;
 /// precedence rules. A fragment with no measure or deal set of its own refines the previous query; text that fills
 /// no slot is not understood, never the previous answer again.
 /// </summary>
-public sealed partial class MessageParser(PeriodParser periods, NameCatalog names, ISalesNames data)
+public sealed partial class MessageParser(PeriodParser periods, NameCatalog names, ISalesNames data, ThaiReader? thai = null)
 {
+    private readonly ThaiReader _thai = thai ?? new ThaiReader(new ThaiWordBreaker());
+
     public async Task<Reading> ReadAsync(string raw, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)
     {
         var normalized = TextNormalizer.Normalize(raw);
+        if (ThaiScript.Contains(normalized))
+            return await ReadThaiAsync(normalized, viewer, today, previous, ct);
+        return await ReadEnglishAsync(normalized, viewer, today, previous, ct);
+    }
+
+    /// <summary>
+    /// Thai and Thai–English: the Thai words read through the Thai lexicon into the words the English rules take
+    /// (<see cref="ThaiReader"/>), then the same assembly into one Query. Writes (log, update, mark won) keep what the
+    /// rep wrote as the record's text, which the capture dialogs can't yet read in Thai: they are declined, not guessed.
+    /// </summary>
+    private async Task<Reading> ReadThaiAsync(string normalized, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)
+    {
+        var read = _thai.Read(normalized, await names.ThaiNamesAsync(ct));
+        var reading = await ReadEnglishAsync(read.Words, viewer, today, previous, ct);
+        if (reading is CommandReading { Kind: CommandKind.Log or CommandKind.Remind or CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal })
+            return new UnsupportedReading("log calls or change deals from a message written in Thai yet (write it in English for now)");
+        // Thai words nobody knows, and nothing of a question's own core (no set, no measure): "อากาศวันนี้…" is not
+        // "today's deals". Never an answer to a different question than the one asked.
+        if (reading is QueryReading { HasOwnCore: false, FollowUp: false } && read.Unknown.Count > 0)
+            return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)] };
+        return reading with { Evidence = [.. reading.Evidence, "thai: " + read.Words] };
+    }
+
+    private async Task<Reading> ReadEnglishAsync(string normalized, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)
+    {
         var plain = normalized.ToLowerInvariant();
         if (plain.Length == 0)
             return new NotUnderstoodReading();

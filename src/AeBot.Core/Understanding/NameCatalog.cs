@@ -56,6 +56,18 @@ public sealed class NameCatalog(ISalesNames data, IMemoryCache cache)
         return set;
     }
 
+    /// <summary>Every name written in Thai script (accounts, products, people, teams, stages): read whole, never split.</summary>
+    public async Task<IReadOnlyList<string>> ThaiNamesAsync(CancellationToken ct)
+    {
+        if (cache.TryGetValue("thai-names", out IReadOnlyList<string>? names) && names is not null)
+            return names;
+        var list = new List<string>();
+        foreach (var index in new[] { await AccountsAsync(ct), await ProductsAsync(ct), await AllRepsAsync(ct), await SalesTeamsAsync(ct), await StagesAsync(ct) })
+            list.AddRange(index.Names.Select(n => n.Name).Where(Thai.ThaiScript.Contains));
+        cache.Set("thai-names", (IReadOnlyList<string>)list, Lifetime);
+        return list;
+    }
+
     public Task<NameIndex> ProductsAsync(CancellationToken ct) =>
         GetAsync("products", async () => await data.ProductsAsync(ct));
 

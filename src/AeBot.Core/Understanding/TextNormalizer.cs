@@ -16,6 +16,7 @@ public static class TextNormalizer
         if (string.IsNullOrEmpty(text))
             return "";
         var composed = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        composed = Thai.ThaiScript.Repair(composed); // NFKC splits Thai SARA AM; Thai digits read as digits
         var sb = new StringBuilder(composed.Length);
         var space = false;
         foreach (var ch in composed)

@@ -1,0 +1,119 @@
+namespace AeBot.Core.Understanding.Thai;
+
+/// <summary>
+/// Thai sales words and phrasings, each mapped to the English words of <see cref="Lexicon"/> that carry the same typed
+/// meaning — so a Thai question fills the same Query slots by the same rules (design/understanding.md: "a language is
+/// a lexicon and a few grammar rules on the same typed Query/Command"). Loan words are listed in the spellings Thai
+/// sellers use (ดีล, ไปป์ไลน์, โควตา, ฟอร์แคสต์). An empty meaning drops the word: polite particles (ครับ/ค่ะ/นะ) and the
+/// glue Thai needs and English doesn't. "?" marks a question particle (ไหม, หรือเปล่า), which Thai puts last.
+/// </summary>
+public static class ThaiLexicon
+{
+    public const string QuestionMark = "?";
+
+    public static readonly IReadOnlyDictionary<string, string> Entries = Build(
+    [
+        // Polite particles, fillers and glue: no meaning of their own.
+        ("ครับ", ""), ("ครับผม", ""), ("คับ", ""), ("ค่ะ", ""), ("คะ", ""), ("ค่า", ""), ("นะ", ""), ("นะคะ", ""), ("นะครับ", ""),
+        ("จ้า", ""), ("จ้ะ", ""), ("จ๊ะ", ""), ("ฮะ", ""), ("หน่อย", ""), ("ที", ""), ("เลย", ""), ("บ้าง", ""), ("ด้วย", ""), ("ที่", ""),
+        ("มี", ""), ("อยู่", ""), ("แล้ว", ""), ("ได้", ""), ("ให้", ""), ("ขอ", ""), ("ช่วย", ""), ("ดู", ""), ("บอก", ""), ("เป็น", ""), ("คือ", ""),
+        ("ตอนนี้", ""), ("ทั้งหมด", "all"), ("อัน", ""), ("รายการ", ""), ("ไว้", ""), ("กัน", ""), ("จะ", ""), ("ยัง", ""), ("ก็", ""), ("ว่า", ""),
+        ("และ", "and"), ("กับ", "with"), ("หรือ", "or"), ("ของ", "for"), ("ใน", "in"), ("ช่วง", "in"), ("ตั้งแต่", "since"), ("ถึง", "to"), ("จนถึง", "to"),
+        ("แสดง", "show"), ("ขอดู", "show"), ("ลิสต์", "list"), ("รายชื่อ", "list"),
+
+        // Question words and particles.
+        ("เท่าไหร่", "how much"), ("เท่าไร", "how much"), ("เท่าไห่", "how much"), ("เท่าใด", "how much"), ("เท่าไหร", "how much"),
+        ("กี่", "how many"), ("กี่ดีล", "how many deals"), ("กี่ตัว", "how many deals"), ("จำนวน", "number of"), ("จำนวนดีล", "number of deals"),
+        ("ใคร", "who"), ("คนไหน", "which rep"), ("อะไร", "what"), ("อันไหน", "which"), ("ตัวไหน", "which"), ("ไหน", "which"), ("ตัวไหนบ้าง", "which"),
+        ("เมื่อไหร่", "when"), ("ยังไง", "how"), ("อย่างไร", "how"),
+        ("ไหม", QuestionMark), ("มั้ย", QuestionMark), ("มั๊ย", QuestionMark), ("หรือเปล่า", QuestionMark), ("รึเปล่า", QuestionMark), ("หรือยัง", QuestionMark), ("เหรอ", QuestionMark),
+
+        // Who: a rep's "I/we" is themself; "team" is a manager's reporting line.
+        ("ผม", "my"), ("ฉัน", "my"), ("ดิฉัน", "my"), ("หนู", "my"), ("เรา", "our"), ("ของผม", "my"), ("ของฉัน", "my"), ("ของเรา", "our"), ("ตัวเอง", "my"),
+        ("ทีม", "team"), ("ทีมผม", "my team"), ("ทีมเรา", "my team"), ("ทีมฉัน", "my team"), ("ลูกทีม", "my team"), ("ของทีม", "for my team"), ("ทั้งทีม", "my team"),
+        ("ทุกคน", "everyone"), ("เซลส์", "reps"), ("เซลล์", "reps"), ("พนักงานขาย", "reps"),
+
+        // Deals and deal sets.
+        ("ดีล", "deals"), ("ดีลส์", "deals"), ("โอกาสการขาย", "deals"), ("โอกาสขาย", "deals"), ("ออปชูนิตี้", "deals"), ("ออพพอร์ทูนิตี้", "deals"), ("งาน", "deals"),
+        ("ไปป์ไลน์", "pipeline"), ("ไปป์ไลน", "pipeline"), ("ไพพ์ไลน์", "pipeline"), ("ไปป์", "pipeline"), ("ไปป์ไลน์ทั้งหมด", "pipeline"),
+        ("เปิดอยู่", "open"), ("ที่เปิดอยู่", "open"), ("ยังเปิดอยู่", "open"), ("ยังไม่ปิด", "open"), ("ค้างอยู่ในไปป์ไลน์", "open"),
+        ("ปิดได้", "won"), ("ปิดการขายได้", "won"), ("ปิดดีลได้", "won"), ("ปิดงานได้", "won"), ("ชนะ", "won"), ("วิน", "won"), ("ได้งาน", "won"), ("ขายได้", "won"),
+        ("ปิดได้แล้ว", "won"), ("เซ็นแล้ว", "signed"), ("เซ็นสัญญาแล้ว", "signed"),
+        ("ยอดขาย", "sales"), ("ยอด", "sales total"), ("รายได้", "revenue"), ("ผลงาน", "results"),
+        ("ปิดไม่ได้", "lost"), ("แพ้", "lost"), ("หลุด", "lost"), ("เสียดีล", "lost"), ("ไม่ได้งาน", "lost"), ("ดีลหลุด", "lost deals"), ("ดีลที่หลุด", "lost deals"),
+        ("ปิด", "close"), ("จะปิด", "closing"), ("กำลังจะปิด", "closing"), ("คาดว่าจะปิด", "closing"), ("น่าจะปิด", "closing"), ("ปิดแล้ว", "closed"),
+        ("ต่อสัญญา", "renewals"), ("รีนิว", "renewals"), ("สัญญาที่จะหมด", "renewals"), ("สัญญาหมด", "renewals"), ("ครบกำหนดสัญญา", "renewals"), ("หมดสัญญา", "renewals"),
+        ("เลื่อน", "slipped"), ("ถูกเลื่อน", "slipped"), ("เลื่อนออกไป", "slipped"), ("โดนเลื่อน", "slipped"), ("เลื่อนวันปิด", "slipped"),
+        ("ไม่มีความเคลื่อนไหว", "stale"), ("ไม่ขยับ", "stale"), ("เงียบ", "stale"), ("นิ่ง", "stale"), ("ค้าง", "stale"), ("ไม่ได้ติดต่อ", "stale"), ("ไม่ได้อัปเดต", "stale"),
+        ("เลยกำหนดปิด", "past close date"), ("เลยวันปิด", "past close date"), ("เกินกำหนด", "past close date"), ("เลยกำหนด", "past close date"), ("เลยวันที่คาดว่าจะปิด", "past close date"),
+        ("ต่ออายุ", "renewals"), ("อัปเซล", "upsell"), ("อัพเซล", "upsell"), ("ลูกค้าใหม่", "new business"),
+
+        // Measures.
+        ("มูลค่า", "value"), ("รวม", "total"), ("ยอดรวม", "total"), ("เงิน", "amount"),
+        ("อัตราการปิด", "win rate"), ("อัตราการชนะ", "win rate"), ("อัตราชนะ", "win rate"), ("อัตราปิดการขาย", "win rate"), ("วินเรท", "win rate"), ("วินเรต", "win rate"),
+        ("ขนาดดีลเฉลี่ย", "average deal size"), ("ดีลเฉลี่ย", "average deal size"), ("เฉลี่ย", "average"), ("ค่าเฉลี่ย", "average"),
+        ("รอบการขาย", "sales cycle"), ("ระยะเวลาปิดการขาย", "sales cycle"), ("ใช้เวลากี่วัน", "how many days"), ("ใช้เวลานานแค่ไหน", "how long"),
+        ("โควตา", "quota"), ("โควต้า", "quota"), ("เป้า", "quota"), ("เป้าหมาย", "quota"), ("เป้ายอดขาย", "quota"), ("ถึงเป้า", "quota"), ("ตามเป้า", "on track"),
+        ("ฟอร์แคสต์", "forecast"), ("ฟอร์แคส", "forecast"), ("พยากรณ์", "forecast"), ("คาดการณ์", "forecast"), ("ถ่วงน้ำหนัก", "weighted"),
+        ("เปอร์เซ็นต์", "percent"), ("กี่เปอร์เซ็นต์", "what percent"), ("ของเป้า", "of quota"), ("ของโควตา", "of quota"), ("เปอร์เซ็นต์ของเป้า", "percent of quota"),
+        ("กี่เปอร์เซ็นต์ของเป้า", "what percent of quota"), ("ทำได้", ""), ("ทำไปได้", ""), ("ไป", ""), ("นาน", ""), ("ล่ะ", ""),
+        ("แล้วก็", "and"), ("ส่วน", ""), ("เฉพาะ", "just"), ("แค่", "just"),
+
+        // Things AeBot doesn't do, in the words the English side refuses them with.
+        ("อากาศ", "weather"), ("ฝนตก", "weather"), ("ข่าว", "news"), ("ราคาหุ้น", "stock price"), ("หุ้น", "stock price"), ("ส่งอีเมล", "send an email"), ("อีเมล", "email"),
+
+        // Breakdowns and ranks.
+        ("แยกตามเซลส์", "by rep"), ("แยกตามคน", "by rep"), ("แยกรายคน", "by rep"), ("รายคน", "by rep"), ("แต่ละคน", "by rep"), ("แยกตามเซลล์", "by rep"),
+        ("แยกตามสินค้า", "by product"), ("รายสินค้า", "by product"), ("แยกตามโปรดักต์", "by product"), ("แยกตามลูกค้า", "by account"), ("รายลูกค้า", "by account"),
+        ("แยกตามสเตจ", "by stage"), ("แยกตามขั้น", "by stage"), ("รายเดือน", "by month"), ("แยกตามเดือน", "by month"), ("รายไตรมาส", "by quarter"), ("แยกตามไตรมาส", "by quarter"),
+        ("มากที่สุด", "most"), ("เยอะที่สุด", "most"), ("เยอะสุด", "most"), ("สูงสุด", "highest"), ("สูงที่สุด", "highest"), ("ใหญ่ที่สุด", "biggest"), ("ใหญ่สุด", "biggest"),
+        ("ดีที่สุด", "best"), ("เก่งที่สุด", "best"), ("ท็อป", "top"), ("น้อยที่สุด", "least"), ("ต่ำสุด", "lowest"), ("ต่ำที่สุด", "lowest"), ("แย่ที่สุด", "worst"),
+        ("สินค้า", "product"), ("โปรดักต์", "product"), ("ลูกค้า", "account"), ("บัญชี", "account"), ("สเตจ", "stage"), ("ขั้น", "stage"),
+
+        // Comparisons.
+        ("เทียบกับ", "compared to"), ("เปรียบเทียบ", "compare"), ("เทียบ", "vs"), ("เมื่อเทียบกับ", "compared to"), ("ช่วงเดียวกันปีที่แล้ว", "same time last year"),
+
+        // Amount thresholds (a number follows; "… ขึ้นไป" after a number is handled before this lexicon).
+        ("มากกว่า", "over"), ("เกิน", "over"), ("สูงกว่า", "over"), ("น้อยกว่า", "under"), ("ต่ำกว่า", "under"), ("ไม่ถึง", "under"), ("ไม่เกิน", "under"),
+        ("ระหว่าง", "between"), ("บาท", ""),
+
+        // Periods.
+        ("วันนี้", "today"), ("พรุ่งนี้", "tomorrow"), ("เมื่อวาน", "yesterday"), ("เมื่อวานนี้", "yesterday"),
+        ("สัปดาห์นี้", "this week"), ("อาทิตย์นี้", "this week"), ("สัปดาห์หน้า", "next week"), ("อาทิตย์หน้า", "next week"),
+        ("สัปดาห์ที่แล้ว", "last week"), ("อาทิตย์ที่แล้ว", "last week"), ("อาทิตย์ก่อน", "last week"), ("สัปดาห์ก่อน", "last week"),
+        ("เดือนนี้", "this month"), ("เดือนหน้า", "next month"), ("เดือนที่แล้ว", "last month"), ("เดือนก่อน", "last month"), ("เดือนที่ผ่านมา", "last month"),
+        ("ไตรมาสนี้", "this quarter"), ("ควอเตอร์นี้", "this quarter"), ("ไตรมาสหน้า", "next quarter"), ("ควอเตอร์หน้า", "next quarter"),
+        ("ไตรมาสที่แล้ว", "last quarter"), ("ไตรมาสก่อน", "last quarter"), ("ควอเตอร์ที่แล้ว", "last quarter"), ("ไตรมาสที่ผ่านมา", "last quarter"),
+        ("ปีนี้", "this year"), ("ปีหน้า", "next year"), ("ปีที่แล้ว", "last year"), ("ปีก่อน", "last year"), ("ปีที่ผ่านมา", "last year"), ("ตั้งแต่ต้นปี", "year to date"),
+        ("ครึ่งปีแรก", "first half"), ("ครึ่งปีหลัง", "second half"), ("ครึ่งแรกของปี", "first half"), ("ครึ่งหลังของปี", "second half"),
+        ("ตลอดกาล", "all time"), ("ทั้งหมดที่เคยมี", "all time"), ("ไตรมาส", "quarter"), ("เดือน", "month"), ("ปี", "year"), ("สัปดาห์", "week"), ("วัน", "day"),
+        ("มกราคม", "January"), ("ม.ค.", "January"), ("กุมภาพันธ์", "February"), ("ก.พ.", "February"), ("มีนาคม", "March"), ("มี.ค.", "March"),
+        ("เมษายน", "April"), ("เม.ย.", "April"), ("พฤษภาคม", "May"), ("พ.ค.", "May"), ("มิถุนายน", "June"), ("มิ.ย.", "June"),
+        ("กรกฎาคม", "July"), ("ก.ค.", "July"), ("สิงหาคม", "August"), ("ส.ค.", "August"), ("กันยายน", "September"), ("ก.ย.", "September"),
+        ("ตุลาคม", "October"), ("ต.ค.", "October"), ("พฤศจิกายน", "November"), ("พ.ย.", "November"), ("ธันวาคม", "December"), ("ธ.ค.", "December"),
+
+        // Abilities.
+        ("สวัสดี", "hello"), ("หวัดดี", "hello"), ("ดีครับ", "hello"), ("ขอบคุณ", "thanks"), ("ขอบใจ", "thanks"), ("ขอบคุณมาก", "thanks"), ("แต้งกิ้ว", "thanks"),
+        ("ช่วยอะไรได้บ้าง", "help"), ("ทำอะไรได้บ้าง", "help"), ("วิธีใช้", "help"), ("ใช้งานยังไง", "help"), ("ถามอะไรได้บ้าง", "help"),
+        ("วันนี้ต้องทำอะไร", "my day"), ("งานวันนี้", "my day"), ("แผนวันนี้", "my day"), ("วันนี้มีอะไรบ้าง", "my day"), ("สรุปวันนี้", "my day"),
+        ("สรุปข้อมูลลูกค้า", "brief me on"), ("สรุปลูกค้า", "brief me on"), ("บรีฟ", "brief me on"), ("ขอข้อมูลลูกค้า", "brief me on"), ("ข้อมูลลูกค้า", "brief me on"),
+        ("แพงไป", "too expensive"), ("ราคาแพง", "too expensive"), ("แพงเกินไป", "too expensive"), ("ยังไม่มีงบ", "no budget"), ("ไม่มีงบ", "no budget"),
+        ("ใช้เจ้าอื่นอยู่", "already use a competitor"), ("มีเจ้าประจำ", "already use a competitor"), ("ยังไม่พร้อม", "not the right time"), ("ขอเวลาคิด", "need to think about it"),
+        ("ส่งข้อมูลมาก่อน", "send me info"), ("ต้องขออนุมัติ", "need approval"), ("รับมือ", "handle"), ("ตอบยังไง", "how do I handle"), ("ควรตอบยังไง", "how do I handle"),
+        ("ค่าคอม", "commission"), ("คอมมิชชั่น", "commission"),
+
+        // Writes (recognised so a Thai write is never read as a question; they are answered in English for now).
+        ("บันทึก", "log"), ("จด", "log"), ("ล็อก", "log"), ("การโทร", "call"), ("โทร", "call"), ("ประชุม", "meeting"), ("นัด", "meeting"), ("โน้ต", "note"),
+        ("เตือน", "remind me"), ("ตั้งเตือน", "remind me"), ("เตือนผม", "remind me"), ("เตือนฉัน", "remind me"),
+        ("ยกเลิก", "cancel"), ("ยกเลิกล่าสุด", "undo"), ("ย้อนกลับ", "undo"), ("ใช่", "yes"), ("ยืนยัน", "yes"), ("ตกลง", "yes"), ("โอเค", "ok"), ("ไม่ใช่", "no"),
+        ("ย้าย", "move"), ("เปลี่ยน", "change"), ("อัปเดต", "update"), ("อัพเดท", "update"), ("แก้", "update"),
+    ]);
+
+    private static Dictionary<string, string> Build((string Thai, string English)[] entries)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (thai, english) in entries)
+            map[ThaiScript.Repair(thai)] = english; // a later, more specific line for the same word wins
+        return map;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AeBot.Core.Understanding.Thai;
+
+/// <summary>A Thai or Thai–English message in the words the parser reads, and whether it asked or told.</summary>
+/// <param name="Words">The message with every Thai word replaced by its lexicon meaning; English words and names kept.</param>
+/// <param name="Asks">A Thai question particle or question word was there (Thai puts them last, English first).</param>
+/// <param name="Unknown">Thai words neither the lexicon nor the names know, as written.</param>
+public sealed record ThaiReading(string Words, bool Asks, IReadOnlyList<string> Unknown);
+
+/// <summary>
+/// Reads Thai the way the rest of the parser reads English: numbers, amounts and Buddhist-era years first, then each
+/// run of Thai matched longest-first against <see cref="ThaiLexicon"/> and the names in the data (so loan words and
+/// names stay whole), with ICU's word breaks for what is left (<see cref="ThaiWordBreaker"/>). The result goes through
+/// the same Query assembly as English — one parser, a second lexicon.
+/// </summary>
+public sealed partial class ThaiReader(ThaiWordBreaker breaker)
+{
+    // Buddhist era = Gregorian + 543 (พ.ศ. 2569 = 2026).
+    private const int EraOffset = 543;
+
+    private static readonly Dictionary<string, decimal> Scales = new(StringComparer.Ordinal)
+    {
+        ["ล้าน"] = 1_000_000m, ["แสน"] = 100_000m, ["หมื่น"] = 10_000m, ["พัน"] = 1_000m,
+    };
+
+    private static readonly int LongestEntry = ThaiLexicon.Entries.Keys.Max(k => k.Length);
+
+    public ThaiReading Read(string text, IReadOnlyCollection<string> names)
+    {
+        var words = ThaiScript.Repair(text);
+        words = Numbers(words);
+        var thaiNames = names.Where(ThaiScript.Contains).Select(ThaiScript.Repair).ToHashSet(StringComparer.Ordinal);
+        var longestName = thaiNames.Count == 0 ? 0 : thaiNames.Max(n => n.Length);
+
+        var output = new StringBuilder();
+        var unknown = new List<string>();
+        var asks = false;
+        var i = 0;
+        while (i < words.Length)
+        {
+            if (!ThaiScript.IsThai(words[i]))
+            {
+                var start = i;
+                while (i < words.Length && !ThaiScript.IsThai(words[i]))
+                    i++;
+                Append(output, words[start..i]);
+                continue;
+            }
+            // A name with spaces in it ("สยาม เทค") is read whole before the run around its first word.
+            if (thaiNames.Where(n => n.Contains(' ', StringComparison.Ordinal) && string.CompareOrdinal(words, i, n, 0, n.Length) == 0)
+                .MaxBy(n => n.Length) is { } spaced)
+            {
+                Append(output, spaced);
+                i += spaced.Length;
+                continue;
+            }
+            var runStart = i;
+            // Abbreviations keep their dots inside the run: "มี.ค." (March), "พ.ศ." (the Buddhist era).
+            while (i < words.Length && (ThaiScript.IsThai(words[i]) || words[i] == '.' && ThaiScript.IsThai(words[i - 1])))
+                i++;
+            ReadRun(words[runStart..i], thaiNames, Math.Max(LongestEntry, longestName), output, unknown, ref asks);
+        }
+        var read = Spaces().Replace(output.ToString(), " ").Trim();
+        return new ThaiReading(asks && !read.EndsWith('?') ? read + " ?" : read, asks, unknown);
+    }
+
+    private void ReadRun(string run, HashSet<string> names, int longest, StringBuilder output, List<string> unknown, ref bool asks)
+    {
+        var breaks = Breaks(run);
+        var i = 0;
+        while (i < run.Length)
+        {
+            var matched = false;
+            for (var length = Math.Min(longest, run.Length - i); length > 0 && !matched; length--)
+            {
+                var piece = run.Substring(i, length);
+                if (names.Contains(piece))
+                {
+                    Append(output, piece);
+                    matched = true;
+                }
+                else if (ThaiLexicon.Entries.TryGetValue(piece, out var meaning))
+                {
+                    if (meaning == ThaiLexicon.QuestionMark)
+                        asks = true;
+                    else
+                    {
+                        Append(output, meaning);
+                        asks |= meaning is "how much" or "how many" or "how many deals" or "who" or "what" or "which" or "which rep" or "when" or "how" or "what percent";
+                    }
+                    matched = true;
+                }
+                if (matched)
+                    i += length;
+            }
+            if (matched)
+                continue;
+            // Not a word AeBot knows: up to ICU's next word break, kept as written (so it is never taken for a slot).
+            var end = breaks.FirstOrDefault(b => b > i, run.Length);
+            var word = run[i..end].Trim('.');
+            if (word.Length > 0)
+            {
+                unknown.Add(word);
+                Append(output, word);
+            }
+            i = end;
+        }
+    }
+
+    private SortedSet<int> Breaks(string run)
+    {
+        var breaks = new SortedSet<int>();
+        var at = 0;
+        foreach (var word in breaker.Words(run))
+        {
+            at += word.Length;
+            breaks.Add(at);
+        }
+        return breaks;
+    }
+
+    /// <summary>Years in the Buddhist era, Thai scale words and Thai ways of saying quarters and day ranges, in the parser's terms.</summary>
+    private static string Numbers(string text)
+    {
+        // "2.5 ล้าน" → 2500000, "5 แสน" → 500000.
+        text = ScaledAmount().Replace(text, m =>
+        {
+            var value = decimal.Parse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) * Scales[m.Groups["scale"].Value];
+            return " " + value.ToString("0.##", CultureInfo.InvariantCulture) + " ";
+        });
+        // "1000000 ขึ้นไป" (and more) → "over 1000000".
+        text = AtLeast().Replace(text, m => $" over {m.Groups["n"].Value} ");
+        // "พ.ศ. 2568" / "ปี 2568" / "ปี 68" / a bare 25xx → the Gregorian year.
+        text = EraYear().Replace(text, m => $" {Gregorian(m.Groups["y"].Value)} ");
+        text = ShortEraYear().Replace(text, m => $" {Gregorian("25" + m.Groups["y"].Value)} ");
+        text = MonthShortYear().Replace(text, m => $"{m.Groups["month"].Value} {Gregorian("25" + m.Groups["y"].Value)} ");
+        text = CommonEraYear().Replace(text, m => $" {m.Groups["y"].Value} ");
+        // A four-digit era year only beside a month or a quarter: a bare 2500 may well be an amount.
+        text = MonthEraYear().Replace(text, m => $"{m.Groups["month"].Value} {Gregorian(m.Groups["y"].Value)} ");
+        // "ไตรมาส 3" / "ไตรมาสที่ 3" / "Q3" → Q3.
+        text = NumberedQuarter().Replace(text, m => $" Q{m.Groups["q"].Value} ");
+        // "30 วันที่ผ่านมา" → last 30 days; "ใน 30 วันข้างหน้า" → next 30 days.
+        text = LastDays().Replace(text, m => $" last {m.Groups["n"].Value} days ");
+        text = NextDays().Replace(text, m => $" next {m.Groups["n"].Value} days ");
+        return text;
+    }
+
+    private static string Gregorian(string year)
+    {
+        var y = int.Parse(year, CultureInfo.InvariantCulture);
+        return (y >= 2400 ? y - EraOffset : y).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static void Append(StringBuilder output, string words)
+    {
+        if (words.Length == 0)
+            return;
+        if (output.Length > 0 && output[^1] != ' ' && words[0] != ' ')
+            output.Append(' ');
+        output.Append(words);
+    }
+
+    [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)*)\s*(?<scale>ล้าน|แสน|หมื่น|พัน)(?:\s*บาท)?")]
+    private static partial Regex ScaledAmount();
+
+    [GeneratedRegex(@"(?<n>\d[\d,.]*)\s*(?:บาท\s*)?(?:ขึ้นไป|ขึ้น)")]
+    private static partial Regex AtLeast();
+
+    [GeneratedRegex(@"(?:ปี\s*)?พ\.?\s?ศ\.?\s*(?<y>2[4-7]\d\d)|ปี\s*(?<y>2[4-7]\d\d)")]
+    private static partial Regex EraYear();
+
+    [GeneratedRegex(@"ปี\s*(?<y>[5-9]\d)(?!\d)")]
+    private static partial Regex ShortEraYear();
+
+    [GeneratedRegex(@"(?<month>ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)\s*(?<y>[5-9]\d)(?!\d)")]
+    private static partial Regex MonthShortYear();
+
+    [GeneratedRegex(@"(?:ปี\s*)?ค\.?\s?ศ\.?\s*(?<y>(?:19|20)\d\d)")]
+    private static partial Regex CommonEraYear();
+
+    [GeneratedRegex(@"(?<month>ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|[Qq][1-4])\s*(?<y>2[4-7]\d\d)(?!\d)")]
+    private static partial Regex MonthEraYear();
+
+    [GeneratedRegex(@"(?:ไตรมาส|ควอเตอร์|ควอเตอร์)\s*(?:ที่\s*)?(?<q>[1-4])(?!\d)")]
+    private static partial Regex NumberedQuarter();
+
+    [GeneratedRegex(@"(?<n>\d+)\s*วัน\s*(?:ที่ผ่านมา|ล่าสุด|หลังสุด)")]
+    private static partial Regex LastDays();
+
+    [GeneratedRegex(@"(?:ใน\s*(?:อีก\s*)?)?(?<n>\d+)\s*วัน\s*(?:ข้างหน้า|ต่อจากนี้)")]
+    private static partial Regex NextDays();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
