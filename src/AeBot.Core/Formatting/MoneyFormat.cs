@@ -9,7 +9,7 @@ public static class MoneyFormat
 
     private static readonly Dictionary<string, string> Symbols = new()
     {
-        ["USD"] = "$", ["EUR"] = "€", ["GBP"] = "£", ["JPY"] = "¥", ["INR"] = "₹", ["AUD"] = "A$", ["CAD"] = "C$",
+        ["USD"] = "$", ["EUR"] = "€", ["GBP"] = "£", ["JPY"] = "¥", ["INR"] = "₹", ["AUD"] = "A$", ["CAD"] = "C$", ["THB"] = "฿",
     };
 
     /// <summary>"$1.2M", "€450K", "$980", "1.5M CHF"; one decimal where it matters.</summary>

@@ -11,6 +11,7 @@ public class MoneyFormatTests
     [InlineData(9_800, "USD", "$9,800")]
     [InlineData(2_500_000_000, "EUR", "€2.5B")]
     [InlineData(1_500_000, "CHF", "1.5M CHF")]
+    [InlineData(2_500_000, "THB", "฿2.5M")]
     [InlineData(-30_000, "USD", "-$30K")]
     public void Compact_figures_for_sentences(double amount, string currency, string expected) =>
         Assert.Equal(expected, MoneyFormat.Compact((decimal)amount, currency));
@@ -19,6 +20,7 @@ public class MoneyFormatTests
     [InlineData(1_234_567, "USD", "$1,234,567")]
     [InlineData(1_234.5, "EUR", "€1,234.50")]
     [InlineData(0, "GBP", "£0")]
+    [InlineData(2_500_000, "THB", "฿2,500,000")]
     public void Exact_figures_for_tables(double amount, string currency, string expected) =>
         Assert.Equal(expected, MoneyFormat.Exact((decimal)amount, currency));
 
