@@ -48,6 +48,29 @@ public sealed class ThaiQuestionsTests
         Assert.Equal(Describe(expected), Describe(actual));
     }
 
+    public static TheoryData<string, string, string> FollowUps => new()
+    {
+        { "how much pipeline this month?", "แล้วเดือนหน้าล่ะ", "and next month?" },
+        { "deals I won last quarter", "แยกตามสินค้า", "by product" },
+        { "how much pipeline this month?", "เฉพาะ Acme", "just Acme" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FollowUps))]
+    public async Task A_thai_follow_up_refines_the_last_question_as_in_english(string first, string thai, string english)
+    {
+        var names = SnapshotNames.Demo.Value;
+        var parser = QueryCorpus.Parser(names);
+        var viewer = names.Viewer(names.Rep("dana"));
+        var previous = Assert.IsType<QueryReading>(await parser.ReadAsync(first, viewer, QueryCorpus.DefaultToday, null, default)).Query;
+
+        var expected = await parser.ReadAsync(english, viewer, QueryCorpus.DefaultToday, previous, default);
+        var actual = await parser.ReadAsync(thai, viewer, QueryCorpus.DefaultToday, previous, default);
+
+        Assert.Equal(Describe(expected), Describe(actual));
+        Assert.True(actual is QueryReading { FollowUp: true });
+    }
+
     [Theory]
     [InlineData("อากาศวันนี้เป็นยังไง")]
     [InlineData("กินข้าวยัง")]
