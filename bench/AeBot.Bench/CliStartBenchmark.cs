@@ -64,9 +64,12 @@ public static class CliStartBenchmark
             {
                 for (var i = 0; i < commands.Length; i++)
                 {
-                    var run = await RunAsync(commands[i]);
+                    var run = await RunAsync(commands[i], trace: i == 3);
                     if (run.Exit != 0 || (i >= 2 && !run.Output.Contains("open deals", StringComparison.Ordinal)))
                         throw new InvalidOperationException($"{names[i]} failed (exit {run.Exit}): {run.Error}{run.Output}");
+                    // The last command must really have been answered by the server, not in its own process.
+                    if (i == 3 && !run.Error.Contains("answered by the running server", StringComparison.Ordinal))
+                        throw new InvalidOperationException($"{names[i]} was not answered by the server: {run.Error}");
                     wall[i].Add(run.Wall.TotalSeconds);
                     cpu[i].Add(run.Cpu.TotalSeconds);
                 }
@@ -155,7 +158,7 @@ public static class CliStartBenchmark
         return Path.Combine(folder, "out", "Empty.dll");
     }
 
-    private static async Task<(int Exit, string Output, string Error, TimeSpan Wall, TimeSpan Cpu)> RunAsync(string[] command)
+    private static async Task<(int Exit, string Output, string Error, TimeSpan Wall, TimeSpan Cpu)> RunAsync(string[] command, bool trace = false)
     {
         var start = new ProcessStartInfo(command[0], command[1..])
         {
@@ -163,6 +166,8 @@ public static class CliStartBenchmark
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (trace)
+            start.Environment["AEBOT_TRACE_STARTUP"] = "1"; // a few lines to stderr, to see where the answer came from
         var cpuBefore = ChildrenCpu();
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
@@ -202,7 +207,11 @@ public static class CliStartBenchmark
     {
         public void Dispose()
         {
-            process.Kill(entireProcessTree: true);
+            // SIGTERM, so the server stops as in production and removes its socket; killed if it does not.
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                term.WaitForExit();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+                process.Kill(entireProcessTree: true);
             process.Dispose();
         }
     }

@@ -109,7 +109,7 @@ internal sealed class EfNudgeSource(AeBotDbContext db) : INudgeSource
         var ending = await Renewals(db.Contracts.Where(c => c.EndDate >= today && c.EndDate <= end
                 && ((c.Account!.OwnerId != null && ids.Contains(c.Account.OwnerId.Value)) || (c.Account.AccountManagerId != null && ids.Contains(c.Account.AccountManagerId.Value)))))
             .ToListAsync(cancellationToken);
-        return ending.Where(r => r.LastInteractionAt is null || r.LastInteractionAt < quietSince).OrderBy(r => r.EndDate).ToList();
+        return ending.Where(r => r.LastInteractionAt is null || r.LastInteractionAt < quietSince).OrderBy(r => r.EndDate).ThenBy(r => r.ContractId).ToList();
     }
 
     public async Task<IReadOnlyList<Core.Sales.NamedRef>> DirectReportsAsync(long managerId, CancellationToken cancellationToken) =>

@@ -270,7 +270,7 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
         return rows
             .Select(r => new SlippedDeal(r, Pushes(history.GetValueOrDefault(r.Id) ?? [])))
             .Where(s => s.CloseDates.Count > minimumPushes)
-            .OrderByDescending(s => s.CloseDates.Count).ThenByDescending(s => s.Deal.Amount)
+            .OrderByDescending(s => s.CloseDates.Count).ThenByDescending(s => s.Deal.Amount).ThenBy(s => s.Deal.Id) // pages never repeat or skip a tie
             .Take(take)
             .ToList();
     }

@@ -11,6 +11,9 @@ internal static class CommandSocketClient
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
 
+    // A turn takes well under a second; a server that has not answered in this long is stuck, not busy.
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>The command's exit code when a server answered, or null to answer in this process.</summary>
     public static async Task<int?> TryRunAsync(Invocation invocation, IConfiguration configuration, TextWriter stdout, TextWriter stderr, StartupTrace trace)
     {
@@ -25,7 +28,7 @@ internal static class CommandSocketClient
             using var connecting = new CancellationTokenSource(ConnectTimeout);
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), connecting.Token);
             var owner = PeerCredentials.UserId(socket);
-            if (owner != PeerCredentials.EffectiveUserId())
+            if (owner != PeerCredentials.Self)
             {
                 await stderr.WriteLineAsync($"aebot: ignoring {path}: it is served by another user (id {owner}).");
                 return null;
@@ -41,14 +44,17 @@ internal static class CommandSocketClient
         CommandResponse? response;
         try
         {
-            await CommandSocketProtocol.WriteAsync(stream, request, CommandSocketJson.Default, CancellationToken.None);
-            var line = await CommandSocketProtocol.ReadLineAsync(stream, CommandSocketProtocol.MaxResponseBytes, CancellationToken.None);
+            using var answering = new CancellationTokenSource(AnswerTimeout);
+            await CommandSocketProtocol.WriteAsync(stream, request, CommandSocketJson.Default, answering.Token);
+            var line = await CommandSocketProtocol.ReadLineAsync(stream, CommandSocketProtocol.MaxResponseBytes, answering.Token);
             response = line is null ? null : JsonSerializer.Deserialize(line, CommandSocketJson.Default.CommandResponse);
         }
-        catch (Exception e) when (e is IOException or SocketException or JsonException)
+        catch (Exception e) when (e is IOException or SocketException or JsonException or OperationCanceledException)
         {
             response = null;
         }
+        if (response is { IsBusy: true })
+            return null; // nothing was asked: answer here
         if (response is null)
         {
             // The question may have been answered (and logged, or a note saved): asking again could do it twice.

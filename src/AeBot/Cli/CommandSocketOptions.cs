@@ -23,14 +23,3 @@ public sealed class CommandSocketOptions : IValidatableObject
             yield return new ValidationResult($"CommandSocket:Directory is too long for a socket address ({longDirectory.Length} characters; 80 at most).", [nameof(Directory)]);
     }
 }
-
-public static class CommandSocketServiceCollectionExtensions
-{
-    /// <summary>The server side: answer commands run beside this server (only <c>aebot serve</c> calls this).</summary>
-    public static IServiceCollection AddCommandSocket(this IServiceCollection services)
-    {
-        services.AddOptions<CommandSocketOptions>().BindConfiguration(CommandSocketAddress.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHostedService<CommandSocketServer>();
-        return services;
-    }
-}

@@ -8,7 +8,11 @@ namespace AeBot.Cli;
 internal sealed record CommandRequest(string Command, Dictionary<string, string?> Options, string[] Arguments);
 
 /// <summary>What the command would have printed and returned in its own process.</summary>
-internal sealed record CommandResponse(int ExitCode, string Out, string Error);
+internal sealed record CommandResponse(int ExitCode, string Out, string Error, bool IsBusy = false)
+{
+    /// <summary>Sent before anything runs when the server has as many command turns as it takes at once.</summary>
+    public static readonly CommandResponse Busy = new(0, "", "", IsBusy: true);
+}
 
 [JsonSerializable(typeof(CommandRequest))]
 [JsonSerializable(typeof(CommandResponse))]

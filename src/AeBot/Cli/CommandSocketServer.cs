@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
 using System.Text.Json;
@@ -19,58 +20,117 @@ internal sealed partial class CommandSocketServer(IServiceProvider services, ICo
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
+    // Turns at once for commands: a script looping on `aebot ask` must not crowd out Slack and Teams. Past it the
+    // command is told "busy" before anything runs, and answers in its own process.
+    private const int MaxConcurrent = 4;
+    private readonly SemaphoreSlim _slots = new(MaxConcurrent, MaxConcurrent);
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!OperatingSystem.IsLinux() || CommandSocketAddress.PathFor(configuration) is not { } path)
             return;
-        using var listener = await TryListenAsync(path, stoppingToken);
-        if (listener is null)
-            return;
-        LogListening(path);
+        // Nothing here may stop the server: commands answer in their own process without it.
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            using var listener = await TryListenAsync(path, stoppingToken);
+            if (listener is null)
+                return;
+            LogListening(path);
+            try
             {
-                var connection = await listener.AcceptAsync(stoppingToken);
-                _ = ServeAsync(connection, stoppingToken);
+                await AcceptAsync(listener, stoppingToken);
+            }
+            finally
+            {
+                TryDelete(path);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        finally
+        catch (Exception e)
         {
-            File.Delete(path);
+            LogCannotListen(e, path);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // Turns already asked finish (their writes are whole) within the host's shutdown time.
+        await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task AcceptAsync(Socket listener, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Socket connection;
+            try
+            {
+                connection = await listener.AcceptAsync(stoppingToken);
+            }
+            catch (SocketException e)
+            {
+                // Out of descriptors and the like: wait a moment and keep serving.
+                LogConnectionLost(e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                continue;
+            }
+            var serving = ServeAsync(connection, stoppingToken);
+            _running.TryAdd(serving, 0);
+            _ = serving.ContinueWith(done => _running.TryRemove(done, out _), TaskScheduler.Default);
         }
     }
 
     [SupportedOSPlatform("linux")]
     private async Task<Socket?> TryListenAsync(string path, CancellationToken ct)
     {
+        var directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // Made now, or found: either way it must be a real folder that only this user can enter, or the socket could
+        // be taken over or replaced by someone else.
+        var info = new DirectoryInfo(directory);
+        if (info.LinkTarget is not null || (info.UnixFileMode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) != 0)
+        {
+            LogUnsafeFolder(directory);
+            return null;
+        }
+        if (File.Exists(path))
+        {
+            if (await IsAnsweredAsync(path, ct))
+            {
+                // Another instance with the same database and settings on this machine serves it already.
+                LogServedElsewhere(path);
+                return null;
+            }
+            File.Delete(path); // left by a server that did not stop cleanly
+        }
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            if (File.Exists(path))
-            {
-                if (await IsAnsweredAsync(path, ct))
-                {
-                    // Another instance with the same database and settings on this machine serves it already.
-                    LogServedElsewhere(path);
-                    return null;
-                }
-                File.Delete(path); // left by a server that did not stop cleanly
-            }
-            var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             listener.Bind(new UnixDomainSocketEndPoint(path));
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             listener.Listen(16);
             return listener;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SocketException)
+        catch
         {
-            // Commands still work without it, each in its own process: worth a warning, not a failed start.
-            LogCannotListen(e, path);
-            return null;
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    private void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogConnectionLost(e);
         }
     }
 
@@ -95,16 +155,29 @@ internal sealed partial class CommandSocketServer(IServiceProvider services, ICo
         try
         {
             var peer = PeerCredentials.UserId(connection);
-            if (peer != PeerCredentials.EffectiveUserId())
+            if (peer != PeerCredentials.Self)
             {
                 LogRefusedUser(peer);
                 return;
             }
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(RequestTimeout);
-            var line = await CommandSocketProtocol.ReadLineAsync(stream, CommandSocketProtocol.MaxRequestBytes, timeout.Token);
-            var response = await AnswerAsync(line, stoppingToken);
-            await CommandSocketProtocol.WriteAsync(stream, response, CommandSocketJson.Default, stoppingToken);
+            if (!_slots.Wait(0))
+            {
+                await CommandSocketProtocol.WriteAsync(stream, CommandResponse.Busy, CommandSocketJson.Default, stoppingToken);
+                return;
+            }
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(RequestTimeout);
+                var line = await CommandSocketProtocol.ReadLineAsync(stream, CommandSocketProtocol.MaxRequestBytes, timeout.Token);
+                // Once read, the turn runs to its end even if the server is stopping: a write is whole or not made.
+                var response = await AnswerAsync(line, CancellationToken.None);
+                await CommandSocketProtocol.WriteAsync(stream, response, CommandSocketJson.Default, stoppingToken);
+            }
+            finally
+            {
+                _slots.Release();
+            }
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -152,6 +225,9 @@ internal sealed partial class CommandSocketServer(IServiceProvider services, ICo
 
     [LoggerMessage(LogLevel.Warning, "Cannot answer commands at {Path}; each command will answer in its own process")]
     private partial void LogCannotListen(Exception exception, string path);
+
+    [LoggerMessage(LogLevel.Warning, "Not answering commands: {Folder} is a link or open to other users; each command will answer in its own process")]
+    private partial void LogUnsafeFolder(string folder);
 
     [LoggerMessage(LogLevel.Warning, "Refused a command from user id {UserId}: only this server's own user may ask")]
     private partial void LogRefusedUser(uint userId);

@@ -13,12 +13,20 @@ internal static class PeerCredentials
     private const int SolSocket = 1;
     private const int SoPeerCred = 17;
 
+    private static readonly Lazy<uint> SelfId = new(EffectiveUserId);
+
+    /// <summary>This process's effective user id, read once.</summary>
+    public static uint Self => SelfId.Value;
+
     /// <summary>The user id of the process at the other end (struct ucred { pid_t pid; uid_t uid; gid_t gid; }).</summary>
     public static uint UserId(Socket socket)
     {
         var ucred = new byte[12];
+        // The option's number and the struct's layout are the generic Linux ones (x64, Arm64); anything else fails closed.
+        if (RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))
+            throw new SocketException((int)SocketError.OperationNotSupported);
         var length = socket.GetRawSocketOption(SolSocket, SoPeerCred, ucred);
-        if (length < 8)
+        if (length != 12)
             throw new SocketException((int)SocketError.ProtocolNotSupported);
         return MemoryMarshal.Read<uint>(ucred.AsSpan(4, 4)); // the kernel's own byte order
     }

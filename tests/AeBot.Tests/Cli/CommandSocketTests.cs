@@ -75,7 +75,7 @@ public sealed class CommandSocketTests : IDisposable
     public async Task A_socket_left_by_a_stopped_server_is_passed_over()
     {
         var path = CommandSocketAddress.PathFor(CliConfiguration.Build(Settings()))!;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         // A crashed server's socket: the file is there, nobody listens, connecting is refused. (Closed cleanly,
         // .NET would remove the file, so it stays open, bound and not listening.)
         using var dead = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -93,7 +93,7 @@ public sealed class CommandSocketTests : IDisposable
     public async Task A_server_starting_over_a_stale_socket_takes_its_place()
     {
         var path = CommandSocketAddress.PathFor(CliConfiguration.Build(Settings()))!;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         using var dead = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         dead.Bind(new UnixDomainSocketEndPoint(path));
 
@@ -136,13 +136,29 @@ public sealed class CommandSocketTests : IDisposable
         await using (var server = await StartServerAsync())
         {
             path = server.SocketPath;
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(path));
-            Assert.Equal(PeerCredentials.EffectiveUserId(), PeerCredentials.UserId(socket));
+            Assert.Equal(PeerCredentials.Self, PeerCredentials.UserId(socket));
         }
         Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task A_socket_folder_others_can_enter_is_not_used()
+    {
+        var folder = Path.Combine(_directory.FullName, "run");
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111); // 0777: anyone could put a socket of their own there
+
+        // The folder is checked while the host starts (before the service's first wait): once started, it has decided.
+        await using var server = new Server(Settings());
+        server.StartServer();
+        var answer = await AskAsync(["ask", "--as", Dana, "help"]);
+
+        Assert.False(File.Exists(CommandSocketAddress.PathFor(CliConfiguration.Build(Settings()))));
+        Assert.DoesNotContain(Answered, answer.Trace);
+        Assert.StartsWith("Hi Dana!", answer.Out);
     }
 
     private async Task<(int Exit, string Out, string Err, string Trace)> AskAsync(string[] args, string[]? settings = null)
