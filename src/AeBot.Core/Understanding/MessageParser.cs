@@ -40,7 +40,7 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             return new UnsupportedReading("log calls or change deals from a message written in Thai yet (write it in English for now)");
         // Thai words nobody knows, and nothing of a question's own core (no set, no measure): "อากาศวันนี้…" is not
         // "today's deals". Never an answer to a different question than the one asked.
-        if (reading is QueryReading { HasOwnCore: false, FollowUp: false } && read.Unknown.Count > 0)
+        if (reading is QueryReading && read.Unknown.Count > 0)
             return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)] };
         return reading with { Evidence = [.. reading.Evidence, "thai: " + read.Words] };
     }

@@ -23,10 +23,13 @@ public static class QueryCorpus
 
     public static IReadOnlyList<CorpusCase> Cases => All.Value;
 
-    public static IReadOnlyList<CorpusCase> Load()
+    public static IReadOnlyList<CorpusCase> Load() => Load(Folder);
+
+    /// <summary>The cases of one folder (the English corpus, or a language's subfolder such as th/).</summary>
+    public static IReadOnlyList<CorpusCase> Load(string folder)
     {
         var cases = new List<CorpusCase>();
-        foreach (var file in Directory.GetFiles(Folder, "*.jsonl").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal))
         {
             var lineNumber = 0;
             foreach (var line in File.ReadLines(file))

@@ -125,6 +125,9 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     /// <summary>Years in the Buddhist era, Thai scale words and Thai ways of saying quarters and day ranges, in the parser's terms.</summary>
     private static string Numbers(string text)
     {
+        // "ล้านครึ่ง" (a million and a half), "2 ล้านครึ่ง", "แสนห้า" (150,000): the way amounts are said aloud.
+        text = MillionAndAHalf().Replace(text, m => $" {(m.Groups["n"].Success ? decimal.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 1m) * 1_000_000m + 500_000m:0} ");
+        text = HundredThousandAndDigit().Replace(text, m => $" {100_000 + 10_000 * (m.Groups["d"].Value switch { "หนึ่ง" => 1, "สอง" => 2, "สาม" => 3, "สี่" => 4, "ห้า" => 5, "หก" => 6, "เจ็ด" => 7, "แปด" => 8, _ => 9 })} ");
         // "2.5 ล้าน" → 2500000, "5 แสน" → 500000.
         text = ScaledAmount().Replace(text, m =>
         {
@@ -140,6 +143,8 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         text = CommonEraYear().Replace(text, m => $" {m.Groups["y"].Value} ");
         // A four-digit era year only beside a month or a quarter: a bare 2500 may well be an amount.
         text = MonthEraYear().Replace(text, m => $"{m.Groups["month"].Value} {Gregorian(m.Groups["y"].Value)} ");
+        // "3 อันดับแรก" (the first three) → top 3, in the order the rank rules read.
+        text = FirstN().Replace(text, m => $" top {m.Groups["n"].Value} ");
         // "ไตรมาส 3" / "ไตรมาสที่ 3" / "Q3" → Q3.
         text = NumberedQuarter().Replace(text, m => $" Q{m.Groups["q"].Value} ");
         // "30 วันที่ผ่านมา" → last 30 days; "ใน 30 วันข้างหน้า" → next 30 days.
@@ -165,6 +170,15 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
 
     [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)*)\s*(?<scale>ล้าน|แสน|หมื่น|พัน)(?:\s*บาท)?")]
     private static partial Regex ScaledAmount();
+
+    [GeneratedRegex(@"(?<n>\d+)\s*อันดับ(?:แรก)?")]
+    private static partial Regex FirstN();
+
+    [GeneratedRegex(@"(?:(?<n>\d+)\s*)?ล้านครึ่ง")]
+    private static partial Regex MillionAndAHalf();
+
+    [GeneratedRegex(@"(?<!\d\s*)แสน(?<d>หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)")]
+    private static partial Regex HundredThousandAndDigit();
 
     [GeneratedRegex(@"(?<n>\d[\d,.]*)\s*(?:บาท\s*)?(?:ขึ้นไป|ขึ้น)")]
     private static partial Regex AtLeast();
