@@ -71,6 +71,11 @@ public static class ThaiLexicon
         ("จันทร์", "Monday"), ("อังคาร", "Tuesday"), ("พุธ", "Wednesday"), ("พฤหัส", "Thursday"), ("พฤหัสบดี", "Thursday"), ("ศุกร์", "Friday"), ("เสาร์", "Saturday"),
         ("วันจันทร์", "Monday"), ("วันอังคาร", "Tuesday"), ("วันพุธ", "Wednesday"), ("วันพฤหัส", "Thursday"), ("วันศุกร์", "Friday"), ("วันเสาร์", "Saturday"), ("วันอาทิตย์", "Sunday"),
         ("อาทิตย์", "week"), ("หลักล้าน", "over 1000000"),
+        ("ไตรมาสแรก", "Q1"), ("ไตรมาสสุดท้าย", "Q4"), ("ตามเป้ากี่เปอร์เซ็นต์", "what percent of quota"), ("เป้ากี่เปอร์เซ็นต์", "what percent of quota"),
+        ("ทำได้ตามเป้ากี่เปอร์เซ็นต์", "what percent of quota"), ("ใช้เวลา", "time to close"), ("กี่วัน", "how many days"), ("เฉลี่ยกี่วัน", "average days to close"),
+        ("กว่าจะปิดดีลได้", "to close"), ("กว่าจะปิด", "to close"), ("ขั้นการขาย", "stage"), ("แยกตามขั้นการขาย", "by stage"), ("ได้จาก", "won from"),
+        ("ขั้นเสนอราคา", "Proposal"), ("เสนอราคา", "Proposal"), ("ขั้นเจรจา", "Negotiation"), ("เจรจา", "Negotiation"), ("ต่อรอง", "Negotiation"),
+        ("ขั้นเดโม", "Demo"), ("เดโม", "Demo"), ("ขั้นสำรวจความต้องการ", "Discovery"),
         ("อัปเซลล์", "upsell"), ("อัพเซลล์", "upsell"), ("ดีลอัปเซลล์", "upsell deals"), ("อันดับแรก", "top"), ("อันดับ", "top"), ("สรุป", ""), ("ข้อมูล", ""),
         ("ติดต่อ", "contact"), ("เวลา", ""), ("ประจำ", ""), ("ขยับ", "moved"), ("คู่แข่ง", "competitor"), ("ออก", "out"), ("ตอบ", ""), ("พูด", ""), ("เล่า", ""),
 

@@ -143,6 +143,19 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         text = CommonEraYear().Replace(text, m => $" {m.Groups["y"].Value} ");
         // A four-digit era year only beside a month or a quarter: a bare 2500 may well be an amount.
         text = MonthEraYear().Replace(text, m => $"{m.Groups["month"].Value} {Gregorian(m.Groups["y"].Value)} ");
+        // Thai splits "close … got" around what was closed: "ปิดกับ Tyrell Foods ได้เท่าไหร่", "ปีนี้ปิด GTX Pro ได้กี่ดีล" —
+        // won, unless it is a future ("จะปิด…ได้") or a "could not" ("ปิด…ไม่ได้").
+        text = ClosedButNot().Replace(text, m => $" lost {m.Groups["what"].Value} ");
+        text = ClosedAndGot().Replace(text, m => $" won {m.Groups["what"].Value} ");
+        // "ทีมของ Marcus" / "ทีม Elena" → Marcus's team (a named manager's reporting line).
+        text = TeamOfName().Replace(text, m => $" {m.Groups["name"].Value}'s team ");
+        // "Q หน้า" / "Q ที่แล้ว" / "Q นี้": the English letter with a Thai word for which one.
+        text = RelativeQuarter().Replace(text, m => m.Groups["which"].Value switch
+        {
+            "หน้า" or "ถัดไป" => " next quarter ",
+            "นี้" => " this quarter ",
+            _ => " last quarter ",
+        });
         // "3 อันดับแรก" (the first three) → top 3, in the order the rank rules read.
         text = FirstN().Replace(text, m => $" top {m.Groups["n"].Value} ");
         // "ไตรมาส 3" / "ไตรมาสที่ 3" / "Q3" → Q3.
@@ -170,6 +183,18 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
 
     [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)*)\s*(?<scale>ล้าน|แสน|หมื่น|พัน)(?:\s*บาท)?")]
     private static partial Regex ScaledAmount();
+
+    [GeneratedRegex(@"(?<!จะ|จะ\s)ปิด(?!ได้|ไม่)(?<what>(?:(?!ไม่|จะ|ได้).){1,60}?)(?<!ไม่)ได้(?!จาก)")]
+    private static partial Regex ClosedAndGot();
+
+    [GeneratedRegex(@"(?<!จะ|จะ\s)ปิด(?<what>(?:(?!จะ|ได้).){1,60}?)ไม่ได้")]
+    private static partial Regex ClosedButNot();
+
+    [GeneratedRegex(@"ทีม\s*(?:ของ\s*)?(?<name>[A-Z][a-z]+)(?!['’]s)")]
+    private static partial Regex TeamOfName();
+
+    [GeneratedRegex(@"(?<![A-Za-z])[Qq]\s*(?<which>หน้า|ถัดไป|ที่แล้ว|ก่อน|นี้)")]
+    private static partial Regex RelativeQuarter();
 
     [GeneratedRegex(@"(?<n>\d+)\s*อันดับ(?:แรก)?")]
     private static partial Regex FirstN();

@@ -54,6 +54,16 @@ public sealed class ThaiReaderTests
     public void Buddhist_era_and_Thai_periods_become_the_calendars_words(string thai, string words) =>
         Assert.Equal(words, Read(thai));
 
+    [Theory]
+    [InlineData("ปิดกับ Tyrell Foods ได้เท่าไหร่", "won with Tyrell Foods how much ?")]
+    [InlineData("ปีนี้ปิด GTX Pro ได้กี่ดีล", "this year won GTX Pro how many deals ?")]
+    [InlineData("จะปิด Acme ได้ไหม", "closing Acme ?")]
+    [InlineData("ปิด Acme ไม่ได้", "lost Acme")]
+    [InlineData("ทีมของ Marcus ไตรมาสที่แล้ว", "Marcus's team last quarter")]
+    [InlineData("ทีมมี deal จะ close Q หน้า", "team deal close next quarter")]
+    public void A_few_thai_grammar_rules_put_split_phrases_together(string thai, string words) =>
+        Assert.Equal(words, Read(thai));
+
     [Fact]
     public void A_bare_four_digit_number_is_an_amount_not_an_era_year() =>
         Assert.Equal("deals over 2500", Read("ดีลมากกว่า 2500 บาท"));
