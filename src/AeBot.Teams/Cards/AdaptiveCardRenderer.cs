@@ -151,6 +151,20 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                 return [TextElement(Markdown(text.Markdown))];
             case ContextBlock context:
                 return [new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(context.Text), ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" }];
+            case FactsBlock facts when facts.Facts.Any(f => ThaiScript.Contains(f.Label) || ThaiScript.Contains(f.Value)):
+                // A FactSet draws titles and values as TextBlocks, which cut the tops of Thai tone marks (see
+                // ThaiAsRichText), and cannot hold anything else: Thai facts are rows of two columns instead, laid out
+                // as the FactSet is (the titles bold in a column at most 150 px wide — the renderer's default for a
+                // FactSet's titles — the values beside them 16 px on), whose texts become RichTextBlocks.
+                var titles = $"{Math.Min(150, 8 * facts.Facts.Max(f => TextElements.Columns(f.Label)) + 4)}px";
+                return [.. facts.Facts.Select((f, i) => (JsonNode)new JsonObject
+                {
+                    ["type"] = "ColumnSet",
+                    ["spacing"] = i == 0 ? "Default" : "None",
+                    ["columns"] = new JsonArray(
+                        new JsonObject { ["type"] = "Column", ["width"] = titles, ["items"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(f.Label), ["wrap"] = true, ["weight"] = "Bolder" }) },
+                        new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["spacing"] = "Medium", ["items"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(f.Value), ["wrap"] = true }) }),
+                })];
             case FactsBlock facts:
                 return [new JsonObject
                 {

@@ -62,6 +62,7 @@ public class AdaptiveCardRendererTests
         [
             new TextBlock("**บริษัท สยามเทค จำกัด** — ซอฟต์แวร์และบริการไอที\n\n**Objections raised so far**\n- price: 1× — latest \"แพงไป\"\n- budget: 1×"),
             new ItemListBlock("Last interactions", [new ListItem("Nov 20 · Call · ลูกค้าบอกว่าแพงไป", "by Dana Reyes", [])]),
+            new FactsBlock([new Fact("Deal", "สยามเทค – ระบบบริหารงานขายทั้งองค์กร"), new Fact("Stage", "Proposal")]),
             new ContextBlock("Account brief for Acme · as of Nov 28"),
         ]) { Summary = "Account brief: บริษัท สยามเทค จำกัด" };
 
@@ -80,6 +81,12 @@ public class AdaptiveCardRendererTests
         Assert.Null(firstRuns[1]!["weight"]);
         var title = OfType(card, "RichTextBlock").Single(r => r["inlines"]![0]!["text"]!.GetValue<string>().Contains("ลูกค้า", StringComparison.Ordinal));
         Assert.Equal("Bolder", title["inlines"]![0]!["weight"]!.GetValue<string>());
+        // Facts with Thai: no FactSet (its cells are TextBlocks), but rows of a bold title and its value.
+        Assert.Empty(OfType(card, "FactSet"));
+        var facts = OfType(card, "ColumnSet").Where(c => c["columns"]![0]!["width"]!.GetValue<string>().EndsWith("px", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, facts.Count);
+        Assert.Equal("RichTextBlock", facts[0]["columns"]![1]!["items"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("Stage", facts[1]["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]

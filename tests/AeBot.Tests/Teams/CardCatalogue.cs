@@ -30,7 +30,7 @@ public sealed class CardCatalogue : IAsyncLifetime
     [
         "text", "facts", "table", "list", "actions", "choice", "chart", "context",
         "choice-cobalt", "my-day-rep", "my-day-manager", "pipeline", "forecast", "brief", "nudge", "daily-digest", "weekly-digest",
-        "brief-thai", "choice-thai",
+        "brief-thai", "choice-thai", "facts-thai", "actions-thai",
     ];
 
     public static TheoryData<string> Cards => [.. Names];
@@ -159,6 +159,18 @@ public sealed class CardCatalogue : IAsyncLifetime
             new ReplyAction("Cobalt Pharma B", "ask:brief me on Cobalt Pharma B"), new ReplyAction("Cobalt Retail C", "ask:brief me on Cobalt Retail C"),
             new ReplyAction("Cobalt Retail Holdings International (Europe, Middle East and Africa)", "ask:brief me on Cobalt Retail Holdings International"),
         ])]) { Summary = "Which account?" });
+        yield return ("facts-thai", new Reply([new FactsBlock(
+        [
+            new Fact("Deal", ThaiCustomer.Deals[1]),
+            new Fact("Account", ThaiCustomer.Account),
+            new Fact("Stage", "Proposal → Negotiation"),
+            new Fact("Next step", "ส่งใบเสนอราคาใหม่ที่ผู้บริหารเห็นชอบแล้ว ภายในวันศุกร์ที่สี่ธันวาคม"),
+        ])]) { Summary = "Deal updated" });
+        yield return ("actions-thai", new Reply([new TextBlock("What next?"), new ActionsBlock(
+        [
+            new ReplyAction("ที่ผ่านมา", "ask:deals last month"), new ReplyAction("ผู้ติดต่อ", "ask:contacts"),
+            new ReplyAction("Brief me on " + ThaiCustomer.Account, "ask:brief me on " + ThaiCustomer.Account),
+        ])]) { Summary = "What next?" });
         yield return ("chart", new Reply([new ChartBlock("Won vs quota this quarter", ChartKind.Bar, ["Dana Reyes", "Lee Chen", "Priya Patel", "Sofia Rossi"],
             [new ChartSeries("Won", [412_000m, 290_500m, 515_250m, 120_000m]), new ChartSeries("Quota", [450_000m, 450_000m, 450_000m, 450_000m])], "USD")]) { Summary = "Won vs quota" });
         yield return ("context", new Reply([new TextBlock("Won this quarter: **$1,189,800** across 23 deals."), new ContextBlock(

@@ -68,6 +68,21 @@ public sealed class ThaiRenderingProbeTests : IAsyncLifetime
         Assert.Empty(unclipped);
     }
 
+    [SkippableFact]
+    public async Task A_thai_line_a_box_of_fixed_height_hides_is_reported()
+    {
+        BrowserFixture.RequireChromium();
+        ThaiRendering.RequireThaiFont();
+
+        // Two lines of text in a box one line high: the second line is not shown.
+        var hidden = await CutAsync($"<div id=\"t\" style=\"font:14px sans-serif; line-height:24px; width:120px; height:24px; overflow:hidden\">{Text} {Text}</div>");
+        var shown = await CutAsync($"<div id=\"t\" style=\"font:14px sans-serif; line-height:24px; width:120px; overflow:hidden\">{Text} {Text}</div>");
+
+        Assert.Contains(hidden, c => c.Contains("its line", StringComparison.Ordinal));
+        Assert.Contains(hidden, c => c.Contains("px of content in a 24px box", StringComparison.Ordinal));
+        Assert.Empty(shown);
+    }
+
     private static async Task<IPage> PageAsync(IBrowser browser, string html)
     {
         var page = await browser.NewPageAsync();

@@ -75,16 +75,25 @@ window.thaiProbe = (() => {
         },
 
         /**
-         * Thai cut off. (1) Ink: each Thai cluster's glyphs (measured in the element's own font, so a stacked tone mark
-         * over an upper vowel — ที่ — or a vowel below — ผู้ — counts) against every box that clips it; the baseline
-         * is the top of the cluster's text box plus the primary font's ascent, as Chromium lays text out.
-         * (2) Layout: an element with Thai whose content is taller than its clipping box (scrollHeight > clientHeight),
-         * as when a fixed height or a line clamp leaves less than the lines Thai needs.
+         * Thai cut off, three ways. (1) Lines: each Thai cluster's text box — its line — inside every box that clips
+         * it (a fixed height or a line clamp hides a line). (2) Ink: each cluster's glyphs, measured in the element's
+         * own font so a tone mark stacked over an upper vowel (ที่) or a vowel below (ผู้) counts, inside every box
+         * that clips it — a line can fit while its marks do not; the baseline is the top of the cluster's text box
+         * plus the primary font's ascent, as Chromium lays text out. (3) The element holding the text, when it clips:
+         * its content no taller than its box (scrollHeight against clientHeight). A box around the element may hold
+         * less than the line's full height — the leading of a Thai font's tall line — as long as no text or ink is
+         * outside it: what is cut is what (1) and (2) find.
          */
         cut(selector) {
             const root = document.querySelector(selector);
             const problems = [];
             const seen = new Set();
+            const report = (key, message) => {
+                if (!seen.has(key)) {
+                    seen.add(key);
+                    problems.push(message);
+                }
+            };
             for (const { node, cluster, rect } of clusters(root)) {
                 const el = node.parentElement;
                 const style = getComputedStyle(el);
@@ -93,25 +102,20 @@ window.thaiProbe = (() => {
                 const baseline = rect.top + m.fontBoundingBoxAscent;
                 const inkTop = baseline - m.actualBoundingBoxAscent;
                 const inkBottom = baseline + m.actualBoundingBoxDescent;
+                const where = `"${cluster}" in "${node.data.trim().slice(0, 60)}"`;
                 for (const box of clippers(el)) {
+                    const key = `${describe(box.el)}|${cluster}|${Math.round(rect.top)}`;
+                    if (rect.top < box.top - 0.5 || rect.bottom > box.bottom + 0.5)
+                        report(key, `${where}: its line (${rect.top.toFixed(1)}–${rect.bottom.toFixed(1)}) is outside ${describe(box.el)} (${box.top.toFixed(1)}–${box.bottom.toFixed(1)})`);
                     const over = box.top - inkTop, under = inkBottom - box.bottom;
-                    if (over > 0.5 || under > 0.5) {
-                        const key = `${describe(box.el)}|${cluster}|${Math.round(rect.top)}`;
-                        if (seen.has(key))
-                            continue;
-                        seen.add(key);
-                        problems.push(`"${cluster}" in "${node.data.trim().slice(0, 60)}" is cut ${over > 0.5 ? `${over.toFixed(1)}px at the top` : `${under.toFixed(1)}px at the bottom`} by ${describe(box.el)} (line-height ${style.lineHeight}, font ${style.fontSize})`);
-                    }
+                    if (over > 0.5 || under > 0.5)
+                        report(key, `${where} is cut ${over > 0.5 ? `${over.toFixed(1)}px at the top` : `${under.toFixed(1)}px at the bottom`} by ${describe(box.el)} (line-height ${style.lineHeight}, font ${style.fontSize})`);
                 }
             }
             for (const el of new Set(thaiTextNodes(root).map((n) => n.parentElement))) {
-                for (let e = el; e && e !== root.parentElement; e = e.parentElement) {
-                    const s = getComputedStyle(e);
-                    if (s.overflowY !== "visible" && e.scrollHeight > e.clientHeight + 1) {
-                        problems.push(`"${el.innerText.trim().slice(0, 60)}": ${describe(e)} is ${e.scrollHeight}px of content in a ${e.clientHeight}px box`);
-                        break;
-                    }
-                }
+                const s = getComputedStyle(el);
+                if (s.overflowY !== "visible" && el.scrollHeight > el.clientHeight + 1)
+                    problems.push(`"${el.innerText.trim().slice(0, 60)}": ${describe(el)} is ${el.scrollHeight}px of content in a ${el.clientHeight}px box`);
             }
             return problems;
         },
