@@ -24,9 +24,10 @@ COPY manifests/teams/ manifests/teams/
 RUN dotnet publish src/AeBot/AeBot.csproj -c Release --no-restore -o /app -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
-# Chart images need a font (SkiaSharp reads /usr/share/fonts; the base image has none).
+# Chart images need a font (SkiaSharp reads /usr/share/fonts; the base image has none), and Thai ones for Thai names
+# (ChartRenderer.ThaiFontNames: Loma, and Waree, which also has the euro sign).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-tlwg-loma-ttf fonts-tlwg-waree-ttf \
     && rm -rf /var/lib/apt/lists/* \
     && mkdir /data && chown "$APP_UID" /data
 WORKDIR /app

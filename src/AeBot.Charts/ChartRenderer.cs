@@ -1,18 +1,37 @@
+using System.Text;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
+using AeBot.Core.Text;
 using ScottPlot;
+using SkiaSharp;
 
 namespace AeBot.Charts;
 
 /// <summary>
 /// Draws a <see cref="ChartBlock"/> as a PNG: grouped bars per category, money on the axis, and for several series a
 /// legend below the plot area (never over a bar). Text is DejaVu Sans (the Debian package fonts-dejavu-core, which
-/// .ci/run and the Dockerfile install) at sizes meant to stay readable when a chat shrinks the picture.
+/// .ci/run and the Dockerfile install) at sizes meant to stay readable when a chat shrinks the picture — or, for text
+/// DejaVu Sans has no letters for, such as a Thai account name, a face that has them (<see cref="ThaiFontNames"/>).
 /// </summary>
 public sealed class ChartRenderer
 {
     /// <summary>The sans-serif every machine of ours has; without a name the renderer may pick a serif system default.</summary>
     public const string FontName = "DejaVu Sans";
+
+    /// <summary>
+    /// Sans faces with Thai letters, from Debian's fonts-thai-tlwg (which .ci/run and the Dockerfile install) and
+    /// Noto's where present — Latin included, so a label that mixes both is drawn in one of them. ScottPlot draws a
+    /// label in one typeface, with no fallback per character: in DejaVu Sans, which has no Thai, a Thai name would be
+    /// a row of empty boxes.
+    /// </summary>
+    public static readonly string[] ThaiFontNames = ["Loma", "Waree", "Garuda", "Umpush", "Sawasdee", "Noto Sans Thai"];
+
+    static ChartRenderer()
+    {
+        // Text shaped by HarfBuzz (ScottPlot names the switch for right-to-left scripts; it shapes every label): Thai
+        // needs it to stack a tone mark over an upper vowel (ที่) and to place marks by the letter under them.
+        LabelStyle.RTLSupport = true;
+    }
 
     /// <summary>A picture for a phone-wide chat column: the same chart, fewer pixels, so the text is relatively larger.</summary>
     public const int NarrowWidth = 360;
@@ -21,7 +40,11 @@ public sealed class ChartRenderer
 
     private static readonly Color[] Palette = [Color.FromHex("#2563EB"), Color.FromHex("#F59E0B"), Color.FromHex("#10B981"), Color.FromHex("#EF4444")];
 
-    public byte[] RenderPng(ChartBlock chart, int width = 800, int height = 420)
+    public byte[] RenderPng(ChartBlock chart, int width = 800, int height = 420) =>
+        Build(chart, width, height).GetImageBytes(width, height, ImageFormat.Png);
+
+    /// <summary>The plot <see cref="RenderPng"/> draws, for tests to look into.</summary>
+    internal static Plot Build(ChartBlock chart, int width, int height)
     {
         var plot = new Plot();
         var seriesCount = Math.Max(1, chart.Series.Count);
@@ -53,7 +76,7 @@ public sealed class ChartRenderer
         // Names slant only when they would collide: fewer, wider bars keep them level and legible.
         var perCategory = width * 0.85 / Math.Max(1, chart.Categories.Count);
         var charWidth = tickSize * 0.6;
-        var slanted = chart.Categories.Any(c => Shorten(c, 18).Length * charWidth > perCategory - 6);
+        var slanted = chart.Categories.Any(c => TextElements.Columns(Shorten(c, 18)) * charWidth > perCategory - 6);
         var maxChars = slanted && narrow ? 12 : 18;
         var labels = chart.Categories.Select(c => Shorten(c, maxChars)).ToList();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(labels.Select((l, i) => new Tick(i, l)).ToArray());
@@ -62,9 +85,9 @@ public sealed class ChartRenderer
         if (slanted)
         {
             // Slanted names hang below the axis and reach left of their bar: room for both, or they are cut off.
-            var longest = labels.Max(l => l.Length) * charWidth * 0.71;
+            var longest = labels.Max(TextElements.Columns) * charWidth * 0.71;
             plot.Axes.Bottom.MinimumSize = (float)(longest + tickSize + 8);
-            plot.Axes.Left.MinimumSize = (float)Math.Max(0, labels[0].Length * charWidth * 0.71 - perCategory / 2 + 12);
+            plot.Axes.Left.MinimumSize = (float)Math.Max(0, TextElements.Columns(labels[0]) * charWidth * 0.71 - perCategory / 2 + 12);
         }
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
@@ -72,7 +95,8 @@ public sealed class ChartRenderer
             LabelFormatter = v => chart.Unit.Length == 0 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : MoneyFormat.Compact((decimal)v, chart.Unit),
         };
         plot.Axes.Margins(bottom: 0, top: 0.12);
-        plot.Title(Wrap(chart.Title, (int)(width / ((narrow ? 16 : 20) * 0.6))));
+        var title = Wrap(chart.Title, (int)(width / ((narrow ? 16 : 20) * 0.6)));
+        plot.Title(title);
         if (chart.Series.Count > 1)
         {
             // A legend panel on the figure's edge, outside the data area.
@@ -81,14 +105,49 @@ public sealed class ChartRenderer
         }
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
 
-        plot.Font.Set(FontName);
+        // Each kind of text in a face that has all its letters. Set on each label, never through ScottPlot's global
+        // default (plot.Font.Set), which charts drawn at the same time would share.
+        UseFont(plot.Axes.Title.Label, [title]);
+        UseFont(plot.Axes.Bottom.TickLabelStyle, labels);
+        UseFont(plot.Axes.Left.TickLabelStyle, [MoneyFormat.Compact(1_234_567m, chart.Unit.Length == 0 ? "USD" : chart.Unit)]);
         plot.Axes.Title.Label.FontSize = narrow ? 16 : 20;
         plot.Axes.Bottom.TickLabelStyle.FontSize = tickSize;
         plot.Axes.Left.TickLabelStyle.FontSize = tickSize;
         plot.Legend.FontSize = narrow ? 13 : 15;
-        plot.Legend.FontName = FontName;
-        return plot.GetImageBytes(width, height, ImageFormat.Png);
+        // Legend items are made as the plot is drawn, from their style's name: the name is what reaches them.
+        plot.Legend.FontName = FontFor(chart.Series.Select(s => s.Name)).FamilyName;
+        return plot;
     }
+
+    private static void UseFont(LabelStyle style, IEnumerable<string> texts)
+    {
+        var typeface = FontFor(texts);
+        style.FontName = typeface.FamilyName;
+        style.Font = typeface;
+    }
+
+    /// <summary>
+    /// DejaVu Sans when it has every letter of the texts; otherwise the first of <see cref="ThaiFontNames"/> installed
+    /// that has them all; otherwise the face the system's own fallback picks for the first letter DejaVu Sans lacks.
+    /// </summary>
+    internal static SKTypeface FontFor(IEnumerable<string> texts)
+    {
+        var letters = texts.SelectMany(t => t.EnumerateRunes()).Where(r => !Rune.IsWhiteSpace(r) && !Rune.IsControl(r)).Select(r => r.Value).Distinct().ToArray();
+        var dejaVu = Fonts.GetTypeface(FontName, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
+        if (Covers(dejaVu, letters))
+            return dejaVu;
+        foreach (var name in ThaiFontNames)
+        {
+            var typeface = Fonts.GetTypeface(name, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
+            if (typeface.FamilyName == name && Covers(typeface, letters))
+                return typeface;
+        }
+        var missing = letters.First(l => !Covers(dejaVu, [l]));
+        var fallback = SKFontManager.Default.MatchCharacter(FontName, SKFontStyle.Normal, [], missing);
+        return fallback is null ? dejaVu : Fonts.GetTypeface(fallback.FamilyName, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
+    }
+
+    private static bool Covers(SKTypeface typeface, int[] letters) => letters.Length == 0 || typeface.ContainsGlyphs(letters);
 
     /// <summary>A title on as many lines as the picture's width needs (a phone-wide picture would cut it off).</summary>
     internal static string Wrap(string text, int maxChars)
@@ -111,5 +170,6 @@ public sealed class ChartRenderer
         return string.Join('\n', lines);
     }
 
-    private static string Shorten(string label, int max) => label.Length <= max ? label : label[..(max - 1)] + "…";
+    /// <summary>At most <paramref name="max"/> cells wide, cut between whole characters (a Thai letter keeps its marks).</summary>
+    private static string Shorten(string label, int max) => TextElements.Shorten(label, max, TextMeasure.Columns);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AeBot.Core.Conversation;
+using AeBot.Core.Text;
 
 namespace AeBot.Slack.Blocks;
 
@@ -238,22 +239,28 @@ internal static partial class BlockKitRenderer
             }
             if (current.Length > 0)
                 current.Append('\n');
-            current.Append(line.Length > room ? line[..room] : line);
+            current.Append(TextElements.Prefix(line, room));
         }
         if (current.Length > 0)
             yield return Section("```" + current + "```");
     }
 
-    /// <summary>A table as aligned text: Slack has no table block that works in messages everywhere.</summary>
+    /// <summary>
+    /// A table as aligned text: Slack has no table block that works in messages everywhere. Widths are in monospaced
+    /// cells, where a Thai vowel or tone mark over or under a letter takes none (TextElements.Columns), so columns of
+    /// Thai names line up with the rest; a cell too wide is cut between whole characters.
+    /// </summary>
     private static List<string> Monospace(TableBlock table)
     {
-        var widths = table.Columns.Select((c, i) => Math.Min(40, Math.Max(c.Length, table.Rows.Select(r => i < r.Count ? r[i].Length : 0).DefaultIfEmpty(0).Max()))).ToList();
+        static int Width(string text) => TextElements.Columns(text);
+        var widths = table.Columns.Select((c, i) => Math.Min(40, Math.Max(Width(c), table.Rows.Select(r => i < r.Count ? Width(r[i]) : 0).DefaultIfEmpty(0).Max()))).ToList();
         string Line(IReadOnlyList<string> cells) => string.Join("  ", widths.Select((w, i) =>
         {
             var cell = i < cells.Count ? cells[i] : "";
-            if (cell.Length > w)
-                cell = cell[..(w - 1)] + "…";
-            return i < table.Align.Count && table.Align[i] ? cell.PadLeft(w) : cell.PadRight(w);
+            if (Width(cell) > w)
+                cell = TextElements.Shorten(cell, w, TextMeasure.Columns);
+            var pad = new string(' ', Math.Max(0, w - Width(cell)));
+            return i < table.Align.Count && table.Align[i] ? pad + cell : cell + pad;
         })).TrimEnd();
         var lines = new List<string> { Line(table.Columns), string.Join("  ", widths.Select(w => new string('-', w))) };
         lines.AddRange(table.Rows.Select(Line));
@@ -273,7 +280,13 @@ internal static partial class BlockKitRenderer
 
     private static string Plain(string text) => text.Replace("**", "");
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    /// <summary>
+    /// At most <paramref name="max"/> characters, cut between whole characters as a reader sees them (see
+    /// <see cref="TextElements"/>): a Thai consonant keeps the vowel and tone marks over and under it, and no mark is
+    /// left without its letter. Slack counts a limit's characters as code points, each Thai mark one of its own; the
+    /// length here is UTF-16 units, never fewer than the code points, so a cut text is always within Slack's count.
+    /// </summary>
+    private static string Cut(string text, int max) => TextElements.Shorten(text, max);
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AeBot.Core.Text;
 
 namespace AeBot.Slack.Blocks;
 
@@ -127,7 +128,7 @@ internal static class SlackModals
     {
         var input = new JsonObject { ["type"] = "plain_text_input", ["action_id"] = id, ["multiline"] = multiline, ["placeholder"] = Plain(placeholder), ["max_length"] = MaxInputLength };
         if (!string.IsNullOrWhiteSpace(initial))
-            input["initial_value"] = initial.Length > MaxInputLength ? initial[..MaxInputLength] : initial;
+            input["initial_value"] = TextElements.Prefix(initial, MaxInputLength);
         return input;
     }
 

@@ -3,6 +3,7 @@ using AeBot.Core.Channels;
 using AeBot.Core.Conversation;
 using AeBot.Core.Organization;
 using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Core.Time;
 using AeBot.Core.Work;
 using AeBot.Slack.Api;
@@ -139,7 +140,7 @@ internal sealed partial class SlackAssistant(
         var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (line.Length == 0)
             return null;
-        return line.Length <= MaxTitleLength ? line : line[..(MaxTitleLength - 1)].TrimEnd() + "…";
+        return TextElements.Shorten(line, MaxTitleLength);
     }
 
     private async Task DecorateAsync(string method, Func<Task> call)

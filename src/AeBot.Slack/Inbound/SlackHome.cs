@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AeBot.Core.Conversation;
 using AeBot.Core.Organization;
+using AeBot.Core.Text;
 using AeBot.Slack.Api;
 using AeBot.Slack.Blocks;
 
@@ -54,5 +55,5 @@ internal sealed class SlackHome(IConversationCore core, SlackApiClient slack, Ti
                 yield return element;
     }
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    private static string Cut(string text, int max) => TextElements.Shorten(text, max);
 }

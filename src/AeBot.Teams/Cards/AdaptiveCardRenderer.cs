@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AeBot.Charts;
 using AeBot.Core.Conversation;
+using AeBot.Core.Text;
+using AeBot.Core.Understanding.Thai;
 
 namespace AeBot.Teams.Cards;
 
@@ -79,7 +81,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                 continue;
             }
             var (shown, leftover) = Page(reply.Blocks[i]);
-            var elements = Elements(shown, chartUrls, ids);
+            var elements = Elements(shown, chartUrls, ids).Select(ThaiAsRichText).ToList();
             foreach (var element in elements)
                 body.Add(element);
             if (Size(card) > budget)
@@ -100,7 +102,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                 if (body.Count == 0)
                 {
                     // Even one page of this block is too big (very long texts): show it cut, never an error.
-                    body.Add(TextElement(Cut(BlockText(shown), budget / 2)));
+                    body.Add(ThaiAsRichText(TextElement(Cut(BlockText(shown), budget / 2))));
                     continue;
                 }
                 rest.Add(reply.Blocks[i]);
@@ -117,7 +119,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
         card["body"]!.AsArray().Add(ActionSet([new ReplyAction("More", payload, ActionStyle.Primary)]));
 
     /// <summary>A card holding only a short text: the in-place refresh after a button whose answer is plain.</summary>
-    public static JsonObject TextCard(string markdown, string summary) => Card(new JsonArray(TextElement(markdown)), summary);
+    public static JsonObject TextCard(string markdown, string summary) => Card(new JsonArray(ThaiAsRichText(TextElement(markdown))), summary);
 
     public static int Size(JsonObject card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
 
@@ -149,6 +151,20 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                 return [TextElement(Markdown(text.Markdown))];
             case ContextBlock context:
                 return [new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(context.Text), ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" }];
+            case FactsBlock facts when facts.Facts.Any(f => ThaiScript.Contains(f.Label) || ThaiScript.Contains(f.Value)):
+                // A FactSet draws titles and values as TextBlocks, which cut the tops of Thai tone marks (see
+                // ThaiAsRichText), and cannot hold anything else: Thai facts are rows of two columns instead, laid out
+                // as the FactSet is (the titles bold in a column at most 150 px wide — the renderer's default for a
+                // FactSet's titles — the values beside them 16 px on), whose texts become RichTextBlocks.
+                var titles = $"{Math.Min(150, 8 * facts.Facts.Max(f => TextElements.Columns(f.Label)) + 4)}px";
+                return [.. facts.Facts.Select((f, i) => (JsonNode)new JsonObject
+                {
+                    ["type"] = "ColumnSet",
+                    ["spacing"] = i == 0 ? "Default" : "None",
+                    ["columns"] = new JsonArray(
+                        new JsonObject { ["type"] = "Column", ["width"] = titles, ["items"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(f.Label), ["wrap"] = true, ["weight"] = "Bolder" }) },
+                        new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["spacing"] = "Medium", ["items"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = Plain(f.Value), ["wrap"] = true }) }),
+                })];
             case FactsBlock facts:
                 return [new JsonObject
                 {
@@ -497,7 +513,97 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
     };
 
     private static string Cut(string text, int maxBytes) =>
-        Encoding.UTF8.GetByteCount(text) <= maxBytes ? text : text[..Math.Min(text.Length, maxBytes / 4)] + "…";
+        Encoding.UTF8.GetByteCount(text) <= maxBytes ? text : TextElements.Shorten(text, maxBytes / 4);
+
+    /// <summary>
+    /// Thai text as RichTextBlocks rather than TextBlocks. The official renderer draws a TextBlock in a box that clips
+    /// (overflow hidden) with lines 1.33 × the font size high — Segoe UI's ascent plus descent — and the tone marks Thai
+    /// stacks over an upper vowel (ที่, ทั้ง) rise higher, so on a first line their tops are cut off; a RichTextBlock's
+    /// lines are as tall as the fonts drawing them need, and nothing clips them (AdaptiveCardBrowserTests measures
+    /// this with Debian's Thai fonts). The same subset of markdown is kept: **bold** runs, "- " items as "• " lines.
+    /// </summary>
+    internal static JsonNode ThaiAsRichText(JsonNode node)
+    {
+        if (node is JsonObject o && o["type"]?.GetValue<string>() == "TextBlock" && o["text"]?.GetValue<string>() is { } text && ThaiScript.Contains(text))
+            return RichText(o, text);
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (value is null)
+                        continue;
+                    var replaced = ThaiAsRichText(value);
+                    if (!ReferenceEquals(replaced, value))
+                        obj[key] = replaced;
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is not { } item)
+                        continue;
+                    var replaced = ThaiAsRichText(item);
+                    if (!ReferenceEquals(replaced, item))
+                        array[i] = replaced;
+                }
+                break;
+        }
+        return node;
+    }
+
+    private static readonly string[] BlockProperties = ["spacing", "separator", "id", "isVisible", "height"];
+    private static readonly string[] RunProperties = ["weight", "color", "isSubtle", "size", "fontType", "italic"];
+
+    private static JsonNode RichText(JsonObject textBlock, string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var paragraphs = new List<JsonObject>();
+        var afterBreak = false;
+        foreach (var raw in lines)
+        {
+            if (raw.Trim().Length == 0)
+            {
+                afterBreak = true;
+                continue;
+            }
+            var line = raw.StartsWith("- ", StringComparison.Ordinal) ? "• " + raw[2..] : raw;
+            var inlines = new JsonArray();
+            var at = 0;
+            foreach (Match bold in Bold().Matches(line))
+            {
+                if (bold.Index > at)
+                    inlines.Add(Run(textBlock, line[at..bold.Index], bolder: false));
+                inlines.Add(Run(textBlock, bold.Groups[1].Value, bolder: true));
+                at = bold.Index + bold.Length;
+            }
+            if (at < line.Length)
+                inlines.Add(Run(textBlock, line[at..], bolder: false));
+            var paragraph = new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = inlines };
+            if (paragraphs.Count > 0)
+                paragraph["spacing"] = afterBreak ? "Default" : "None";
+            if (textBlock["horizontalAlignment"] is { } alignment)
+                paragraph["horizontalAlignment"] = alignment.DeepClone();
+            paragraphs.Add(paragraph);
+            afterBreak = false;
+        }
+        var result = paragraphs.Count == 1 ? paragraphs[0] : new JsonObject { ["type"] = "Container", ["items"] = new JsonArray([.. paragraphs]) };
+        foreach (var key in BlockProperties)
+            if (textBlock[key] is { } value)
+                result[key] = value.DeepClone();
+        return result;
+    }
+
+    private static JsonObject Run(JsonObject textBlock, string text, bool bolder)
+    {
+        var run = new JsonObject { ["type"] = "TextRun", ["text"] = text };
+        foreach (var key in RunProperties)
+            if (textBlock[key] is { } value)
+                run[key] = value.DeepClone();
+        if (bolder)
+            run["weight"] = "Bolder";
+        return run;
+    }
 
     /// <summary>Markdown for a text message: the core's subset, with the context as a small italic line.</summary>
     private static string PlainText(Reply reply) => string.Join("\n\n", reply.Blocks.Select(b => b switch
@@ -535,4 +641,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
 
     [GeneratedRegex("`(.+?)`")]
     private static partial Regex Code();
+
+    [GeneratedRegex(@"\*\*(.+?)\*\*")]
+    private static partial Regex Bold();
 }

@@ -20,7 +20,12 @@ internal static class WebChatPage
   :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --brand:#2563eb; --bg:#f8fafc; }
   * { box-sizing: border-box; }
   html, body { max-width:100%; }
-  body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--ink); background:var(--bg); overflow-wrap:anywhere; }
+  /* Thai families after the Latin ones: system-ui and the Latin faces have no Thai, and names in the data, notes and a
+     Thai rep's own messages are Thai. Named here, Thai is drawn in a sans face of the system's own (Leelawadee UI on
+     Windows, Thonburi on Apple systems, Noto Sans Thai on Android and many Linux desktops, Loma from Debian's
+     fonts-thai-tlwg) rather than in whatever each browser's per-character fallback happens to pick; Latin text keeps
+     its face, as a family is only used for the characters the ones before it lack. */
+  body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Leelawadee UI", Thonburi, "Noto Sans Thai", Loma, sans-serif; color:var(--ink); background:var(--bg); overflow-wrap:anywhere; }
   header { display:flex; flex-wrap:wrap; gap:8px 12px; align-items:center; padding:10px 16px; background:#fff; border-bottom:1px solid var(--line); position:sticky; top:0; z-index:2; }
   header h1 { font-size:17px; margin:0 8px 0 0; color:var(--brand); }
   header label { color:var(--muted); font-size:13px; }

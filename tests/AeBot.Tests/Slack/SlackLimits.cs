@@ -6,6 +6,15 @@ namespace AeBot.Tests.Slack;
 /// Slack's published Block Kit limits, written here as Slack states them (never the renderer's own constants, so a
 /// wrong constant there cannot make its test pass), and the one check of a message against them: FakeSlackApi answers
 /// <c>invalid_blocks</c> with it, and the renderer tests assert it.
+/// <para>
+/// Slack writes every length limit in characters — docs.slack.dev/reference/block-kit/composition-objects/text-object:
+/// text "The minimum length is 1 and maximum length is 3000 characters"; …/blocks/section-block: "Maximum length for
+/// the text in this field is 3000 characters" — and counts a character as a Unicode code point (its RTM guide sizes
+/// 4,000 characters as under 16 KB "even with a message comprised solely of non-BMP Unicode characters at 4 bytes
+/// each": one code point, one character). So a Thai vowel or tone mark is a character of its own, not part of the
+/// letter it sits on: ที่ is three. Lengths here are code points — not UTF-16 units, which would count an emoji
+/// twice, and never grapheme clusters, which would let through Thai text Slack refuses.
+/// </para>
 /// </summary>
 internal static class SlackLimits
 {
@@ -120,5 +129,6 @@ internal static class SlackLimits
 
     private static int Text(JsonNode? textObject) => Length(textObject?["text"]);
 
-    private static int Length(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s.Length : 0;
+    /// <summary>Characters as Slack counts them: Unicode code points.</summary>
+    internal static int Length(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s.EnumerateRunes().Count() : 0;
 }

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using AeBot.Charts;
 using AeBot.Core.Conversation;
 using AeBot.Teams;
+using AeBot.Core.Understanding.Thai;
 using AeBot.Teams.Cards;
+using AeBot.Tests.Thai;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -107,6 +109,15 @@ public sealed class AdaptiveCardBrowserTests(CardCatalogue catalogue, ITestOutpu
         _ => [],
     }).Select(a => a.Payload);
 
+    /// <summary>Every string in the card (its texts, titles, payloads).</summary>
+    private static IEnumerable<string> Strings(JsonNode node) => node switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        JsonObject o => o.SelectMany(p => p.Value is null ? [] : Strings(p.Value)),
+        JsonArray a => a.SelectMany(n => n is null ? [] : Strings(n)),
+        _ => [],
+    };
+
     private static IEnumerable<JsonObject> ExecuteActions(JsonNode node) => node switch
     {
         JsonObject o when o["type"]?.GetValue<string>() == "Action.Execute" => [o],
@@ -184,12 +195,33 @@ public sealed class AdaptiveCardBrowserTests(CardCatalogue catalogue, ITestOutpu
                 await page.Locator($"[data-probe='{closed[0]}']").ClickAsync(new() { Timeout = 5000 });
             }
             problems.AddRange((await CallAsync<string[]>(page, "clippedText()")).Select(c => $"{width}px: {c}"));
+            if (Strings(card).Any(ThaiScript.Contains))
+                problems.AddRange((await ThaiProblemsAsync(page)).Select(c => $"{width}px: {c}"));
             await ShootAsync(page, $"{name}-{width}-open");
         }
         finally
         {
             await page.CloseAsync();
         }
+        return problems;
+    }
+
+    /// <summary>
+    /// Thai on the opened card: drawn by a Thai font (Teams' font stack names none, so this is the system's fallback —
+    /// Debian's fonts-thai-tlwg here), every cluster with width, and no mark above or below a line cut off by the box it
+    /// is in — the renderer clips each TextBlock to its lines, whose height is the host's, not the Thai font's.
+    /// </summary>
+    private async Task<List<string>> ThaiProblemsAsync(IPage page)
+    {
+        await ThaiRendering.LoadAsync(page);
+        var problems = new List<string>();
+        if (await ThaiRendering.CountAsync(page, "#card") == 0)
+            problems.Add("the card has Thai, but none of it is shown");
+        var (fonts, used) = await ThaiRendering.FontsAsync(page, "#card");
+        output.WriteLine(string.Join("\n", used));
+        problems.AddRange(fonts.Select(f => "Thai not drawn by a Thai font: " + f));
+        problems.AddRange((await ThaiRendering.ZeroWidthAsync(page, "#card")).Select(z => "Thai drawn with no width: " + z));
+        problems.AddRange(await ThaiRendering.CutAsync(page, "#card"));
         return problems;
     }
 

@@ -56,6 +56,40 @@ public class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Thai_text_goes_in_rich_text_blocks_keeping_its_style_bold_runs_and_list_lines_and_latin_text_stays_a_text_block()
+    {
+        var reply = new Reply(
+        [
+            new TextBlock("**บริษัท สยามเทค จำกัด** — ซอฟต์แวร์และบริการไอที\n\n**Objections raised so far**\n- price: 1× — latest \"แพงไป\"\n- budget: 1×"),
+            new ItemListBlock("Last interactions", [new ListItem("Nov 20 · Call · ลูกค้าบอกว่าแพงไป", "by Dana Reyes", [])]),
+            new FactsBlock([new Fact("Deal", "สยามเทค – ระบบบริหารงานขายทั้งองค์กร"), new Fact("Stage", "Proposal")]),
+            new ContextBlock("Account brief for Acme · as of Nov 28"),
+        ]) { Summary = "Account brief: บริษัท สยามเทค จำกัด" };
+
+        var card = _renderer.Render(reply, asCard: true).Card!;
+
+        // No TextBlock holds Thai: the official renderer clips a TextBlock's first line below the Thai tone marks.
+        Assert.DoesNotContain(OfType(card, "TextBlock"), t => t["text"]!.GetValue<string>().Any(c => c is >= '\u0E00' and <= '\u0E7F'));
+        Assert.Contains(OfType(card, "TextBlock"), t => t["text"]!.GetValue<string>() == "by Dana Reyes");
+        Assert.Contains(OfType(card, "TextBlock"), t => t["text"]!.GetValue<string>().StartsWith("Account brief for Acme", StringComparison.Ordinal));
+        var header = OfType(card, "Container").First(c => c["items"]![0]!["type"]!.GetValue<string>() == "RichTextBlock");
+        var lines = header["items"]!.AsArray().Select(l => string.Concat(l!["inlines"]!.AsArray().Select(r => r!["text"]!.GetValue<string>()))).ToList();
+        Assert.Equal(["บริษัท สยามเทค จำกัด — ซอฟต์แวร์และบริการไอที", "Objections raised so far", "• price: 1× — latest \"แพงไป\"", "• budget: 1×"], lines);
+        Assert.Equal(["Default", "Default", "None"], header["items"]!.AsArray().Skip(1).Select(l => l!["spacing"]!.GetValue<string>()));
+        var firstRuns = header["items"]![0]!["inlines"]!.AsArray();
+        Assert.Equal("Bolder", firstRuns[0]!["weight"]!.GetValue<string>());
+        Assert.Null(firstRuns[1]!["weight"]);
+        var title = OfType(card, "RichTextBlock").Single(r => r["inlines"]![0]!["text"]!.GetValue<string>().Contains("ลูกค้า", StringComparison.Ordinal));
+        Assert.Equal("Bolder", title["inlines"]![0]!["weight"]!.GetValue<string>());
+        // Facts with Thai: no FactSet (its cells are TextBlocks), but rows of a bold title and its value.
+        Assert.Empty(OfType(card, "FactSet"));
+        var facts = OfType(card, "ColumnSet").Where(c => c["columns"]![0]!["width"]!.GetValue<string>().EndsWith("px", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, facts.Count);
+        Assert.Equal("RichTextBlock", facts[0]["columns"]![1]!["items"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("Stage", facts[1]["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_long_table_is_paged_and_the_rest_kept_for_more()
     {
         var rows = Enumerable.Range(1, 40).Select(i => (IReadOnlyList<string>)[$"Deal {i}", $"${i},000"]).ToList();

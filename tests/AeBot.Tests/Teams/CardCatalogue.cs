@@ -3,6 +3,7 @@ using AeBot.Core.Nudges;
 using AeBot.Core.Organization;
 using AeBot.Data.Storage;
 using AeBot.Tests.Conversation;
+using AeBot.Tests.Thai;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,9 @@ namespace AeBot.Tests.Teams;
 /// <summary>
 /// Every kind of reply a channel has to draw: one of each block the core has, and the real replies of the demo company
 /// that users see most (a choice between deals sharing a name, "my day" for a rep and a manager, pipeline, forecast,
-/// brief, a nudge, the daily and weekly digests). The Teams browser test and the Slack limits test both go over it.
+/// brief, a nudge, the daily and weekly digests), and the same for a customer whose names are all in Thai script
+/// (<see cref="ThaiCustomer"/>: its brief, asked in Thai, and the choice between its Thai-named deals that logging a call with it asks). The Teams browser
+/// test and the Slack limits test both go over it.
 /// </summary>
 public sealed class CardCatalogue : IAsyncLifetime
 {
@@ -27,6 +30,7 @@ public sealed class CardCatalogue : IAsyncLifetime
     [
         "text", "facts", "table", "list", "actions", "choice", "chart", "context",
         "choice-cobalt", "my-day-rep", "my-day-manager", "pipeline", "forecast", "brief", "nudge", "daily-digest", "weekly-digest",
+        "brief-thai", "choice-thai", "facts-thai", "actions-thai",
     ];
 
     public static TheoryData<string> Cards => [.. Names];
@@ -41,6 +45,7 @@ public sealed class CardCatalogue : IAsyncLifetime
             ["Clock:Now"] = ConversationFixture.Now.ToString("O"),
             ["Demo:Seed"] = "true",
         }, seedDemo: true);
+        await WithAsync(sp => ThaiCustomer.SeedAsync(sp.GetRequiredService<AeBotDbContext>()));
         foreach (var (name, reply) in Kinds())
             _replies[name] = reply;
         _replies["choice-cobalt"] = await AskAsync(Dana, "log a call with Cobalt Insurance");
@@ -52,6 +57,8 @@ public sealed class CardCatalogue : IAsyncLifetime
         _replies["nudge"] = await NudgeAsync();
         _replies["daily-digest"] = await DailyDigestAsync();
         _replies["weekly-digest"] = await WeeklyDigestAsync();
+        _replies["brief-thai"] = await AskAsync(Dana, "สรุปข้อมูลลูกค้า " + ThaiCustomer.Account);
+        _replies["choice-thai"] = await ThaiDealChoiceAsync();
 
         // The demo must still give what these entries stand for, or the tests over them prove less than they say.
         Assert.Contains(_replies["choice-cobalt"].Blocks, b => b is ChoiceBlock c && c.Options.Count(o => o.Label.StartsWith("Cobalt Insurance – ", StringComparison.Ordinal)) >= 3);
@@ -60,10 +67,22 @@ public sealed class CardCatalogue : IAsyncLifetime
         Assert.Contains(_replies["forecast"].Blocks, b => b is TableBlock);
         Assert.Contains(_replies["brief"].Blocks, b => b is TableBlock { Columns.Count: >= 5 });
         Assert.True(_replies["nudge"].Blocks.OfType<ActionsBlock>().Single().Actions.Count >= 5, "the nudge should be one with all its buttons");
+        Assert.StartsWith("Account brief: " + ThaiCustomer.Account, _replies["brief-thai"].Summary);
+        Assert.Contains(_replies["brief-thai"].Blocks, b => b is ItemListBlock l && l.Items.Any(i => i.Title.Contains(ThaiCustomer.CallNote, StringComparison.Ordinal)));
+        Assert.True(_replies["choice-thai"].Blocks.OfType<ChoiceBlock>().Single().Options.Count(o => ThaiCustomer.Deals.Any(d => o.Label.StartsWith(d, StringComparison.Ordinal))) == ThaiCustomer.Deals.Length,
+            "the Thai choice should offer each of the customer's Thai-named deals");
     }
 
     private async Task<Reply> AskAsync(string email, string text) =>
         await TestHosts.AskAsync(_host!.Services, email, text, "cards-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>"log a call", then the Thai account's name typed at "Which account?": the choice between its Thai-named deals.</summary>
+    private async Task<Reply> ThaiDealChoiceAsync()
+    {
+        var conversation = "cards-" + Guid.NewGuid().ToString("N");
+        await TestHosts.AskAsync(_host!.Services, Dana, "log a call", conversation);
+        return await TestHosts.AskAsync(_host!.Services, Dana, ThaiCustomer.Account, conversation);
+    }
 
     private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
@@ -140,6 +159,18 @@ public sealed class CardCatalogue : IAsyncLifetime
             new ReplyAction("Cobalt Pharma B", "ask:brief me on Cobalt Pharma B"), new ReplyAction("Cobalt Retail C", "ask:brief me on Cobalt Retail C"),
             new ReplyAction("Cobalt Retail Holdings International (Europe, Middle East and Africa)", "ask:brief me on Cobalt Retail Holdings International"),
         ])]) { Summary = "Which account?" });
+        yield return ("facts-thai", new Reply([new FactsBlock(
+        [
+            new Fact("Deal", ThaiCustomer.Deals[1]),
+            new Fact("Account", ThaiCustomer.Account),
+            new Fact("Stage", "Proposal → Negotiation"),
+            new Fact("Next step", "ส่งใบเสนอราคาใหม่ที่ผู้บริหารเห็นชอบแล้ว ภายในวันศุกร์ที่สี่ธันวาคม"),
+        ])]) { Summary = "Deal updated" });
+        yield return ("actions-thai", new Reply([new TextBlock("What next?"), new ActionsBlock(
+        [
+            new ReplyAction("ที่ผ่านมา", "ask:deals last month"), new ReplyAction("ผู้ติดต่อ", "ask:contacts"),
+            new ReplyAction("Brief me on " + ThaiCustomer.Account, "ask:brief me on " + ThaiCustomer.Account),
+        ])]) { Summary = "What next?" });
         yield return ("chart", new Reply([new ChartBlock("Won vs quota this quarter", ChartKind.Bar, ["Dana Reyes", "Lee Chen", "Priya Patel", "Sofia Rossi"],
             [new ChartSeries("Won", [412_000m, 290_500m, 515_250m, 120_000m]), new ChartSeries("Quota", [450_000m, 450_000m, 450_000m, 450_000m])], "USD")]) { Summary = "Won vs quota" });
         yield return ("context", new Reply([new TextBlock("Won this quarter: **$1,189,800** across 23 deals."), new ContextBlock(

@@ -183,8 +183,10 @@ public sealed class WebChatLayoutTests(BrowserFixture browser, ITestOutputHelper
         return await bubble.InnerTextAsync();
     }
 
+    private Task AssertFitsAsync(IPage page, string name, int width) => AssertFitsAsync(page, name, width, output);
+
     /// <summary>Nothing wider than the window (the page, and any element inside a bubble), every header control in view; then a screenshot.</summary>
-    private async Task AssertFitsAsync(IPage page, string name, int width)
+    internal static async Task AssertFitsAsync(IPage page, string name, int width, ITestOutputHelper output)
     {
         var layout = await page.EvaluateAsync<JsonElement>("""
             () => {
