@@ -22,7 +22,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     public async Task<Reading> ReadAsync(string raw, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)
     {
         var normalized = TextNormalizer.Normalize(raw);
-        if (ThaiScript.Contains(normalized))
+        // Thai is read as Thai only outside the names in the data: "log a call with บริษัท สยามเทค จำกัด" is English.
+        if (ThaiScript.Contains(normalized) && ThaiScript.Contains(WithoutNames(normalized, await names.ThaiNamesAsync(ct))))
             return await ReadThaiAsync(normalized, viewer, today, previous, ct);
         return await ReadEnglishAsync(normalized, viewer, today, previous, ct);
     }
@@ -43,6 +44,13 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         if (reading is QueryReading && read.Unknown.Count > 0)
             return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)] };
         return reading with { Evidence = [.. reading.Evidence, "thai: " + read.Words] };
+    }
+
+    private static string WithoutNames(string text, IReadOnlyList<string> thaiNames)
+    {
+        foreach (var name in thaiNames.OrderByDescending(n => n.Length))
+            text = text.Replace(name, " ", StringComparison.Ordinal);
+        return text;
     }
 
     private async Task<Reading> ReadEnglishAsync(string normalized, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)

@@ -1,5 +1,6 @@
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AeBot.Tests.Conversation;
 
@@ -49,5 +50,41 @@ public sealed class ThaiConversationTests(ConversationFixture app) : IClassFixtu
 
         Assert.Contains("written in Thai", reply.Read());
         Assert.Equal(before, await app.QueryAsync(db => SqlOracle.ScalarAsync(db, "SELECT COUNT(*) FROM Interactions")));
+    }
+}
+
+/// <summary>English messages that name a Thai-named customer stay English: only Thai outside names is read as Thai.</summary>
+public sealed class ThaiNamesInEnglishTests : IAsyncLifetime
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("aebot-thai-names-");
+    private Microsoft.Extensions.Hosting.IHost? _host;
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHosts.StartAsync(new()
+        {
+            ["Storage:SqlitePath"] = Path.Combine(_directory.FullName, "aebot.db"),
+            ["Clock:Now"] = ConversationFixture.Now.ToString("O"),
+            ["Demo:Seed"] = "true",
+        }, seedDemo: true);
+        await using var scope = _host.Services.CreateAsyncScope();
+        await AeBot.Tests.Thai.ThaiCustomer.SeedAsync(scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>());
+    }
+
+    [Fact]
+    public async Task An_english_write_naming_a_thai_customer_is_not_declined_as_thai()
+    {
+        var reply = await TestHosts.AskAsync(_host!.Services, AeBot.Tests.Thai.ThaiCustomer.Owner,
+            "log a call with " + AeBot.Tests.Thai.ThaiCustomer.Account, Guid.NewGuid().ToString("N"));
+
+        Assert.DoesNotContain("written in Thai", reply.Read());
+        Assert.NotEqual("Not understood; suggested questions", reply.Summary);
+    }
+
+    public Task DisposeAsync()
+    {
+        _host?.Dispose();
+        TestDirectory.Delete(_directory);
+        return Task.CompletedTask;
     }
 }
