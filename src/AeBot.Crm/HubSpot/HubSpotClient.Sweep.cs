@@ -4,6 +4,17 @@ namespace AeBot.Crm.HubSpot;
 
 public sealed partial class HubSpotClient
 {
+    /// <summary>The HubSpot objects a record type is read from: activities are four (calls, meetings, notes, tasks).</summary>
+    private static IReadOnlyList<HubSpotObjectSpec> SpecsOf(CrmObject type) => type switch
+    {
+        CrmObject.Products => [HubSpotObjects.Products],
+        CrmObject.Companies => [HubSpotObjects.Companies],
+        CrmObject.Contacts => [HubSpotObjects.Contacts],
+        CrmObject.Deals => [HubSpotObjects.Deals],
+        CrmObject.Activities => HubSpotObjects.Engagements,
+        _ => [],
+    };
+
     /// <summary>
     /// The ids HubSpot no longer has: batch reads of 100 (CRM objects' batch read; an id it cannot find — deleted, or
     /// merged into another record — is left out of the results and named under the 207's OBJECT_NOT_FOUND); for
@@ -13,15 +24,7 @@ public sealed partial class HubSpotClient
     /// </summary>
     public async Task<IReadOnlyCollection<string>> ConfirmGoneAsync(CrmObject type, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        IReadOnlyList<HubSpotObjectSpec> specs = type switch
-        {
-            CrmObject.Products => [HubSpotObjects.Products],
-            CrmObject.Companies => [HubSpotObjects.Companies],
-            CrmObject.Contacts => [HubSpotObjects.Contacts],
-            CrmObject.Deals => [HubSpotObjects.Deals],
-            CrmObject.Activities => HubSpotObjects.Engagements,
-            _ => [],
-        };
+        var specs = SpecsOf(type);
         if (specs.Count == 0)
             return [];
         var gone = new HashSet<string>(ids, StringComparer.Ordinal);

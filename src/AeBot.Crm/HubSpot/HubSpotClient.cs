@@ -164,15 +164,7 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
             while (afterOwner is not null);
             yield break;
         }
-        IReadOnlyList<HubSpotObjectSpec> specs = type switch
-        {
-            CrmObject.Products => [HubSpotObjects.Products],
-            CrmObject.Companies => [HubSpotObjects.Companies],
-            CrmObject.Contacts => [HubSpotObjects.Contacts],
-            CrmObject.Deals => [HubSpotObjects.Deals],
-            CrmObject.Activities => HubSpotObjects.Engagements,
-            _ => [], // stages are read whole each time; a stage gone from the pipelines is gone
-        };
+        var specs = SpecsOf(type); // stages have none: read whole each time, a stage gone from the pipelines is gone
         foreach (var spec in specs)
         {
             // Archived ("deleted") records: GET …?archived=true, each with archivedAt (CRM v3 objects guide,
