@@ -26,6 +26,9 @@ public sealed record AnswerContext(
     IReadOnlyList<long>? ResolvedOwners = null,
     int Offset = 0)
 {
+    /// <summary>The language the answer is written in (figures are the same in every language).</summary>
+    public Text.ReplyLanguage Language { get; init; } = Text.ReplyLanguage.English;
+
     public SubjectKind Kind => Query.Subject.Kind;
 
     public IReadOnlyList<NamedRef> People => Query.Subject.People;

@@ -27,6 +27,9 @@ public sealed record TurnContext(
     /// <summary>This turn carries the pending dialog on (an answer, one of its buttons, "resume"), set aside or not.</summary>
     public bool Continuing { get; init; }
 
+    /// <summary>The language this turn is answered in: the person's choice, else the message's, else their locale.</summary>
+    public Text.ReplyLanguage Language { get; init; } = Text.ReplyLanguage.English;
+
     public DateTime LocalNow => TimeZoneInfo.ConvertTime(Now, Zone).DateTime;
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AeBot.Core.Text;
 
 namespace AeBot.Core.Formatting;
 
@@ -46,4 +47,49 @@ public static class DateFormat
             ? "UTC" + local.ToString("zzz", Invariant)
             : initials;
     }
+
+    // Thai: day first with the short month ("15 ธ.ค."), the year whenever it isn't the reader's current one, shown in
+    // the Buddhist era (2569) unless the person asked for ค.ศ.; times with "น." as Thai business writing has them.
+    private static readonly string[] ThaiMonths = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
+    private static readonly string[] ThaiWeekdays = ["อา.", "จ.", "อ.", "พ.", "พฤ.", "ศ.", "ส."];
+
+    /// <summary>The year as the reader counts it: 2569 in the Buddhist era, else 2026.</summary>
+    public static string Year(int year, ReplyLanguage language) =>
+        (language.IsThai && language.BuddhistEra ? year + 543 : year).ToString(Invariant);
+
+    public static string Short(DateOnly? date, DateOnly today, ReplyLanguage language) =>
+        !language.IsThai ? Short(date, today)
+        : date is not { } d ? "—"
+        : d.Year == today.Year ? $"{d.Day} {ThaiMonths[d.Month - 1]}" : Full(d, language);
+
+    public static string Full(DateOnly date, ReplyLanguage language) =>
+        language.IsThai ? $"{date.Day} {ThaiMonths[date.Month - 1]} {Year(date.Year, language)}" : Full(date);
+
+    public static string Day(DateOnly date, DateOnly today, ReplyLanguage language) =>
+        language.IsThai ? $"{ThaiWeekdays[(int)date.DayOfWeek]} {Short(date, today, language)}" : Day(date, today);
+
+    public static string DayAt(DateTimeOffset local, DateOnly today, ReplyLanguage language) =>
+        language.IsThai
+            ? $"{Day(DateOnly.FromDateTime(local.DateTime), today, language)} เวลา {local.ToString("HH:mm", Invariant)} น."
+            : DayAt(local, today);
+
+    public static string Range(DateOnly from, DateOnly to, ReplyLanguage language) =>
+        !language.IsThai ? Range(from, to)
+        : from.Year == to.Year ? $"{from.Day} {ThaiMonths[from.Month - 1]} – {Full(to, language)}"
+        : $"{Full(from, language)} – {Full(to, language)}";
+
+    public static string AsOf(DateTimeOffset instant, TimeZoneInfo zone, ReplyLanguage language)
+    {
+        if (!language.IsThai)
+            return AsOf(instant, zone);
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return $"{Full(DateOnly.FromDateTime(local.DateTime), language)} {local.ToString("HH:mm", Invariant)} น. {Abbreviation(zone, local)}";
+    }
+
+    /// <summary>"ธันวาคม" / "December": a month named on its own (a month's heading, a digest's title).</summary>
+    public static string MonthName(int month, ReplyLanguage language) =>
+        language.IsThai ? ThaiMonthNames[month - 1] : new DateOnly(2000, month, 1).ToString("MMMM", Invariant);
+
+    private static readonly string[] ThaiMonthNames =
+        ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"];
 }

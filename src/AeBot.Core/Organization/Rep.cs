@@ -33,6 +33,15 @@ public class Rep
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The reply language the rep chose in chat ("th", "en"); null until they choose (see <see cref="Locale"/>).</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The locale their chat client last reported ("th-TH"): the language used until they choose one.</summary>
+    public string? Locale { get; set; }
+
+    /// <summary>Years in the Buddhist era (พ.ศ.) in Thai replies; null means the language's default (yes for Thai).</summary>
+    public bool? BuddhistEra { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<Quota> Quotas { get; set; } = [];

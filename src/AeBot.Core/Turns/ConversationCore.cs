@@ -12,6 +12,7 @@ using AeBot.Core.Playbook;
 using AeBot.Core.Work;
 using AeBot.Core.Dialogs;
 using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Core.Time;
 using AeBot.Core.Understanding;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,7 @@ public sealed partial class ConversationCore(
     NudgeSettingsAbility nudgeSettings,
     IDialogStore dialogs,
     Crm.IDataFreshness freshness,
+    Organization.IRepPreferences preferences,
     IOptions<CaptureOptions> captureOptions,
     TimeProvider clock,
     IOptions<AeBotOptions> options,
@@ -62,7 +64,8 @@ public sealed partial class ConversationCore(
         catch (Exception e)
         {
             LogTurnFailed(logger, e, message.Channel, message.From.RepId);
-            turn = new Turn(new Reply([new TextBlock("Sorry — something went wrong on my side while answering that. Please try again in a moment.")]) { Summary = "Error" },
+            var language = ReplyLanguage.FromCode(message.Locale) ?? ReplyLanguage.English;
+            turn = new Turn(new Reply([new TextBlock(T(language, nameof(TurnTexts.SomethingWentWrong)))]) { Summary = T(language, nameof(TurnTexts.SomethingWentWrongSummary)) },
                 TurnOutcome.Failed, "error", "");
         }
 
@@ -84,13 +87,21 @@ public sealed partial class ConversationCore(
 
     private async Task<Turn> TurnAsync(IncomingMessage message, string text, CancellationToken ct)
     {
-        if (text.Length > MaxLength)
-            return new Turn(new Reply([new TextBlock($"That message is too long for me ({text.Length:#,0} characters; I read up to {MaxLength:#,0}). Please ask one question at a time.")]) { Summary = "Message too long" },
-                TurnOutcome.TooLong, "too-long", "");
-
         var viewer = await names.ViewerAsync(message.From.RepId, ct);
+        // Before anyone is known, the channel's locale is all there is to go on.
+        var language = viewer?.Speaks ?? ReplyLanguage.FromCode(message.Locale) ?? ReplyLanguage.English;
+        if (viewer is not null && message.Locale is { Length: > 0 } locale && locale != viewer.Language?.Locale)
+        {
+            // The client's locale decides until the person chooses in chat; remembered for nudges and digests.
+            await preferences.NoteLocaleAsync(viewer.RepId, locale, ct);
+            viewer = viewer with { Language = (viewer.Language ?? new LanguageChoice(null, null, null)) with { Locale = locale } };
+            language = viewer.Speaks;
+        }
+        if (text.Length > MaxLength)
+            return new Turn(new Reply([new TextBlock(T(language, nameof(TurnTexts.TooLong), text.Length.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture), MaxLength.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)))]) { Summary = T(language, nameof(TurnTexts.TooLongSummary)) },
+                TurnOutcome.TooLong, "too-long", "");
         if (viewer is null)
-            return new Turn(new Reply([new TextBlock("You're not set up in AeBot yet (or your account is inactive). Ask your admin to add you.")]) { Summary = "Unknown or inactive user" },
+            return new Turn(new Reply([new TextBlock(T(language, nameof(TurnTexts.NotSetUp)))]) { Summary = T(language, nameof(TurnTexts.NotSetUpSummary)) },
                 TurnOutcome.Refused, "unknown-user", "");
 
         var zone = RepTime.FindZone(viewer.TimeZoneId) ?? RepTime.FindZone(options.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
@@ -98,7 +109,7 @@ public sealed partial class ConversationCore(
         var key = new ConversationKey(message.Channel, message.ConversationId, viewer.RepId);
         var dialog = await dialogs.LoadAsync(key, ct);
         var expired = dialog?.State is not { } pending || now - pending.UpdatedAt > TimeSpan.FromMinutes(captureOptions.Value.DialogTimeoutMinutes);
-        var c = new TurnContext(viewer, message, key, now, zone, dialog, expired);
+        var c = new TurnContext(viewer, message, key, now, zone, dialog, expired) { Language = language };
 
         // Buttons act on what they carry; "2" typed picks the second choice the waiting dialog offered.
         var payload = message.ActionPayload is { } p && !p.StartsWith(Payloads.Ask, StringComparison.Ordinal) ? p : null;
@@ -114,8 +125,10 @@ public sealed partial class ConversationCore(
         var reading = await parser.ReadAsync(text, viewer, c.Today, remembered?.Query, ct);
         c = c with
         {
-            OwnMessage = MessageParser.IsOwnMessage(text) || reading is CommandReading or UnsupportedReading,
+            OwnMessage = MessageParser.IsOwnMessage(text) || reading is CommandReading or UnsupportedReading or LanguageReading,
             Understood = reading is not NotUnderstoodReading,
+            // Written in Thai by someone who never chose a language: answered in Thai, the language they asked in.
+            Language = reading.Thai && viewer.Language?.Chosen is null ? ReplyLanguage.Thai with { BuddhistEra = viewer.Language?.BuddhistEra ?? true } : language,
         };
 
         // A waiting dialog takes only what fits its question; anything else is a turn of its own, and the dialog
@@ -131,13 +144,13 @@ public sealed partial class ConversationCore(
                 // Dropped for real before the new command runs: a "yes" meant for the old change must find nothing.
                 if (await dialogs.ClearAsync(key, c.Version, ct))
                 {
-                    aside = $"I've dropped the unfinished {active.Unfinished()} to do this.";
+                    aside = T(c.Language, nameof(TurnTexts.DroppedUnfinished), active.Unfinished());
                     c = c with { Dialog = await dialogs.LoadAsync(key, ct) };
                 }
             }
             else if (await dialogs.SaveAsync(key, active with { SetAside = true }, c.Version, ct))
             {
-                aside = $"I've put {active.Aside()} aside — say \"resume\" to finish it.";
+                aside = T(c.Language, nameof(TurnTexts.PutAside), active.Aside());
                 c = c with { Dialog = await dialogs.LoadAsync(key, ct) };
             }
         }
@@ -149,15 +162,17 @@ public sealed partial class ConversationCore(
         // A dialog that was waiting for "resume" and has just been replaced by a new one: say so, once.
         if (setAside is { SetAside: true } && reading is CommandReading { Kind: not (CommandKind.Cancel or CommandKind.Resume or CommandKind.Undo) }
             && (await dialogs.LoadAsync(key, ct))?.State is { SetAside: false })
-            aside = $"I've dropped {setAside.Aside()}, which I had put aside.";
+            aside = T(c.Language, nameof(TurnTexts.DroppedAside), setAside.Aside());
         return aside is null ? turn : turn with { Reply = turn.Reply with { Blocks = [.. turn.Reply.Blocks, new ContextBlock(aside)] } };
     }
 
     /// <summary>"HubSpot refused AeBot's token: figures as of the last successful sync, Thu, Dec 3 at 9:55."</summary>
     private static string AsOf(Crm.StaleData stale, TurnContext c) =>
         stale.LastSuccess is { } at
-            ? $"{stale.Problem}: figures as of the last successful {stale.Source} sync, {Formatting.DateFormat.DayAt(TimeZoneInfo.ConvertTime(at, c.Zone), c.Today)}."
-            : $"{stale.Problem}: no {stale.Source} sync has worked yet, so figures are from what AeBot had before.";
+            ? T(c.Language, nameof(TurnTexts.StaleAsOf), stale.Problem, stale.Source, Formatting.DateFormat.DayAt(TimeZoneInfo.ConvertTime(at, c.Zone), c.Today, c.Language))
+            : T(c.Language, nameof(TurnTexts.StaleNever), stale.Problem, stale.Source);
+
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(TurnTexts.ResourceManager, key, args);
 
     private static Turn Captured(TurnResult t) => new(t.Reply, t.Outcome, t.Intent, t.Entities);
 
@@ -172,14 +187,14 @@ public sealed partial class ConversationCore(
                 return Captured(await myDay.PageAsync(c, section, offset, ct));
             case { Query: { } query, Offset: var from }:
             {
-                var context = new AnswerContext(c.Viewer, query, c.Today, c.Now, c.Zone, new FiscalCalendar(options.Value.FiscalYearStartMonth), options.Value.Currency, Offset: from);
+                var context = new AnswerContext(c.Viewer, query, c.Today, c.Now, c.Zone, new FiscalCalendar(options.Value.FiscalYearStartMonth), options.Value.Currency, Offset: from) { Language = c.Language };
                 var answer = await answers.AnswerAsync(context, ct);
                 // Still the same question: a follow-up after "More" refines it.
                 await store.SaveAsync(message.Channel, message.ConversationId, c.Viewer.RepId, new RememberedQuestion(query), ct);
                 return new Turn(answer, TurnOutcome.Answered, "query-more", $"{query.Describe()} · from {from}");
             }
             default:
-                return new Turn(new Reply([new TextBlock("I can't read that \"More\" button any more — please ask the question again.")]) { Summary = "Unreadable More button" },
+                return new Turn(new Reply([new TextBlock(T(c.Language, nameof(TurnTexts.MoreUnreadable)))]) { Summary = T(c.Language, nameof(TurnTexts.MoreUnreadableSummary)) },
                     TurnOutcome.NotUnderstood, "more-unreadable", "");
         }
     }
@@ -189,12 +204,14 @@ public sealed partial class ConversationCore(
         var evidence = string.Join("|", reading.Evidence);
         switch (reading)
         {
+            case LanguageReading language:
+                return await LanguageAsync(c, language, ct);
             case CommandReading { Kind: CommandKind.NudgeSettings }:
                 return Captured(await nudgeSettings.HandleAsync(c, text, ct));
             case CommandReading command:
                 return Captured(await capture.CommandAsync(c, command.Kind, text, ct));
             case AbilityReading { Kind: AbilityKind.Thanks }:
-                return new Turn(new Reply([new TextBlock("You're welcome! Ask me anytime.")]) { Summary = "You're welcome" }, TurnOutcome.Answered, "thanks", "");
+                return new Turn(new Reply([new TextBlock(T(c.Language, nameof(TurnTexts.Thanks)))]) { Summary = T(c.Language, nameof(TurnTexts.ThanksSummary)) }, TurnOutcome.Answered, "thanks", "");
             case AbilityReading { Kind: AbilityKind.Help or AbilityKind.Greeting } help:
                 return new Turn(HelpAbility.For(message.From), TurnOutcome.Answered, help.Kind.ToString().ToLowerInvariant(), "");
             case AbilityReading ability:
@@ -206,32 +223,53 @@ public sealed partial class ConversationCore(
                     _ => await commission.AnswerAsync(c, text, ct),
                 });
             case ChoiceReading choice:
-                return new Turn(Clarify(text, choice.Ambiguity), TurnOutcome.Clarified, "clarify", choice.Ambiguity.Kind + "=" + choice.Ambiguity.Words);
+                return new Turn(Clarify(text, choice.Ambiguity, c.Language), TurnOutcome.Clarified, "clarify", choice.Ambiguity.Kind + "=" + choice.Ambiguity.Words);
             case OutOfScopeReading outside:
             {
-                var scope = c.Viewer.HasTeam ? "you and your team" : "you";
-                var reply = new Reply([new TextBlock($"I can't show \"{outside.Words}\" — I don't see them among the people, teams and accounts you can see. I can show figures for {scope} and your accounts{(c.Viewer.HasTeam ? "" : " — ask about your own numbers")}.")])
+                var reply = new Reply([new TextBlock(T(c.Language, c.Viewer.HasTeam ? nameof(TurnTexts.OutOfScopeTeam) : nameof(TurnTexts.OutOfScopeRep), outside.Words))])
                 {
-                    Summary = "Refused: outside the asker's scope or unknown",
+                    Summary = T(c.Language, nameof(TurnTexts.OutOfScopeSummary)),
                 };
                 return new Turn(reply, TurnOutcome.Refused, "out-of-scope", "");
             }
             case UnsupportedReading unsupported:
-                return new Turn(Unsupported(unsupported.What, c.Viewer), TurnOutcome.NotUnderstood, "unsupported", unsupported.What);
+                return new Turn(Unsupported(unsupported.What, c.Viewer, c.Language), TurnOutcome.NotUnderstood, "unsupported", unsupported.What);
             case QueryReading { Query: var query } read:
             {
-                var context = new AnswerContext(c.Viewer, query, c.Today, c.Now, c.Zone, new FiscalCalendar(options.Value.FiscalYearStartMonth), options.Value.Currency);
+                var context = new AnswerContext(c.Viewer, query, c.Today, c.Now, c.Zone, new FiscalCalendar(options.Value.FiscalYearStartMonth), options.Value.Currency) { Language = c.Language };
                 var answer = await answers.AnswerAsync(context, ct);
                 await store.SaveAsync(message.Channel, message.ConversationId, c.Viewer.RepId, new RememberedQuestion(query), ct);
                 var described = query.Describe() + (evidence.Length > 0 ? " [" + evidence + "]" : "");
                 return new Turn(answer, TurnOutcome.Answered, read.FollowUp ? "query-follow-up" : "query", described.Length > 1_900 ? described[..1_900] + "…" : described);
             }
             default:
-                return new Turn(NotUnderstood(c.Viewer, previous is not null), TurnOutcome.NotUnderstood, "not-understood", evidence);
+                return new Turn(NotUnderstood(c.Viewer, previous is not null, c.Language), TurnOutcome.NotUnderstood, "not-understood", evidence);
         }
     }
 
-    private static Reply Clarify(string text, Ambiguity ambiguity)
+    /// <summary>"ตอบเป็นภาษาไทย", "reply in English", "ใช้ปี ค.ศ.": stored, then confirmed in the language now in force.</summary>
+    private async Task<Turn> LanguageAsync(TurnContext c, LanguageReading asked, CancellationToken ct)
+    {
+        await preferences.SetLanguageAsync(c.Viewer.RepId, asked.Language, asked.BuddhistEra, ct);
+        var was = c.Viewer.Language ?? new LanguageChoice(null, null, null);
+        var choice = was with { Chosen = asked.Language ?? was.Chosen, BuddhistEra = asked.BuddhistEra ?? was.BuddhistEra };
+        // The year style alone keeps the language this turn is in (a Thai request is answered in Thai).
+        var language = asked.Language is not null ? ReplyLanguage.Of(choice.Chosen, choice.Locale, choice.BuddhistEra)
+            : c.Language with { BuddhistEra = asked.BuddhistEra ?? c.Language.BuddhistEra };
+        if (asked.BuddhistEra is { } era)
+        {
+            var example = Formatting.DateFormat.Full(c.Today, ReplyLanguage.Thai with { BuddhistEra = era });
+            var name = T(language, era ? nameof(TurnTexts.EraBuddhist) : nameof(TurnTexts.EraGregorian));
+            return new Turn(new Reply([new TextBlock(T(language, nameof(TurnTexts.YearsSet), name, example))]) { Summary = T(language, nameof(TurnTexts.YearsSetSummary), name) },
+                TurnOutcome.Answered, "language", era ? "years=buddhist" : "years=gregorian");
+        }
+        return new Turn(new Reply([new TextBlock(T(language, nameof(TurnTexts.LanguageSet))), new ActionsBlock(Suggestions(c.Viewer, language))])
+            {
+                Summary = T(language, nameof(TurnTexts.LanguageSetSummary)),
+            }, TurnOutcome.Answered, "language", "language=" + asked.Language);
+    }
+
+    private static Reply Clarify(string text, Ambiguity ambiguity, ReplyLanguage language)
     {
         var options = ambiguity.Options.Take(8).Select(o =>
         {
@@ -239,34 +277,36 @@ public sealed partial class ConversationCore(
             var rewritten = index < 0 ? $"{text} {o.Name}" : text.Remove(index, ambiguity.Words.Length).Insert(index, o.Name);
             return new ReplyAction(o.Name, Payloads.Ask + rewritten);
         }).ToList();
-        return new Reply([new ChoiceBlock($"Which {ambiguity.Kind} do you mean by \"{ambiguity.Words}\"?", options)])
+        var kind = TurnTexts.ResourceManager.GetString("Kind_" + ambiguity.Kind, language.Culture) ?? ambiguity.Kind;
+        return new Reply([new ChoiceBlock(T(language, nameof(TurnTexts.WhichOne), kind, ambiguity.Words), options)])
         {
-            Summary = $"Which {ambiguity.Kind}: {string.Join(", ", ambiguity.Options.Take(8).Select(o => o.Name))}?",
+            Summary = T(language, nameof(TurnTexts.WhichOneSummary), kind, string.Join(", ", ambiguity.Options.Take(8).Select(o => o.Name))),
         };
     }
 
-    private static Reply NotUnderstood(Viewer viewer, bool hadQuestion)
+    private static Reply NotUnderstood(Viewer viewer, bool hadQuestion, ReplyLanguage language)
     {
-        var suggestions = Suggestions(viewer);
-        var text = "I didn't understand that. I answer questions about your pipeline, results, quota and forecast, log calls and meetings, update deals and set reminders — try one of these, or type \"help\"."
-            + (hadQuestion ? " To change your last question, name what should change, e.g. \"and last quarter?\" or \"by product\"." : "");
-        return new Reply([new TextBlock(text), new ActionsBlock(suggestions)]) { Summary = "Not understood; suggested questions" };
+        var text = T(language, hadQuestion ? nameof(TurnTexts.NotUnderstoodFollowUp) : nameof(TurnTexts.NotUnderstood));
+        return new Reply([new TextBlock(text), new ActionsBlock(Suggestions(viewer, language))]) { Summary = T(language, nameof(TurnTexts.NotUnderstoodSummary)) };
     }
 
-    private static Reply Unsupported(string what, Viewer viewer) =>
-        new([new TextBlock($"I can't {what} — that's outside what I do. I can answer questions about your deals and numbers, brief you on an account, log what happened and set reminders."),
-            new ActionsBlock(Suggestions(viewer))]) { Summary = "Unsupported request: " + what };
+    private static Reply Unsupported(string what, Viewer viewer, ReplyLanguage language) =>
+        new([new TextBlock(T(language, nameof(TurnTexts.Unsupported), what)), new ActionsBlock(Suggestions(viewer, language))])
+        {
+            Summary = T(language, nameof(TurnTexts.UnsupportedSummary), what),
+        };
 
-    private static List<ReplyAction> Suggestions(Viewer viewer)
+    private static List<ReplyAction> Suggestions(Viewer viewer, ReplyLanguage language)
     {
+        ReplyAction Suggest(string label, string ask) => new(T(language, label), Payloads.Ask + T(language, ask));
         var suggestions = new List<ReplyAction>
         {
-            new("What closes this month?", Payloads.Ask + "what closes this month?"),
-            new("How am I tracking vs quota?", Payloads.Ask + "how am I tracking vs quota?"),
-            new("What did I close last quarter?", Payloads.Ask + "what did I close last quarter?"),
+            Suggest(nameof(TurnTexts.SuggestClosesThisMonth), nameof(TurnTexts.SuggestClosesThisMonthAsk)),
+            Suggest(nameof(TurnTexts.SuggestQuota), nameof(TurnTexts.SuggestQuotaAsk)),
+            Suggest(nameof(TurnTexts.SuggestClosedLastQuarter), nameof(TurnTexts.SuggestClosedLastQuarterAsk)),
         };
         if (viewer.HasTeam)
-            suggestions.Add(new ReplyAction("Team pipeline by rep", Payloads.Ask + "team pipeline by rep this quarter"));
+            suggestions.Add(Suggest(nameof(TurnTexts.SuggestTeamByRep), nameof(TurnTexts.SuggestTeamByRepAsk)));
         return suggestions;
     }
 

@@ -22,6 +22,8 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     public async Task<Reading> ReadAsync(string raw, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)
     {
         var normalized = TextNormalizer.Normalize(raw);
+        if (LanguageRequests.Read(normalized) is { } language)
+            return language with { Thai = ThaiScript.Contains(normalized) };
         // Thai is read as Thai only outside the names in the data: "log a call with บริษัท สยามเทค จำกัด" is English.
         if (ThaiScript.Contains(normalized) && ThaiScript.Contains(WithoutNames(normalized, await names.ThaiNamesAsync(ct))))
             return await ReadThaiAsync(normalized, viewer, today, previous, ct);
@@ -38,12 +40,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var read = _thai.Read(normalized, await names.ThaiNamesAsync(ct));
         var reading = await ReadEnglishAsync(read.Words, viewer, today, previous, ct);
         if (reading is CommandReading { Kind: CommandKind.Log or CommandKind.Remind or CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal })
-            return new UnsupportedReading("log calls or change deals from a message written in Thai yet (write it in English for now)");
+            return new UnsupportedReading("log calls or change deals from a message written in Thai yet (write it in English for now)") { Thai = true };
         // Thai words nobody knows, and nothing of a question's own core (no set, no measure): "อากาศวันนี้…" is not
         // "today's deals". Never an answer to a different question than the one asked.
         if (reading is QueryReading && read.Unknown.Count > 0)
-            return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)] };
-        return reading with { Evidence = [.. reading.Evidence, "thai: " + read.Words] };
+            return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)], Thai = true };
+        return reading with { Evidence = [.. reading.Evidence, "thai: " + read.Words], Thai = true };
     }
 
     private static string WithoutNames(string text, IReadOnlyList<string> thaiNames)

@@ -7,7 +7,15 @@ public abstract record Reading
 {
     /// <summary>The phrases that decided it, for the audit log and for "why did you read it that way".</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>The message was written in Thai (outside the names in the data): the asker's language for this turn.</summary>
+    public bool Thai { get; init; }
 }
+
+/// <summary>
+/// "ตอบเป็นภาษาไทย", "reply in English", "ใช้ปี ค.ศ.": the person's reply language or year style; null parts stay.
+/// </summary>
+public sealed record LanguageReading(string? Language, bool? BuddhistEra) : Reading;
 
 /// <summary>A question about the numbers.</summary>
 /// <param name="FollowUp">True when it refined the previous question ("and Q2?", "by product").</param>

@@ -15,7 +15,8 @@ internal sealed class EfSalesData(AeBotDbContext db) : ISalesData
     public async Task<Viewer?> ViewerAsync(long repId, CancellationToken cancellationToken)
     {
         var rep = await db.Reps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == repId && r.IsActive, cancellationToken);
-        return rep is null ? null : new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath);
+        return rep is null ? null : new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath,
+            new AeBot.Core.Text.LanguageChoice(rep.Language, rep.Locale, rep.BuddhistEra));
     }
 
     public async Task<IReadOnlyList<NamedRef>> VisibleRepsAsync(Viewer viewer, CancellationToken cancellationToken) =>

@@ -68,6 +68,9 @@ public abstract class AeBotDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.ExternalId).HasMaxLength(200);
             e.Property(x => x.TimeZoneId).HasMaxLength(64);
             e.Property(x => x.HierarchyPath).HasMaxLength(1000);
+            e.Property(x => x.Language).HasMaxLength(8);
+            // BCP 47 allows long tags; what channels send is short ("th-TH"), and anything longer is cut before storing.
+            e.Property(x => x.Locale).HasMaxLength(35);
             e.HasIndex(x => x.ExternalId).IsUnique();
             e.HasIndex(x => x.Email).IsUnique();
             e.HasIndex(x => x.Name);

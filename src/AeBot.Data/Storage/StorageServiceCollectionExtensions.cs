@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
                 : sp.GetRequiredService<SqliteAeBotDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IRepDirectory, EfRepDirectory>();
+        services.AddScoped<IRepPreferences, EfRepPreferences>();
         services.AddScoped<AeBot.Core.Sales.ISalesData, AeBot.Data.Sales.EfSalesData>();
         services.AddScoped<AeBot.Core.Sales.ISalesNames>(sp => sp.GetRequiredService<AeBot.Core.Sales.ISalesData>());
         services.AddScoped<AeBot.Core.Conversation.IConversationStore, AeBot.Data.Conversations.EfConversationStore>();

@@ -12,7 +12,7 @@ namespace AeBot.Data.CompiledModels.Postgres
     public partial class PostgresAeBotDbContextModel
     {
         private PostgresAeBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("99a48c13-1b17-4aab-93f0-f65551d59d6c"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("c53f2710-24ca-4334-93eb-a51114ab1b0d"), entityTypeCount: 32)
         {
         }
 

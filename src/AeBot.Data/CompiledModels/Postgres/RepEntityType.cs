@@ -22,7 +22,7 @@ namespace AeBot.Data.CompiledModels.Postgres
                 "AeBot.Core.Organization.Rep",
                 typeof(Rep),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 14,
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 6,
@@ -37,6 +37,14 @@ namespace AeBot.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var buddhistEra = runtimeEntityType.AddProperty(
+                "BuddhistEra",
+                typeof(bool?),
+                propertyInfo: typeof(Rep).GetProperty("BuddhistEra", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Rep).GetField("<BuddhistEra>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            buddhistEra.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -80,6 +88,24 @@ namespace AeBot.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Rep).GetField("<IsActive>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isActive.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var language = runtimeEntityType.AddProperty(
+                "Language",
+                typeof(string),
+                propertyInfo: typeof(Rep).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Rep).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8);
+            language.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var locale = runtimeEntityType.AddProperty(
+                "Locale",
+                typeof(string),
+                propertyInfo: typeof(Rep).GetProperty("Locale", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Rep).GetField("<Locale>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 35);
+            locale.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var managerId = runtimeEntityType.AddProperty(
                 "ManagerId",

@@ -21,7 +21,7 @@ namespace AeBot.Data.CompiledModels.Sqlite
                 "AeBot.Core.Organization.Rep",
                 typeof(Rep),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 14,
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 6,
@@ -35,6 +35,13 @@ namespace AeBot.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+
+            var buddhistEra = runtimeEntityType.AddProperty(
+                "BuddhistEra",
+                typeof(bool?),
+                propertyInfo: typeof(Rep).GetProperty("BuddhistEra", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Rep).GetField("<BuddhistEra>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -73,6 +80,22 @@ namespace AeBot.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Rep).GetProperty("IsActive", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Rep).GetField("<IsActive>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var language = runtimeEntityType.AddProperty(
+                "Language",
+                typeof(string),
+                propertyInfo: typeof(Rep).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Rep).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8);
+
+            var locale = runtimeEntityType.AddProperty(
+                "Locale",
+                typeof(string),
+                propertyInfo: typeof(Rep).GetProperty("Locale", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Rep).GetField("<Locale>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 35);
 
             var managerId = runtimeEntityType.AddProperty(
                 "ManagerId",

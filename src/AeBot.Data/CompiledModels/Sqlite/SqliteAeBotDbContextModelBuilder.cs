@@ -11,7 +11,7 @@ namespace AeBot.Data.CompiledModels.Sqlite
     public partial class SqliteAeBotDbContextModel
     {
         private SqliteAeBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7505b002-581f-43f7-b0fc-5e4f30872ca0"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("67a49115-b1fe-4172-a411-25391faa0774"), entityTypeCount: 32)
         {
         }
 
