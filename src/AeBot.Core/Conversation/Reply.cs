@@ -7,6 +7,12 @@ public sealed record Reply(IReadOnlyList<ReplyBlock> Blocks)
 {
     /// <summary>One line that stands for the whole reply in notifications, screen readers and the audit log.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>
+    /// The language the reply is written in ("en", "th"): channels write their own few words (a "More" note, a
+    /// modal's labels) in it and tell the client (Teams' <c>locale</c>). Stored replies without it are English.
+    /// </summary>
+    public string Language { get; init; } = "en";
 }
 
 /// <summary>One part of a reply. The discriminators are stored (outbox, reply pages): never rename them.</summary>

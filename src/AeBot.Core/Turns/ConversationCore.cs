@@ -53,9 +53,10 @@ public sealed partial class ConversationCore(
         var stopwatch = Stopwatch.StartNew();
         var text = message.ActionPayload is { } payload && payload.StartsWith(Payloads.Ask, StringComparison.Ordinal) ? payload[Payloads.Ask.Length..] : message.Text;
         Turn turn;
+        var spoken = new Spoken(ReplyLanguage.FromCode(message.Locale) ?? ReplyLanguage.English);
         try
         {
-            turn = await TurnAsync(message, text, cancellationToken);
+            turn = await TurnAsync(message, text, spoken, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -64,8 +65,7 @@ public sealed partial class ConversationCore(
         catch (Exception e)
         {
             LogTurnFailed(logger, e, message.Channel, message.From.RepId);
-            var language = ReplyLanguage.FromCode(message.Locale) ?? ReplyLanguage.English;
-            turn = new Turn(new Reply([new TextBlock(T(language, nameof(TurnTexts.SomethingWentWrong)))]) { Summary = T(language, nameof(TurnTexts.SomethingWentWrongSummary)) },
+            turn = new Turn(new Reply([new TextBlock(T(spoken.Language, nameof(TurnTexts.SomethingWentWrong)))]) { Summary = T(spoken.Language, nameof(TurnTexts.SomethingWentWrongSummary)) },
                 TurnOutcome.Failed, "error", "");
         }
 
@@ -80,12 +80,18 @@ public sealed partial class ConversationCore(
             // Losing an audit line must not lose the answer; the log says so loudly.
             LogAuditFailed(logger, e, message.Channel, message.From.RepId);
         }
-        return turn.Reply;
+        return turn.Reply with { Language = spoken.Language.Code };
+    }
+
+    /// <summary>The language the turn settled on, known to the caller even when the turn fails half-way.</summary>
+    private sealed class Spoken(ReplyLanguage language)
+    {
+        public ReplyLanguage Language { get; set; } = language;
     }
 
     private sealed record Turn(Reply Reply, TurnOutcome Outcome, string Intent, string Entities);
 
-    private async Task<Turn> TurnAsync(IncomingMessage message, string text, CancellationToken ct)
+    private async Task<Turn> TurnAsync(IncomingMessage message, string text, Spoken spoken, CancellationToken ct)
     {
         var viewer = await names.ViewerAsync(message.From.RepId, ct);
         // Before anyone is known, the channel's locale is all there is to go on.
@@ -97,6 +103,7 @@ public sealed partial class ConversationCore(
             viewer = viewer with { Language = (viewer.Language ?? new LanguageChoice(null, null, null)) with { Locale = locale } };
             language = viewer.Speaks;
         }
+        spoken.Language = language;
         if (text.Length > MaxLength)
             return new Turn(new Reply([new TextBlock(T(language, nameof(TurnTexts.TooLong), text.Length.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture), MaxLength.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)))]) { Summary = T(language, nameof(TurnTexts.TooLongSummary)) },
                 TurnOutcome.TooLong, "too-long", "");
@@ -130,6 +137,7 @@ public sealed partial class ConversationCore(
             // Written in Thai by someone who never chose a language: answered in Thai, the language they asked in.
             Language = reading.Thai && viewer.Language?.Chosen is null ? ReplyLanguage.Thai with { BuddhistEra = viewer.Language?.BuddhistEra ?? true } : language,
         };
+        spoken.Language = c.Language;
 
         // A waiting dialog takes only what fits its question; anything else is a turn of its own, and the dialog
         // is set aside with one line (never asked again in place of an answer).
@@ -156,7 +164,7 @@ public sealed partial class ConversationCore(
         }
 
         var setAside = c.Active is null ? c.Pending : null;
-        var turn = await DispatchAsync(c, message, text, reading, remembered?.Query, ct);
+        var turn = await DispatchAsync(c, message, text, reading, remembered?.Query, spoken, ct);
         if (reading is QueryReading or AbilityReading && turn.Outcome == TurnOutcome.Answered && await freshness.StaleAsync(ct) is { } stale)
             turn = turn with { Reply = turn.Reply with { Blocks = [.. turn.Reply.Blocks, new ContextBlock(AsOf(stale, c))] } };
         // A dialog that was waiting for "resume" and has just been replaced by a new one: say so, once.
@@ -199,13 +207,13 @@ public sealed partial class ConversationCore(
         }
     }
 
-    private async Task<Turn> DispatchAsync(TurnContext c, IncomingMessage message, string text, Reading reading, Query? previous, CancellationToken ct)
+    private async Task<Turn> DispatchAsync(TurnContext c, IncomingMessage message, string text, Reading reading, Query? previous, Spoken spoken, CancellationToken ct)
     {
         var evidence = string.Join("|", reading.Evidence);
         switch (reading)
         {
             case LanguageReading language:
-                return await LanguageAsync(c, language, ct);
+                return await LanguageAsync(c, language, spoken, ct);
             case CommandReading { Kind: CommandKind.NudgeSettings }:
                 return Captured(await nudgeSettings.HandleAsync(c, text, ct));
             case CommandReading command:
@@ -248,7 +256,7 @@ public sealed partial class ConversationCore(
     }
 
     /// <summary>"ตอบเป็นภาษาไทย", "reply in English", "ใช้ปี ค.ศ.": stored, then confirmed in the language now in force.</summary>
-    private async Task<Turn> LanguageAsync(TurnContext c, LanguageReading asked, CancellationToken ct)
+    private async Task<Turn> LanguageAsync(TurnContext c, LanguageReading asked, Spoken spoken, CancellationToken ct)
     {
         await preferences.SetLanguageAsync(c.Viewer.RepId, asked.Language, asked.BuddhistEra, ct);
         var was = c.Viewer.Language ?? new LanguageChoice(null, null, null);
@@ -256,6 +264,7 @@ public sealed partial class ConversationCore(
         // The year style alone keeps the language this turn is in (a Thai request is answered in Thai).
         var language = asked.Language is not null ? ReplyLanguage.Of(choice.Chosen, choice.Locale, choice.BuddhistEra)
             : c.Language with { BuddhistEra = asked.BuddhistEra ?? c.Language.BuddhistEra };
+        spoken.Language = language;
         if (asked.BuddhistEra is { } era)
         {
             var example = Formatting.DateFormat.Full(c.Today, ReplyLanguage.Thai with { BuddhistEra = era });
