@@ -7,6 +7,7 @@ using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
 using AeBot.Core.Opportunities;
 using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 using AeBot.Core.Work;
 
@@ -14,7 +15,21 @@ namespace AeBot.Core.Capture;
 
 public sealed partial class CaptureAbilities
 {
-    private static readonly string[] LossReasons = ["Price", "Competitor", "No budget", "Timing", "No decision", "Product fit", "Other"];
+    /// <summary>The reasons offered for a loss: what is stored (the same whatever language the rep reads), and its words.</summary>
+    private static readonly (string Stored, string Key)[] LossReasons =
+    [
+        ("Price", nameof(CaptureTexts.LossReason_Price)),
+        ("Competitor", nameof(CaptureTexts.LossReason_Competitor)),
+        ("No budget", nameof(CaptureTexts.LossReason_NoBudget)),
+        ("Timing", nameof(CaptureTexts.LossReason_Timing)),
+        ("No decision", nameof(CaptureTexts.LossReason_NoDecision)),
+        ("Product fit", nameof(CaptureTexts.LossReason_ProductFit)),
+        ("Other", nameof(CaptureTexts.LossReason_Other)),
+    ];
+
+    /// <summary>A stored loss reason as the reader says it; one typed in the rep's own words stays as typed.</summary>
+    private static string LossReasonWords(string? reason, ReplyLanguage l) =>
+        reason is null ? "—" : LossReasons.FirstOrDefault(r => r.Stored == reason) is { Key: { } key } ? T(l, key) : reason;
 
     private async Task<TurnResult> StartDealAsync(TurnContext c, string text, DealAction? action, CancellationToken ct)
     {
@@ -24,7 +39,7 @@ public sealed partial class CaptureAbilities
         {
             candidates = await work.WritableOpenDealsAsync(c.Viewer, accounts[0].Entity.Id, ct);
             if (candidates.Count == 0)
-                return new TurnResult(Say($"I don't see an open deal of yours at {accounts[0].Entity.Name} that you can change.", "No open deal to change"), "update-deal", TurnOutcome.Refused);
+                return new TurnResult(Say(T(c.Language, nameof(CaptureTexts.NoOpenDealAt), accounts[0].Entity.Name), T(c.Language, nameof(CaptureTexts.NoOpenDealSummary))), "update-deal", TurnOutcome.Refused);
         }
         else
         {
@@ -49,7 +64,7 @@ public sealed partial class CaptureAbilities
         {
             candidates ??= await work.WritableOpenDealsAsync(c.Viewer, draft.AccountId, ct);
             if (candidates.Count == 0)
-                return new TurnResult(Say("You have no open deals I can change.", "No open deal to change"), "update-deal", TurnOutcome.Answered);
+                return new TurnResult(Say(T(c.Language, nameof(CaptureTexts.NoOpenDeals)), T(c.Language, nameof(CaptureTexts.NoOpenDealSummary))), "update-deal", TurnOutcome.Answered);
             return await AskDealAsync(c, draft, DialogSlot.Deal, ct, candidates);
         }
         if (draft.EditField == "ask")
@@ -69,35 +84,41 @@ public sealed partial class CaptureAbilities
     private async Task<TurnResult> AskDealAsync(TurnContext c, DealDraft draft, DialogSlot slot, CancellationToken ct, IReadOnlyList<DealRef>? candidates = null)
     {
         if (!await SaveAsync(c, new DialogState { Kind = DialogKind.UpdateDeal, Awaiting = slot, Deal = draft }, ct))
-            return Conflict();
-        var name = draft.DealName ?? "the deal";
+            return Conflict(c.Language);
+        var l = c.Language;
+        var name = draft.DealName ?? T(l, nameof(CaptureTexts.TheDeal));
         switch (slot)
         {
             case DialogSlot.Deal:
-                return Asked("Which deal?", (candidates ?? []).Take(8).Select(d => new ReplyAction(DealLabel(d, c.Today), Payloads.Dialog + "deal:" + d.Id)).ToList(), "Which deal?");
+                return Asked(l, T(l, nameof(CaptureTexts.WhichDeal)), (candidates ?? []).Take(8).Select(d => new ReplyAction(DealLabel(d, c.Today, l), Payloads.Dialog + "deal:" + d.Id)).ToList(),
+                    T(l, nameof(CaptureTexts.WhichDeal)));
             case DialogSlot.EditField:
-                return Asked($"What should change on {name}?",
-                    [.. Enum.GetValues<DealAction>().Select(a => new ReplyAction(ActionLabel(a), Payloads.Dialog + "action:" + a))], "What should change?");
+                return Asked(l, T(l, nameof(CaptureTexts.WhatShouldChangeOn), name),
+                    [.. Enum.GetValues<DealAction>().Select(a => new ReplyAction(ActionLabel(a, l), Payloads.Dialog + "action:" + a))], T(l, nameof(CaptureTexts.WhatShouldChangeSummary)));
             case DialogSlot.Stage:
             {
                 var stages = (await work.StagesAsync(ct)).Where(s => s.Category == StageCategory.Open).OrderBy(s => s.Order).Take(8);
-                return Asked($"Which stage should {name} move to?", stages.Select(s => new ReplyAction(s.Name, Payloads.Dialog + "stage:" + s.Name)).ToList(), "Which stage?");
+                return Asked(l, T(l, nameof(CaptureTexts.WhichStage), name), stages.Select(s => new ReplyAction(s.Name, Payloads.Dialog + "stage:" + s.Name)).ToList(), T(l, nameof(CaptureTexts.WhichStageSummary)));
             }
             case DialogSlot.Amount:
-                return Asked($"What's the new amount for {name}? (e.g. 45k or 45,000 EUR)", [], "What amount?");
+                return Asked(l, T(l, nameof(CaptureTexts.NewAmount), name), [], T(l, nameof(CaptureTexts.WhatAmountSummary)));
             case DialogSlot.CloseDate:
             {
                 var deal = await work.WritableDealAsync(c.Viewer, draft.DealId!.Value, ct);
                 var from = deal?.CloseDate is { } cd && cd > c.Today ? cd : c.Today;
                 var endOfMonth = new DateOnly(c.Today.Year, c.Today.Month, 1).AddMonths(1).AddDays(-1);
                 var options = new[] { from.AddDays(7), endOfMonth, endOfMonth.AddDays(1).AddMonths(1).AddDays(-1) }.Where(d => d > c.Today).Distinct()
-                    .Select(d => new ReplyAction(DateFormat.Day(d, c.Today), Payloads.Dialog + "date:" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
-                return Asked($"What's the new close date for {name}{(deal?.CloseDate is { } current ? $" (now {DateFormat.Short(current, c.Today)})" : "")}? Pick one or type a date.", options, "Which close date?");
+                    .Select(d => new ReplyAction(DateFormat.Day(d, c.Today, l), Payloads.Dialog + "date:" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
+                var question = deal?.CloseDate is { } current
+                    ? T(l, nameof(CaptureTexts.NewCloseDateNow), name, DateFormat.Short(current, c.Today, l))
+                    : T(l, nameof(CaptureTexts.NewCloseDate), name);
+                return Asked(l, question, options, T(l, nameof(CaptureTexts.WhichCloseDateSummary)));
             }
             case DialogSlot.NextStep:
-                return Asked($"What's the next step on {name}? (add \"by Friday\" to set a due date)", [], "What next step?");
+                return Asked(l, T(l, nameof(CaptureTexts.NextStepOn), name), [], T(l, nameof(CaptureTexts.WhatNextStepSummary)));
             case DialogSlot.LossReason:
-                return Asked($"Why was {name} lost?", LossReasons.Select(r => new ReplyAction(r, Payloads.Dialog + "reason:" + r)).ToList(), "Why was it lost?");
+                return Asked(l, T(l, nameof(CaptureTexts.WhyLost), name), LossReasons.Select(r => new ReplyAction(T(l, r.Key), Payloads.Dialog + "reason:" + r.Stored)).ToList(),
+                    T(l, nameof(CaptureTexts.WhyLostSummary)));
             default:
                 return await ConfirmAsync(c, draft, ct);
         }
@@ -107,40 +128,51 @@ public sealed partial class CaptureAbilities
     {
         var deal = await work.WritableDealAsync(c.Viewer, draft.DealId!.Value, ct);
         if (deal is null)
-            return NotFound("deal");
-        var facts = new List<Fact> { new("Deal", deal.Name), new("Account", deal.AccountName ?? "—") };
-        facts.AddRange(Changes(deal, draft, c.Today));
-        var question = draft.Action switch
+            return NotFound(c.Language, nameof(CaptureTexts.Noun_Deal));
+        var l = c.Language;
+        var facts = new List<Fact> { new(T(l, nameof(CaptureTexts.Fact_Deal)), deal.Name), new(T(l, nameof(CaptureTexts.Fact_Account)), deal.AccountName ?? "—") };
+        facts.AddRange(Changes(deal, draft, c.Today, l));
+        var question = T(l, draft.Action switch
         {
-            DealAction.Won => $"Mark **{deal.Name}** as won?",
-            DealAction.Lost => $"Mark **{deal.Name}** as lost?",
-            _ => $"Update **{deal.Name}**?",
-        };
-        var more = draft.Action == DealAction.Won ? " I'll also hand the account to its account manager with the onboarding checklist." : "";
-        return new TurnResult(new Reply([new TextBlock(question + more), new FactsBlock(facts),
-            new ActionsBlock([new ReplyAction("Yes, update", Payloads.Dialog + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm: " + question.Replace("**", "") },
+            DealAction.Won => nameof(CaptureTexts.ConfirmWon),
+            DealAction.Lost => nameof(CaptureTexts.ConfirmLost),
+            _ => nameof(CaptureTexts.ConfirmUpdate),
+        }, deal.Name);
+        var shown = draft.Action == DealAction.Won ? T(l, nameof(CaptureTexts.ConfirmWonHandoff), deal.Name) : question;
+        return new TurnResult(new Reply([new TextBlock(shown), new FactsBlock(facts), new ActionsBlock([ConfirmAction(l), Cancel(l)])])
+            {
+                Summary = T(l, nameof(CaptureTexts.ConfirmSummary), question.Replace("**", "")),
+            },
             "update-deal", TurnOutcome.Asked);
     }
 
-    private static IEnumerable<Fact> Changes(DealRef deal, DealDraft d, DateOnly today)
+    private static ReplyAction ConfirmAction(ReplyLanguage l) => new(T(l, nameof(CaptureTexts.YesUpdate)), Payloads.Dialog + "confirm", ActionStyle.Primary);
+
+    private static IEnumerable<Fact> Changes(DealRef deal, DealDraft d, DateOnly today, ReplyLanguage l)
     {
         string Money(decimal? a) => a is { } x ? MoneyFormat.Exact(x, deal.Currency) : "—";
+        string Arrow(string? from, string? to) => T(l, nameof(CaptureTexts.ChangeArrow), from, to);
+        string Label(string key) => T(l, key);
         switch (d.Action)
         {
-            case DealAction.Stage: yield return new Fact("Stage", $"{deal.Stage} → {d.Stage}"); break;
-            case DealAction.Amount: yield return new Fact("Amount", $"{Money(deal.Amount)} → {Money(d.Amount)}"); break;
-            case DealAction.CloseDate: yield return new Fact("Close date", $"{DateFormat.Short(deal.CloseDate, today)} → {DateFormat.Short(d.CloseDate, today)}"); break;
+            case DealAction.Stage: yield return new Fact(Label(nameof(CaptureTexts.Fact_Stage)), Arrow(deal.Stage, d.Stage)); break;
+            case DealAction.Amount: yield return new Fact(Label(nameof(CaptureTexts.Fact_Amount)), Arrow(Money(deal.Amount), Money(d.Amount))); break;
+            case DealAction.CloseDate:
+                yield return new Fact(Label(nameof(CaptureTexts.Fact_CloseDate)), Arrow(DateFormat.Short(deal.CloseDate, today, l), DateFormat.Short(d.CloseDate, today, l)));
+                break;
             case DealAction.NextStep:
-                yield return new Fact("Next step", $"{deal.NextStep ?? "—"} → {d.NextStep}{(d.NextStepDue is { } due ? " (due " + DateFormat.Short(due, today) + ")" : "")}");
+                yield return new Fact(Label(nameof(CaptureTexts.Fact_NextStep)), d.NextStepDue is { } due
+                    ? T(l, nameof(CaptureTexts.NextStepChangeDue), deal.NextStep ?? "—", d.NextStep, DateFormat.Short(due, today, l))
+                    : Arrow(deal.NextStep ?? "—", d.NextStep));
                 break;
             case DealAction.Won:
-                yield return new Fact("Stage", $"{deal.Stage} → Closed Won");
-                yield return new Fact("Amount", Money(deal.Amount));
-                yield return new Fact("Close date", DateFormat.Short(today, today));
+                yield return new Fact(Label(nameof(CaptureTexts.Fact_Stage)), Arrow(deal.Stage, "Closed Won"));
+                yield return new Fact(Label(nameof(CaptureTexts.Fact_Amount)), Money(deal.Amount));
+                yield return new Fact(Label(nameof(CaptureTexts.Fact_CloseDate)), DateFormat.Short(today, today, l));
                 break;
             case DealAction.Lost:
-                yield return new Fact("Stage", $"{deal.Stage} → Closed Lost");
-                yield return new Fact("Reason", d.LossReason ?? "—");
+                yield return new Fact(Label(nameof(CaptureTexts.Fact_Stage)), Arrow(deal.Stage, "Closed Lost"));
+                yield return new Fact(Label(nameof(CaptureTexts.Fact_Reason)), LossReasonWords(d.LossReason, l));
                 break;
         }
     }
@@ -185,7 +217,7 @@ public sealed partial class CaptureAbilities
             case DialogSlot.Amount:
             {
                 if (FindAmount(text) is not { } amount)
-                    return IsSomethingElse(c) ? null : Asked("I couldn't read an amount — try \"45k\" or \"45,000\".", [], "What amount?");
+                    return IsSomethingElse(c) ? null : Asked(c.Language, T(c.Language, nameof(CaptureTexts.AmountUnreadable)), [], T(c.Language, nameof(CaptureTexts.WhatAmountSummary)));
                 return await NextDealStepAsync(c, draft with { Amount = amount }, null, ct);
             }
             case DialogSlot.CloseDate:
@@ -193,7 +225,7 @@ public sealed partial class CaptureAbilities
                 DateOnly? date = answer?.StartsWith("date:", StringComparison.Ordinal) == true && DateOnly.TryParseExact(answer[5..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
                     : MomentParser.Find(text, c.LocalNow) is { } m ? m.LastDay : null;
                 if (date is null)
-                    return IsSomethingElse(c) ? null : Asked("I couldn't read a date — try \"Dec 15\", \"end of next month\" or \"in 2 weeks\".", [], "Which close date?");
+                    return IsSomethingElse(c) ? null : Asked(c.Language, T(c.Language, nameof(CaptureTexts.CloseDateUnreadable)), [], T(c.Language, nameof(CaptureTexts.WhichCloseDateSummary)));
                 return await NextDealStepAsync(c, draft with { CloseDate = date }, null, ct);
             }
             case DialogSlot.NextStep:
@@ -213,8 +245,8 @@ public sealed partial class CaptureAbilities
             case DialogSlot.Confirm:
                 if (answer == "confirm" || Phrasings.IsYes(text))
                     return await ApplyAsync(c, draft, ct);
-                return IsSomethingElse(c) ? null : new TurnResult(new Reply([new TextBlock("Shall I make that change? Say yes, or cancel."),
-                    new ActionsBlock([new ReplyAction("Yes, update", Payloads.Dialog + "confirm", ActionStyle.Primary), Cancel])]) { Summary = "Confirm the change?" }, "update-deal", TurnOutcome.Asked);
+                return IsSomethingElse(c) ? null : new TurnResult(new Reply([new TextBlock(T(c.Language, nameof(CaptureTexts.ShallIMakeIt))),
+                    new ActionsBlock([ConfirmAction(c.Language), Cancel(c.Language)])]) { Summary = T(c.Language, nameof(CaptureTexts.ShallIMakeItSummary)) }, "update-deal", TurnOutcome.Asked);
             default:
                 return null;
         }
@@ -223,10 +255,10 @@ public sealed partial class CaptureAbilities
     private async Task<TurnResult> ApplyAsync(TurnContext c, DealDraft draft, CancellationToken ct)
     {
         if (!await ClaimAsync(c, ct))
-            return Conflict();
+            return Conflict(c.Language);
         var deal = await work.WritableDealAsync(c.Viewer, draft.DealId ?? 0, ct);
         if (deal is null)
-            return NotFound("deal");
+            return NotFound(c.Language, nameof(CaptureTexts.Noun_Deal));
 
         NamedRef? manager = null;
         IReadOnlyList<TaskDraft>? tasks = null;
@@ -246,42 +278,49 @@ public sealed partial class CaptureAbilities
             _ => new DealChange(deal.Id, Outcome: StageCategory.Lost, Stage: draft.Stage, CloseDate: c.Today, LossReason: draft.LossReason),
         };
         if (await writes.UpdateDealAsync(c.Viewer, change, ct) is not { Value: var update } written)
-            return NotFound("deal");
+            return NotFound(c.Language, nameof(CaptureTexts.Noun_Deal));
 
-        var facts = Changes(update.Before, draft with { Stage = update.After.Stage, CloseDate = update.After.CloseDate }, c.Today).ToList();
+        var l = c.Language;
+        var facts = Changes(update.Before, draft with { Stage = update.After.Stage, CloseDate = update.After.CloseDate }, c.Today, l).ToList();
         var blocks = new List<ReplyBlock>();
         if (draft.Action == DealAction.Won)
         {
-            var amount = update.After.Amount is { } a ? " (" + MoneyFormat.Compact(a, update.After.Currency) + ")" : "";
             var handedTo = manager is not null && manager.Id != c.Viewer.RepId ? manager.Name : null;
-            blocks.Add(new TextBlock($"🎉 Congratulations — **{update.After.Name}**{amount} is marked won."));
+            var created = update.TaskIds.Count.ToString(CultureInfo.InvariantCulture);
+            blocks.Add(new TextBlock(update.After.Amount is { } a
+                ? T(l, nameof(CaptureTexts.WonAmount), update.After.Name, MoneyFormat.Compact(a, update.After.Currency, l))
+                : T(l, nameof(CaptureTexts.Won), update.After.Name)));
             blocks.Add(new FactsBlock(facts));
             blocks.Add(new TextBlock(handedTo is not null
-                ? $"I've told {handedTo} (account manager) and created {update.TaskIds.Count} onboarding tasks for them. You stay on the account for onboarding and expansion — it keeps showing in your briefs."
-                : $"There's no account manager on {update.After.AccountName ?? "this account"}, so I've put the {update.TaskIds.Count} onboarding tasks on your list. Ask your admin to assign one."));
+                ? T(l, nameof(CaptureTexts.HandedTo), handedTo, created)
+                : T(l, nameof(CaptureTexts.NoManager), update.After.AccountName ?? T(l, nameof(CaptureTexts.ThisAccount)), created)));
             if (handedTo is not null)
-                await messenger.SendAsync(new ProactiveMessage(manager!.Id, "handoff", HandoffMessage(c, update, manager.Name)), ct);
+            {
+                // The account manager reads it in their own language, not the winner's.
+                var reader = await people.FindByIdAsync(manager!.Id, ct) is { } rep ? ReplyLanguage.Of(rep.Language, rep.Locale, rep.BuddhistEra) : ReplyLanguage.English;
+                await messenger.SendAsync(new ProactiveMessage(manager.Id, "handoff", HandoffMessage(c, update, manager.Name, reader)), ct);
+            }
         }
         else
         {
-            blocks.Add(new TextBlock($"Updated ✓ **{update.After.Name}**"));
+            blocks.Add(new TextBlock(T(l, nameof(CaptureTexts.Updated), update.After.Name)));
             blocks.Add(new FactsBlock(facts));
         }
-        blocks.Add(new ActionsBlock([UndoAction(written.ChangeId)]));
-        return new TurnResult(new Reply(blocks) { Summary = $"Updated {update.After.Name}: {string.Join(", ", facts.Select(f => f.Label))}" }, "update-deal", TurnOutcome.Changed,
+        blocks.Add(new ActionsBlock([UndoAction(c.Language, written.ChangeId)]));
+        return new TurnResult(new Reply(blocks) { Summary = T(l, nameof(CaptureTexts.UpdatedSummary), update.After.Name, string.Join(", ", facts.Select(f => f.Label))) }, "update-deal", TurnOutcome.Changed,
             $"deal={update.After.Id} action={draft.Action}");
     }
 
-    private Reply HandoffMessage(TurnContext c, DealUpdate update, string managerName)
+    private Reply HandoffMessage(TurnContext c, DealUpdate update, string managerName, ReplyLanguage l)
     {
         var first = managerName.Split(' ')[0];
-        var amount = update.After.Amount is { } a ? MoneyFormat.Exact(a, update.After.Currency) : "no amount";
-        var items = handoff.Value.Effective.Select(i => new ListItem(i.Title, "due " + DateFormat.Short(c.Today.AddDays(i.DueInDays), c.Today), [])).ToList();
+        var amount = update.After.Amount is { } a ? MoneyFormat.Exact(a, update.After.Currency) : T(l, nameof(CaptureTexts.NoAmount));
+        var items = handoff.Value.Effective.Select(i => new ListItem(i.Title, T(l, nameof(CaptureTexts.Due), DateFormat.Short(c.Today.AddDays(i.DueInDays), c.Today, l)), [])).ToList();
         return new Reply([
-            new TextBlock($"Hi {first} — {c.Viewer.Name} just won **{update.After.Name}** at **{update.After.AccountName}** ({amount}). You own the relationship from here; {c.Viewer.Name.Split(' ')[0]} stays involved for onboarding and expansion."),
-            new ItemListBlock("Onboarding tasks created for you", items),
-            new ActionsBlock([new ReplyAction($"Brief me on {update.After.AccountName}", Payloads.Ask + $"brief me on {update.After.AccountName}")]),
-        ]) { Summary = $"Handoff: {update.After.AccountName} won by {c.Viewer.Name}" };
+            new TextBlock(T(l, nameof(CaptureTexts.HandoffIntro), first, c.Viewer.Name, update.After.Name, update.After.AccountName, amount, c.Viewer.Name.Split(' ')[0])),
+            new ItemListBlock(T(l, nameof(CaptureTexts.HandoffTasks)), items),
+            new ActionsBlock([new ReplyAction(T(l, nameof(CaptureTexts.BriefMeOn), update.After.AccountName), Payloads.Ask + $"brief me on {update.After.AccountName}")]),
+        ]) { Summary = T(l, nameof(CaptureTexts.HandoffSummary), update.After.AccountName, c.Viewer.Name), Language = l.Code };
     }
 
     // ---- reading a change out of a sentence ----
@@ -395,15 +434,15 @@ public sealed partial class CaptureAbilities
     private static readonly HashSet<string> DealStopWords = ["to", "the", "on", "of", "a", "an", "in", "by", "for", "and", "is", "now", "next", "month", "week", "deal", "amount",
         "date", "close", "closing", "stage", "move", "push", "set", "change", "update", "mark", "as", "won", "lost", "we", "i", "it", "step", "steps", "from", "at", "with"];
 
-    private static string ActionLabel(DealAction a) => a switch
+    private static string ActionLabel(DealAction a, ReplyLanguage l) => T(l, a switch
     {
-        DealAction.Stage => "Stage",
-        DealAction.Amount => "Amount",
-        DealAction.CloseDate => "Close date",
-        DealAction.NextStep => "Next step",
-        DealAction.Won => "Mark won",
-        _ => "Mark lost",
-    };
+        DealAction.Stage => nameof(CaptureTexts.Action_Stage),
+        DealAction.Amount => nameof(CaptureTexts.Action_Amount),
+        DealAction.CloseDate => nameof(CaptureTexts.Action_CloseDate),
+        DealAction.NextStep => nameof(CaptureTexts.Action_NextStep),
+        DealAction.Won => nameof(CaptureTexts.Action_Won),
+        _ => nameof(CaptureTexts.Action_Lost),
+    });
 
     [GeneratedRegex(@"\bnext steps?\b\s*(?:is|are|:|=|-|to)?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NextStepWords();

@@ -4,6 +4,7 @@ using AeBot.Core.Conversation;
 using AeBot.Core.Dialogs;
 using AeBot.Core.Formatting;
 using AeBot.Core.Interactions;
+using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 using AeBot.Core.Work;
 
@@ -33,9 +34,9 @@ public sealed partial class CaptureAbilities
         {
             var state = new DialogState { Kind = DialogKind.LogInteraction, Awaiting = DialogSlot.Account, Log = draft };
             if (!await SaveAsync(c, state, ct))
-                return Conflict();
-            return Asked($"Which account was this with? \"{accounts[0].Matched}\" fits more than one.",
-                accounts.Take(8).Select(a => new ReplyAction(a.Entity.Name, Payloads.Dialog + "account:" + a.Entity.Id)).ToList(), "Which account?");
+                return Conflict(c.Language);
+            return Asked(c.Language, T(c.Language, nameof(CaptureTexts.WhichAccountFitsMore), accounts[0].Matched),
+                accounts.Take(8).Select(a => new ReplyAction(a.Entity.Name, Payloads.Dialog + "account:" + a.Entity.Id)).ToList(), T(c.Language, nameof(CaptureTexts.WhichAccountSummary)));
         }
         return await NextLogStepAsync(c, draft, ct);
     }
@@ -43,10 +44,11 @@ public sealed partial class CaptureAbilities
     /// <summary>Asks for the first thing still missing, or writes the interaction when nothing is.</summary>
     private async Task<TurnResult> NextLogStepAsync(TurnContext c, LogDraft draft, CancellationToken ct)
     {
+        var l = c.Language;
         if (draft.AccountId is null)
         {
             var recent = await work.RecentAccountsAsync(c.Viewer, 6, ct);
-            return await AskLogAsync(c, draft, DialogSlot.Account, "Which account was this with? Pick one or type its name.",
+            return await AskLogAsync(c, draft, DialogSlot.Account, T(l, nameof(CaptureTexts.WhichAccountPick)),
                 recent.Select(a => new ReplyAction(a.Name, Payloads.Dialog + "account:" + a.Id)).ToList(), ct);
         }
         if (!draft.DealDecided)
@@ -55,48 +57,51 @@ public sealed partial class CaptureAbilities
             if (deals.Count <= 1)
                 draft = draft with { DealId = deals.FirstOrDefault()?.Id, DealName = deals.FirstOrDefault()?.Name, DealDecided = true };
             else
-                return await AskLogAsync(c, draft, DialogSlot.Deal, $"{draft.AccountName} has {deals.Count} open deals of yours. Which one was this about?",
-                    [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today), Payloads.Dialog + "deal:" + d.Id)), new ReplyAction("None — just the account", Payloads.Dialog + "deal:none")], ct);
+                return await AskLogAsync(c, draft, DialogSlot.Deal, T(l, nameof(CaptureTexts.WhichDealOfSeveral), draft.AccountName, deals.Count),
+                    [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today, l), Payloads.Dialog + "deal:" + d.Id)), new ReplyAction(T(l, nameof(CaptureTexts.NoDealJustAccount)), Payloads.Dialog + "deal:none")], ct);
         }
         if (draft.Type is null)
-            return await AskLogAsync(c, draft, DialogSlot.Type, "Was it a call, a meeting, an email or a note?",
-                [.. Enum.GetValues<InteractionType>().Select(t => new ReplyAction(t.ToString(), Payloads.Dialog + "type:" + t))], ct);
+            return await AskLogAsync(c, draft, DialogSlot.Type, T(l, nameof(CaptureTexts.WhichType)), TypeChoices(l), ct);
         if (draft.Summary is null)
             return await AskLogAsync(c, draft, DialogSlot.Summary,
-                $"What happened on the {draft.Type.Value.ToString().ToLowerInvariant()} with {draft.AccountName}? One line is enough — objections and the next step (with a date) are picked up too.", [], ct);
+                T(l, nameof(CaptureTexts.WhatHappenedOn), DialogWords.Noun(draft.Type.Value, l), draft.AccountName), [], ct);
 
         if (!await ClaimAsync(c, ct))
-            return Conflict();
+            return Conflict(c.Language);
         // "Logged a call yesterday": the same time of day on the day it happened, never in the future.
         var occurred = draft.OccurredOn is { } day && day < c.Today ? c.Now.AddDays(day.DayNumber - c.Today.DayNumber) : c.Now;
         var written = await writes.LogInteractionAsync(c.Viewer, new InteractionDraft(draft.Type.Value, draft.AccountId.Value, draft.DealId, draft.Contacts,
             draft.Summary, draft.Objections, draft.NextStep, draft.NextStepDue, occurred), ct);
         if (written is not { Value: var logged })
-            return NotFound("account");
-        return new TurnResult(LoggedReply(logged, written.ChangeId, c.Today), "log-interaction", TurnOutcome.Changed,
+            return NotFound(c.Language, nameof(CaptureTexts.Noun_Account));
+        return new TurnResult(LoggedReply(logged, written.ChangeId, c.Today, l), "log-interaction", TurnOutcome.Changed,
             $"type={logged.Type} account={logged.AccountName} deal={logged.DealName} contacts={logged.Contacts.Count} objections={logged.Objections.Count} next={logged.NextStepDue:yyyy-MM-dd}");
     }
 
     private async Task<TurnResult> AskLogAsync(TurnContext c, LogDraft draft, DialogSlot slot, string question, IReadOnlyList<ReplyAction> choices, CancellationToken ct)
     {
         if (!await SaveAsync(c, new DialogState { Kind = DialogKind.LogInteraction, Awaiting = slot, Log = draft }, ct))
-            return Conflict();
-        return Asked(question, choices, question);
+            return Conflict(c.Language);
+        return Asked(c.Language, question, choices, question);
     }
 
-    private static TurnResult Asked(string question, IReadOnlyList<ReplyAction> choices, string summary)
+    private static List<ReplyAction> TypeChoices(ReplyLanguage l) =>
+        [.. Enum.GetValues<InteractionType>().Select(t => new ReplyAction(DialogWords.Label(t, l), Payloads.Dialog + "type:" + t))];
+
+    private static TurnResult Asked(ReplyLanguage l, string question, IReadOnlyList<ReplyAction> choices, string summary)
     {
         var blocks = new List<ReplyBlock>();
         if (choices.Count > 0)
-            blocks.Add(new ChoiceBlock(question, [.. choices, Cancel]));
+            blocks.Add(new ChoiceBlock(question, [.. choices, Cancel(l)]));
         else
-            blocks.AddRange([new TextBlock(question), new ActionsBlock([Cancel])]);
+            blocks.AddRange([new TextBlock(question), new ActionsBlock([Cancel(l)])]);
         return new TurnResult(new Reply(blocks) { Summary = summary }, "dialog-question", TurnOutcome.Asked);
     }
 
     private async Task<TurnResult?> ContinueLogAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
     {
         var draft = state.Log ?? new LogDraft();
+        var l = c.Language;
         if (answer == "cancel")
             return await CancelAsync(c, state, ct);
         switch (state.Awaiting)
@@ -108,17 +113,17 @@ public sealed partial class CaptureAbilities
                     var recent = await work.RecentAccountsAsync(c.Viewer, 50, ct);
                     var name = recent.FirstOrDefault(a => a.Id == id)?.Name ?? (await understander.AccountNameAsync(id, c.Viewer, ct));
                     if (name is null)
-                        return NotFound("account");
+                        return NotFound(c.Language, nameof(CaptureTexts.Noun_Account));
                     return await NextLogStepAsync(c, draft with { AccountId = id, AccountName = name }, ct);
                 }
                 var found = await understander.FindAccountsAsync(text, c.Viewer, ct);
                 if (found.Count == 1)
                     return await NextLogStepAsync(c, draft with { AccountId = found[0].Entity.Id, AccountName = found[0].Entity.Name }, ct);
                 if (found.Count > 1)
-                    return Asked($"\"{found[0].Matched}\" fits more than one account — which one?",
-                        found.Take(8).Select(a => new ReplyAction(a.Entity.Name, Payloads.Dialog + "account:" + a.Entity.Id)).ToList(), "Which account?");
-                return IsSomethingElse(c) ? null : Asked("I can't find that account among yours. Type its name as the CRM has it, or pick one:",
-                    (await work.RecentAccountsAsync(c.Viewer, 6, ct)).Select(a => new ReplyAction(a.Name, Payloads.Dialog + "account:" + a.Id)).ToList(), "Which account?");
+                    return Asked(l, T(l, nameof(CaptureTexts.AccountFitsMore), found[0].Matched),
+                        found.Take(8).Select(a => new ReplyAction(a.Entity.Name, Payloads.Dialog + "account:" + a.Entity.Id)).ToList(), T(l, nameof(CaptureTexts.WhichAccountSummary)));
+                return IsSomethingElse(c) ? null : Asked(l, T(l, nameof(CaptureTexts.AccountNotFound)),
+                    (await work.RecentAccountsAsync(c.Viewer, 6, ct)).Select(a => new ReplyAction(a.Name, Payloads.Dialog + "account:" + a.Id)).ToList(), T(l, nameof(CaptureTexts.WhichAccountSummary)));
             }
             case DialogSlot.Deal:
             {
@@ -128,21 +133,21 @@ public sealed partial class CaptureAbilities
                 var deal = Picked(answer, "deal") is { } id ? deals.FirstOrDefault(d => d.Id == id) : MatchDeal(text, deals);
                 if (deal is not null)
                     return await NextLogStepAsync(c, draft with { DealId = deal.Id, DealName = deal.Name, DealDecided = true }, ct);
-                return IsSomethingElse(c) ? null : Asked("Which deal? Pick one:",
-                    [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today), Payloads.Dialog + "deal:" + d.Id)), new ReplyAction("None — just the account", Payloads.Dialog + "deal:none")], "Which deal?");
+                return IsSomethingElse(c) ? null : Asked(l, T(l, nameof(CaptureTexts.WhichDealPick)),
+                    [.. deals.Take(7).Select(d => new ReplyAction(DealLabel(d, c.Today, l), Payloads.Dialog + "deal:" + d.Id)), new ReplyAction(T(l, nameof(CaptureTexts.NoDealJustAccount)), Payloads.Dialog + "deal:none")],
+                    T(l, nameof(CaptureTexts.WhichDeal)));
             }
             case DialogSlot.Type:
             {
                 InteractionType? type = answer is not null && answer.StartsWith("type:", StringComparison.Ordinal) && Enum.TryParse<InteractionType>(answer[5..], out var t) ? t : InteractionParser.TypeOf(text);
                 if (type is not null)
                     return await NextLogStepAsync(c, draft with { Type = type }, ct);
-                return IsSomethingElse(c) ? null : Asked("Was it a call, a meeting, an email or a note?",
-                    [.. Enum.GetValues<InteractionType>().Select(x => new ReplyAction(x.ToString(), Payloads.Dialog + "type:" + x))], "Which kind of interaction?");
+                return IsSomethingElse(c) ? null : Asked(l, T(l, nameof(CaptureTexts.WhichType)), TypeChoices(l), T(l, nameof(CaptureTexts.WhichTypeSummary)));
             }
             case DialogSlot.Summary:
             {
                 if (string.IsNullOrWhiteSpace(text))
-                    return string.IsNullOrWhiteSpace(text) ? Asked("What happened? One line is enough.", [], "What happened?") : null;
+                    return string.IsNullOrWhiteSpace(text) ? Asked(l, T(l, nameof(CaptureTexts.WhatHappened)), [], T(l, nameof(CaptureTexts.WhatHappenedSummary))) : null;
                 var parsed = InteractionParser.ParseDetails(text, c.LocalNow, playbook, draft.AccountName);
                 return await NextLogStepAsync(c, draft with
                 {
@@ -160,8 +165,8 @@ public sealed partial class CaptureAbilities
     private async Task<TurnResult> CancelAsync(TurnContext c, DialogState state, CancellationToken ct)
     {
         if (!await dialogs.ClearAsync(c.Key, c.Version, ct))
-            return Conflict();
-        return new TurnResult(Say($"OK, I've stopped {state.Describe()} — nothing was saved.", "Cancelled"), "cancel", TurnOutcome.Cancelled);
+            return Conflict(c.Language);
+        return new TurnResult(Say(T(c.Language, nameof(CaptureTexts.Cancelled), state.Describe(c.Language)), T(c.Language, nameof(CaptureTexts.CancelledSummary))), "cancel", TurnOutcome.Cancelled);
     }
 
     private static long? Picked(string? answer, string slot) =>
@@ -177,76 +182,115 @@ public sealed partial class CaptureAbilities
         return MatchDealIn(text, deals, minimum: 1);
     }
 
-    internal static string DealLabel(DealRef d, DateOnly today) =>
-        $"{d.Name}{(d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "")} · {d.Stage}{(d.CloseDate is { } cd ? " · closes " + DateFormat.Short(cd, today) : "")}";
+    /// <summary>"Acme – GTX Pro · $45K · Proposal · closes Dec 15": a deal on a button.</summary>
+    internal static string DealLabel(DealRef d, DateOnly today, ReplyLanguage l)
+    {
+        var parts = new List<string> { d.Name };
+        if (d.Amount is { } a)
+            parts.Add(MoneyFormat.Compact(a, d.Currency, l));
+        parts.Add(d.Stage);
+        if (d.CloseDate is { } cd)
+            parts.Add(T(l, nameof(CaptureTexts.DealLabelCloses), DateFormat.Short(cd, today, l)));
+        return string.Join(" · ", parts);
+    }
 
     /// <summary>What was stored; its Edit edits this interaction, its Undo undoes <paramref name="changeId"/> (the log or the edit just made).</summary>
-    private static Reply LoggedReply(LoggedInteraction l, long changeId, DateOnly today)
+    private static Reply LoggedReply(LoggedInteraction l, long changeId, DateOnly today, ReplyLanguage lang)
     {
+        string Label(string key) => T(lang, key);
         var facts = new List<Fact>
         {
-            new("Type", l.Type.ToString()),
-            new("Account", l.AccountName),
-            new("Deal", l.DealName ?? "— (account only)"),
+            new(Label(nameof(CaptureTexts.Fact_Type)), DialogWords.Label(l.Type, lang)),
+            new(Label(nameof(CaptureTexts.Fact_Account)), l.AccountName),
+            new(Label(nameof(CaptureTexts.Fact_Deal)), l.DealName ?? Label(nameof(CaptureTexts.AccountOnly))),
         };
         if (l.Contacts.Count > 0)
-            facts.Add(new Fact("Contacts", string.Join(", ", l.Contacts.Select(x => x.Created ? x.Name + " (new contact)" : x.Name))));
-        facts.Add(new Fact("Summary", l.Summary));
+            facts.Add(new Fact(Label(nameof(CaptureTexts.Fact_Contacts)), string.Join(", ", l.Contacts.Select(x => x.Created ? T(lang, nameof(CaptureTexts.NewContact), x.Name) : x.Name))));
+        facts.Add(new Fact(Label(nameof(CaptureTexts.Fact_Summary)), l.Summary));
         if (l.Objections.Count > 0)
-            facts.Add(new Fact("Objections", string.Join("; ", l.Objections.Select(o => o.Topic is null || o.Text.Equals(o.Topic, StringComparison.OrdinalIgnoreCase) ? o.Text : $"{o.Text} ({o.Topic})"))));
+            facts.Add(new Fact(Label(nameof(CaptureTexts.Fact_Objections)), string.Join("; ", l.Objections.Select(o => ObjectionWords(o, lang)))));
         if (l.NextStep is not null)
-            facts.Add(new Fact("Next step", l.NextStep + (l.NextStepDue is { } d ? " — due " + DateFormat.Short(d, today) : "")));
+            facts.Add(new Fact(Label(nameof(CaptureTexts.Fact_NextStep)), l.NextStepDue is { } d ? T(lang, nameof(CaptureTexts.StepDue), l.NextStep, DateFormat.Short(d, today, lang)) : l.NextStep));
         if (l.FollowUpId is not null)
-            facts.Add(new Fact("Follow-up", "task created" + (l.NextStepDue is { } due ? " for " + DateFormat.Short(due, today) : "")));
-        var actions = new List<ReplyAction> { new("Edit", Payloads.Act + "edit:" + l.InteractionId.ToString(CultureInfo.InvariantCulture)), UndoAction(changeId) };
+            facts.Add(new Fact(Label(nameof(CaptureTexts.Fact_FollowUp)),
+                l.NextStepDue is { } due ? T(lang, nameof(CaptureTexts.TaskCreatedFor), DateFormat.Short(due, today, lang)) : Label(nameof(CaptureTexts.TaskCreated))));
+        var actions = new List<ReplyAction> { new(Label(nameof(CaptureTexts.Edit)), Payloads.Act + "edit:" + l.InteractionId.ToString(CultureInfo.InvariantCulture)), UndoAction(lang, changeId) };
         foreach (var topic in l.Objections.Select(o => o.Topic).Where(t => t is not null).Distinct().Take(2))
-            actions.Add(new ReplyAction($"Handle \"{topic}\"", Payloads.Ask + $"how do I handle {topic} objections?"));
-        return new Reply([new TextBlock($"Logged ✓ — {l.Type.ToString().ToLowerInvariant()} with {l.AccountName}. Here's exactly what I recorded:"), new FactsBlock(facts), new ActionsBlock(actions)])
+            actions.Add(new ReplyAction(T(lang, nameof(CaptureTexts.HandleObjection), TopicWords(topic!, lang)), Payloads.Ask + $"how do I handle {topic} objections?"));
+        var kind = DialogWords.Noun(l.Type, lang);
+        return new Reply([new TextBlock(T(lang, nameof(CaptureTexts.Logged), kind, l.AccountName)), new FactsBlock(facts), new ActionsBlock(actions)])
         {
-            Summary = $"Logged {l.Type.ToString().ToLowerInvariant()} with {l.AccountName}",
+            Summary = T(lang, nameof(CaptureTexts.LoggedSummary), kind, l.AccountName),
         };
     }
+
+    /// <summary>
+    /// An objection as logged: the customer's words, with the playbook topic they match when that says more. In Thai
+    /// the topic is the playbook entry's Thai title; the words are the rep's own, in whatever language they wrote.
+    /// </summary>
+    private static string ObjectionWords(ObjectionNote o, ReplyLanguage lang)
+    {
+        if (o.Topic is null)
+            return o.Text;
+        var topic = TopicWords(o.Topic, lang);
+        return o.Text.Equals(o.Topic, StringComparison.OrdinalIgnoreCase) ? (lang.IsThai ? topic : o.Text) : $"{o.Text} ({topic})";
+    }
+
+    /// <summary>A playbook topic ("price") as the reader says it; a topic the Thai texts don't name stays as configured.</summary>
+    private static string TopicWords(string topic, ReplyLanguage lang) =>
+        !lang.IsThai ? topic : topic switch
+        {
+            "price" => T(lang, nameof(CaptureTexts.Topic_price)),
+            "timing" => T(lang, nameof(CaptureTexts.Topic_timing)),
+            "competitor" => T(lang, nameof(CaptureTexts.Topic_competitor)),
+            "no-budget" => T(lang, nameof(CaptureTexts.Topic_no_budget)),
+            "approval" => T(lang, nameof(CaptureTexts.Topic_approval)),
+            "current-vendor" => T(lang, nameof(CaptureTexts.Topic_current_vendor)),
+            "send-info" => T(lang, nameof(CaptureTexts.Topic_send_info)),
+            _ => topic,
+        };
 
     // ---- Edit: change one field of what was just logged ----
 
     private async Task<TurnResult> StartEditAsync(TurnContext c, long interactionId, CancellationToken ct)
     {
+        var l = c.Language;
         if (!await work.CanEditInteractionAsync(c.Viewer, interactionId, ct))
-            return new TurnResult(Say("I can't edit that — it isn't something you logged, or it has been undone since. Nothing was changed.", "Refused: interaction not the asker's or undone"),
-                "not-found", TurnOutcome.Refused);
+            return new TurnResult(Say(T(l, nameof(CaptureTexts.CannotEdit)), T(l, nameof(CaptureTexts.CannotEditSummary))), "not-found", TurnOutcome.Refused);
         var state = new DialogState { Kind = DialogKind.EditInteraction, Awaiting = DialogSlot.EditField, InteractionId = interactionId };
         if (!await SaveAsync(c, state, ct))
-            return Conflict();
-        return Asked("What should I change?",
+            return Conflict(c.Language);
+        return Asked(l, T(l, nameof(CaptureTexts.WhatToChange)),
         [
-            new("Summary", Payloads.Dialog + "field:summary"),
-            new("Next step", Payloads.Dialog + "field:nextstep"),
-            new("Due date", Payloads.Dialog + "field:due"),
-            new("Deal", Payloads.Dialog + "field:deal"),
-        ], "What should I change?");
+            new(T(l, nameof(CaptureTexts.Field_Summary)), Payloads.Dialog + "field:summary"),
+            new(T(l, nameof(CaptureTexts.Field_NextStep)), Payloads.Dialog + "field:nextstep"),
+            new(T(l, nameof(CaptureTexts.Field_Due)), Payloads.Dialog + "field:due"),
+            new(T(l, nameof(CaptureTexts.Field_Deal)), Payloads.Dialog + "field:deal"),
+        ], T(l, nameof(CaptureTexts.WhatToChange)));
     }
 
     private async Task<TurnResult?> ContinueEditAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
     {
         if (answer == "cancel")
             return await CancelAsync(c, state, ct);
+        var l = c.Language;
         var id = state.InteractionId ?? 0;
         if (state.Awaiting == DialogSlot.EditField)
         {
             var field = answer?.StartsWith("field:", StringComparison.Ordinal) == true ? answer[6..]
                 : text.Trim().ToLowerInvariant() switch { "summary" => "summary", "next step" or "nextstep" => "nextstep", "due" or "due date" or "date" => "due", "deal" => "deal", _ => null };
             if (field is null)
-                return IsSomethingElse(c) ? null : Asked("Pick what to change: summary, next step, due date or deal.", [], "What should I change?");
-            var prompt = field switch
+                return IsSomethingElse(c) ? null : Asked(l, T(l, nameof(CaptureTexts.PickWhatToChange)), [], T(l, nameof(CaptureTexts.WhatToChange)));
+            var prompt = T(l, field switch
             {
-                "summary" => "What should the summary say?",
-                "nextstep" => "What's the next step? (add a date like \"by Friday\" to set when it's due)",
-                "due" => "When is the next step due?",
-                _ => "Which deal was it about? Type its name, or \"none\".",
-            };
+                "summary" => nameof(CaptureTexts.EditSummaryPrompt),
+                "nextstep" => nameof(CaptureTexts.EditNextStepPrompt),
+                "due" => nameof(CaptureTexts.EditDuePrompt),
+                _ => nameof(CaptureTexts.EditDealPrompt),
+            });
             if (!await SaveAsync(c, state with { Awaiting = DialogSlot.EditValue, Deal = new DealDraft { EditField = field } }, ct))
-                return Conflict();
-            return Asked(prompt, [], prompt);
+                return Conflict(c.Language);
+            return Asked(l, prompt, [], prompt);
         }
 
         var which = state.Deal?.EditField ?? "summary";
@@ -269,7 +313,7 @@ public sealed partial class CaptureAbilities
             {
                 var moment = MomentParser.Find(text, c.LocalNow);
                 if (moment is null)
-                    return Asked("I couldn't read a date there — try \"Friday\", \"Dec 15\" or \"in 3 days\".", [], "When is it due?");
+                    return Asked(l, T(l, nameof(CaptureTexts.DueUnreadable)), [], T(l, nameof(CaptureTexts.WhenDueSummary)));
                 edit = new InteractionEdit(NextStepDue: moment.Date);
                 break;
             }
@@ -282,18 +326,18 @@ public sealed partial class CaptureAbilities
                 }
                 var deal = MatchDeal(text, await work.WritableOpenDealsAsync(c.Viewer, null, ct));
                 if (deal is null)
-                    return Asked("I can't find that deal among your open deals — type more of its name, or \"none\".", [], "Which deal?");
+                    return Asked(l, T(l, nameof(CaptureTexts.EditDealNotFound)), [], T(l, nameof(CaptureTexts.WhichDeal)));
                 edit = new InteractionEdit(OpportunityId: deal.Id);
                 break;
             }
         }
         if (!await ClaimAsync(c, ct))
-            return Conflict();
+            return Conflict(c.Language);
         var written = await writes.EditInteractionAsync(c.Viewer, id, edit, ct);
         if (written is not { Value: var logged })
-            return NotFound("interaction");
-        var reply = LoggedReply(logged, written.ChangeId, c.Today);
-        return new TurnResult(reply with { Blocks = [new TextBlock("Changed ✓"), .. reply.Blocks.Skip(1)], Summary = "Edited the logged " + logged.Type.ToString().ToLowerInvariant() },
+            return NotFound(c.Language, nameof(CaptureTexts.Noun_Interaction));
+        var reply = LoggedReply(logged, written.ChangeId, c.Today, l);
+        return new TurnResult(reply with { Blocks = [new TextBlock(T(l, nameof(CaptureTexts.Changed))), .. reply.Blocks.Skip(1)], Summary = T(l, nameof(CaptureTexts.EditedSummary), DialogWords.Noun(logged.Type, l)) },
             "edit-interaction", TurnOutcome.Changed, "field=" + which);
     }
 }

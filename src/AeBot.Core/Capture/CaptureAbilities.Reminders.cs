@@ -4,6 +4,7 @@ using AeBot.Core.Audit;
 using AeBot.Core.Conversation;
 using AeBot.Core.Dialogs;
 using AeBot.Core.Formatting;
+using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 using AeBot.Core.Work;
 
@@ -25,8 +26,8 @@ public sealed partial class CaptureAbilities
         if (moment is null)
         {
             if (!await SaveAsync(c, new DialogState { Kind = DialogKind.Reminder, Awaiting = DialogSlot.When, Reminder = new ReminderDraftState(what) }, ct))
-                return Conflict();
-            return Asked($"When should I remind you to {Lower(what)}?", WhenChoices(c), "When should I remind you?");
+                return Conflict(c.Language);
+            return Asked(c.Language, T(c.Language, nameof(CaptureTexts.WhenRemind), Lower(what)), WhenChoices(c), T(c.Language, nameof(CaptureTexts.WhenRemindSummary)));
         }
         return await SetReminderAsync(c, what, At(moment, c), ct);
     }
@@ -35,8 +36,8 @@ public sealed partial class CaptureAbilities
     {
         var what = state.Reminder?.Text ?? "Reminder";
         if (!await SaveAsync(c, new DialogState { Kind = DialogKind.Reminder, Awaiting = DialogSlot.When, Reminder = new ReminderDraftState(what) }, ct))
-            return Conflict();
-        return Asked($"When should I remind you to {Lower(what)}?", WhenChoices(c), "When should I remind you?");
+            return Conflict(c.Language);
+        return Asked(c.Language, T(c.Language, nameof(CaptureTexts.WhenRemind), Lower(what)), WhenChoices(c), T(c.Language, nameof(CaptureTexts.WhenRemindSummary)));
     }
 
     private async Task<TurnResult?> ContinueReminderAsync(TurnContext c, DialogState state, string text, string? answer, CancellationToken ct)
@@ -48,23 +49,24 @@ public sealed partial class CaptureAbilities
             && DateTimeOffset.TryParse(answer[5..], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var chosen) ? chosen
             : MomentParser.Find(text, c.LocalNow) is { } m ? At(m, c) : null;
         if (at is null)
-            return IsSomethingElse(c) ? null : Asked("I couldn't read a time — try \"tomorrow at 10am\", \"Monday\" or \"in 2 hours\".", WhenChoices(c), "When should I remind you?");
+            return IsSomethingElse(c) ? null : Asked(c.Language, T(c.Language, nameof(CaptureTexts.TimeUnreadable)), WhenChoices(c), T(c.Language, nameof(CaptureTexts.WhenRemindSummary)));
         if (!await ClaimAsync(c, ct))
-            return Conflict();
+            return Conflict(c.Language);
         return await SetReminderAsync(c, what, at.Value, ct, claimed: true);
     }
 
     private async Task<TurnResult> SetReminderAsync(TurnContext c, string what, DateTimeOffset at, CancellationToken ct, bool claimed = false)
     {
         if (at <= c.Now)
-            return new TurnResult(Say("That time has already passed — give me a time in the future.", "Reminder time in the past"), "reminder", TurnOutcome.Answered);
+            return new TurnResult(Say(T(c.Language, nameof(CaptureTexts.TimePassed)), T(c.Language, nameof(CaptureTexts.TimePassedSummary))), "reminder", TurnOutcome.Answered);
         if (!claimed && c.Pending is not null && !await ClaimAsync(c, ct))
-            return Conflict();
+            return Conflict(c.Language);
         var reminder = await writes.AddReminderAsync(c.Viewer, new ReminderDraft(what, at, c.Key.Channel, c.Key.ConversationId), ct);
         await reminders.ScheduleAsync(reminder.Value, ct);
         var local = TimeZoneInfo.ConvertTime(at, c.Zone);
-        var when = DateFormat.DayAt(local, c.Today);
-        return Changed($"Got it — I'll remind you {when} ({c.Zone.Id}): {what}", [new ActionsBlock([UndoAction(reminder.ChangeId)])], $"Reminder set for {when}: {what}", "reminder");
+        var when = DateFormat.DayAt(local, c.Today, c.Language);
+        return Changed(T(c.Language, nameof(CaptureTexts.ReminderSet), when, c.Zone.Id, what), [new ActionsBlock([UndoAction(c.Language, reminder.ChangeId)])],
+            T(c.Language, nameof(CaptureTexts.ReminderSetSummary), when, what), "reminder");
     }
 
     private static DateTimeOffset At(Moment m, TurnContext c) =>
@@ -78,9 +80,9 @@ public sealed partial class CaptureAbilities
         var nextMonday = LocalToUtc(monday.ToDateTime(DefaultReminderTime), c.Zone);
         return
         [
-            new("In 1 hour", Payloads.Dialog + "when:" + inAnHour.ToString("O", CultureInfo.InvariantCulture)),
-            new("Tomorrow 9:00", Payloads.Dialog + "when:" + tomorrow.ToString("O", CultureInfo.InvariantCulture)),
-            new("Monday 9:00", Payloads.Dialog + "when:" + nextMonday.ToString("O", CultureInfo.InvariantCulture)),
+            new(T(c.Language, nameof(CaptureTexts.InOneHour)), Payloads.Dialog + "when:" + inAnHour.ToString("O", CultureInfo.InvariantCulture)),
+            new(T(c.Language, nameof(CaptureTexts.Tomorrow9)), Payloads.Dialog + "when:" + tomorrow.ToString("O", CultureInfo.InvariantCulture)),
+            new(T(c.Language, nameof(CaptureTexts.Monday9)), Payloads.Dialog + "when:" + nextMonday.ToString("O", CultureInfo.InvariantCulture)),
         ];
     }
 

@@ -7,6 +7,7 @@ using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
 using AeBot.Core.Playbook;
 using AeBot.Core.Reminders;
+using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 using AeBot.Core.Work;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,8 @@ public sealed partial class CaptureAbilities(
     Nudges.INudgeSource nudgeSource,
     IOptions<CaptureOptions> options,
     IOptions<HandoffOptions> handoff,
-    Crm.ICrmConflicts crmConflicts)
+    Crm.ICrmConflicts crmConflicts,
+    Organization.IRepDirectory people)
 {
 
     private CaptureOptions Options => options.Value;
@@ -51,16 +53,18 @@ public sealed partial class CaptureAbilities(
             // A choice on a dialog that was set aside still answers it: pressing it is resuming. A button of another
             // dialog (an earlier card) answers nothing, even where this one asks the same thing.
             var (dialogId, choice) = Payloads.DialogChoice(payload);
+            var l = c.Language;
             turn = c.Pending is not { } pending
-                ? new TurnResult(Say("That question has expired, so nothing was changed. Just ask again when you're ready.", "Dialog expired"), "dialog-expired", TurnOutcome.Answered)
+                ? new TurnResult(Say(T(l, nameof(CaptureTexts.DialogExpired)), T(l, nameof(CaptureTexts.DialogExpiredSummary))), "dialog-expired", TurnOutcome.Answered)
                 : dialogId is not null && dialogId != pending.Id
-                    ? new TurnResult(Say("That button belongs to an earlier question, so nothing was changed. " + (pending.SetAside ? "Say \"resume\" to go back to " + pending.Aside() + "." : "My last question is still open."), "Button of an earlier dialog"), "dialog-stale", TurnOutcome.Answered)
+                    ? new TurnResult(Say(pending.SetAside ? T(l, nameof(CaptureTexts.EarlierButtonAside), pending.Aside(l)) : T(l, nameof(CaptureTexts.EarlierButtonOpen)),
+                        T(l, nameof(CaptureTexts.EarlierButtonSummary))), "dialog-stale", TurnOutcome.Answered)
                     : await ContinueAsync(c, pending, "", choice, ct)
-                        ?? new TurnResult(Say("That choice doesn't fit what I asked any more, so nothing was changed.", "Stale choice"), "dialog-stale", TurnOutcome.Answered);
+                        ?? new TurnResult(Say(T(l, nameof(CaptureTexts.StaleChoice)), T(l, nameof(CaptureTexts.StaleChoiceSummary))), "dialog-stale", TurnOutcome.Answered);
         }
         else
         {
-            turn = UnknownButton();
+            turn = UnknownButton(c.Language);
         }
         return await RememberChoicesAsync(c, turn, ct);
     }
@@ -83,7 +87,7 @@ public sealed partial class CaptureAbilities(
     public async Task<TurnResult> ResumeAsync(TurnContext c, CancellationToken ct)
     {
         if (c.Pending is not { } pending)
-            return new TurnResult(Say("There's nothing I put aside to resume.", "Nothing to resume"), "resume", TurnOutcome.Answered);
+            return new TurnResult(Say(T(c.Language, nameof(CaptureTexts.NothingToResume)), T(c.Language, nameof(CaptureTexts.NothingToResumeSummary))), "resume", TurnOutcome.Answered);
         c = c with { Continuing = true };
         var turn = pending.Kind switch
         {
@@ -101,7 +105,7 @@ public sealed partial class CaptureAbilities(
         var turn = kind switch
         {
             CommandKind.Cancel => c.Pending is { } pending ? await CancelAsync(c, pending, ct)
-                : new TurnResult(Say("There's nothing in progress to cancel.", "Nothing to cancel"), "cancel", TurnOutcome.Answered),
+                : new TurnResult(Say(T(c.Language, nameof(CaptureTexts.NothingToCancel)), T(c.Language, nameof(CaptureTexts.NothingToCancelSummary))), "cancel", TurnOutcome.Answered),
             CommandKind.Undo => await UndoAsync(c, ct),
             CommandKind.Resume => await ResumeAsync(c, ct),
             CommandKind.Log => await StartLogAsync(c, text, ct),
@@ -157,6 +161,7 @@ public sealed partial class CaptureAbilities(
     private async Task<TurnResult> ActAsync(TurnContext c, string action, CancellationToken ct)
     {
         var parts = action.Split(':');
+        var l = c.Language;
         long Id() => parts.Length > 1 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var id) ? id : 0;
         switch (parts[0])
         {
@@ -169,15 +174,15 @@ public sealed partial class CaptureAbilities(
             case "fu.done":
             {
                 var done = await writes.CompleteFollowUpAsync(c.Viewer, Id(), ct);
-                return done is null ? NotFound("follow-up")
-                    : Changed($"Done ✓ — {done.Value.Title}", [new ActionsBlock([UndoAction(done.ChangeId)])], "Follow-up done: " + done.Value.Title, "followup-done");
+                return done is null ? NotFound(l, nameof(CaptureTexts.Noun_FollowUp))
+                    : Changed(T(l, nameof(CaptureTexts.Done), done.Value.Title), [new ActionsBlock([UndoAction(l, done.ChangeId)])], T(l, nameof(CaptureTexts.FollowUpDoneSummary), done.Value.Title), "followup-done");
             }
             case "fu.snooze":
             {
                 var until = LocalToUtc(c.Today.AddDays(1).ToDateTime(new TimeOnly(9, 0)), c.Zone);
                 var snoozed = await writes.SnoozeFollowUpAsync(c.Viewer, Id(), until, ct);
-                return snoozed is null ? NotFound("follow-up")
-                    : Changed($"Snoozed until tomorrow 9:00 — {snoozed.Value.Title}", [new ActionsBlock([UndoAction(snoozed.ChangeId)])], "Follow-up snoozed: " + snoozed.Value.Title, "followup-snoozed");
+                return snoozed is null ? NotFound(l, nameof(CaptureTexts.Noun_FollowUp))
+                    : Changed(T(l, nameof(CaptureTexts.FollowUpSnoozed), snoozed.Value.Title), [new ActionsBlock([UndoAction(l, snoozed.ChangeId)])], T(l, nameof(CaptureTexts.FollowUpSnoozedSummary), snoozed.Value.Title), "followup-snoozed");
             }
             case "rem.snooze":
             {
@@ -185,30 +190,30 @@ public sealed partial class CaptureAbilities(
                 var tomorrow = parts.Length > 2 && parts[2] == "tomorrow";
                 var until = tomorrow ? LocalToUtc(c.Today.AddDays(1).ToDateTime(new TimeOnly(9, 0)), c.Zone) : c.Now.AddHours(1);
                 if (await writes.SnoozeReminderAsync(c.Viewer, Id(), until, ct) is not { Value: var snoozed } written)
-                    return NotFound("reminder");
+                    return NotFound(l, nameof(CaptureTexts.Noun_Reminder));
                 await reminders.ScheduleAsync(snoozed, ct);
                 var local = TimeZoneInfo.ConvertTime(snoozed.DueAt, c.Zone);
-                return Changed($"Snoozed — I'll remind you again {DateFormat.DayAt(local, c.Today)}: {snoozed.Text}",
-                    [new ActionsBlock([UndoAction(written.ChangeId)])], "Reminder snoozed: " + snoozed.Text, "reminder-snoozed");
+                return Changed(T(l, nameof(CaptureTexts.ReminderSnoozed), DateFormat.DayAt(local, c.Today, l), snoozed.Text),
+                    [new ActionsBlock([UndoAction(l, written.ChangeId)])], T(l, nameof(CaptureTexts.ReminderSnoozedSummary), snoozed.Text), "reminder-snoozed");
             }
             case "crm.keep" or "crm.set":
             {
                 // The answer to "…changed in HubSpot since you asked; keep X or set Y?"
                 var said = await crmConflicts.ResolveAsync(c.Viewer.RepId, Id(), parts[0] == "crm.set", ct);
                 return said is null
-                    ? new TurnResult(Say("That question about a CRM change has already been answered (or is no longer open), so nothing was changed.", "CRM question closed"), "crm-conflict-closed", TurnOutcome.Answered)
+                    ? new TurnResult(Say(T(l, nameof(CaptureTexts.CrmClosed)), T(l, nameof(CaptureTexts.CrmClosedSummary))), "crm-conflict-closed", TurnOutcome.Answered)
                     : new TurnResult(Say(said, said), parts[0] == "crm.set" ? "crm-conflict-set" : "crm-conflict-keep", TurnOutcome.Changed);
             }
             case "deal.push":
             {
                 var deal = await work.WritableDealAsync(c.Viewer, Id(), ct);
                 if (deal is null)
-                    return NotFound("deal");
+                    return NotFound(l, nameof(CaptureTexts.Noun_Deal));
                 var draft = new DealDraft { DealId = deal.Id, DealName = deal.Name, AccountId = deal.AccountId, Action = DealAction.CloseDate };
                 return await AskDealAsync(c, draft, DialogSlot.CloseDate, ct);
             }
             default:
-                return UnknownButton();
+                return UnknownButton(l);
         }
     }
 
@@ -217,8 +222,8 @@ public sealed partial class CaptureAbilities(
     {
         var undone = await writes.UndoLastAsync(c.Viewer, c.Now.AddMinutes(-Options.UndoWindowMinutes), ct);
         if (undone is null)
-            return new TurnResult(Say($"There's nothing of yours to undo from the last {Options.UndoWindowMinutes} minutes.", "Nothing to undo"), "undo", TurnOutcome.Answered);
-        return UndoTurn(undone);
+            return new TurnResult(Say(T(c.Language, nameof(CaptureTexts.NothingToUndo), Options.UndoWindowMinutes), T(c.Language, nameof(CaptureTexts.NothingToUndoSummary))), "undo", TurnOutcome.Answered);
+        return UndoTurn(c.Language, undone);
     }
 
     /// <summary>An Undo button ("undo:{changeId}"): exactly the change it was shown with, never a later one.</summary>
@@ -226,25 +231,26 @@ public sealed partial class CaptureAbilities(
     {
         // Cards from before Undo buttons carried their change's id can't say which change they meant.
         if (parts.Length == 1)
-            return new TurnResult(Say("That Undo button is from an older card and doesn't say which change it was for, so I didn't change anything. Say \"undo\" to undo your last change.",
-                "Refused: Undo button without a change"), "undo", TurnOutcome.Refused);
+            return new TurnResult(Say(T(c.Language, nameof(CaptureTexts.UndoButtonOld)), T(c.Language, nameof(CaptureTexts.UndoButtonOldSummary))), "undo", TurnOutcome.Refused);
         var undone = parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var changeId)
             ? await writes.UndoAsync(c.Viewer, changeId, c.Now.AddMinutes(-Options.UndoWindowMinutes), ct)
             : UndoResult.NotFound;
-        return UndoTurn(undone);
+        return UndoTurn(c.Language, undone);
     }
 
-    private TurnResult UndoTurn(UndoResult undone) => undone.Status switch
+    private TurnResult UndoTurn(ReplyLanguage l, UndoResult undone)
     {
-        UndoStatus.Undone => new TurnResult(Say($"Undone: {undone.Description}.", "Undone: " + undone.Description), "undo", TurnOutcome.Changed),
-        UndoStatus.AlreadyUndone => new TurnResult(Say($"That's already undone: {undone.Description}. Nothing was changed.", "Already undone: " + undone.Description), "undo", TurnOutcome.Answered),
-        UndoStatus.Expired => new TurnResult(Say($"It's too late to undo {undone.Description} — Undo reaches back {Options.UndoWindowMinutes} minutes. Nothing was changed; change it directly instead.",
-            "Refused: undo window passed for " + undone.Description), "undo", TurnOutcome.Refused),
-        UndoStatus.Superseded => new TurnResult(Say($"I can't undo {undone.Description}: {undone.Reason}, and undoing it now would throw that later change away. Nothing was changed.",
-            "Refused: superseded — " + undone.Description), "undo", TurnOutcome.Refused),
-        _ => new TurnResult(Say("I can't find that change among yours, so there's nothing to undo — it isn't yours, or the button is damaged. Nothing was changed.",
-            "Refused: change not found or not the asker's"), "undo", TurnOutcome.Refused),
-    };
+        var what = ChangeWords.Description(undone.Description, l);
+        return undone.Status switch
+        {
+            UndoStatus.Undone => new TurnResult(Say(T(l, nameof(CaptureTexts.Undone), what), T(l, nameof(CaptureTexts.UndoneSummary), what)), "undo", TurnOutcome.Changed),
+            UndoStatus.AlreadyUndone => new TurnResult(Say(T(l, nameof(CaptureTexts.AlreadyUndone), what), T(l, nameof(CaptureTexts.AlreadyUndoneSummary), what)), "undo", TurnOutcome.Answered),
+            UndoStatus.Expired => new TurnResult(Say(T(l, nameof(CaptureTexts.UndoExpired), what, Options.UndoWindowMinutes), T(l, nameof(CaptureTexts.UndoExpiredSummary), what)), "undo", TurnOutcome.Refused),
+            UndoStatus.Superseded => new TurnResult(Say(T(l, nameof(CaptureTexts.UndoSuperseded), what, ChangeWords.Reason(undone.Reason, l)), T(l, nameof(CaptureTexts.UndoSupersededSummary), what)),
+                "undo", TurnOutcome.Refused),
+            _ => new TurnResult(Say(T(l, nameof(CaptureTexts.UndoNotFound)), T(l, nameof(CaptureTexts.UndoNotFoundSummary))), "undo", TurnOutcome.Refused),
+        };
+    }
 
     // ---- dialog state, written compare-and-swap ----
 
@@ -263,13 +269,18 @@ public sealed partial class CaptureAbilities(
     private async Task<bool> ClaimAsync(TurnContext c, CancellationToken ct) =>
         c.Pending is null || c.Pending.SetAside && !c.Continuing || await dialogs.ClearAsync(c.Key, c.Version, ct);
 
-    private static TurnResult Conflict() =>
-        new(Say("I was still working on another message of yours, so I didn't apply this one. Please look at my last reply and answer it again.", "Conflict: another message was being handled"),
-            "conflict", TurnOutcome.Conflict);
+    private static TurnResult Conflict(ReplyLanguage l) =>
+        new(Say(T(l, nameof(CaptureTexts.Conflict)), T(l, nameof(CaptureTexts.ConflictSummary))), "conflict", TurnOutcome.Conflict);
 
-    private static TurnResult NotFound(string what) =>
-        new(Say($"I can't find that {what} among the ones you can change — it may have been removed, or it isn't yours. Nothing was changed.", $"Refused: {what} not found or not the asker's"),
-            "not-found", TurnOutcome.Refused);
+    /// <param name="noun">The key of what was not found: one of the <c>Noun_</c> texts.</param>
+    private static TurnResult NotFound(ReplyLanguage l, string noun)
+    {
+        var what = T(l, noun);
+        return new(Say(T(l, nameof(CaptureTexts.NotFound), what), T(l, nameof(CaptureTexts.NotFoundSummary), what)), "not-found", TurnOutcome.Refused);
+    }
+
+    /// <summary>One whole sentence of the capture replies in the turn's language.</summary>
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(CaptureTexts.ResourceManager, key, args);
 
     private static Reply Say(string text, string summary) => new([new TextBlock(text)]) { Summary = summary };
 
@@ -277,10 +288,10 @@ public sealed partial class CaptureAbilities(
         new(new Reply([new TextBlock(text), .. more]) { Summary = summary }, intent, TurnOutcome.Changed);
 
     /// <summary>The Undo button of one change: it undoes that change and no other.</summary>
-    private static ReplyAction UndoAction(long changeId) =>
-        new("Undo", Payloads.Act + "undo:" + changeId.ToString(CultureInfo.InvariantCulture), ActionStyle.Danger);
+    private static ReplyAction UndoAction(ReplyLanguage l, long changeId) =>
+        new(T(l, nameof(CaptureTexts.Undo)), Payloads.Act + "undo:" + changeId.ToString(CultureInfo.InvariantCulture), ActionStyle.Danger);
 
-    private static ReplyAction Cancel => new("Cancel", Payloads.Dialog + "cancel");
+    private static ReplyAction Cancel(ReplyLanguage l) => new(T(l, nameof(CaptureTexts.Cancel)), Payloads.Dialog + "cancel");
 
     internal static DateTimeOffset LocalToUtc(DateTime local, TimeZoneInfo zone)
     {

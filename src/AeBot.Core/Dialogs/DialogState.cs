@@ -1,4 +1,5 @@
 using AeBot.Core.Interactions;
+using AeBot.Core.Text;
 
 namespace AeBot.Core.Dialogs;
 
@@ -39,34 +40,50 @@ public sealed record DialogState
     public IReadOnlyList<string> Choices { get; init; } = [];
 
     /// <summary>The unfinished change, as a noun: "the close-date change on Acme — GTX Pro".</summary>
-    public string Aside() => "the " + Unfinished();
+    public string Aside(ReplyLanguage language) => language.Format(DialogTexts.ResourceManager, nameof(DialogTexts.Aside), Unfinished(language));
 
     /// <summary>The unfinished change without its article: "close-date change on Acme — GTX Pro".</summary>
-    public string Unfinished() => Kind switch
+    public string Unfinished(ReplyLanguage language) => Kind switch
     {
-        DialogKind.LogInteraction => $"{(Log?.Type ?? InteractionType.Call).ToString().ToLowerInvariant()} log{(Log?.AccountName is { } a ? " for " + a : "")}",
-        DialogKind.UpdateDeal => $"{(Deal?.Action switch
-        {
-            DealAction.Amount => "amount change",
-            DealAction.CloseDate => "close-date change",
-            DealAction.NextStep => "next-step update",
-            DealAction.Won => "mark-as-won",
-            DealAction.Lost => "mark-as-lost",
-            _ => "stage change",
-        })}{(Deal?.DealName is { } d ? " on " + d : "")}",
-        DialogKind.EditInteraction => "edit of what you logged",
-        _ => "reminder" + (Reminder?.Text is { } t ? $" (\"{t}\")" : ""),
+        DialogKind.LogInteraction => Log?.AccountName is { } a
+            ? T(language, DialogWords.Of(Log.Type, nameof(DialogTexts.UnfinishedLogFor_Call), nameof(DialogTexts.UnfinishedLogFor_Meeting), nameof(DialogTexts.UnfinishedLogFor_Email), nameof(DialogTexts.UnfinishedLogFor_Note)), a)
+            : T(language, DialogWords.Of(Log?.Type, nameof(DialogTexts.UnfinishedLog_Call), nameof(DialogTexts.UnfinishedLog_Meeting), nameof(DialogTexts.UnfinishedLog_Email), nameof(DialogTexts.UnfinishedLog_Note))),
+        DialogKind.UpdateDeal => Deal?.DealName is { } d
+            ? T(language, Deal.Action switch
+            {
+                DealAction.Amount => nameof(DialogTexts.UnfinishedDealOn_Amount),
+                DealAction.CloseDate => nameof(DialogTexts.UnfinishedDealOn_CloseDate),
+                DealAction.NextStep => nameof(DialogTexts.UnfinishedDealOn_NextStep),
+                DealAction.Won => nameof(DialogTexts.UnfinishedDealOn_Won),
+                DealAction.Lost => nameof(DialogTexts.UnfinishedDealOn_Lost),
+                _ => nameof(DialogTexts.UnfinishedDealOn_Stage),
+            }, d)
+            : T(language, Deal?.Action switch
+            {
+                DealAction.Amount => nameof(DialogTexts.UnfinishedDeal_Amount),
+                DealAction.CloseDate => nameof(DialogTexts.UnfinishedDeal_CloseDate),
+                DealAction.NextStep => nameof(DialogTexts.UnfinishedDeal_NextStep),
+                DealAction.Won => nameof(DialogTexts.UnfinishedDeal_Won),
+                DealAction.Lost => nameof(DialogTexts.UnfinishedDeal_Lost),
+                _ => nameof(DialogTexts.UnfinishedDeal_Stage),
+            }),
+        DialogKind.EditInteraction => T(language, nameof(DialogTexts.UnfinishedEdit)),
+        _ => Reminder?.Text is { } t ? T(language, nameof(DialogTexts.UnfinishedReminderOf), t) : T(language, nameof(DialogTexts.UnfinishedReminder)),
     };
 
     /// <summary>What the dialog is doing, in words, for "we were …" reminders.</summary>
-    public string Describe() => Kind switch
+    public string Describe(ReplyLanguage language) => Kind switch
     {
-        DialogKind.LogInteraction => $"logging a {(Log?.Type ?? InteractionType.Call).ToString().ToLowerInvariant()}{(Log?.AccountName is { } a ? " with " + a : "")}",
-        DialogKind.UpdateDeal => $"updating {Deal?.DealName ?? "a deal"}",
-        DialogKind.EditInteraction => "editing what you logged",
-        DialogKind.Reminder => "setting a reminder",
-        _ => "something",
+        DialogKind.LogInteraction => Log?.AccountName is { } a
+            ? T(language, DialogWords.Of(Log.Type, nameof(DialogTexts.DescribeLogWith_Call), nameof(DialogTexts.DescribeLogWith_Meeting), nameof(DialogTexts.DescribeLogWith_Email), nameof(DialogTexts.DescribeLogWith_Note)), a)
+            : T(language, DialogWords.Of(Log?.Type, nameof(DialogTexts.DescribeLog_Call), nameof(DialogTexts.DescribeLog_Meeting), nameof(DialogTexts.DescribeLog_Email), nameof(DialogTexts.DescribeLog_Note))),
+        DialogKind.UpdateDeal => Deal?.DealName is { } d ? T(language, nameof(DialogTexts.DescribeDeal), d) : T(language, nameof(DialogTexts.DescribeDealUnnamed)),
+        DialogKind.EditInteraction => T(language, nameof(DialogTexts.DescribeEdit)),
+        DialogKind.Reminder => T(language, nameof(DialogTexts.DescribeReminder)),
+        _ => T(language, nameof(DialogTexts.DescribeSomething)),
     };
+
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(DialogTexts.ResourceManager, key, args);
 }
 
 public enum DialogKind

@@ -152,13 +152,13 @@ public sealed partial class ConversationCore(
                 // Dropped for real before the new command runs: a "yes" meant for the old change must find nothing.
                 if (await dialogs.ClearAsync(key, c.Version, ct))
                 {
-                    aside = T(c.Language, nameof(TurnTexts.DroppedUnfinished), active.Unfinished());
+                    aside = T(c.Language, nameof(TurnTexts.DroppedUnfinished), active.Unfinished(c.Language));
                     c = c with { Dialog = await dialogs.LoadAsync(key, ct) };
                 }
             }
             else if (await dialogs.SaveAsync(key, active with { SetAside = true }, c.Version, ct))
             {
-                aside = T(c.Language, nameof(TurnTexts.PutAside), active.Aside());
+                aside = T(c.Language, nameof(TurnTexts.PutAside), active.Aside(c.Language));
                 c = c with { Dialog = await dialogs.LoadAsync(key, ct) };
             }
         }
@@ -170,7 +170,7 @@ public sealed partial class ConversationCore(
         // A dialog that was waiting for "resume" and has just been replaced by a new one: say so, once.
         if (setAside is { SetAside: true } && reading is CommandReading { Kind: not (CommandKind.Cancel or CommandKind.Resume or CommandKind.Undo) }
             && (await dialogs.LoadAsync(key, ct))?.State is { SetAside: false })
-            aside = T(c.Language, nameof(TurnTexts.DroppedAside), setAside.Aside());
+            aside = T(c.Language, nameof(TurnTexts.DroppedAside), setAside.Aside(c.Language));
         return aside is null ? turn : turn with { Reply = turn.Reply with { Blocks = [.. turn.Reply.Blocks, new ContextBlock(aside)] } };
     }
 
