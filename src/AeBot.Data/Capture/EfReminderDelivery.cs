@@ -1,11 +1,5 @@
-using AeBot.Core.Conversation;
-using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
-using AeBot.Core.Help;
 using AeBot.Core.Reminders;
-using AeBot.Core.Time;
-using AeBot.Core.Turns;
-using AeBot.Core.Work;
 using AeBot.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +22,7 @@ internal sealed class EfReminderDelivery(AeBotDbContext db, IProactiveMessenger 
         if (claimed == 0)
             return false;
         var reminder = await db.Reminders.AsNoTracking().Include(r => r.Rep).FirstAsync(r => r.Id == reminderId, cancellationToken);
-        await messenger.SendAsync(new ProactiveMessage(reminder.RepId, "reminder", Message(reminder, clock.GetUtcNow())), cancellationToken);
+        await messenger.SendAsync(new ProactiveMessage(reminder.RepId, "reminder", ReminderMessage.Of(reminder, clock.GetUtcNow())), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -39,21 +33,5 @@ internal sealed class EfReminderDelivery(AeBotDbContext db, IProactiveMessenger 
         return await db.Reminders.AsNoTracking()
             .Where(r => r.Status == ReminderStatus.Pending && r.DueAt <= now)
             .OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.Id).Take(max).ToListAsync(cancellationToken);
-    }
-
-    private static Reply Message(Reminder reminder, DateTimeOffset now)
-    {
-        // The time the rep asked for, in their own zone, so a late delivery (the server was down) says so plainly.
-        var zone = reminder.Rep is { } rep ? RepTime.ZoneOf(rep) : TimeZoneInfo.Utc;
-        var asked = TimeZoneInfo.ConvertTime(reminder.DueAt, zone);
-        var snooze = AeBot.Core.Conversation.Payloads.Act + "rem.snooze:" + reminder.Id;
-        return new Reply([
-            new TextBlock($"⏰ Reminder: {reminder.Text}"),
-            new ContextBlock($"You asked for this at {DateFormat.DayAt(asked, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime))} ({zone.Id})."),
-            new ActionsBlock([new ReplyAction("In 1 hour", snooze + ":1h"), new ReplyAction("Tomorrow 9:00", snooze + ":tomorrow")]),
-        ])
-        {
-            Summary = "Reminder: " + reminder.Text,
-        };
     }
 }
