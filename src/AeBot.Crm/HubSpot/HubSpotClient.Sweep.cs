@@ -4,14 +4,17 @@ namespace AeBot.Crm.HubSpot;
 
 public sealed partial class HubSpotClient
 {
-    /// <summary>The HubSpot objects a record type is read from: activities are four (calls, meetings, notes, tasks).</summary>
+    /// <summary>
+    /// The HubSpot objects AeBot holds records of a type from: activities are five (calls, meetings, notes and tasks
+    /// read, e-mails written from chat).
+    /// </summary>
     private static IReadOnlyList<HubSpotObjectSpec> SpecsOf(CrmObject type) => type switch
     {
         CrmObject.Products => [HubSpotObjects.Products],
         CrmObject.Companies => [HubSpotObjects.Companies],
         CrmObject.Contacts => [HubSpotObjects.Contacts],
         CrmObject.Deals => [HubSpotObjects.Deals],
-        CrmObject.Activities => HubSpotObjects.Engagements,
+        CrmObject.Activities => HubSpotObjects.LinkedEngagements,
         _ => [],
     };
 

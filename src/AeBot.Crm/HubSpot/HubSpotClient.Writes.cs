@@ -70,8 +70,65 @@ public sealed partial class HubSpotClient
                 p["hs_task_subject"] = write.Subject;
                 p["hs_task_status"] = "NOT_STARTED";
                 break;
+            case CrmActivityKind.Email:
+                // A rep's own e-mail logged after sending it (emails guide, "Properties": EMAIL is one sent from or
+                // logged to the CRM; SENT its send status).
+                p["hs_email_subject"] = write.Subject;
+                p["hs_email_direction"] = "EMAIL";
+                p["hs_email_status"] = "SENT";
+                break;
         }
         return p;
+    }
+
+    /// <summary>
+    /// PATCH /crm/v3/objects/{calls|meetings|notes|emails|tasks}/{id} with the properties the update sets (CRM objects
+    /// guide, "Update records"); a task's hs_task_status COMPLETED or NOT_STARTED and hs_timestamp its due date (tasks
+    /// guide, "Properties").
+    /// </summary>
+    public async Task UpdateActivityAsync(string activityId, CrmActivityUpdate update, CancellationToken cancellationToken)
+    {
+        var spec = HubSpotObjects.Engagement(update.Kind);
+        var body = string.IsNullOrWhiteSpace(update.Body) ? Marker(update.Key) : $"{update.Body}\n\n{Marker(update.Key)}";
+        var p = new Dictionary<string, string> { [HubSpotObjects.BodyProperty(update.Kind)] = body };
+        switch (update.Kind)
+        {
+            case CrmActivityKind.Call:
+                p["hs_call_title"] = update.Subject;
+                break;
+            case CrmActivityKind.Meeting:
+                p["hs_meeting_title"] = update.Subject;
+                break;
+            case CrmActivityKind.Email:
+                p["hs_email_subject"] = update.Subject;
+                break;
+            case CrmActivityKind.Task:
+                p["hs_task_subject"] = update.Subject;
+                if (update.Completed is { } done)
+                    p["hs_task_status"] = done ? "COMPLETED" : "NOT_STARTED";
+                if (update.DueDate is { } due)
+                    p["hs_timestamp"] = HubSpotJson.Millis((await PortalAsync(cancellationToken)).StartOf(due));
+                break;
+        }
+        await SendAsync<HsObject>(HttpMethod.Patch, $"/crm/v3/objects/{spec.Path}/{Uri.EscapeDataString(activityId)}", new { properties = p }, read: false,
+            $"update {spec.Path} {activityId}", cancellationToken);
+    }
+
+    /// <summary>
+    /// DELETE /crm/v3/objects/{type}/{id}: to the recycle bin, 204 (CRM objects guide, "Delete records"). One HubSpot no
+    /// longer has (404) is what was wanted.
+    /// </summary>
+    public async Task DeleteActivityAsync(CrmActivityKind kind, string activityId, CancellationToken cancellationToken)
+    {
+        var spec = HubSpotObjects.Engagement(kind);
+        try
+        {
+            await SendAsync<HsObject?>(HttpMethod.Delete, $"/crm/v3/objects/{spec.Path}/{Uri.EscapeDataString(activityId)}", null, read: false,
+                $"delete {spec.Path} {activityId}", cancellationToken);
+        }
+        catch (CrmRejectedException e) when (e.Status == 404)
+        {
+        }
     }
 
     /// <summary>

@@ -364,22 +364,37 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
     /// <summary>
     /// The ids associated with each of <paramref name="ids"/>, by v4 batch reads of at most 1,000 ids each
     /// (associations v4 reference: <c>POST /crm/v4/associations/{from}/{to}/batch/read</c>). Records with none are not
-    /// in the answer.
+    /// in the answer. A record's associations come a page at a time: a result with <c>paging.next.after</c> has more,
+    /// read by sending its id again with that <c>after</c> ("The 'after' field in a returned paging object can be added
+    /// alongside the 'id' to retrieve the next page of associations from that objectId", batch read reference) — a deal
+    /// with more line items than a page holds is read to its last.
     /// </summary>
     private async Task<Dictionary<string, List<string>>> ReadAssociationsAsync(string from, string to, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Distinct().Chunk(AssociationBatchSize))
+        var pending = ids.Distinct().Select(id => (Id: id, After: (string?)null)).ToList();
+        while (pending.Count > 0)
         {
-            var batch = await SendAsync<HsAssociationBatch>(
-                HttpMethod.Post, $"/crm/v4/associations/{from}/{to}/batch/read",
-                new { inputs = chunk.Select(id => new { id }).ToArray() }, read: true, $"read {from}→{to} associations", cancellationToken);
-            foreach (var result in batch.Results ?? [])
+            var more = new List<(string Id, string? After)>();
+            foreach (var chunk in pending.Chunk(AssociationBatchSize))
             {
-                found[result.From.Id] = result.To
-                    .Select(t => t.ToObjectId.ValueKind == JsonValueKind.String ? t.ToObjectId.GetString()! : t.ToObjectId.ToString())
-                    .Distinct().ToList();
+                var batch = await SendAsync<HsAssociationBatch>(
+                    HttpMethod.Post, $"/crm/v4/associations/{from}/{to}/batch/read",
+                    new { inputs = chunk.Select(i => new { id = i.Id, after = i.After }).ToArray() }, read: true, $"read {from}→{to} associations", cancellationToken);
+                foreach (var result in batch.Results ?? [])
+                {
+                    var targets = found.TryGetValue(result.From.Id, out var t) ? t : found[result.From.Id] = [];
+                    foreach (var target in result.To)
+                    {
+                        var id = target.ToObjectId.ValueKind == JsonValueKind.String ? target.ToObjectId.GetString()! : target.ToObjectId.ToString();
+                        if (!targets.Contains(id))
+                            targets.Add(id);
+                    }
+                    if (result.Paging?.Next?.After is { Length: > 0 } after)
+                        more.Add((result.From.Id, after));
+                }
             }
+            pending = more;
         }
         return found;
     }
@@ -431,6 +446,8 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
             turn.Dispose(); // the answer is in: the request counts in the windows from now
             using (response)
             {
+                if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
+                    return default!; // a delete's answer
                 if (response.IsSuccessStatusCode)
                     return (await response.Content.ReadFromJsonAsync<T>(HubSpotJson.Options, cancellationToken))!;
                 var error = await HubSpotError.ReadAsync(response, _time, cancellationToken);

@@ -38,7 +38,8 @@ internal sealed record HsObjectId(string Id);
 
 internal sealed record HsAssociationTarget(JsonElement ToObjectId);
 
-internal sealed record HsAssociationResult(HsObjectId From, List<HsAssociationTarget> To);
+/// <summary>One record's associations; <see cref="Paging"/> is there only when it has more than a page holds.</summary>
+internal sealed record HsAssociationResult(HsObjectId From, List<HsAssociationTarget> To, HsPaging? Paging = null);
 
 internal sealed record HsAssociationBatch(List<HsAssociationResult> Results);
 

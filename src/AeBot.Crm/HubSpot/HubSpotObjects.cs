@@ -45,7 +45,18 @@ internal static class HubSpotObjects
         ["hs_timestamp", "hs_task_subject", "hs_task_body", "hs_task_status", "hubspot_owner_id", "hs_createdate", "hs_lastmodifieddate"],
         EngagementAssociations);
 
+    /// <summary>
+    /// E-mails logged in chat (emails guide: POST /crm/v3/objects/emails, hs_timestamp required). Written, not read:
+    /// reading e-mails would bring every logged e-mail of the account into AeBot and needs the e-mail content scope.
+    /// They are checked for deletion and by the full sweep like the rest, so one AeBot wrote is not taken as gone.
+    /// </summary>
+    public static readonly HubSpotObjectSpec Emails = new("emails", CrmObject.Activities, "hs_lastmodifieddate",
+        ["hs_timestamp", "hs_email_subject", "hs_email_text", "hubspot_owner_id", "hs_createdate", "hs_lastmodifieddate"], EngagementAssociations);
+
     public static readonly IReadOnlyList<HubSpotObjectSpec> Engagements = [Calls, Meetings, Notes, Tasks];
+
+    /// <summary>Every engagement type AeBot may hold a link to: those it reads and the e-mails it writes.</summary>
+    public static readonly IReadOnlyList<HubSpotObjectSpec> LinkedEngagements = [Calls, Meetings, Notes, Tasks, Emails];
 
     public static HubSpotObjectSpec Engagement(CrmActivityKind kind) => kind switch
     {
@@ -53,6 +64,7 @@ internal static class HubSpotObjects
         CrmActivityKind.Meeting => Meetings,
         CrmActivityKind.Note => Notes,
         CrmActivityKind.Task => Tasks,
+        CrmActivityKind.Email => Emails,
         _ => throw new CrmRejectedException($"AeBot does not write {kind} activities to HubSpot.", 400),
     };
 
@@ -61,13 +73,15 @@ internal static class HubSpotObjects
         "calls" => CrmActivityKind.Call,
         "meetings" => CrmActivityKind.Meeting,
         "notes" => CrmActivityKind.Note,
+        "emails" => CrmActivityKind.Email,
         _ => CrmActivityKind.Task,
     };
 
     /// <summary>
     /// HUBSPOT_DEFINED association type ids from an engagement to a contact, company and deal
     /// (developers.hubspot.com/docs/api-reference/latest/crm/associations/associate-records/guide, "Association type id
-    /// values": call→contact 194, call→company 182, call→deal 206; meeting 200/188/212; note 202/190/214; task 204/192/216).
+    /// values": call→contact 194, call→company 182, call→deal 206; meeting 200/188/212; note 202/190/214; task 204/192/216;
+    /// email 198/186/210).
     /// </summary>
     public static (int Contact, int Company, int Deal) AssociationTypeIds(CrmActivityKind kind) => kind switch
     {
@@ -75,6 +89,7 @@ internal static class HubSpotObjects
         CrmActivityKind.Meeting => (200, 188, 212),
         CrmActivityKind.Note => (202, 190, 214),
         CrmActivityKind.Task => (204, 192, 216),
+        CrmActivityKind.Email => (198, 186, 210),
         _ => throw new CrmRejectedException($"AeBot does not write {kind} activities to HubSpot.", 400),
     };
 
@@ -84,6 +99,7 @@ internal static class HubSpotObjects
         CrmActivityKind.Call => "hs_call_body",
         CrmActivityKind.Meeting => "hs_meeting_body",
         CrmActivityKind.Note => "hs_note_body",
+        CrmActivityKind.Email => "hs_email_text",
         _ => "hs_task_body",
     };
 }

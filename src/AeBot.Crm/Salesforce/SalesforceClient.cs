@@ -198,6 +198,120 @@ public sealed partial class SalesforceClient : ICrmSource, ICrmWriter
         using var _ = await SendAsync(HttpMethod.Patch, $"{DataPath}/sobjects/Opportunity/{Uri.EscapeDataString(dealId)}", body, read: false, cancellationToken);
     }
 
+    /// <summary>
+    /// "Update a Record": PATCH sobjects/Task|Event/{id} with the subject and description; a task's Status
+    /// ('Completed' or 'Not Started') and ActivityDate (its due date). TaskSubtype is set on create only and is not sent.
+    /// </summary>
+    public async Task UpdateActivityAsync(string activityId, CrmActivityUpdate update, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["Subject"] = Truncate(update.Subject, 255),
+            ["Description"] = update.Body,
+        };
+        if (update.Kind == CrmActivityKind.Task)
+        {
+            if (update.Completed is { } done)
+                body["Status"] = done ? "Completed" : "Not Started";
+            if (update.DueDate is { } due)
+                body["ActivityDate"] = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        using var _ = await SendAsync(HttpMethod.Patch, $"{DataPath}/sobjects/{ActivityObject(update.Kind)}/{Uri.EscapeDataString(activityId)}", body, read: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// "Delete a Record": DELETE sobjects/Task|Event/{id}, 204. One already deleted (404 ENTITY_IS_DELETED) or never there
+    /// (404 NOT_FOUND) is what was wanted.
+    /// </summary>
+    public async Task DeleteActivityAsync(CrmActivityKind kind, string activityId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var _ = await SendAsync(HttpMethod.Delete, $"{DataPath}/sobjects/{ActivityObject(kind)}/{Uri.EscapeDataString(activityId)}", null, read: false, cancellationToken);
+        }
+        catch (CrmRejectedException e) when (e.Status == 404)
+        {
+        }
+    }
+
+    private static string ActivityObject(CrmActivityKind kind) => kind == CrmActivityKind.Meeting ? "Event" : "Task";
+
+    /// <summary>
+    /// The longest query URI AeBot sends. Salesforce takes at most 16,384 bytes of URI and headers together (431/414
+    /// beyond) and advises keeping the URI to about 2,000 characters, since a query is expanded on the server
+    /// (Knowledge article 000386264, "Maximum number of rows returned by SOQL queries over the REST API"); a SOQL
+    /// statement itself may be 100,000 characters ("SOQL and SOSL Limits for Search Queries"), so the URI is the bound.
+    /// </summary>
+    internal const int MaxQueryUriLength = 2_000;
+
+    /// <summary>
+    /// Which of these records Salesforce no longer has: <c>SELECT Id FROM {Object} WHERE IsDeleted = false AND Id IN
+    /// ('…','…')</c> by queryAll ("QueryAll": unlike query it also returns archived tasks and events, which a full read by
+    /// query leaves out — and the recycle bin's, which IsDeleted = false leaves out again), batched so that each query's
+    /// URI stays under <see cref="MaxQueryUriLength"/>; the ids it does not return are gone. Activities are asked of
+    /// Task and Event in turn (an id's key prefix says which, but asking both costs one query and needs no table).
+    /// Owners are never confirmed gone: a person is deactivated, never deleted, and the read lists inactive users too.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> ConfirmGoneAsync(CrmObject type, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var objects = type switch
+        {
+            CrmObject.Products => new[] { "Product2" },
+            CrmObject.Companies => ["Account"],
+            CrmObject.Contacts => ["Contact"],
+            CrmObject.Deals => ["Opportunity"],
+            CrmObject.Activities => ["Task", "Event"],
+            _ => [],
+        };
+        if (objects.Length == 0)
+            return [];
+        // Anything that is not a Salesforce id cannot be in Salesforce: never sent (a malformed id fails the whole query).
+        var gone = new HashSet<string>(ids, StringComparer.Ordinal);
+        var asked = ids.Where(SalesforceIds.IsId).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var sobject in objects)
+        {
+            foreach (var batch in Batches(sobject, asked.Where(gone.Contains).ToList()))
+            {
+                await foreach (var page in QueryAsync(ConfirmQuery(sobject, batch), type, r => r.Id, cancellationToken, read: true, all: true))
+                {
+                    foreach (var id in page.Records)
+                    {
+                        gone.Remove(id);
+                        // A 15-character id asked about comes back as its 18-character form.
+                        if (id.Length == 18)
+                            gone.Remove(id[..15]);
+                    }
+                }
+            }
+        }
+        return gone;
+    }
+
+    internal static string ConfirmQuery(string sobject, IEnumerable<string> ids) =>
+        $"SELECT Id FROM {sobject} WHERE IsDeleted = false AND Id IN ({string.Join(",", ids.Select(SalesforceSoql.String))})";
+
+    private IEnumerable<List<string>> Batches(string sobject, List<string> ids)
+    {
+        var prefix = $"{DataPath}/queryAll?q=".Length + Uri.EscapeDataString(ConfirmQuery(sobject, [])).Length;
+        var batch = new List<string>();
+        var length = prefix;
+        foreach (var id in ids)
+        {
+            var added = Uri.EscapeDataString((batch.Count == 0 ? "" : ",") + SalesforceSoql.String(id)).Length;
+            if (batch.Count > 0 && length + added > MaxQueryUriLength)
+            {
+                yield return batch;
+                batch = [];
+                length = prefix;
+                added = Uri.EscapeDataString(SalesforceSoql.String(id)).Length;
+            }
+            batch.Add(id);
+            length += added;
+        }
+        if (batch.Count > 0)
+            yield return batch;
+    }
+
     private Dictionary<CrmDealField, string> DealFields()
     {
         var fields = new Dictionary<CrmDealField, string>
@@ -253,10 +367,10 @@ public sealed partial class SalesforceClient : ICrmSource, ICrmWriter
     // ---- plumbing ----
 
     private async IAsyncEnumerable<CrmPage<T>> QueryAsync<T>(
-        string soql, CrmObject type, Func<SalesforceRecord, T> map, [EnumeratorCancellation] CancellationToken cancellationToken, bool read = true)
+        string soql, CrmObject type, Func<SalesforceRecord, T> map, [EnumeratorCancellation] CancellationToken cancellationToken, bool read = true, bool all = false)
     {
-        // Query, then Query More Results with nextRecordsUrl until done ("Query", "Query More Results").
-        string? next = $"{DataPath}/query?q={Uri.EscapeDataString(soql)}";
+        // Query (or QueryAll), then Query More Results with nextRecordsUrl until done ("Query", "Query More Results").
+        string? next = $"{DataPath}/{(all ? "queryAll" : "query")}?q={Uri.EscapeDataString(soql)}";
         while (next is not null)
         {
             CrmPage<T> page;

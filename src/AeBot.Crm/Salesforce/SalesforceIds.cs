@@ -11,6 +11,9 @@ internal static class SalesforceIds
     public const string Contact = "003";
     public const string Opportunity = "006";
 
+    /// <summary>A record id as Salesforce writes them: 15 (case-sensitive) or 18 (case-safe) letters and digits.</summary>
+    public static bool IsId(string? id) => id is { Length: 15 or 18 } && id.All(char.IsAsciiLetterOrDigit);
+
     public static bool Is(string? id, string prefix) =>
         id is { Length: 15 or 18 } && id.StartsWith(prefix, StringComparison.Ordinal);
 }

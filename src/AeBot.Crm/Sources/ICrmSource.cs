@@ -68,7 +68,23 @@ public interface ICrmWriter
 
     /// <summary>Sets these fields of the deal, nothing else.</summary>
     Task UpdateDealAsync(string dealId, IReadOnlyDictionary<CrmDealField, string?> values, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Brings an activity AeBot created up to date with what it is in AeBot now: a logged interaction's subject and text
+    /// after an edit, a task's title, due date and whether it is done. Setting the same values again changes nothing,
+    /// so a retried update is harmless.
+    /// </summary>
+    Task UpdateActivityAsync(string activityId, CrmActivityUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an activity AeBot created (undone in chat). One already gone counts as deleted.</summary>
+    Task DeleteActivityAsync(CrmActivityKind kind, string activityId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// What an activity AeBot created is now. <see cref="Key"/>: AeBot's key of this write (a client may stamp it where it
+/// stamps a create's). <see cref="DueDate"/> and <see cref="Completed"/> are a task's.
+/// </summary>
+public sealed record CrmActivityUpdate(string Key, CrmActivityKind Kind, string Subject, string Body, DateOnly? DueDate = null, bool? Completed = null);
 
 /// <summary>
 /// A deal's fields AeBot writes. Values travel as invariant strings: a stage by its CRM id, a date as yyyy-MM-dd,

@@ -91,29 +91,46 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
         var crmIds = valid.Select(u => u.Id).ToList();
         var reps = await db.Reps.Where(r => ids.Contains(r.Id) || (r.Email != null && emails.Contains(r.Email)) || (r.ExternalId != null && crmIds.Contains(r.ExternalId))).ToListAsync(ct);
         var teams = await db.Teams.ToListAsync(ct);
+        // An e-mail two CRM users share (an alias, a reused mailbox) names neither of them: matching by it would make
+        // two people one. Shared within this read, or held by someone AeBot already links to another CRM user.
+        var shared = valid.Where(u => u.Email is not null).GroupBy(u => u.Email!.ToLowerInvariant())
+            .Where(g => g.Select(u => u.Id).Distinct().Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var holderIds = reps.Where(r => r.Email is not null).Select(r => r.Id).ToList();
+        var linkedTo = (await db.CrmRecords.AsNoTracking()
+                .Where(r => r.Provider == links.Provider && r.ObjectType == CrmLinks.Users && r.DeletedAt == null && holderIds.Contains(r.LocalId))
+                .Select(r => new { r.LocalId, r.CrmId }).ToListAsync(ct))
+            .GroupBy(r => r.LocalId).ToDictionary(g => g.Key, g => g.Select(r => r.CrmId).ToHashSet(StringComparer.Ordinal));
 
         foreach (var u in valid)
         {
-            // The same person whatever the source: the link, else the e-mail (so chat identities keep working), else an
-            // export's id.
+            var email = u.Email?.ToLowerInvariant();
+            var holder = email is null ? null : reps.FirstOrDefault(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase));
+            var holderIsOther = holder is not null && linkedTo.TryGetValue(holder.Id, out var holderLinks) && !holderLinks.Contains(u.Id);
+            var ambiguous = email is not null && (shared.Contains(email) || holderIsOther);
+            // The same person whatever the source: the link, else the e-mail when it is this CRM user's alone (so chat
+            // identities keep working), else an export's id.
             var rep = rows.TryGetValue(u.Id, out var link) ? reps.FirstOrDefault(r => r.Id == link.LocalId) : null;
-            rep ??= u.Email is null ? null : reps.FirstOrDefault(r => string.Equals(r.Email, u.Email, StringComparison.OrdinalIgnoreCase));
+            if (rep is null && !ambiguous)
+                rep = holder;
             rep ??= reps.FirstOrDefault(r => r.ExternalId == u.Id);
+            if (ambiguous)
+                report.SharedEmails.Add(u.Id);
             var created = rep is null;
             var name = string.IsNullOrWhiteSpace(u.Name) ? u.Email!.Split('@')[0] : u.Name.Trim();
             if (rep is null)
             {
                 rep = new Rep
                 {
-                    Name = name, Email = u.Email?.ToLowerInvariant(), ExternalId = await FreeExternalIdAsync<Rep>(u.Id, ct),
+                    Name = name, Email = ambiguous || holder is not null ? null : email, ExternalId = await FreeExternalIdAsync<Rep>(u.Id, ct),
                     Role = u.Title is null ? RepRole.Rep : RepImporter.ParseRole(u.Title), TimeZoneId = options.TimeZone, CreatedAt = now,
                 };
                 db.Reps.Add(rep);
                 reps.Add(rep);
             }
             var changed = Set(rep.Name, Clip(name, 200)!, v => rep.Name = v);
-            if (u.Email is not null)
-                changed |= Set(rep.Email, u.Email.ToLowerInvariant(), v => rep.Email = v);
+            // A shared e-mail stays with whoever holds it already and goes to nobody new (it is unique among people).
+            if (email is not null && !ambiguous && (holder is null || holder == rep))
+                changed |= Set(rep.Email, email, v => rep.Email = v);
             changed |= Set(rep.IsActive, u.Active, v => rep.IsActive = v);
             // The CRM's time zone for someone AeBot has none for yet; one a person set in chat stays theirs.
             if (u.TimeZone is { } zone && (created || rep.TimeZoneId == "UTC") && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
@@ -344,7 +361,10 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             if (Take(CrmDealField.Owner))
                 changed |= Set(deal.OwnerId, ownerId, v => deal.OwnerId = v);
             changed |= Set(deal.AccountId, links.Local(CrmLinks.Companies, d.CompanyId), v => deal.AccountId = v);
-            if (d.ProductId is not null)
+            // The CRM's product once the deal is known from it: a deal whose line items were all removed has none any
+            // more. A deal first taken over from a CSV import of the same CRM keeps the export's product until the CRM
+            // names one (an export's product column need not come from line items).
+            if (d.ProductId is not null || created || rows.ContainsKey(d.Id))
                 changed |= Set(deal.ProductId, links.Local(CrmLinks.Products, d.ProductId), v => deal.ProductId = v);
             if (Take(CrmDealField.NextStep))
                 changed |= Set(deal.NextStep, Clip(d.NextStep, 1000), v => deal.NextStep = v);

@@ -76,11 +76,14 @@ public sealed partial class CrmSync(
                 var window = full || cursor.Since is null ? new CrmWindow(null, until) : new CrmWindow(cursor.Since.Value.AddSeconds(-o.OverlapSeconds), until);
                 progress?.Report($"Reading {key} ({(window.Full ? "everything" : "changed since " + window.Since!.Value.ToString("u"))})…");
                 var users = new List<CrmUser>();
+                var userPages = new List<CrmPage<CrmUser>>();
                 await foreach (var page in Pages(type, window, cancellationToken))
                 {
                     switch (page)
                     {
-                        case CrmPage<CrmUser> p: users.AddRange(await reader.UsersAsync(p, cancellationToken)); break;
+                        // Users are applied once all are read (a short list): whether an e-mail is one user's alone can
+                        // only be told from all of them.
+                        case CrmPage<CrmUser> p: userPages.Add(p); break;
                         case CrmPage<CrmProduct> p: await reader.ProductsAsync(p, cancellationToken); break;
                         case CrmPage<CrmCompany> p: await reader.CompaniesAsync(p, cancellationToken); break;
                         case CrmPage<CrmContact> p: await reader.ContactsAsync(p, cancellationToken); break;
@@ -102,7 +105,16 @@ public sealed partial class CrmSync(
                     await RenewLeaseAsync(provider, lease, cancellationToken);
                 }
                 if (type == CrmObject.Users)
+                {
+                    users.AddRange(await reader.UsersAsync(
+                        new CrmPage<CrmUser>([.. userPages.SelectMany(p => p.Records)], [.. userPages.SelectMany(p => p.Skipped)]), cancellationToken));
+                    if (report.SharedEmails.Count > 0)
+                    {
+                        progress?.Report($"  users: {report.SharedEmails.Count} share an e-mail with another {provider} user; kept apart, matched to no one by e-mail");
+                        LogSharedEmails(logger, provider, report.SharedEmails.Count, string.Join(", ", report.SharedEmails));
+                    }
                     await reader.ReportingLinesAsync(users, source.HasReportingLines, cancellationToken);
+                }
 
                 // Deletions since they were last read, on a cursor of their own that moves only once they are all
                 // read (a first or full read looks 14 days back: Salesforce's getDeleted keeps about 15).
@@ -289,6 +301,9 @@ public sealed partial class CrmSync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} sync failed: {Error}. The next run resumes from the cursors.")]
     private static partial void LogFailed(ILogger logger, string provider, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} {Provider} user(s) share an e-mail with another user and were kept apart, matched to no AeBot person by e-mail: {CrmIds}")]
+    private static partial void LogSharedEmails(ILogger logger, string provider, int count, string crmIds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} sync {Outcome}: {Changed} record(s) changed, {Sent} write-back(s) sent, {Requests} request(s)")]
     private static partial void LogRun(ILogger logger, string provider, string outcome, int changed, int sent, long requests);

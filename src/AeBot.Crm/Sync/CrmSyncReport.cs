@@ -41,6 +41,12 @@ public sealed class CrmSyncReport
 
     public List<CrmSkipped> Skipped { get; } = [];
 
+    /// <summary>
+    /// CRM users (by CRM id) whose e-mail another CRM user shares: kept apart as people of their own, matched to nobody
+    /// in AeBot by that e-mail.
+    /// </summary>
+    public SortedSet<string> SharedEmails { get; } = new(StringComparer.Ordinal);
+
     public long Requests { get; set; }
 
     public CrmTypeCounts For(string type) => Read.TryGetValue(type, out var c) ? c : Read[type] = new CrmTypeCounts();

@@ -78,9 +78,10 @@ internal sealed partial class CrmWriteBacks(
     private const int TrailingChanges = 200;
 
     /// <summary>
-    /// A change already written to the CRM and then undone in chat: its deal fields go back to what they were, as a
-    /// write-back of its own (checked against what AeBot wrote, like any other). A logged call already in the CRM
-    /// stays there (AeBot does not delete CRM records).
+    /// A change already written to the CRM and then undone in chat, taken back there as a write-back of its own: its
+    /// deal fields go back to what they were (checked against what AeBot wrote, like any other), the call, meeting,
+    /// note or e-mail it created and the follow-up tasks it created that chat has removed again are deleted, and an
+    /// edited interaction or a follow-up marked done or snoozed is sent as it is again now.
     /// </summary>
     private async Task<int> ReverseUndoneAsync(string provider, DateTimeOffset now, CancellationToken ct)
     {
@@ -93,23 +94,40 @@ internal sealed partial class CrmWriteBacks(
         foreach (var u in undone)
         {
             var sent = JsonSerializer.Deserialize<WriteBackPayload>(u.Payload, Json) ?? new WriteBackPayload();
+            var payload = new WriteBackPayload { DealId = sent.DealId, ChangedAt = u.UndoneAt, SyncInteractionId = sent.SyncInteractionId, SyncTaskIds = [.. sent.SyncTaskIds] };
             var change = (await feed.AfterAsync(u.BotChangeId - 1, 1, ct)).FirstOrDefault(c => c.ChangeId == u.BotChangeId);
-            if (sent.Written.Count == 0 || change?.Deal is not { } d)
-                continue;
-            var back = new Dictionary<string, string?>();
-            foreach (var field in sent.Written.Keys)
+            if (sent.Written.Count > 0 && change?.Deal is { } d)
             {
-                back[field] = field switch
+                foreach (var field in sent.Written.Keys)
                 {
-                    nameof(CrmDealField.Stage) => d.StageBefore,
-                    nameof(CrmDealField.CloseDate) => CrmFieldValues.Date(d.CloseBefore),
-                    nameof(CrmDealField.Amount) => CrmFieldValues.Money(d.AmountBefore),
-                    nameof(CrmDealField.NextStep) => d.NextStepBefore,
-                    nameof(CrmDealField.LossReason) => d.LossBefore,
-                    _ => null,
-                };
+                    payload.Fields[field] = field switch
+                    {
+                        nameof(CrmDealField.Stage) => d.StageBefore,
+                        nameof(CrmDealField.CloseDate) => CrmFieldValues.Date(d.CloseBefore),
+                        nameof(CrmDealField.Amount) => CrmFieldValues.Money(d.AmountBefore),
+                        nameof(CrmDealField.NextStep) => d.NextStepBefore,
+                        nameof(CrmDealField.LossReason) => d.LossBefore,
+                        _ => null,
+                    };
+                }
+                payload.Expected = new(sent.Written);
             }
-            var payload = new WriteBackPayload { DealId = sent.DealId, Fields = back, Expected = new(sent.Written), ChangedAt = u.UndoneAt };
+            // What the change created in the CRM and chat has removed again: a logged interaction undone is gone, and
+            // with it its follow-up; a won deal's untouched hand-off tasks go with the win.
+            if (sent.Done.TryGetValue("activity", out var activity) && activity.Length > 0 && sent.InteractionId is { } interactionId
+                && !await db.Interactions.AnyAsync(i => i.Id == interactionId, ct))
+                payload.Delete[activity] = sent.ActivityKind ?? nameof(CrmActivityKind.Note);
+            foreach (var taskId in sent.TaskIds)
+            {
+                if (!sent.Done.TryGetValue("task:" + taskId.ToString(CultureInfo.InvariantCulture), out var task) || task.Length == 0)
+                    continue;
+                if (await db.FollowUpTasks.AnyAsync(t => t.Id == taskId, ct))
+                    payload.SyncTaskIds.Add(taskId);
+                else
+                    payload.Delete[task] = nameof(CrmActivityKind.Task);
+            }
+            if (payload.Fields.Count == 0 && payload.Delete.Count == 0 && payload.SyncInteractionId is null && payload.SyncTaskIds.Count == 0)
+                continue;
             db.CrmWriteBacks.Add(new CrmWriteBackRow
             {
                 Provider = provider, BotChangeId = -u.BotChangeId, RepId = u.RepId, Kind = "undo",
@@ -171,8 +189,19 @@ internal sealed partial class CrmWriteBacks(
             case "deal":
                 return fields.Count == 0 && change.TaskIds.Count == 0 ? null
                     : new WriteBackPayload { DealId = change.DealId, Fields = fields, TaskIds = [.. change.TaskIds], ChangedAt = change.At };
+            case "edit":
+                // The interaction's text as it is now; a follow-up the edit gave it is created, one it changed is updated.
+                return change.InteractionId is null ? null
+                    : new WriteBackPayload
+                    {
+                        SyncInteractionId = change.InteractionId, TaskIds = [.. change.TaskIds],
+                        SyncTaskIds = change.FollowUpId is { } changed && !change.TaskIds.Contains(changed) ? [changed] : [], ChangedAt = change.At,
+                    };
+            case "followup":
+                // Marked done or snoozed: the CRM task is set to what the follow-up is now.
+                return change.FollowUpId is not { } followUp ? null : new WriteBackPayload { SyncTaskIds = [followUp], ChangedAt = change.At };
             default:
-                // Edits of a logged interaction, follow-up done/snooze and reminders stay in AeBot (see README).
+                // Reminders are the rep's own, not CRM tasks: they stay in AeBot (see README).
                 return null;
         }
     }
@@ -207,14 +236,36 @@ internal sealed partial class CrmWriteBacks(
             {
                 if (payload.InteractionId is { } interactionId && !payload.Done.ContainsKey("activity"))
                 {
-                    var crmId = await SendActivityAsync(row, links, interactionId, retry, ct);
+                    var (crmId, kind) = await SendActivityAsync(row, links, interactionId, retry, ct);
                     payload.Done["activity"] = crmId ?? "";
+                    payload.ActivityKind = kind?.ToString();
                     await SaveStepAsync(row, payload, ct);
                 }
                 foreach (var taskId in payload.TaskIds.Where(t => !payload.Done.ContainsKey("task:" + t)))
                 {
                     var crmId = await SendTaskAsync(row, links, taskId, payload.DealId, retry, ct);
                     payload.Done["task:" + taskId] = crmId ?? "";
+                    await SaveStepAsync(row, payload, ct);
+                }
+                if (payload.SyncInteractionId is { } edited && !payload.Done.ContainsKey("update"))
+                {
+                    payload.Done["update"] = await UpdateActivityAsync(row, links, edited, ct) ?? "";
+                    await SaveStepAsync(row, payload, ct);
+                }
+                foreach (var taskId in payload.SyncTaskIds.Distinct().Where(t => !payload.Done.ContainsKey("taskupdate:" + t)).ToList())
+                {
+                    payload.Done["taskupdate:" + taskId] = await UpdateTaskAsync(row, links, taskId, ct) ?? "";
+                    await SaveStepAsync(row, payload, ct);
+                }
+                foreach (var (crmId, kind) in payload.Delete.Where(d => !payload.Done.ContainsKey("delete:" + d.Key)).ToList())
+                {
+                    await writer.DeleteActivityAsync(Enum.Parse<CrmActivityKind>(kind), crmId, ct);
+                    // Gone from the CRM because AeBot took it back: its link is closed, so reading the deletion changes nothing.
+                    var gone = clock.GetUtcNow();
+                    await db.CrmRecords.Where(r => r.Provider == source.Provider && (r.ObjectType == CrmLinks.Activities || r.ObjectType == CrmLinks.Tasks)
+                            && r.CrmId == crmId && r.DeletedAt == null)
+                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.DeletedAt, gone), ct);
+                    payload.Done["delete:" + crmId] = crmId;
                     await SaveStepAsync(row, payload, ct);
                 }
                 if (payload.Fields.Count > 0 && !payload.Done.ContainsKey("deal"))
@@ -300,33 +351,21 @@ internal sealed partial class CrmWriteBacks(
         string.Create(CultureInfo.InvariantCulture, $"aebot-{row.BotChangeId}-{step}");
 
     /// <summary>The logged call/meeting/note as a CRM activity; null when there is nothing left to send (undone).</summary>
-    private async Task<string?> SendActivityAsync(CrmWriteBackRow row, CrmLinks links, long interactionId, bool retry, CancellationToken ct)
+    private async Task<(string? CrmId, CrmActivityKind? Kind)> SendActivityAsync(CrmWriteBackRow row, CrmLinks links, long interactionId, bool retry, CancellationToken ct)
     {
         var interaction = await db.Interactions.AsNoTracking().Include(i => i.Contacts).Include(i => i.Account)
             .FirstOrDefaultAsync(i => i.Id == interactionId, ct);
         if (interaction is null)
-            return null; // undone before it went out
+            return (null, null); // undone before it went out
+        var (kind, subject, body) = Describe(interaction);
         if (await links.CrmIdAsync(CrmLinks.Activities, interactionId, ct) is { } known)
-            return known;
-        var kind = interaction.Type switch
-        {
-            InteractionType.Call => CrmActivityKind.Call,
-            InteractionType.Meeting => CrmActivityKind.Meeting,
-            _ => CrmActivityKind.Note,
-        };
+            return (known, kind);
         var contactIds = new List<string>();
         foreach (var c in interaction.Contacts)
         {
             if (await links.CrmIdAsync(CrmLinks.Contacts, c.ContactId, ct) is { } crmContact)
                 contactIds.Add(crmContact);
         }
-        var noun = kind switch { CrmActivityKind.Call => "Call", CrmActivityKind.Meeting => "Meeting", _ => "Note" };
-        var subject = interaction.Account is { } account ? $"{noun} with {account.Name}" : noun;
-        var body = interaction.Summary;
-        if (interaction.Objections is { Length: > 0 } objections)
-            body += "\nObjections: " + objections;
-        if (interaction.NextStep is { Length: > 0 } next)
-            body += "\nNext step: " + next + (interaction.NextStepDue is { } due ? " (" + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")" : "");
         var write = new CrmActivityWrite(Key(row, "activity"), kind, interaction.OccurredAt, subject, body,
             await links.CrmIdAsync(CrmLinks.Users, interaction.RepId, ct),
             await links.CrmIdAsync(CrmLinks.Deals, interaction.OpportunityId, ct),
@@ -334,6 +373,60 @@ internal sealed partial class CrmWriteBacks(
         var crmId = (retry ? await writer.FindActivityAsync(write, ct) : null) ?? await writer.CreateActivityAsync(write, ct);
         // Linked at once: when the next read brings it back, it is this interaction, not someone else's new call.
         await LinkAsync(links, CrmLinks.Activities, crmId, interactionId, ct);
+        return (crmId, kind);
+    }
+
+    /// <summary>
+    /// What an interaction is in the CRM: a call, meeting, e-mail (HubSpot's emails; Salesforce's Task of subtype Email)
+    /// or note, its subject and its text with the objections and next step.
+    /// </summary>
+    private static (CrmActivityKind Kind, string Subject, string Body) Describe(Interaction interaction)
+    {
+        var kind = interaction.Type switch
+        {
+            InteractionType.Call => CrmActivityKind.Call,
+            InteractionType.Meeting => CrmActivityKind.Meeting,
+            InteractionType.Email => CrmActivityKind.Email,
+            _ => CrmActivityKind.Note,
+        };
+        var noun = kind switch { CrmActivityKind.Call => "Call", CrmActivityKind.Meeting => "Meeting", CrmActivityKind.Email => "Email", _ => "Note" };
+        var subject = interaction.Account is { } account ? $"{noun} with {account.Name}" : noun;
+        var body = interaction.Summary;
+        if (interaction.Objections is { Length: > 0 } objections)
+            body += "\nObjections: " + objections;
+        if (interaction.NextStep is { Length: > 0 } next)
+            body += "\nNext step: " + next + (interaction.NextStepDue is { } due ? " (" + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")" : "");
+        return (kind, subject, body);
+    }
+
+    /// <summary>An edited interaction's activity set to what it says now; null when the CRM has none of it.</summary>
+    private async Task<string?> UpdateActivityAsync(CrmWriteBackRow row, CrmLinks links, long interactionId, CancellationToken ct)
+    {
+        var interaction = await db.Interactions.AsNoTracking().Include(i => i.Account).FirstOrDefaultAsync(i => i.Id == interactionId, ct);
+        if (interaction is null || await links.CrmIdAsync(CrmLinks.Activities, interactionId, ct) is not { } crmId)
+            return null; // gone since, or never in the CRM (logged before it was connected)
+        var (kind, subject, body) = Describe(interaction);
+        await writer.UpdateActivityAsync(crmId, new CrmActivityUpdate(Key(row, "update"), kind, subject, body), ct);
+        return crmId;
+    }
+
+    /// <summary>
+    /// A follow-up's CRM task set to what it is now: done or not, and due on its due date — or, snoozed, on the day
+    /// (in the rep's zone) it comes back. Null when the CRM has no task of it.
+    /// </summary>
+    private async Task<string?> UpdateTaskAsync(CrmWriteBackRow row, CrmLinks links, long taskId, CancellationToken ct)
+    {
+        var task = await db.FollowUpTasks.AsNoTracking().Include(t => t.Rep).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || await links.CrmIdAsync(CrmLinks.Tasks, taskId, ct) is not { } crmId)
+            return null;
+        var due = task.DueDate;
+        if (task.Status == FollowUpStatus.Open && task.SnoozedUntil is { } until)
+        {
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(task.Rep?.TimeZoneId ?? "UTC", out var z) ? z : TimeZoneInfo.Utc;
+            due = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, zone).DateTime);
+        }
+        await writer.UpdateActivityAsync(crmId, new CrmActivityUpdate(Key(row, "task-" + taskId.ToString(CultureInfo.InvariantCulture)), CrmActivityKind.Task,
+            task.Title, task.Title, due, task.Status == FollowUpStatus.Done), ct);
         return crmId;
     }
 
@@ -529,4 +622,16 @@ internal sealed class WriteBackPayload
 
     /// <summary>When the change was made in chat (for last-writer fields).</summary>
     public DateTimeOffset? ChangedAt { get; set; }
+
+    /// <summary>The kind of activity the interaction became in the CRM (Call, Meeting, Note, Email), for taking it back.</summary>
+    public string? ActivityKind { get; set; }
+
+    /// <summary>An edited interaction whose CRM activity is set to what it says now.</summary>
+    public long? SyncInteractionId { get; set; }
+
+    /// <summary>Follow-ups whose CRM tasks are set to what they are now (done, snoozed, retitled).</summary>
+    public List<long> SyncTaskIds { get; set; } = [];
+
+    /// <summary>CRM activities to delete (CRM id → kind): what an undone change had created.</summary>
+    public Dictionary<string, string> Delete { get; set; } = [];
 }

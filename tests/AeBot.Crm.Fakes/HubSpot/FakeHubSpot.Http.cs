@@ -36,9 +36,14 @@ public sealed partial class FakeHubSpot
             // changelog 2018-11-06 "Rate limit information headers").
             context.Response.Headers["X-HubSpot-RateLimit-Daily"] = DailyLimit.ToString(CultureInfo.InvariantCulture);
             context.Response.Headers["X-HubSpot-RateLimit-Daily-Remaining"] = Math.Max(0, DailyLimit - daily).ToString(CultureInfo.InvariantCulture);
-            JsonNode answer;
+            JsonNode? answer;
             lock (_lock)
                 answer = Route(request, body);
+            if (answer is null)
+            {
+                context.Response.StatusCode = 204;
+                return;
+            }
             context.Response.StatusCode = Status(request, answer);
             context.Response.ContentType = "application/json;charset=utf-8";
             await context.Response.WriteAsync(answer.ToJsonString());
@@ -162,7 +167,7 @@ public sealed partial class FakeHubSpot
 
     // ---- Routing ----------------------------------------------------------------------------------------------------
 
-    private JsonNode Route(HttpRequest request, string body)
+    private JsonNode? Route(HttpRequest request, string body)
     {
         var segments = request.Path.Value!.Trim('/').Split('/');
         var method = request.Method;
@@ -177,6 +182,7 @@ public sealed partial class FakeHubSpot
             ["crm", "v3", "objects", var type, "batch", "read"] when method == "POST" => BatchRead(ObjectType(type, write: false), Parse(body), request.Query),
             ["crm", "v3", "objects", var type, var id] when method == "GET" => ReadObject(ObjectType(type, write: false), id, request.Query),
             ["crm", "v3", "objects", var type, var id] when method == "PATCH" => UpdateObject(ObjectType(type, write: true), id, Parse(body)),
+            ["crm", "v3", "objects", var type, var id] when method == "DELETE" => ArchiveObject(ObjectType(type, write: true), id),
             ["crm", "v4", "associations", var from, var to, "batch", "read"] when method == "POST" =>
                 BatchReadAssociations(ObjectType(from, write: false), ObjectType(to, write: false), Parse(body)),
             _ => throw new Refusal(404, "OBJECT_NOT_FOUND", $"No route for {method} {request.Path}."),
@@ -319,6 +325,20 @@ public sealed partial class FakeHubSpot
         return Json(record, properties.Keys.ToList(), []);
     }
 
+    /// <summary>
+    /// DELETE /crm/v3/objects/{type}/{id}: moves the record to the recycle bin ("Archive", 204 No Content; CRM objects
+    /// guide, "Delete records", https://developers.hubspot.com/docs/api-reference/latest/crm/objects/calls/basic/archive-calls):
+    /// it leaves lists, search and association reads and shows in ?archived=true. Archiving one already archived answers
+    /// 204 again; an id that never was is 404 OBJECT_NOT_FOUND.
+    /// </summary>
+    private JsonNode? ArchiveObject(string type, string id)
+    {
+        if (!long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || !_objects[type].TryGetValue(n, out var record))
+            throw new Refusal(404, "OBJECT_NOT_FOUND", "Object not found.");
+        record.ArchivedAt ??= Now;
+        return null;
+    }
+
     private Dictionary<string, string> Properties(string type, JsonNode? node)
     {
         if (node is not JsonObject obj)
@@ -344,6 +364,10 @@ public sealed partial class FakeHubSpot
             throw Invalid($"Property values were not valid: {value} is not a valid datetime for {name}", Errors(name, "INVALID_DATE", "not a date"));
         if (name == "hs_task_status" && !FakeHubSpotSchema.TaskStatuses.Contains(value))
             throw Invalid($"Property values were not valid: {value} was not one of the allowed options", Errors(name, "INVALID_OPTION", "not an allowed option"));
+        if (name == "hs_email_direction" && !FakeHubSpotSchema.EmailDirections.Contains(value))
+            throw Invalid($"Property values were not valid: {value} was not one of the allowed options", Errors(name, "INVALID_OPTION", "not an allowed option"));
+        if (name == "hs_email_status" && !FakeHubSpotSchema.EmailStatuses.Contains(value))
+            throw Invalid($"Property values were not valid: {value} was not one of the allowed options", Errors(name, "INVALID_OPTION", "not an allowed option"));
         if (name == "dealstage" && !Pipelines.SelectMany(p => p.Stages).Any(s => s.Id == value))
             throw Invalid($"Property values were not valid: {value} was not one of the allowed options", Errors(name, "INVALID_OPTION", "not a deal stage"));
         if (name == "hubspot_owner_id" && !_owners.Any(o => o.Id == value && !o.Archived))
@@ -360,8 +384,20 @@ public sealed partial class FakeHubSpot
     };
 
     /// <summary>
+    /// Associations a v4 batch read answers per record at most (HubSpot's v4 association reads page a record's
+    /// associations 500 at a time: the associations v4 reference's "List" read takes a limit of at most 500, and the
+    /// batch read pages each record the same way, https://developers.hubspot.com/docs/api-reference/latest/crm/associations/associate-records/batch/get-associations).
+    /// </summary>
+    public int AssociationPageSize { get; set; } = 500;
+
+    /// <summary>
     /// POST /crm/v4/associations/{from}/{to}/batch/read: at most 1,000 ids a request (changelog "Bug fix: batch read
-    /// limit for HubSpot associations API", February 2025); ids without associations are left out of results.
+    /// limit for HubSpot associations API", February 2025); ids without associations are left out of results. Each
+    /// record's associations come <see cref="AssociationPageSize"/> at a time: a result with more has
+    /// <c>paging.next.after</c>, and an input carrying that <c>after</c> beside its id reads the next page ("The 'after'
+    /// field in a returned paging object can be added alongside the 'id' to retrieve the next page of associations
+    /// from that objectId … The 'paging' field will only be present if there are more pages", batch read reference).
+    /// Associations to deleted (archived) records are not answered.
     /// </summary>
     private JsonNode BatchReadAssociations(string from, string to, JsonObject input)
     {
@@ -372,17 +408,28 @@ public sealed partial class FakeHubSpot
         foreach (var i in inputs)
         {
             var id = i?["id"]?.ToString() ?? throw Invalid("input id is required");
-            if (Find(from, id) is not { } record || !record.Associations.TryGetValue(to, out var targets) || targets.Count == 0)
+            var offset = Offset(i["after"]?.ToString());
+            if (Find(from, id) is not { } record || !record.Associations.TryGetValue(to, out var all))
                 continue;
-            results.Add(new JsonObject
+            var targets = all.Where(t => Find(to, t.Id) is not null).ToList();
+            if (targets.Count == 0 || offset >= targets.Count)
+                continue;
+            var page = targets.Skip(offset).Take(AssociationPageSize).ToList();
+            var result = new JsonObject
             {
                 ["from"] = new JsonObject { ["id"] = id },
-                ["to"] = new JsonArray(targets.Select(t => (JsonNode)new JsonObject
+                ["to"] = new JsonArray(page.Select(t => (JsonNode)new JsonObject
                 {
                     ["toObjectId"] = long.Parse(t.Id, CultureInfo.InvariantCulture),
                     ["associationTypes"] = new JsonArray(new JsonObject { ["category"] = "HUBSPOT_DEFINED", ["typeId"] = t.TypeId, ["label"] = null }),
                 }).ToArray()),
-            });
+            };
+            if (offset + page.Count < targets.Count)
+            {
+                var next = (offset + page.Count).ToString(CultureInfo.InvariantCulture);
+                result["paging"] = new JsonObject { ["next"] = new JsonObject { ["after"] = next, ["link"] = null } };
+            }
+            results.Add(result);
         }
         return new JsonObject { ["status"] = "COMPLETE", ["results"] = results, ["startedAt"] = Iso(Now), ["completedAt"] = Iso(Now) };
     }

@@ -12,6 +12,14 @@ public sealed partial class FakeHubSpot
     /// beyond the first 10,000 results ("Attempting to page beyond 10,000 will result in a 400 error"). A filter or sort
     /// on a property the object does not have is a 400 too. Results are ANDed within a group and ORed across groups.
     /// </summary>
+    /// <summary>
+    /// How long a create or edit takes to reach the search index: records changed less than this before <see cref="Now"/>
+    /// are not found by search yet ("Limitations": it may take a few moments for newly created or updated objects to
+    /// appear in search results, https://developers.hubspot.com/docs/api-reference/latest/crm/search-the-crm). Reads by id,
+    /// lists and batch reads see them at once. Zero: indexed at once.
+    /// </summary>
+    public TimeSpan SearchLag { get; set; } = TimeSpan.Zero;
+
     private JsonNode Search(string type, string body)
     {
         if (body.Length > 3000)
@@ -55,7 +63,8 @@ public sealed partial class FakeHubSpot
         }
         var properties = (input["properties"]?.AsArray() ?? []).Select(p => p!.GetValue<string>()).ToList();
 
-        IEnumerable<FakeRecord> matches = _objects[type].Values.Where(r => r.ArchivedAt is null
+        var indexedUpTo = Now - SearchLag;
+        IEnumerable<FakeRecord> matches = _objects[type].Values.Where(r => r.ArchivedAt is null && r.UpdatedAt <= indexedUpTo
             && (filters.Count == 0 || filters.Any(g => g.All(f => Matches(r, f.Property, f.Operator, f.Filter!)))));
         IOrderedEnumerable<FakeRecord>? ordered = null;
         foreach (var (property, descending) in sorts)

@@ -161,6 +161,21 @@ public sealed partial class FakeHubSpot : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Removes a line item from its deal as the deal's line item editor does: the line item is deleted (line items
+    /// belong to one deal: line items guide, "Create a line item … associate it with a deal") and so no longer associated.
+    /// </summary>
+    public void RemoveLineItem(string dealId, string lineItemId)
+    {
+        lock (_lock)
+        {
+            _objects["line_items"][long.Parse(lineItemId, CultureInfo.InvariantCulture)].ArchivedAt = Now;
+            var deal = _objects["deals"][long.Parse(dealId, CultureInfo.InvariantCulture)];
+            if (deal.Associations.TryGetValue("line_items", out var lineItems))
+                lineItems.RemoveAll(l => l.Id == lineItemId);
+        }
+    }
+
     /// <summary>A call, meeting, note or task ("calls"…), associated as given.</summary>
     public string AddEngagement(string type, DateTimeOffset timestamp, IDictionary<string, string?>? properties = null,
         string? dealId = null, string? companyId = null, IEnumerable<string>? contactIds = null) =>

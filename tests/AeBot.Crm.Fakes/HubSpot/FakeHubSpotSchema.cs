@@ -5,7 +5,7 @@ namespace AeBot.Crm.Fakes.HubSpot;
 /// association type ids: https://developers.hubspot.com/docs/api/crm/associations).</summary>
 internal static class FakeHubSpotSchema
 {
-    public static readonly string[] Engagements = ["calls", "meetings", "notes", "tasks"];
+    public static readonly string[] Engagements = ["calls", "meetings", "notes", "tasks", "emails"];
 
     private static readonly string[] Common = ["hs_object_id", "createdate", "hs_createdate", "hs_lastmodifieddate", "hubspot_owner_id", "hs_merged_object_ids"];
 
@@ -25,6 +25,10 @@ internal static class FakeHubSpotSchema
         ["meetings"] = Set("hs_timestamp", "hs_meeting_title", "hs_meeting_body", "hs_meeting_start_time", "hs_meeting_end_time", "hs_meeting_outcome"),
         ["notes"] = Set("hs_timestamp", "hs_note_body"),
         ["tasks"] = Set("hs_timestamp", "hs_task_subject", "hs_task_body", "hs_task_status", "hs_task_priority", "hs_task_type"),
+        // Logged e-mails (emails guide, "Properties": hs_timestamp required; hs_email_direction EMAIL, INCOMING_EMAIL or
+        // FORWARDED_EMAIL; hs_email_status BOUNCED, FAILED, SCHEDULED, SENDING or SENT,
+        // https://developers.hubspot.com/docs/api-reference/legacy/crm/activities/emails/guide).
+        ["emails"] = Set("hs_timestamp", "hs_email_subject", "hs_email_text", "hs_email_html", "hs_email_direction", "hs_email_status", "hs_email_headers"),
     };
 
     public static readonly HashSet<string> DateProperties =
@@ -36,13 +40,17 @@ internal static class FakeHubSpotSchema
     // hs_task_status options (tasks guide, "Properties"): NOT_STARTED, IN_PROGRESS, WAITING, COMPLETED, DEFERRED.
     public static readonly HashSet<string> TaskStatuses = ["NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"];
 
+    public static readonly HashSet<string> EmailDirections = ["EMAIL", "INCOMING_EMAIL", "FORWARDED_EMAIL"];
+
+    public static readonly HashSet<string> EmailStatuses = ["BOUNCED", "FAILED", "SCHEDULED", "SENDING", "SENT"];
+
     // Search filter operators (search guide, "Filter search results").
     public static readonly HashSet<string> Operators =
         ["EQ", "NEQ", "LT", "LTE", "GT", "GTE", "BETWEEN", "IN", "NOT_IN", "HAS_PROPERTY", "NOT_HAS_PROPERTY", "CONTAINS_TOKEN", "NOT_CONTAINS_TOKEN"];
 
     /// <summary>
     /// HUBSPOT_DEFINED association type ids from an engagement (associations v4 guide, "Association type id values"):
-    /// call→contact 194, →company 182, →deal 206; meeting 200/188/212; note 202/190/214; task 204/192/216.
+    /// call→contact 194, →company 182, →deal 206; meeting 200/188/212; note 202/190/214; task 204/192/216; email 198/186/210.
     /// </summary>
     public static readonly Dictionary<(string From, int TypeId), string> EngagementAssociationTypes = new()
     {
@@ -50,6 +58,7 @@ internal static class FakeHubSpotSchema
         [("meetings", 200)] = "contacts", [("meetings", 188)] = "companies", [("meetings", 212)] = "deals",
         [("notes", 202)] = "contacts", [("notes", 190)] = "companies", [("notes", 214)] = "deals",
         [("tasks", 204)] = "contacts", [("tasks", 192)] = "companies", [("tasks", 216)] = "deals",
+        [("emails", 198)] = "contacts", [("emails", 186)] = "companies", [("emails", 210)] = "deals",
     };
 
     /// <summary>

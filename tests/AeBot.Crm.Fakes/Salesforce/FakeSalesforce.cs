@@ -63,6 +63,8 @@ public sealed class FakeSalesforce : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Kestrel's own 8 KB request-line cap would answer before the fake does: Salesforce's is 16,384 bytes (below).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSalesforce(app, options);
@@ -113,7 +115,14 @@ public sealed class FakeSalesforce : IAsyncDisposable
             if (path.Equals("/services/oauth2/token", StringComparison.Ordinal))
                 (status, answer) = Token(request, body);
             else if (path.StartsWith("/services/data/", StringComparison.Ordinal))
+            {
+                // "In each REST call, the maximum length for the combined URI and headers is 16,384 bytes … If the URI
+                // itself exceeds this limit, the request returns a 414 URI Too Long error" (Knowledge article 000386264).
+                var uriLength = (request.Path.Value ?? "").Length + (request.QueryString.Value ?? "").Length;
+                if (uriLength > 16_384)
+                    throw new FakeSalesforceError(414, "URI_TOO_LONG", "URI Too Long");
                 (status, answer) = Rest(ctx, record, body);
+            }
             else
                 throw FakeSalesforceError.NotFound();
         }
@@ -169,10 +178,14 @@ public sealed class FakeSalesforce : IAsyncDisposable
         return (segments[1..], method) switch
         {
             (["query"], "GET") => Query(record.Soql, version),
+            // "QueryAll": like Query, plus the recycle bin's records and archived tasks and events. The fake keeps no
+            // recycle bin values and archives nothing, so it answers what Query answers (IsDeleted is false on all).
+            (["queryAll"], "GET") => Query(record.Soql, version),
             (["query", var locator], "GET") => QueryMore(locator, version),
             (["sobjects", var type, "deleted"], "GET") => GetDeleted(type, ctx.Request.Query["start"], ctx.Request.Query["end"]),
             (["sobjects", var type, var id], "GET") => Retrieve(type, id, ctx.Request.Query["fields"], version),
             (["sobjects", var type, var id], "PATCH") => Update(type, id, body),
+            (["sobjects", var type, var id], "DELETE") => Delete(type, id),
             (["sobjects", var type, var field, var value], "PATCH") => Upsert(type, field, Uri.UnescapeDataString(value), body),
             _ => throw FakeSalesforceError.NotFound(),
         };
@@ -347,6 +360,23 @@ public sealed class FakeSalesforce : IAsyncDisposable
             foreach (var (k, v) in values)
                 record.Values[k] = v;
             Org.Touch(record);
+            return (204, null);
+        }
+    }
+
+    /// <summary>
+    /// "Delete a Record": DELETE sobjects/T/id, 204, into the recycle bin (getDeleted lists it); deleted already: 404
+    /// ENTITY_IS_DELETED; never there: 404 NOT_FOUND
+    /// (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_delete_record.htm).
+    /// </summary>
+    private (int, JsonNode?) Delete(string type, string id)
+    {
+        lock (Org.Gate)
+        {
+            if (Org.Deleted.Any(d => d.Id == id))
+                throw new FakeSalesforceError(404, "ENTITY_IS_DELETED", "entity is deleted");
+            Existing(type, id);
+            Org.Delete(id);
             return (204, null);
         }
     }

@@ -61,8 +61,13 @@ internal sealed class FakeSoql
             {
                 var path = Identifier();
                 var op = Next();
+                if (op.Equals("IN", StringComparison.OrdinalIgnoreCase))
+                {
+                    where.Add(new Condition(path, "IN", ParseList()));
+                    continue;
+                }
                 if (op is not ("=" or "!=" or "<" or "<=" or ">" or ">="))
-                    throw FakeSalesforceError.Malformed($"unexpected token: '{op}' (this fake knows =, !=, <, <=, >, >= joined by AND)");
+                    throw FakeSalesforceError.Malformed($"unexpected token: '{op}' (this fake knows =, !=, <, <=, >, >=, IN joined by AND)");
                 where.Add(new Condition(path, op, ParseLiteral()));
             }
             while (Accept("AND"));
@@ -87,6 +92,29 @@ internal sealed class FakeSoql
         if (Accept("LIMIT"))
             limit = int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw FakeSalesforceError.Malformed("LIMIT must be a whole number");
         return new Query(select, from, where, orderBy, limit);
+    }
+
+    /// <summary>
+    /// IN's values: in parentheses, separated by commas, strings in single quotes ("Comparison Operators": "The values
+    /// for IN must be in parentheses. String values must be surrounded by single quotes",
+    /// https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_comparisonoperators.htm).
+    /// An empty list, a missing comma or parenthesis is MALFORMED_QUERY.
+    /// </summary>
+    private Literal ParseList()
+    {
+        if (Peek() != "(")
+            throw FakeSalesforceError.Malformed($"unexpected token: '{Peek() ?? "end of query"}' (IN takes a list in parentheses)");
+        _at++;
+        var values = new List<Literal>();
+        do
+        {
+            if (Peek() == ")")
+                throw FakeSalesforceError.Malformed("unexpected token: ')'");
+            values.Add(ParseLiteral());
+        }
+        while (Accept(","));
+        Expect(")");
+        return new Literal("list", values, "(" + string.Join(",", values.Select(v => v.Text)) + ")");
     }
 
     private Literal ParseLiteral()
@@ -259,9 +287,13 @@ internal sealed class FakeSoql
             else
                 throw FakeSalesforceError.Malformed("nested subqueries are not supported");
         }
-        foreach (var c in query.Where)
+        foreach (var c in query.Where.SelectMany(c => c.Value.Value is List<Literal> list ? list.Select(v => c with { Op = "=", Value = v }) : new[] { c }))
         {
             var field = Resolve(org, type, c.Path).Field;
+            // An id filter must hold ids: 15 or 18 letters and digits, else Salesforce refuses the query
+            // (INVALID_QUERY_FILTER_OPERATOR "invalid ID field").
+            if (field.Type == FakeFieldType.Id && c.Value is { Kind: "string", Value: string id } && (id.Length is not (15 or 18) || !id.All(char.IsAsciiLetterOrDigit)))
+                throw new FakeSalesforceError(400, "INVALID_QUERY_FILTER_OPERATOR", $"invalid ID field: {id}");
             var ok = c.Value.Kind switch
             {
                 "null" => c.Op is "=" or "!=",
@@ -316,7 +348,13 @@ internal sealed class FakeSoql
 
     private static bool Matches(FakeSalesforceOrg org, FakeSObjectType type, FakeRecord row, Condition c)
     {
+        if (c.Value.Value is List<Literal> list)
+            return list.Any(v => Matches(org, type, row, c with { Op = "=", Value = v }));
         var value = Value(org, type, row, c.Path);
+        // Ids match by their 15-character case-sensitive form: an 18-character id is that plus a case checksum
+        // ("What Are Salesforce IDs Composed Of?"), so either form finds the record.
+        if (Resolve(org, type, c.Path).Field.Type == FakeFieldType.Id && value is string stored && c.Value.Value is string wanted && c.Op is "=" or "!=")
+            return (stored.Length >= 15 && wanted.Length >= 15 && string.CompareOrdinal(stored, 0, wanted, 0, 15) == 0) == (c.Op == "=");
         if (c.Value.Kind == "null")
             return c.Op == "=" ? value is null : value is not null;
         if (value is null)

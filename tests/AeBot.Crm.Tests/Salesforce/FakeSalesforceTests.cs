@@ -148,4 +148,51 @@ public sealed class FakeSalesforceTests : IAsyncLifetime
     }
 
     private static string? ErrorCode(string body) => JsonDocument.Parse(body).RootElement[0].GetProperty("errorCode").GetString();
+
+    [Fact]
+    public async Task Query_with_Id_IN_finds_records_by_quoted_15_and_18_character_ids_and_refuses_a_malformed_list()
+    {
+        var first = _org.Org.AddAccount("Acme Corp");
+        var second = _org.Org.AddAccount("Globex");
+        _org.Org.AddAccount("Initech");
+        var session = await _org.RawSessionAsync();
+        async Task<(HttpStatusCode Status, string Body)> Query(string soql)
+        {
+            using var response = await session.GetAsync("/services/data/v62.0/query?q=" + Uri.EscapeDataString(soql));
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var found = await Query($"SELECT Id FROM Account WHERE Id IN ('{first}', '{second[..15]}')");
+        Assert.Equal(HttpStatusCode.OK, found.Status);
+        var ids = JsonDocument.Parse(found.Body).RootElement.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()).ToList();
+        Assert.Equal([first, second], ids);
+
+        var notAnId = await Query("SELECT Id FROM Account WHERE Id IN ('not-an-id')");
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_QUERY_FILTER_OPERATOR"), (notAnId.Status, ErrorCode(notAnId.Body)));
+        Assert.Equal("MALFORMED_QUERY", ErrorCode((await Query("SELECT Id FROM Account WHERE Id IN ()")).Body));
+        Assert.Equal("MALFORMED_QUERY", ErrorCode((await Query($"SELECT Id FROM Account WHERE Id IN ('{first}' '{second}')")).Body));
+        Assert.Equal("MALFORMED_QUERY", ErrorCode((await Query($"SELECT Id FROM Account WHERE Id IN '{first}'")).Body));
+        Assert.Equal("MALFORMED_QUERY", ErrorCode((await Query($"SELECT Id FROM Account WHERE Id IN ('{first}'")).Body));
+    }
+
+    [Fact]
+    public async Task A_query_URI_longer_than_16384_bytes_is_refused_414()
+    {
+        var session = await _org.RawSessionAsync();
+        var ids = string.Join(",", Enumerable.Range(0, 800).Select(i => $"'001000000000{i:D3}AAA'"));
+        using var response = await session.GetAsync("/services/data/v62.0/query?q=" + Uri.EscapeDataString($"SELECT Id FROM Account WHERE Id IN ({ids})"));
+        Assert.Equal((HttpStatusCode)414, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_a_record_answers_204_then_404_ENTITY_IS_DELETED_and_getDeleted_lists_it()
+    {
+        var task = _org.Org.AddTask("Call back");
+        var session = await _org.RawSessionAsync();
+        using var first = await session.DeleteAsync($"/services/data/v62.0/sobjects/Task/{task}");
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.False(_org.Org.Exists(task));
+        using var again = await session.DeleteAsync($"/services/data/v62.0/sobjects/Task/{task}");
+        Assert.Equal((HttpStatusCode.NotFound, "ENTITY_IS_DELETED"), (again.StatusCode, ErrorCode(await again.Content.ReadAsStringAsync())));
+    }
 }

@@ -422,6 +422,210 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Broken'"));
     }
 
+    private async Task<(long InteractionId, long? FollowUpId, long ChangeId)> LogAsync(InteractionType type, string summary, string? nextStep = null)
+    {
+        await using var db = _db.NewContext();
+        var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+        var northgate = await db.Accounts.Where(a => a.Name == "Northgate Logistics").Select(a => a.Id).SingleAsync();
+        var logged = await Writes(db).LogInteractionAsync(daniel, new InteractionDraft(type, northgate, Local("deals", _ids["fleet"]), ["Dana Whitfield"],
+            summary, [], nextStep, nextStep is null ? null : new DateOnly(2026, 12, 4), Fake.Now), default);
+        return (logged!.Value.InteractionId, logged.Value.FollowUpId, logged.ChangeId);
+    }
+
+    private string CrmIdOf(string table, long localId) =>
+        _db.Text($"SELECT CrmId FROM CrmRecords WHERE Provider = 'HubSpot' AND ObjectType = '{table}' AND LocalId = {localId}")!;
+
+    [Fact]
+    public async Task A_follow_up_snoozed_then_marked_done_in_chat_moves_and_completes_its_HubSpot_task()
+    {
+        await SyncAsync(full: true);
+        var (_, followUpId, _) = await LogAsync(InteractionType.Call, "Dana wants the fleet pricing in writing.", "Send the pricing sheet");
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync();
+        var task = Fake.Get("tasks", CrmIdOf("tasks", followUpId!.Value))!;
+        Assert.Equal("NOT_STARTED", task["hs_task_status"]);
+
+        await using (var db = _db.NewContext())
+        {
+            var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+            Assert.NotNull(await Writes(db).SnoozeFollowUpAsync(daniel, followUpId.Value, new DateTimeOffset(2026, 12, 10, 12, 0, 0, TimeSpan.Zero), default));
+        }
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+        // The due date is the start of the day in the account's zone (US/Eastern: 05:00 UTC in December).
+        Assert.Equal("2026-12-10T05:00:00.000Z", task["hs_timestamp"]);
+        Assert.Equal("NOT_STARTED", task["hs_task_status"]);
+
+        await using (var db = _db.NewContext())
+        {
+            var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+            Assert.NotNull(await Writes(db).CompleteFollowUpAsync(daniel, followUpId.Value, default));
+        }
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+        Assert.Equal("COMPLETED", task["hs_task_status"]);
+
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, (await SyncAsync()).WritesSent);
+        Assert.Equal(1, _db.Scalar($"SELECT Status FROM FollowUpTasks WHERE Id = {followUpId}")); // Done, read back as such
+    }
+
+    [Fact]
+    public async Task A_call_edited_in_chat_updates_its_HubSpot_call_and_undoing_it_deletes_the_call()
+    {
+        await SyncAsync(full: true);
+        var (interactionId, _, logChange) = await LogAsync(InteractionType.Call, "Dana agreed to a pilot.");
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync();
+        var callId = CrmIdOf("activities", interactionId);
+
+        long editChange;
+        await using (var db = _db.NewContext())
+        {
+            var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+            editChange = (await Writes(db).EditInteractionAsync(daniel, interactionId, new InteractionEdit(Summary: "Dana agreed to a paid pilot."), default))!.ChangeId;
+        }
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+        Assert.Contains("paid pilot", Fake.Get("calls", callId)!["hs_call_body"]);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync();
+        Assert.Equal("Dana agreed to a paid pilot.", _db.Text($"SELECT Summary FROM Interactions WHERE Id = {interactionId}")); // read back unchanged
+
+        await using (var db = _db.NewContext())
+        {
+            var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+            Assert.Equal(UndoStatus.Undone, (await Writes(db).UndoAsync(daniel, editChange, DateTimeOffset.MinValue, default)).Status);
+            Assert.Equal(UndoStatus.Undone, (await Writes(db).UndoAsync(daniel, logChange, DateTimeOffset.MinValue, default)).Status);
+        }
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync();
+
+        Assert.NotNull(Fake.Get("calls", callId)!.ArchivedAt);
+        Assert.Single(Fake.Requests, r => r.Method == "DELETE" && r.Path == $"/crm/v3/objects/calls/{callId}");
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var again = await SyncAsync();
+        Assert.Equal(0, again.WritesSent);
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM Interactions WHERE Summary LIKE '%pilot%'"));
+    }
+
+    [Fact]
+    public async Task An_email_logged_in_chat_becomes_a_HubSpot_email_with_its_associations_and_a_full_sync_keeps_it()
+    {
+        await SyncAsync(full: true);
+        var (interactionId, _, _) = await LogAsync(InteractionType.Email, "Sent Dana the fleet pricing sheet.");
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.WritesSent);
+        var email = Assert.Single(Fake.All("emails"));
+        Assert.Contains("fleet pricing sheet", email["hs_email_text"]);
+        Assert.Equal("EMAIL", email["hs_email_direction"]);
+        Assert.Equal([_ids["fleet"]], email.Associations["deals"].Select(a => a.Id));
+        Assert.Equal([_ids["dana"]], email.Associations["contacts"].Select(a => a.Id));
+        Assert.Empty(Fake.All("notes"));
+
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var full = await SyncAsync(full: true);
+        Assert.Equal(0, full.Read["activities"].Swept);
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM Interactions WHERE Id = {interactionId}"));
+    }
+
+    [Fact]
+    public async Task A_deal_whose_line_items_were_all_removed_loses_its_product()
+    {
+        var analytics = Fake.AddProduct("Fleet Analytics Pro", 60_000m);
+        var lineItem = Fake.AddLineItem(_ids["fleet"], analytics);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        Assert.Equal("Fleet Analytics Pro", ProductOf(_ids["fleet"]));
+
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.RemoveLineItem(_ids["fleet"], lineItem);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+
+        Assert.Null(ProductOf(_ids["fleet"]));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Products WHERE Name = 'Fleet Analytics Pro'")); // the product itself stays
+    }
+
+    [Fact]
+    public async Task A_deal_with_more_line_items_than_an_association_page_holds_is_read_to_its_last_page()
+    {
+        var audit = Fake.AddProduct("Audit Module", 22_000m);
+        // 520 one-off line items (no product), then the only one made from a product: it is on the second page.
+        for (var i = 0; i < 520; i++)
+            Fake.AddLineItem(_ids["fleet"], null, name: $"Fee {i}", price: 10m);
+        Fake.AddLineItem(_ids["fleet"], audit, position: 1);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.ClearRequests();
+
+        await SyncAsync(full: true);
+
+        Assert.Equal("Audit Module", ProductOf(_ids["fleet"]));
+        var reads = Fake.Requests.Where(r => r.Path == "/crm/v4/associations/deals/line_items/batch/read").ToList();
+        Assert.Equal(2, reads.Count);
+        Assert.Contains("\"after\"", reads[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edit_HubSpot_search_has_not_indexed_yet_is_read_by_the_next_run_and_no_record_is_read_twice_in_a_run()
+    {
+        Fake.SearchLag = TimeSpan.FromSeconds(5);
+        await SyncAsync(full: true);
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        Fake.Update("deals", _ids["risk"], new Dictionary<string, string?> { ["amount"] = "61000" });
+        Fake.Advance(TimeSpan.FromSeconds(2)); // the run starts two seconds after the edit: search does not see it yet
+
+        var first = await SyncAsync();
+
+        Assert.Equal(0, first.Read.GetValueOrDefault("deals")?.Changed ?? 0);
+        Assert.Equal(60_000m, _db.Money($"SELECT Amount FROM Opportunities WHERE Id = {Local("deals", _ids["risk"])}"));
+
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.Update("deals", _ids["fleet"], new Dictionary<string, string?> { ["amount"] = "85000" });
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        var second = await SyncAsync();
+
+        Assert.Equal(61_000m, _db.Money($"SELECT Amount FROM Opportunities WHERE Id = {Local("deals", _ids["risk"])}"));
+        Assert.Equal(85_000m, _db.Money($"SELECT Amount FROM Opportunities WHERE Id = {Local("deals", _ids["fleet"])}"));
+        var deals = second.Read["deals"];
+        Assert.Equal((0, 2), (deals.Created, deals.Updated));
+        Assert.Equal(2, deals.Updated + deals.Unchanged); // each of the two read once
+    }
+
+    [Fact]
+    public async Task Two_HubSpot_owners_sharing_an_email_stay_two_people_and_neither_takes_over_the_rep_with_that_email()
+    {
+        await using (var db = _db.NewContext())
+        {
+            db.Reps.Add(new Core.Organization.Rep { Name = "Sales Desk", Email = "sales@brightwave.example", TimeZoneId = "UTC", CreatedAt = Fake.Now, HierarchyPath = "/" });
+            await db.SaveChangesAsync();
+        }
+        var ana = Fake.AddOwner("Ana", "Costa", "sales@brightwave.example", team: "East");
+        var ben = Fake.AddOwner("Ben", "Okafor", "Sales@brightwave.example", team: "West");
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal([ana, ben], report.SharedEmails.Order(StringComparer.Ordinal));
+        var anaRep = Local("users", ana);
+        var benRep = Local("users", ben);
+        Assert.NotEqual(anaRep, benRep);
+        Assert.DoesNotContain(_db.Scalar("SELECT Id FROM Reps WHERE Name = 'Sales Desk'"), new[] { anaRep, benRep });
+        Assert.Equal("Ana Costa", _db.Text($"SELECT Name FROM Reps WHERE Id = {anaRep}"));
+        Assert.Equal("Ben Okafor", _db.Text($"SELECT Name FROM Reps WHERE Id = {benRep}"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Reps WHERE Email = 'sales@brightwave.example'"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Reps WHERE Email = 'daniel.kim@brightwave.example'"));
+
+        // A later run keeps them apart too.
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        await SyncAsync();
+        Assert.Equal(anaRep, Local("users", ana));
+        Assert.Equal(benRep, Local("users", ben));
+    }
+
     private static EfSalesWrites Writes(Data.Storage.AeBotDbContext db) =>
         new(db, new EfWorkData(db, new MemoryCache(new MemoryCacheOptions())), TimeProvider.System);
 

@@ -375,6 +375,160 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
         Assert.Equal("ok", (await SyncAsync()).Outcome);
     }
 
+    private async Task<(long InteractionId, long? FollowUpId, long ChangeId)> LogAsync(InteractionType type, string summary, string? nextStep = null)
+    {
+        await using var db = _db.NewContext();
+        var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+        var acme = await db.Accounts.Where(a => a.Name == "Acme Corp").Select(a => a.Id).SingleAsync();
+        var logged = await Writes(db).LogInteractionAsync(raj, new InteractionDraft(type, acme, Local("deals", _ids["platform"]), ["Ann Lee"],
+            summary, [], nextStep, nextStep is null ? null : new DateOnly(2026, 12, 4), _sf.Fake.Clock.Now), default);
+        return (logged!.Value.InteractionId, logged.Value.FollowUpId, logged.ChangeId);
+    }
+
+    private string CrmIdOf(string table, long localId) =>
+        _db.Text($"SELECT CrmId FROM CrmRecords WHERE Provider = 'Salesforce' AND ObjectType = '{table}' AND LocalId = {localId}")!;
+
+    [Fact]
+    public async Task A_follow_up_snoozed_then_marked_done_in_chat_moves_and_completes_its_Salesforce_task()
+    {
+        await SyncAsync(full: true);
+        var (_, followUpId, _) = await LogAsync(InteractionType.Call, "Walked Ann through pricing.", "Send the revised proposal");
+        await SyncAsync();
+        var task = CrmIdOf("tasks", followUpId!.Value);
+        Assert.Equal("Not Started", _sf.Org.Get(task, "Status"));
+
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            Assert.NotNull(await Writes(db).SnoozeFollowUpAsync(raj, followUpId.Value, new DateTimeOffset(2026, 12, 10, 12, 0, 0, TimeSpan.Zero), default));
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+        Assert.Equal(new DateOnly(2026, 12, 10), _sf.Org.Get(task, "ActivityDate"));
+        Assert.Equal("Not Started", _sf.Org.Get(task, "Status"));
+
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            Assert.NotNull(await Writes(db).CompleteFollowUpAsync(raj, followUpId.Value, default));
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+        Assert.Equal("Completed", _sf.Org.Get(task, "Status"));
+
+        // Read back: still done in AeBot, and nothing is sent again.
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, (await SyncAsync()).WritesSent);
+        Assert.Equal(1, _db.Scalar($"SELECT Status FROM FollowUpTasks WHERE Id = {followUpId}")); // Done
+    }
+
+    [Fact]
+    public async Task An_email_logged_in_chat_is_a_Task_of_subtype_Email_its_edit_updates_it_and_its_undo_deletes_it()
+    {
+        await SyncAsync(full: true);
+        var (interactionId, _, logChange) = await LogAsync(InteractionType.Email, "Sent Ann the security questionnaire.");
+        await SyncAsync();
+        var email = CrmIdOf("activities", interactionId);
+        Assert.Equal("Email", _sf.Org.Get(email, "TaskSubtype"));
+        Assert.Equal("Completed", _sf.Org.Get(email, "Status"));
+
+        long editChange;
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            editChange = (await Writes(db).EditInteractionAsync(raj, interactionId, new InteractionEdit(Summary: "Sent Ann the security questionnaire and the DPA."), default))!.ChangeId;
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+        Assert.Contains("and the DPA", (string?)_sf.Org.Get(email, "Description"));
+
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            Assert.Equal(UndoStatus.Undone, (await Writes(db).UndoAsync(raj, editChange, DateTimeOffset.MinValue, default)).Status);
+            Assert.Equal(UndoStatus.Undone, (await Writes(db).UndoAsync(raj, logChange, DateTimeOffset.MinValue, default)).Status);
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        var undone = await SyncAsync();
+
+        Assert.False(_sf.Org.Exists(email));
+        Assert.Contains(_sf.Fake.Requests, r => r.Method == "DELETE" && r.Path.EndsWith("/sobjects/Task/" + email, StringComparison.Ordinal));
+        Assert.Equal(0, undone.Read["activities"].Created); // nothing of it comes back
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, (await SyncAsync()).WritesSent);
+        Assert.Equal(1, _sf.Fake.Requests.Count(r => r.Method == "DELETE"));
+    }
+
+    [Fact]
+    public async Task A_full_sync_removes_what_Salesforce_deleted_beyond_getDeleted_confirmed_by_Id_IN_queries_within_the_URI_limit()
+    {
+        var extra = Enumerable.Range(0, 150).Select(i => _sf.Org.AddAccount($"Prospect {i:D3}", _ids["lee"])).ToList();
+        await SyncAsync(full: true);
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        _sf.Org.Delete(_ids["expansion"]);
+        _sf.Org.Delete(_ids["questionnaire"]);
+        foreach (var id in extra)
+            _sf.Org.Delete(id);
+        _sf.Fake.Clock.Advance(TimeSpan.FromDays(20)); // the full run reads deletions two weeks back: these are older
+
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal("ok", report.Outcome);
+        Assert.Equal((0, 1), (report.Read["deals"].Deleted, report.Read["deals"].Swept));
+        Assert.Equal(1, report.Read["activities"].Swept);
+        Assert.Equal(150, report.Read["companies"].Swept);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Initech Expansion'"));
+        Assert.Equal(3, _db.Scalar("SELECT COUNT(*) FROM Accounts"));
+        var confirms = _sf.Fake.Requests.Where(r => r.Path.EndsWith("/queryAll", StringComparison.Ordinal)).ToList();
+        Assert.True(confirms.Count(r => r.Soql!.Contains("FROM Account", StringComparison.Ordinal)) >= 2); // batched
+        Assert.All(confirms, r => Assert.True((r.Path + r.QueryString).Length <= SalesforceClient.MaxQueryUriLength, $"{(r.Path + r.QueryString).Length} characters"));
+        Assert.All(confirms, r => Assert.Equal(200, r.Status));
+
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.All((await SyncAsync(full: true)).Read.Values, c => Assert.Equal(0, c.Swept));
+    }
+
+    [Fact]
+    public async Task A_full_Salesforce_sync_that_fails_part_way_sweeps_nothing()
+    {
+        await SyncAsync(full: true);
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        _sf.Org.Delete(_ids["expansion"]);
+        _sf.Fake.Clock.Advance(TimeSpan.FromDays(20));
+        _sf.Fake.FailNext(400, "MALFORMED_QUERY", "scripted", times: 1, when: r => r.Soql?.Contains("FROM Event", StringComparison.Ordinal) == true);
+
+        var report = await SyncAsync(full: true);
+
+        Assert.NotEqual("ok", report.Outcome);
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Opportunities WHERE Name = 'Initech Expansion'"));
+        Assert.DoesNotContain(_sf.Fake.Requests, r => r.Path.EndsWith("/queryAll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_Salesforce_users_sharing_an_email_stay_two_people_and_neither_takes_over_the_rep_with_that_email()
+    {
+        await using (var db = _db.NewContext())
+        {
+            db.Reps.Add(new Core.Organization.Rep { Name = "Sales Desk", Email = "sales@acme-sales.example", TimeZoneId = "UTC", CreatedAt = _sf.Fake.Clock.Now, HierarchyPath = "/" });
+            await db.SaveChangesAsync();
+        }
+        var ana = _sf.Org.AddUser("Ana Costa", "sales@acme-sales.example");
+        var ben = _sf.Org.AddUser("Ben Okafor", "sales@acme-sales.example");
+
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal([ana, ben], report.SharedEmails.Order(StringComparer.Ordinal));
+        var anaRep = Local("users", ana);
+        var benRep = Local("users", ben);
+        Assert.NotEqual(anaRep, benRep);
+        var desk = _db.Scalar("SELECT Id FROM Reps WHERE Name = 'Sales Desk'");
+        Assert.DoesNotContain(desk, new[] { anaRep, benRep });
+        Assert.Equal("Ana Costa", _db.Text($"SELECT Name FROM Reps WHERE Id = {anaRep}"));
+        Assert.Equal("Ben Okafor", _db.Text($"SELECT Name FROM Reps WHERE Id = {benRep}"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Reps WHERE Email = 'sales@acme-sales.example'")); // still the desk's alone
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Reps WHERE Email = 'raj.patel@acme-sales.example'")); // a unique e-mail still matches
+    }
+
     private HashSet<string> Seeded() => [.. _ids.Values];
 
     /// <summary>Chat changes stamped on the same clock as the org's records (the order of changes is compared).</summary>
