@@ -158,10 +158,12 @@ public sealed partial class ThaiCaptureTests(ConversationFixture app) : IClassFi
             return [confirm, updated, undone];
         }
 
+        Task<string?> HistoryAsync(long id) => TextAsync($"SELECT COUNT(*) FROM OpportunityHistory WHERE OpportunityId = {id}");
+        var (englishHistory, thaiHistory) = (await HistoryAsync(english.Id), await HistoryAsync(thai.Id));
+
         await SpeakAsync(ReplyLanguage.English);
         var inEnglish = await PushAsync(english.Name, english.Id);
         Assert.StartsWith($"Undone: the change on {english.Name}.", inEnglish[2].Read());
-        var englishHistory = await TextAsync($"SELECT COUNT(*) FROM OpportunityHistory WHERE OpportunityId = {english.Id}");
 
         await SpeakAsync(ReplyLanguage.Thai);
         var (confirm, updated, undone) = await PushAsync(thai.Name, thai.Id) is var r ? (r[0], r[1], r[2]) : default;
@@ -179,8 +181,8 @@ public sealed partial class ThaiCaptureTests(ConversationFixture app) : IClassFi
         // Undone the same way: the close date back, its history row gone — as for the English rep.
         Assert.Equal(thai.CloseDate, await TextAsync($"SELECT CloseDate FROM Opportunities WHERE Id = {thai.Id}"));
         Assert.Equal(english.CloseDate, await TextAsync($"SELECT CloseDate FROM Opportunities WHERE Id = {english.Id}"));
-        Assert.Equal(englishHistory, await TextAsync($"SELECT COUNT(*) FROM OpportunityHistory WHERE OpportunityId = {thai.Id}"));
-        Assert.Equal("2", await TextAsync($"SELECT COUNT(*) FROM BotChanges WHERE UndoneAt IS NOT NULL AND RepId = {DanaId} AND Description IN ('the change on {english.Name}', 'the change on {thai.Name}')"));
+        Assert.Equal((englishHistory, thaiHistory), (await HistoryAsync(english.Id), await HistoryAsync(thai.Id)));
+        Assert.Equal("0", await TextAsync($"SELECT COUNT(*) FROM BotChanges WHERE UndoneAt IS NULL AND RepId = {DanaId} AND Description IN ('the change on {english.Name}', 'the change on {thai.Name}')"));
     }
 
     [Fact]
@@ -255,23 +257,30 @@ public sealed partial class ThaiCaptureTests(ConversationFixture app) : IClassFi
     }
 
     [Fact]
-    public async Task Asking_something_else_mid_dialog_sets_it_aside_in_thai_and_cancel_says_so_in_thai()
+    public async Task A_dialog_set_aside_or_dropped_says_so_in_thai_and_cancel_says_so_in_thai()
     {
         await SpeakAsync(ReplyLanguage.Thai);
+        var before = await TextAsync($"SELECT COUNT(*) FROM Interactions WHERE RepId = {DanaId}");
         var conversation = Guid.NewGuid().ToString("N");
         var asked = await app.AskAsync(Dana, "log a call", conversation);
         AssertThai(asked, [.. asked.Blocks.OfType<ChoiceBlock>().SelectMany(c => c.Options).Select(o => o.Label)]);
 
-        var meanwhile = await app.AskAsync(Dana, "remind me to call Bob tomorrow at 10am", conversation);
-        var aside = meanwhile.Blocks.OfType<ContextBlock>().Single().Text;
-        Assert.Equal("ฉันพักการบันทึกการโทรไว้ก่อน พิมพ์ \"ทำต่อ\" เพื่อทำให้เสร็จ", aside);
-
+        // A question meanwhile sets it aside; "resume" asks again; "cancel" stops it.
+        var meanwhile = await app.AskAsync(Dana, "what closes this month?", conversation);
+        Assert.Equal("ฉันพักการบันทึกการโทรไว้ก่อน พิมพ์ \"ทำต่อ\" เพื่อทำให้เสร็จ", meanwhile.Blocks.OfType<ContextBlock>().Last().Text);
         var resumed = await app.AskAsync(Dana, "resume", conversation);
         AssertThai(resumed, [.. resumed.Blocks.OfType<ChoiceBlock>().SelectMany(c => c.Options).Select(o => o.Label)]);
         var cancelled = await app.AskAsync(Dana, "cancel", conversation);
         Assert.Equal("โอเค หยุดการบันทึกการโทรแล้ว — ยังไม่ได้บันทึกอะไร", cancelled.Read());
         AssertThai(cancelled);
         AssertThai(await app.AskAsync(Dana, "cancel", conversation));
+
+        // A new command instead drops it, and says so.
+        await app.AskAsync(Dana, "log a call", conversation);
+        var replaced = await app.AskAsync(Dana, "remind me to call Bob tomorrow at 10am", conversation);
+        Assert.Equal("ฉันยกเลิกการบันทึกการโทรที่ยังทำไม่เสร็จ เพื่อทำเรื่องนี้แทน", replaced.Blocks.OfType<ContextBlock>().Single().Text);
+        AssertThai(replaced, "Call Bob");
+        Assert.Equal(before, await TextAsync($"SELECT COUNT(*) FROM Interactions WHERE RepId = {DanaId}"));
     }
 
     [GeneratedRegex("[A-Za-z]{2,}")]
