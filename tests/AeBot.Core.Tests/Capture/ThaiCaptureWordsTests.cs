@@ -19,7 +19,7 @@ public sealed partial class ThaiCaptureWordsTests
     /// <summary>English words left once the names are taken out: none in a Thai text.</summary>
     private static List<string> EnglishIn(string text, params string[] names)
     {
-        foreach (var name in names.OrderByDescending(n => n.Length))
+        foreach (var name in names.Where(n => n.Length > 0).OrderByDescending(n => n.Length))
             text = text.Replace(name, " ", StringComparison.Ordinal);
         return Latin().Matches(text).Select(m => m.Value).ToList();
     }
