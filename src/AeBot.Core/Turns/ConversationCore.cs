@@ -227,7 +227,7 @@ public sealed partial class ConversationCore(
                 {
                     AbilityKind.Brief => await briefs.BriefAsync(c, text, ct),
                     AbilityKind.MyDay => await myDay.PlanAsync(c, ct),
-                    AbilityKind.Playbook => playbook.Answer(text),
+                    AbilityKind.Playbook => playbook.Answer(text, c.Language),
                     _ => await commission.AnswerAsync(c, text, ct),
                 });
             case ChoiceReading choice:
