@@ -46,7 +46,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         var reading = await ReadEnglishAsync(read.Words, viewer, today, previous, ct);
         // A write the Thai phrasings did not see is not made on the lexicon's guess: declined, never written wrong.
         if (reading is CommandReading { Kind: CommandKind.Log or CommandKind.Remind or CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal or CommandKind.NudgeSettings })
-            return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "write not recognised"], Thai = true };
+            return Phrasings.Unsupported(read.Words.ToLowerInvariant()) is { } unsupported
+                ? new UnsupportedReading(unsupported) { Evidence = ["thai: " + read.Words], Thai = true }
+                : new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "write not recognised"], Thai = true };
         // Thai words nobody knows, and nothing of a question's own core (no set, no measure): "อากาศวันนี้…" is not
         // "today's deals". Never an answer to a different question than the one asked.
         if (reading is QueryReading && read.Unknown.Count > 0)

@@ -200,7 +200,7 @@ public static partial class ThaiCommands
     [GeneratedRegex(@"^(?:@?aebot\s*,?\s*)?(?:ช่วย|รบกวน|ขอ|อยากให้)\s*")]
     private static partial Regex Courtesy();
 
-    [GeneratedRegex(@"(?:\s*(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|นะคะ|นะครับ|นะ|จ้า|จ้ะ|ฮะ|หน่อย|ด้วย|ที|เลย|อ่ะ|อะ|[!.。]+))+$")]
+    [GeneratedRegex(@"(?:\s*(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|นะคะ|นะครับ|นะ|จ้า|จ้ะ|ฮะ|หน่อย|ด้วย|ที|เลย|อ่ะ|[!.。]+))+$")]
     private static partial Regex TrailingParticles();
 
     [GeneratedRegex(@"^(?:ยกเลิก(?:ก่อน|เลย)?|ไม่เอาแล้ว|ไม่เอา|ช่างมัน(?:เถอะ)?|หยุด|พอแล้ว|เลิก|cancel)$", RegexOptions.IgnoreCase)]
@@ -218,7 +218,7 @@ public static partial class ThaiCommands
     [GeneratedRegex(@"เตือน")]
     private static partial Regex Remind();
 
-    [GeneratedRegex(@"^(?:(?:ผม|ฉัน|หนู|เรา|เพิ่ง|ได้)\s*)*(?:บันทึก|จด|ล็อก|ล็อค|โน้ต|โน๊ต|โทร|คอล|ประชุม|มีตติ้ง|คุย|เข้าพบ|ไปพบ|พบ|ไปเจอ|เจอ|เดโม|ทานข้าว|กินข้าว|ไลน์|(?:ส่ง)?(?:อี)?เมล(?=.*แล้ว)|log\b|call\b|meeting\b|met\b|called\b|note\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:ผม|ฉัน|หนู|เรา|เพิ่ง|ได้)\s*)*(?:บันทึก|จด|ล็อก|ล็อค|โน้ต|โน๊ต|โทร|คอล|ประชุม|มีตติ้ง|คุย|เข้าพบ|ไปพบ|พบ|ไปเจอ|เจอ|เดโม|ไลน์|(?:ส่ง)?(?:อี)?เมล(?=.*แล้ว)|(?:ทานข้าว|กินข้าว)กับ|log\b|call\b|meeting\b|met\b|called\b|note\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Log();
 
     [GeneratedRegex(@"^(?:มาร์ค|มาร์ก|mark|เปลี่ยน|ปรับ|ตั้ง|อัปเดต|อัพเดท|อัพเดต|ปิด|แก้).*(?:closed[- ]?won|\bwon\b|ชนะ|ปิดได้|ปิดการขายได้|ได้งาน)|^(?:เรา|ผม|ฉัน)?\s*ปิด(?:ดีล|การขาย)?(?!ไม่)(?:(?!ไม่ได้|ได้ไหม|ได้หรือ).)+ได้(?:แล้ว|ที่|มา)|\S.*เซ็น(?:สัญญา)?(?:แล้ว|เรียบร้อย)|^(?:เรา|ผม|ฉัน)?\s*ได้ดีล.+แล้ว|^(?:เรา|ผม|ฉัน)?\s*ชนะ(?:ดีล)?\s*\S", RegexOptions.IgnoreCase)]
