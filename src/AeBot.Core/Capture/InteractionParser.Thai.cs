@@ -57,7 +57,10 @@ public static partial class InteractionParser
                 continue;
             }
             ThaiContacts(clause, account, contacts);
-            if (ThaiStep(clause, localNow) is { } step)
+            // "ต้องขออนุมัติก่อน", "ให้ส่งข้อมูลมาก่อน": what the customer asks of us is an objection, not our next step.
+            if (ThaiObjections(clause, playbook).Any(o => o.Topic is not null))
+                content.Add(clause);
+            else if (ThaiStep(clause, localNow) is { } step)
                 steps.Add(step);
             else if (!(ThaiMoments.Find(clause, localNow) is { } when && when.Matched.Trim() == clause.Trim()))
                 content.Add(clause); // a date alone says nothing that happened
@@ -194,7 +197,7 @@ public static partial class InteractionParser
     [GeneratedRegex(@"\s+[-–—]\s+|\s*[;•]\s*|(?<=\S):\s+|,\s+")]
     private static partial Regex ThaiBreaks();
 
-    [GeneratedRegex(@"(?:กับ|หา|ที่|ของ|ให้|เป็น|คุณ|และ|ถึง|จาก|เรื่อง|ทาง|ไป|คือ|ว่า)$")]
+    [GeneratedRegex(@"(?:กับ|หา|ที่|ของ|ให้|เป็น|คุณ|และ|ถึง|จาก|เรื่อง|ทาง|คือ|ว่า)$")]
     private static partial Regex ThaiWaits();
 
     [GeneratedRegex(@"^(?:วันนี้|เมื่อวาน(?:นี้)?|เมื่อเช้า(?:นี้)?|เมื่อกี้|เช้านี้|บ่ายนี้|เย็นนี้|แล้ว|ครับ|ค่ะ|คะ|นะ|นะครับ|นะคะ|จ้า)$")]
