@@ -43,6 +43,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         if (ThaiCommands.Kind(normalized, asks) is { } kind
             && (kind is not (CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal) || await HasThaiDealReferenceAsync(normalized, viewer, ct)))
             return new CommandReading(kind) { Evidence = [kind.ToString(), "thai: " + read.Words], Thai = true };
+        // Latin names spelt in Thai ("ปรียา", "แอคมี"): read as the name when exactly one fits, else asked.
+        var (latin, ambiguity) = await LatinNamesAsync(normalized, ct);
+        if (ambiguity is not null)
+            return new ChoiceReading(ambiguity) { Evidence = ["thai: transliterated " + ambiguity.Words], Thai = true };
+        if (latin != normalized)
+            read = _thai.Read(latin, await names.ThaiNamesAsync(ct));
         var reading = await ReadEnglishAsync(read.Words, viewer, today, previous, ct);
         // A write the Thai phrasings did not see is not made on the lexicon's guess: declined, never written wrong.
         if (reading is CommandReading { Kind: CommandKind.Log or CommandKind.Remind or CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal or CommandKind.NudgeSettings })
@@ -54,6 +60,30 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
         if (reading is QueryReading && read.Unknown.Count > 0)
             return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)], Thai = true };
         return reading with { Evidence = [.. reading.Evidence, "thai: " + read.Words], Thai = true };
+    }
+
+    /// <summary>The text with each Thai spelling of a person's or an account's Latin name replaced by that name.</summary>
+    private async Task<(string Text, Ambiguity? Ambiguity)> LatinNamesAsync(string text, CancellationToken ct)
+    {
+        var people = ThaiNames.FindTransliterated(text, await names.AllRepsAsync(ct), firstNames: true).Select(m => (Kind: "person", Match: m));
+        var accounts = ThaiNames.FindTransliterated(text, await names.AccountsAsync(ct), firstNames: false).Select(m => (Kind: "account", Match: m));
+        var thaiNames = await names.ThaiNamesAsync(ct);
+        foreach (var piece in people.Concat(accounts).GroupBy(x => x.Match.Matched).OrderByDescending(g => g.Key.Length).ToList())
+        {
+            if (thaiNames.Any(n => n.Contains(piece.Key, StringComparison.Ordinal)) || !text.Contains(piece.Key, StringComparison.Ordinal))
+                continue;
+            var fits = piece.ToList();
+            // Two people called Priya are one spelling: the person slot asks which, as it does in English.
+            // "แอคมี" for "Acme" and "Acme Europe": the shared word, which the name slot then asks about like English.
+            var words = fits.Select(f => f.Kind == "person" || fits.Count > 1 ? f.Match.Entity.Name.Split(' ')[0] : f.Match.Entity.Name).Distinct().ToList();
+            // Several names fit: asked only when each sounds close; a short Thai word that merely echoes a few is no name.
+            if (words.Count > 1 && piece.Key.Length >= 5 && fits.All(f => f.Match.Score >= 70))
+                return (text, new Ambiguity(fits[0].Kind, piece.Key, fits.Select(f => f.Match.Entity).ToList()));
+            if (words.Count > 1)
+                continue;
+            text = text.Replace(piece.Key, " " + words[0] + " ", StringComparison.Ordinal);
+        }
+        return (text, null);
     }
 
     /// <summary>A Thai change names a deal: "ดีลนี้", or an account the asker may see, spelt in any script.</summary>

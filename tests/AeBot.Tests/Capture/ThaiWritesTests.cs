@@ -139,6 +139,32 @@ public sealed class ThaiWritesTests(ConversationFixture app) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task Thai_nudge_settings_set_the_digest_time_and_mute_renewals()
+    {
+        var repId = (await app.RepAsync(Dana)).Id;
+        await app.AskAsync(Dana, "เวลาสรุปประจำวัน 8 โมง", Guid.NewGuid().ToString("N"));
+        Assert.StartsWith("08:00", await SqlAsync($"SELECT DigestTime FROM NudgePreferences WHERE RepId = {repId}"));
+
+        await app.AskAsync(Dana, "ปิดการแจ้งเตือนเรื่องต่อสัญญา", Guid.NewGuid().ToString("N"));
+        Assert.Equal("1", await SqlAsync($"SELECT COUNT(*) FROM NudgeMutes WHERE RepId = {repId} AND Category = 'renewals'"));
+    }
+
+    [Fact]
+    public async Task Thai_undo_takes_back_the_last_change()
+    {
+        var (account, dealId) = await DealAsync(5);
+        var before = await SqlAsync($"SELECT Stage FROM Opportunities WHERE Id = {dealId}");
+        var target = before == "Negotiation" ? "Proposal" : "Negotiation";
+        var conversation = Guid.NewGuid().ToString("N");
+        await app.AskAsync(Dana, $"ย้าย {account} ไปขั้น {target}", conversation);
+        await app.AskAsync(Dana, "ตกลง", conversation);
+        Assert.Equal(target, await SqlAsync($"SELECT Stage FROM Opportunities WHERE Id = {dealId}"));
+
+        await app.AskAsync(Dana, "ยกเลิกล่าสุด", conversation);
+        Assert.Equal(before, await SqlAsync($"SELECT Stage FROM Opportunities WHERE Id = {dealId}"));
+    }
+
+    [Fact]
     public async Task A_Thai_reminder_keeps_the_reps_words_and_is_due_at_the_Thai_time()
     {
         await app.AskAsync(Dana, "เตือนฉันพรุ่งนี้ 9 โมง โทรหา Priya", Guid.NewGuid().ToString("N"));

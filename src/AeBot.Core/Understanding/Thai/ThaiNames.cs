@@ -52,7 +52,7 @@ public static class ThaiNames
         return found;
     }
 
-    /// <summary>Latin-script names spelt in Thai; each with the Thai words that spelt it.</summary>
+    /// <summary>Latin-script names spelt in Thai; each with the Thai words that spelt it and how alike they sound (0–100).</summary>
     public static IReadOnlyList<EntityMatch> FindTransliterated(string text, NameIndex index, bool firstNames)
     {
         if (!ThaiScript.Contains(text) || index.Names.Count == 0)
@@ -72,40 +72,74 @@ public static class ThaiNames
             while (i < repaired.Length && ThaiScript.IsThai(repaired[i]))
                 i++;
             var run = repaired[start..i];
-            var words = Breaker.Words(run);
-            var bounds = new List<int> { 0 };
-            var known = new List<bool>();
-            foreach (var w in words)
+            var segments = Segments(run);
+            for (var a = 0; a < segments.Count; a++)
             {
-                bounds.Add(bounds[^1] + w.Length);
-                known.Add(ThaiLexicon.Entries.ContainsKey(w));
-            }
-            for (var a = 0; a < bounds.Count - 1; a++)
-                for (var b = a + 1; b < bounds.Count && bounds[b] - bounds[a] <= 16; b++)
+                // A name starts at a word AeBot doesn't know and runs on over at most a short known word ("แอค|มี"):
+                // never across AeBot's own words, so "ปิดได้เท่าไหร่" is read as what it says.
+                if (segments[a].Known)
+                    continue;
+                var piece = "";
+                for (var b = a; b < segments.Count && b < a + 4; b++)
                 {
-                    var piece = run[bounds[a]..bounds[b]];
-                    // AeBot's own words are never a name: "มีแล้ว" is not a spelling of anyone.
-                    if (piece.Length < 2 || ThaiLexicon.Entries.ContainsKey(piece) || known.Skip(a).Take(b - a).All(k => k))
+                    if (segments[b].Known && segments[b].Text.Length > 2)
+                        break;
+                    piece += segments[b].Text;
+                    if (piece.Length < 2 || piece.Length > 16)
                         continue;
                     var skeleton = Skeleton(piece, thai: true);
                     if (skeleton.Length == 0 || !table.TryGetValue(skeleton, out var names))
                         continue;
-                    var roman = Romanise(piece);
+                    var roman = Plain(Romanise(piece));
+                    var vowel = FirstThaiVowel(piece);
                     foreach (var (name, latin) in names)
                     {
                         if (!firstNames && latin != Letters(name.Name) && latin.Length < 4)
                             continue;
+                        // The first vowel must sound alike too: ดอง is not Dana, though both are "TN".
+                        if (vowel is not null && !Alike(vowel, FirstLatinVowel(latin)))
+                            continue;
                         var similar = Fuzz.Ratio(roman, latin);
                         if (similar < (skeleton.Length == 1 ? 75 : 40))
                             continue;
-                        var match = new EntityMatch(name, 90, text.Contains(piece, StringComparison.Ordinal) ? piece : run);
+                        var match = new EntityMatch(name, similar, text.Contains(piece, StringComparison.Ordinal) ? piece : run);
                         if (!found.TryGetValue(name.Id, out var had) || had.Matched.Length < piece.Length)
                             found[name.Id] = match;
                     }
                 }
+            }
         }
         return found.Values.ToList();
     }
+
+    /// <summary>A run of Thai cut as <see cref="ThaiReader"/> cuts it: AeBot's words longest first, ICU's word breaks for the rest.</summary>
+    private static List<(string Text, bool Known)> Segments(string run)
+    {
+        var breaks = new SortedSet<int>();
+        var at = 0;
+        foreach (var word in Breaker.Words(run))
+            breaks.Add(at += word.Length);
+        var segments = new List<(string, bool)>();
+        var i = 0;
+        while (i < run.Length)
+        {
+            var length = Math.Min(LongestEntry, run.Length - i);
+            while (length > 0 && !ThaiLexicon.Entries.ContainsKey(run.Substring(i, length)))
+                length--;
+            if (length > 0)
+            {
+                segments.Add((run.Substring(i, length), true));
+                i += length;
+                continue;
+            }
+            var end = breaks.FirstOrDefault(b => b > i, run.Length);
+            segments.Add((run[i..end], false));
+            i = end;
+        }
+        return segments;
+    }
+
+    private static readonly int LongestEntry = ThaiLexicon.Entries.Keys.Max(k => k.Length);
 
     /// <summary>A Thai spelling in Latin letters, roughly as RTGS writes it (for comparing with a name, not for showing).</summary>
     public static string Romanise(string thai)
@@ -240,6 +274,50 @@ public static class ThaiNames
         }
         return table;
     }
+
+    /// <summary>RTGS's aspirates as English writes them: "kh" → "k", "th" → "t", "ph" → "p".</summary>
+    private static string Plain(string roman) => roman.Replace("kh", "k", StringComparison.Ordinal).Replace("th", "t", StringComparison.Ordinal).Replace("ph", "p", StringComparison.Ordinal);
+
+    private static string? FirstThaiVowel(string thai)
+    {
+        for (var i = 0; i < thai.Length; i++)
+        {
+            var c = thai[i];
+            switch (c)
+            {
+                case 'เ': return i + 2 < thai.Length && thai[i + 2] == 'ี' ? "i" : "e";
+                case 'แ': return "ae";
+                case 'โ': return "o";
+                case 'ใ' or 'ไ': return "ai";
+                case 'ั' or 'า' or 'ะ' or 'ำ': return "a";
+                case 'ิ' or 'ี': return "i";
+                case 'ึ' or 'ื': return "ue";
+                case 'ุ' or 'ู': return "u";
+                case 'อ' when i > 0: return "o";
+            }
+        }
+        return null;
+    }
+
+    private static char FirstLatinVowel(string latin)
+    {
+        foreach (var c in latin)
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u')
+                return c;
+        return latin.Contains('y', StringComparison.Ordinal) ? 'i' : '\0';
+    }
+
+    private static bool Alike(string thai, char latin) => thai switch
+    {
+        "a" => latin is 'a' or 'u' or 'o',
+        "ae" => latin is 'a' or 'e',
+        "e" => latin is 'e' or 'a',
+        "i" => latin is 'i' or 'e',
+        "o" => latin is 'o' or 'u',
+        "u" => latin is 'u' or 'o',
+        "ai" => latin is 'i' or 'a',
+        _ => true,
+    };
 
     private static string Letters(string name) => new(name.ToLowerInvariant().Where(c => c is >= 'a' and <= 'z').ToArray());
 
