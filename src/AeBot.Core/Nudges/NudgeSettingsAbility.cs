@@ -15,7 +15,7 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
 {
     public async Task<TurnResult> HandleAsync(TurnContext c, string text, CancellationToken ct)
     {
-        var t = Normalize(text);
+        var t = Normalize(Understanding.Thai.ThaiCommands.NudgeWords(text));
         if (MutePattern().Match(t) is { Success: true } mute)
             return await MuteAsync(c, mute, ct);
         var mine = await store.GetAsync(c.Viewer.RepId, ct);
