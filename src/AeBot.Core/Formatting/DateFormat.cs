@@ -75,6 +75,7 @@ public static class DateFormat
 
     public static string Range(DateOnly from, DateOnly to, ReplyLanguage language) =>
         !language.IsThai ? Range(from, to)
+        : from.Year == to.Year && from.Month == to.Month ? $"{from.Day}–{Full(to, language)}"
         : from.Year == to.Year ? $"{from.Day} {ThaiMonths[from.Month - 1]} – {Full(to, language)}"
         : $"{Full(from, language)} – {Full(to, language)}";
 
