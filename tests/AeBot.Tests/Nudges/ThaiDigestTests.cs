@@ -49,7 +49,7 @@ public sealed class ThaiDigestTests : IAsyncLifetime
         var digest = (await OutboxAsync(tuesday, _world.Tess)).Single(o => o.Reason == DailyDigests.Rule).Reply;
         ThaiText.AssertThai(digest, await NamesAsync(tuesday, _world.Tess));
         var text = ThaiText.All(digest);
-        Assert.StartsWith("งานวันนี้ของคุณTess:", text, StringComparison.Ordinal);
+        Assert.StartsWith("งานวันนี้ของคุณ Tess:", text, StringComparison.Ordinal);
 
         // The same lists as the English day, item for item (the held-back nudges come on top).
         var thaiLists = Lists(digest).ToList();
