@@ -52,7 +52,8 @@ public partial class ReplyTextsTests
     private static Dictionary<string, string> Read(ResourceManager manager, CultureInfo culture)
     {
         // tryParents false: the Thai set alone, never English filled in behind a missing Thai text.
-        using var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        // Not disposed: the manager caches this set and hands it to every later lookup (disposing it broke other tests).
+        var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
         Assert.NotNull(set);
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
     }
