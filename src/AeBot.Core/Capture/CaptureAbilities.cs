@@ -102,6 +102,7 @@ public sealed partial class CaptureAbilities(
     /// <summary>A command: something to record or change, each confirmed or undoable.</summary>
     public async Task<TurnResult> CommandAsync(TurnContext c, CommandKind kind, string text, CancellationToken ct)
     {
+        text = ThaiCommandWords(c, kind, text);
         var turn = kind switch
         {
             CommandKind.Cancel => c.Pending is { } pending ? await CancelAsync(c, pending, ct)
@@ -151,7 +152,7 @@ public sealed partial class CaptureAbilities(
     private async Task<TurnResult?> ContinueAsync(TurnContext c, DialogState active, string text, string? answer, CancellationToken ct) => active.Kind switch
     {
         DialogKind.LogInteraction => await ContinueLogAsync(c, active, text, answer, ct),
-        DialogKind.UpdateDeal => await ContinueDealAsync(c, active, text, answer, ct),
+        DialogKind.UpdateDeal => await ContinueDealAsync(c, active, ThaiAnswerWords(active, text), answer, ct),
         DialogKind.EditInteraction => await ContinueEditAsync(c, active, text, answer, ct),
         DialogKind.Reminder => await ContinueReminderAsync(c, active, text, answer, ct),
         _ => null,

@@ -31,14 +31,16 @@ public static partial class InteractionParser
 {
     /// <summary>Reads a whole log entry, its opening words included.</summary>
     public static ParsedInteraction Parse(string text, DateTime localNow, ObjectionPlaybook playbook, string? accountWords) =>
-        new NoteReader(localNow, playbook, accountWords, head: true).Read(text);
+        IsThai(text, accountWords) ? ReadThai(text, localNow, playbook, accountWords, head: true)
+        : new NoteReader(localNow, playbook, accountWords, head: true).Read(text);
 
     /// <summary>Reads the answer to "what happened?": all of it is content, objections and next steps.</summary>
     public static ParsedInteraction ParseDetails(string text, DateTime localNow, ObjectionPlaybook playbook, string? accountWords) =>
-        new NoteReader(localNow, playbook, accountWords, head: false).Read(text);
+        IsThai(text, accountWords) ? ReadThai(text, localNow, playbook, accountWords, head: false)
+        : new NoteReader(localNow, playbook, accountWords, head: false).Read(text);
 
-    /// <summary>The interaction type a word names ("call", "met", "emailed", "caled"), if any.</summary>
-    public static InteractionType? TypeOf(string text) => TypeIn(Tidy(text), fuzzy: true);
+    /// <summary>The interaction type a word names ("call", "met", "emailed", "caled", "โทร", "ประชุม"), if any.</summary>
+    public static InteractionType? TypeOf(string text) => (IsThai(text, null) ? ThaiTypeOf(text) : null) ?? TypeIn(Tidy(text), fuzzy: true);
 
     internal static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 

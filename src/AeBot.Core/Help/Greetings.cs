@@ -1,5 +1,7 @@
 using AeBot.Core.Conversation;
+using AeBot.Core.Formatting;
 using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Core.Time;
 using AeBot.Core.Understanding;
 using Microsoft.Extensions.Options;
@@ -25,22 +27,33 @@ public sealed class Greetings(ISalesData data, TimeProvider clock, IOptions<AeBo
         return For(viewer, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone), new FiscalCalendar(options.Value.FiscalYearStartMonth));
     }
 
-    /// <summary>The greeting at <paramref name="local"/>, the viewer's own wall-clock time.</summary>
+    /// <summary>The greeting at <paramref name="local"/>, the viewer's own wall-clock time, in the language they read.</summary>
     public static Reply For(Viewer viewer, DateTimeOffset local, FiscalCalendar fiscal)
     {
+        var language = viewer.Speaks;
         var first = viewer.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? viewer.Name;
         var today = DateOnly.FromDateTime(local.DateTime);
-        var (questions, why) = Examples(viewer.HasTeam, today, fiscal);
-        var hello = local.Hour switch { < 5 => "Hi", < 12 => "Good morning", < 18 => "Good afternoon", _ => "Good evening" };
-        var text = $"{hello}, {first}! I'm AeBot. {why} Click one to ask it, or type your own question — \"help\" shows everything I do.";
+        var (questions, why) = Examples(viewer.HasTeam, today, fiscal, language);
+        var hello = local.Hour switch
+        {
+            < 5 => nameof(HelpTexts.Greeting_Night),
+            < 12 => nameof(HelpTexts.Greeting_Morning),
+            < 18 => nameof(HelpTexts.Greeting_Afternoon),
+            _ => nameof(HelpTexts.Greeting_Evening),
+        };
+        var text = HelpAbility.T(language, hello, first, why);
         return new Reply([new TextBlock(text), new ActionsBlock(questions.Select(q => new ReplyAction(q, Payloads.Ask + q)).ToList())])
         {
-            Summary = $"Greeting with {questions.Count} example questions",
+            Summary = HelpAbility.T(language, nameof(HelpTexts.Greeting_Summary), questions.Count),
+            Language = language.Code,
         };
     }
 
+    internal static (IReadOnlyList<string> Questions, string Why) Examples(bool manager, DateOnly today, FiscalCalendar fiscal) =>
+        Examples(manager, today, fiscal, ReplyLanguage.English);
+
     /// <summary>4–6 questions, the day's first; each one the core answers from the data (a test asks every one of them).</summary>
-    internal static (IReadOnlyList<string> Questions, string Why) Examples(bool manager, DateOnly today, FiscalCalendar fiscal)
+    internal static (IReadOnlyList<string> Questions, string Why) Examples(bool manager, DateOnly today, FiscalCalendar fiscal, ReplyLanguage language)
     {
         var quarter = fiscal.ThisQuarter(today);
         var monthEnd = today.AddDays(1 - today.Day).AddMonths(1).AddDays(-1);
@@ -48,36 +61,40 @@ public sealed class Greetings(ISalesData data, TimeProvider clock, IOptions<AeBo
         string why;
         if (quarter.To.DayNumber - today.DayNumber < 14)
         {
-            why = $"The quarter ends {quarter.To:MMM d} — here's where it stands.";
+            why = HelpAbility.T(language, nameof(HelpTexts.Greeting_QuarterEnds), Day(quarter.To, today, language));
             picks.AddRange(manager
-                ? ["team forecast this quarter", "who is behind quota?", "what does my team close this month?"]
-                : ["forecast this quarter", "how am I tracking vs quota?", "what closes this month?"]);
+                ? [nameof(HelpTexts.Q_TeamForecast), nameof(HelpTexts.Q_BehindQuota), nameof(HelpTexts.Q_TeamClosesThisMonth)]
+                : [nameof(HelpTexts.Q_ForecastThisQuarter), nameof(HelpTexts.Q_TrackingVsQuota), nameof(HelpTexts.Q_ClosesThisMonth)]);
         }
         else if (monthEnd.DayNumber - today.DayNumber < 7)
         {
-            why = $"The month ends {monthEnd:MMM d} — time to close what you can.";
+            why = HelpAbility.T(language, nameof(HelpTexts.Greeting_MonthEnds), Day(monthEnd, today, language));
             picks.AddRange(manager
-                ? ["what does my team close this month?", "how is my team tracking vs quota?", "who is behind quota?"]
-                : ["what closes this month?", "how am I tracking vs quota?", "deals past their close date"]);
+                ? [nameof(HelpTexts.Q_TeamClosesThisMonth), nameof(HelpTexts.Q_TeamVsQuota), nameof(HelpTexts.Q_BehindQuota)]
+                : [nameof(HelpTexts.Q_ClosesThisMonth), nameof(HelpTexts.Q_TrackingVsQuota), nameof(HelpTexts.Q_PastCloseDate)]);
         }
         else if (today.DayOfWeek == DayOfWeek.Monday)
         {
-            why = "A new week — here's what's ahead.";
+            why = HelpAbility.T(language, nameof(HelpTexts.Greeting_NewWeek));
             picks.AddRange(manager
-                ? ["what does my team close this week?", "slipped deals on my team", "who is behind quota?"]
-                : ["my day", "what closes this week?", "stale deals"]);
+                ? [nameof(HelpTexts.Q_TeamClosesThisWeek), nameof(HelpTexts.Q_TeamSlipped), nameof(HelpTexts.Q_BehindQuota)]
+                : [nameof(HelpTexts.Q_MyDay), nameof(HelpTexts.Q_ClosesThisWeek), nameof(HelpTexts.Q_Stale)]);
         }
         else
         {
-            why = manager ? "Here's what managers ask me most." : "Here's what reps ask me most.";
+            why = HelpAbility.T(language, manager ? nameof(HelpTexts.Greeting_ManagersAsk) : nameof(HelpTexts.Greeting_RepsAsk));
         }
         // The rest of a day's list: the everyday questions of the role, none twice.
         IEnumerable<string> everyday = manager
-            ? ["team pipeline by rep this quarter", "how is my team tracking vs quota?", "stale deals on my team", "who has the best win rate this quarter?", "team forecast this quarter", "who is behind quota?"]
-            : ["my day", "how am I tracking vs quota?", "what closes this month?", "biggest open deals", "stale deals", "what did I close last quarter?"];
+            ? [nameof(HelpTexts.Q_TeamPipelineByRep), nameof(HelpTexts.Q_TeamVsQuota), nameof(HelpTexts.Q_TeamStale), nameof(HelpTexts.Q_BestWinRate), nameof(HelpTexts.Q_TeamForecast), nameof(HelpTexts.Q_BehindQuota)]
+            : [nameof(HelpTexts.Q_MyDay), nameof(HelpTexts.Q_TrackingVsQuota), nameof(HelpTexts.Q_ClosesThisMonth), nameof(HelpTexts.Q_BiggestOpen), nameof(HelpTexts.Q_Stale), nameof(HelpTexts.Q_ClosedLastQuarter)];
         foreach (var question in everyday)
             if (picks.Count < 5 && !picks.Contains(question))
                 picks.Add(question);
-        return (picks, why);
+        return (picks.Select(k => HelpAbility.T(language, k)).ToList(), why);
     }
+
+    /// <summary>"Dec 31" as the greeting always wrote it in English; "31 ธ.ค." in Thai.</summary>
+    private static string Day(DateOnly date, DateOnly today, ReplyLanguage language) =>
+        language.IsThai ? DateFormat.Short(date, today, language) : date.ToString("MMM d", System.Globalization.CultureInfo.CurrentCulture);
 }

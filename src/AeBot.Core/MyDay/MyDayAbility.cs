@@ -2,6 +2,7 @@ using AeBot.Core.Answers;
 using AeBot.Core.Audit;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
+using AeBot.Core.Text;
 using Microsoft.Extensions.Options;
 using AeBot.Core.Work;
 
@@ -17,7 +18,7 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
     {
         var o = options.Value;
         var plan = await work.MyDayAsync(c.Viewer, c.Today, c.Now, new DayPlanSettings(o.StaleDays, o.RenewalDays, MorePages.PageSize), ct);
-        return new TurnResult(Render(plan, c.Viewer, c.Today, c.Now, c.Zone, o), "my-day", TurnOutcome.Answered,
+        return new TurnResult(Render(plan, c.Viewer, c.Today, c.Now, c.Zone, o, c.Language), "my-day", TurnOutcome.Answered,
             $"overdue={plan.OverdueTotal} today={plan.DueTodayTotal} renewals={plan.RenewalsTotal} stale={plan.StaleTotal} pastclose={plan.PastCloseTotal}");
     }
 
@@ -26,71 +27,85 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
     {
         var o = options.Value;
         var plan = await work.MyDayAsync(c.Viewer, c.Today, c.Now, new DayPlanSettings(o.StaleDays, o.RenewalDays, offset + MorePages.PageSize), ct);
-        var part = Section(plan, section, c.Today, c.Zone, o);
+        var l = c.Language;
+        var part = Section(plan, section, c.Today, c.Zone, o, l);
         if (part is null)
-            return new TurnResult(new Reply([new TextBlock("That list is no longer part of your day — say \"my day\" for the latest.")]) { Summary = "My day: unknown list" },
+            return new TurnResult(new Reply([new TextBlock(T(l, nameof(MyDayTexts.NoLongerPart)))]) { Summary = T(l, nameof(MyDayTexts.NoLongerPartSummary)) },
                 "my-day-more", TurnOutcome.Answered, section);
         var (title, items, total) = part.Value;
         var page = items.Skip(offset).ToList();
-        var blocks = new List<ReplyBlock> { new ItemListBlock($"{title} ({MorePages.Range(offset, page.Count, total)})", page) };
-        if (page.Count > 0 && MorePages.Button(new MorePage(null, section, offset + page.Count), total) is { } more)
+        var range = PageLabels.Range(offset, page.Count, total, l);
+        var blocks = new List<ReplyBlock> { new ItemListBlock($"{title} ({range})", page) };
+        if (page.Count > 0 && PageLabels.Button(new MorePage(null, section, offset + page.Count), total, l) is { } more)
             blocks.Add(more);
-        return new TurnResult(new Reply(blocks) { Summary = $"My day: {title.ToLowerInvariant()}, {MorePages.Range(offset, page.Count, total)}" }, "my-day-more", TurnOutcome.Answered,
+        return new TurnResult(new Reply(blocks) { Summary = T(l, nameof(MyDayTexts.PageSummary), title.ToLowerInvariant(), range) }, "my-day-more", TurnOutcome.Answered,
             $"{section} from {offset}");
     }
 
     /// <summary>The plan as a reply: the answer to "my day", and the body of the daily digest.</summary>
-    public static Reply Render(DayPlan plan, Sales.Viewer viewer, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, CaptureOptions o)
+    public static Reply Render(DayPlan plan, Sales.Viewer viewer, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, CaptureOptions o) =>
+        Render(plan, viewer, today, now, zone, o, ReplyLanguage.English);
+
+    /// <summary>As above, in <paramref name="l"/> (the reply says which).</summary>
+    public static Reply Render(DayPlan plan, Sales.Viewer viewer, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, CaptureOptions o, ReplyLanguage l)
     {
         var first = viewer.Name.Split(' ')[0];
         var blocks = new List<ReplyBlock>();
-        blocks.Add(new TextBlock(plan.IsEmpty ? $"Good morning {first} — nothing needs you today. A good day to prospect!" : $"Here's your day, {first}:"));
+        blocks.Add(new TextBlock(T(l, plan.IsEmpty ? nameof(MyDayTexts.NothingToday) : nameof(MyDayTexts.HereIsYourDay), first)));
         foreach (var section in Sections)
         {
-            if (Section(plan, section, today, zone, o) is not { Items.Count: > 0 } part)
+            if (Section(plan, section, today, zone, o, l) is not { Items.Count: > 0 } part)
                 continue;
             var (title, items, total) = part;
-            blocks.Add(new ItemListBlock($"{title} ({MoneyFormat.OfTotal(items.Count, total)})", items));
+            blocks.Add(new ItemListBlock($"{title} ({MoneyFormat.OfTotal(items.Count, total, l)})", items));
             // The digest and "my day" show a few of each; "More" brings the next page of that one list.
-            if (MorePages.Button(new MorePage(null, section, items.Count), total) is { } more)
+            if (PageLabels.Button(new MorePage(null, section, items.Count), total, l) is { } more)
                 blocks.Add(more);
         }
-        blocks.Add(new ContextBlock($"Your follow-ups, renewals and deals · stale = no logged interaction for {o.StaleDays} days, not counting deals past their close date (listed once, under that heading) · as of {DateFormat.AsOf(now, zone)}"));
+        blocks.Add(new ContextBlock(T(l, nameof(MyDayTexts.Footer), o.StaleDays, DateFormat.AsOf(now, zone, l))));
         return new Reply(blocks)
         {
-            Summary = $"My day: {plan.OverdueTotal} overdue, {plan.DueTodayTotal} due today, {plan.UpcomingTotal} this week, {MoneyFormat.Count(plan.RenewalsTotal, "renewal")}, {plan.StaleTotal} stale, {plan.PastCloseTotal} past close date",
+            Summary = T(l, plan.RenewalsTotal == 1 ? nameof(MyDayTexts.Summary_One) : nameof(MyDayTexts.Summary_Other),
+                plan.OverdueTotal, plan.DueTodayTotal, plan.UpcomingTotal, MoneyFormat.Number(plan.RenewalsTotal), plan.StaleTotal, plan.PastCloseTotal),
+            Language = l.Code,
         };
     }
 
-    private static (string Title, IReadOnlyList<ListItem> Items, int Total)? Section(DayPlan plan, string section, DateOnly today, TimeZoneInfo zone, CaptureOptions o)
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(MyDayTexts.ResourceManager, key, args);
+
+    private static (string Title, IReadOnlyList<ListItem> Items, int Total)? Section(DayPlan plan, string section, DateOnly today, TimeZoneInfo zone, CaptureOptions o, ReplyLanguage l)
     {
         ListItem FollowUp(FollowUpRef f) => new(f.Title,
-            string.Join(" · ", new[] { f.AccountName, f.DealName, f.DueDate is { } d ? "due " + DateFormat.Short(d, today) : null }.Where(x => x is not null)),
+            string.Join(" · ", new[] { f.AccountName, f.DealName, f.DueDate is { } d ? T(l, nameof(MyDayTexts.Due), DateFormat.Short(d, today, l)) : null }.Where(x => x is not null)),
             [
-                new ReplyAction("Done", Payloads.Act + "fu.done:" + f.Id, ActionStyle.Primary),
-                new ReplyAction("Snooze", Payloads.Act + "fu.snooze:" + f.Id),
-                .. f.AccountName is { } a ? new[] { new ReplyAction("Log", Payloads.Ask + "log a call with " + a) } : [],
+                new ReplyAction(T(l, nameof(MyDayTexts.ButtonDone)), Payloads.Act + "fu.done:" + f.Id, ActionStyle.Primary),
+                new ReplyAction(T(l, nameof(MyDayTexts.ButtonSnooze)), Payloads.Act + "fu.snooze:" + f.Id),
+                .. f.AccountName is { } a ? new[] { new ReplyAction(T(l, nameof(MyDayTexts.ButtonLog)), Payloads.Ask + "log a call with " + a) } : [],
             ]);
-        ListItem Deal(DealRef d, string detail) => new($"{d.Name}{(d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "")}", detail,
+        ListItem Deal(DealRef d, string detail) => new($"{d.Name}{(d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency, l) : "")}", detail,
         [
-            new ReplyAction("Push date", Payloads.Act + "deal.push:" + d.Id),
-            .. d.AccountName is { } acc ? new[] { new ReplyAction("Log", Payloads.Ask + "log a call with " + acc) } : [],
+            new ReplyAction(T(l, nameof(MyDayTexts.ButtonPushDate)), Payloads.Act + "deal.push:" + d.Id),
+            .. d.AccountName is { } acc ? new[] { new ReplyAction(T(l, nameof(MyDayTexts.ButtonLog)), Payloads.Ask + "log a call with " + acc) } : [],
         ]);
+        string Left(DateOnly end) => end == today ? T(l, nameof(MyDayTexts.Today))
+            : T(l, end.DayNumber - today.DayNumber == 1 ? nameof(MyDayTexts.InDays_One) : nameof(MyDayTexts.InDays_Other), MoneyFormat.Number(end.DayNumber - today.DayNumber));
         return section switch
         {
-            "overdue" => ("Overdue follow-ups", plan.Overdue.Select(FollowUp).ToList(), plan.OverdueTotal),
-            "today" => ("Due today", plan.DueToday.Select(FollowUp).ToList(), plan.DueTodayTotal),
-            "upcoming" => ("Coming up this week", plan.Upcoming.Select(FollowUp).ToList(), plan.UpcomingTotal),
-            "renewals" => ($"Renewals in the next {o.RenewalDays} days", plan.Renewals.Select(r => new ListItem(
+            "overdue" => (T(l, nameof(MyDayTexts.Overdue)), plan.Overdue.Select(FollowUp).ToList(), plan.OverdueTotal),
+            "today" => (T(l, nameof(MyDayTexts.DueToday)), plan.DueToday.Select(FollowUp).ToList(), plan.DueTodayTotal),
+            "upcoming" => (T(l, nameof(MyDayTexts.ComingUp)), plan.Upcoming.Select(FollowUp).ToList(), plan.UpcomingTotal),
+            "renewals" => (T(l, nameof(MyDayTexts.Renewals), o.RenewalDays), plan.Renewals.Select(r => new ListItem(
                 $"{r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
-                $"ends {DateFormat.Short(r.EndDate, today)} ({(r.EndDate == today ? "today" : "in " + MoneyFormat.Count(r.EndDate.DayNumber - today.DayNumber, "day"))}) · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · {(r.AutoRenew ? "auto-renews" : "needs renewal")}",
+                T(l, nameof(MyDayTexts.RenewalItem), DateFormat.Short(r.EndDate, today, l), Left(r.EndDate), MoneyFormat.Exact(r.AnnualValue, r.Currency),
+                    T(l, r.AutoRenew ? nameof(MyDayTexts.AutoRenews) : nameof(MyDayTexts.NeedsRenewal))),
                 [
-                    new ReplyAction("Brief", Payloads.Ask + "brief me on " + r.AccountName),
-                    new ReplyAction("Log", Payloads.Ask + "log a call with " + r.AccountName),
+                    new ReplyAction(T(l, nameof(MyDayTexts.ButtonBrief)), Payloads.Ask + "brief me on " + r.AccountName),
+                    new ReplyAction(T(l, nameof(MyDayTexts.ButtonLog)), Payloads.Ask + "log a call with " + r.AccountName),
                 ])).ToList(), plan.RenewalsTotal),
-            "pastclose" => ("Past their close date", plan.PastClose.Select(d => Deal(d, $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, today)}")).ToList(), plan.PastCloseTotal),
-            "stale" => ($"No activity for {o.StaleDays}+ days", plan.Stale.Select(s => Deal(s.Deal,
-                $"{s.Deal.Stage} · last touched {(s.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, zone).DateTime), today) : "never")}")).ToList(), plan.StaleTotal),
+            "pastclose" => (T(l, nameof(MyDayTexts.PastClose)), plan.PastClose.Select(d => Deal(d, T(l, nameof(MyDayTexts.WasDue), d.Stage, DateFormat.Short(d.CloseDate, today, l)))).ToList(), plan.PastCloseTotal),
+            "stale" => (T(l, nameof(MyDayTexts.Stale), o.StaleDays), plan.Stale.Select(s => Deal(s.Deal, s.LastEngagedAt is { } at
+                ? T(l, nameof(MyDayTexts.LastTouched), s.Deal.Stage, DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), today, l))
+                : T(l, nameof(MyDayTexts.NeverTouched), s.Deal.Stage))).ToList(), plan.StaleTotal),
             _ => null,
         };
     }

@@ -2,6 +2,7 @@ using AeBot.Core.Handoff;
 using AeBot.Core.MyDay;
 using AeBot.Core.Organization;
 using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Core.Time;
 using Microsoft.Extensions.Options;
 using AeBot.Core.Work;
@@ -66,19 +67,23 @@ public sealed class DailyDigests(
         var key = new NudgeKey(Rule, "rep:" + repId, localDate, repId);
         if (outcome != DigestOutcome.Sent)
             return await ledger.RecordAsync(key, null, cancellationToken) ? outcome : DigestOutcome.AlreadyDone;
-        var reply = MyDayAbility.Render(plan!, viewer, localDate, clock.GetUtcNow(), zone, capture.Value);
+        // No chat turn to take the language from: the person's stored one.
+        var l = viewer.Speaks;
+        var reply = MyDayAbility.Render(plan!, viewer, localDate, clock.GetUtcNow(), zone, capture.Value, l);
         var blocks = reply.Blocks.ToList();
         if (folded.Count > 0)
         {
             // Nudges held back by quiet hours or the daily cap: here rather than dropped, each with its own buttons.
-            blocks.Insert(blocks.Count - 1, new Conversation.ItemListBlock($"Held back for your digest ({folded.Count})", folded.Select(f =>
-                new Conversation.ListItem(f.Title, "Why: " + f.Why, NudgeCards.Actions(new NudgeContent(f.Key, f.Title, null, f.Why, null, null,
-                    NudgeSubject.TryParse(f.Key.Subject, out var s) && s.Kind == NudgeSubject.Deal ? s.Id : null)))).ToList()));
+            // Their title and why are as recorded, in the language they were written in then.
+            blocks.Insert(blocks.Count - 1, new Conversation.ItemListBlock(T(l, nameof(NudgeTexts.HeldBack), folded.Count), folded.Select(f =>
+                new Conversation.ListItem(f.Title, T(l, nameof(NudgeTexts.HeldBackWhy), f.Why), NudgeCards.Actions(new NudgeContent(f.Key, f.Title, null, f.Why, null, null,
+                    NudgeSubject.TryParse(f.Key.Subject, out var s) && s.Kind == NudgeSubject.Deal ? s.Id : null) { Language = l }))).ToList()));
         }
         // Every nudge says why it came.
         var time = (await preferences.GetAsync(repId, cancellationToken)).DigestTime ?? options.Value.DigestTime;
-        blocks.Add(new Conversation.ContextBlock($"Your daily digest — sent at {time:HH\\:mm} on weekdays{(folded.Count > 0 ? ", with the nudges held back since the last one (quiet hours or your daily limit)" : "")}. Say \"my day\" any time for the latest, or \"digest at 8am\" to move it."));
-        reply = reply with { Blocks = blocks, Summary = reply.Summary + (folded.Count > 0 ? $", {folded.Count} held-back nudges" : "") };
+        var at = time.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture);
+        blocks.Add(new Conversation.ContextBlock(T(l, folded.Count > 0 ? nameof(NudgeTexts.DailyFooterHeldBack) : nameof(NudgeTexts.DailyFooter), at)));
+        reply = reply with { Blocks = blocks, Summary = folded.Count > 0 ? T(l, nameof(NudgeTexts.DailySummaryHeldBack), reply.Summary, folded.Count) : reply.Summary, Language = l.Code };
         return await ledger.RecordAsync(new NudgeRecord(key, null, new ProactiveMessage(repId, Rule, reply)), folded.Select(f => f.Id).ToList(), cancellationToken)
             ? DigestOutcome.Sent : DigestOutcome.AlreadyDone;
     }
@@ -90,7 +95,7 @@ public sealed class DailyDigests(
             return null;
         var zone = RepTime.ZoneOf(rep);
         var now = clock.GetUtcNow();
-        var viewer = new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath);
+        var viewer = new Viewer(rep.Id, rep.Name, rep.Role, rep.TimeZoneId, rep.HierarchyPath, new LanguageChoice(rep.Language, rep.Locale, rep.BuddhistEra));
         if (localDate < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime))
             return (DigestOutcome.Missed, viewer, zone, null, []);
         var c = capture.Value;
@@ -98,6 +103,8 @@ public sealed class DailyDigests(
         var folded = (await ledger.FoldedAsync(repId, cancellationToken)).Take(options.Value.DigestItemsPerList).ToList();
         return (plan.IsEmpty && folded.Count == 0 ? DigestOutcome.Empty : DigestOutcome.Sent, viewer, zone, plan, folded);
     }
+
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(NudgeTexts.ResourceManager, key, args);
 
     private static bool IsDigestDay(DayOfWeek day, NudgeOptions o) => !o.DigestWeekdaysOnly || day is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 }

@@ -1,10 +1,15 @@
 using System.Globalization;
 using AeBot.Core.Conversation;
+using AeBot.Core.Text;
 
 namespace AeBot.Core.Nudges;
 
 /// <summary>A nudge as the recipient sees it: what, the detail, why it came, and what they can do about it.</summary>
-public sealed record NudgeContent(NudgeKey Key, string Title, string? Detail, string Why, long? AccountId, string? AccountName, long? DealId);
+public sealed record NudgeContent(NudgeKey Key, string Title, string? Detail, string Why, long? AccountId, string? AccountName, long? DealId)
+{
+    /// <summary>The recipient's language, which the texts above are written in and the buttons and hints follow.</summary>
+    public ReplyLanguage Language { get; init; } = ReplyLanguage.English;
+}
 
 /// <summary>
 /// Renders nudges and reads their buttons. A button carries the nudge's key, not a row id, so it can be made before
@@ -26,7 +31,7 @@ public static class NudgeCards
         public const string Reason = "why";
     }
 
-    /// <summary>Reasons offered after a snooze (optional; stored with it).</summary>
+    /// <summary>Reasons offered after a snooze (optional; stored with it, in English).</summary>
     public static readonly IReadOnlyDictionary<string, string> SnoozeReasons = new Dictionary<string, string>
     {
         ["waiting"] = "Waiting on the customer",
@@ -34,6 +39,24 @@ public static class NudgeCards
         ["elsewhere"] = "Handled outside the CRM",
         ["wrong"] = "The data is wrong",
     };
+
+    private static readonly IReadOnlyDictionary<string, string> ReasonKeys = new Dictionary<string, string>
+    {
+        ["waiting"] = nameof(NudgeTexts.ReasonWaiting),
+        ["later"] = nameof(NudgeTexts.ReasonLater),
+        ["elsewhere"] = nameof(NudgeTexts.ReasonElsewhere),
+        ["wrong"] = nameof(NudgeTexts.ReasonWrong),
+    };
+
+    /// <summary>The snooze reasons as a button shows them in <paramref name="language"/>, by the key their payload carries.</summary>
+    public static IReadOnlyDictionary<string, string> SnoozeReasonsIn(ReplyLanguage language) =>
+        SnoozeReasons.ToDictionary(r => r.Key, r => T(language, ReasonKeys[r.Key]));
+
+    /// <summary>A stored reason (the English label) as <paramref name="language"/> says it; anything else as stored.</summary>
+    public static string SnoozeReasonIn(string stored, ReplyLanguage language) =>
+        SnoozeReasons.FirstOrDefault(r => r.Value == stored) is { Key: { } key } ? T(language, ReasonKeys[key]) : stored;
+
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(NudgeTexts.ResourceManager, key, args);
 
     public static string Payload(NudgeKey key, string verb, string? extra = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{Payloads.Act}{ActName}:{verb}:{key.Rule}:{key.Subject}:{key.DueDate:yyyyMMdd}") + (extra is null ? "" : ":" + extra);
@@ -58,18 +81,19 @@ public static class NudgeCards
     public static IReadOnlyList<ReplyAction> Actions(NudgeContent n)
     {
         NudgeSubject.TryParse(n.Key.Subject, out var subject);
+        var l = n.Language;
         var actions = new List<ReplyAction>
         {
-            new("Done", Payload(n.Key, Verbs.Done), ActionStyle.Primary),
-            new("Snooze 1 day", Payload(n.Key, Verbs.SnoozeDay)),
-            new("Snooze 1 week", Payload(n.Key, Verbs.SnoozeWeek)),
+            new(T(l, nameof(NudgeTexts.ButtonDone)), Payload(n.Key, Verbs.Done), ActionStyle.Primary),
+            new(T(l, nameof(NudgeTexts.ButtonSnoozeDay)), Payload(n.Key, Verbs.SnoozeDay)),
+            new(T(l, nameof(NudgeTexts.ButtonSnoozeWeek)), Payload(n.Key, Verbs.SnoozeWeek)),
         };
         if (n.AccountId is not null)
-            actions.Add(new ReplyAction("Log", Payload(n.Key, Verbs.Log)));
+            actions.Add(new ReplyAction(T(l, nameof(NudgeTexts.ButtonLog)), Payload(n.Key, Verbs.Log)));
         if (subject.Kind == NudgeSubject.Deal)
-            actions.Add(new ReplyAction("Push date", Payload(n.Key, Verbs.Push)));
+            actions.Add(new ReplyAction(T(l, nameof(NudgeTexts.ButtonPushDate)), Payload(n.Key, Verbs.Push)));
         if (n.DealId is not null || n.AccountId is not null)
-            actions.Add(new ReplyAction(n.DealId is not null ? "Open deal" : "Open account", Payload(n.Key, Verbs.Open)));
+            actions.Add(new ReplyAction(T(l, n.DealId is not null ? nameof(NudgeTexts.ButtonOpenDeal) : nameof(NudgeTexts.ButtonOpenAccount)), Payload(n.Key, Verbs.Open)));
         return actions;
     }
 
@@ -81,17 +105,23 @@ public static class NudgeCards
             blocks.Add(new ContextBlock(lead));
         blocks.Add(new TextBlock("**" + n.Title + "**" + (n.Detail is null ? "" : "\n" + n.Detail)));
         blocks.Add(new ActionsBlock(Actions(n)));
-        blocks.Add(new ContextBlock("Why you're getting this: " + n.Why + " " + Hint(n.Key.Rule, n.AccountName)));
-        return new Reply(blocks) { Summary = n.Title };
+        blocks.Add(new ContextBlock(T(n.Language, nameof(NudgeTexts.WhyLine), n.Why, Hint(n.Key.Rule, n.AccountName, n.Language))));
+        return new Reply(blocks) { Summary = n.Title, Language = n.Language.Code };
     }
 
     /// <summary>How to turn it down: said in every nudge, so nobody has to look for the setting.</summary>
-    public static string Hint(string rule, string? accountName)
+    public static string Hint(string rule, string? accountName) => Hint(rule, accountName, ReplyLanguage.English);
+
+    /// <summary>
+    /// As above in <paramref name="language"/>; the commands quoted stay as typed ("mute renewals for Acme"),
+    /// since they are what the settings understand.
+    /// </summary>
+    public static string Hint(string rule, string? accountName, ReplyLanguage language)
     {
         var category = NudgeRules.CategoryOf(rule);
         if (category is null)
-            return "Say \"nudge settings\" to change what I send.";
+            return T(language, nameof(NudgeTexts.HintSettings));
         var mute = accountName is null ? $"mute {category.Name}" : $"mute {category.Name} for {accountName}";
-        return $"Say \"{mute}\" or \"nudge settings\" to change this.";
+        return T(language, nameof(NudgeTexts.HintMute), mute);
     }
 }

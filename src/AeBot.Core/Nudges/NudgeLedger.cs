@@ -9,8 +9,13 @@ namespace AeBot.Core.Nudges;
 /// </summary>
 public sealed record NudgeKey(string Rule, string Subject, DateOnly DueDate, long RecipientRepId);
 
-/// <summary>A rep a scheduled message can be addressed to: who, and the zone their clock runs in.</summary>
-public sealed record NudgeRecipient(long RepId, string TimeZoneId, Organization.RepRole Role = Organization.RepRole.Rep);
+/// <summary>A rep a scheduled message can be addressed to: who, the zone their clock runs in, and the language they read.</summary>
+/// <param name="Language">Their stored language (chosen in chat, else their client's locale): a scheduled message has
+/// no turn to take it from.</param>
+public sealed record NudgeRecipient(long RepId, string TimeZoneId, Organization.RepRole Role = Organization.RepRole.Rep, Text.LanguageChoice? Language = null)
+{
+    public Text.ReplyLanguage Speaks => Text.ReplyLanguage.Of(Language?.Chosen, Language?.Locale, Language?.BuddhistEra);
+}
 
 /// <summary>
 /// What is kept of a nudge besides its key: the recipient's local date when it was recorded (the daily cap counts

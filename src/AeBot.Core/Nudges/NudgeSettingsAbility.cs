@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AeBot.Core.Audit;
 using AeBot.Core.Conversation;
+using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 using Microsoft.Extensions.Options;
 
@@ -15,45 +16,45 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
 {
     public async Task<TurnResult> HandleAsync(TurnContext c, string text, CancellationToken ct)
     {
-        var t = Normalize(text);
+        var t = Normalize(Understanding.Thai.ThaiCommands.NudgeWords(text));
+        var l = c.Language;
         if (MutePattern().Match(t) is { Success: true } mute)
             return await MuteAsync(c, mute, ct);
         var mine = await store.GetAsync(c.Viewer.RepId, ct);
         if (DigestPattern().Match(t) is { Success: true } digest)
         {
             if (ParseTime(digest.Groups["time"].Value) is not { } at)
-                return Say("I didn't catch the time — try \"digest at 8am\" or \"digest at 07:30\".", "Digest time not understood", TurnOutcome.NotUnderstood);
+                return Say(T(l, nameof(NudgeTexts.DigestTimeNotUnderstood)), T(l, nameof(NudgeTexts.DigestTimeNotUnderstoodSummary)), TurnOutcome.NotUnderstood);
             await store.SaveAsync(c.Viewer.RepId, at, mine.DailyCap, mine.QuietStart, mine.QuietEnd, ct);
-            return Changed($"Done — your daily digest now comes at **{at:HH\\:mm}** ({c.Zone.Id}) on weekdays.", $"Digest time set to {at:HH\\:mm}");
+            return Changed(l, T(l, nameof(NudgeTexts.DigestSet), Hm(at), c.Zone.Id), T(l, nameof(NudgeTexts.DigestSetSummary), Hm(at)));
         }
         if (QuietPattern().Match(t) is { Success: true } quiet)
         {
             if (quiet.Groups["off"].Success)
             {
                 await store.SaveAsync(c.Viewer.RepId, mine.DigestTime, mine.DailyCap, TimeOnly.MinValue, TimeOnly.MinValue, ct);
-                return Changed("Done — no quiet hours: nudges can come at any time of day (weekends stay quiet).", "Quiet hours off");
+                return Changed(l, T(l, nameof(NudgeTexts.QuietOff)), T(l, nameof(NudgeTexts.QuietOffSummary)));
             }
             if (ParseTime(quiet.Groups["from"].Value) is not { } from || ParseTime(quiet.Groups["to"].Value) is not { } to || from == to)
-                return Say("Tell me when quiet hours start and end, e.g. \"quiet hours 7pm to 7am\" (or \"quiet hours off\").", "Quiet hours not understood", TurnOutcome.NotUnderstood);
+                return Say(T(l, nameof(NudgeTexts.QuietNotUnderstood)), T(l, nameof(NudgeTexts.QuietNotUnderstoodSummary)), TurnOutcome.NotUnderstood);
             await store.SaveAsync(c.Viewer.RepId, mine.DigestTime, mine.DailyCap, from, to, ct);
-            return Changed($"Done — quiet hours **{from:HH\\:mm}–{to:HH\\:mm}** ({c.Zone.Id}). Anything due then waits for your next digest.", $"Quiet hours set to {from:HH\\:mm}-{to:HH\\:mm}");
+            return Changed(l, T(l, nameof(NudgeTexts.QuietSet), Hm(from), Hm(to), c.Zone.Id), T(l, nameof(NudgeTexts.QuietSetSummary), Hm(from), Hm(to)));
         }
         if (CapPattern().Match(t) is { Success: true } cap)
         {
             var n = int.Parse(cap.Groups["n"].Value, CultureInfo.InvariantCulture);
             if (n > 20)
-                return Say("The most I'll send is 20 nudges a day — pick a number from 0 to 20.", "Cap out of range", TurnOutcome.Refused);
+                return Say(T(l, nameof(NudgeTexts.CapTooHigh)), T(l, nameof(NudgeTexts.CapTooHighSummary)), TurnOutcome.Refused);
             await store.SaveAsync(c.Viewer.RepId, mine.DigestTime, n, mine.QuietStart, mine.QuietEnd, ct);
-            return Changed(n == 0
-                ? "Done — no nudges during the day; everything waits for your daily digest."
-                : $"Done — at most **{n}** nudge{(n == 1 ? "" : "s")} a day; the rest wait for your next digest.", $"Daily cap set to {n}");
+            return Changed(l, n == 0 ? T(l, nameof(NudgeTexts.CapZero)) : T(l, n == 1 ? nameof(NudgeTexts.Cap_One) : nameof(NudgeTexts.Cap_Other), n),
+                T(l, nameof(NudgeTexts.CapSummary), n));
         }
         if (ResetPattern().IsMatch(t))
         {
             await store.SaveAsync(c.Viewer.RepId, null, null, null, null, ct);
             foreach (var m in mine.Mutes)
                 await store.UnmuteAsync(c.Viewer.RepId, m.Category, m.AccountId, ct);
-            return Changed("Done — your nudge settings are back to the company defaults.", "Nudge settings reset");
+            return Changed(l, T(l, nameof(NudgeTexts.Reset)), T(l, nameof(NudgeTexts.ResetSummary)));
         }
         return Show(c, mine);
     }
@@ -61,31 +62,48 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
     private TurnResult Show(TurnContext c, NudgePreferences mine)
     {
         var o = options.Value;
+        var l = c.Language;
         var (start, end) = (mine.QuietStart ?? o.QuietStart, mine.QuietEnd ?? o.QuietEnd);
-        string Mark(bool own) => own ? "" : " (default)";
+        string Mark(bool own) => own ? "" : T(l, nameof(NudgeTexts.DefaultMark));
+        var quiet = start == end ? T(l, nameof(NudgeTexts.QuietNone)) : T(l, nameof(NudgeTexts.QuietRange), Hm(start), Hm(end));
         var facts = new List<Fact>
         {
-            new("Daily digest", $"{mine.DigestTime ?? o.DigestTime:HH\\:mm}{(o.DigestWeekdaysOnly ? " on weekdays" : " every day")}{Mark(mine.DigestTime is not null)}"),
-            new("Nudges a day", $"at most {mine.DailyCap ?? o.DailyCap}{Mark(mine.DailyCap is not null)}"),
-            new("Quiet hours", (start == end ? "none" : $"{start:HH\\:mm}–{end:HH\\:mm}") + (o.QuietWeekends ? ", and weekends" : "") + Mark(mine.QuietStart is not null)),
-            new("Time zone", c.Zone.Id),
-            new("Muted", mine.Mutes.Count == 0 ? "nothing" : string.Join("; ", mine.Mutes.Select(Describe))),
+            new(T(l, nameof(NudgeTexts.FactDailyDigest)), T(l, o.DigestWeekdaysOnly ? nameof(NudgeTexts.DigestOnWeekdays) : nameof(NudgeTexts.DigestEveryDay), Hm(mine.DigestTime ?? o.DigestTime)) + Mark(mine.DigestTime is not null)),
+            new(T(l, nameof(NudgeTexts.FactNudgesADay)), T(l, nameof(NudgeTexts.AtMost), mine.DailyCap ?? o.DailyCap) + Mark(mine.DailyCap is not null)),
+            new(T(l, nameof(NudgeTexts.FactQuietHours)), (o.QuietWeekends ? T(l, nameof(NudgeTexts.AndWeekends), quiet) : quiet) + Mark(mine.QuietStart is not null)),
+            new(T(l, nameof(NudgeTexts.FactTimeZone)), c.Zone.Id),
+            new(T(l, nameof(NudgeTexts.FactMuted)), mine.Mutes.Count == 0 ? T(l, nameof(NudgeTexts.MutedNothing)) : string.Join("; ", mine.Mutes.Select(m => Describe(m, l)))),
         };
         var rules = string.Join(", ", NudgeRules.Categories.Select(k => k.Name));
-        var unmute = mine.Mutes.Take(5).Select(m => new ReplyAction("Unmute " + Describe(m), Payloads.Ask + "unmute " + m.Category + (m.AccountName is null ? "" : " for " + m.AccountName))).ToList();
+        var unmute = mine.Mutes.Take(5).Select(m => new ReplyAction(T(l, nameof(NudgeTexts.UnmuteButton), Describe(m, l)), Payloads.Ask + "unmute " + m.Category + (m.AccountName is null ? "" : " for " + m.AccountName))).ToList();
         return new TurnResult(new Reply([
-            new TextBlock("**Your nudge settings**"),
+            new TextBlock(T(l, nameof(NudgeTexts.SettingsTitle))),
             new FactsBlock(facts),
             .. unmute.Count > 0 ? new ReplyBlock[] { new ActionsBlock(unmute) } : [],
-            new ContextBlock($"Change them by saying: \"digest at 8am\", \"quiet hours 7pm to 7am\", \"at most 2 nudges a day\", \"mute renewals for Acme\", \"unmute stale\", \"reset nudge settings\". Rules: {rules}."),
-        ]) { Summary = "Nudge settings" }, "nudge-settings", TurnOutcome.Answered);
+            new ContextBlock(T(l, nameof(NudgeTexts.SettingsHelp), rules)),
+        ]) { Summary = T(l, nameof(NudgeTexts.SettingsSummary)) }, "nudge-settings", TurnOutcome.Answered);
     }
 
-    private static string Describe(NudgeMute m) =>
-        (NudgeRules.FindCategory(m.Category)?.Label ?? m.Category) + (m.AccountName is null ? "" : " for " + m.AccountName);
+    private static string Describe(NudgeMute m, ReplyLanguage l) =>
+        (NudgeRules.FindCategory(m.Category) is { } category ? Label(category, l) : m.Category) + (m.AccountName is null ? "" : T(l, nameof(NudgeTexts.ForAccount), m.AccountName));
+
+    /// <summary>A category as a sentence names it: "renewal reminders", "การเตือนต่อสัญญา".</summary>
+    private static string Label(NudgeCategory category, ReplyLanguage l) => !l.IsThai ? category.Label : T(l, category.Name switch
+    {
+        "renewals" => nameof(NudgeTexts.CategoryRenewals),
+        "follow-ups" => nameof(NudgeTexts.CategoryFollowUps),
+        "stale" => nameof(NudgeTexts.CategoryStale),
+        "slipped" => nameof(NudgeTexts.CategorySlipped),
+        _ => nameof(NudgeTexts.CategoryCloseDates),
+    });
+
+    private static string Hm(TimeOnly time) => time.ToString("HH\\:mm", CultureInfo.InvariantCulture);
+
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(NudgeTexts.ResourceManager, key, args);
 
     private async Task<TurnResult> MuteAsync(TurnContext c, Match m, CancellationToken ct)
     {
+        var l = c.Language;
         var unmute = m.Groups["un"].Success;
         var categories = m.Groups["all"].Success ? NudgeRules.Categories.ToList() : [CategoryFor(m.Groups["what"].Value)];
         long? accountId = null;
@@ -94,13 +112,14 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
         {
             var accounts = await understander.FindAccountsAsync(m.Groups["account"].Value, c.Viewer, ct);
             if (accounts.Count == 0)
-                return Say($"I can't find an account called \"{m.Groups["account"].Value.Trim()}\" among yours, so nothing was changed.", "Mute: account not found", TurnOutcome.Refused);
+                return Say(T(l, nameof(NudgeTexts.AccountNotFound), m.Groups["account"].Value.Trim()), T(l, nameof(NudgeTexts.AccountNotFoundSummary)), TurnOutcome.Refused);
             if (accounts.Count > 1 && accounts[0].Score == accounts[1].Score)
             {
                 var verb = unmute ? "unmute" : "mute";
                 var what = m.Groups["all"].Success ? "all" : categories[0].Name;
-                return new TurnResult(new Reply([new ChoiceBlock("Which account?", accounts.Take(6).Select(a =>
-                    new ReplyAction(a.Entity.Name, Payloads.Ask + $"{verb} {what} for {a.Entity.Name}")).ToList())]) { Summary = "Which account to " + verb }, "nudge-mute", TurnOutcome.Clarified);
+                return new TurnResult(new Reply([new ChoiceBlock(T(l, nameof(NudgeTexts.WhichAccount)), accounts.Take(6).Select(a =>
+                    new ReplyAction(a.Entity.Name, Payloads.Ask + $"{verb} {what} for {a.Entity.Name}")).ToList())])
+                    { Summary = T(l, unmute ? nameof(NudgeTexts.WhichAccountToUnmute) : nameof(NudgeTexts.WhichAccountToMute)) }, "nudge-mute", TurnOutcome.Clarified);
             }
             (accountId, accountName) = (accounts[0].Entity.Id, accounts[0].Entity.Name);
         }
@@ -109,14 +128,16 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
             changed += unmute
                 ? await store.UnmuteAsync(c.Viewer.RepId, category.Name, accountId, ct) ? 1 : 0
                 : await store.MuteAsync(c.Viewer.RepId, category.Name, accountId, ct) ? 1 : 0;
-        var scope = accountName is null ? "" : " for " + accountName;
-        var label = m.Groups["all"].Success ? "all nudges" : categories[0].Label;
+        var scope = accountName is null ? "" : " for " + accountName; // in the command to undo, as typed
+        var label = (m.Groups["all"].Success ? T(l, nameof(NudgeTexts.AllNudges)) : Label(categories[0], l))
+            + (accountName is null ? "" : T(l, nameof(NudgeTexts.ForAccount), accountName));
         if (unmute)
             return changed == 0
-                ? Say($"{Cap(label)}{scope} weren't muted — nothing to change. Say \"nudge settings\" to see what is.", "Unmute: nothing muted", TurnOutcome.Answered)
-                : Changed($"Done — {label}{scope} are back on.", $"Unmuted {label}{scope}");
-        return Changed(changed == 0 ? $"{Cap(label)}{scope} were already muted." : $"Done — no more {label}{scope}. They still show in your daily digest; say \"unmute {(m.Groups["all"].Success ? "all" : categories[0].Name)}{scope}\" to undo.",
-            $"Muted {label}{scope}");
+                ? Say(T(l, nameof(NudgeTexts.NotMuted), Cap(label)), T(l, nameof(NudgeTexts.NotMutedSummary)), TurnOutcome.Answered)
+                : Changed(l, T(l, nameof(NudgeTexts.Unmuted), label), T(l, nameof(NudgeTexts.UnmutedSummary), label));
+        return Changed(l, changed == 0 ? T(l, nameof(NudgeTexts.AlreadyMuted), Cap(label))
+                : T(l, nameof(NudgeTexts.MutedDone), label, (m.Groups["all"].Success ? "all" : categories[0].Name) + scope),
+            T(l, nameof(NudgeTexts.MutedSummary), label));
     }
 
     private static string Cap(string s) => char.ToUpperInvariant(s[0]) + s[1..];
@@ -154,8 +175,8 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
     private static TurnResult Say(string text, string summary, TurnOutcome outcome) =>
         new(new Reply([new TextBlock(text)]) { Summary = summary }, "nudge-settings", outcome);
 
-    private static TurnResult Changed(string text, string summary) =>
-        new(new Reply([new TextBlock(text), new ActionsBlock([new ReplyAction("Nudge settings", Payloads.Ask + "nudge settings")])]) { Summary = summary }, "nudge-settings", TurnOutcome.Changed);
+    private static TurnResult Changed(ReplyLanguage l, string text, string summary) =>
+        new(new Reply([new TextBlock(text), new ActionsBlock([new ReplyAction(T(l, nameof(NudgeTexts.ButtonNudgeSettings)), Payloads.Ask + "nudge settings")])]) { Summary = summary }, "nudge-settings", TurnOutcome.Changed);
 
     private const string Categories = Phrasings.NudgeCategories;
 

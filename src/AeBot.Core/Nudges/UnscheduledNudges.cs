@@ -2,6 +2,7 @@ using System.Globalization;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
+using AeBot.Core.Text;
 using AeBot.Core.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,11 +64,16 @@ public sealed partial class UnscheduledNudges(
         var stale = StaleThresholds();
         var facts = await source.FactsAsync(new NudgeWindow(now, o.Milestones, o.GraceDays, o.EscalationDays, stale.Min, stale.Max), cancellationToken);
         var candidates = new List<NudgeContent>();
-        void Add(long? repId, NudgeContent content, long? accountId, Func<DateTime, bool> due)
+        // Written in the recipient's own language, once they are known to be due it.
+        void Add(long? repId, Func<ReplyLanguage, NudgeContent> write, long? accountId, Func<DateTime, bool> due)
         {
-            if (repId is not { } id || LocalNow(id) is not { } local || !due(local) || Settings(id).IsMuted(content.Key.Rule, accountId))
+            if (repId is not { } id || LocalNow(id) is not { } local || !due(local))
                 return;
-            candidates.Add(content with { Key = content.Key with { RecipientRepId = id } });
+            var language = people[id].Speaks;
+            var content = write(language);
+            if (Settings(id).IsMuted(content.Key.Rule, accountId))
+                return;
+            candidates.Add(content with { Key = content.Key with { RecipientRepId = id }, Language = language });
         }
         foreach (var r in facts.Renewals)
             AddRenewal(r, Add, o);
@@ -80,7 +86,7 @@ public sealed partial class UnscheduledNudges(
         foreach (var s in facts.Slipped)
             AddSlipped(s, Add, o);
 
-        var (resurfacing, settled) = await ResurfacingAsync(now, LocalNow, cancellationToken);
+        var (resurfacing, settled) = await ResurfacingAsync(now, LocalNow, id => people[id].Speaks, cancellationToken);
         var fresh = candidates.DistinctBy(c => c.Key).ToList();
         var existing = await ledger.ExistingAsync([.. fresh.Select(c => c.Key), .. resurfacing.Select(r => r.Content.Key)], cancellationToken);
         var planned = fresh.Where(c => !existing.Contains(c.Key)).Select(c => (c, (long?)null))
@@ -141,10 +147,14 @@ public sealed partial class UnscheduledNudges(
         return result;
     }
 
-    public static Reply Render(PlannedNudge p) => NudgeCards.Render(p.Content, p.ResurfacedFrom is null ? null : "Back as you asked:");
+    public static Reply Render(PlannedNudge p) =>
+        NudgeCards.Render(p.Content, p.ResurfacedFrom is null ? null : T(p.Content.Language, nameof(NudgeTexts.BackAsYouAsked)));
+
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(NudgeTexts.ResourceManager, key, args);
 
     /// <summary>Snoozed nudges whose time has come and are still needed, and those that are not (done with, nobody to tell).</summary>
-    private async Task<(List<(long Id, NudgeContent Content)> Back, List<long> Settled)> ResurfacingAsync(DateTimeOffset now, Func<long, DateTime?> localNow, CancellationToken cancellationToken)
+    private async Task<(List<(long Id, NudgeContent Content)> Back, List<long> Settled)> ResurfacingAsync(
+        DateTimeOffset now, Func<long, DateTime?> localNow, Func<long, ReplyLanguage> speaks, CancellationToken cancellationToken)
     {
         var ended = await ledger.SnoozeEndedAsync(now, cancellationToken);
         var settled = new List<long>();
@@ -160,10 +170,13 @@ public sealed partial class UnscheduledNudges(
                 settled.Add(e.Id); // done with, or nobody to tell: nothing comes back (marked by the run, not the dry run)
                 continue;
             }
-            var reason = e.Reason is null ? "" : $" (\"{e.Reason}\")";
-            back.Add((e.Id, new NudgeContent(e.Key with { DueDate = DateOnly.FromDateTime(local) }, e.Title,
-                $"You snoozed this on {DateFormat.Day(DateOnly.FromDateTime(e.SnoozedAt.UtcDateTime), DateOnly.FromDateTime(local))}{reason}.", e.Why,
-                null, null, subject.Kind == NudgeSubject.Deal ? subject.Id : null)));
+            var language = speaks(e.Key.RecipientRepId);
+            var on = DateFormat.Day(DateOnly.FromDateTime(e.SnoozedAt.UtcDateTime), DateOnly.FromDateTime(local), language);
+            var snoozed = e.Reason is null ? T(language, nameof(NudgeTexts.SnoozedOn), on)
+                : T(language, nameof(NudgeTexts.SnoozedOnBecause), on, NudgeCards.SnoozeReasonIn(e.Reason, language));
+            // The title and why are the ones recorded with the nudge, in the language it was first sent in.
+            back.Add((e.Id, new NudgeContent(e.Key with { DueDate = DateOnly.FromDateTime(local) }, e.Title, snoozed, e.Why,
+                null, null, subject.Kind == NudgeSubject.Deal ? subject.Id : null) { Language = language }));
         }
         return (back, settled);
     }
@@ -184,16 +197,16 @@ public sealed partial class UnscheduledNudges(
         return late >= 0 && late <= options.Value.GraceDays && (late > 0 || TimeOnly.FromDateTime(local) >= options.Value.NudgeTime);
     }
 
-    private delegate void Adder(long? repId, NudgeContent content, long? accountId, Func<DateTime, bool> due);
+    private delegate void Adder(long? repId, Func<ReplyLanguage, NudgeContent> write, long? accountId, Func<DateTime, bool> due);
 
     private void AddRenewal(RenewalFact r, Adder add, NudgeOptions o)
     {
         var money = MoneyFormat.Exact(r.AnnualValue, r.Currency);
         var name = r.AccountName + (r.Product is null ? "" : " — " + r.Product);
         var milestones = string.Join(", ", o.Milestones);
-        foreach (var (repId, role) in new[] { (r.OwnerId, "account owner"), (r.AccountManagerId, "account manager") }.DistinctBy(x => x.Item1))
+        foreach (var (repId, role) in new[] { (r.OwnerId, nameof(NudgeTexts.RenewalWhyOwner)), (r.AccountManagerId, nameof(NudgeTexts.RenewalWhyManager)) }.DistinctBy(x => x.Item1))
         {
-            add(repId, Renewal(repId ?? 0, role), r.AccountId, local =>
+            add(repId, language => Renewal(repId ?? 0, role, language), r.AccountId, local =>
             {
                 var today = DateOnly.FromDateTime(local);
                 var left = r.EndDate.DayNumber - today.DayNumber;
@@ -204,14 +217,15 @@ public sealed partial class UnscheduledNudges(
 
         // The key's date is the milestone the recipient is in; computed once here for both, with the UTC date (the
         // recipient's own day decides whether it is due; two zones cannot straddle a milestone by more than a day).
-        NudgeContent Renewal(long repId, string role)
+        NudgeContent Renewal(long repId, string why, ReplyLanguage l)
         {
             var left = r.EndDate.DayNumber - DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).DayNumber;
             var milestone = o.Milestones.Where(m => m >= left - 1).DefaultIfEmpty(o.Milestones[^1]).Min();
             var key = new NudgeKey(NudgeRules.Renewal, new NudgeSubject(NudgeSubject.Contract, r.ContractId).ToString(), r.EndDate.AddDays(-milestone), repId);
-            return new NudgeContent(key, $"Renewal in {milestone} days: {name}",
-                $"Ends {DateFormat.Day(r.EndDate, Today)} · {money} a year · {(r.AutoRenew ? "auto-renews" : "needs a renewal")} · {LastTouch(r.LastInteractionAt)}",
-                $"you're the {role} of {r.AccountName}, and renewals are announced {milestones} days before the end date.", r.AccountId, r.AccountName, null);
+            return new NudgeContent(key, T(l, nameof(NudgeTexts.RenewalTitle), milestone, name),
+                T(l, nameof(NudgeTexts.RenewalDetail), DateFormat.Day(r.EndDate, Today, l), money,
+                    T(l, r.AutoRenew ? nameof(NudgeTexts.AutoRenews) : nameof(NudgeTexts.NeedsARenewal)), LastTouch(r.LastInteractionAt, l)),
+                T(l, why, r.AccountName, milestones), r.AccountId, r.AccountName, null);
         }
 
         // Escalation: close to the end and nobody has logged talking to the customer.
@@ -220,11 +234,12 @@ public sealed partial class UnscheduledNudges(
         {
             var dueDay = r.EndDate.AddDays(-o.EscalationDays);
             var key = new NudgeKey(NudgeRules.RenewalEscalation, new NudgeSubject(NudgeSubject.Contract, r.ContractId).ToString(), dueDay, 0);
-            var content = new NudgeContent(key, $"Renewal at risk: {name} ends {DateFormat.Short(r.EndDate, Today)}, no logged interaction for {o.EscalationDays}+ days",
-                $"{money} a year · {(r.OwnerName is null ? "no owner" : "owner " + r.OwnerName)} · {LastTouch(r.LastInteractionAt)}",
-                $"you manage the account's owner, and a renewal inside {o.EscalationDays} days with no logged interaction for as long is escalated.",
-                r.AccountId, r.AccountName, null);
-            add(r.EscalateToId, content, r.AccountId, local =>
+            NudgeContent Escalation(ReplyLanguage l) => new(key,
+                T(l, nameof(NudgeTexts.EscalationTitle), name, DateFormat.Short(r.EndDate, Today, l), o.EscalationDays),
+                T(l, nameof(NudgeTexts.EscalationDetail), money, r.OwnerName is null ? T(l, nameof(NudgeTexts.NoOwner)) : T(l, nameof(NudgeTexts.OwnerIs), r.OwnerName),
+                    LastTouch(r.LastInteractionAt, l)),
+                T(l, nameof(NudgeTexts.EscalationWhy), o.EscalationDays), r.AccountId, r.AccountName, null);
+            add(r.EscalateToId, Escalation, r.AccountId, local =>
             {
                 var left = r.EndDate.DayNumber - DateOnly.FromDateTime(local).DayNumber;
                 return left >= 0 && left <= o.EscalationDays && (left < o.EscalationDays || TimeOnly.FromDateTime(local) >= o.NudgeTime);
@@ -232,8 +247,8 @@ public sealed partial class UnscheduledNudges(
         }
     }
 
-    private string LastTouch(DateTimeOffset? at) =>
-        at is { } a ? $"last interaction {DateFormat.Short(DateOnly.FromDateTime(a.UtcDateTime), Today)}" : "no interaction logged";
+    private string LastTouch(DateTimeOffset? at, ReplyLanguage l) =>
+        at is { } a ? T(l, nameof(NudgeTexts.LastInteraction), DateFormat.Short(DateOnly.FromDateTime(a.UtcDateTime), Today, l)) : T(l, nameof(NudgeTexts.NoInteractionLogged));
 
     /// <summary>Today by the UTC clock: which dates need their year (a nudge's text is the same for every recipient).</summary>
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -243,12 +258,12 @@ public sealed partial class UnscheduledNudges(
         var subject = new NudgeSubject(NudgeSubject.Task, f.Id).ToString();
         var where = string.Join(" · ", new[] { f.AccountName, f.DealName }.Where(x => x is not null));
         var detail = where.Length == 0 ? null : where;
-        add(f.RepId, new NudgeContent(new NudgeKey(NudgeRules.FollowUpDue, subject, f.DueDate, 0), "Due today: " + f.Title, detail,
-            "you set this follow-up for today and it's still open.", f.AccountId, f.AccountName, f.DealId),
+        add(f.RepId, l => new NudgeContent(new NudgeKey(NudgeRules.FollowUpDue, subject, f.DueDate, 0), T(l, nameof(NudgeTexts.FollowUpDueTitle), f.Title), detail,
+            T(l, nameof(NudgeTexts.FollowUpDueWhy)), f.AccountId, f.AccountName, f.DealId),
             f.AccountId, local => DateOnly.FromDateTime(local) == f.DueDate && TimeOnly.FromDateTime(local) >= options.Value.NudgeTime);
-        add(f.RepId, new NudgeContent(new NudgeKey(NudgeRules.FollowUpOverdue, subject, f.DueDate.AddDays(1), 0),
-            $"Overdue since {DateFormat.Day(f.DueDate, Today)}: {f.Title}", detail,
-            $"it was due {DateFormat.Day(f.DueDate, Today)} and is still open.", f.AccountId, f.AccountName, f.DealId),
+        add(f.RepId, l => new NudgeContent(new NudgeKey(NudgeRules.FollowUpOverdue, subject, f.DueDate.AddDays(1), 0),
+            T(l, nameof(NudgeTexts.FollowUpOverdueTitle), DateFormat.Day(f.DueDate, Today, l), f.Title), detail,
+            T(l, nameof(NudgeTexts.FollowUpOverdueWhy), DateFormat.Day(f.DueDate, Today, l)), f.AccountId, f.AccountName, f.DealId),
             f.AccountId, local => DueOn(f.DueDate.AddDays(1), local));
     }
 
@@ -256,9 +271,8 @@ public sealed partial class UnscheduledNudges(
     {
         if (d.CloseDate is not { } close)
             return;
-        add(d.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.PastClose, new NudgeSubject(NudgeSubject.Deal, d.Id).ToString(), close.AddDays(1), 0),
-            $"{d.Name}: the close date ({DateFormat.Day(close, Today)}) has passed", DealDetail(d),
-            "the deal is still open after its close date — push the date, or mark it won or lost, so the forecast stays true.",
+        add(d.OwnerId, l => new NudgeContent(new NudgeKey(NudgeRules.PastClose, new NudgeSubject(NudgeSubject.Deal, d.Id).ToString(), close.AddDays(1), 0),
+            T(l, nameof(NudgeTexts.PastCloseTitle), d.Name, DateFormat.Day(close, Today, l)), DealDetail(d, l), T(l, nameof(NudgeTexts.PastCloseWhy)),
             d.AccountId, d.AccountName, d.Id), d.AccountId, local => DueOn(close.AddDays(1), local));
     }
 
@@ -270,10 +284,10 @@ public sealed partial class UnscheduledNudges(
         var since = d.LastEngagedAt ?? d.CreatedAt;
         var staleFrom = since.AddDays(days);
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(staleFrom, zoneOf(owner.TimeZoneId)).DateTime);
-        var limit = byStage.ContainsKey(d.Stage) ? $"the limit for {d.Stage}" : "the default limit";
-        add(d.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.StaleDeal, new NudgeSubject(NudgeSubject.Deal, d.Id).ToString(), day, 0),
-            $"{d.Name}: no activity for {days} days", DealDetail(d) + " · " + (d.LastEngagedAt is { } l ? $"last touched {DateFormat.Short(DateOnly.FromDateTime(l.UtcDateTime), Today)}" : "never touched"),
-            $"no interaction has been logged on this open deal for {days} days ({limit}).", d.AccountId, d.AccountName, d.Id),
+        add(d.OwnerId, l => new NudgeContent(new NudgeKey(NudgeRules.StaleDeal, new NudgeSubject(NudgeSubject.Deal, d.Id).ToString(), day, 0),
+            T(l, nameof(NudgeTexts.StaleTitle), d.Name, days),
+            DealDetail(d, l) + " · " + (d.LastEngagedAt is { } at ? T(l, nameof(NudgeTexts.LastTouched), DateFormat.Short(DateOnly.FromDateTime(at.UtcDateTime), Today, l)) : T(l, nameof(NudgeTexts.NeverTouched))),
+            byStage.ContainsKey(d.Stage) ? T(l, nameof(NudgeTexts.StaleWhyStage), days, d.Stage) : T(l, nameof(NudgeTexts.StaleWhyDefault), days), d.AccountId, d.AccountName, d.Id),
             d.AccountId, local => clock.GetUtcNow() >= staleFrom && DueOn(day, local) && (d.CloseDate is not { } c || c >= DateOnly.FromDateTime(local)));
     }
 
@@ -281,16 +295,16 @@ public sealed partial class UnscheduledNudges(
     {
         if (s.Pushes < o.SlippedAfterPushes || s.Deal.CloseDate is not { } close)
             return;
-        var path = string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, Today)));
-        add(s.Deal.OwnerId, new NudgeContent(new NudgeKey(NudgeRules.Slipped, new NudgeSubject(NudgeSubject.Deal, s.Deal.Id).ToString(), close, 0),
-            $"{s.Deal.Name} has slipped {s.Pushes} times", $"Close date pushed from {path} · {DealDetail(s.Deal)}",
-            $"its close date has moved out {s.Pushes} times — worth checking it's still real.", s.Deal.AccountId, s.Deal.AccountName, s.Deal.Id),
+        string Path(ReplyLanguage l) => string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, Today, l)));
+        add(s.Deal.OwnerId, l => new NudgeContent(new NudgeKey(NudgeRules.Slipped, new NudgeSubject(NudgeSubject.Deal, s.Deal.Id).ToString(), close, 0),
+            T(l, nameof(NudgeTexts.SlippedTitle), s.Deal.Name, s.Pushes), T(l, nameof(NudgeTexts.SlippedDetail), Path(l), DealDetail(s.Deal, l)),
+            T(l, nameof(NudgeTexts.SlippedWhy), s.Pushes), s.Deal.AccountId, s.Deal.AccountName, s.Deal.Id),
             s.Deal.AccountId, local => DateOnly.FromDateTime(local).DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.LastPushAt, TimeZoneInfo.Utc).DateTime).DayNumber <= o.GraceDays + 1);
     }
 
-    private string DealDetail(DealFact d) =>
+    private string DealDetail(DealFact d, ReplyLanguage l) =>
         string.Join(" · ", new[] { d.AccountName, d.Stage, d.Amount is { } a ? MoneyFormat.Exact(a, d.Currency) : null,
-            d.CloseDate is { } c ? $"close {DateFormat.Short(c, Today)}" : null }.Where(x => x is not null));
+            d.CloseDate is { } c ? T(l, nameof(NudgeTexts.CloseOn), DateFormat.Short(c, Today, l)) : null }.Where(x => x is not null));
 
     /// <summary>Quiet hours (or a weekend) in the recipient's zone: why a nudge waits for the digest, or null.</summary>
     private static string? QuietReason(DateTime local, NudgePreferences mine, NudgeOptions o)

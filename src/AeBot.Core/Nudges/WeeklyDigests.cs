@@ -7,6 +7,7 @@ using AeBot.Core.Handoff;
 using AeBot.Core.Opportunities;
 using AeBot.Core.Organization;
 using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Core.Time;
 using AeBot.Core.Understanding;
 using Microsoft.Extensions.Options;
@@ -66,9 +67,11 @@ public sealed class WeeklyDigests(
         if (reps.Count == 0)
             return (DigestOutcome.Empty, viewer, null);
 
+        // No chat turn to take the language from: the manager's stored one.
+        var l = viewer.Speaks;
         var c = company.Value;
         var question = new Query { Measure = Measure.Attainment, Set = DealSet.Won, Subject = QuerySubject.Team, GroupBy = GroupBy.Rep };
-        var context = new AnswerContext(viewer, question, today, now, zone, new FiscalCalendar(c.FiscalYearStartMonth), c.Currency);
+        var context = new AnswerContext(viewer, question, today, now, zone, new FiscalCalendar(c.FiscalYearStartMonth), c.Currency) { Language = l };
         var rollup = await team.RollupAsync(context, cancellationToken);
 
         var o = options.Value;
@@ -76,13 +79,13 @@ public sealed class WeeklyDigests(
         var direct = await source.DirectReportsAsync(viewer.RepId, cancellationToken);
         var blocks = new List<ReplyBlock>
         {
-            new TextBlock($"**Your week ahead, {viewer.Name.Split(' ')[0]}** — the team's numbers and a 1:1 pack for each of your {MoneyFormat.Count(direct.Count, "direct report")}."),
+            new TextBlock(T(l, direct.Count == 1 ? nameof(NudgeTexts.WeekAhead_One) : nameof(NudgeTexts.WeekAhead_Other), viewer.Name.Split(' ')[0], MoneyFormat.Number(direct.Count))),
         };
         blocks.AddRange(rollup.Blocks.Where(b => b is TextBlock or TableBlock));
         var flagged = 0;
         foreach (var rep in direct)
         {
-            var pack = await PackAsync(viewer, rep, today, now, zone, cancellationToken);
+            var pack = await PackAsync(viewer, rep, today, now, zone, l, cancellationToken);
             var lists = new List<(PackList List, IReadOnlyList<ListItem> Items, int Total)>();
             foreach (var list in Enum.GetValues<PackList>())
             {
@@ -91,27 +94,26 @@ public sealed class WeeklyDigests(
             }
             var shown = lists.SelectMany(l => l.Items).ToList();
             if (shown.Count == 0)
-                shown.Add(new ListItem("Nothing flagged", "no slipped, stale or overdue deals and no renewal at risk", []));
+                shown.Add(new ListItem(T(l, nameof(NudgeTexts.NothingFlagged)), T(l, nameof(NudgeTexts.NothingFlaggedDetail)), []));
             else
                 flagged++;
-            var counts = lists.Select(l => $"{MoneyFormat.OfTotal(l.Items.Count, l.Total)} {Noun(l.List, l.Total)}");
-            blocks.Add(new ItemListBlock($"{pack.Title} — 1:1 pack ({string.Join(" · ", counts)})", shown));
+            var counts = lists.Select(x => Count(x.List, x.Items.Count, x.Total, l));
+            blocks.Add(new ItemListBlock(T(l, nameof(NudgeTexts.PackHeading), pack.Title, string.Join(" · ", counts)), shown));
             // The lists show a few of each; the heading counts them all ("5 of 12 stale") and "More" pages on.
-            var more = lists.Where(l => l.Items.Count < l.Total)
-                .Select(l => new ReplyAction($"More {Noun(l.List, 2).Replace(" at risk", "", StringComparison.Ordinal)}",
-                    MorePages.Payload(new MorePage(null, Section(rep.Id, l.List), l.Items.Count))))
+            var more = lists.Where(x => x.Items.Count < x.Total)
+                .Select(x => new ReplyAction(T(l, MoreKey(x.List)), MorePages.Payload(new MorePage(null, Section(rep.Id, x.List), x.Items.Count))))
                 .ToList();
             if (more.Count > 0)
                 blocks.Add(new ActionsBlock(more));
         }
         blocks.Add(new ActionsBlock([
-            new ReplyAction("Team forecast", Payloads.Ask + "team forecast this quarter"),
-            new ReplyAction("Who is behind?", Payloads.Ask + "who is behind quota this quarter"),
-            new ReplyAction("Slipped deals", Payloads.Ask + "slipped deals on my team"),
+            new ReplyAction(T(l, nameof(NudgeTexts.ButtonTeamForecast)), Payloads.Ask + "team forecast this quarter"),
+            new ReplyAction(T(l, nameof(NudgeTexts.ButtonWhoIsBehind)), Payloads.Ask + "who is behind quota this quarter"),
+            new ReplyAction(T(l, nameof(NudgeTexts.ButtonSlippedDeals)), Payloads.Ask + "slipped deals on my team"),
         ]));
-        blocks.Add(new ContextBlock($"Your weekly team digest — {o.WeeklyDigestDay}s at {o.WeeklyDigestTime:HH\\:mm}, because you manage a team of {reps.Count}. " +
-            $"Stale = no logged interaction for {capture.Value.StaleDays} days; slipped = close date pushed {o.SlippedAfterPushes}+ times; at risk = ending within {o.EscalationDays} days with no logged interaction for as long. As of {DateFormat.AsOf(now, zone)}."));
-        return (DigestOutcome.Sent, viewer, new Reply(blocks) { Summary = $"Weekly team digest: {direct.Count} direct reports, {flagged} with something to discuss" });
+        blocks.Add(new ContextBlock(T(l, nameof(NudgeTexts.WeeklyFooter), DayName(o.WeeklyDigestDay, l), o.WeeklyDigestTime.ToString("HH\\:mm", CultureInfo.InvariantCulture),
+            reps.Count, capture.Value.StaleDays, o.SlippedAfterPushes, o.EscalationDays, DateFormat.AsOf(now, zone, l))));
+        return (DigestOutcome.Sent, viewer, new Reply(blocks) { Summary = T(l, nameof(NudgeTexts.WeeklySummary), direct.Count, flagged), Language = l.Code });
     }
 
     /// <summary>
@@ -120,16 +122,18 @@ public sealed class WeeklyDigests(
     /// </summary>
     public async Task<TurnResult> PageAsync(TurnContext c, string section, int offset, CancellationToken cancellationToken)
     {
+        var l = c.Language;
         var direct = await source.DirectReportsAsync(c.Viewer.RepId, cancellationToken);
         if (ReadSection(section) is not var (repId, list) || direct.FirstOrDefault(r => r.Id == repId) is not { } rep)
-            return new TurnResult(new Reply([new TextBlock("That 1:1 pack isn't one of your team's any more — the next weekly digest has the latest.")]) { Summary = "1:1 pack: not one of yours" },
+            return new TurnResult(new Reply([new TextBlock(T(l, nameof(NudgeTexts.NotYourPack)))]) { Summary = T(l, nameof(NudgeTexts.NotYourPackSummary)) },
                 "digest-more", TurnOutcome.Refused, section);
-        var pack = await PackAsync(c.Viewer, rep, c.Today, c.Now, c.Zone, cancellationToken);
+        var pack = await PackAsync(c.Viewer, rep, c.Today, c.Now, c.Zone, l, cancellationToken);
         var (items, total) = await pack.ListAsync(list, offset, MorePages.PageSize, cancellationToken);
-        var blocks = new List<ReplyBlock> { new ItemListBlock($"{pack.Title} — {Noun(list, total)} ({MorePages.Range(offset, items.Count, total)})", items) };
-        if (items.Count > 0 && MorePages.Button(new MorePage(null, section, offset + items.Count), total) is { } more)
+        var range = MyDay.PageLabels.Range(offset, items.Count, total, l);
+        var blocks = new List<ReplyBlock> { new ItemListBlock($"{pack.Title} — {Noun(list, total, l)} ({range})", items) };
+        if (items.Count > 0 && MyDay.PageLabels.Button(new MorePage(null, section, offset + items.Count), total, l) is { } more)
             blocks.Add(more);
-        return new TurnResult(new Reply(blocks) { Summary = $"1:1 pack for {rep.Name}: {Noun(list, total)}, {MorePages.Range(offset, items.Count, total)}" },
+        return new TurnResult(new Reply(blocks) { Summary = T(l, nameof(NudgeTexts.PageSummary), rep.Name, Noun(list, total, l), range) },
             "digest-more", TurnOutcome.Answered, section);
     }
 
@@ -148,22 +152,45 @@ public sealed class WeeklyDigests(
                 : null;
     }
 
-    private static string Noun(PackList list, int count) => list switch
+    private static string Noun(PackList list, int count, ReplyLanguage l) => T(l, list switch
     {
-        PackList.Slipped => "slipped",
-        PackList.PastClose => "past close",
-        PackList.Stale => "stale",
-        _ => count == 1 ? "renewal at risk" : "renewals at risk",
+        PackList.Slipped => nameof(NudgeTexts.NounSlipped),
+        PackList.PastClose => nameof(NudgeTexts.NounPastClose),
+        PackList.Stale => nameof(NudgeTexts.NounStale),
+        _ => count == 1 ? nameof(NudgeTexts.NounRenewals_One) : nameof(NudgeTexts.NounRenewals_Other),
+    });
+
+    /// <summary>"5 of 12 stale": a list's count in a pack's heading.</summary>
+    private static string Count(PackList list, int shown, int total, ReplyLanguage l) => T(l, list switch
+    {
+        PackList.Slipped => nameof(NudgeTexts.CountSlipped),
+        PackList.PastClose => nameof(NudgeTexts.CountPastClose),
+        PackList.Stale => nameof(NudgeTexts.CountStale),
+        _ => total == 1 ? nameof(NudgeTexts.CountRenewals_One) : nameof(NudgeTexts.CountRenewals_Other),
+    }, MoneyFormat.OfTotal(shown, total, l));
+
+    private static string MoreKey(PackList list) => list switch
+    {
+        PackList.Slipped => nameof(NudgeTexts.MoreSlipped),
+        PackList.PastClose => nameof(NudgeTexts.MorePastClose),
+        PackList.Stale => nameof(NudgeTexts.MoreStale),
+        _ => nameof(NudgeTexts.MoreRenewals),
     };
 
-    private async Task<Pack> PackAsync(Viewer viewer, NamedRef rep, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private static readonly string[] ThaiDays = ["อาทิตย์", "จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์"];
+
+    private static string DayName(DayOfWeek day, ReplyLanguage l) => l.IsThai ? ThaiDays[(int)day] : day.ToString();
+
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(NudgeTexts.ResourceManager, key, args);
+
+    private async Task<Pack> PackAsync(Viewer viewer, NamedRef rep, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, ReplyLanguage l, CancellationToken cancellationToken)
     {
         // A rep's own deals, or for a manager under this one, their whole team's.
         var owners = new List<long> { rep.Id };
         if (await data.ViewerAsync(rep.Id, cancellationToken) is { HasTeam: true } lead)
             owners.AddRange((await data.TeamAsync(lead, cancellationToken)).Select(r => r.Id).Where(id => id != rep.Id));
-        var whose = owners.Count > 1 ? $" and their team of {owners.Count - 1}" : "";
-        return new Pack(data, source, options.Value, capture.Value.StaleDays, viewer, owners, $"{rep.Name}{whose}", today, now, zone);
+        var title = owners.Count > 1 ? T(l, nameof(NudgeTexts.PackWithTeam), rep.Name, owners.Count - 1) : rep.Name;
+        return new Pack(data, source, options.Value, capture.Value.StaleDays, viewer, owners, title, today, now, zone, l);
     }
 
     private enum PackList
@@ -175,7 +202,7 @@ public sealed class WeeklyDigests(
     }
 
     /// <summary>One direct report's pack: each list counted in full and read a page at a time, in the digest's order.</summary>
-    private sealed record Pack(ISalesData Data, INudgeSource Source, NudgeOptions Options, int StaleDays, Viewer Viewer, IReadOnlyList<long> Owners, string Title, DateOnly Today, DateTimeOffset Now, TimeZoneInfo Zone)
+    private sealed record Pack(ISalesData Data, INudgeSource Source, NudgeOptions Options, int StaleDays, Viewer Viewer, IReadOnlyList<long> Owners, string Title, DateOnly Today, DateTimeOffset Now, TimeZoneInfo Zone, ReplyLanguage L)
     {
         public async Task<(IReadOnlyList<ListItem> Items, int Total)> ListAsync(PackList list, int offset, int take, CancellationToken ct)
         {
@@ -186,14 +213,14 @@ public sealed class WeeklyDigests(
                 case PackList.Slipped:
                 {
                     var all = await data.SlippedAsync(Viewer, mine, o.SlippedAfterPushes, int.MaxValue, ct);
-                    return ([.. all.Skip(offset).Take(take).Select(s => new ListItem($"Slipped: {s.Deal.Name}{Amount(s.Deal)}",
-                        "pushed " + string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, Today))), []))], all.Count);
+                    return ([.. all.Skip(offset).Take(take).Select(s => new ListItem(T(L, nameof(NudgeTexts.SlippedItem), s.Deal.Name + Amount(s.Deal)),
+                        T(L, nameof(NudgeTexts.PushedPath), string.Join(" → ", s.CloseDates.Select(d => DateFormat.Short(d, Today, L)))), []))], all.Count);
                 }
                 case PackList.PastClose:
                 {
                     var filter = mine with { CloseTo = Today.AddDays(-1) };
                     var deals = await data.DealsAsync(Viewer, filter, DealOrder.CloseDateAscending, offset, take, ct);
-                    return ([.. deals.Select(d => new ListItem($"Past close date: {d.Name}{Amount(d)}", $"{d.Stage} · was due {DateFormat.Short(d.CloseDate, Today)}", []))],
+                    return ([.. deals.Select(d => new ListItem(T(L, nameof(NudgeTexts.PastCloseItem), d.Name + Amount(d)), T(L, nameof(NudgeTexts.WasDue), d.Stage, DateFormat.Short(d.CloseDate, Today, L)), []))],
                         (await data.TotalsAsync(Viewer, filter, ct)).Count);
                 }
                 case PackList.Stale:
@@ -201,21 +228,22 @@ public sealed class WeeklyDigests(
                     var filter = mine with { NotEngagedSince = Now.AddDays(-StaleDays) };
                     // Quiet longest first, as "stale deals" answers — and an order that keeps deals without an amount.
                     var deals = await data.DealsAsync(Viewer, filter, DealOrder.LastEngagedAscending, offset, take, ct);
-                    return ([.. deals.Select(d => new ListItem($"Stale: {d.Name}{Amount(d)}",
-                        $"{d.Stage} · last touched {(d.LastEngagedAt is { } l ? DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l, Zone).DateTime), Today) : "never")}", []))],
+                    return ([.. deals.Select(d => new ListItem(T(L, nameof(NudgeTexts.StaleItem), d.Name + Amount(d)), d.LastEngagedAt is { } at
+                        ? T(L, nameof(NudgeTexts.StageLastTouched), d.Stage, DateFormat.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime), Today, L))
+                        : T(L, nameof(NudgeTexts.StageNeverTouched), d.Stage), []))],
                         (await data.TotalsAsync(Viewer, filter, ct)).Count);
                 }
                 default:
                 {
                     var atRisk = await Source.RenewalsAtRiskAsync(Owners.ToList(), Today, o.EscalationDays, Now.AddDays(-o.EscalationDays), ct);
                     var mineAtRisk = atRisk.Where(r => (r.OwnerId is { } owner && Owners.Contains(owner)) || (r.AccountManagerId is { } am && Owners.Contains(am))).ToList();
-                    return ([.. mineAtRisk.Skip(offset).Take(take).Select(r => new ListItem($"Renewal at risk: {r.AccountName}{(r.Product is null ? "" : " — " + r.Product)}",
-                        $"ends {DateFormat.Short(r.EndDate, Today)} · {MoneyFormat.Exact(r.AnnualValue, r.Currency)} a year · no interaction logged for {o.EscalationDays}+ days",
-                        [new ReplyAction("Brief", Payloads.Ask + "brief me on " + r.AccountName)]))], mineAtRisk.Count);
+                    return ([.. mineAtRisk.Skip(offset).Take(take).Select(r => new ListItem(T(L, nameof(NudgeTexts.RenewalAtRiskItem), r.AccountName + (r.Product is null ? "" : " — " + r.Product)),
+                        T(L, nameof(NudgeTexts.RenewalAtRiskDetail), DateFormat.Short(r.EndDate, Today, L), MoneyFormat.Exact(r.AnnualValue, r.Currency), o.EscalationDays),
+                        [new ReplyAction(T(L, nameof(NudgeTexts.ButtonBrief)), Payloads.Ask + "brief me on " + r.AccountName)]))], mineAtRisk.Count);
                 }
             }
         }
 
-        private static string Amount(DealRow d) => d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency) : "";
+        private string Amount(DealRow d) => d.Amount is { } a ? " · " + MoneyFormat.Compact(a, d.Currency, L) : "";
     }
 }

@@ -1,12 +1,23 @@
 using System.Text.Json;
 using AeBot.Core.Text;
 using AeBot.Core.Understanding;
+using AeBot.Core.Understanding.Thai;
 
 namespace AeBot.Core.Playbook;
 
 /// <summary>One objection and how to handle it.</summary>
 public sealed record PlaybookEntry(string Topic, string Title, IReadOnlyList<string> Phrases, string? Meaning,
-    IReadOnlyList<string> Questions, IReadOnlyList<string> Responses, IReadOnlyList<string> ProofPoints);
+    IReadOnlyList<string> Questions, IReadOnlyList<string> Responses, IReadOnlyList<string> ProofPoints)
+{
+    /// <summary>
+    /// The same objection as Thai buyers raise it and Thai sellers handle it: written for Thai B2B selling, not
+    /// translated; its phrases are how it is said in Thai. Null when the playbook has no Thai for it.
+    /// </summary>
+    public PlaybookEntry? Thai { get; init; }
+
+    /// <summary>The entry to show a reader of <paramref name="language"/>: its Thai when it has one, else itself.</summary>
+    public PlaybookEntry In(ReplyLanguage language) => language.IsThai && Thai is { } thai ? thai : this;
+}
 
 /// <summary>
 /// The objection playbook: what reps hear and how to answer it. Loaded once from a JSON file
@@ -17,6 +28,9 @@ public sealed class ObjectionPlaybook
 {
     private readonly List<(PlaybookEntry Entry, string Phrase)> _phrases;
 
+    /// <summary>Thai phrases without spaces: Thai writes words together, so they are found inside the text, not between spaces.</summary>
+    private readonly List<(PlaybookEntry Entry, string Phrase)> _thaiPhrases;
+
     public ObjectionPlaybook(IReadOnlyList<PlaybookEntry> entries)
     {
         if (entries.Count == 0)
@@ -25,17 +39,26 @@ public sealed class ObjectionPlaybook
         // Longest phrases first: "no budget" must win over "budget", "price" inside "pushback on price" loses to it.
         _phrases = entries.SelectMany(e => e.Phrases.Select(p => (e, Words(p))))
             .Where(p => p.Item2.Length > 0).OrderByDescending(p => p.Item2.Length).ToList();
+        _thaiPhrases = entries.SelectMany(e => (e.Thai?.Phrases ?? []).Select(p => (e, Words(p).Replace(" ", "", StringComparison.Ordinal))))
+            .Where(p => p.Item2.Length > 0).OrderByDescending(p => p.Item2.Length).ToList();
     }
 
     public IReadOnlyList<PlaybookEntry> Entries { get; }
 
-    /// <summary>The entry the text is about, if any: a phrase contained in it, or one word off.</summary>
+    /// <summary>The entry the text is about, if any: a phrase contained in it, or one word off; in Thai text, a Thai phrase.</summary>
     public PlaybookEntry? Match(string text)
     {
         var normalized = " " + Words(text) + " ";
         foreach (var (entry, phrase) in _phrases)
             if (normalized.Contains(" " + phrase + " ", StringComparison.Ordinal))
                 return entry;
+        if (ThaiScript.Contains(normalized))
+        {
+            var joined = normalized.Replace(" ", "", StringComparison.Ordinal);
+            foreach (var (entry, phrase) in _thaiPhrases)
+                if (joined.Contains(phrase, StringComparison.Ordinal))
+                    return entry;
+        }
         // Typos: "too expensve", "competiton".
         var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         foreach (var (entry, phrase) in _phrases.Where(p => !p.Phrase.Contains(' ') && p.Phrase.Length >= 6))
@@ -44,12 +67,12 @@ public sealed class ObjectionPlaybook
         return null;
     }
 
-    /// <summary>Lower case, apostrophes kept inside words, punctuation to spaces.</summary>
+    /// <summary>Lower case, apostrophes kept inside words, punctuation to spaces; Thai vowel and tone marks kept.</summary>
     private static string Words(string text)
     {
         var sb = new System.Text.StringBuilder(text.Length);
         foreach (var ch in TextNormalizer.Normalize(text).ToLowerInvariant())
-            sb.Append(char.IsLetterOrDigit(ch) || ch == '\'' ? ch : ' ');
+            sb.Append(char.IsLetterOrDigit(ch) || ch == '\'' || ThaiScript.IsThai(ch) ? ch : ' ');
         return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('\'')).Where(w => w.Length > 0));
     }
 
@@ -62,7 +85,14 @@ public sealed class ObjectionPlaybook
         {
             if (string.IsNullOrWhiteSpace(o.Topic) || string.IsNullOrWhiteSpace(o.Title) || o.Phrases is not { Count: > 0 })
                 throw new InvalidDataException($"Playbook objection #{i + 1} needs a topic, a title and at least one phrase.");
-            entries.Add(new PlaybookEntry(o.Topic, o.Title, o.Phrases, o.Meaning, o.Questions ?? [], o.Responses ?? [], o.ProofPoints ?? []));
+            PlaybookEntry? thai = null;
+            if (o.Th is { } th)
+            {
+                if (string.IsNullOrWhiteSpace(th.Title))
+                    throw new InvalidDataException($"Playbook objection #{i + 1} ({o.Topic}) has Thai without a title.");
+                thai = new PlaybookEntry(o.Topic, th.Title, th.Phrases ?? [], th.Meaning, th.Questions ?? [], th.Responses ?? [], th.ProofPoints ?? []);
+            }
+            entries.Add(new PlaybookEntry(o.Topic, o.Title, o.Phrases, o.Meaning, o.Questions ?? [], o.Responses ?? [], o.ProofPoints ?? []) { Thai = thai });
         }
         return new ObjectionPlaybook(entries);
     }
@@ -77,7 +107,11 @@ public sealed class ObjectionPlaybook
 
     private sealed record PlaybookFile(List<PlaybookFileEntry>? Objections);
 
-    private sealed record PlaybookFileEntry(string Topic, string Title, List<string>? Phrases, string? Meaning, List<string>? Questions, List<string>? Responses, List<string>? ProofPoints);
+    private sealed record PlaybookFileEntry(string Topic, string Title, List<string>? Phrases, string? Meaning, List<string>? Questions, List<string>? Responses, List<string>? ProofPoints,
+        PlaybookFileText? Th);
+
+    /// <summary>An objection's Thai ("th"): the topic is the English entry's.</summary>
+    private sealed record PlaybookFileText(string Title, List<string>? Phrases, string? Meaning, List<string>? Questions, List<string>? Responses, List<string>? ProofPoints);
 }
 
 /// <summary>Section "Playbook".</summary>

@@ -222,13 +222,13 @@ public sealed partial class ConversationCore(
             case AbilityReading { Kind: AbilityKind.Thanks }:
                 return new Turn(new Reply([new TextBlock(T(c.Language, nameof(TurnTexts.Thanks)))]) { Summary = T(c.Language, nameof(TurnTexts.ThanksSummary)) }, TurnOutcome.Answered, "thanks", "");
             case AbilityReading { Kind: AbilityKind.Help or AbilityKind.Greeting } help:
-                return new Turn(HelpAbility.For(message.From), TurnOutcome.Answered, help.Kind.ToString().ToLowerInvariant(), "");
+                return new Turn(HelpAbility.For(message.From, c.Language), TurnOutcome.Answered, help.Kind.ToString().ToLowerInvariant(), "");
             case AbilityReading ability:
                 return Captured(ability.Kind switch
                 {
                     AbilityKind.Brief => await briefs.BriefAsync(c, text, ct),
                     AbilityKind.MyDay => await myDay.PlanAsync(c, ct),
-                    AbilityKind.Playbook => playbook.Answer(text),
+                    AbilityKind.Playbook => playbook.Answer(text, c.Language),
                     _ => await commission.AnswerAsync(c, text, ct),
                 });
             case ChoiceReading choice:

@@ -10,8 +10,16 @@ namespace AeBot.Core.Understanding;
 public sealed class AccountFinder(NameCatalog names, ISalesData data)
 {
     /// <summary>The accounts a text names that the viewer may see, best first (several when the name fits several).</summary>
-    public async Task<IReadOnlyList<EntityMatch>> FindAccountsAsync(string text, Viewer viewer, CancellationToken cancellationToken) =>
-        await VisibleAsync(EntityMatcher.FindAll(text, await names.AccountsAsync(cancellationToken)), viewer, cancellationToken);
+    public async Task<IReadOnlyList<EntityMatch>> FindAccountsAsync(string text, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var index = await names.AccountsAsync(cancellationToken);
+        var found = await VisibleAsync(EntityMatcher.FindAll(text, index), viewer, cancellationToken);
+        if (!Thai.ThaiScript.Contains(text))
+            return found;
+        // Thai: a Thai-script name inside the unspaced words, else a Latin name spelt in Thai ("แอคมี").
+        var thai = await VisibleAsync([.. found, .. Thai.ThaiNames.FindThaiScript(text, index)], viewer, cancellationToken);
+        return thai.Count > 0 ? thai : await VisibleAsync(Thai.ThaiNames.FindTransliterated(text, index, firstNames: false), viewer, cancellationToken);
+    }
 
     /// <summary>Every account a text names that the viewer may see ("if Acme and Globex close").</summary>
     public async Task<IReadOnlyList<NamedRef>> FindAllAccountsAsync(string text, Viewer viewer, CancellationToken cancellationToken) =>

@@ -113,8 +113,17 @@ public static class EntityMatcher
             if (token.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || token.EndsWith("’s", StringComparison.OrdinalIgnoreCase))
                 token = token[..^2];
             // "&" and other bare symbols are not words: "Ember & Oak Home Goods" is four words long.
-            if (token.Length > 0 && token.Any(char.IsLetterOrDigit))
-                tokens.Add(token);
+            if (token.Length == 0 || !token.Any(char.IsLetterOrDigit))
+                continue;
+            // Thai runs into the words around it ("ดีลAcmeได้แล้ว"): a Latin name is a word of its own.
+            var from = 0;
+            for (var i = 1; i < token.Length; i++)
+                if (Thai.ThaiScript.IsThai(token[i]) != Thai.ThaiScript.IsThai(token[i - 1]) && char.IsLetterOrDigit(token[i]) && char.IsLetterOrDigit(token[i - 1]))
+                {
+                    tokens.Add(token[from..i]);
+                    from = i;
+                }
+            tokens.Add(from == 0 ? token : token[from..]);
         }
         return tokens;
     }

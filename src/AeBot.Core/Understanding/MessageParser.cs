@@ -31,21 +31,74 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
     }
 
     /// <summary>
-    /// Thai and Thai–English: the Thai words read through the Thai lexicon into the words the English rules take
-    /// (<see cref="ThaiReader"/>), then the same assembly into one Query. Writes (log, update, mark won) keep what the
-    /// rep wrote as the record's text, which the capture dialogs can't yet read in Thai: they are declined, not guessed.
+    /// Thai and Thai–English: a write (log, remind, mark won or lost, update a deal, nudge settings, cancel, undo) is
+    /// told by its Thai phrasing (<see cref="ThaiCommands"/>) — the capture dialogs then read the message as written, so
+    /// the record keeps the rep's Thai. Anything else reads through the Thai lexicon into the words the English rules
+    /// take (<see cref="ThaiReader"/>), then the same assembly into one Query.
     /// </summary>
     private async Task<Reading> ReadThaiAsync(string normalized, Viewer viewer, DateOnly today, Query? previous, CancellationToken ct)
     {
         var read = _thai.Read(normalized, await names.ThaiNamesAsync(ct));
+        var asks = read.Asks || normalized.TrimEnd().EndsWith('?');
+        if (ThaiCommands.Kind(normalized, asks) is { } kind
+            && (kind is not (CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal) || await HasThaiDealReferenceAsync(normalized, viewer, ct)))
+            return new CommandReading(kind) { Evidence = [kind.ToString(), "thai: " + read.Words], Thai = true };
+        // Latin names spelt in Thai ("ปรียา", "แอคมี"): read as the name when exactly one fits, else asked.
+        var (latin, ambiguity) = await LatinNamesAsync(normalized, ct);
+        if (ambiguity is not null)
+            return new ChoiceReading(ambiguity) { Evidence = ["thai: transliterated " + ambiguity.Words], Thai = true };
+        if (latin != normalized)
+            read = _thai.Read(latin, await names.ThaiNamesAsync(ct));
         var reading = await ReadEnglishAsync(read.Words, viewer, today, previous, ct);
-        if (reading is CommandReading { Kind: CommandKind.Log or CommandKind.Remind or CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal })
-            return new UnsupportedReading("log calls or change deals from a message written in Thai yet (write it in English for now)") { Thai = true };
+        // A write the Thai phrasings did not see is not made on the lexicon's guess: declined, never written wrong.
+        if (reading is CommandReading { Kind: CommandKind.Log or CommandKind.Remind or CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal or CommandKind.NudgeSettings })
+            return Phrasings.Unsupported(read.Words.ToLowerInvariant()) is { } unsupported
+                ? new UnsupportedReading(unsupported) { Evidence = ["thai: " + read.Words], Thai = true }
+                : new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "write not recognised"], Thai = true };
         // Thai words nobody knows, and nothing of a question's own core (no set, no measure): "อากาศวันนี้…" is not
         // "today's deals". Never an answer to a different question than the one asked.
         if (reading is QueryReading && read.Unknown.Count > 0)
             return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)], Thai = true };
         return reading with { Evidence = [.. reading.Evidence, "thai: " + read.Words], Thai = true };
+    }
+
+    /// <summary>The text with each Thai spelling of a person's or an account's Latin name replaced by that name.</summary>
+    private async Task<(string Text, Ambiguity? Ambiguity)> LatinNamesAsync(string text, CancellationToken ct)
+    {
+        var people = ThaiNames.FindTransliterated(text, await names.AllRepsAsync(ct), firstNames: true).Select(m => (Kind: "person", Match: m));
+        var accounts = ThaiNames.FindTransliterated(text, await names.AccountsAsync(ct), firstNames: false).Select(m => (Kind: "account", Match: m));
+        var thaiNames = await names.ThaiNamesAsync(ct);
+        foreach (var piece in people.Concat(accounts).GroupBy(x => x.Match.Matched).OrderByDescending(g => g.Key.Length).ToList())
+        {
+            if (thaiNames.Any(n => n.Contains(piece.Key, StringComparison.Ordinal)) || !text.Contains(piece.Key, StringComparison.Ordinal))
+                continue;
+            var fits = piece.ToList();
+            // Two people called Priya are one spelling: the person slot asks which, as it does in English.
+            // "แอคมี" for "Acme" and "Acme Europe": the shared word, which the name slot then asks about like English.
+            var words = fits.Select(f => f.Kind == "person" || fits.Count > 1 ? f.Match.Entity.Name.Split(' ')[0] : f.Match.Entity.Name).Distinct().ToList();
+            // Several names fit: asked only when each sounds close; a short Thai word that merely echoes a few is no name.
+            if (words.Count > 1 && piece.Key.Length >= 5 && fits.All(f => f.Match.Score >= 70))
+                return (text, new Ambiguity(fits[0].Kind, piece.Key, fits.Select(f => f.Match.Entity).ToList()));
+            if (words.Count > 1)
+                continue;
+            text = text.Replace(piece.Key, " " + words[0] + " ", StringComparison.Ordinal);
+        }
+        return (text, null);
+    }
+
+    /// <summary>A Thai change names a deal: "ดีลนี้", or an account the asker may see, spelt in any script.</summary>
+    private async Task<bool> HasThaiDealReferenceAsync(string text, Viewer viewer, CancellationToken ct)
+    {
+        if (ThaiCommands.HasDealPronoun(text))
+            return true;
+        var index = await names.AccountsAsync(ct);
+        var all = EntityMatcher.FindAll(text, index).Concat(ThaiNames.FindThaiScript(text, index)).ToList();
+        if (all.Count == 0)
+            all = [.. ThaiNames.FindTransliterated(text, index, firstNames: false)];
+        if (all.Count == 0)
+            return false;
+        var visible = await data.VisibleAccountIdsAsync(viewer, all.Select(m => m.Entity.Id).ToList(), ct);
+        return all.Any(m => visible.Contains(m.Entity.Id));
     }
 
     private static string WithoutNames(string text, IReadOnlyList<string> thaiNames)

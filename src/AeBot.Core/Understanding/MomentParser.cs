@@ -16,6 +16,16 @@ public static partial class MomentParser
 {
     public static Moment? Find(string text, DateTime localNow)
     {
+        // Thai dates are read by their own rules; the English recogniser then sees only the Latin words ("Dec 15"),
+        // each Thai letter a space so what it matched is still found in the text.
+        if (Thai.ThaiScript.Contains(text))
+        {
+            if (Thai.ThaiMoments.Find(text, localNow) is { } thai)
+                return thai;
+            text = new string(text.Select(ch => Thai.ThaiScript.IsThai(ch) ? ' ' : ch).ToArray());
+            if (!text.Any(char.IsLetter))
+                return null;
+        }
         var today = DateOnly.FromDateTime(localNow);
         if (RelativeDays().Match(text) is { Success: true } relative)
         {

@@ -21,7 +21,8 @@ public sealed class NameIndex
             var key = NameNormalizer.Normalize(name.Name);
             if (key.Length < 2)
                 continue;
-            Add(Full, key, name);
+            if (Add(Full, key, name) && Thai.ThaiScript.Contains(key))
+                ThaiKeys.Add(key);
             var words = name.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var n = 1; n < words.Length; n++)
             {
@@ -50,10 +51,19 @@ public sealed class NameIndex
     internal Dictionary<string, List<NamedRef>> FirstWord { get; } = new(StringComparer.Ordinal);
     public bool Fuzzy => Names.Count <= FuzzyLimit;
 
-    private static void Add(Dictionary<string, List<NamedRef>> map, string key, NamedRef name)
+    /// <summary>The folded names written in Thai script: found inside Thai text, where words are not spaced.</summary>
+    internal List<string> ThaiKeys { get; } = [];
+
+    /// <summary>Adds a name under a key; true when the key is new.</summary>
+    private static bool Add(Dictionary<string, List<NamedRef>> map, string key, NamedRef name)
     {
+        var added = false;
         if (!map.TryGetValue(key, out var list))
+        {
             map[key] = list = [];
+            added = true;
+        }
         list.Add(name);
+        return added;
     }
 }

@@ -139,9 +139,12 @@ public static partial class Phrasings
     [GeneratedRegex(@"\b(brief|briefing|prep|prepare|background on|tell me about|update me on|fill me in on|rundown|run-down|what do (i|we) know about|account (summary|overview|info)|overview of|catch me up on|who('s| is) (at|the contact at))\b")]
     private static partial Regex Brief();
 
-    [GeneratedRegex(@"^(y|yes|yep|yeah|yup|sure|ok|okay|confirm|confirmed|do it|go ahead|correct|that's right|right|please do|yes please|sounds good|👍)\W*$")]
+    // Thai: ใช่ / ยืนยัน / ตกลง / โอเค / ได้เลย, and ไม่ / ไม่ใช่ / ไม่เอา, with the polite particles Thai adds.
+    private const string ThaiParticles = @"(?:\s*(?:ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|นะคะ|นะครับ|นะ|จ้า|จ้ะ|ฮะ|เลย|จ้ะ))*";
+
+    [GeneratedRegex(@"^(y|yes|yep|yeah|yup|sure|ok|okay|confirm|confirmed|do it|go ahead|correct|that's right|right|please do|yes please|sounds good|👍|(?:ใช่|ใช่แล้ว|ยืนยัน|ตกลง|โอเค|โอเค้|ได้|ได้เลย|เอาเลย|จัดไป|ถูกต้อง|ทำเลย|อัปเดตเลย|อัพเดทเลย)" + ThaiParticles + @")\W*$")]
     private static partial Regex Yes();
 
-    [GeneratedRegex(@"^(n|no|nope|nah|don't|do not|wrong|not that)\W*$")]
+    [GeneratedRegex(@"^(n|no|nope|nah|don't|do not|wrong|not that|(?:ไม่|ไม่ใช่|ไม่เอา|ไม่ต้อง|ผิด|ไม่มี)" + ThaiParticles + @")\W*$")]
     private static partial Regex No();
 }

@@ -63,7 +63,7 @@ internal sealed class EfNudgeLedger(AeBotDbContext db, IProactiveMessenger messe
 
     public async Task<IReadOnlyList<NudgeRecipient>> RecipientsAsync(CancellationToken cancellationToken) =>
         await db.Reps.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Id)
-            .Select(r => new NudgeRecipient(r.Id, r.TimeZoneId, r.Role)).ToListAsync(cancellationToken);
+            .Select(r => new NudgeRecipient(r.Id, r.TimeZoneId, r.Role, new AeBot.Core.Text.LanguageChoice(r.Language, r.Locale, r.BuddhistEra))).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlySet<(long RepId, DateOnly Date)>> RecordedAsync(string rule, IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken)
     {

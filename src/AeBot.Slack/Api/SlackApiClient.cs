@@ -134,17 +134,24 @@ public sealed partial class SlackApiClient(
         return answer["channel"]?["id"]?.GetValue<string>() ?? throw new SlackApiException("conversations.open", "no channel in answer");
     }
 
-    /// <summary>The user's profile e-mail (needs users:read.email), or null when Slack shows none.</summary>
+    /// <summary>
+    /// The user's profile e-mail (needs users:read.email), or null when Slack shows none; and their Slack language
+    /// (<c>locale</c>, "th-TH"), which Slack sends only when asked with <c>include_locale=true</c>
+    /// (docs.slack.dev/reference/methods/users.info).
+    /// </summary>
     public async Task<SlackUser> UserInfoAsync(string user, CancellationToken cancellationToken)
     {
-        var answer = await ReadAsync("users.info", new Dictionary<string, string> { ["user"] = user }, cancellationToken);
+        var answer = await ReadAsync("users.info", new Dictionary<string, string> { ["user"] = user, ["include_locale"] = "true" }, cancellationToken);
         var u = answer["user"];
         return new SlackUser(
             u?["id"]?.GetValue<string>() ?? user,
             u?["real_name"]?.GetValue<string>() ?? u?["name"]?.GetValue<string>() ?? user,
             u?["profile"]?["email"]?.GetValue<string>(),
             u?["tz"]?.GetValue<string>(),
-            u?["is_bot"]?.GetValue<bool>() == true || u?["deleted"]?.GetValue<bool>() == true);
+            u?["is_bot"]?.GetValue<bool>() == true || u?["deleted"]?.GetValue<bool>() == true)
+        {
+            Locale = u?["locale"]?.GetValue<string>(),
+        };
     }
 
     /// <summary>The bot's own user id (auth.test), asked once a day per process.</summary>
@@ -250,4 +257,8 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks);
 /// <summary>A suggested prompt: the label shown and the message sent for the person when clicked.</summary>
 public sealed record SlackPrompt(string Title, string Message);
 
-public sealed record SlackUser(string Id, string Name, string? Email, string? TimeZone, bool IsBotOrDeleted);
+public sealed record SlackUser(string Id, string Name, string? Email, string? TimeZone, bool IsBotOrDeleted)
+{
+    /// <summary>The language the person uses Slack in ("th-TH", "en-US"); null when Slack didn't say.</summary>
+    public string? Locale { get; init; }
+}

@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using AeBot.Core.Conversation;
 using AeBot.Core.Text;
 
+using AeBot.Slack.Text;
+
 namespace AeBot.Slack.Blocks;
 
 /// <summary>A reply made ready for Slack: fallback text, blocks, charts to upload, and what did not fit.</summary>
@@ -43,6 +45,8 @@ internal static partial class BlockKitRenderer
 
     public static SlackRendering Render(Reply reply)
     {
+        // The channel's own few words (More, Choose, notes) in the reply's language.
+        var language = ReplyLanguage.FromCode(reply.Language) ?? ReplyLanguage.English;
         var blocks = new JsonArray();
         var charts = new List<ChartBlock>();
         var rest = new List<ReplyBlock>();
@@ -55,7 +59,7 @@ internal static partial class BlockKitRenderer
                 continue;
             }
             var (shown, leftover) = Page(block);
-            var rendered = Blocks(shown, ref buttons);
+            var rendered = Blocks(shown, language, ref buttons);
             if (blocks.Count + rendered.Count > MaxBlocks - Reserve)
             {
                 if (blocks.Count == 0)
@@ -63,7 +67,7 @@ internal static partial class BlockKitRenderer
                     // Cannot happen with the page sizes above (a page is at most 21 blocks); defensive: say so.
                     foreach (var b in rendered.Take(MaxBlocks - Reserve - 1))
                         blocks.Add(b);
-                    blocks.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText("_Shortened: too long for one Slack message._")) });
+                    blocks.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText(T(language, nameof(SlackTexts.Shortened)))) });
                     continue;
                 }
                 rest.Add(block);
@@ -77,15 +81,19 @@ internal static partial class BlockKitRenderer
                 rest.Add(leftover);
         }
         var text = Cut(Plain(reply.Summary), MaxFallbackText);
-        return new SlackRendering(text, blocks, charts, rest.Count == 0 ? null : new Reply(rest) { Summary = reply.Summary + " (more)" });
+        return new SlackRendering(text, blocks, charts, rest.Count == 0 ? null : new Reply(rest) { Summary = T(language, nameof(SlackTexts.MoreSummary), reply.Summary), Language = reply.Language });
     }
 
     /// <summary>Adds the "More" button that fetches the rest (<see cref="Core.Channels.ReplyPaging"/>).</summary>
-    public static void AddMore(JsonArray blocks, string payload)
+    public static void AddMore(JsonArray blocks, string payload) => AddMore(blocks, payload, ReplyLanguage.English);
+
+    public static void AddMore(JsonArray blocks, string payload, ReplyLanguage language)
     {
         var counter = 1000;
-        blocks.Add(Actions([new ReplyAction("More", payload, ActionStyle.Primary)], ref counter));
+        blocks.Add(Actions([new ReplyAction(T(language, nameof(SlackTexts.More)), payload, ActionStyle.Primary)], ref counter));
     }
+
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(SlackTexts.ResourceManager, key, args);
 
     private static (ReplyBlock Shown, ReplyBlock? Leftover) Page(ReplyBlock block) => block switch
     {
@@ -102,7 +110,7 @@ internal static partial class BlockKitRenderer
         _ => (block, null),
     };
 
-    private static List<JsonObject> Blocks(ReplyBlock block, ref int buttons)
+    private static List<JsonObject> Blocks(ReplyBlock block, ReplyLanguage language, ref int buttons)
     {
         switch (block)
         {
@@ -165,14 +173,14 @@ internal static partial class BlockKitRenderer
                     var split = option.Label.IndexOf(" · ", StringComparison.Ordinal);
                     var line = split < 0 ? $"*{Escape(option.Label)}*" : $"*{Escape(option.Label[..split])}*\n{Escape(option.Label[(split + 3)..])}";
                     var section = Section(Cut(line, MaxSectionText));
-                    section["accessory"] = Button(option with { Label = "Choose" }, ref buttons);
+                    section["accessory"] = Button(option with { Label = T(language, nameof(SlackTexts.Choose)) }, ref buttons);
                     result.Add(section);
                 }
                 return result;
             }
             case ChartBlock chart:
                 // The picture is uploaded beside the message (files.*); here, its figures in words for screen readers.
-                return [new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText(Cut($"📊 {Escape(chart.Title)} — chart attached", MaxSectionText))) }];
+                return [new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(MrkdwnText(Cut(T(language, nameof(SlackTexts.ChartAttached), Escape(chart.Title)), MaxSectionText))) }];
             default:
                 return [];
         }

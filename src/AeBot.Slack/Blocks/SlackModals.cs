@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AeBot.Core.Text;
+using AeBot.Slack.Text;
 
 namespace AeBot.Slack.Blocks;
 
@@ -8,7 +9,8 @@ namespace AeBot.Slack.Blocks;
 /// The two modals: "Log interaction" (from the global or message shortcut, or <c>/ae log</c>) and "Update deal"
 /// (<c>/ae update</c>). A submission is checked at once — field errors go back through <c>response_action:
 /// errors</c> — and then becomes the same one-sentence command a rep could type, so the core applies its own
-/// understanding, access rules, confirmation and undo.
+/// understanding, access rules, confirmation and undo. Labels, hints and errors are in the person's language; the
+/// modal carries it (<c>private_metadata</c>) so its field errors come back in the same language.
 /// </summary>
 internal static class SlackModals
 {
@@ -20,24 +22,34 @@ internal static class SlackModals
     private static readonly string[] Types = ["call", "meeting", "email", "note"];
     private static readonly string[] Fields = ["stage", "amount", "close date", "next step"];
 
-    public static JsonObject LogInteraction(string? summary) => Modal(LogCallback, "Log interaction", "Log",
+    public static JsonObject LogInteraction(string? summary) => LogInteraction(summary, ReplyLanguage.English);
+
+    public static JsonObject LogInteraction(string? summary, ReplyLanguage language) => Modal(LogCallback, language, nameof(SlackTexts.Log_Title), nameof(SlackTexts.Log_Submit),
     [
-        Input("type", "Type", Select("type", Types, "call")),
-        Input("account", "Account", TextInput("account", "e.g. Acme", multiline: false)),
-        Input("summary", "What happened", TextInput("summary", "Pushback on price; they want a revised quote", multiline: true, summary)),
-        Input("next", "Next step", TextInput("next", "e.g. send the revised quote", multiline: false), optional: true),
-        Input("due", "Next step due", new JsonObject { ["type"] = "datepicker", ["action_id"] = "due" }, optional: true),
+        Input("type", T(language, nameof(SlackTexts.Log_Type)), Select("type", Types, "call", language, "Type_")),
+        Input("account", T(language, nameof(SlackTexts.Log_Account)), TextInput("account", T(language, nameof(SlackTexts.Log_AccountHint)), multiline: false)),
+        Input("summary", T(language, nameof(SlackTexts.Log_Summary)), TextInput("summary", T(language, nameof(SlackTexts.Log_SummaryHint)), multiline: true, summary)),
+        Input("next", T(language, nameof(SlackTexts.Log_Next)), TextInput("next", T(language, nameof(SlackTexts.Log_NextHint)), multiline: false), optional: true),
+        Input("due", T(language, nameof(SlackTexts.Log_Due)), new JsonObject { ["type"] = "datepicker", ["action_id"] = "due" }, optional: true),
     ]);
 
-    public static JsonObject UpdateDeal() => Modal(UpdateCallback, "Update deal", "Update",
+    public static JsonObject UpdateDeal() => UpdateDeal(ReplyLanguage.English);
+
+    public static JsonObject UpdateDeal(ReplyLanguage language) => Modal(UpdateCallback, language, nameof(SlackTexts.Update_Title), nameof(SlackTexts.Update_Submit),
     [
-        Input("deal", "Deal", TextInput("deal", "e.g. Acme security add-on", multiline: false)),
-        Input("field", "What to change", Select("field", Fields, "stage")),
-        Input("value", "New value", TextInput("value", "Negotiation · 48000 · 2027-01-31 · send pricing", multiline: false)),
+        Input("deal", T(language, nameof(SlackTexts.Update_Deal)), TextInput("deal", T(language, nameof(SlackTexts.Update_DealHint)), multiline: false)),
+        Input("field", T(language, nameof(SlackTexts.Update_Field)), Select("field", Fields, "stage", language, "Field_")),
+        Input("value", T(language, nameof(SlackTexts.Update_Value)), TextInput("value", T(language, nameof(SlackTexts.Update_ValueHint)), multiline: false)),
     ]);
+
+    /// <summary>The language a modal was opened in (its <c>private_metadata</c>); English for one opened before it carried one.</summary>
+    public static ReplyLanguage LanguageOf(JsonObject? view) =>
+        ReplyLanguage.FromCode(view?["private_metadata"] is JsonValue v && v.TryGetValue<string>(out var code) ? code : null) ?? ReplyLanguage.English;
 
     /// <summary>Field errors by block id; empty when the submission can go ahead.</summary>
-    public static Dictionary<string, string> Validate(string callback, JsonObject values, DateOnly today)
+    public static Dictionary<string, string> Validate(string callback, JsonObject values, DateOnly today) => Validate(callback, values, today, ReplyLanguage.English);
+
+    public static Dictionary<string, string> Validate(string callback, JsonObject values, DateOnly today, ReplyLanguage language)
     {
         var errors = new Dictionary<string, string>();
         void Required(string block, string message)
@@ -45,30 +57,30 @@ internal static class SlackModals
             if (string.IsNullOrWhiteSpace(Value(values, block)))
                 errors[block] = message;
             else if (Value(values, block)!.Length > MaxInputLength)
-                errors[block] = $"Keep it under {MaxInputLength} characters.";
+                errors[block] = T(language, nameof(SlackTexts.Error_TooLong), MaxInputLength);
         }
         switch (callback)
         {
             case LogCallback or LogFromMessageCallback:
-                Required("account", "Which account was this with?");
-                Required("summary", "Say in a few words what happened.");
+                Required("account", T(language, nameof(SlackTexts.Error_Account)));
+                Required("summary", T(language, nameof(SlackTexts.Error_Summary)));
                 if (Value(values, "due") is { } due && DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date < today)
-                    errors["due"] = "A next step can't be due in the past.";
+                    errors["due"] = T(language, nameof(SlackTexts.Error_DueInPast));
                 if (Value(values, "due") is not null && string.IsNullOrWhiteSpace(Value(values, "next")))
-                    errors["next"] = "Say what the next step is, or clear the due date.";
+                    errors["next"] = T(language, nameof(SlackTexts.Error_Next));
                 break;
             case UpdateCallback:
-                Required("deal", "Which deal?");
-                Required("value", "What should it become?");
+                Required("deal", T(language, nameof(SlackTexts.Error_Deal)));
+                Required("value", T(language, nameof(SlackTexts.Error_Value)));
                 var field = Value(values, "field");
                 var value = Value(values, "value");
                 if (value is not null && field == "amount" && !decimal.TryParse(value.Replace(",", "").TrimStart('$', '€', '£'), NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-                    errors["value"] = "An amount is a number, e.g. 48000.";
+                    errors["value"] = T(language, nameof(SlackTexts.Error_Amount));
                 if (value is not null && field == "close date" && !DateOnly.TryParse(value, CultureInfo.InvariantCulture, out _) && !value.Contains("month") && !value.Contains("week"))
-                    errors["value"] = "A close date like 2027-01-31, or \"next month\".";
+                    errors["value"] = T(language, nameof(SlackTexts.Error_CloseDate));
                 break;
             default:
-                errors["_"] = "Unknown form.";
+                errors["_"] = T(language, nameof(SlackTexts.Error_UnknownForm));
                 break;
         }
         return errors;
@@ -105,13 +117,14 @@ internal static class SlackModals
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
-    private static JsonObject Modal(string callback, string title, string submit, JsonNode[] blocks) => new()
+    private static JsonObject Modal(string callback, ReplyLanguage language, string title, string submit, JsonNode[] blocks) => new()
     {
         ["type"] = "modal",
         ["callback_id"] = callback,
-        ["title"] = Plain(title),
-        ["submit"] = Plain(submit),
-        ["close"] = Plain("Cancel"),
+        ["title"] = Plain(T(language, title)),
+        ["submit"] = Plain(T(language, submit)),
+        ["close"] = Plain(T(language, nameof(SlackTexts.Cancel))),
+        ["private_metadata"] = language.Code,
         ["blocks"] = new JsonArray(blocks),
     };
 
@@ -132,9 +145,10 @@ internal static class SlackModals
         return input;
     }
 
-    private static JsonObject Select(string id, string[] options, string initial)
+    /// <summary>A choice whose values stay the English words the sentence is made of; its labels are in the person's language.</summary>
+    private static JsonObject Select(string id, string[] options, string initial, ReplyLanguage language, string keyPrefix)
     {
-        JsonObject Option(string o) => new() { ["text"] = Plain(char.ToUpperInvariant(o[0]) + o[1..]), ["value"] = o };
+        JsonObject Option(string o) => new() { ["text"] = Plain(T(language, keyPrefix + o.Replace(' ', '_'))), ["value"] = o };
         return new JsonObject
         {
             ["type"] = "static_select",
@@ -143,6 +157,8 @@ internal static class SlackModals
             ["initial_option"] = Option(initial),
         };
     }
+
+    private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(SlackTexts.ResourceManager, key, args);
 
     private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };
 }

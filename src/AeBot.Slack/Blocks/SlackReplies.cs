@@ -1,6 +1,7 @@
 using AeBot.Charts;
 using AeBot.Core.Channels;
 using AeBot.Core.Conversation;
+using AeBot.Core.Text;
 using AeBot.Slack.Api;
 
 namespace AeBot.Slack.Blocks;
@@ -16,7 +17,7 @@ internal sealed class SlackReplies(SlackApiClient slack, IReplyPages pages, Char
         if (rendering.Rest is { } rest)
         {
             var id = await pages.SaveAsync(repId, rest, clock.GetUtcNow() + PagesKeptFor, cancellationToken);
-            BlockKitRenderer.AddMore(rendering.Blocks, ReplyPaging.Payload(id));
+            BlockKitRenderer.AddMore(rendering.Blocks, ReplyPaging.Payload(id), ReplyLanguage.FromCode(reply.Language) ?? ReplyLanguage.English);
         }
         return new SlackMessage(rendering.Text, rendering.Blocks);
     }

@@ -9,54 +9,60 @@ namespace AeBot.Slack.Identity;
 
 /// <summary>
 /// Finds the rep behind a Slack user: a stored link, else the profile e-mail (<c>users.info</c>) against the reps'
-/// e-mails — then linked, so the next message is one indexed read. Cached ten minutes per workspace and user.
+/// e-mails — then linked, so the next message is one indexed read. The same <c>users.info</c> call brings the
+/// person's Slack language (<c>include_locale</c>), which decides the reply language until they choose in chat.
+/// Cached ten minutes per workspace and user: one <c>users.info</c> per person per ten minutes, never per message.
 /// </summary>
 internal sealed partial class SlackIdentityResolver(
     IChatIdentities identities, IRepDirectory directory, SlackApiClient slack, IMemoryCache cache, TimeProvider clock, ILogger<SlackIdentityResolver> logger)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
 
-    public async Task<RepIdentity?> ResolveAsync(string team, string user, CancellationToken cancellationToken)
+    public async Task<RepIdentity?> ResolveAsync(string team, string user, CancellationToken cancellationToken) =>
+        (await PersonAsync(team, user, cancellationToken))?.Rep;
+
+    /// <summary>The rep and the Slack locale they use (null when Slack couldn't say).</summary>
+    public async Task<SlackPerson?> PersonAsync(string team, string user, CancellationToken cancellationToken)
     {
-        var key = $"slack-rep:{team}:{user}";
-        if (cache.TryGetValue(key, out RepIdentity? known) && known is not null)
+        var key = Key(team, user);
+        if (cache.TryGetValue(key, out SlackPerson? known) && known is not null)
             return known;
         Rep? rep = null;
         if (await identities.FindRepAsync(ChatChannels.Slack, team, [user], cancellationToken) is { } linked)
             rep = await directory.FindByIdAsync(linked, cancellationToken);
-        if (rep is null)
+        SlackUser? profile = null;
+        try
         {
-            SlackUser? profile = null;
-            try
-            {
-                profile = await slack.UserInfoAsync(user, cancellationToken);
-            }
-            catch (SlackApiException e)
-            {
-                LogLookupFailed(logger, user, e.Error);
-            }
-            if (profile is { IsBotOrDeleted: false, Email: { Length: > 0 } email })
-            {
-                rep = await directory.FindAsync(email, cancellationToken);
-                if (rep is { IsActive: true })
-                    await identities.LinkAsync(ChatChannels.Slack, team, user, rep.Id, clock.GetUtcNow(), cancellationToken);
-            }
+            profile = await slack.UserInfoAsync(user, cancellationToken);
+        }
+        catch (SlackApiException e)
+        {
+            // A linked rep is still answered, in the language they chose or English; only the locale is missing.
+            LogLookupFailed(logger, user, e.Error);
+        }
+        if (rep is null && profile is { IsBotOrDeleted: false, Email: { Length: > 0 } email })
+        {
+            rep = await directory.FindAsync(email, cancellationToken);
+            if (rep is { IsActive: true })
+                await identities.LinkAsync(ChatChannels.Slack, team, user, rep.Id, clock.GetUtcNow(), cancellationToken);
         }
         if (rep is not { IsActive: true })
         {
             LogUnknown(logger, team, user);
             return null;
         }
-        var identity = new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId);
-        cache.Set(key, identity, CacheFor);
-        return identity;
+        var person = new SlackPerson(new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId), profile?.Locale);
+        cache.Set(key, person, CacheFor);
+        return person;
     }
 
     public async Task LinkAsync(string team, string user, Rep rep, CancellationToken cancellationToken)
     {
         await identities.LinkAsync(ChatChannels.Slack, team, user, rep.Id, clock.GetUtcNow(), cancellationToken);
-        cache.Remove($"slack-rep:{team}:{user}");
+        cache.Remove(Key(team, user));
     }
+
+    private static string Key(string team, string user) => $"slack-rep:{team}:{user}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {User} in workspace {Team} is not linked to a rep")]
     private static partial void LogUnknown(ILogger logger, string team, string user);
@@ -64,3 +70,6 @@ internal sealed partial class SlackIdentityResolver(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read Slack user {User}: {Error}")]
     private static partial void LogLookupFailed(ILogger logger, string user, string error);
 }
+
+/// <summary>A Slack user known as a rep, with the locale their Slack is set to ("th-TH").</summary>
+internal sealed record SlackPerson(RepIdentity Rep, string? Locale);

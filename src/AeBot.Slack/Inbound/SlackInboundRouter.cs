@@ -2,6 +2,8 @@ using System.Collections.Specialized;
 using System.Text.Json.Nodes;
 using AeBot.Core.Channels;
 using AeBot.Core.Organization;
+using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Slack.Api;
 using AeBot.Slack.Blocks;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,14 +54,14 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, InboundSig
         if (form["user_id"] is not { Length: > 0 } || form["team_id"] is not { Length: > 0 } || form["response_url"] is not { Length: > 0 } || form["trigger_id"] is not { Length: > 0 } trigger)
             return SlackOutcome.BadRequest("A slash command needs user_id, team_id, response_url and trigger_id.");
         // "/ae log" and "/ae update" open a form; the trigger expires in 3 seconds, so the view opens now.
-        var modal = (form["text"] ?? "").Trim().ToLowerInvariant() switch
+        Func<ReplyLanguage, JsonObject>? modal = (form["text"] ?? "").Trim().ToLowerInvariant() switch
         {
-            "log" or "log interaction" => SlackModals.LogInteraction(null),
-            "update" or "update deal" => SlackModals.UpdateDeal(),
+            "log" or "log interaction" => language => SlackModals.LogInteraction(null, language),
+            "update" or "update deal" => SlackModals.UpdateDeal,
             _ => null,
         };
         if (modal is not null)
-            return await OpenViewAsync(trigger, modal, cancellationToken);
+            return await OpenViewAsync(trigger, form["team_id"], form["user_id"], modal, cancellationToken);
         await EnqueueAsync(SlackTurnProcessor.CommandKind, "cmd:" + trigger, Person(form["team_id"], form["user_id"], trigger), raw, cancellationToken);
         return SlackOutcome.Ok; // the answer follows through response_url
     }
@@ -84,14 +86,15 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, InboundSig
                     return SlackOutcome.Ok;
                 }
                 // A message shortcut starts the log with that message as the summary.
-                return await OpenViewAsync(trigger, SlackModals.LogInteraction(payload["message"]?["text"]?.GetValue<string>()), cancellationToken);
+                var message = payload["message"]?["text"]?.GetValue<string>();
+                return await OpenViewAsync(trigger, TeamOf(payload), payload["user"]?["id"]?.GetValue<string>(), language => SlackModals.LogInteraction(message, language), cancellationToken);
             case "view_submission":
                 var view = payload["view"] as JsonObject;
                 var values = view?["state"]?["values"] as JsonObject;
                 var form = view?["callback_id"]?.GetValue<string>();
                 if (values is null || form is null || payload["user"]?["id"] is null)
                     return SlackOutcome.BadRequest("A view_submission needs view.callback_id, view.state.values and user.");
-                var errors = SlackModals.Validate(form, values, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(-1)));
+                var errors = SlackModals.Validate(form, values, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(-1)), SlackModals.LanguageOf(view));
                 if (errors.Count > 0)
                     return new SlackOutcome(200, Json: new { response_action = "errors", errors });
                 var viewKey = $"view:{view!["id"]?.GetValue<string>()}:{view["hash"]?.GetValue<string>()}";
@@ -107,13 +110,14 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, InboundSig
     /// Opens a form now (its trigger lasts 3 seconds, so this cannot wait in the queue). When Slack refuses or is
     /// busy, the person is told in the command's reply rather than seeing Slack's "dispatch failed".
     /// </summary>
-    private async Task<SlackOutcome> OpenViewAsync(string trigger, object view, CancellationToken cancellationToken)
+    private async Task<SlackOutcome> OpenViewAsync(string trigger, string? team, string? user, Func<ReplyLanguage, JsonObject> view, CancellationToken cancellationToken)
     {
         // Slack's HTTP client comes from a scope of its own: most requests are stored and acknowledged without one.
         await using var scope = scopes.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<SlackApiClient>().OpenViewAsync(trigger, view, cancellationToken);
+            var language = await LanguageAsync(scope.ServiceProvider, team, user, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<SlackApiClient>().OpenViewAsync(trigger, view(language), cancellationToken);
             return SlackOutcome.Ok;
         }
         catch (Exception e) when (e is SlackApiException or ChannelThrottledException or HttpRequestException)
@@ -121,6 +125,18 @@ internal sealed partial class SlackInboundRouter(IInboundInbox inbox, InboundSig
             LogFormFailed(logger, e.Message);
             return new SlackOutcome(200, "I couldn't open the form just now — Slack is busy. Please try again in a moment, or type it in one sentence (e.g. `/ae log call with Acme about pricing`).");
         }
+    }
+
+    /// <summary>
+    /// The form's language: the person's choice in chat, else their Slack language, else English. The person and
+    /// their Slack locale are cached (one users.info per ten minutes), the choice is one read by id.
+    /// </summary>
+    private static async Task<ReplyLanguage> LanguageAsync(IServiceProvider services, string? team, string? user, CancellationToken cancellationToken)
+    {
+        if (user is not { Length: > 0 } || await services.GetRequiredService<Identity.SlackIdentityResolver>().PersonAsync(team ?? "", user, cancellationToken) is not { } person)
+            return ReplyLanguage.English;
+        var stored = (await services.GetRequiredService<ISalesData>().ViewerAsync(person.Rep.RepId, cancellationToken))?.Language;
+        return ReplyLanguage.Of(stored?.Chosen, person.Locale ?? stored?.Locale, stored?.BuddhistEra);
     }
 
     /// <summary>

@@ -116,12 +116,13 @@ internal sealed partial class SlackTurnProcessor(
         var user = form["user_id"] ?? "";
         var responseUrl = form["response_url"] ?? "";
         var text = (form["text"] ?? "").Trim();
-        var rep = await identities.ResolveAsync(team, user, cancellationToken);
+        var person = await identities.PersonAsync(team, user, cancellationToken);
+        var rep = person?.Rep;
         Reply reply;
-        if (rep is null)
+        if (person is null || rep is null)
             reply = new Reply([new TextBlock(NotSetUp.Replace("*", "**"))]) { Summary = "Not set up yet" };
         else
-            reply = await turns.AnswerAsync(new ChannelRequest(rep, Address(rep, team, user, dmChannel: null), $"slash:{team}:{user}", text, null), _turn, cancellationToken);
+            reply = await turns.AnswerAsync(new ChannelRequest(rep, Address(rep, team, user, dmChannel: null), $"slash:{team}:{user}", text, null, person.Locale), _turn, cancellationToken);
         var message = await replies.ToMessageAsync(reply, rep?.RepId ?? 0, cancellationToken);
         await RespondAsync(responseUrl, message, cancellationToken);
     }
@@ -159,8 +160,8 @@ internal sealed partial class SlackTurnProcessor(
 
     private async Task AnswerAsync(string team, string user, string channel, string text, string? payload, string? threadTs, bool dm, CancellationToken cancellationToken)
     {
-        var rep = await identities.ResolveAsync(team, user, cancellationToken);
-        if (rep is null)
+        var person = await identities.PersonAsync(team, user, cancellationToken);
+        if (person is not { Rep: var rep })
         {
             await slack.PostMessageAsync(channel, new SlackMessage(NotSetUp, null), cancellationToken, threadTs);
             return;
@@ -177,7 +178,7 @@ internal sealed partial class SlackTurnProcessor(
             return;
         }
         var reply = await turns.AnswerAsync(
-            new ChannelRequest(rep, Address(rep, team, user, dm ? channel : null), threadTs is null ? channel : $"{channel}:{threadTs}", text, payload), _turn, cancellationToken);
+            new ChannelRequest(rep, Address(rep, team, user, dm ? channel : null), threadTs is null ? channel : $"{channel}:{threadTs}", text, payload, person.Locale), _turn, cancellationToken);
         var request = _turn is null ? null : _turn.Item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request is not null && await AlreadyAnsweredAsync(channel, threadTs, request, cancellationToken))
             return;

@@ -6,6 +6,8 @@ using AeBot.Core.Organization;
 using AeBot.Teams.Cards;
 using AeBot.Teams.Hosting;
 using AeBot.Teams.Identity;
+using AeBot.Teams.Text;
+using AeBot.Core.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -73,7 +75,7 @@ internal sealed partial class TeamsBot(
             reply = await WithinBudgetAsync(request, activity, options.Value.MessageBudgetMilliseconds, cancellationToken); // no activity id: not queued
         if (reply is null)
         {
-            await turn.SendActivityAsync(MessageFactory.Text("Working on it — I'll post the answer here in a moment."), cancellationToken);
+            await turn.SendActivityAsync(MessageFactory.Text(AdaptiveCardRenderer.T(LanguageOf(activity), nameof(TeamsTexts.WorkingOnIt))), cancellationToken);
             return;
         }
         await turn.SendActivityAsync(await replies.ToActivityAsync(reply, rep.RepId, cancellationToken), cancellationToken);
@@ -84,7 +86,7 @@ internal sealed partial class TeamsBot(
         var payload = invokeValue.Action?.Verb is { Length: > 0 and <= 2000 } verb ? verb
             : (invokeValue.Action?.Data as JObject)?.Value<string>("payload");
         if (payload is null)
-            return CardInvoke(AdaptiveCardRenderer.TextCard("That button doesn't carry anything I understand.", "Unknown button"));
+            return CardInvoke(AdaptiveCardRenderer.TextCard(AdaptiveCardRenderer.T(LanguageOf(turn.Activity), nameof(TeamsTexts.UnknownButton)), AdaptiveCardRenderer.T(LanguageOf(turn.Activity), nameof(TeamsTexts.UnknownButtonSummary))));
 
         var rep = await identities.ResolveAsync(turn, cancellationToken);
         if (rep is null)
@@ -96,7 +98,7 @@ internal sealed partial class TeamsBot(
             ? await turns.AnswerAsync(request, null, cancellationToken)
             : await WithinBudgetAsync(request, turn.Activity, options.Value.InvokeBudgetMilliseconds, cancellationToken);
         if (reply is null)
-            return CardInvoke(AdaptiveCardRenderer.TextCard("Working on it — the answer will follow in a message.", "Working on it"));
+            return CardInvoke(AdaptiveCardRenderer.TextCard(AdaptiveCardRenderer.T(LanguageOf(turn.Activity), nameof(TeamsTexts.WorkingOnItCard)), AdaptiveCardRenderer.T(LanguageOf(turn.Activity), nameof(TeamsTexts.WorkingOnItSummary))));
         return CardResponse(await replies.ToCardAsync(reply, rep.RepId, cancellationToken));
     }
 
@@ -115,7 +117,7 @@ internal sealed partial class TeamsBot(
         if (rep is not null)
             await RememberAsync(activity, rep.RepId, cancellationToken);
         if (botAdded)
-            await turn.SendActivityAsync(MessageFactory.Text(rep is null ? Onboarding : Welcome(rep)), cancellationToken);
+            await turn.SendActivityAsync(MessageFactory.Text(rep is null ? Onboarding : Welcome(rep, LanguageOf(activity))), cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turn, CancellationToken cancellationToken)
@@ -182,9 +184,14 @@ internal sealed partial class TeamsBot(
             return $"Linked {shown} to {rep.Name} ({rep.Email}). They can message me now.";
         }, cancellationToken);
 
-    private static string Welcome(RepIdentity rep) =>
-        $"Hi {rep.Name.Split(' ')[0]}! I'm **AeBot**. Ask me \"what closes this month?\" or \"how am I tracking vs quota?\", " +
-        "log a call in one sentence, or ask for a brief before a meeting. Type **help** for more.";
+    private static string Welcome(RepIdentity rep, ReplyLanguage language) =>
+        AdaptiveCardRenderer.T(language, nameof(TeamsTexts.Welcome), rep.Name.Split(' ')[0]);
+
+    /// <summary>
+    /// The language of what AeBot says before the core has answered (a wait note, a welcome): the Teams client's
+    /// locale, as the core would take it for someone who hasn't chosen.
+    /// </summary>
+    private static ReplyLanguage LanguageOf(IActivity activity) => ReplyLanguage.FromCode(((Activity)activity).Locale) ?? ReplyLanguage.English;
 
     [GeneratedRegex(@"^link\s+(?<who>.+?)\s+(?:to|as|with)\s+(?<rep>[^\s@]+@[^\s@]+)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LinkCommand();

@@ -6,6 +6,8 @@ using AeBot.Core.Conversation;
 using AeBot.Core.Text;
 using AeBot.Core.Understanding.Thai;
 
+using AeBot.Teams.Text;
+
 namespace AeBot.Teams.Cards;
 
 /// <summary>A reply made ready for Teams: plain markdown text, or an Adaptive Card plus what did not fit in it.</summary>
@@ -68,6 +70,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
         if (!asCard && reply.Blocks.All(b => b is TextBlock or ContextBlock))
             return new TeamsRendering(PlainText(reply), null, reply.Summary, null);
 
+        var language = LanguageOf(reply);
         var body = new JsonArray();
         var card = Card(body, reply.Summary);
         var budget = maxCardBytes - Reserve;
@@ -81,7 +84,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                 continue;
             }
             var (shown, leftover) = Page(reply.Blocks[i]);
-            var elements = Elements(shown, chartUrls, ids).Select(ThaiAsRichText).ToList();
+            var elements = Elements(shown, chartUrls, ids, language).Select(ThaiAsRichText).ToList();
             foreach (var element in elements)
                 body.Add(element);
             if (Size(card) > budget)
@@ -95,7 +98,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
                     if (body.Count > 0)
                         rest.Add(table);
                     else
-                        foreach (var element in Elements(table, chartUrls, ids))
+                        foreach (var element in Elements(table, chartUrls, ids, language))
                             body.Add(element);
                     continue;
                 }
@@ -111,12 +114,19 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
             if (leftover is not null)
                 rest.Add(leftover);
         }
-        return new TeamsRendering(null, card, reply.Summary, rest.Count == 0 ? null : new Reply(rest) { Summary = reply.Summary + " (more)" });
+        return new TeamsRendering(null, card, reply.Summary, rest.Count == 0 ? null : new Reply(rest) { Summary = T(language, nameof(TeamsTexts.MoreSummary), reply.Summary), Language = reply.Language });
     }
 
     /// <summary>Adds the "More" button that fetches the rest (<see cref="Core.Channels.ReplyPaging"/>).</summary>
-    public static void AddMore(JsonObject card, string payload) =>
-        card["body"]!.AsArray().Add(ActionSet([new ReplyAction("More", payload, ActionStyle.Primary)]));
+    public static void AddMore(JsonObject card, string payload) => AddMore(card, payload, ReplyLanguage.English);
+
+    public static void AddMore(JsonObject card, string payload, ReplyLanguage language) =>
+        card["body"]!.AsArray().Add(ActionSet([new ReplyAction(T(language, nameof(TeamsTexts.More)), payload, ActionStyle.Primary)]));
+
+    /// <summary>The language of a reply's own channel words; English for a reply stored before replies carried one.</summary>
+    public static ReplyLanguage LanguageOf(Reply reply) => ReplyLanguage.FromCode(reply.Language) ?? ReplyLanguage.English;
+
+    internal static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(TeamsTexts.ResourceManager, key, args);
 
     /// <summary>A card holding only a short text: the in-place refresh after a button whose answer is plain.</summary>
     public static JsonObject TextCard(string markdown, string summary) => Card(new JsonArray(ThaiAsRichText(TextElement(markdown))), summary);
@@ -143,7 +153,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
         _ => (block, null),
     };
 
-    private List<JsonNode> Elements(ReplyBlock block, IReadOnlyDictionary<ChartBlock, string>? chartUrls, ElementIds ids)
+    private List<JsonNode> Elements(ReplyBlock block, IReadOnlyDictionary<ChartBlock, string>? chartUrls, ElementIds ids, ReplyLanguage language)
     {
         switch (block)
         {
@@ -174,7 +184,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
             case TableBlock table:
                 return [.. Title(table.Title), .. FitsPhone(table) ? [Table(table)] : Records(table)];
             case ItemListBlock list:
-                return List(list, ids);
+                return List(list, ids, language);
             case ActionsBlock actions:
                 return [.. Buttons(actions.Actions)];
             case ChoiceBlock choice:
@@ -202,7 +212,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
     /// but a "my day" of 20 items is not 60 buttons to scroll past); past <see cref="ListItemsShown"/> items, the rest
     /// folded behind "Show N more". Everything stays in the card, so every button is reachable without a round trip.
     /// </summary>
-    private static List<JsonNode> List(ItemListBlock list, ElementIds ids)
+    private static List<JsonNode> List(ItemListBlock list, ElementIds ids, ReplyLanguage language)
     {
         var elements = Title(list.Title);
         foreach (var item in list.Items.Take(ListItemsShown))
@@ -224,7 +234,7 @@ internal sealed partial class AdaptiveCardRenderer(ChartRenderer charts, int max
         {
             ["type"] = "ActionSet",
             ["id"] = button,
-            ["actions"] = new JsonArray(Toggle($"Show {folded.Count} more", (rest, true), (button, false))),
+            ["actions"] = new JsonArray(Toggle(T(language, nameof(TeamsTexts.ShowMore), folded.Count), (rest, true), (button, false))),
         });
         return elements;
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AeBot.Core.Channels;
 using AeBot.Charts;
 using AeBot.Core.Conversation;
+using AeBot.Core.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -26,11 +27,13 @@ internal sealed class TeamsReplies(
             var message = (Activity)MessageFactory.Text(text);
             message.TextFormat = TextFormatTypes.Markdown;
             message.Summary = reply.Summary;
+            message.Locale = Locale(reply);
             return message;
         }
-        var card = await WithMoreAsync(rendering, repId, cancellationToken);
+        var card = await WithMoreAsync(rendering, repId, AdaptiveCardRenderer.LanguageOf(reply), cancellationToken);
         var activity = (Activity)MessageFactory.Attachment(ToAttachment(card));
         activity.Summary = reply.Summary; // what notifications and screen readers show for a card
+        activity.Locale = Locale(reply);
         return activity;
     }
 
@@ -38,7 +41,7 @@ internal sealed class TeamsReplies(
     public async Task<JObject> ToCardAsync(Reply reply, long repId, CancellationToken cancellationToken)
     {
         var rendering = renderer.Render(reply, asCard: true, await ChartUrlsAsync(reply, cancellationToken));
-        return ToJObject(await WithMoreAsync(rendering, repId, cancellationToken));
+        return ToJObject(await WithMoreAsync(rendering, repId, AdaptiveCardRenderer.LanguageOf(reply), cancellationToken));
     }
 
     public static Attachment ToAttachment(JsonObject card) => new() { ContentType = AdaptiveCardRenderer.ContentType, Content = ToJObject(card) };
@@ -61,13 +64,19 @@ internal sealed class TeamsReplies(
         return urls;
     }
 
-    private async Task<JsonObject> WithMoreAsync(TeamsRendering rendering, long repId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The language the activity is written in, for Teams ("th-TH"): the client reads the text and the card's own
+    /// words (dates it formats, screen readers) in it.
+    /// </summary>
+    public static string Locale(Reply reply) => AdaptiveCardRenderer.LanguageOf(reply).IsThai ? "th-TH" : "en-US";
+
+    private async Task<JsonObject> WithMoreAsync(TeamsRendering rendering, long repId, ReplyLanguage language, CancellationToken cancellationToken)
     {
         var card = rendering.Card!;
         if (rendering.Rest is { } rest)
         {
             var id = await pages.SaveAsync(repId, rest, clock.GetUtcNow() + PagesKeptFor, cancellationToken);
-            AdaptiveCardRenderer.AddMore(card, ReplyPaging.Payload(id));
+            AdaptiveCardRenderer.AddMore(card, ReplyPaging.Payload(id), language);
         }
         return card;
     }

@@ -1,12 +1,15 @@
 using System.Text;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
+using AeBot.Core.Text;
+using AeBot.Text;
 
 namespace AeBot.Rendering;
 
 /// <summary>
 /// Renders a reply for a terminal: markdown markers removed, facts and tables aligned, charts as bars, buttons
-/// and choices numbered so a chat user can answer with the number.
+/// and choices numbered so a chat user can answer with the number. Widths are terminal cells, not UTF-16 units: a
+/// Thai vowel or tone mark over or under its letter takes none, and a cell is cut between whole characters.
 /// </summary>
 public static class PlainTextRenderer
 {
@@ -19,6 +22,7 @@ public static class PlainTextRenderer
     {
         var sb = new StringBuilder();
         var payloads = new List<string>();
+        var language = ReplyLanguage.FromCode(reply.Language) ?? ReplyLanguage.English;
         foreach (var block in reply.Blocks)
         {
             if (sb.Length > 0)
@@ -29,9 +33,9 @@ public static class PlainTextRenderer
                     sb.AppendLine(StripMarkdown(text.Markdown));
                     break;
                 case FactsBlock facts:
-                    var width = facts.Facts.Max(f => f.Label.Length);
+                    var width = facts.Facts.Max(f => TextElements.Columns(f.Label));
                     foreach (var fact in facts.Facts)
-                        sb.Append(fact.Label.PadRight(width)).Append("  ").AppendLine(fact.Value);
+                        sb.Append(PadRight(fact.Label, width)).Append("  ").AppendLine(fact.Value);
                     break;
                 case TableBlock table:
                     Table(sb, table);
@@ -50,7 +54,7 @@ public static class PlainTextRenderer
                     }
                     break;
                 case ActionsBlock actions:
-                    sb.Append("Next: ").AppendLine(Buttons(actions.Actions, payloads));
+                    sb.AppendLine(language.Format(RenderTexts.ResourceManager, nameof(RenderTexts.Next), Buttons(actions.Actions, payloads)));
                     break;
                 case ChoiceBlock choice:
                     sb.AppendLine(choice.Prompt);
@@ -83,13 +87,13 @@ public static class PlainTextRenderer
     {
         if (table.Title is not null)
             sb.AppendLine(table.Title);
-        var widths = table.Columns.Select((c, i) => Math.Min(40, Math.Max(c.Length, table.Rows.Select(r => i < r.Count ? Cell(r[i]).Length : 0).DefaultIfEmpty(0).Max()))).ToList();
+        var widths = table.Columns.Select((c, i) => Math.Min(40, Math.Max(TextElements.Columns(c), table.Rows.Select(r => i < r.Count ? TextElements.Columns(Cell(r[i])) : 0).DefaultIfEmpty(0).Max()))).ToList();
         string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((cell, i) =>
         {
             var text = Cell(cell);
-            if (text.Length > widths[i])
-                text = text[..(widths[i] - 1)] + "…";
-            return table.Align[i] ? text.PadLeft(widths[i]) : text.PadRight(widths[i]);
+            if (TextElements.Columns(text) > widths[i])
+                text = TextElements.Prefix(text, widths[i] - 1, TextMeasure.Columns) + TextElements.Ellipsis; // whole characters only
+            return table.Align[i] ? PadLeft(text, widths[i]) : PadRight(text, widths[i]);
         })).TrimEnd();
         sb.AppendLine(Line(table.Columns));
         sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
@@ -99,12 +103,17 @@ public static class PlainTextRenderer
 
     private static string Cell(string text) => text.Replace('\n', ' ');
 
+    /// <summary>Padded to <paramref name="width"/> terminal cells (string.PadRight would count Thai marks as cells).</summary>
+    private static string PadRight(string text, int width) => text + new string(' ', Math.Max(0, width - TextElements.Columns(text)));
+
+    private static string PadLeft(string text, int width) => new string(' ', Math.Max(0, width - TextElements.Columns(text))) + text;
+
     private static void Chart(StringBuilder sb, ChartBlock chart)
     {
         sb.AppendLine(chart.Title);
         var max = chart.Series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max();
-        var labelWidth = chart.Categories.Select(c => c.Length).DefaultIfEmpty(0).Max();
-        var seriesWidth = chart.Series.Select(s => s.Name.Length).DefaultIfEmpty(0).Max();
+        var labelWidth = chart.Categories.Select(TextElements.Columns).DefaultIfEmpty(0).Max();
+        var seriesWidth = chart.Series.Select(s => TextElements.Columns(s.Name)).DefaultIfEmpty(0).Max();
         for (var i = 0; i < chart.Categories.Count; i++)
         {
             foreach (var series in chart.Series)
@@ -112,7 +121,7 @@ public static class PlainTextRenderer
                 var value = i < series.Values.Count ? series.Values[i] : 0;
                 var bar = max > 0 ? (int)Math.Round(value / max * BarWidth) : 0;
                 var label = series == chart.Series[0] ? chart.Categories[i] : "";
-                sb.AppendLine($"{label.PadRight(labelWidth)}  {(chart.Series.Count > 1 ? series.Name.PadRight(seriesWidth) + " " : "")}{new string('█', bar)} {MoneyFormat.Compact(value, chart.Unit)}");
+                sb.AppendLine($"{PadRight(label, labelWidth)}  {(chart.Series.Count > 1 ? PadRight(series.Name, seriesWidth) + " " : "")}{new string('█', bar)} {MoneyFormat.Compact(value, chart.Unit)}");
             }
         }
     }

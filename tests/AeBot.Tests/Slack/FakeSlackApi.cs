@@ -46,6 +46,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public ConcurrentDictionary<string, (string Email, string Name)> Users { get; } = new();
 
+    /// <summary>
+    /// The language each user set in Slack; users.info shows it only to a caller asking with include_locale=true,
+    /// and then always (Slack's own default is en-US) — "If you don't include the parameter, no locale will be
+    /// provided" (api.slack.com/changelog/2017-09-locale-locale-locale; docs.slack.dev/reference/methods/users.info).
+    /// </summary>
+    public ConcurrentDictionary<string, string> Locales { get; } = new();
+
     public const string BotUserId = "UAEBOT01";
 
     /// <summary>
@@ -406,6 +413,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "assistant.threads.setSuggestedPrompts" when json?["prompts"] is not JsonArray { Count: > 0 and <= 4 } prompts
                 || prompts.Any(p => p?["title"] is not JsonValue || p["message"] is not JsonValue) => new { ok = false, error = "invalid_arguments" },
             // users.info: "user_not_found — Value passed for user was invalid" (docs.slack.dev/reference/methods/users.info).
+            "users.info" when Users.TryGetValue(Arg("user") ?? "", out var u) && Arg("include_locale") is "true" or "1" =>
+                new { ok = true, user = new { id = json!["user"]!.GetValue<string>(), name = u.Name, real_name = u.Name, tz = "America/New_York", is_bot = false, deleted = false,
+                    locale = Locales.GetValueOrDefault(json!["user"]!.GetValue<string>(), "en-US"), profile = new { email = u.Email } } },
             "users.info" when Users.TryGetValue(Arg("user") ?? "", out var u) =>
                 new { ok = true, user = new { id = json!["user"]!.GetValue<string>(), name = u.Name, real_name = u.Name, tz = "America/New_York", is_bot = false, deleted = false, profile = new { email = u.Email } } },
             "users.info" => new { ok = false, error = "user_not_found" },

@@ -67,7 +67,7 @@ public sealed class CardCatalogue : IAsyncLifetime
         Assert.Contains(_replies["forecast"].Blocks, b => b is TableBlock);
         Assert.Contains(_replies["brief"].Blocks, b => b is TableBlock { Columns.Count: >= 5 });
         Assert.True(_replies["nudge"].Blocks.OfType<ActionsBlock>().Single().Actions.Count >= 5, "the nudge should be one with all its buttons");
-        Assert.StartsWith("Account brief: " + ThaiCustomer.Account, _replies["brief-thai"].Summary);
+        Assert.StartsWith("สรุปลูกค้า: " + ThaiCustomer.Account, _replies["brief-thai"].Summary); // asked in Thai, briefed in Thai
         Assert.Contains(_replies["brief-thai"].Blocks, b => b is ItemListBlock l && l.Items.Any(i => i.Title.Contains(ThaiCustomer.CallNote, StringComparison.Ordinal)));
         Assert.True(_replies["choice-thai"].Blocks.OfType<ChoiceBlock>().Single().Options.Count(o => ThaiCustomer.Deals.Any(d => o.Label.StartsWith(d, StringComparison.Ordinal))) == ThaiCustomer.Deals.Length,
             "the Thai choice should offer each of the customer's Thai-named deals");

@@ -126,6 +126,7 @@ public static class ThaiLexicon
         ("บันทึก", "log"), ("จด", "log"), ("ล็อก", "log"), ("การโทร", "call"), ("โทร", "call"), ("ประชุม", "meeting"), ("นัด", "meeting"), ("โน้ต", "note"),
         ("เตือน", "remind me"), ("ตั้งเตือน", "remind me"), ("เตือนผม", "remind me"), ("เตือนฉัน", "remind me"),
         ("ยกเลิก", "cancel"), ("ยกเลิกล่าสุด", "undo"), ("ย้อนกลับ", "undo"), ("ใช่", "yes"), ("ยืนยัน", "yes"), ("ตกลง", "yes"), ("โอเค", "ok"), ("ไม่ใช่", "no"),
+        ("ร่าง", "draft"), ("นัดประชุม", "schedule a meeting"), ("นัดเจอ", "schedule a meeting"),
         ("ย้าย", "move"), ("เปลี่ยน", "change"), ("อัปเดต", "update"), ("อัพเดท", "update"), ("แก้", "update"),
     ]);
 
