@@ -100,6 +100,7 @@ public sealed partial class ConversationCore(
         {
             // The client's locale decides until the person chooses in chat; remembered for nudges and digests.
             await preferences.NoteLocaleAsync(viewer.RepId, locale, ct);
+            names.ForgetViewer(viewer.RepId);
             viewer = viewer with { Language = (viewer.Language ?? new LanguageChoice(null, null, null)) with { Locale = locale } };
             language = viewer.Speaks;
         }
@@ -259,6 +260,7 @@ public sealed partial class ConversationCore(
     private async Task<Turn> LanguageAsync(TurnContext c, LanguageReading asked, Spoken spoken, CancellationToken ct)
     {
         await preferences.SetLanguageAsync(c.Viewer.RepId, asked.Language, asked.BuddhistEra, ct);
+        names.ForgetViewer(c.Viewer.RepId);
         var was = c.Viewer.Language ?? new LanguageChoice(null, null, null);
         var choice = was with { Chosen = asked.Language ?? was.Chosen, BuddhistEra = asked.BuddhistEra ?? was.BuddhistEra };
         // The year style alone keeps the language this turn is in (a Thai request is answered in Thai).

@@ -27,6 +27,12 @@ public sealed class NameCatalog(ISalesNames data, IMemoryCache cache)
     }
 
     /// <summary>
+    /// Drops the cached viewer after their own settings changed (language), so their next turn reads them; other
+    /// instances sharing the database catch up within <see cref="Lifetime"/>.
+    /// </summary>
+    public void ForgetViewer(long repId) => cache.Remove($"viewer:{repId}");
+
+    /// <summary>
     /// Every account, shared by all viewers; what a viewer may see is checked on the few accounts a message names
     /// (<see cref="ISalesNames.VisibleAccountIdsAsync"/>), not by building a catalogue per viewer.
     /// </summary>
