@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AeBot.Core.Answers;
 using AeBot.Core.Opportunities;
+using AeBot.Core.Sales;
 using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 

@@ -51,8 +51,9 @@ public partial class ReplyTextsTests
 
     private static Dictionary<string, string> Read(ResourceManager manager, CultureInfo culture)
     {
-        // tryParents false: the Thai set alone, never English filled in behind a missing Thai text.
-        using var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        // tryParents false: the Thai set alone, never English filled in behind a missing Thai text. Not disposed: it is
+        // the manager's own cached set, and closing it breaks every later lookup in the process.
+        var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
         Assert.NotNull(set);
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
     }
