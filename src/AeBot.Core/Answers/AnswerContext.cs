@@ -140,7 +140,7 @@ public sealed record AnswerContext(
         parts.Add(currencies.Count == 0 ? T(nameof(AnswerTexts.Prov_AmountsIn), Currency) : T(nameof(AnswerTexts.Prov_AmountsInOthers), Currency, string.Join(", ", currencies)));
         parts.Add(T(nameof(AnswerTexts.Prov_AsOf), DateFormat.AsOf(Now, Zone, Language)));
         var read = Query with { Period = Query.Period ?? period };
-        return new ContextBlock(T(nameof(AnswerTexts.Prov_ReadAs), string.Join(" · ", parts), read.Describe(Language, Fiscal, Today)));
+        return new ContextBlock(T(nameof(AnswerTexts.Prov_ReadAs), string.Join(" · ", parts), QueryWords.Describe(read, Language, Fiscal, Today)));
     }
 
     /// <summary>"$1.2M" in the reporting currency, plus "+ €30K" for deals in other currencies.</summary>

@@ -197,10 +197,6 @@ public sealed record Query
         return string.Join(" · ", parts);
     }
 
-    /// <summary>The same line in the reader's language (Thai names periods from their dates); English is <see cref="Describe(string?)"/>.</summary>
-    public string Describe(Text.ReplyLanguage language, FiscalCalendar fiscal, DateOnly today, string? viewerName = null) =>
-        Answers.QueryWords.Describe(this, language, fiscal, today, viewerName);
-
     public static string SetWords(DealSet set) => set switch
     {
         DealSet.Open => "open deals",

@@ -27,12 +27,12 @@ public class QueryWordsTests
 
     [Fact]
     public void The_english_reading_is_the_one_it_always_was() =>
-        Assert.Equal(WonByRep.Describe(), WonByRep.Describe(ReplyLanguage.English, Calendar, Today));
+        Assert.Equal(WonByRep.Describe(), QueryWords.Describe(WonByRep, ReplyLanguage.English, Calendar, Today));
 
     [Fact]
     public void The_thai_reading_names_every_slot_in_thai_and_keeps_the_datas_names()
     {
-        var thai = WonByRep.Describe(ReplyLanguage.Thai, Calendar, Today);
+        var thai = QueryWords.Describe(WonByRep, ReplyLanguage.Thai, Calendar, Today);
 
         Assert.Equal("ดีลที่ปิดได้ · ทีมของ Marcus Johnson · GTX Pro · สเตจ Closed Won · ต่อสัญญา · ≥ 500000 · ไตรมาส 3/2569 · จำนวน · แยกตามเซลส์ · สูงสุด 3 อันดับ · เทียบกับช่วงก่อนหน้า", thai);
         var rest = thai.Replace("Marcus Johnson", "").Replace("GTX Pro", "").Replace("Closed Won", "");
