@@ -1,7 +1,7 @@
+using AeBot.Core.Formatting;
 using AeBot.Core.Text;
-using AeBot.Core.Understanding;
 
-namespace AeBot.Core.Formatting;
+namespace AeBot.Core.Understanding;
 
 /// <summary>
 /// A period named for the reader. English keeps the words the asker used ("this quarter (Q4 2026)"); Thai names the
