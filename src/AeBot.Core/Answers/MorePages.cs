@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AeBot.Core.Conversation;
+using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 
 namespace AeBot.Core.Answers;
@@ -52,7 +53,7 @@ public static class MorePages
 
     /// <summary>The "More" button under a list that shows <paramref name="shown"/> rows from the context's offset, or null on the last page.</summary>
     public static ActionsBlock? Button(AnswerContext c, int shown, int total) =>
-        shown > 0 ? Button(new MorePage(c.Query, null, c.Offset + shown), total) : null;
+        shown > 0 ? Button(new MorePage(c.Query, null, c.Offset + shown), total, c.Language) : null;
 
     /// <summary>
     /// The longest payload every channel carries back: Slack's button value and the Teams adapter's card payload both
@@ -64,17 +65,28 @@ public static class MorePages
     /// "More" for the page <paramref name="next"/> asks for, or null when the list has no rows from there on — or
     /// when the question is too long to carry (dozens of named accounts): its "10 of 24" still says the list is cut.
     /// </summary>
-    public static ActionsBlock? Button(MorePage next, int total) =>
-        next.Offset < total && Payload(next) is { Length: <= MaxPayload } payload ? new ActionsBlock([new ReplyAction("More", payload)]) : null;
+    public static ActionsBlock? Button(MorePage next, int total) => Button(next, total, ReplyLanguage.English);
+
+    /// <summary>The same, its label in the reader's language ("More" / "ดูเพิ่ม").</summary>
+    public static ActionsBlock? Button(MorePage next, int total, ReplyLanguage language) =>
+        next.Offset < total && Payload(next) is { Length: <= MaxPayload } payload
+            ? new ActionsBlock([new ReplyAction(language.Text(AnswerTexts.ResourceManager, nameof(AnswerTexts.More)), payload)])
+            : null;
 
     /// <summary>"Closing first — 10 of 267" on the first page, "Closing first — 11–20 of 267" after; the bare title when nothing is cut.</summary>
-    public static string Title(string title, int offset, int shown, int total) =>
-        offset == 0 && shown >= total ? title : $"{title} — {Range(offset, shown, total)}";
+    public static string Title(string title, int offset, int shown, int total) => Title(title, offset, shown, total, ReplyLanguage.English);
+
+    public static string Title(string title, int offset, int shown, int total, ReplyLanguage language) =>
+        offset == 0 && shown >= total ? title : language.Format(AnswerTexts.ResourceManager, nameof(AnswerTexts.Page_Title), title, Range(offset, shown, total, language));
 
     /// <summary>"10 of 24" for the first page (as <see cref="Formatting.MoneyFormat.OfTotal"/>), "11–20 of 24" for the next.</summary>
-    public static string Range(int offset, int shown, int total) => offset == 0
-        ? Formatting.MoneyFormat.OfTotal(shown, total)
-        : $"{(offset + 1).ToString("#,0", CultureInfo.InvariantCulture)}–{(offset + shown).ToString("#,0", CultureInfo.InvariantCulture)} of {total.ToString("#,0", CultureInfo.InvariantCulture)}";
+    public static string Range(int offset, int shown, int total) => Range(offset, shown, total, ReplyLanguage.English);
+
+    /// <summary>The same in the reader's language ("11–20 จาก 24").</summary>
+    public static string Range(int offset, int shown, int total, ReplyLanguage language) => offset == 0
+        ? Formatting.MoneyFormat.OfTotal(shown, total, language)
+        : language.Format(AnswerTexts.ResourceManager, nameof(AnswerTexts.Page_Range), (offset + 1).ToString("#,0", CultureInfo.InvariantCulture),
+            (offset + shown).ToString("#,0", CultureInfo.InvariantCulture), total.ToString("#,0", CultureInfo.InvariantCulture));
 
     /// <summary>A page after the first: only the list's next rows (each channel shows them under the list they continue) and "More" while rows are left.</summary>
     public static Reply Next(AnswerContext c, ReplyBlock list, int shown, int total, string what)
@@ -82,6 +94,6 @@ public static class MorePages
         var blocks = new List<ReplyBlock> { list };
         if (Button(c, shown, total) is { } more)
             blocks.Add(more);
-        return new Reply(blocks) { Summary = $"{AnswerContext.Capitalize(what)}, {Range(c.Offset, shown, total)}" };
+        return new Reply(blocks) { Summary = c.T(nameof(AnswerTexts.Page_Summary), AnswerContext.Capitalize(what), Range(c.Offset, shown, total, c.Language)) };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 
 namespace AeBot.Core.Answers;
@@ -22,10 +23,10 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
     {
         var q = c.Query;
         if (q.Subject.Kind is SubjectKind.Team or SubjectKind.TeamOf && !c.Viewer.HasTeam && q.Filters.Teams.Count == 0)
-            return NoTeam();
+            return TeamAnswers.NoTeam(c);
         c = c with { ResolvedOwners = await OwnersAsync(c, ct) };
         if (c.ResolvedOwners is { Count: 0 })
-            return new Reply([new TextBlock($"Nobody in {c.Who} is someone you can see figures for.")]) { Summary = "No visible owners" };
+            return new Reply([new TextBlock(c.T(nameof(AnswerTexts.NoVisibleOwners), c.Who))]) { Summary = c.T(nameof(AnswerTexts.NoVisibleOwnersSummary)) };
 
         switch (q.Measure)
         {
@@ -43,10 +44,10 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
                 return await quota.ForecastAsync(c, ct);
         }
         if (Unsupported(q) is { } cannot)
-            return new Reply([new TextBlock($"I can't {cannot} yet — ask without it, or try one of these."),
-                new ActionsBlock([new ReplyAction("Slipped deals", Payloads.Ask + "slipped deals"), new ReplyAction("Renewals next 90 days", Payloads.Ask + "what renews in the next 90 days?")])])
+            return new Reply([new TextBlock(c.T(cannot.Text)),
+                new ActionsBlock([new ReplyAction(c.T(nameof(AnswerTexts.Button_Slipped)), Payloads.Ask + "slipped deals"), new ReplyAction(c.T(nameof(AnswerTexts.Button_Renewals90)), Payloads.Ask + "what renews in the next 90 days?")])])
             {
-                Summary = "Unsupported combination: " + cannot,
+                Summary = c.T(cannot.Summary),
             };
         if (q.Set == DealSet.Renewals)
             return await RenewalsAsync(c, ct);
@@ -86,16 +87,16 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         };
     }
 
-    /// <summary>What this query asks that no answer computes yet; null when every slot is answered.</summary>
-    private static string? Unsupported(Query q)
+    /// <summary>What this query asks that no answer computes yet (the reply's and the summary's texts); null when every slot is answered.</summary>
+    private static (string Text, string Summary)? Unsupported(Query q)
     {
         if (q.Set == DealSet.Renewals && (q.GroupBy != GroupBy.None || q.Rank is not null || q.Compare is not null || q.Filters.MinAmount is not null
                 || q.Filters.MaxAmount is not null || q.Filters.Stages.Count > 0 || q.Filters.Type is not null || q.Measure is not (Measure.List or Measure.Count or Measure.Amount)))
-            return "break renewals down, rank, compare or filter them by amount, stage or type (I list them by end date, account and product)";
+            return (nameof(AnswerTexts.Unsupported_Renewals), nameof(AnswerTexts.Unsupported_RenewalsSummary));
         if (q.Set == DealSet.Slipped && (q.GroupBy != GroupBy.None || q.Compare is not null || q.Rank is not null || q.Measure is not (Measure.List or Measure.Count)))
-            return "break slipped deals down, rank or compare them (I list them with their close-date history)";
+            return (nameof(AnswerTexts.Unsupported_Slipped), nameof(AnswerTexts.Unsupported_SlippedSummary));
         if (q.Set is DealSet.Stale or DealSet.PastClose && q.Compare is not null)
-            return "compare stale or past-due deals across periods or people";
+            return (nameof(AnswerTexts.Unsupported_Compare), nameof(AnswerTexts.Unsupported_CompareSummary));
         return null;
     }
 
@@ -153,30 +154,38 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var period = DefaultPeriod(c);
         var filter = c.Filter(null, period);
         var figure = await figures.MeasureAsync(c, q.Measure, q.Set, filter, ct);
-        var what = Query.SetWords(q.Set);
-        var when = period is null ? "" : " " + period.Label;
+        var what = QueryWords.SetWords(q.Set, c.Language);
+        var when = When(c, period);
+        var deals = c.Deals((int)(figure.Value ?? 0));
         var text = q.Measure switch
         {
             Measure.Count or Measure.List when q.DateField == DateField.Created =>
-                $"{AnswerContext.Capitalize(c.Who)} created **{MoneyFormat.Count((int)(figure.Value ?? 0), "deal")}**{when}{(q.Set == DealSet.All ? "" : $" that are now {what}")}.",
-            Measure.Count or Measure.List => $"{AnswerContext.Capitalize(c.Whose)} {what}{when}: **{MoneyFormat.Count((int)(figure.Value ?? 0), "deal")}**.",
-            _ when figure.Value is null => $"There are no {what}{when} to measure {Query.MeasureWords(q.Measure)} on.",
-            _ => $"{AnswerContext.Capitalize(Query.MeasureWords(q.Measure))} of {c.Whose} {what}{when}: **{Format(q.Measure, figure, c.Currency)}**{Basis(q.Measure, figure)}.",
+                c.T(q.Set == DealSet.All ? nameof(AnswerTexts.Single_Created) : nameof(AnswerTexts.Single_CreatedNow), AnswerContext.Capitalize(c.Who), deals, when, what),
+            Measure.Count or Measure.List => c.T(nameof(AnswerTexts.Single_Count), AnswerContext.Capitalize(c.Whose), what, when, deals),
+            _ when figure.Value is null => c.T(nameof(AnswerTexts.Single_Nothing), what, when, QueryWords.MeasureWords(q.Measure, c.Language)),
+            _ => c.T(nameof(AnswerTexts.Single_Measure), AnswerContext.Capitalize(QueryWords.MeasureWords(q.Measure, c.Language)), c.Whose, what, when,
+                Format(q.Measure, figure, c.Currency, c.Language), Basis(c, q.Measure, figure)),
         };
         var blocks = new List<ReplyBlock> { new TextBlock(text) };
         if (q.Measure == Measure.List && figure.Count > 0)
         {
-            var deals = await DealsOfAsync(c, q.Set, filter, DealOrder.CloseDateAscending, c.Offset, ListSize, ct);
-            var table = DealTables.Of(c.Offset > 0 || figure.Count > deals.Count ? MorePages.Range(c.Offset, deals.Count, figure.Count) : null, deals, c, c.Kind != SubjectKind.Me);
+            var rows = await DealsOfAsync(c, q.Set, filter, DealOrder.CloseDateAscending, c.Offset, ListSize, ct);
+            var table = DealTables.Of(c.Offset > 0 || figure.Count > rows.Count ? MorePages.Range(c.Offset, rows.Count, figure.Count, c.Language) : null, rows, c, c.Kind != SubjectKind.Me);
             if (c.Offset > 0)
-                return MorePages.Next(c, table, deals.Count, figure.Count, what + when);
+                return MorePages.Next(c, table, rows.Count, figure.Count, c.T(nameof(AnswerTexts.SetWhen), what, when));
             blocks.Add(table);
-            if (MorePages.Button(c, deals.Count, figure.Count) is { } more)
+            if (MorePages.Button(c, rows.Count, figure.Count) is { } more)
                 blocks.Add(more);
         }
         blocks.Add(c.Provenance(what, period));
         return new Reply(blocks) { Summary = Plain(text) };
     }
+
+    /// <summary>
+    /// A period as the end of a clause: English " this quarter (Q4 2026)" (the asker's words), Thai " ในไตรมาส 4/2569";
+    /// nothing when the question has no period.
+    /// </summary>
+    private static string When(AnswerContext c, Period? period) => period is null ? "" : c.T(nameof(AnswerTexts.When), c.Label(period));
 
     // ---- the biggest (or smallest) deals of any set ----
 
@@ -186,13 +195,15 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var period = DefaultPeriod(c);
         var take = q.Rank?.N ?? 5;
         var deals = await DealsOfAsync(c, q.Set, c.Filter(null, period), q.Rank?.Top == false ? DealOrder.AmountAscending : DealOrder.AmountDescending, 0, take, ct);
-        var what = Query.SetWords(q.Set);
-        var when = period is null ? "" : " " + period.Label;
+        var what = QueryWords.SetWords(q.Set, c.Language);
+        var when = When(c, period);
         if (deals.Count == 0)
-            return new Reply([new TextBlock($"No {what} with an amount{when}."), c.Provenance(what, period)]) { Summary = $"No {what}" };
+            return new Reply([new TextBlock(c.T(nameof(AnswerTexts.Top_None), what, when)), c.Provenance(what, period)]) { Summary = c.T(nameof(AnswerTexts.Top_NoneSummary), what) };
         var first = deals[0];
-        var text = $"{AnswerContext.Capitalize(c.Whose)} {(q.Rank?.Top == false ? "smallest" : "biggest")} of the {what}{when} is **{first.Name}** at **{MoneyFormat.Exact(first.Amount ?? 0, first.Currency)}**.";
-        return new Reply([new TextBlock(text), DealTables.Of($"{(q.Rank?.Top == false ? "Bottom" : "Top")} {deals.Count} by amount", deals, c, c.Kind != SubjectKind.Me), c.Provenance(what, period)])
+        var text = c.T(q.Rank?.Top == false ? nameof(AnswerTexts.Top_Smallest) : nameof(AnswerTexts.Top_Biggest), AnswerContext.Capitalize(c.Whose), what, when, first.Name,
+            MoneyFormat.Exact(first.Amount ?? 0, first.Currency));
+        var title = c.T(q.Rank?.Top == false ? nameof(AnswerTexts.Title_BottomByAmount) : nameof(AnswerTexts.Title_TopByAmount), deals.Count);
+        return new Reply([new TextBlock(text), DealTables.Of(title, deals, c, c.Kind != SubjectKind.Me), c.Provenance(what, period)])
         {
             Summary = Plain(text),
         };
@@ -221,7 +232,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
     {
         var q = c.Query;
         if (q.GroupBy == GroupBy.Rep && q.Subject.Kind == SubjectKind.Me && !c.Viewer.HasTeam)
-            return NoTeam();
+            return TeamAnswers.NoTeam(c);
         var period = DefaultPeriod(c);
         var measure = q.Rank?.By is { } by && q.Measure is Measure.List ? by : q.Measure == Measure.List ? Measure.Amount : q.Measure;
         var filter = c.Filter(null, period);
@@ -240,15 +251,20 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
                     rows.Add((rep.Name, rep.Id, new Figure(0, 0, 0)));
         }
 
-        var what = Query.SetWords(q.Set);
-        var groupWord = GroupWord(q.GroupBy);
-        var when = period is null ? "" : " " + period.Label;
+        // Months and quarters come named in English ("Nov 2026", "Q4 2026"): a Thai reply names them from their dates.
+        if (c.Language.IsThai && q.GroupBy is GroupBy.Month or GroupBy.Quarter)
+            rows = rows.Select(r => (GroupName(c, q.GroupBy, r.Id), r.Id, r.Figure)).ToList();
+
+        var what = QueryWords.SetWords(q.Set, c.Language);
+        var groupWord = QueryWords.GroupWord(q.GroupBy, c.Language);
+        var groupWords = QueryWords.GroupWords(q.GroupBy, c.Language);
+        var when = When(c, period);
         var rated = measure is Measure.WinRate or Measure.WinRateByValue;
         var usable = rows.Where(r => r.Figure.Value is not null && (!rated || q.Rank is null || r.Figure.Basis >= Figures.MinimumDecided)).ToList();
         if (usable.Count == 0)
         {
-            var why = rated && rows.Count > 0 ? $" — nobody has {Figures.MinimumDecided} or more won-or-lost deals{when}, too few for a fair win rate" : "";
-            return new Reply([new TextBlock($"No {what}{when} to break down by {groupWord}{why}."), c.Provenance(what, period)]) { Summary = $"No {what} by {groupWord}" };
+            var none = c.T(rated && rows.Count > 0 ? nameof(AnswerTexts.Group_NoneRated) : nameof(AnswerTexts.Group_None), what, when, groupWord, Figures.MinimumDecided);
+            return new Reply([new TextBlock(none), c.Provenance(what, period)]) { Summary = c.T(nameof(AnswerTexts.Group_NoneSummary), what, groupWord) };
         }
 
         IEnumerable<(string Name, long? Id, Figure Figure)> ordered = q.GroupBy is GroupBy.Month or GroupBy.Quarter && q.Rank is null
@@ -256,52 +272,69 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             : q.Rank is { Top: false } ? usable.OrderBy(r => r.Figure.Value).ThenBy(r => r.Name) : usable.OrderByDescending(r => r.Figure.Value).ThenBy(r => r.Name);
         // "Who has the best win rate?" names one, and shows where everyone else stands below it.
         var shown = (q.Rank is { N: > 1 } rank ? ordered.Take(rank.N) : q.Rank is null ? ordered.Skip(c.Offset).Take(GroupPage) : ordered.Take(10)).ToList();
-        var header = (IReadOnlyList<string>)[AnswerContext.Capitalize(groupWord), AnswerContext.Capitalize(Query.MeasureWords(measure)), measure is Measure.WinRate or Measure.WinRateByValue ? "Won of closed" : "Deals"];
+        var header = (IReadOnlyList<string>)[AnswerContext.Capitalize(groupWord), AnswerContext.Capitalize(QueryWords.MeasureWords(measure, c.Language)),
+            c.T(measure is Measure.WinRate or Measure.WinRateByValue ? nameof(AnswerTexts.Col_WonOfClosed) : nameof(AnswerTexts.Fact_Deals))];
         if (c.Offset > 0 && q.Rank is null)
-            return MorePages.Next(c, new TableBlock(MorePages.Range(c.Offset, shown.Count, usable.Count), header,
-                shown.Select(r => (IReadOnlyList<string>)[r.Name, Format(measure, r.Figure, c.Currency), BasisCell(measure, r.Figure)]).ToList(), [false, true, true]), shown.Count, usable.Count, $"{groupWord}s");
-        var measureName = Query.MeasureWords(measure);
+            return MorePages.Next(c, new TableBlock(MorePages.Range(c.Offset, shown.Count, usable.Count, c.Language), header,
+                shown.Select(r => (IReadOnlyList<string>)[r.Name, Format(measure, r.Figure, c.Currency, c.Language), BasisCell(c, measure, r.Figure)]).ToList(), [false, true, true]), shown.Count, usable.Count, groupWords);
+        var measureName = QueryWords.MeasureWords(measure, c.Language);
         string text;
         if (q.Rank is { N: 1 } one)
         {
             var best = shown[0];
-            var superlative = (one.Top, measure) switch
+            var superlative = c.T((one.Top, measure) switch
             {
-                (true, Measure.Count) => "the most",
-                (false, Measure.Count) => "the fewest",
-                (true, Measure.CycleDays) => "the longest",
-                (false, Measure.CycleDays) => "the shortest",
-                (true, Measure.WinRate or Measure.WinRateByValue) => "the best",
-                (false, Measure.WinRate or Measure.WinRateByValue) => "the worst",
-                (true, _) => "the highest",
-                _ => "the lowest",
-            };
-            text = $"**{best.Name}** has {superlative} {MeasureNoun(measure, q.Set)}{when}: **{Format(measure, best.Figure, c.Currency)}**{Basis(measure, best.Figure)}.";
+                (true, Measure.Count) => nameof(AnswerTexts.Most_Count),
+                (false, Measure.Count) => nameof(AnswerTexts.Fewest_Count),
+                (true, Measure.CycleDays) => nameof(AnswerTexts.Longest_Cycle),
+                (false, Measure.CycleDays) => nameof(AnswerTexts.Shortest_Cycle),
+                (true, Measure.WinRate or Measure.WinRateByValue) => nameof(AnswerTexts.Best_Rate),
+                (false, Measure.WinRate or Measure.WinRateByValue) => nameof(AnswerTexts.Worst_Rate),
+                (true, _) => nameof(AnswerTexts.Highest),
+                _ => nameof(AnswerTexts.Lowest),
+            });
+            text = c.T(nameof(AnswerTexts.Rank1_Text), best.Name, superlative, MeasureNoun(c, measure, q.Set), when, Format(measure, best.Figure, c.Currency, c.Language), Basis(c, measure, best.Figure));
             if (ordered.Skip(1).FirstOrDefault() is { Name: not null } runnerUp && runnerUp.Figure.Value == best.Figure.Value)
-                text += $" Tied with **{runnerUp.Name}**.";
+                text += " " + c.T(nameof(AnswerTexts.Rank1_Tied), runnerUp.Name);
         }
         else
         {
-            text = $"{AnswerContext.Capitalize(MeasureNoun(measure, q.Set))} by {groupWord}{when}" + (q.Rank is { } r ? $" — {(r.Top ? "top" : "bottom")} {shown.Count}" : "")
-                + $": **{shown[0].Name}** {(q.Rank is { Top: false } ? "is lowest" : q.GroupBy is GroupBy.Month or GroupBy.Quarter ? "comes first" : "leads")} with **{Format(measure, shown[0].Figure, c.Currency)}**.";
+            var key = q.Rank switch
+            {
+                null => q.GroupBy is GroupBy.Month or GroupBy.Quarter ? nameof(AnswerTexts.Group_Text_First) : nameof(AnswerTexts.Group_Text_Leads),
+                { Top: false } => nameof(AnswerTexts.Group_TextBottom),
+                _ => q.GroupBy is GroupBy.Month or GroupBy.Quarter ? nameof(AnswerTexts.Group_TextTop_First) : nameof(AnswerTexts.Group_TextTop_Leads),
+            };
+            text = c.T(key, AnswerContext.Capitalize(MeasureNoun(c, measure, q.Set)), groupWord, when, shown[0].Name, Format(measure, shown[0].Figure, c.Currency, c.Language), shown.Count);
         }
-        var rowsText = shown.Select(r => (IReadOnlyList<string>)[r.Name, Format(measure, r.Figure, c.Currency), BasisCell(measure, r.Figure)]).ToList();
+        var rowsText = shown.Select(r => (IReadOnlyList<string>)[r.Name, Format(measure, r.Figure, c.Currency, c.Language), BasisCell(c, measure, r.Figure)]).ToList();
         var blocks = new List<ReplyBlock>
         {
             new TextBlock(text),
-            new TableBlock(q.Rank is null ? null : q.Rank.Top ? "Highest first" : "Lowest first", header, rowsText, [false, true, true]),
+            new TableBlock(q.Rank is null ? null : c.T(q.Rank.Top ? nameof(AnswerTexts.Title_HighestFirst) : nameof(AnswerTexts.Title_LowestFirst)), header, rowsText, [false, true, true]),
         };
         if (q.Rank is null && MorePages.Button(c, shown.Count, usable.Count) is { } more)
             blocks.Add(more);
         if (!rated && measure != Measure.CycleDays && shown.Count > 1)
-            blocks.Add(new ChartBlock($"{AnswerContext.Capitalize(MeasureNoun(measure, q.Set))} by {groupWord}", ChartKind.Bar, shown.Select(s => s.Name).ToList(),
+            blocks.Add(new ChartBlock(c.T(nameof(AnswerTexts.Chart_By), AnswerContext.Capitalize(MeasureNoun(c, measure, q.Set)), groupWord), ChartKind.Bar, shown.Select(s => s.Name).ToList(),
                 [new ChartSeries(AnswerContext.Capitalize(measureName), shown.Select(s => s.Figure.Value ?? 0).ToList())], measure is Measure.Count ? "" : c.Currency));
         if (rated && q.Rank is not null)
-            blocks.Add(new ContextBlock($"Only {groupWord}s with at least {Figures.MinimumDecided} won-or-lost deals are ranked."));
+            blocks.Add(new ContextBlock(c.T(nameof(AnswerTexts.Group_RankedOnly), groupWords, Figures.MinimumDecided)));
         if (q.Rank is null && usable.Count > shown.Count)
-            blocks.Add(new ContextBlock($"Showing the first {shown.Count} of {usable.Count} {groupWord}s{(q.GroupBy is GroupBy.Month or GroupBy.Quarter ? "" : ", highest first")}; \"More\" shows the next, or ask for one by name."));
+            blocks.Add(new ContextBlock(c.T(q.GroupBy is GroupBy.Month or GroupBy.Quarter ? nameof(AnswerTexts.Group_Showing) : nameof(AnswerTexts.Group_ShowingHighest), shown.Count, usable.Count, groupWords)));
         blocks.Add(c.Provenance(what, period));
         return new Reply(blocks) { Summary = Plain(text) };
+    }
+
+    /// <summary>A month (yyyyMM) or a fiscal quarter (year × 10 + quarter) named in the reader's language.</summary>
+    private static string GroupName(AnswerContext c, GroupBy group, long? id)
+    {
+        if (id is not { } key)
+            return c.T(nameof(AnswerTexts.NoDate));
+        if (group == GroupBy.Quarter)
+            return c.Label(c.Fiscal.Quarter((int)(key / 10), (int)(key % 10)));
+        var first = new DateOnly((int)(key / 100), (int)(key % 100), 1);
+        return c.Label(new Period(first, first.AddMonths(1).AddDays(-1), ""));
     }
 
     // ---- people side by side ----
@@ -323,7 +356,7 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
                 sides.Add((t, await data.TeamMembersAsync(c.Viewer, t.Id, ct)));
         else if (c.Kind == SubjectKind.TeamOf)
             foreach (var manager in q.Subject.People)
-                sides.Add((manager with { Name = manager.Name + "'s team" }, await data.SubtreeAsync(c.Viewer, manager.Id, ct)));
+                sides.Add((manager with { Name = c.T(nameof(AnswerTexts.Who_TeamOf), manager.Name) }, await data.SubtreeAsync(c.Viewer, manager.Id, ct)));
         else
             sides.AddRange(q.Subject.People.Select(p => (p, (IReadOnlyList<long>)[p.Id])));
         foreach (var (person, owners) in sides)
@@ -336,24 +369,25 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
                 var f = await figures.MeasureAsync(c, m, set, filter, ct);
                 if (m == measures[0])
                     values.Add((person, f));
-                cells.Add(Format(m, f, c.Currency));
+                cells.Add(Format(m, f, c.Currency, c.Language));
             }
             rows.Add(cells);
         }
-        var measureName = Query.MeasureWords(measures[0]);
-        var noun = MeasureNoun(measures[0], q.Set);
-        var when = period is null ? "" : " " + period.Label;
+        var measureName = QueryWords.MeasureWords(measures[0], c.Language);
+        var noun = MeasureNoun(c, measures[0], q.Set);
+        var when = When(c, period);
         var ranked = values.Where(v => v.Figure.Value is not null).OrderByDescending(v => v.Figure.Value).ToList();
-        var text = ranked.Count == 0 ? $"Neither has any {Query.SetWords(q.Set)}{when}."
-            : $"{AnswerContext.Capitalize(noun)}{when}: " + string.Join(", ", values.Select(v => $"**{v.Person.Name}** {Format(measures[0], v.Figure, c.Currency)}"))
-              + (ranked.Count > 1 && ranked[0].Figure.Value != ranked[1].Figure.Value ? $" — {ranked[0].Person.Name} is ahead." : ".");
-        var headers = new List<string> { q.Filters.Teams.Count > 1 || c.Kind == SubjectKind.TeamOf ? "Team" : "Rep" };
-        headers.AddRange(measures.Select(m => m == Measure.WinRate ? "Win rate" : AnswerContext.Capitalize(MeasureNoun(m, q.Set))));
+        var each = string.Join(", ", values.Select(v => $"**{v.Person.Name}** {Format(measures[0], v.Figure, c.Currency, c.Language)}"));
+        var text = ranked.Count == 0 ? c.T(nameof(AnswerTexts.People_None), QueryWords.SetWords(q.Set, c.Language), when)
+            : ranked.Count > 1 && ranked[0].Figure.Value != ranked[1].Figure.Value ? c.T(nameof(AnswerTexts.People_TextAhead), AnswerContext.Capitalize(noun), when, each, ranked[0].Person.Name)
+            : c.T(nameof(AnswerTexts.People_Text), AnswerContext.Capitalize(noun), when, each);
+        var headers = new List<string> { c.T(q.Filters.Teams.Count > 1 || c.Kind == SubjectKind.TeamOf ? nameof(AnswerTexts.Col_Team) : nameof(AnswerTexts.Col_Rep)) };
+        headers.AddRange(measures.Select(m => m == Measure.WinRate ? c.T(nameof(AnswerTexts.Col_WinRate)) : AnswerContext.Capitalize(MeasureNoun(c, m, q.Set))));
         return new Reply([
             new TextBlock(text),
-            new TableBlock("Side by side", headers, rows, [false, .. measures.Select(_ => true)]),
-            c.Provenance(Query.SetWords(q.Set), period),
-        ]) { Summary = Plain(text) + $" ({measureName})" };
+            new TableBlock(c.T(nameof(AnswerTexts.Title_SideBySide)), headers, rows, [false, .. measures.Select(_ => true)]),
+            c.Provenance(QueryWords.SetWords(q.Set, c.Language), period),
+        ]) { Summary = c.T(nameof(AnswerTexts.WithMeasure), Plain(text), measureName) };
     }
 
     // ---- a period against another ----
@@ -369,9 +403,10 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             _ => period.Previous("the period before"),
         };
         var measure = q.Measure == Measure.List ? Measure.Amount : q.Measure;
-        var noun = MeasureNoun(measure, q.Set);
+        var noun = MeasureNoun(c, measure, q.Set);
         IReadOnlyList<string> Row(string label, Period p, Figure f) =>
-            [label, $"{p.From:MMM d, yyyy} – {p.To:MMM d, yyyy}", Format(measure, f, c.Currency), f.Count.ToString("#,0", CultureInfo.InvariantCulture)];
+            [label, $"{DateFormat.Full(p.From, c.Language)} – {DateFormat.Full(p.To, c.Language)}", Format(measure, f, c.Currency, c.Language), f.Count.ToString("#,0", CultureInfo.InvariantCulture)];
+        var header = (IReadOnlyList<string>)[c.T(nameof(AnswerTexts.Col_Period)), c.T(nameof(AnswerTexts.Col_Dates)), AnswerContext.Capitalize(QueryWords.MeasureWords(measure, c.Language)), c.T(nameof(AnswerTexts.Fact_Deals))];
         Task<Figure> MeasureOver(Period p) => figures.MeasureAsync(c, measure, q.Set, c.Filter(null, p), ct);
 
         // A period still running holds only the days so far: won, lost and created deals accrue, so either side still
@@ -384,11 +419,12 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         {
             var now = await MeasureOver(period);
             var then = await MeasureOver(against);
-            var whole = $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, now, c.Currency)}** {period.Label} vs **{Format(measure, then, c.Currency)}** {against.Label} — {Change(measure, now, then)}.";
+            var whole = c.T(nameof(AnswerTexts.Periods_Whole), AnswerContext.Capitalize(noun), c.Who, Format(measure, now, c.Currency, c.Language), c.Label(period),
+                Format(measure, then, c.Currency, c.Language), c.Label(against), Change(c, measure, now, then));
             return new Reply([
                 new TextBlock(whole),
-                new TableBlock(null, ["Period", "Dates", AnswerContext.Capitalize(Query.MeasureWords(measure)), "Deals"], [Row(period.Label, period, now), Row(against.Label, against, then)], [false, false, true, true]),
-                c.Provenance(Query.SetWords(q.Set), period),
+                new TableBlock(null, header, [Row(c.Label(period), period, now), Row(c.Label(against), against, then)], [false, false, true, true]),
+                c.Provenance(QueryWords.SetWords(q.Set, c.Language), period),
             ]) { Summary = Plain(whole) };
         }
 
@@ -396,14 +432,14 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         var cut = SamePoint(running.From, c.Today, other);
         Period ToDate(Period p) => ReferenceEquals(p, running) ? p with { To = c.Today } : p with { To = cut };
         var (nowSoFar, thenSoFar, otherWhole) = (await MeasureOver(ToDate(period)), await MeasureOver(ToDate(against)), await MeasureOver(other));
-        string Upto(Period p) => $"{p.Label} to {DateFormat.Short(ToDate(p).To, c.Today)}";
-        var text = $"{AnswerContext.Capitalize(noun)}, {c.Who}: **{Format(measure, nowSoFar, c.Currency)}** {Upto(period)} vs **{Format(measure, thenSoFar, c.Currency)}** {Upto(against)} "
-            + $"— {Change(measure, nowSoFar, thenSoFar)}, the same days of each ({running.Label} is still running). All of {other.Label}: **{Format(measure, otherWhole, c.Currency)}**.";
+        string Upto(Period p) => c.T(nameof(AnswerTexts.Periods_Upto), c.Label(p), c.Date(ToDate(p).To));
+        var text = c.T(nameof(AnswerTexts.Periods_Running), AnswerContext.Capitalize(noun), c.Who, Format(measure, nowSoFar, c.Currency, c.Language), Upto(period),
+            Format(measure, thenSoFar, c.Currency, c.Language), Upto(against), Change(c, measure, nowSoFar, thenSoFar), c.Label(running), c.Label(other), Format(measure, otherWhole, c.Currency, c.Language));
         return new Reply([
             new TextBlock(text),
-            new TableBlock(null, ["Period", "Dates", AnswerContext.Capitalize(Query.MeasureWords(measure)), "Deals"],
-                [Row(Upto(period), ToDate(period), nowSoFar), Row(Upto(against), ToDate(against), thenSoFar), Row(other.Label + ", all of it", other, otherWhole)], [false, false, true, true]),
-            c.Provenance(Query.SetWords(q.Set), period),
+            new TableBlock(null, header,
+                [Row(Upto(period), ToDate(period), nowSoFar), Row(Upto(against), ToDate(against), thenSoFar), Row(c.T(nameof(AnswerTexts.Periods_AllOfIt), c.Label(other)), other, otherWhole)], [false, false, true, true]),
+            c.Provenance(QueryWords.SetWords(q.Set, c.Language), period),
         ]) { Summary = Plain(text) };
     }
 
@@ -427,14 +463,15 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         return point > other.To ? other.To : point;
     }
 
-    private static string Change(Measure measure, Figure now, Figure then)
+    private static string Change(AnswerContext c, Measure measure, Figure now, Figure then)
     {
         if (now.Value is not { } a || then.Value is not { } b)
-            return "not comparable (nothing to measure in one of the periods)";
+            return c.T(nameof(AnswerTexts.Change_NotComparable));
         var diff = a - b;
         return measure is Measure.WinRate or Measure.WinRateByValue
-            ? $"{(diff >= 0 ? "up" : "down")} {Math.Abs(decimal.Round(diff * 100, 1)).ToString("0.0", CultureInfo.InvariantCulture)} points"
-            : b != 0 ? $"{(diff >= 0 ? "up" : "down")} {MoneyFormat.Percent(Math.Abs(diff / b))}" : diff == 0 ? "no change" : "up from nothing";
+            ? c.T(diff >= 0 ? nameof(AnswerTexts.Change_UpPoints) : nameof(AnswerTexts.Change_DownPoints), Math.Abs(decimal.Round(diff * 100, 1)).ToString("0.0", CultureInfo.InvariantCulture))
+            : b != 0 ? c.T(diff >= 0 ? nameof(AnswerTexts.Change_Up) : nameof(AnswerTexts.Change_Down), MoneyFormat.Percent(Math.Abs(diff / b)))
+            : c.T(diff == 0 ? nameof(AnswerTexts.Change_None) : nameof(AnswerTexts.Change_FromNothing));
     }
 
     // ---- renewals: contracts by end date ----
@@ -448,71 +485,74 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
             owners = null;
         var rows = await data.RenewalsAsync(c.Viewer, owners, q.Filters.Accounts.Count > 0 ? q.Filters.Accounts.Select(a => a.Id).ToList() : null,
             q.Filters.Products.Count > 0 ? q.Filters.Products.Select(p => p.Id).ToList() : null, period.From, period.To, ct);
-        var provenance = new ContextBlock(c.Provenance("contracts by end date", period).Text);
+        var provenance = new ContextBlock(c.Provenance(c.T(nameof(AnswerTexts.What_Contracts)), period).Text);
+        var label = c.Label(period);
+        var mine = c.Kind == SubjectKind.Me && q.Filters.Teams.Count == 0;
         if (rows.Count == 0)
-            return new Reply([new TextBlock($"Nothing of {(c.Kind == SubjectKind.Me && q.Filters.Teams.Count == 0 ? "yours" : c.Who + "'s")} is up for renewal {period.Label} ({DateFormat.Range(period.From, period.To)})."), provenance])
+            return new Reply([new TextBlock(c.T(mine ? nameof(AnswerTexts.Ren_None_Yours) : nameof(AnswerTexts.Ren_None_Who), label, c.Range(period.From, period.To), c.Who)), provenance])
             {
-                Summary = "No renewals " + period.Label,
+                Summary = c.T(nameof(AnswerTexts.Ren_NoneSummary), label),
             };
         var value = rows.Where(r => r.Currency == c.Currency).Sum(r => r.AnnualValue);
         var others = rows.Where(r => r.Currency != c.Currency).GroupBy(r => r.Currency).Select(g => MoneyFormat.Exact(g.Sum(r => r.AnnualValue), g.Key)).ToList();
-        var whose = c.Kind == SubjectKind.Me && q.Filters.Teams.Count == 0 ? "yours" : c.Whose;
-        var text = $"**{MoneyFormat.Count(rows.Count, "contract")}** of {whose} {(rows.Count == 1 ? "is" : "are")} up for renewal {period.Label}, worth **{MoneyFormat.Exact(value, c.Currency)}** a year"
-            + (others.Count > 0 ? $" (+ {string.Join(" + ", others)}, not converted)" : "") + $"; the first ends {DateFormat.Short(rows[0].EndDate, c.Today)}.";
+        var whose = mine ? c.T(nameof(AnswerTexts.Who_Yours)) : c.Whose;
+        var text = others.Count > 0
+            ? c.Plural(rows.Count, nameof(AnswerTexts.Ren_TextOthers_One), nameof(AnswerTexts.Ren_TextOthers_Other), whose, label, MoneyFormat.Exact(value, c.Currency), c.Date(rows[0].EndDate), string.Join(" + ", others))
+            : c.Plural(rows.Count, nameof(AnswerTexts.Ren_Text_One), nameof(AnswerTexts.Ren_Text_Other), whose, label, MoneyFormat.Exact(value, c.Currency), c.Date(rows[0].EndDate));
         var page = rows.Skip(c.Offset).Take(ListSize).ToList();
-        var table = new TableBlock(MorePages.Title("Soonest first", c.Offset, page.Count, rows.Count), ["Account", "Product", "Ends", "Annual value", "Owner", "Auto-renew"],
-            page.Select(r => (IReadOnlyList<string>)[r.Account, r.Product ?? "—", DateFormat.Short(r.EndDate, c.Today), MoneyFormat.Exact(r.AnnualValue, r.Currency), r.Owner ?? "—", r.AutoRenew ? "yes" : "no"]).ToList(),
+        var table = new TableBlock(MorePages.Title(c.T(nameof(AnswerTexts.Title_SoonestFirst)), c.Offset, page.Count, rows.Count, c.Language),
+            [c.T(nameof(AnswerTexts.Col_Account)), c.T(nameof(AnswerTexts.Col_Product)), c.T(nameof(AnswerTexts.Col_Ends)), c.T(nameof(AnswerTexts.Col_AnnualValue)), c.T(nameof(AnswerTexts.Col_Owner)), c.T(nameof(AnswerTexts.Col_AutoRenew))],
+            page.Select(r => (IReadOnlyList<string>)[r.Account, r.Product ?? "—", c.Date(r.EndDate), MoneyFormat.Exact(r.AnnualValue, r.Currency), r.Owner ?? "—", c.T(r.AutoRenew ? nameof(AnswerTexts.Yes) : nameof(AnswerTexts.No))]).ToList(),
             [false, false, false, true, false, false]);
         if (c.Offset > 0)
-            return MorePages.Next(c, table, page.Count, rows.Count, "renewals " + period.Label);
-        return new Reply([new TextBlock(text), table, .. PipelineAnswers.Optional(MorePages.Button(c, page.Count, rows.Count)), provenance]) { Summary = $"{MoneyFormat.Count(rows.Count, "renewal")} {period.Label}" };
+            return MorePages.Next(c, table, page.Count, rows.Count, c.T(nameof(AnswerTexts.Ren_What), label));
+        return new Reply([new TextBlock(text), table, .. PipelineAnswers.Optional(MorePages.Button(c, page.Count, rows.Count)), provenance])
+        {
+            Summary = c.Plural(rows.Count, nameof(AnswerTexts.Ren_Summary_One), nameof(AnswerTexts.Ren_Summary_Other), label),
+        };
     }
 
     // ---- wording ----
 
-    public static string Format(Measure measure, Figure figure, string currency) => figure.Value is not { } v ? "—" : measure switch
+    public static string Format(Measure measure, Figure figure, string currency) => Format(measure, figure, currency, ReplyLanguage.English);
+
+    public static string Format(Measure measure, Figure figure, string currency, ReplyLanguage language) => figure.Value is not { } v ? "—" : measure switch
     {
-        Measure.Count or Measure.List => MoneyFormat.Count((int)v, "deal"),
+        Measure.Count or Measure.List => language.Format(AnswerTexts.ResourceManager, (int)v == 1 ? nameof(AnswerTexts.Count_Deal_One) : nameof(AnswerTexts.Count_Deal_Other), MoneyFormat.Number((int)v)),
         Measure.WinRate or Measure.WinRateByValue => MoneyFormat.Percent(v),
-        Measure.CycleDays => $"{decimal.Round(v, 0).ToString("#,0", CultureInfo.InvariantCulture)} days",
+        Measure.CycleDays => language.Format(AnswerTexts.ResourceManager, nameof(AnswerTexts.Days), decimal.Round(v, 0).ToString("#,0", CultureInfo.InvariantCulture)),
         _ => MoneyFormat.Exact(decimal.Round(v, 2), currency),
     };
 
-    private static string Basis(Measure measure, Figure figure) => measure switch
+    /// <summary>What a rate or an average is over, as the end of its sentence: " (4 won of 10 closed)", " over 12 deals".</summary>
+    private static string Basis(AnswerContext c, Measure measure, Figure figure) => measure switch
     {
-        Measure.WinRate or Measure.WinRateByValue => $" ({figure.Count} won of {figure.Basis} closed)",
-        Measure.AverageSize or Measure.CycleDays => $" over {MoneyFormat.Count(figure.Basis, "deal")}",
+        Measure.WinRate or Measure.WinRateByValue => c.T(nameof(AnswerTexts.Basis_Rate), figure.Count, figure.Basis),
+        Measure.AverageSize or Measure.CycleDays => c.T(nameof(AnswerTexts.Basis_Over), c.Deals(figure.Basis)),
         _ => "",
     };
 
-    private static string BasisCell(Measure measure, Figure figure) => measure is Measure.WinRate or Measure.WinRateByValue
-        ? $"{figure.Count} of {figure.Basis}"
+    private static string BasisCell(AnswerContext c, Measure measure, Figure figure) => measure is Measure.WinRate or Measure.WinRateByValue
+        ? c.T(nameof(AnswerTexts.Cell_OfTotal), figure.Count, figure.Basis)
         : figure.Basis.ToString("#,0", CultureInfo.InvariantCulture);
 
-    private static string MeasureNoun(Measure measure, DealSet set) => measure switch
+    private static string MeasureNoun(AnswerContext c, Measure measure, DealSet set) => measure switch
     {
-        Measure.Count => "number of " + Query.SetWords(set),
-        Measure.Amount or Measure.List => set switch { DealSet.Won => "won revenue", DealSet.Lost => "lost value", DealSet.Open => "open pipeline", _ => "value of " + Query.SetWords(set) },
-        Measure.WeightedAmount => "weighted " + (set == DealSet.Open ? "pipeline" : Query.SetWords(set)),
-        Measure.WinRate => "win rate",
-        Measure.WinRateByValue => "win rate by value",
-        Measure.AverageSize => "average " + (set == DealSet.Won ? "won deal" : "deal") + " size",
-        Measure.CycleDays => "sales cycle",
-        _ => Query.MeasureWords(measure),
-    };
-
-    private static string GroupWord(GroupBy group) => group switch
-    {
-        GroupBy.Rep => "rep",
-        GroupBy.Product => "product",
-        GroupBy.Account => "account",
-        GroupBy.Stage => "stage",
-        GroupBy.Month => "month",
-        _ => "quarter",
+        Measure.Count => c.T(nameof(AnswerTexts.Noun_Number), QueryWords.SetWords(set, c.Language)),
+        Measure.Amount or Measure.List => set switch
+        {
+            DealSet.Won => c.T(nameof(AnswerTexts.Noun_WonRevenue)),
+            DealSet.Lost => c.T(nameof(AnswerTexts.Noun_LostValue)),
+            DealSet.Open => c.T(nameof(AnswerTexts.Noun_OpenPipeline)),
+            _ => c.T(nameof(AnswerTexts.Noun_ValueOf), QueryWords.SetWords(set, c.Language)),
+        },
+        Measure.WeightedAmount => set == DealSet.Open ? c.T(nameof(AnswerTexts.Noun_WeightedPipeline)) : c.T(nameof(AnswerTexts.Noun_Weighted), QueryWords.SetWords(set, c.Language)),
+        Measure.WinRate => c.T(nameof(AnswerTexts.Measure_WinRate)),
+        Measure.WinRateByValue => c.T(nameof(AnswerTexts.Measure_WinRateByValue)),
+        Measure.AverageSize => c.T(set == DealSet.Won ? nameof(AnswerTexts.Noun_AverageWon) : nameof(AnswerTexts.Noun_Average)),
+        Measure.CycleDays => c.T(nameof(AnswerTexts.Noun_Cycle)),
+        _ => QueryWords.MeasureWords(measure, c.Language),
     };
 
     private static string Plain(string markdown) => markdown.Replace("**", "");
-
-    private static Reply NoTeam() =>
-        new([new TextBlock("Team figures are for managers. Ask about your own numbers, e.g. \"how am I tracking vs quota?\"")]) { Summary = "Team question from a rep" };
 }

@@ -2,6 +2,7 @@ using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Opportunities;
 using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 
 namespace AeBot.Core.Answers;
@@ -86,40 +87,41 @@ public sealed class QuotaAnswers(ISalesData data)
         var owners = await OwnersAsync(c, ct);
         var s = await StandingAsync(c, owners, period, ct);
         if (!s.HasQuota)
-            return new Reply([new TextBlock($"There is no quota on record for {Who(c)} {period.Label}. Won so far: **{MoneyFormat.Compact(s.Won, c.Currency)}**."), c.Provenance("quota and won deals", period)])
+            return new Reply([new TextBlock(c.T(nameof(AnswerTexts.Quota_None), Who(c), c.Label(period), c.Compact(s.Won, c.Currency))), c.Provenance(c.T(nameof(AnswerTexts.What_QuotaWon)), period)])
             {
-                Summary = "No quota on record",
+                Summary = c.T(nameof(AnswerTexts.Quota_NoneSummary)),
             };
         var elapsed = Elapsed(period, c.Today);
         var pace = s.Attainment is { } a && elapsed > 0 ? a / elapsed : (decimal?)null;
-        var verdict = s.Won >= s.Quota ? "Quota made — everything else is upside. 🎉"
-            : pace is >= 1m ? "On pace." : pace is >= 0.8m ? "Slightly behind pace." : "Behind pace.";
-        var headline = $"{AnswerContext.Capitalize(Who(c))} {(c.Kind == SubjectKind.Me ? "are" : "is")} at **{MoneyFormat.Percent(s.Attainment ?? 0)}** of quota {period.Label}: **{MoneyFormat.Compact(s.Won, c.Currency)}** won of **{MoneyFormat.Compact(s.Quota, c.Currency)}**. {verdict}";
+        var verdict = c.T(s.Won >= s.Quota ? nameof(AnswerTexts.Verdict_Made)
+            : pace is >= 1m ? nameof(AnswerTexts.Verdict_OnPace) : pace is >= 0.8m ? nameof(AnswerTexts.Verdict_SlightlyBehind) : nameof(AnswerTexts.Verdict_Behind));
+        var headline = c.T(c.Kind == SubjectKind.Me ? nameof(AnswerTexts.Quota_Headline_You) : nameof(AnswerTexts.Quota_Headline_Who), AnswerContext.Capitalize(Who(c)),
+            MoneyFormat.Percent(s.Attainment ?? 0), c.Label(period), c.Compact(s.Won, c.Currency), c.Compact(s.Quota, c.Currency)) + " " + verdict;
         var facts = new List<Fact>
         {
-            new("Quota", MoneyFormat.Exact(s.Quota, c.Currency)),
-            new("Won", MoneyFormat.Exact(s.Won, c.Currency)),
-            new("Attainment", MoneyFormat.Percent(s.Attainment ?? 0)),
-            new("Gap to quota", MoneyFormat.Exact(s.Gap, c.Currency)),
-            new("Open pipeline closing by period end", MoneyFormat.Exact(s.OpenInPeriod, c.Currency)),
-            new("Coverage of the gap", s.Coverage is { } cov ? $"{cov:0.0}×" : "—"),
-            new("Period elapsed", MoneyFormat.Percent(elapsed)),
+            new(c.T(nameof(AnswerTexts.Fact_Quota)), MoneyFormat.Exact(s.Quota, c.Currency)),
+            new(c.T(nameof(AnswerTexts.Fact_Won)), MoneyFormat.Exact(s.Won, c.Currency)),
+            new(c.T(nameof(AnswerTexts.Fact_Attainment)), MoneyFormat.Percent(s.Attainment ?? 0)),
+            new(c.T(nameof(AnswerTexts.Fact_Gap)), MoneyFormat.Exact(s.Gap, c.Currency)),
+            new(c.T(nameof(AnswerTexts.Fact_OpenByPeriodEnd)), MoneyFormat.Exact(s.OpenInPeriod, c.Currency)),
+            new(c.T(nameof(AnswerTexts.Fact_Coverage)), s.Coverage is { } cov ? $"{cov:0.0}×" : "—"),
+            new(c.T(nameof(AnswerTexts.Fact_Elapsed)), MoneyFormat.Percent(elapsed)),
         };
         // Deals still open whose close date has passed are not "closing by period end"; the forecast counts them.
         // Said here, so the two cards reconcile instead of disagreeing without a word.
         var pastDue = await PastDueAsync(c, new DealFilter { OwnerIds = owners, Category = StageCategory.Open }, period, ct);
         if (pastDue.Count > 0)
-            facts.Add(new("Past-due deals still open (not counted above)", $"{MoneyFormat.Count(pastDue.Count, "deal")}, {MoneyFormat.Exact(pastDue.AmountIn(c.Currency), c.Currency)}"));
-        return new Reply([new TextBlock(headline), new FactsBlock(facts), c.Provenance("quota, won deals and open pipeline", period)])
+            facts.Add(new(c.T(nameof(AnswerTexts.Fact_PastDueOpen)), c.T(nameof(AnswerTexts.Fact_PastDueValue), c.Deals(pastDue.Count), MoneyFormat.Exact(pastDue.AmountIn(c.Currency), c.Currency))));
+        return new Reply([new TextBlock(headline), new FactsBlock(facts), c.Provenance(c.T(nameof(AnswerTexts.What_QuotaWonOpen)), period)])
         {
-            Summary = $"Attainment {MoneyFormat.Percent(s.Attainment ?? 0)} {period.Label}",
+            Summary = c.T(nameof(AnswerTexts.Quota_Summary), MoneyFormat.Percent(s.Attainment ?? 0), c.Label(period)),
         };
     }
 
     public async Task<Reply> WhatIfAsync(AnswerContext c, CancellationToken ct)
     {
         if (c.Query.Assume.Count == 0)
-            return new Reply([new TextBlock("Which deals should close? Name the accounts, e.g. \"if Acme and Globex close, where do I land?\"")]) { Summary = "What-if without accounts" };
+            return new Reply([new TextBlock(c.T(nameof(AnswerTexts.WhatIf_NoAccounts)))]) { Summary = c.T(nameof(AnswerTexts.WhatIf_NoAccountsSummary)) };
         var period = QueryAnswers.DefaultPeriod(c) ?? DefaultPeriod(c);
         var owners = await OwnersAsync(c, ct);
         var s = await StandingAsync(c, owners, period, ct);
@@ -134,23 +136,29 @@ public sealed class QuotaAnswers(ISalesData data)
         var leftOut = LeftOut(c, named, inBook, counted);
         if (counted.Count == 0)
             return new Reply([
-                new TextBlock($"There are no open {c.Currency} deals with an amount on {string.Join(" or ", c.Query.Assume.Select(a => a.Name))} in {c.Whose} pipeline, so nothing changes."),
-                .. leftOut, c.Provenance("open deals", null),
+                new TextBlock(c.T(nameof(AnswerTexts.WhatIf_None), c.Currency, string.Join(c.T(nameof(AnswerTexts.Or)), c.Query.Assume.Select(a => a.Name)), c.Whose)),
+                .. leftOut, c.Provenance(c.T(nameof(AnswerTexts.What_OpenDeals)), null),
             ])
             {
-                Summary = "What-if: no matching open deals",
+                Summary = c.T(nameof(AnswerTexts.WhatIf_NoneSummary)),
             };
         var added = counted.Sum(d => d.Amount!.Value);
         var landed = s.Won + added;
         var attainment = s.Quota > 0 ? landed / s.Quota : (decimal?)null;
-        var text = $"If {string.Join(" and ", counted.Select(d => $"**{d.Name}** ({MoneyFormat.Compact(d.Amount!.Value, d.Currency)})"))} close, {Who(c)} land{(c.Kind == SubjectKind.Me ? "" : "s")} at **{MoneyFormat.Compact(landed, c.Currency)}**"
-            + (attainment is { } a ? $" — **{MoneyFormat.Percent(a)}** of the {MoneyFormat.Compact(s.Quota, c.Currency)} quota {period.Label}" + (landed >= s.Quota ? ", quota made." : $", {MoneyFormat.Compact(s.Quota - landed, c.Currency)} short.") : ".");
+        var me = c.Kind == SubjectKind.Me;
+        var list = string.Join(c.T(nameof(AnswerTexts.And)), counted.Select(d => $"**{d.Name}** ({c.Compact(d.Amount!.Value, d.Currency)})"));
+        var text = attainment is not { } a ? c.T(me ? nameof(AnswerTexts.WhatIf_Text_You) : nameof(AnswerTexts.WhatIf_Text_Who), list, Who(c), c.Compact(landed, c.Currency))
+            : landed >= s.Quota ? c.T(me ? nameof(AnswerTexts.WhatIf_TextMade_You) : nameof(AnswerTexts.WhatIf_TextMade_Who), list, Who(c), c.Compact(landed, c.Currency),
+                MoneyFormat.Percent(a), c.Compact(s.Quota, c.Currency), c.Label(period))
+            : c.T(me ? nameof(AnswerTexts.WhatIf_TextShort_You) : nameof(AnswerTexts.WhatIf_TextShort_Who), list, Who(c), c.Compact(landed, c.Currency),
+                MoneyFormat.Percent(a), c.Compact(s.Quota, c.Currency), c.Label(period), c.Compact(s.Quota - landed, c.Currency));
         return new Reply([
             new TextBlock(text),
-            new FactsBlock([new("Won so far", MoneyFormat.Exact(s.Won, c.Currency)), new("These deals", MoneyFormat.Exact(added, c.Currency)), new("Would land at", MoneyFormat.Exact(landed, c.Currency)), new("Quota", MoneyFormat.Exact(s.Quota, c.Currency))]),
+            new FactsBlock([new(c.T(nameof(AnswerTexts.Fact_WonSoFar)), MoneyFormat.Exact(s.Won, c.Currency)), new(c.T(nameof(AnswerTexts.Fact_TheseDeals)), MoneyFormat.Exact(added, c.Currency)),
+                new(c.T(nameof(AnswerTexts.Fact_WouldLand)), MoneyFormat.Exact(landed, c.Currency)), new(c.T(nameof(AnswerTexts.Fact_Quota)), MoneyFormat.Exact(s.Quota, c.Currency))]),
             .. leftOut,
-            c.Provenance("won deals plus the named open deals", period),
-        ]) { Summary = $"What-if: {MoneyFormat.Compact(landed, c.Currency)}" };
+            c.Provenance(c.T(nameof(AnswerTexts.What_WonPlusNamed)), period),
+        ]) { Summary = c.T(nameof(AnswerTexts.WhatIf_Summary), c.Compact(landed, c.Currency)) };
     }
 
     /// <summary>
@@ -162,14 +170,14 @@ public sealed class QuotaAnswers(ISalesData data)
         var lines = new List<string>();
         foreach (var d in named.Where(d => !counted.Contains(d)))
         {
-            var why = !inBook.Contains(d.Id) ? $"{d.Owner}'s deal, not in {c.Whose} pipeline"
-                : d.Amount is null ? "no amount yet"
-                : $"in {d.Currency}, not added to {c.Currency}";
-            lines.Add($"- **{d.Name}**" + (d.Amount is { } amount ? $" ({MoneyFormat.Compact(amount, d.Currency)})" : "") + $": {why}");
+            var why = !inBook.Contains(d.Id) ? c.T(nameof(AnswerTexts.LeftOut_NotInBook), d.Owner, c.Whose)
+                : d.Amount is null ? c.T(nameof(AnswerTexts.LeftOut_NoAmount))
+                : c.T(nameof(AnswerTexts.LeftOut_OtherCurrency), d.Currency, c.Currency);
+            lines.Add($"- **{d.Name}**" + (d.Amount is { } amount ? $" ({c.Compact(amount, d.Currency)})" : "") + $": {why}");
         }
         foreach (var account in c.Query.Assume.Where(a => named.All(d => d.Account != a.Name)))
-            lines.Add($"- **{account.Name}**: no open deals");
-        return lines.Count == 0 ? [] : [new TextBlock($"Left out ({lines.Count}):\n" + string.Join("\n", lines))];
+            lines.Add($"- **{account.Name}**: {c.T(nameof(AnswerTexts.LeftOut_NoOpenDeals))}");
+        return lines.Count == 0 ? [] : [new TextBlock(c.T(nameof(AnswerTexts.LeftOut), lines.Count) + "\n" + string.Join("\n", lines))];
     }
 
     public async Task<Reply> ForecastAsync(AnswerContext c, CancellationToken ct)
@@ -184,25 +192,26 @@ public sealed class QuotaAnswers(ISalesData data)
         var bestCase = commit + Open(ForecastCategory.BestCase);
         var pipeline = bestCase + Open(ForecastCategory.Pipeline);
         var s = await StandingAsync(c, owners, period, ct);
-        var text = $"Forecast {period.Label}: commit **{MoneyFormat.Compact(commit, c.Currency)}**, best case **{MoneyFormat.Compact(bestCase, c.Currency)}**"
-            + (s.HasQuota ? $" against a quota of **{MoneyFormat.Compact(s.Quota, c.Currency)}** ({MoneyFormat.Percent(s.Quota > 0 ? commit / s.Quota : 0)} in commit)." : ".");
+        var text = s.HasQuota
+            ? c.T(nameof(AnswerTexts.Forecast_TextQuota), c.Label(period), c.Compact(commit, c.Currency), c.Compact(bestCase, c.Currency), c.Compact(s.Quota, c.Currency), MoneyFormat.Percent(s.Quota > 0 ? commit / s.Quota : 0))
+            : c.T(nameof(AnswerTexts.Forecast_Text), c.Label(period), c.Compact(commit, c.Currency), c.Compact(bestCase, c.Currency));
         // Open deals whose close date in the period has already passed stay in the forecast (they may still close);
         // the quota card's "closing by period end" starts today. One line says so, with the figure.
         var pastDue = await PastDueAsync(c, c.Filter(StageCategory.Open, period) with { OwnerIds = c.Kind == SubjectKind.Team && c.ResolvedOwners is null ? null : owners }, period, ct);
         if (pastDue.Count > 0)
-            text += $" Includes {MoneyFormat.Count(pastDue.Count, "past-due deal")} ({MoneyFormat.Compact(pastDue.AmountIn(c.Currency), c.Currency)}) still open with a close date before today.";
+            text += " " + c.Plural(pastDue.Count, nameof(AnswerTexts.Forecast_PastDue_One), nameof(AnswerTexts.Forecast_PastDue_Other), c.Compact(pastDue.AmountIn(c.Currency), c.Currency));
         var rows = new List<IReadOnlyList<string>>
         {
-            new[] { "Closed won", MoneyFormat.Exact(closed, c.Currency), MoneyFormat.Exact(closed, c.Currency) },
-            new[] { "Commit", MoneyFormat.Exact(Open(ForecastCategory.Commit), c.Currency), MoneyFormat.Exact(commit, c.Currency) },
-            new[] { "Best case", MoneyFormat.Exact(Open(ForecastCategory.BestCase), c.Currency), MoneyFormat.Exact(bestCase, c.Currency) },
-            new[] { "Pipeline", MoneyFormat.Exact(Open(ForecastCategory.Pipeline), c.Currency), MoneyFormat.Exact(pipeline, c.Currency) },
+            new[] { c.T(nameof(AnswerTexts.Forecast_ClosedWon)), MoneyFormat.Exact(closed, c.Currency), MoneyFormat.Exact(closed, c.Currency) },
+            new[] { c.T(nameof(AnswerTexts.Forecast_Commit)), MoneyFormat.Exact(Open(ForecastCategory.Commit), c.Currency), MoneyFormat.Exact(commit, c.Currency) },
+            new[] { c.T(nameof(AnswerTexts.Forecast_BestCase)), MoneyFormat.Exact(Open(ForecastCategory.BestCase), c.Currency), MoneyFormat.Exact(bestCase, c.Currency) },
+            new[] { c.T(nameof(AnswerTexts.Forecast_Pipeline)), MoneyFormat.Exact(Open(ForecastCategory.Pipeline), c.Currency), MoneyFormat.Exact(pipeline, c.Currency) },
         };
         return new Reply([
             new TextBlock(text),
-            new TableBlock("By forecast category", ["Category", "Amount", "Cumulative"], rows, [false, true, true]),
-            c.Provenance("won deals and open deals by forecast category", period, won),
-        ]) { Summary = $"Forecast: commit {MoneyFormat.Compact(commit, c.Currency)}, best case {MoneyFormat.Compact(bestCase, c.Currency)}" };
+            new TableBlock(c.T(nameof(AnswerTexts.Title_ByForecastCategory)), [c.T(nameof(AnswerTexts.Col_Category)), c.T(nameof(AnswerTexts.Col_Amount)), c.T(nameof(AnswerTexts.Col_Cumulative))], rows, [false, true, true]),
+            c.Provenance(c.T(nameof(AnswerTexts.What_Forecast)), period, won),
+        ]) { Summary = c.T(nameof(AnswerTexts.Forecast_Summary), c.Compact(commit, c.Currency), c.Compact(bestCase, c.Currency)) };
     }
 
     private async Task<IReadOnlyList<long>> OwnersAsync(AnswerContext c, CancellationToken ct) => c.ResolvedOwners ?? c.Kind switch

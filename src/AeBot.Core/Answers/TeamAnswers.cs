@@ -2,6 +2,7 @@ using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Opportunities;
 using AeBot.Core.Sales;
+using AeBot.Core.Text;
 using AeBot.Core.Understanding;
 
 namespace AeBot.Core.Answers;
@@ -14,60 +15,64 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
     public async Task<Reply> RollupAsync(AnswerContext c, CancellationToken ct)
     {
         if (!c.Viewer.HasTeam)
-            return NoTeam();
+            return NoTeam(c);
         var period = QueryAnswers.DefaultPeriod(c) ?? QuotaAnswers.DefaultPeriod(c);
         var lines = await LinesAsync(c, period, ct);
         if (lines.Count == 0)
-            return new Reply([new TextBlock("Nobody reports to you yet.")]) { Summary = "No team" };
+            return new Reply([new TextBlock(c.T(nameof(AnswerTexts.Team_Nobody)))]) { Summary = c.T(nameof(AnswerTexts.Team_NobodySummary)) };
         var won = lines.Sum(l => l.Standing.Won);
         var quota = lines.Sum(l => l.Standing.Quota);
         var open = lines.Sum(l => l.Standing.OpenInPeriod);
-        var text = $"{AnswerContext.Capitalize(c.Whose)} numbers {period.Label}: **{MoneyFormat.Compact(won, c.Currency)}** won"
-            + (quota > 0 ? $" of **{MoneyFormat.Compact(quota, c.Currency)}** quota (**{MoneyFormat.Percent(won / quota)}**)" : "")
-            + $", **{MoneyFormat.Compact(open, c.Currency)}** open pipeline still closing in the period, across {MoneyFormat.Count(lines.Count, "rep")}.";
+        var reps = c.Plural(lines.Count, nameof(AnswerTexts.Count_Rep_One), nameof(AnswerTexts.Count_Rep_Other));
+        var text = quota > 0
+            ? c.T(nameof(AnswerTexts.Team_TextQuota), AnswerContext.Capitalize(c.Whose), c.Label(period), c.Compact(won, c.Currency), c.Compact(open, c.Currency), reps, c.Compact(quota, c.Currency), MoneyFormat.Percent(won / quota))
+            : c.T(nameof(AnswerTexts.Team_Text), AnswerContext.Capitalize(c.Whose), c.Label(period), c.Compact(won, c.Currency), c.Compact(open, c.Currency), reps);
         var rows = lines.Select(l => (IReadOnlyList<string>)[
             l.Rep.Name, MoneyFormat.Exact(l.Standing.Won, c.Currency), l.Standing.HasQuota ? MoneyFormat.Exact(l.Standing.Quota, c.Currency) : "—",
             l.Standing.Attainment is { } a ? MoneyFormat.Percent(a) : "—", MoneyFormat.Exact(l.Standing.OpenInPeriod, c.Currency), l.Standing.Coverage is { } cov ? $"{cov:0.0}×" : "—"]).ToList();
         // The chart shows what was asked: a question about the pipeline ("team pipeline by rep vs quota", "pipeline
         // coverage by rep") charts the open pipeline against the quota still to win; otherwise won against quota.
         var chart = c.Query.Set == DealSet.Open
-            ? new ChartBlock($"Open pipeline vs quota still to win, {period.Label}", ChartKind.Bar, lines.Select(l => l.Rep.Name).ToList(),
-                [new ChartSeries("Open pipeline in period", lines.Select(l => l.Standing.OpenInPeriod).ToList()), new ChartSeries("Quota still to win", lines.Select(l => l.Standing.Gap).ToList())], c.Currency)
-            : new ChartBlock($"Won vs quota, {period.Label}", ChartKind.Bar, lines.Select(l => l.Rep.Name).ToList(),
-                [new ChartSeries("Won", lines.Select(l => l.Standing.Won).ToList()), new ChartSeries("Quota", lines.Select(l => l.Standing.Quota).ToList())], c.Currency);
+            ? new ChartBlock(c.T(nameof(AnswerTexts.Chart_OpenVsGap), c.Label(period)), ChartKind.Bar, lines.Select(l => l.Rep.Name).ToList(),
+                [new ChartSeries(c.T(nameof(AnswerTexts.Series_OpenInPeriod)), lines.Select(l => l.Standing.OpenInPeriod).ToList()), new ChartSeries(c.T(nameof(AnswerTexts.Series_QuotaToWin)), lines.Select(l => l.Standing.Gap).ToList())], c.Currency)
+            : new ChartBlock(c.T(nameof(AnswerTexts.Chart_WonVsQuota), c.Label(period)), ChartKind.Bar, lines.Select(l => l.Rep.Name).ToList(),
+                [new ChartSeries(c.T(nameof(AnswerTexts.Fact_Won)), lines.Select(l => l.Standing.Won).ToList()), new ChartSeries(c.T(nameof(AnswerTexts.Fact_Quota)), lines.Select(l => l.Standing.Quota).ToList())], c.Currency);
         return new Reply([
             new TextBlock(text),
-            new TableBlock("By rep", ["Rep", "Won", "Quota", "Attainment", "Open in period", "Coverage"], rows, [false, true, true, true, true, true]),
+            new TableBlock(c.T(nameof(AnswerTexts.Title_ByRep)), [c.T(nameof(AnswerTexts.Col_Rep)), c.T(nameof(AnswerTexts.Fact_Won)), c.T(nameof(AnswerTexts.Fact_Quota)), c.T(nameof(AnswerTexts.Fact_Attainment)),
+                c.T(nameof(AnswerTexts.Col_OpenInPeriod)), c.T(nameof(AnswerTexts.Col_Coverage))], rows, [false, true, true, true, true, true]),
             chart,
-            c.Provenance("quota, won deals and open pipeline by rep", period),
-            new ActionsBlock([new ReplyAction("Who is behind?", "ask:who is behind quota " + period.Label), new ReplyAction("Slipped deals", "ask:slipped deals on my team"), new ReplyAction("Team forecast", "ask:team forecast " + period.Label)]),
-        ]) { Summary = $"Team {period.Label}: {MoneyFormat.Compact(won, c.Currency)} won" };
+            c.Provenance(c.T(nameof(AnswerTexts.What_QuotaByRep)), period),
+            new ActionsBlock([new ReplyAction(c.T(nameof(AnswerTexts.Button_WhoIsBehind)), "ask:who is behind quota " + period.Label), new ReplyAction(c.T(nameof(AnswerTexts.Button_Slipped)), "ask:slipped deals on my team"),
+                new ReplyAction(c.T(nameof(AnswerTexts.Button_TeamForecast)), "ask:team forecast " + period.Label)]),
+        ]) { Summary = c.T(nameof(AnswerTexts.Team_Summary), c.Label(period), c.Compact(won, c.Currency)) };
     }
 
     public async Task<Reply> BehindAsync(AnswerContext c, CancellationToken ct)
     {
         if (!c.Viewer.HasTeam)
-            return NoTeam();
+            return NoTeam(c);
         var period = QueryAnswers.DefaultPeriod(c) ?? QuotaAnswers.DefaultPeriod(c);
         var elapsed = QuotaAnswers.Elapsed(period, c.Today);
         var lines = (await LinesAsync(c, period, ct)).Where(l => l.Standing.HasQuota && l.Standing.Quota > 0).ToList();
         // Behind means below the share of quota the calendar says should be done by now.
         var behind = lines.Where(l => l.Standing.Attainment < elapsed).OrderBy(l => l.Standing.Attainment).ToList();
         if (behind.Count == 0)
-            return new Reply([new TextBlock($"Everyone with a quota is on pace {period.Label} ({MoneyFormat.Percent(elapsed)} of the period gone)."), c.Provenance("quota and won deals by rep", period)])
+            return new Reply([new TextBlock(c.T(nameof(AnswerTexts.Behind_None), c.Label(period), MoneyFormat.Percent(elapsed))), c.Provenance(c.T(nameof(AnswerTexts.What_QuotaWonByRep)), period)])
             {
-                Summary = "Nobody behind quota",
+                Summary = c.T(nameof(AnswerTexts.Behind_NoneSummary)),
             };
         var rows = behind.Select(l => (IReadOnlyList<string>)[
             l.Rep.Name, MoneyFormat.Percent(l.Standing.Attainment ?? 0), MoneyFormat.Exact(l.Standing.Gap, c.Currency),
             MoneyFormat.Exact(l.Standing.OpenInPeriod, c.Currency), l.Standing.Coverage is { } cov ? $"{cov:0.0}×" : "—"]).ToList();
-        var text = $"**{MoneyFormat.Count(behind.Count, "rep")}** {(behind.Count == 1 ? "is" : "are")} behind pace {period.Label} ({MoneyFormat.Percent(elapsed)} of the period gone): "
-            + string.Join(", ", behind.Select(l => $"{l.Rep.Name} at {MoneyFormat.Percent(l.Standing.Attainment ?? 0)}")) + ".";
+        var names = string.Join(", ", behind.Select(l => c.T(nameof(AnswerTexts.Behind_RepAt), l.Rep.Name, MoneyFormat.Percent(l.Standing.Attainment ?? 0))));
+        var text = c.Plural(behind.Count, nameof(AnswerTexts.Behind_Text_One), nameof(AnswerTexts.Behind_Text_Other), c.Label(period), MoneyFormat.Percent(elapsed), names);
         return new Reply([
             new TextBlock(text),
-            new TableBlock("Furthest behind first", ["Rep", "Attainment", "Gap", "Open in period", "Coverage"], rows, [false, true, true, true, true]),
-            c.Provenance("quota and won deals by rep", period),
-        ]) { Summary = $"{MoneyFormat.Count(behind.Count, "rep")} behind quota" };
+            new TableBlock(c.T(nameof(AnswerTexts.Title_FurthestBehind)), [c.T(nameof(AnswerTexts.Col_Rep)), c.T(nameof(AnswerTexts.Fact_Attainment)), c.T(nameof(AnswerTexts.Col_Gap)),
+                c.T(nameof(AnswerTexts.Col_OpenInPeriod)), c.T(nameof(AnswerTexts.Col_Coverage))], rows, [false, true, true, true, true]),
+            c.Provenance(c.T(nameof(AnswerTexts.What_QuotaWonByRep)), period),
+        ]) { Summary = c.Plural(behind.Count, nameof(AnswerTexts.Behind_Summary_One), nameof(AnswerTexts.Behind_Summary_Other)) };
     }
 
     private async Task<List<RepLine>> LinesAsync(AnswerContext c, Period period, CancellationToken ct)
@@ -87,6 +92,6 @@ public sealed class TeamAnswers(ISalesData data, QuotaAnswers quotas)
             .OrderByDescending(l => l.Standing.Attainment ?? -1).ThenByDescending(l => l.Standing.Won).ToList();
     }
 
-    private static Reply NoTeam() =>
-        new([new TextBlock("Team figures are for managers. Ask about your own numbers, e.g. \"how am I tracking vs quota?\"")]) { Summary = "Team question from a rep" };
+    internal static Reply NoTeam(AnswerContext c) =>
+        new([new TextBlock(c.T(nameof(AnswerTexts.NoTeam)))]) { Summary = c.T(nameof(AnswerTexts.NoTeamSummary)) };
 }

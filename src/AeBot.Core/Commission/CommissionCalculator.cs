@@ -1,3 +1,5 @@
+using AeBot.Core.Text;
+
 namespace AeBot.Core.Commission;
 
 /// <summary>One band of the plan and what it pays: bookings from one attainment to the next at one rate.</summary>
@@ -15,19 +17,23 @@ public sealed record CommissionResult(decimal Bookings, decimal? Quota, decimal 
 /// </summary>
 public static class CommissionCalculator
 {
-    public static CommissionResult Calculate(CommissionOptions plan, decimal bookings, decimal? quota)
+    public static CommissionResult Calculate(CommissionOptions plan, decimal bookings, decimal? quota) => Calculate(plan, bookings, quota, ReplyLanguage.English);
+
+    /// <summary>The same, its bands named in the reader's language.</summary>
+    public static CommissionResult Calculate(CommissionOptions plan, decimal bookings, decimal? quota, ReplyLanguage language)
     {
+        string T(string key, params object?[] args) => language.Format(CommissionTexts.ResourceManager, key, args);
         var bands = new List<CommissionBand>();
         if (quota is not > 0)
         {
             var all = Round(bookings * plan.BaseRate);
-            bands.Add(new CommissionBand("all bookings (no quota set)", bookings, plan.BaseRate, all));
+            bands.Add(new CommissionBand(T(nameof(CommissionTexts.Band_NoQuota)), bookings, plan.BaseRate, all));
             return Cap(plan, bookings, null, bands);
         }
 
-        var edges = new List<(decimal From, decimal Rate, string Label)> { (0m, plan.BaseRate, "up to quota") };
+        var edges = new List<(decimal From, decimal Rate, string Label)> { (0m, plan.BaseRate, T(nameof(CommissionTexts.Band_UpToQuota))) };
         foreach (var a in plan.EffectiveAccelerators)
-            edges.Add((quota.Value * a.FromAttainmentPercent / 100m, a.Rate, $"above {a.FromAttainmentPercent:0.#}% of quota"));
+            edges.Add((quota.Value * a.FromAttainmentPercent / 100m, a.Rate, T(nameof(CommissionTexts.Band_Above), a.FromAttainmentPercent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))));
         for (var i = 0; i < edges.Count; i++)
         {
             var from = edges[i].From;

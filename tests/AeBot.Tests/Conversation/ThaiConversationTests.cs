@@ -20,17 +20,41 @@ public sealed class ThaiConversationTests(ConversationFixture app) : IClassFixtu
     [InlineData(Marcus, "ยอด Q3 ของทีม", "team sales total in Q3")]
     [InlineData(Marcus, "ยอดขายแยกตามเซลส์ปีนี้ครับ", "sales by rep this year")]
     [InlineData(Dana, "ดีลที่มากกว่า ๕ แสน", "deals over 500k")]
-    public async Task A_thai_question_gets_the_reply_its_english_twin_gets(string who, string thai, string english)
+    public async Task A_thai_question_from_a_rep_who_chose_english_gets_the_reply_its_english_twin_gets(string who, string thai, string english)
     {
+        // Understanding: read in Thai, answered exactly as the English question is (in English, as the rep chose).
+        await app.AskAsync(who, "reply in English");
         var inEnglish = await app.AskAsync(who, english);
         var inThai = await app.AskAsync(who, thai);
 
         Assert.Equal(inEnglish.Read(), inThai.Read());
     }
 
+    [Theory]
+    [InlineData(Dana, "pipeline เดือนนี้มีเท่าไหร่", "how much pipeline this month?")]
+    [InlineData(Dana, "ดีลที่ปิดได้ไตรมาสที่แล้ว", "deals I won last quarter")]
+    [InlineData(Marcus, "ยอด Q3 ของทีม", "team sales total in Q3")]
+    [InlineData(Marcus, "ยอดขายแยกตามเซลส์ปีนี้ครับ", "sales by rep this year")]
+    [InlineData(Dana, "ดีลที่มากกว่า ๕ แสน", "deals over 500k")]
+    public async Task A_thai_question_from_a_rep_who_chose_thai_is_answered_in_thai_with_the_same_exact_figures(string who, string thai, string english)
+    {
+        await app.AskAsync(who, "reply in English");
+        var inEnglish = await app.AskAsync(who, english);
+        await app.AskAsync(who, "ตอบเป็นภาษาไทย");
+        var inThai = await app.AskAsync(who, thai);
+
+        Assert.Equal("th", inThai.Language);
+        var left = ThaiReplies.EnglishWords(inThai, await ThaiReplies.NamesAsync(app));
+        Assert.True(left.Count == 0, $"English left in the Thai reply: {string.Join(", ", left)}\n{inThai.Read()}");
+        // Exact figures (tables, facts) are written the same in both languages.
+        foreach (var figure in System.Text.RegularExpressions.Regex.Matches(inEnglish.Read(), @"\$\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.,]*[KMB])").Select(m => m.Value).Distinct())
+            Assert.True(SqlOracle.Shows(inThai.Read(), figure), $"{figure} missing from the Thai reply:\n{inThai.Read()}");
+    }
+
     [Fact]
     public async Task A_thai_pipeline_question_shows_the_figure_plain_sql_gives()
     {
+        await app.AskAsync(Dana, "ตอบเป็นภาษาไทย");
         // Dana's open deals expected to close in November 2026 (the fixture's month), summed by SQL alone; money is
         // stored scaled by 10,000 (ScaledDecimalConverter).
         var scaled = await app.QueryAsync(db => SqlOracle.ScalarAsync(db,
@@ -38,12 +62,15 @@ public sealed class ThaiConversationTests(ConversationFixture app) : IClassFixtu
 
         var reply = await app.AskAsync(Dana, "pipeline เดือนนี้มีเท่าไหร่");
 
+        Assert.Equal("th", reply.Language);
         Assert.Contains(MoneyFormat.Exact(scaled / 10_000m, "USD"), reply.Read());
+        Assert.Empty(ThaiReplies.EnglishWords(reply, await ThaiReplies.NamesAsync(app)));
     }
 
     [Fact]
     public async Task A_thai_write_is_declined_with_a_reason_and_nothing_is_written()
     {
+        await app.AskAsync(Dana, "reply in English");
         var before = await app.QueryAsync(db => SqlOracle.ScalarAsync(db, "SELECT COUNT(*) FROM Interactions"));
 
         var reply = await app.AskAsync(Dana, "บันทึกการโทรกับ Acme ลูกค้าบอกว่าแพงไป นัดส่งใบเสนอราคาใหม่วันศุกร์");

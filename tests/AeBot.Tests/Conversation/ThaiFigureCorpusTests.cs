@@ -27,6 +27,8 @@ public sealed class ThaiFigureCorpusTests(ConversationFixture app, ITestOutputHe
         foreach (var c in cases)
         {
             var email = await app.QueryAsync(db => db.Reps.Where(r => r.Name.ToLower().StartsWith(c.As + " ")).Select(r => r.Email!).SingleAsync());
+            // Understanding: a rep who chose English gets the English reply to a Thai question (its summary says when it wasn't understood).
+            await app.AskAsync(email, "reply in English");
             var conversation = Guid.NewGuid().ToString("N");
             foreach (var earlier in c.After)
                 await app.AskAsync(email, earlier, conversation);
@@ -46,6 +48,48 @@ public sealed class ThaiFigureCorpusTests(ConversationFixture app, ITestOutputHe
         Assert.True(wrong.Count == 0, "Thai figures answered wrong:\n" + string.Join("\n", wrong));
         Assert.True(right >= ShownRight, $"{right} of {cases.Count} shown right, fewer than the {ShownRight} before");
     }
+
+    [Fact]
+    public async Task A_rep_who_chose_thai_sees_every_figure_an_english_reply_shows_and_no_english_words()
+    {
+        var cases = Load();
+        var names = await ThaiReplies.NamesAsync(app);
+        var failures = new List<string>();
+        var right = 0;
+        foreach (var rep in cases.GroupBy(c => c.As))
+        {
+            var email = await app.QueryAsync(db => db.Reps.Where(r => r.Name.ToLower().StartsWith(rep.Key + " ")).Select(r => r.Email!).SingleAsync());
+            var english = new Dictionary<string, bool>();
+            await app.AskAsync(email, "reply in English");
+            foreach (var c in rep)
+                english[c.Id] = SqlOracle.Shows((await AskAsync(email, c)).Read(), await ExpectedAsync(c));
+            await app.AskAsync(email, "ตอบเป็นภาษาไทย");
+            foreach (var c in rep)
+            {
+                var reply = await AskAsync(email, c);
+                var shown = SqlOracle.Shows(reply.Read(), await ExpectedAsync(c));
+                if (shown)
+                    right++;
+                if (english[c.Id] && !shown)
+                    failures.Add($"{c.Id} \"{c.Text}\": {await ExpectedAsync(c)} (SQL) shown in English, not in Thai: \"{reply.Summary}\"");
+                if (ThaiReplies.EnglishWords(reply, names) is { Count: > 0 } left)
+                    failures.Add($"{c.Id} \"{c.Text}\": English in the Thai reply: {string.Join(", ", left)}");
+            }
+        }
+        output.WriteLine($"{right} of {cases.Count} Thai figures shown right in Thai replies.");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(right >= ShownRight, $"{right} of {cases.Count} shown right in Thai replies, fewer than the {ShownRight} in English ones");
+    }
+
+    private async Task<AeBot.Core.Conversation.Reply> AskAsync(string email, FigureCase c)
+    {
+        var conversation = Guid.NewGuid().ToString("N");
+        foreach (var earlier in c.After)
+            await app.AskAsync(email, earlier, conversation);
+        return await app.AskAsync(email, c.Text, conversation);
+    }
+
+    private async Task<string> ExpectedAsync(FigureCase c) => SqlOracle.Expected(c.Format, await app.QueryAsync(db => SqlOracle.ScalarAsync(db, c.Sql)));
 
     private static List<FigureCase> Load()
     {
