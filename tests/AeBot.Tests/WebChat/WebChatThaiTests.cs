@@ -70,8 +70,9 @@ public sealed class WebChatThaiTests(ThaiBrowserFixture fixture, ITestOutputHelp
         var pipeline = await AnswerAsync(page, 1);
         output.WriteLine(pipeline);
         Assert.Equal(PipelineQuestion, await page.Locator(".turn.user .bubble").Nth(0).InnerTextAsync());
-        Assert.DoesNotContain("didn't understand", pipeline);
-        Assert.Contains("open deals closing November 2026", pipeline);
+        Assert.DoesNotContain("ไม่เข้าใจ", pipeline);
+        // Asked in Thai, answered in Thai: the month named in Thai with its Buddhist-era year.
+        Assert.Contains("พฤศจิกายน 2569", pipeline);
 
         await AskAsync(page, BriefQuestion);
         var brief = await AnswerAsync(page, 2);
