@@ -34,9 +34,9 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
                 "my-day-more", TurnOutcome.Answered, section);
         var (title, items, total) = part.Value;
         var page = items.Skip(offset).ToList();
-        var range = PageLabels.Range(offset, page.Count, total, l);
+        var range = MorePages.Range(offset, page.Count, total, l);
         var blocks = new List<ReplyBlock> { new ItemListBlock($"{title} ({range})", page) };
-        if (page.Count > 0 && PageLabels.Button(new MorePage(null, section, offset + page.Count), total, l) is { } more)
+        if (page.Count > 0 && MorePages.Button(new MorePage(null, section, offset + page.Count), total, l) is { } more)
             blocks.Add(more);
         return new TurnResult(new Reply(blocks) { Summary = T(l, nameof(MyDayTexts.PageSummary), title.ToLowerInvariant(), range) }, "my-day-more", TurnOutcome.Answered,
             $"{section} from {offset}");
@@ -59,7 +59,7 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
             var (title, items, total) = part;
             blocks.Add(new ItemListBlock($"{title} ({MoneyFormat.OfTotal(items.Count, total, l)})", items));
             // The digest and "my day" show a few of each; "More" brings the next page of that one list.
-            if (PageLabels.Button(new MorePage(null, section, items.Count), total, l) is { } more)
+            if (MorePages.Button(new MorePage(null, section, items.Count), total, l) is { } more)
                 blocks.Add(more);
         }
         blocks.Add(new ContextBlock(T(l, nameof(MyDayTexts.Footer), o.StaleDays, DateFormat.AsOf(now, zone, l))));

@@ -129,9 +129,9 @@ public sealed class WeeklyDigests(
                 "digest-more", TurnOutcome.Refused, section);
         var pack = await PackAsync(c.Viewer, rep, c.Today, c.Now, c.Zone, l, cancellationToken);
         var (items, total) = await pack.ListAsync(list, offset, MorePages.PageSize, cancellationToken);
-        var range = MyDay.PageLabels.Range(offset, items.Count, total, l);
+        var range = MorePages.Range(offset, items.Count, total, l);
         var blocks = new List<ReplyBlock> { new ItemListBlock($"{pack.Title} — {Noun(list, total, l)} ({range})", items) };
-        if (items.Count > 0 && MyDay.PageLabels.Button(new MorePage(null, section, offset + items.Count), total, l) is { } more)
+        if (items.Count > 0 && MorePages.Button(new MorePage(null, section, offset + items.Count), total, l) is { } more)
             blocks.Add(more);
         return new TurnResult(new Reply(blocks) { Summary = T(l, nameof(NudgeTexts.PageSummary), rep.Name, Noun(list, total, l), range) },
             "digest-more", TurnOutcome.Answered, section);
