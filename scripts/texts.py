@@ -2,6 +2,7 @@
 """Reply texts in resource files, English beside Thai.
 
   scripts/texts.py add  PATH/NameTexts KEY "English text" "Thai text"   add or replace one text in both files
+  scripts/texts.py remove PATH/NameTexts KEY [KEY ...]                 remove texts from both files
   scripts/texts.py check [ROOT]                                        every *Texts.resx has a .th.resx with the
                                                                        same keys and the same {0}-style slots
 
@@ -51,6 +52,15 @@ def main(argv):
             texts = read(path)
             texts[key] = text
             write(path, texts)
+        return
+    if len(argv) >= 3 and argv[0] == "remove":
+        base = pathlib.Path(argv[1])
+        for key in argv[2:]:
+            for path in (base.with_suffix(".resx"), pathlib.Path(str(base) + ".th.resx")):
+                texts = read(path)
+                if texts.pop(key, None) is None:
+                    sys.exit(f"{path}: no text {key!r}")
+                write(path, texts)
         return
     if argv and argv[0] == "check":
         root = pathlib.Path(argv[1] if len(argv) > 1 else "src")

@@ -78,6 +78,20 @@ public static class TurnBenchmark
                 return 0;
             }
 
+            // For a CPU profile: AEBOT_BENCH_LOOP="question" asks it from random reps for 40 s, printing the process id
+            // first, so `dotnet-trace collect -p PID` can attach while the loop runs.
+            if (Environment.GetEnvironmentVariable("AEBOT_BENCH_LOOP") is { } loop)
+            {
+                Console.WriteLine($"looping '{loop}' for 40 s in process {Environment.ProcessId}");
+                var until = Stopwatch.StartNew();
+                var rounds = new Random(5);
+                var times = new List<double>();
+                while (until.Elapsed < TimeSpan.FromSeconds(40))
+                    times.AddRange(await MeasureAsync(host.Services, reps, loop, 50, rounds));
+                Report($"looped \"{loop}\"", times);
+                return 0;
+            }
+
             var random = new Random(11);
             var pipeline = await MeasureAsync(host.Services, reps, "what closes this quarter?", 400, random);
             var rollup = await MeasureAsync(host.Services, managers, "team rollup this quarter", 150, random);

@@ -282,18 +282,19 @@ public sealed class QueryAnswers(ISalesData data, Figures figures, PipelineAnswe
         if (q.Rank is { N: 1 } one)
         {
             var best = shown[0];
-            var superlative = c.T((one.Top, measure) switch
+            // One whole sentence per superlative: Thai puts it after the measure ("มีอัตราชนะดีที่สุด").
+            var sentence = (one.Top, measure) switch
             {
-                (true, Measure.Count) => nameof(AnswerTexts.Most_Count),
-                (false, Measure.Count) => nameof(AnswerTexts.Fewest_Count),
-                (true, Measure.CycleDays) => nameof(AnswerTexts.Longest_Cycle),
-                (false, Measure.CycleDays) => nameof(AnswerTexts.Shortest_Cycle),
-                (true, Measure.WinRate or Measure.WinRateByValue) => nameof(AnswerTexts.Best_Rate),
-                (false, Measure.WinRate or Measure.WinRateByValue) => nameof(AnswerTexts.Worst_Rate),
-                (true, _) => nameof(AnswerTexts.Highest),
-                _ => nameof(AnswerTexts.Lowest),
-            });
-            text = c.T(nameof(AnswerTexts.Rank1_Text), best.Name, superlative, MeasureNoun(c, measure, q.Set), when, Format(measure, best.Figure, c.Currency, c.Language), Basis(c, measure, best.Figure));
+                (true, Measure.Count) => nameof(AnswerTexts.Rank1_Most),
+                (false, Measure.Count) => nameof(AnswerTexts.Rank1_Fewest),
+                (true, Measure.CycleDays) => nameof(AnswerTexts.Rank1_Longest),
+                (false, Measure.CycleDays) => nameof(AnswerTexts.Rank1_Shortest),
+                (true, Measure.WinRate or Measure.WinRateByValue) => nameof(AnswerTexts.Rank1_Best),
+                (false, Measure.WinRate or Measure.WinRateByValue) => nameof(AnswerTexts.Rank1_Worst),
+                (true, _) => nameof(AnswerTexts.Rank1_Highest),
+                _ => nameof(AnswerTexts.Rank1_Lowest),
+            };
+            text = c.T(sentence, best.Name, MeasureNoun(c, measure, q.Set), when, Format(measure, best.Figure, c.Currency, c.Language), Basis(c, measure, best.Figure));
             if (ordered.Skip(1).FirstOrDefault() is { Name: not null } runnerUp && runnerUp.Figure.Value == best.Figure.Value)
                 text += " " + c.T(nameof(AnswerTexts.Rank1_Tied), runnerUp.Name);
         }

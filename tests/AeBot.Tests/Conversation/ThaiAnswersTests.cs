@@ -44,6 +44,9 @@ public sealed class ThaiAnswersTests(ConversationFixture app) : IClassFixture<Co
         { Marcus, "team pipeline by rep vs quota" },
         { Marcus, "who is behind quota this quarter?" },
         { Marcus, "who has the best win rate this year?" },
+        { Marcus, "which rep on my team has the lowest win rate this year?" },
+        { Marcus, "who won the most deals this year?" },
+        { Marcus, "who has the biggest pipeline this quarter?" },
         { Marcus, "team forecast this quarter" },
         { Marcus, "team pipeline by rep this quarter" },
         { Marcus, "Dana's pipeline" },
@@ -80,6 +83,21 @@ public sealed class ThaiAnswersTests(ConversationFixture app) : IClassFixture<Co
         Assert.Contains($"{(int)count} ดีล", reply);
         Assert.True(SqlOracle.Shows(reply, MoneyFormat.Exact(amount / 10_000m, "USD")), reply);
         Assert.Contains("ไตรมาส 3/2569", reply);
+    }
+
+    [Theory]
+    [InlineData("who has the best win rate this year?", "ดีที่สุด")]
+    [InlineData("which rep on my team has the lowest win rate this year?", "ต่ำที่สุด")]
+    [InlineData("who won the most deals this year?", "มากที่สุด")]
+    public async Task A_thai_one_winner_sentence_puts_the_superlative_after_the_measure_as_thai_does(string question, string superlative)
+    {
+        await app.AskAsync(Marcus, "ตอบเป็นภาษาไทย");
+        var reply = await app.AskAsync(Marcus, question);
+
+        // "Lee Chen มีอัตราปิดได้ดีที่สุด ในปี 2569: 48.7% …": one sentence per superlative, never "มี{superlative}{measure}".
+        var first = ThaiReplies.Visible(reply).Split('\n')[0];
+        Assert.Matches(@"^[^:]+ มี\S+" + superlative + " ", first);
+        Assert.DoesNotContain("มี" + superlative, first);
     }
 
     /// <summary>Exact amounts ("$1,234,567"), percentages and counts of deals ("12 deals" is "12 ดีล" in Thai); compact amounts differ by language.</summary>
