@@ -5,8 +5,8 @@ namespace AeBot.Crm.HubSpot;
 public sealed partial class HubSpotClient
 {
     /// <summary>
-    /// The HubSpot objects AeBot holds records of a type from: activities are five (calls, meetings, notes and tasks
-    /// read, e-mails written from chat).
+    /// The HubSpot objects AeBot holds records of a type from: activities are five (calls, meetings, notes, tasks and
+    /// e-mails).
     /// </summary>
     private static IReadOnlyList<HubSpotObjectSpec> SpecsOf(CrmObject type) => type switch
     {

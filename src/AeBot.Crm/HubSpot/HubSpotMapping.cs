@@ -47,6 +47,7 @@ internal static class HubSpotMapping
             CrmActivityKind.Call => (o.Get("hs_call_title"), o.Get("hs_call_body")),
             CrmActivityKind.Meeting => (o.Get("hs_meeting_title"), o.Get("hs_meeting_body")),
             CrmActivityKind.Note => (null, o.Get("hs_note_body")),
+            CrmActivityKind.Email => (o.Get("hs_email_subject"), o.Get("hs_email_text")),
             _ => (o.Get("hs_task_subject"), o.Get("hs_task_body")),
         };
         DateOnly? due = kind == CrmActivityKind.Task ? portal.DateOf(timestamp) : null;

@@ -234,6 +234,28 @@ public sealed partial class SalesforceClient : ICrmSource, ICrmWriter
         }
     }
 
+    /// <summary>
+    /// "Update a Record": PATCH sobjects/Task|Event/{id} with WhatId — the opportunity, else the account, as on create —
+    /// and WhoId when the interaction names a contact (a Task or Event has one WhoId unless Shared Activities is on; one
+    /// already set is left when it names none). WhatId null clears it ("Update a Record": a field set to null is
+    /// cleared). One deleted since (404) is left alone.
+    /// </summary>
+    public async Task<bool> SetActivityLinksAsync(CrmActivityKind kind, string activityId, CrmActivityLinks links, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["WhatId"] = links.DealId ?? links.CompanyId };
+        if (links.ContactIds.Count > 0)
+            body["WhoId"] = links.ContactIds[0];
+        try
+        {
+            using var _ = await SendAsync(HttpMethod.Patch, $"{DataPath}/sobjects/{ActivityObject(kind)}/{Uri.EscapeDataString(activityId)}", body, read: false, cancellationToken);
+            return true;
+        }
+        catch (CrmRejectedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
     private static string ActivityObject(CrmActivityKind kind) => kind == CrmActivityKind.Meeting ? "Event" : "Task";
 
     /// <summary>

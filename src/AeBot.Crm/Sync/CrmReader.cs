@@ -442,6 +442,9 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
 
         var tasks = records.Where(a => a.Kind == CrmActivityKind.Task).ToList();
         var others = records.Where(a => a.Kind != CrmActivityKind.Task).ToList();
+        // A reminder's CRM task is the rep's own reminder, written by AeBot: never read back as a follow-up.
+        var reminderRows = await links.RowsAsync(CrmLinks.Reminders, tasks.Select(a => a.Id).ToList(), ct);
+        tasks = tasks.Where(a => !reminderRows.ContainsKey(a.Id)).ToList();
         var taskRows = await links.RowsAsync(CrmLinks.Tasks, tasks.Select(a => a.Id).ToList(), ct);
         var interactionRows = await links.RowsAsync(CrmLinks.Activities, others.Select(a => a.Id).ToList(), ct);
         var localTasks = await LoadAsync(db.FollowUpTasks, taskRows, tasks.Select(a => a.Id), ct);
@@ -456,6 +459,14 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             var accountId = links.Local(CrmLinks.Companies, a.CompanyId) ?? deal?.AccountId;
             var repId = links.Local(CrmLinks.Users, a.OwnerId);
             var text = Text(a.Subject, a.Body);
+            if (a.Kind == CrmActivityKind.Task && reminderRows.TryGetValue(a.Id, out var reminderRow))
+            {
+                // Still there: its link is kept fresh (so a full read's sweep does not ask about it), nothing else.
+                if (reminderRow.DeletedAt is null)
+                    After(() => LinkAsync(reminderRows, CrmLinks.Reminders, a.Id, reminderRow.LocalId, a.ModifiedAt));
+                Count(CrmObject.Activities, created: false, changed: false);
+                continue;
+            }
             if (a.Kind == CrmActivityKind.Task)
             {
                 var ownerId = repId ?? deal?.OwnerId;
@@ -565,7 +576,7 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
         CrmObject.Companies => [CrmLinks.Companies],
         CrmObject.Contacts => [CrmLinks.Contacts],
         CrmObject.Deals => [CrmLinks.Deals],
-        CrmObject.Activities => [CrmLinks.Activities, CrmLinks.Tasks],
+        CrmObject.Activities => [CrmLinks.Activities, CrmLinks.Tasks, CrmLinks.Reminders],
         _ => [],
     };
 
@@ -595,6 +606,8 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             case CrmLinks.Tasks:
                 await db.FollowUpTasks.Where(t => t.Id == localId).ExecuteDeleteAsync(ct);
                 break;
+            case CrmLinks.Reminders:
+                break; // the task went; the rep's reminder in AeBot stays theirs
         }
     }
 
