@@ -28,6 +28,19 @@ public interface ICrmSource
 
     IAsyncEnumerable<CrmPage<CrmActivity>> ReadActivitiesAsync(CrmWindow window, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Line items added, changed or deleted within the window (Since is never null here). A deal's change stamp is not
+    /// documented to move when its line items do, so an increment asks for these itself and reads their deals again
+    /// (<see cref="ReadDealsByIdAsync"/>): a deal whose line items were all removed loses its product without a full run.
+    /// The default: none (a CRM whose deals' stamps do move reads them with the deals).
+    /// </summary>
+    Task<CrmLineItemChanges> ReadLineItemChangesAsync(CrmWindow window, CancellationToken cancellationToken) =>
+        Task.FromResult(new CrmLineItemChanges([], []));
+
+    /// <summary>These deals as they are now (those the CRM no longer has are left out: deletions are read as such).</summary>
+    IAsyncEnumerable<CrmPage<CrmDeal>> ReadDealsByIdAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        AsyncEnumerable.Empty<CrmPage<CrmDeal>>();
+
     /// <summary>Records of <paramref name="type"/> deleted (or merged away) within the window (Since is never null here).</summary>
     IAsyncEnumerable<CrmDeletion> ReadDeletionsAsync(CrmObject type, CrmWindow window, CancellationToken cancellationToken);
 

@@ -313,6 +313,7 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
         await links.PreloadAsync(CrmLinks.Users, page.Records.Select(d => d.OwnerId), ct);
         await links.PreloadAsync(CrmLinks.Companies, page.Records.Select(d => d.CompanyId), ct);
         await links.PreloadAsync(CrmLinks.Products, page.Records.Select(d => d.ProductId), ct);
+        var lineItemRows = await links.RowsAsync(CrmLinks.LineItems, page.Records.SelectMany(d => d.LineItemIds ?? []).ToList(), ct);
         foreach (var d in page.Records)
         {
             if (string.IsNullOrWhiteSpace(d.Name))
@@ -397,6 +398,8 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
                 fields.Set(CrmDealField.Owner, d.OwnerId, d.ModifiedAt);
                 row.Fields = fields.Serialize();
                 await MergeAsync(CrmLinks.Deals, d.MergedIds, deal.Id, ct);
+                foreach (var lineItem in d.LineItemIds ?? [])
+                    lineItemRows[lineItem] = links.Link(lineItemRows.GetValueOrDefault(lineItem), CrmLinks.LineItems, lineItem, deal.Id, d.ModifiedAt, now);
             });
             Count(CrmObject.Deals, created, changed);
         }
@@ -543,6 +546,36 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             }
         }
         await FlushAsync(ct);
+    }
+
+    /// <summary>The CRM ids of the deals these deleted line items were on, as the deals' last reads said.</summary>
+    public async Task<List<string>> DealsOfLineItemsAsync(IReadOnlyCollection<string> lineItemIds, CancellationToken ct)
+    {
+        var dealIds = new List<long>();
+        foreach (var chunk in lineItemIds.Distinct().Chunk(500))
+        {
+            dealIds.AddRange(await db.CrmRecords.AsNoTracking()
+                .Where(r => r.Provider == links.Provider && r.ObjectType == CrmLinks.LineItems && chunk.Contains(r.CrmId) && r.DeletedAt == null)
+                .Select(r => r.LocalId).ToListAsync(ct));
+        }
+        var crmIds = new List<string>();
+        foreach (var chunk in dealIds.Distinct().Chunk(500))
+        {
+            crmIds.AddRange(await db.CrmRecords.AsNoTracking()
+                .Where(r => r.Provider == links.Provider && r.ObjectType == CrmLinks.Deals && chunk.Contains(r.LocalId) && r.DeletedAt == null)
+                .Select(r => r.CrmId).ToListAsync(ct));
+        }
+        return crmIds;
+    }
+
+    /// <summary>Deleted line items whose deals have been read again: nothing more to trace.</summary>
+    public async Task ForgetLineItemsAsync(IReadOnlyCollection<string> lineItemIds, CancellationToken ct)
+    {
+        foreach (var chunk in lineItemIds.Distinct().Chunk(500))
+        {
+            await db.CrmRecords.Where(r => r.Provider == links.Provider && r.ObjectType == CrmLinks.LineItems && chunk.Contains(r.CrmId) && r.DeletedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.DeletedAt, now), ct);
+        }
     }
 
     // ---------------------------------------------------------------- deletions and merges

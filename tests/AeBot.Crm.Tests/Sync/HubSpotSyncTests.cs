@@ -551,6 +551,45 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Line_items_added_to_and_removed_from_a_deal_give_and_take_its_product_in_incremental_runs()
+    {
+        var analytics = Fake.AddProduct("Fleet Analytics Pro", 60_000m);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        Assert.Null(ProductOf(_ids["risk"]));
+        var riskStamp = Fake.Get("deals", _ids["risk"])!["hs_lastmodifieddate"];
+
+        // HubSpot does not document that adding or removing a line item moves the deal's hs_lastmodifieddate; the fake
+        // leaves it where it was, so only the line items say the deal changed.
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        var lineItem = Fake.AddLineItem(_ids["risk"], analytics);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.ClearRequests();
+        var added = await SyncAsync();
+
+        Assert.Equal(riskStamp, Fake.Get("deals", _ids["risk"])!["hs_lastmodifieddate"]);
+        Assert.Equal("Fleet Analytics Pro", ProductOf(_ids["risk"]));
+        Assert.Equal(1, added.Read["deals"].Updated);
+        Assert.Contains(Fake.Requests, r => r.Path == "/crm/v3/objects/line_items/search");
+        Assert.Single(Fake.Requests, r => r.Path == "/crm/v3/objects/deals/batch/read" && r.Body.Contains(_ids["risk"], StringComparison.Ordinal));
+
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        Fake.RemoveLineItem(_ids["risk"], lineItem);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        var removed = await SyncAsync();
+
+        Assert.Equal("ok", removed.Outcome);
+        Assert.Null(ProductOf(_ids["risk"]));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Products WHERE Name = 'Fleet Analytics Pro'"));
+
+        // Nothing more to trace: the next run reads no deal again.
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        Fake.ClearRequests();
+        await SyncAsync();
+        Assert.DoesNotContain(Fake.Requests, r => r.Path == "/crm/v3/objects/deals/batch/read");
+    }
+
+    [Fact]
     public async Task A_deal_with_more_line_items_than_an_association_page_holds_is_read_to_its_last_page()
     {
         var audit = Fake.AddProduct("Audit Module", 22_000m);
