@@ -122,7 +122,7 @@ public sealed partial class CrmSync(
                 }
 
                 if (type == CrmObject.Deals)
-                    await LineItemChangesAsync(provider, window, until, dealsRead, reader, lease, cancellationToken);
+                    await LineItemChangesAsync(provider, window, until, dealsRead, reader, lease, report, cancellationToken);
 
                 // Deletions since they were last read, on a cursor of their own that moves only once they are all
                 // read (a first or full read looks 14 days back: Salesforce's getDeleted keeps about 15).
@@ -234,13 +234,27 @@ public sealed partial class CrmSync(
     /// own cursor, moved only once all are read; a full run reads every deal with its line items and just sets it.
     /// </summary>
     private async Task LineItemChangesAsync(string provider, CrmWindow window, DateTimeOffset until, HashSet<string> dealsRead, CrmReader reader, long lease,
-        CancellationToken ct)
+        CrmSyncReport report, CancellationToken ct)
     {
         var cursor = await CursorAsync(provider, LineItemsCursor, ct);
         if (!window.Full)
         {
             var since = cursor.Since is { } last ? last.AddSeconds(-options.Value.OverlapSeconds) : window.Since!.Value;
-            var changes = await source.ReadLineItemChangesAsync(new CrmWindow(since, until), ct);
+            CrmLineItemChanges changes;
+            try
+            {
+                changes = await source.ReadLineItemChangesAsync(new CrmWindow(since, until), ct);
+            }
+            catch (CrmException e) when (e is not CrmAuthException and not CrmLimitException)
+            {
+                // As for deletions: reported, asked again next run — unless the window reaches further back than the CRM
+                // keeps deletions (Salesforce: 30 days), which will never be answered; a full run reads every deal's.
+                report.Skipped.Add(new CrmSkipped(CrmObject.Deals, null, "line item changes not read: " + e.Message));
+                report.For("deals").Skipped++;
+                if (e.Retryable || until - since <= TimeSpan.FromDays(14))
+                    return;
+                changes = new CrmLineItemChanges([], []);
+            }
             var dealIds = changes.DealIds.Concat(await reader.DealsOfLineItemsAsync(changes.DeletedLineItemIds, ct))
                 .Where(id => !dealsRead.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
             if (dealIds.Count > 0)

@@ -545,6 +545,30 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_opportunity_whose_line_items_were_all_deleted_loses_its_product_in_an_incremental_run()
+    {
+        var suite = _sf.Org.AddProduct("Platform Suite", 120_000m);
+        var deal = _sf.Org.AddOpportunity("Acme Platform Suite", "Negotiation", new DateOnly(2027, 2, 1), 120_000m, _ids["raj"], _ids["acme"], productId: suite);
+        var lineItem = Assert.Single(_sf.Org.Ids("OpportunityLineItem"), id => (string?)_sf.Org.Get(id, "OpportunityId") == deal);
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        Assert.Equal("Platform Suite", _db.Text($"SELECT p.Name FROM Opportunities o JOIN Products p ON p.Id = o.ProductId WHERE o.Id = {Local("deals", deal)}"));
+
+        // Salesforce does not document that deleting a line item moves its opportunity's SystemModstamp: the fake's does not move.
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(10));
+        var stamp = _sf.Org.Get(deal, "SystemModstamp");
+        _sf.Org.Delete(lineItem);
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        var report = await SyncAsync();
+
+        Assert.Equal("ok", report.Outcome);
+        Assert.Equal(stamp, _sf.Org.Get(deal, "SystemModstamp"));
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM Opportunities WHERE Id = {Local("deals", deal)} AND ProductId IS NOT NULL"));
+        Assert.Contains(_sf.Fake.Requests, r => r.Path.EndsWith("/sobjects/OpportunityLineItem/deleted/", StringComparison.Ordinal));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Products WHERE Name = 'Platform Suite'"));
+    }
+
+    [Fact]
     public async Task A_full_sync_removes_what_Salesforce_deleted_beyond_getDeleted_confirmed_by_Id_IN_queries_within_the_URI_limit()
     {
         var extra = Enumerable.Range(0, 150).Select(i => _sf.Org.AddAccount($"Prospect {i:D3}", _ids["lee"])).ToList();
