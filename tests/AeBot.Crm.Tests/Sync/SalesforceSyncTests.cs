@@ -520,6 +520,7 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
             changeId = (await Writes(db).AddReminderAsync(raj, new ReminderDraft("Send Acme the proposal", new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.Zero),
                 "teams", "19:abc"), default)).ChangeId;
         }
+        var followUps = _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks");
         _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, (await SyncAsync()).WritesSent);
 
@@ -529,7 +530,6 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
         Assert.Null(_sf.Org.Get(task, "WhatId"));
         Assert.Equal("Not Started", _sf.Org.Get(task, "Status"));
         Assert.Equal(new DateOnly(2026, 12, 4), _sf.Org.Get(task, "ActivityDate")); // 9am in Raj's Los Angeles
-        var followUps = _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks");
         _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(5));
         await SyncAsync();
         Assert.Equal(followUps, _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks")); // not read back as a follow-up
