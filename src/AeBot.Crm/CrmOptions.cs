@@ -44,6 +44,12 @@ public sealed class CrmOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, string> FieldOwners { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Reminders set in chat become the rep's own CRM task (HubSpot task, Salesforce Task owned by them), moved when
+    /// snoozed and deleted when cancelled. Off: reminders stay in AeBot.
+    /// </summary>
+    public bool WriteReminders { get; set; } = true;
+
     public HubSpotOptions HubSpot { get; set; } = new();
 
     public SalesforceOptions Salesforce { get; set; } = new();

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AeBot.Crm.Tests;
 
@@ -54,4 +57,19 @@ public sealed class CrmOptionsTests
     public void The_providers_own_settings_are_checked_too() =>
         Assert.Contains(Errors(new CrmOptions { Provider = "HubSpot", HubSpot = { AccessToken = "pat-na1-x", RequestsPer10Seconds = 0 } }),
             e => e.Contains("RequestsPer10Seconds"));
+
+    private static CrmOptions Bound(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
+        using var provider = new ServiceCollection().AddCrmSync(configuration).BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<CrmOptions>>().Value;
+    }
+
+    [Fact]
+    public void Reminders_are_written_to_the_CRM_unless_WriteReminders_is_false_and_a_value_that_is_no_boolean_fails_at_start()
+    {
+        Assert.True(Bound().WriteReminders);
+        Assert.False(Bound(("Crm:WriteReminders", "false")).WriteReminders);
+        Assert.Throws<InvalidOperationException>(() => Bound(("Crm:WriteReminders", "sometimes")));
+    }
 }

@@ -5,8 +5,8 @@ namespace AeBot.Crm.HubSpot;
 public sealed partial class HubSpotClient
 {
     /// <summary>
-    /// The HubSpot objects AeBot holds records of a type from: activities are five (calls, meetings, notes and tasks
-    /// read, e-mails written from chat).
+    /// The HubSpot objects AeBot holds records of a type from: activities are five (calls, meetings, notes, tasks and
+    /// e-mails).
     /// </summary>
     private static IReadOnlyList<HubSpotObjectSpec> SpecsOf(CrmObject type) => type switch
     {
@@ -21,7 +21,7 @@ public sealed partial class HubSpotClient
     /// <summary>
     /// The ids HubSpot no longer has: batch reads of 100 (CRM objects' batch read; an id it cannot find — deleted, or
     /// merged into another record — is left out of the results and named under the 207's OBJECT_NOT_FOUND); for
-    /// activities against calls, meetings, notes and tasks in turn, since an activity's id does not say which it is.
+    /// activities against calls, meetings, notes, tasks and e-mails in turn, since an activity's id does not say which it is.
     /// Owners are not CRM objects and have no batch read: a full read lists archived owners too, so an owner missing
     /// from it is not confirmed here and the person stays as they are.
     /// </summary>

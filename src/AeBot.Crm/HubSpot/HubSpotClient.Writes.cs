@@ -46,10 +46,15 @@ public sealed partial class HubSpotClient
 
     /// <summary>
     /// hs_timestamp is required on every engagement (calls, meetings, notes, tasks guides: "Properties"); a task's is its
-    /// due date, written as the start of that day in the account's zone so HubSpot shows, and AeBot reads back, that day.
+    /// due date, written as the start of that day in the account's zone so HubSpot shows, and AeBot reads back, that day —
+    /// or, for a task due at a moment (a reminder: "Friday 9am"), that moment (tasks guide: hs_timestamp is the task's
+    /// due date, a datetime).
     /// </summary>
     internal static string Timestamp(CrmActivityWrite write, HubSpotPortal portal) =>
-        HubSpotJson.Millis(write.Kind == CrmActivityKind.Task && write.DueDate is { } due ? portal.StartOf(due) : write.OccurredAt);
+        HubSpotJson.Millis(write.Kind != CrmActivityKind.Task ? write.OccurredAt
+            : write.DueAt is { } at ? at
+            : write.DueDate is { } due ? portal.StartOf(due)
+            : write.OccurredAt);
 
     private static Dictionary<string, string> ActivityProperties(CrmActivityWrite write, HubSpotPortal portal)
     {
@@ -106,7 +111,9 @@ public sealed partial class HubSpotClient
                 p["hs_task_subject"] = update.Subject;
                 if (update.Completed is { } done)
                     p["hs_task_status"] = done ? "COMPLETED" : "NOT_STARTED";
-                if (update.DueDate is { } due)
+                if (update.DueAt is { } at)
+                    p["hs_timestamp"] = HubSpotJson.Millis(at);
+                else if (update.DueDate is { } due)
                     p["hs_timestamp"] = HubSpotJson.Millis((await PortalAsync(cancellationToken)).StartOf(due));
                 break;
         }

@@ -130,8 +130,8 @@ public sealed partial class HubSpotClient : ICrmSource, ICrmWriter
         var portal = await PortalAsync(cancellationToken);
         await foreach (var records in ReadObjectsAsync(spec, window, cancellationToken))
         {
-            var products = await FirstProductsAsync(records, cancellationToken);
-            yield return Map(spec, records, o => HubSpotMapping.Deal(o, portal, products.GetValueOrDefault(o.Id)));
+            var (products, lineItems) = await FirstProductsAsync(records, cancellationToken);
+            yield return Map(spec, records, o => HubSpotMapping.Deal(o, portal, products.GetValueOrDefault(o.Id), lineItems.GetValueOrDefault(o.Id) ?? []));
         }
     }
 

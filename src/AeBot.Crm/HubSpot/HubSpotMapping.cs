@@ -26,10 +26,10 @@ internal static class HubSpotMapping
     /// A deal; <paramref name="productId"/>: the product of its first line item (<see cref="HubSpotLineItems.FirstProduct"/>).
     /// Its close date is the day in the account's zone; an amount without deal_currency_code is in the company currency.
     /// </summary>
-    public static CrmDeal Deal(HsObject o, HubSpotPortal portal, string? productId) => new(
+    public static CrmDeal Deal(HsObject o, HubSpotPortal portal, string? productId, IReadOnlyList<string> lineItemIds) => new(
         o.Id, Required(o, "dealname"), OptionalDecimal(o, "amount"), o.Get("deal_currency_code") ?? portal.Currency, o.Get("dealstage"), o.Get("pipeline"),
         OptionalDate(o, "closedate", portal), o.Get("hubspot_owner_id"), First(o, "companies"), productId, o.Get("hs_next_step"),
-        o.Get("closed_lost_reason"), o.Get("dealtype"), Created(o), Modified(HubSpotObjects.Deals, o), Merged(o));
+        o.Get("closed_lost_reason"), o.Get("dealtype"), Created(o), Modified(HubSpotObjects.Deals, o), Merged(o), lineItemIds);
 
     // Price in the account's company currency; hs_price_<currency> multi-currency prices are not read.
     public static CrmProduct Product(HsObject o, HubSpotPortal portal) =>
@@ -47,6 +47,7 @@ internal static class HubSpotMapping
             CrmActivityKind.Call => (o.Get("hs_call_title"), o.Get("hs_call_body")),
             CrmActivityKind.Meeting => (o.Get("hs_meeting_title"), o.Get("hs_meeting_body")),
             CrmActivityKind.Note => (null, o.Get("hs_note_body")),
+            CrmActivityKind.Email => (o.Get("hs_email_subject"), o.Get("hs_email_text")),
             _ => (o.Get("hs_task_subject"), o.Get("hs_task_body")),
         };
         DateOnly? due = kind == CrmActivityKind.Task ? portal.DateOf(timestamp) : null;

@@ -46,17 +46,18 @@ internal static class HubSpotObjects
         EngagementAssociations);
 
     /// <summary>
-    /// E-mails logged in chat (emails guide: POST /crm/v3/objects/emails, hs_timestamp required). Written, not read:
-    /// reading e-mails would bring every logged e-mail of the account into AeBot and needs the e-mail content scope.
-    /// They are checked for deletion and by the full sweep like the rest, so one AeBot wrote is not taken as gone.
+    /// Logged e-mails (emails guide: GET/POST /crm/v3/objects/emails, hs_timestamp required), read like the other
+    /// engagements. Their subject and text come only with the sales-email-read scope besides the contacts one (changelog
+    /// "New scope required to get the content of email engagements": without it their details are redacted); a redacted
+    /// e-mail has no text and is skipped as such by the read, never stored blank.
     /// </summary>
     public static readonly HubSpotObjectSpec Emails = new("emails", CrmObject.Activities, "hs_lastmodifieddate",
-        ["hs_timestamp", "hs_email_subject", "hs_email_text", "hubspot_owner_id", "hs_createdate", "hs_lastmodifieddate"], EngagementAssociations);
+        ["hs_timestamp", "hs_email_subject", "hs_email_text", "hs_email_direction", "hubspot_owner_id", "hs_createdate", "hs_lastmodifieddate"], EngagementAssociations);
 
-    public static readonly IReadOnlyList<HubSpotObjectSpec> Engagements = [Calls, Meetings, Notes, Tasks];
+    public static readonly IReadOnlyList<HubSpotObjectSpec> Engagements = [Calls, Meetings, Notes, Tasks, Emails];
 
-    /// <summary>Every engagement type AeBot may hold a link to: those it reads and the e-mails it writes.</summary>
-    public static readonly IReadOnlyList<HubSpotObjectSpec> LinkedEngagements = [Calls, Meetings, Notes, Tasks, Emails];
+    /// <summary>Every engagement type AeBot may hold a link to (all of them are read).</summary>
+    public static readonly IReadOnlyList<HubSpotObjectSpec> LinkedEngagements = Engagements;
 
     public static HubSpotObjectSpec Engagement(CrmActivityKind kind) => kind switch
     {

@@ -83,35 +83,70 @@ public sealed partial class SalesforceClient : ICrmSource, ICrmWriter
     }
 
     /// <summary>
+    /// Opportunity line items changed in the window (SOQL on SystemModstamp) and deleted in it (getDeleted on
+    /// OpportunityLineItem, which supports it: Object Reference, "OpportunityLineItem", supported calls). That adding or
+    /// deleting a line item moves its opportunity's SystemModstamp is not documented, so it is asked, not assumed.
+    /// </summary>
+    public async Task<CrmLineItemChanges> ReadLineItemChangesAsync(CrmWindow window, CancellationToken cancellationToken)
+    {
+        var deals = new HashSet<string>(StringComparer.Ordinal);
+        if (window.Since is null)
+            return new(deals, []);
+        await foreach (var page in QueryAsync(SalesforceMapping.LineItemsQuery(window), CrmObject.Deals, r => r.Text("OpportunityId"), cancellationToken))
+            deals.UnionWith(page.Records.OfType<string>());
+        var deleted = new List<string>();
+        await foreach (var d in DeletedAsync("OpportunityLineItem", CrmObject.Deals, window, cancellationToken))
+            deleted.Add(d.Id);
+        return new(deals, deleted);
+    }
+
+    /// <summary>Opportunities by id: <c>WHERE Id IN (…)</c>, 50 ids a query so its URI stays near the 2,000 characters advised.</summary>
+    public async IAsyncEnumerable<CrmPage<CrmDeal>> ReadDealsByIdAsync(IReadOnlyList<string> ids, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var chunk in ids.Where(SalesforceIds.IsId).Distinct(StringComparer.Ordinal).Chunk(50))
+        {
+            await foreach (var page in QueryAsync(SalesforceMapping.DealsByIdQuery(chunk, _options), CrmObject.Deals, r => SalesforceMapping.Deal(r, _options), cancellationToken))
+                yield return page;
+        }
+    }
+
+    /// <summary>
     /// getDeleted ("sObject Get Deleted"): ids deleted in [start, end], merged-away records included (a merge deletes
     /// the losers). Salesforce ignores the seconds of both ends and refuses a start too far back
     /// (INVALID_REPLICATION_DATE → CrmRejectedException: the caller needs a full read instead).
     /// </summary>
     public async IAsyncEnumerable<CrmDeletion> ReadDeletionsAsync(CrmObject type, CrmWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (window.Since is not { } since)
+        if (window.Since is null)
             yield break;
         foreach (var sobject in SalesforceMapping.DeletableObjects(type))
         {
-            var path = $"{DataPath}/sobjects/{sobject}/deleted/?start={Uri.EscapeDataString(Iso(since))}&end={Uri.EscapeDataString(Iso(window.Until))}";
-            List<CrmDeletion> deletions = [];
-            using (var response = await SendAsync(HttpMethod.Get, path, null, read: true, cancellationToken))
-            {
-                using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), default, cancellationToken);
-                if (doc.RootElement.TryGetProperty("deletedRecords", out var records) && records.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var r in records.EnumerateArray())
-                    {
-                        var record = new SalesforceRecord(r);
-                        // Lower case here, unlike everywhere else in the API.
-                        if (record.Text("id") is { Length: 15 or 18 } id && record.Text("deletedDate") is { } s && SalesforceRecord.ParseDateTime(s) is { } at)
-                            deletions.Add(new CrmDeletion(type, id, at));
-                    }
-                }
-            }
-            foreach (var d in deletions)
+            await foreach (var d in DeletedAsync(sobject, type, window, cancellationToken))
                 yield return d;
         }
+    }
+
+    private async IAsyncEnumerable<CrmDeletion> DeletedAsync(string sobject, CrmObject type, CrmWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var since = window.Since!.Value;
+        var path = $"{DataPath}/sobjects/{sobject}/deleted/?start={Uri.EscapeDataString(Iso(since))}&end={Uri.EscapeDataString(Iso(window.Until))}";
+        List<CrmDeletion> deletions = [];
+        using (var response = await SendAsync(HttpMethod.Get, path, null, read: true, cancellationToken))
+        {
+            using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), default, cancellationToken);
+            if (doc.RootElement.TryGetProperty("deletedRecords", out var records) && records.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var r in records.EnumerateArray())
+                {
+                    var record = new SalesforceRecord(r);
+                    // Lower case here, unlike everywhere else in the API.
+                    if (record.Text("id") is { Length: 15 or 18 } id && record.Text("deletedDate") is { } s && SalesforceRecord.ParseDateTime(s) is { } at)
+                        deletions.Add(new CrmDeletion(type, id, at));
+                }
+            }
+        }
+        foreach (var d in deletions)
+            yield return d;
     }
 
     // ---- writes ----
@@ -231,6 +266,28 @@ public sealed partial class SalesforceClient : ICrmSource, ICrmWriter
         }
         catch (CrmRejectedException e) when (e.Status == 404)
         {
+        }
+    }
+
+    /// <summary>
+    /// "Update a Record": PATCH sobjects/Task|Event/{id} with WhatId — the opportunity, else the account, as on create —
+    /// and WhoId when the interaction names a contact (a Task or Event has one WhoId unless Shared Activities is on; one
+    /// already set is left when it names none). WhatId null clears it ("Update a Record": a field set to null is
+    /// cleared). One deleted since (404) is left alone.
+    /// </summary>
+    public async Task<bool> SetActivityLinksAsync(CrmActivityKind kind, string activityId, CrmActivityLinks links, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["WhatId"] = links.DealId ?? links.CompanyId };
+        if (links.ContactIds.Count > 0)
+            body["WhoId"] = links.ContactIds[0];
+        try
+        {
+            using var _ = await SendAsync(HttpMethod.Patch, $"{DataPath}/sobjects/{ActivityObject(kind)}/{Uri.EscapeDataString(activityId)}", body, read: false, cancellationToken);
+            return true;
+        }
+        catch (CrmRejectedException e) when (e.Status == 404)
+        {
+            return false;
         }
     }
 

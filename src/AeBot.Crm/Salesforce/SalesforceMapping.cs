@@ -59,19 +59,34 @@ internal static class SalesforceMapping
         r.Id, r.Required("Name"), r.Text("Email"), r.Text("Phone"), r.Text("Title"), r.Text("AccountId"),
         r.RequiredDateTime("CreatedDate"), r.RequiredDateTime("SystemModstamp"), []);
 
-    public static string DealsQuery(CrmWindow window, SalesforceOptions options) =>
+    public static string DealsQuery(CrmWindow window, SalesforceOptions options) => DealsSelect(options) + SalesforceSoql.Where(window);
+
+    /// <summary>The opportunities with these ids (a line item of theirs changed or went).</summary>
+    public static string DealsByIdQuery(IEnumerable<string> ids, SalesforceOptions options) =>
+        DealsSelect(options) + " WHERE Id IN (" + string.Join(",", ids.Select(SalesforceSoql.String)) + ")";
+
+    // Every line item's id (first created first): the product is the first's, and the ids let a line item deleted
+    // later be traced to its opportunity (getDeleted names only the line item).
+    private static string DealsSelect(SalesforceOptions options) =>
         "SELECT Id, Name, Amount, StageName, CloseDate, OwnerId, AccountId, NextStep, Type, CreatedDate, SystemModstamp"
         + (options.MultiCurrency ? ", CurrencyIsoCode" : "")
         + (string.IsNullOrWhiteSpace(options.LossReasonField) ? "" : ", " + options.LossReasonField)
-        + ", (SELECT Product2Id FROM OpportunityLineItems ORDER BY CreatedDate LIMIT 1) FROM Opportunity"
-        + SalesforceSoql.Where(window);
+        + ", (SELECT Id, Product2Id FROM OpportunityLineItems ORDER BY CreatedDate) FROM Opportunity";
 
-    public static CrmDeal Deal(SalesforceRecord r, SalesforceOptions options) => new(
-        r.Id, r.Required("Name"), r.Decimal("Amount"), options.MultiCurrency ? r.Text("CurrencyIsoCode") : null,
-        r.Text("StageName"), null, r.Date("CloseDate"), r.Text("OwnerId"), r.Text("AccountId"),
-        r.Children("OpportunityLineItems").Select(i => i.Text("Product2Id")).FirstOrDefault(), r.Text("NextStep"),
-        string.IsNullOrWhiteSpace(options.LossReasonField) ? null : r.Text(options.LossReasonField), r.Text("Type"),
-        r.RequiredDateTime("CreatedDate"), r.RequiredDateTime("SystemModstamp"), []);
+    public static CrmDeal Deal(SalesforceRecord r, SalesforceOptions options)
+    {
+        var lineItems = r.Children("OpportunityLineItems").ToList();
+        return new(
+            r.Id, r.Required("Name"), r.Decimal("Amount"), options.MultiCurrency ? r.Text("CurrencyIsoCode") : null,
+            r.Text("StageName"), null, r.Date("CloseDate"), r.Text("OwnerId"), r.Text("AccountId"),
+            lineItems.Select(i => i.Text("Product2Id")).FirstOrDefault(), r.Text("NextStep"),
+            string.IsNullOrWhiteSpace(options.LossReasonField) ? null : r.Text(options.LossReasonField), r.Text("Type"),
+            r.RequiredDateTime("CreatedDate"), r.RequiredDateTime("SystemModstamp"), [], lineItems.Select(i => i.Text("Id")).OfType<string>().ToList());
+    }
+
+    /// <summary>Line items changed in the window, with their opportunity.</summary>
+    public static string LineItemsQuery(CrmWindow window) =>
+        "SELECT Id, OpportunityId, SystemModstamp FROM OpportunityLineItem" + SalesforceSoql.Where(window);
 
     public static string TasksQuery(CrmWindow window) =>
         "SELECT Id, Subject, Description, ActivityDate, Status, IsClosed, TaskSubtype, OwnerId, WhatId, WhoId, AccountId, CreatedDate, SystemModstamp FROM Task"

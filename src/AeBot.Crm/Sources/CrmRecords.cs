@@ -44,12 +44,19 @@ public sealed record CrmContact(
 /// whose records carry the stage's label instead (Salesforce's StageName) gives the label as the id, as its stage
 /// list does. <see cref="Amount"/> is in <see cref="Currency"/> (null: the CRM's company currency).
 /// <see cref="ProductId"/>: the product of its first line item, if any — Salesforce's first created; HubSpot's first
-/// in the deal's own order (position, then creation) among those made from a product.
+/// in the deal's own order (position, then creation) among those made from a product. <see cref="LineItemIds"/>: all
+/// its line items, where the client read them (null: not read) — so a line item deleted later can be traced to its deal.
 /// </summary>
 public sealed record CrmDeal(
     string Id, string Name, decimal? Amount, string? Currency, string? StageId, string? PipelineId, DateOnly? CloseDate,
     string? OwnerId, string? CompanyId, string? ProductId, string? NextStep, string? LossReason, string? Type,
-    DateTimeOffset CreatedAt, DateTimeOffset ModifiedAt, IReadOnlyList<string> MergedIds);
+    DateTimeOffset CreatedAt, DateTimeOffset ModifiedAt, IReadOnlyList<string> MergedIds, IReadOnlyList<string>? LineItemIds = null);
+
+/// <summary>
+/// Line items added, changed or deleted within a window: the deals those still there belong to, and the ids of those
+/// deleted (their deal is no longer said by the CRM: AeBot remembers it from the deal's last read).
+/// </summary>
+public sealed record CrmLineItemChanges(IReadOnlyCollection<string> DealIds, IReadOnlyCollection<string> DeletedLineItemIds);
 
 public enum CrmActivityKind
 {

@@ -28,6 +28,19 @@ public interface ICrmSource
 
     IAsyncEnumerable<CrmPage<CrmActivity>> ReadActivitiesAsync(CrmWindow window, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Line items added, changed or deleted within the window (Since is never null here). A deal's change stamp is not
+    /// documented to move when its line items do, so an increment asks for these itself and reads their deals again
+    /// (<see cref="ReadDealsByIdAsync"/>): a deal whose line items were all removed loses its product without a full run.
+    /// The default: none (a CRM whose deals' stamps do move reads them with the deals).
+    /// </summary>
+    Task<CrmLineItemChanges> ReadLineItemChangesAsync(CrmWindow window, CancellationToken cancellationToken) =>
+        Task.FromResult(new CrmLineItemChanges([], []));
+
+    /// <summary>These deals as they are now (those the CRM no longer has are left out: deletions are read as such).</summary>
+    IAsyncEnumerable<CrmPage<CrmDeal>> ReadDealsByIdAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        AsyncEnumerable.Empty<CrmPage<CrmDeal>>();
+
     /// <summary>Records of <paramref name="type"/> deleted (or merged away) within the window (Since is never null here).</summary>
     IAsyncEnumerable<CrmDeletion> ReadDeletionsAsync(CrmObject type, CrmWindow window, CancellationToken cancellationToken);
 
@@ -78,13 +91,26 @@ public interface ICrmWriter
 
     /// <summary>Deletes an activity AeBot created (undone in chat). One already gone counts as deleted.</summary>
     Task DeleteActivityAsync(CrmActivityKind kind, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Points an activity AeBot created at the deal and company it is about now (an interaction moved to another deal
+    /// in chat): its deal and company links become exactly these (none where null), and its contacts gain those listed
+    /// (a contact someone linked in the CRM is left). Setting the same links again changes nothing. One the CRM no longer
+    /// has is left alone (false).
+    /// </summary>
+    Task<bool> SetActivityLinksAsync(CrmActivityKind kind, string activityId, CrmActivityLinks links, CancellationToken cancellationToken);
 }
+
+/// <summary>What an activity is about: a deal, a company and contacts, by CRM id.</summary>
+public sealed record CrmActivityLinks(string? DealId, string? CompanyId, IReadOnlyList<string> ContactIds);
 
 /// <summary>
 /// What an activity AeBot created is now. <see cref="Key"/>: AeBot's key of this write (a client may stamp it where it
 /// stamps a create's). <see cref="DueDate"/> and <see cref="Completed"/> are a task's.
 /// </summary>
-public sealed record CrmActivityUpdate(string Key, CrmActivityKind Kind, string Subject, string Body, DateOnly? DueDate = null, bool? Completed = null);
+/// <see cref="DueAt"/>: a task due at a moment (a reminder), <see cref="DueDate"/> then its day in the rep's zone.
+public sealed record CrmActivityUpdate(string Key, CrmActivityKind Kind, string Subject, string Body, DateOnly? DueDate = null, bool? Completed = null,
+    DateTimeOffset? DueAt = null);
 
 /// <summary>
 /// A deal's fields AeBot writes. Values travel as invariant strings: a stage by its CRM id, a date as yyyy-MM-dd,
@@ -104,9 +130,11 @@ public enum CrmDealField
 /// An activity to create. <see cref="Key"/> is AeBot's idempotency key for it ("aebot-…"); clients store it where
 /// they can find it again (see each client).
 /// </summary>
+/// <see cref="DueAt"/>: a task due at a moment rather than on a day (a reminder: "Friday 9am"); its day is
+/// <see cref="DueDate"/> in the rep's zone.
 public sealed record CrmActivityWrite(
     string Key, CrmActivityKind Kind, DateTimeOffset OccurredAt, string Subject, string Body, string? OwnerId,
-    string? DealId, string? CompanyId, IReadOnlyList<string> ContactIds, DateOnly? DueDate);
+    string? DealId, string? CompanyId, IReadOnlyList<string> ContactIds, DateOnly? DueDate, DateTimeOffset? DueAt = null);
 
 /// <summary>Requests made by a client and what the CRM said of its limits.</summary>
 public sealed class CrmUsage

@@ -11,7 +11,11 @@ namespace AeBot.Crm.Sync;
 internal sealed class CrmLinks(AeBotDbContext db, string provider)
 {
     public const string Users = "users", Products = "products", Companies = "companies", Contacts = "contacts", Deals = "deals",
-        Activities = "activities", Tasks = "tasks";
+        Activities = "activities", Tasks = "tasks",
+        // A reminder's CRM task (LocalId: the reminder): the rep's own, never read back as a follow-up.
+        Reminders = "reminders",
+        // A deal's line item (LocalId: the deal): how a line item deleted later is traced back to its deal.
+        LineItems = "line_items";
 
     private readonly Dictionary<string, Dictionary<string, long>> _known = [];
 

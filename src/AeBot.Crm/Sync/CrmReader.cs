@@ -313,6 +313,7 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
         await links.PreloadAsync(CrmLinks.Users, page.Records.Select(d => d.OwnerId), ct);
         await links.PreloadAsync(CrmLinks.Companies, page.Records.Select(d => d.CompanyId), ct);
         await links.PreloadAsync(CrmLinks.Products, page.Records.Select(d => d.ProductId), ct);
+        var lineItemRows = await links.RowsAsync(CrmLinks.LineItems, page.Records.SelectMany(d => d.LineItemIds ?? []).ToList(), ct);
         foreach (var d in page.Records)
         {
             if (string.IsNullOrWhiteSpace(d.Name))
@@ -397,6 +398,8 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
                 fields.Set(CrmDealField.Owner, d.OwnerId, d.ModifiedAt);
                 row.Fields = fields.Serialize();
                 await MergeAsync(CrmLinks.Deals, d.MergedIds, deal.Id, ct);
+                foreach (var lineItem in d.LineItemIds ?? [])
+                    lineItemRows[lineItem] = links.Link(lineItemRows.GetValueOrDefault(lineItem), CrmLinks.LineItems, lineItem, deal.Id, d.ModifiedAt, now);
             });
             Count(CrmObject.Deals, created, changed);
         }
@@ -442,6 +445,9 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
 
         var tasks = records.Where(a => a.Kind == CrmActivityKind.Task).ToList();
         var others = records.Where(a => a.Kind != CrmActivityKind.Task).ToList();
+        // A reminder's CRM task is the rep's own reminder, written by AeBot: never read back as a follow-up.
+        var reminderRows = await links.RowsAsync(CrmLinks.Reminders, tasks.Select(a => a.Id).ToList(), ct);
+        tasks = tasks.Where(a => !reminderRows.ContainsKey(a.Id)).ToList();
         var taskRows = await links.RowsAsync(CrmLinks.Tasks, tasks.Select(a => a.Id).ToList(), ct);
         var interactionRows = await links.RowsAsync(CrmLinks.Activities, others.Select(a => a.Id).ToList(), ct);
         var localTasks = await LoadAsync(db.FollowUpTasks, taskRows, tasks.Select(a => a.Id), ct);
@@ -456,6 +462,14 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             var accountId = links.Local(CrmLinks.Companies, a.CompanyId) ?? deal?.AccountId;
             var repId = links.Local(CrmLinks.Users, a.OwnerId);
             var text = Text(a.Subject, a.Body);
+            if (a.Kind == CrmActivityKind.Task && reminderRows.TryGetValue(a.Id, out var reminderRow))
+            {
+                // Still there: its link is kept fresh (so a full read's sweep does not ask about it), nothing else.
+                if (reminderRow.DeletedAt is null)
+                    After(() => LinkAsync(reminderRows, CrmLinks.Reminders, a.Id, reminderRow.LocalId, a.ModifiedAt));
+                Count(CrmObject.Activities, created: false, changed: false);
+                continue;
+            }
             if (a.Kind == CrmActivityKind.Task)
             {
                 var ownerId = repId ?? deal?.OwnerId;
@@ -534,6 +548,36 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
         await FlushAsync(ct);
     }
 
+    /// <summary>The CRM ids of the deals these deleted line items were on, as the deals' last reads said.</summary>
+    public async Task<List<string>> DealsOfLineItemsAsync(IReadOnlyCollection<string> lineItemIds, CancellationToken ct)
+    {
+        var dealIds = new List<long>();
+        foreach (var chunk in lineItemIds.Distinct().Chunk(500))
+        {
+            dealIds.AddRange(await db.CrmRecords.AsNoTracking()
+                .Where(r => r.Provider == links.Provider && r.ObjectType == CrmLinks.LineItems && chunk.Contains(r.CrmId) && r.DeletedAt == null)
+                .Select(r => r.LocalId).ToListAsync(ct));
+        }
+        var crmIds = new List<string>();
+        foreach (var chunk in dealIds.Distinct().Chunk(500))
+        {
+            crmIds.AddRange(await db.CrmRecords.AsNoTracking()
+                .Where(r => r.Provider == links.Provider && r.ObjectType == CrmLinks.Deals && chunk.Contains(r.LocalId) && r.DeletedAt == null)
+                .Select(r => r.CrmId).ToListAsync(ct));
+        }
+        return crmIds;
+    }
+
+    /// <summary>Deleted line items whose deals have been read again: nothing more to trace.</summary>
+    public async Task ForgetLineItemsAsync(IReadOnlyCollection<string> lineItemIds, CancellationToken ct)
+    {
+        foreach (var chunk in lineItemIds.Distinct().Chunk(500))
+        {
+            await db.CrmRecords.Where(r => r.Provider == links.Provider && r.ObjectType == CrmLinks.LineItems && chunk.Contains(r.CrmId) && r.DeletedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.DeletedAt, now), ct);
+        }
+    }
+
     // ---------------------------------------------------------------- deletions and merges
 
     public Task DeleteAsync(CrmDeletion deletion, CancellationToken ct) => RemoveAsync(deletion, swept: false, ct);
@@ -565,7 +609,7 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
         CrmObject.Companies => [CrmLinks.Companies],
         CrmObject.Contacts => [CrmLinks.Contacts],
         CrmObject.Deals => [CrmLinks.Deals],
-        CrmObject.Activities => [CrmLinks.Activities, CrmLinks.Tasks],
+        CrmObject.Activities => [CrmLinks.Activities, CrmLinks.Tasks, CrmLinks.Reminders],
         _ => [],
     };
 
@@ -595,6 +639,8 @@ internal sealed partial class CrmReader(AeBotDbContext db, CrmLinks links, CrmOp
             case CrmLinks.Tasks:
                 await db.FollowUpTasks.Where(t => t.Id == localId).ExecuteDeleteAsync(ct);
                 break;
+            case CrmLinks.Reminders:
+                break; // the task went; the rep's reminder in AeBot stays theirs
         }
     }
 

@@ -4,6 +4,7 @@ using AeBot.Core.Conversation;
 using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
 using AeBot.Core.Interactions;
+using AeBot.Core.Reminders;
 using AeBot.Crm.Sources;
 using AeBot.Data.Crm;
 using AeBot.Data.Storage;
@@ -94,7 +95,11 @@ internal sealed partial class CrmWriteBacks(
         foreach (var u in undone)
         {
             var sent = JsonSerializer.Deserialize<WriteBackPayload>(u.Payload, Json) ?? new WriteBackPayload();
-            var payload = new WriteBackPayload { DealId = sent.DealId, ChangedAt = u.UndoneAt, SyncInteractionId = sent.SyncInteractionId, SyncTaskIds = [.. sent.SyncTaskIds] };
+            // A reminder undone is cancelled (or back where it was): its CRM task is set to what the reminder is now.
+            var payload = new WriteBackPayload
+            {
+                DealId = sent.DealId, ChangedAt = u.UndoneAt, SyncInteractionId = sent.SyncInteractionId, SyncTaskIds = [.. sent.SyncTaskIds], ReminderId = sent.ReminderId,
+            };
             var change = (await feed.AfterAsync(u.BotChangeId - 1, 1, ct)).FirstOrDefault(c => c.ChangeId == u.BotChangeId);
             if (sent.Written.Count > 0 && change?.Deal is { } d)
             {
@@ -126,7 +131,7 @@ internal sealed partial class CrmWriteBacks(
                 else
                     payload.Delete[task] = nameof(CrmActivityKind.Task);
             }
-            if (payload.Fields.Count == 0 && payload.Delete.Count == 0 && payload.SyncInteractionId is null && payload.SyncTaskIds.Count == 0)
+            if (payload.Fields.Count == 0 && payload.Delete.Count == 0 && payload.SyncInteractionId is null && payload.SyncTaskIds.Count == 0 && payload.ReminderId is null)
                 continue;
             db.CrmWriteBacks.Add(new CrmWriteBackRow
             {
@@ -162,7 +167,7 @@ internal sealed partial class CrmWriteBacks(
         return payload;
     }
 
-    private static WriteBackPayload? Payload(ChatChange change)
+    private WriteBackPayload? Payload(ChatChange change)
     {
         if (change.Undone)
             return null;
@@ -200,8 +205,10 @@ internal sealed partial class CrmWriteBacks(
             case "followup":
                 // Marked done or snoozed: the CRM task is set to what the follow-up is now.
                 return change.FollowUpId is not { } followUp ? null : new WriteBackPayload { SyncTaskIds = [followUp], ChangedAt = change.At };
+            case "reminder":
+                // Set or snoozed: the rep's own CRM task is set to what the reminder is now (Crm:WriteReminders).
+                return options.WriteReminders && change.ReminderId is { } reminder ? new WriteBackPayload { ReminderId = reminder, ChangedAt = change.At } : null;
             default:
-                // Reminders are the rep's own, not CRM tasks: they stay in AeBot (see README).
                 return null;
         }
     }
@@ -218,7 +225,8 @@ internal sealed partial class CrmWriteBacks(
         {
             var row = await db.CrmWriteBacks.FirstAsync(w => w.Id == id, ct);
             var payload = JsonSerializer.Deserialize<WriteBackPayload>(row.Payload, Json) ?? new WriteBackPayload();
-            if (row.BotChangeId > 0 && payload.Done.Count == 0
+            // A reminder's write-back sends what the reminder is now, whatever was undone: it is not dropped.
+            if (row.BotChangeId > 0 && payload.Done.Count == 0 && payload.ReminderId is null
                 && await db.BotChanges.AnyAsync(c => c.Id == row.BotChangeId && c.UndoneAt != null, ct))
             {
                 // Undone in chat before it went out: nothing to send, nothing to take back.
@@ -252,6 +260,12 @@ internal sealed partial class CrmWriteBacks(
                     payload.Done["update"] = await UpdateActivityAsync(row, links, edited, ct) ?? "";
                     await SaveStepAsync(row, payload, ct);
                 }
+                // Its links, a step of its own: an edit that moved the interaction to another deal moves the activity.
+                if (payload.SyncInteractionId is { } moved && !payload.Done.ContainsKey("links"))
+                {
+                    payload.Done["links"] = await RelinkActivityAsync(links, moved, ct) ?? "";
+                    await SaveStepAsync(row, payload, ct);
+                }
                 foreach (var taskId in payload.SyncTaskIds.Distinct().Where(t => !payload.Done.ContainsKey("taskupdate:" + t)).ToList())
                 {
                     payload.Done["taskupdate:" + taskId] = await UpdateTaskAsync(row, links, taskId, ct) ?? "";
@@ -266,6 +280,11 @@ internal sealed partial class CrmWriteBacks(
                             && r.CrmId == crmId && r.DeletedAt == null)
                         .ExecuteUpdateAsync(u => u.SetProperty(r => r.DeletedAt, gone), ct);
                     payload.Done["delete:" + crmId] = crmId;
+                    await SaveStepAsync(row, payload, ct);
+                }
+                if (payload.ReminderId is { } reminderId && !payload.Done.ContainsKey("reminder"))
+                {
+                    payload.Done["reminder"] = await SyncReminderAsync(row, links, reminderId, retry, ct) ?? "";
                     await SaveStepAsync(row, payload, ct);
                 }
                 if (payload.Fields.Count > 0 && !payload.Done.ContainsKey("deal"))
@@ -380,15 +399,17 @@ internal sealed partial class CrmWriteBacks(
     /// What an interaction is in the CRM: a call, meeting, e-mail (HubSpot's emails; Salesforce's Task of subtype Email)
     /// or note, its subject and its text with the objections and next step.
     /// </summary>
+    private static CrmActivityKind KindOf(InteractionType type) => type switch
+    {
+        InteractionType.Call => CrmActivityKind.Call,
+        InteractionType.Meeting => CrmActivityKind.Meeting,
+        InteractionType.Email => CrmActivityKind.Email,
+        _ => CrmActivityKind.Note,
+    };
+
     private static (CrmActivityKind Kind, string Subject, string Body) Describe(Interaction interaction)
     {
-        var kind = interaction.Type switch
-        {
-            InteractionType.Call => CrmActivityKind.Call,
-            InteractionType.Meeting => CrmActivityKind.Meeting,
-            InteractionType.Email => CrmActivityKind.Email,
-            _ => CrmActivityKind.Note,
-        };
+        var kind = KindOf(interaction.Type);
         var noun = kind switch { CrmActivityKind.Call => "Call", CrmActivityKind.Meeting => "Meeting", CrmActivityKind.Email => "Email", _ => "Note" };
         var subject = interaction.Account is { } account ? $"{noun} with {account.Name}" : noun;
         var body = interaction.Summary;
@@ -407,6 +428,62 @@ internal sealed partial class CrmWriteBacks(
             return null; // gone since, or never in the CRM (logged before it was connected)
         var (kind, subject, body) = Describe(interaction);
         await writer.UpdateActivityAsync(crmId, new CrmActivityUpdate(Key(row, "update"), kind, subject, body), ct);
+        return crmId;
+    }
+
+    /// <summary>
+    /// An interaction's activity pointed at the deal, company and contacts the interaction has now (an edit may have
+    /// moved it to another deal); null when the CRM has none of it, or no longer has it.
+    /// </summary>
+    private async Task<string?> RelinkActivityAsync(CrmLinks links, long interactionId, CancellationToken ct)
+    {
+        var interaction = await db.Interactions.AsNoTracking().Include(i => i.Contacts).FirstOrDefaultAsync(i => i.Id == interactionId, ct);
+        if (interaction is null || await links.CrmIdAsync(CrmLinks.Activities, interactionId, ct) is not { } crmId)
+            return null;
+        var contactIds = new List<string>();
+        foreach (var c in interaction.Contacts)
+        {
+            if (await links.CrmIdAsync(CrmLinks.Contacts, c.ContactId, ct) is { } crmContact)
+                contactIds.Add(crmContact);
+        }
+        var target = new CrmActivityLinks(
+            await links.CrmIdAsync(CrmLinks.Deals, interaction.OpportunityId, ct), await links.CrmIdAsync(CrmLinks.Companies, interaction.AccountId, ct), contactIds);
+        return await writer.SetActivityLinksAsync(KindOf(interaction.Type), crmId, target, ct) ? crmId : null;
+    }
+
+    /// <summary>
+    /// A reminder as the rep's own CRM task, set to what the reminder is now: created (owned by the rep, due when the
+    /// reminder is, associated with nothing — a reminder names no account or deal AeBot could tell apart from its
+    /// words), moved when it is snoozed, deleted when it is cancelled. Null when there is nothing in the CRM to keep
+    /// (cancelled before it went out, or a rep the CRM has no user for: a task would be nobody's).
+    /// </summary>
+    private async Task<string?> SyncReminderAsync(CrmWriteBackRow row, CrmLinks links, long reminderId, bool retry, CancellationToken ct)
+    {
+        var reminder = await db.Reminders.AsNoTracking().Include(r => r.Rep).FirstOrDefaultAsync(r => r.Id == reminderId, ct);
+        var known = await links.CrmIdAsync(CrmLinks.Reminders, reminderId, ct);
+        if (reminder is null || reminder.Status == ReminderStatus.Cancelled)
+        {
+            if (known is null)
+                return null;
+            await writer.DeleteActivityAsync(CrmActivityKind.Task, known, ct);
+            var gone = clock.GetUtcNow();
+            await db.CrmRecords.Where(r => r.Provider == source.Provider && r.ObjectType == CrmLinks.Reminders && r.CrmId == known && r.DeletedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.DeletedAt, gone), ct);
+            return known;
+        }
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(reminder.Rep?.TimeZoneId ?? "UTC", out var z) ? z : TimeZoneInfo.Utc;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(reminder.DueAt, zone).DateTime);
+        var key = Key(row, "reminder-" + reminderId.ToString(CultureInfo.InvariantCulture));
+        if (known is not null)
+        {
+            await writer.UpdateActivityAsync(known, new CrmActivityUpdate(key, CrmActivityKind.Task, reminder.Text, reminder.Text, day, DueAt: reminder.DueAt), ct);
+            return known;
+        }
+        if (await links.CrmIdAsync(CrmLinks.Users, reminder.RepId, ct) is not { } owner)
+            return null;
+        var write = new CrmActivityWrite(key, CrmActivityKind.Task, reminder.CreatedAt, reminder.Text, reminder.Text, owner, null, null, [], day, reminder.DueAt);
+        var crmId = (retry ? await writer.FindActivityAsync(write, ct) : null) ?? await writer.CreateActivityAsync(write, ct);
+        await LinkAsync(links, CrmLinks.Reminders, crmId, reminderId, ct);
         return crmId;
     }
 
@@ -631,6 +708,9 @@ internal sealed class WriteBackPayload
 
     /// <summary>Follow-ups whose CRM tasks are set to what they are now (done, snoozed, retitled).</summary>
     public List<long> SyncTaskIds { get; set; } = [];
+
+    /// <summary>A reminder whose CRM task is set to what the reminder is now (created, moved, or deleted when cancelled).</summary>
+    public long? ReminderId { get; set; }
 
     /// <summary>CRM activities to delete (CRM id → kind): what an undone change had created.</summary>
     public Dictionary<string, string> Delete { get; set; } = [];

@@ -45,7 +45,8 @@ public sealed class ChatChangeFeed(AeBotDbContext db)
                 : null;
             // A logged interaction's follow-up is the FollowUpId; a won deal's hand-off tasks are TaskIds.
             var tasks = record.FollowUpId is { } followUp && record.Kind == UndoRecord.Log ? [.. record.TaskIds, followUp] : record.TaskIds;
-            changes.Add(new ChatChange(row.Id, row.RepId, row.At, record.Kind, record.InteractionId, tasks, record.DealId, deal, row.UndoneAt is not null, record.FollowUpId));
+            changes.Add(new ChatChange(row.Id, row.RepId, row.At, record.Kind, record.InteractionId, tasks, record.DealId, deal, row.UndoneAt is not null, record.FollowUpId,
+                record.ReminderId));
         }
         return changes;
     }
@@ -54,10 +55,11 @@ public sealed class ChatChangeFeed(AeBotDbContext db)
 /// <summary>
 /// One change made in chat. <see cref="Kind"/>: log (an interaction with its follow-ups), deal (a deal update, with
 /// the follow-ups it set), edit, followup, reminder. <see cref="Undone"/>: taken back since. <see cref="FollowUpId"/>: the
-/// follow-up a followup change marked done or snoozed, or the one an edit changed.
+/// follow-up a followup change marked done or snoozed, or the one an edit changed. <see cref="ReminderId"/>: the
+/// reminder a reminder change set or snoozed.
 /// </summary>
 public sealed record ChatChange(long ChangeId, long RepId, DateTimeOffset At, string Kind, long? InteractionId, IReadOnlyList<long> TaskIds,
-    long? DealId, ChatDealEdit? Deal, bool Undone, long? FollowUpId = null);
+    long? DealId, ChatDealEdit? Deal, bool Undone, long? FollowUpId = null, long? ReminderId = null);
 
 /// <summary>A deal's write-back fields before and after a change made in chat.</summary>
 public sealed record ChatDealEdit(string StageBefore, string StageAfter, DateOnly? CloseBefore, DateOnly? CloseAfter, decimal? AmountBefore, decimal? AmountAfter,

@@ -43,6 +43,30 @@ public sealed class FakeHubSpotTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task A_v4_association_refuses_a_type_id_not_between_the_two_objects_a_missing_target_or_record_and_a_removal_answers_204()
+    {
+        var deal = _fake.AddDeal("Acme - Platform", 10m);
+        var call = _fake.AddEngagement("calls", _fake.Now, new Dictionary<string, string?> { ["hs_call_title"] = "Intro" });
+        static object Types(int id) => new[] { new { associationCategory = "HUBSPOT_DEFINED", associationTypeId = id } };
+
+        var noteType = await _http.PutAsJsonAsync($"/crm/v4/objects/calls/{call}/associations/deals/{deal}", Types(214)); // note→deal
+        Assert.Equal(HttpStatusCode.BadRequest, noteType.StatusCode);
+        Assert.Equal("VALIDATION_ERROR", (await Body(noteType)).GetProperty("category").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.PutAsJsonAsync($"/crm/v4/objects/calls/{call}/associations/deals/999999", Types(206))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.PutAsJsonAsync($"/crm/v4/objects/calls/999999/associations/deals/{deal}", Types(206))).StatusCode);
+        Assert.False(_fake.Get("calls", call)!.Associations.ContainsKey("deals"));
+
+        var made = await _http.PutAsJsonAsync($"/crm/v4/objects/calls/{call}/associations/deals/{deal}", Types(206));
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.Equal(long.Parse(deal, System.Globalization.CultureInfo.InvariantCulture), (await Body(made)).GetProperty("toObjectId").GetInt64());
+        Assert.Equal([(deal, 206)], _fake.Get("calls", call)!.Associations["deals"]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync($"/crm/v4/objects/calls/{call}/associations/deals/{deal}")).StatusCode);
+        Assert.Empty(_fake.Get("calls", call)!.Associations["deals"]);
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync($"/crm/v4/objects/calls/{call}/associations/deals/{deal}")).StatusCode); // again: nothing to remove
+    }
+
+    [Fact]
     public async Task A_request_without_a_bearer_token_is_401_INVALID_AUTHENTICATION()
     {
         using var anonymous = new HttpClient { BaseAddress = new Uri(_fake.BaseUrl) };

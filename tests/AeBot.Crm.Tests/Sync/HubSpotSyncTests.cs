@@ -48,14 +48,14 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
         _db.Dispose();
     }
 
-    private static CrmOptions Options() => new() { Provider = "HubSpot", Currency = "USD" };
+    private static CrmOptions Options(bool writeReminders = true) => new() { Provider = "HubSpot", Currency = "USD", WriteReminders = writeReminders };
 
-    private async Task<CrmSyncReport> SyncAsync(bool full = false)
+    private async Task<CrmSyncReport> SyncAsync(bool full = false, bool writeReminders = true)
     {
         await using var db = _db.NewContext();
         await using var run = _host.NewRun();
         var sync = new CrmSync(db, new ChatChangeFeed(db), run.ServiceProvider.GetRequiredService<Sources.ICrmSource>(),
-            run.ServiceProvider.GetRequiredService<Sources.ICrmWriter>(), Microsoft.Extensions.Options.Options.Create(Options()),
+            run.ServiceProvider.GetRequiredService<Sources.ICrmWriter>(), Microsoft.Extensions.Options.Options.Create(Options(writeReminders)),
             new FakeNow(Fake), NullLogger<CrmSync>.Instance);
         return await sync.RunAsync(full, null, CancellationToken.None);
     }
@@ -551,6 +551,45 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Line_items_added_to_and_removed_from_a_deal_give_and_take_its_product_in_incremental_runs()
+    {
+        var analytics = Fake.AddProduct("Fleet Analytics Pro", 60_000m);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        Assert.Null(ProductOf(_ids["risk"]));
+        var riskStamp = Fake.Get("deals", _ids["risk"])!["hs_lastmodifieddate"];
+
+        // HubSpot does not document that adding or removing a line item moves the deal's hs_lastmodifieddate; the fake
+        // leaves it where it was, so only the line items say the deal changed.
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        var lineItem = Fake.AddLineItem(_ids["risk"], analytics);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.ClearRequests();
+        var added = await SyncAsync();
+
+        Assert.Equal(riskStamp, Fake.Get("deals", _ids["risk"])!["hs_lastmodifieddate"]);
+        Assert.Equal("Fleet Analytics Pro", ProductOf(_ids["risk"]));
+        Assert.Equal(1, added.Read["deals"].Updated);
+        Assert.Contains(Fake.Requests, r => r.Path == "/crm/v3/objects/line_items/search");
+        Assert.Single(Fake.Requests, r => r.Path == "/crm/v3/objects/deals/batch/read" && r.Body.Contains(_ids["risk"], StringComparison.Ordinal));
+
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        Fake.RemoveLineItem(_ids["risk"], lineItem);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        var removed = await SyncAsync();
+
+        Assert.Equal("ok", removed.Outcome);
+        Assert.Null(ProductOf(_ids["risk"]));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Products WHERE Name = 'Fleet Analytics Pro'"));
+
+        // Nothing more to trace: the next run reads no deal again.
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        Fake.ClearRequests();
+        await SyncAsync();
+        Assert.DoesNotContain(Fake.Requests, r => r.Path == "/crm/v3/objects/deals/batch/read");
+    }
+
+    [Fact]
     public async Task A_deal_with_more_line_items_than_an_association_page_holds_is_read_to_its_last_page()
     {
         var audit = Fake.AddProduct("Audit Module", 22_000m);
@@ -624,6 +663,181 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
         await SyncAsync();
         Assert.Equal(anaRep, Local("users", ana));
         Assert.Equal(benRep, Local("users", ben));
+    }
+
+    [Fact]
+    public async Task A_call_moved_to_another_deal_in_chat_is_associated_with_that_deal_only_on_HubSpot()
+    {
+        var expansion = Fake.AddDeal("Northgate Logistics - Expansion", 40_000m, "qualifiedtobuy", _ids["northgate"], _ids["daniel"], new DateOnly(2027, 3, 1));
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        var (interactionId, _, _) = await LogAsync(InteractionType.Call, "Dana wants the fleet pricing split by region.");
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync();
+        var callId = CrmIdOf("activities", interactionId);
+        Assert.Equal([_ids["fleet"]], Fake.Get("calls", callId)!.Associations["deals"].Select(a => a.Id));
+
+        await using (var db = _db.NewContext())
+        {
+            var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+            Assert.NotNull(await Writes(db).EditInteractionAsync(daniel, interactionId, new InteractionEdit(OpportunityId: Local("deals", expansion)), default));
+        }
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.ClearRequests();
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+
+        var call = Fake.Get("calls", callId)!;
+        Assert.Equal([expansion], call.Associations["deals"].Select(a => a.Id));
+        Assert.Equal([(expansion, 206)], call.Associations["deals"]); // call→deal, HUBSPOT_DEFINED
+        Assert.Equal([_ids["northgate"]], call.Associations["companies"].Select(a => a.Id));
+        Assert.Equal([_ids["dana"]], call.Associations["contacts"].Select(a => a.Id));
+        Assert.Single(Fake.Requests, r => r.Method == "PUT" && r.Path == $"/crm/v4/objects/calls/{callId}/associations/deals/{expansion}");
+        Assert.Single(Fake.Requests, r => r.Method == "DELETE" && r.Path == $"/crm/v4/objects/calls/{callId}/associations/deals/{_ids["fleet"]}");
+
+        // Read back on the deal it was moved to, and the step is not sent again.
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        Fake.ClearRequests();
+        Assert.Equal(0, (await SyncAsync()).WritesSent);
+        Assert.DoesNotContain(Fake.Requests, r => r.Path.StartsWith("/crm/v4/objects/", StringComparison.Ordinal));
+        Assert.Equal(Local("deals", expansion), _db.Scalar($"SELECT OpportunityId FROM Interactions WHERE Id = {interactionId}"));
+    }
+
+    [Fact]
+    public async Task Emails_logged_in_HubSpot_are_read_as_email_interactions_in_full_and_incremental_syncs_and_our_own_is_not_read_as_new()
+    {
+        Fake.AddEngagement("emails", Fake.Now.AddDays(-2), new Dictionary<string, string?>
+        {
+            ["hs_email_subject"] = "Fleet pricing", ["hs_email_text"] = "Dana, attached is the regional pricing.", ["hs_email_direction"] = "EMAIL",
+            ["hubspot_owner_id"] = _ids["daniel"],
+        }, _ids["fleet"], _ids["northgate"], [_ids["dana"]]);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+
+        var fleet = Local("deals", _ids["fleet"]);
+        Assert.Equal("Fleet pricing: Dana, attached is the regional pricing.", _db.Text($"SELECT Summary FROM Interactions WHERE Type = 2 AND OpportunityId = {fleet}"));
+        Assert.Equal(Local("contacts", _ids["dana"]),
+            _db.Scalar($"SELECT ic.ContactId FROM InteractionContacts ic JOIN Interactions i ON i.Id = ic.InteractionId WHERE i.Type = 2"));
+
+        Fake.Advance(TimeSpan.FromMinutes(10));
+        Fake.AddEngagement("emails", Fake.Now, new Dictionary<string, string?>
+        {
+            ["hs_email_subject"] = "Re: Risk dashboard", ["hs_email_text"] = "We can start in January.", ["hs_email_direction"] = "INCOMING_EMAIL",
+            ["hubspot_owner_id"] = _ids["sofia"],
+        }, _ids["risk"], _ids["kestrel"]);
+        var (logged, _, _) = await LogAsync(InteractionType.Email, "Sent Dana the signed order form.");
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.ClearRequests();
+        var report = await SyncAsync();
+
+        Assert.Contains(Fake.Requests, r => r.Method == "POST" && r.Path == "/crm/v3/objects/emails/search");
+        Assert.Equal(1, report.Read["activities"].Created);
+        Assert.Equal(Local("deals", _ids["risk"]), _db.Scalar("SELECT OpportunityId FROM Interactions WHERE Summary = 'Re: Risk dashboard: We can start in January.'"));
+        Assert.Equal(_db.Scalar("SELECT Id FROM Reps WHERE Email = 'sofia.ruiz@brightwave.example'"),
+            _db.Scalar("SELECT RepId FROM Interactions WHERE Summary = 'Re: Risk dashboard: We can start in January.'"));
+        Assert.Equal(3, _db.Scalar("SELECT COUNT(*) FROM Interactions WHERE Type = 2"));
+
+        // The e-mail written from chat comes back in the next run as the same interaction, its wording kept.
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        var again = await SyncAsync();
+        Assert.Equal(0, again.Read["activities"].Created);
+        Assert.Equal(3, _db.Scalar("SELECT COUNT(*) FROM Interactions WHERE Type = 2"));
+        Assert.Equal("Sent Dana the signed order form.", _db.Text($"SELECT Summary FROM Interactions WHERE Id = {logged}"));
+    }
+
+    [Fact]
+    public async Task An_email_read_without_the_sales_email_read_scope_is_skipped_not_stored_blank()
+    {
+        Fake.MissingScopes.Add("sales-email-read");
+        var email = Fake.AddEngagement("emails", Fake.Now.AddDays(-1), new Dictionary<string, string?>
+        {
+            ["hs_email_subject"] = "Fleet pricing", ["hs_email_text"] = "Attached.", ["hubspot_owner_id"] = _ids["daniel"],
+        }, _ids["fleet"], _ids["northgate"]);
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync(full: true);
+
+        Assert.Equal("partial", report.Outcome);
+        Assert.Contains(report.Skipped, s => s.Id == email);
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM Interactions WHERE Type = 2"));
+    }
+
+    /// <summary>A datetime as HubSpot keeps it: epoch milliseconds as written on create, ISO 8601 once edited.</summary>
+    private static DateTimeOffset Instant(string? value) =>
+        long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+        : DateTimeOffset.Parse(value!, System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<long> RemindAsync(string text, DateTimeOffset dueAt)
+    {
+        await using var db = _db.NewContext();
+        var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+        return (await Writes(db).AddReminderAsync(daniel, new ReminderDraft(text, dueAt, "slack", "D123"), default)).Value.Id;
+    }
+
+    [Fact]
+    public async Task A_reminder_set_in_chat_becomes_the_reps_own_HubSpot_task_moved_when_snoozed_and_deleted_when_cancelled()
+    {
+        await SyncAsync(full: true);
+        var friday = new DateTimeOffset(2026, 12, 4, 14, 0, 0, TimeSpan.Zero); // Friday 9am in New York
+        var reminderId = await RemindAsync("Send Acme the proposal", friday);
+        var followUps = _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks");
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+
+        var task = Assert.Single(Fake.All("tasks"));
+        Assert.Equal("Send Acme the proposal", task["hs_task_subject"]);
+        Assert.Equal(_ids["daniel"], task["hubspot_owner_id"]);
+        Assert.Equal(friday, Instant(task["hs_timestamp"]));
+        Assert.Equal("NOT_STARTED", task["hs_task_status"]);
+        Assert.Empty(task.Associations); // the reminder names no account or deal AeBot could tell
+        Assert.Equal(task.Id, _db.Text($"SELECT CrmId FROM CrmRecords WHERE ObjectType = 'reminders' AND LocalId = {reminderId}"));
+
+        // Read back: the rep's own reminder, not a follow-up of someone's.
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, (await SyncAsync()).WritesSent);
+        Assert.Equal(followUps, _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks"));
+
+        long snoozeChange;
+        await using (var db = _db.NewContext())
+        {
+            var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+            snoozeChange = (await Writes(db).SnoozeReminderAsync(daniel, reminderId, friday.AddDays(3), default))!.ChangeId;
+        }
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+        Assert.Equal(friday.AddDays(3), Instant(task["hs_timestamp"]));
+        Assert.Single(Fake.All("tasks"));
+
+        // Undoing the snooze cancels the reminder (as chat's undo does): its task goes.
+        await using (var db = _db.NewContext())
+        {
+            var daniel = await ViewerAsync(db, "daniel.kim@brightwave.example");
+            Assert.Equal(UndoStatus.Undone, (await Writes(db).UndoAsync(daniel, snoozeChange, DateTimeOffset.MinValue, default)).Status);
+        }
+        Assert.Equal(2, _db.Scalar($"SELECT Status FROM Reminders WHERE Id = {reminderId}")); // Cancelled
+        Fake.Advance(TimeSpan.FromMinutes(1));
+        Fake.ClearRequests();
+        await SyncAsync();
+        Assert.NotNull(Fake.Get("tasks", task.Id)!.ArchivedAt);
+        Assert.Single(Fake.Requests, r => r.Method == "DELETE" && r.Path == $"/crm/v3/objects/tasks/{task.Id}");
+        Fake.Advance(TimeSpan.FromMinutes(5));
+        Fake.ClearRequests();
+        await SyncAsync();
+        Assert.DoesNotContain(Fake.Requests, r => r.Method == "DELETE");
+    }
+
+    [Fact]
+    public async Task With_WriteReminders_off_a_reminder_stays_in_AeBot()
+    {
+        await SyncAsync(full: true, writeReminders: false);
+        await RemindAsync("Send Acme the proposal", new DateTimeOffset(2026, 12, 4, 14, 0, 0, TimeSpan.Zero));
+        Fake.Advance(TimeSpan.FromMinutes(1));
+
+        var report = await SyncAsync(writeReminders: false);
+
+        Assert.Equal(0, report.WritesSent);
+        Assert.Empty(Fake.All("tasks"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM CrmWriteBacks"));
     }
 
     private static EfSalesWrites Writes(Data.Storage.AeBotDbContext db) =>

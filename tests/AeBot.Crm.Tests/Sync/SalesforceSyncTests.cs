@@ -460,6 +460,115 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_call_moved_to_another_opportunity_in_chat_has_its_WhatId_set_to_that_opportunity()
+    {
+        await SyncAsync(full: true);
+        var (interactionId, _, _) = await LogAsync(InteractionType.Call, "Ann asked to fold the pilot into the renewal.");
+        await SyncAsync();
+        var call = CrmIdOf("activities", interactionId);
+        Assert.Equal(_ids["platform"], _sf.Org.Get(call, "WhatId"));
+
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            Assert.NotNull(await Writes(db).EditInteractionAsync(raj, interactionId, new InteractionEdit(OpportunityId: Local("deals", _ids["renewal"])), default));
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+
+        Assert.Equal(_ids["renewal"], _sf.Org.Get(call, "WhatId"));
+        Assert.Equal(_ids["ann"], _sf.Org.Get(call, "WhoId"));
+        Assert.Equal(_ids["acme"], _sf.Org.Get(call, "AccountId"));
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(5));
+        var patches = _sf.Fake.Requests.Count(r => r.Method == "PATCH" && r.Path.EndsWith("/sobjects/Task/" + call, StringComparison.Ordinal));
+        Assert.Equal(0, (await SyncAsync()).WritesSent);
+        Assert.Equal(patches, _sf.Fake.Requests.Count(r => r.Method == "PATCH" && r.Path.EndsWith("/sobjects/Task/" + call, StringComparison.Ordinal)));
+        Assert.Equal(Local("deals", _ids["renewal"]), _db.Scalar($"SELECT OpportunityId FROM Interactions WHERE Id = {interactionId}"));
+    }
+
+    [Fact]
+    public async Task Email_Tasks_logged_in_Salesforce_are_read_as_email_interactions_in_full_and_incremental_syncs()
+    {
+        _sf.Org.AddTask("Email: security questionnaire", _ids["raj"], _ids["platform"], _ids["ann"], new DateOnly(2026, 11, 30), "Completed", "Email",
+            "Ann, the questionnaire is attached.");
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+
+        var platform = Local("deals", _ids["platform"]);
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM Interactions WHERE Type = 2 AND OpportunityId = {platform}"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks WHERE Title LIKE 'Email:%'"));
+
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(10));
+        _sf.Org.AddTask("Email: renewal terms", _ids["raj"], _ids["renewal"], _ids["ann"], new DateOnly(2026, 12, 2), "Completed", "Email", "Terms attached.");
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        var report = await SyncAsync();
+
+        Assert.Equal(1, report.Read["activities"].Created);
+        Assert.Equal(Local("deals", _ids["renewal"]), _db.Scalar("SELECT OpportunityId FROM Interactions WHERE Type = 2 AND Summary LIKE 'Email: renewal terms%'"));
+        Assert.Equal(Local("contacts", _ids["ann"]),
+            _db.Scalar("SELECT ic.ContactId FROM InteractionContacts ic JOIN Interactions i ON i.Id = ic.InteractionId WHERE i.Summary LIKE 'Email: renewal terms%'"));
+    }
+
+    [Fact]
+    public async Task A_reminder_set_in_chat_becomes_a_Task_owned_by_the_rep_and_is_deleted_when_cancelled()
+    {
+        await SyncAsync(full: true);
+        long changeId;
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            changeId = (await Writes(db).AddReminderAsync(raj, new ReminderDraft("Send Acme the proposal", new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.Zero),
+                "teams", "19:abc"), default)).ChangeId;
+        }
+        var followUps = _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks");
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SyncAsync()).WritesSent);
+
+        var task = Assert.Single(_sf.Org.Ids("Task").Except(Seeded()));
+        Assert.Equal("Send Acme the proposal", _sf.Org.Get(task, "Subject"));
+        Assert.Equal(_ids["raj"], _sf.Org.Get(task, "OwnerId"));
+        Assert.Null(_sf.Org.Get(task, "WhatId"));
+        Assert.Equal("Not Started", _sf.Org.Get(task, "Status"));
+        Assert.Equal(new DateOnly(2026, 12, 4), _sf.Org.Get(task, "ActivityDate")); // 9am in Raj's Los Angeles
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(5));
+        await SyncAsync();
+        Assert.Equal(followUps, _db.Scalar("SELECT COUNT(*) FROM FollowUpTasks")); // not read back as a follow-up
+
+        await using (var db = _db.NewContext())
+        {
+            var raj = await ViewerAsync(db, "raj.patel@acme-sales.example");
+            Assert.Equal(UndoStatus.Undone, (await Writes(db).UndoAsync(raj, changeId, DateTimeOffset.MinValue, default)).Status);
+        }
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync();
+        Assert.False(_sf.Org.Exists(task));
+    }
+
+    [Fact]
+    public async Task An_opportunity_whose_line_items_were_all_deleted_loses_its_product_in_an_incremental_run()
+    {
+        var suite = _sf.Org.AddProduct("Platform Suite", 120_000m);
+        var deal = _sf.Org.AddOpportunity("Acme Platform Suite", "Negotiation", new DateOnly(2027, 2, 1), 120_000m, _ids["raj"], _ids["acme"], productId: suite);
+        var lineItem = Assert.Single(_sf.Org.Ids("OpportunityLineItem"), id => (string?)_sf.Org.Get(id, "OpportunityId") == deal);
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SyncAsync(full: true);
+        Assert.Equal("Platform Suite", _db.Text($"SELECT p.Name FROM Opportunities o JOIN Products p ON p.Id = o.ProductId WHERE o.Id = {Local("deals", deal)}"));
+
+        // Salesforce does not document that deleting a line item moves its opportunity's SystemModstamp: the fake's does not move.
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(10));
+        var stamp = _sf.Org.Get(deal, "SystemModstamp");
+        _sf.Org.Delete(lineItem);
+        _sf.Fake.Clock.Advance(TimeSpan.FromMinutes(1));
+        var report = await SyncAsync();
+
+        Assert.Equal("ok", report.Outcome);
+        Assert.Equal(stamp, _sf.Org.Get(deal, "SystemModstamp"));
+        Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM Opportunities WHERE Id = {Local("deals", deal)} AND ProductId IS NOT NULL"));
+        Assert.Contains(_sf.Fake.Requests, r => r.Path.EndsWith("/sobjects/OpportunityLineItem/deleted/", StringComparison.Ordinal));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM Products WHERE Name = 'Platform Suite'"));
+    }
+
+    [Fact]
     public async Task A_full_sync_removes_what_Salesforce_deleted_beyond_getDeleted_confirmed_by_Id_IN_queries_within_the_URI_limit()
     {
         var extra = Enumerable.Range(0, 150).Select(i => _sf.Org.AddAccount($"Prospect {i:D3}", _ids["lee"])).ToList();
