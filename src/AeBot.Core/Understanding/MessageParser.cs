@@ -483,6 +483,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             };
         if (!hasCore && !fillsSlots)
             return new NotUnderstoodReading { Evidence = evidence };
+        // "is it raining?", "what's for lunch today?": a question word and words AeBot doesn't know, about nothing it
+        // holds — not "your open deals today".
+        var onlyAsks = wholeQuestion && measures.Count == 0 && sets.Count == 0 && !closing && !created && !Has(TagKind.BehindPace) && rank is null && group == GroupBy.None
+            && filters.IsEmpty && found.People.Count == 0 && found.TeamOf.Count == 0 && !found.SelfNamed && compare is null;
+        if (onlyAsks && tokens.Any(t => t.Any(char.IsLetter) && !Lexicon.IsKnownWord(t) && !Lexicon.IsKnownWord(Lexicon.Correct(t))))
+            return new NotUnderstoodReading { Evidence = [.. evidence, "unknown words"] };
         if (!hasCore && previous is null && !(fillsSlots || DealNoun().IsMatch(text.ToLowerInvariant())))
             return new NotUnderstoodReading { Evidence = evidence };
         return new QueryReading(query, false) { Evidence = evidence, HasOwnCore = hasCore };

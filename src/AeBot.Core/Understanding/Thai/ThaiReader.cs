@@ -125,15 +125,17 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     /// <summary>Years in the Buddhist era, Thai scale words and Thai ways of saying quarters and day ranges, in the parser's terms.</summary>
     private static string Numbers(string text)
     {
-        // "ล้านครึ่ง" (a million and a half), "2 ล้านครึ่ง", "แสนห้า" (150,000): the way amounts are said aloud.
-        text = MillionAndAHalf().Replace(text, m => $" {(m.Groups["n"].Success ? decimal.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 1m) * 1_000_000m + 500_000m:0} ");
-        text = HundredThousandAndDigit().Replace(text, m => $" {100_000 + 10_000 * (m.Groups["d"].Value switch { "หนึ่ง" => 1, "สอง" => 2, "สาม" => 3, "สี่" => 4, "ห้า" => 5, "หก" => 6, "เจ็ด" => 7, "แปด" => 8, _ => 9 })} ");
-        // "2.5 ล้าน" → 2500000, "5 แสน" → 500000.
-        text = ScaledAmount().Replace(text, m =>
+        // "3 ลบ." is three million baht; "หลักล้าน" (in the millions) at least a million; "1-2 ล้าน" both ends scaled.
+        text = MillionBaht().Replace(text, m => $"{m.Groups["n"].Value} ล้าน ");
+        text = InTheMillions().Replace(text, m => $" over {Scales[m.Groups["scale"].Value]:0} ");
+        text = ScaledRange().Replace(text, m =>
         {
-            var value = decimal.Parse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) * Scales[m.Groups["scale"].Value];
-            return " " + value.ToString("0.##", CultureInfo.InvariantCulture) + " ";
+            var scale = Scales[m.Groups["scale"].Value];
+            decimal At(string n) => decimal.Parse(n, CultureInfo.InvariantCulture) * scale;
+            return $" between {At(m.Groups["a"].Value):0.##} and {At(m.Groups["b"].Value):0.##} ";
         });
+        // "2.5 ล้าน", "ห้าแสน", "สองล้านห้า", "ล้านครึ่ง", "หนึ่งหมื่นห้าพัน" → digits.
+        text = ThaiNumbers.Spell(text);
         // "1000000 ขึ้นไป" (and more) → "over 1000000".
         text = AtLeast().Replace(text, m => $" over {m.Groups["n"].Value} ");
         // "พ.ศ. 2568" / "ปี 2568" / "ปี 68" / a bare 25xx → the Gregorian year.
@@ -181,8 +183,6 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         output.Append(words);
     }
 
-    [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)*)\s*(?<scale>ล้าน|แสน|หมื่น|พัน)(?:\s*บาท)?")]
-    private static partial Regex ScaledAmount();
 
     [GeneratedRegex(@"(?<!จะ|จะ\s)ปิด(?!ได้|ไม่)(?<what>(?:(?!ไม่|จะ|ได้).){1,60}?)(?<!ไม่)ได้(?!จาก)")]
     private static partial Regex ClosedAndGot();
@@ -199,11 +199,16 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     [GeneratedRegex(@"(?<n>\d+)\s*อันดับ(?:แรก)?")]
     private static partial Regex FirstN();
 
-    [GeneratedRegex(@"(?:(?<n>\d+)\s*)?ล้านครึ่ง")]
-    private static partial Regex MillionAndAHalf();
 
-    [GeneratedRegex(@"(?<!\d\s*)แสน(?<d>หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)")]
-    private static partial Regex HundredThousandAndDigit();
+
+    [GeneratedRegex(@"(?<n>\d[\d,.]*)\s*ลบ\.?(?![ก-๛])")]
+    private static partial Regex MillionBaht();
+
+    [GeneratedRegex(@"หลัก\s*(?<scale>ล้าน|แสน|หมื่น|พัน)")]
+    private static partial Regex InTheMillions();
+
+    [GeneratedRegex(@"(?<a>\d+(?:\.\d+)?)\s*[-–]\s*(?<b>\d+(?:\.\d+)?)\s*(?<scale>ล้าน|แสน|หมื่น|พัน)")]
+    private static partial Regex ScaledRange();
 
     [GeneratedRegex(@"(?<n>\d[\d,.]*)\s*(?:บาท\s*)?(?:ขึ้นไป|ขึ้น)")]
     private static partial Regex AtLeast();
