@@ -42,17 +42,18 @@ public static partial class Phrasings
     /// <summary>"it", "this deal", "that one": a deal reference that the dialog resolves.</summary>
     public static bool HasDealPronoun(string t) => DealPronoun().IsMatch(t);
 
-    public static string? Unsupported(string t)
+    /// <summary>A request AeBot does not do, and which kind; null for anything else.</summary>
+    public static UnsupportedReason? Unsupported(string t)
     {
         var m = UnsupportedPattern().Match(t);
         if (!m.Success)
             return null;
-        return m.Groups["email"].Success ? "draft e-mails or messages"
-            : m.Groups["calendar"].Success ? "book meetings in your calendar"
-            : m.Groups["send"].Success ? "send e-mails for you"
-            : m.Groups["other2"].Success ? "read or summarise documents outside your CRM data"
-            : m.Groups["activity"].Success ? "count or list calls and meetings (an account brief shows the latest ones: \"brief me on …\")"
-            : "look up news, weather or anything outside your CRM data";
+        return m.Groups["email"].Success ? UnsupportedReason.Drafting
+            : m.Groups["calendar"].Success ? UnsupportedReason.Calendar
+            : m.Groups["send"].Success ? UnsupportedReason.SendingEmail
+            : m.Groups["other2"].Success ? UnsupportedReason.Documents
+            : m.Groups["activity"].Success ? UnsupportedReason.ActivityCounts
+            : UnsupportedReason.OutsideData;
     }
 
     public static AbilityKind? Ability(string t)

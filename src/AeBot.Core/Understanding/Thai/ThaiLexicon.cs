@@ -80,6 +80,7 @@ public static class ThaiLexicon
         ("ติดต่อ", "contact"), ("เวลา", ""), ("ประจำ", ""), ("ขยับ", "moved"), ("คู่แข่ง", "competitor"), ("ออก", "out"), ("ตอบ", ""), ("พูด", ""), ("เล่า", ""),
 
         // Things AeBot doesn't do, in the words the English side refuses them with.
+        ("เขียน", "write"), ("แปล", "translate"), ("มุก", "joke"), ("มุกตลก", "joke"), ("เรื่องตลก", "joke"), ("โพสต์", "post"), ("ข้อความ", "message"),
         ("อากาศ", "weather"), ("ฝนตก", "weather"), ("ฝน", "weather"), ("ข่าว", "news"), ("ราคาหุ้น", "stock price"), ("หุ้น", "stock price"), ("ส่งอีเมล", "send an email"), ("อีเมล", "email"),
 
         // Breakdowns and ranks.

@@ -83,6 +83,31 @@ public sealed class ThaiQuestionsTests
         Assert.IsNotType<QueryReading>(reading);
     }
 
+    [Theory]
+    // Off-topic right after a sales question: declined, never a follow-up, a name to choose or a name refused.
+    // ร้อน ("hot") sounds like "Orion" by its consonants; a Thai word is not a transliterated name for that alone.
+    [InlineData("ดีลที่จะปิดเดือนนี้", "อากาศวันนี้ร้อนไหม", "unsupported")]
+    [InlineData("ยอดขายไตรมาสนี้", "วันนี้ร้อนไหม", "not-understood")]
+    [InlineData("ยอดขายไตรมาสนี้", "ร้อนมากเลย", "not-understood")]
+    [InlineData("ดีลที่จะปิดเดือนนี้", "พรุ่งนี้ฝนจะตกไหม", "unsupported")]
+    [InlineData("what closes this month?", "is it raining?", "unsupported")]
+    [InlineData("what closes this month?", "what's for lunch today?", "not-understood")]
+    [InlineData("what closes this month?", "how's the traffic today?", "not-understood")]
+    public async Task Off_topic_after_a_question_is_declined_not_read_as_a_name_or_a_follow_up(string first, string offTopic, string kind)
+    {
+        var names = SnapshotNames.Demo.Value;
+        var parser = QueryCorpus.Parser(names);
+        foreach (var who in new[] { "dana", "marcus" })
+        {
+            var viewer = names.Viewer(names.Rep(who));
+            var previous = Assert.IsType<QueryReading>(await parser.ReadAsync(first, viewer, QueryCorpus.DefaultToday, null, default)).Query;
+
+            var reading = await parser.ReadAsync(offTopic, viewer, QueryCorpus.DefaultToday, previous, default);
+
+            Assert.Equal(kind, QueryCorpus.Kind(reading));
+        }
+    }
+
     private static string Describe(Reading reading) => reading switch
     {
         QueryReading q => $"{q.Query.Describe()} | {q.Query.Measure} {q.Query.Set} {q.Query.Subject.Kind} {q.Query.Period?.From}..{q.Query.Period?.To} {q.Query.DateField} "
