@@ -57,7 +57,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
                 : new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "write not recognised"], Thai = true };
         // Thai words nobody knows, and nothing of a question's own core (no set, no measure): "อากาศวันนี้…" is not
         // "today's deals". Never an answer to a different question than the one asked.
-        if (reading is QueryReading && read.Unknown.Count > 0)
+        // The same for a name refused or asked about: "ส้มตำ" (papaya salad) sounds like "Summit", but a message with
+        // words nobody knows is not a question about Summit.
+        if (reading is QueryReading or OutOfScopeReading && read.Unknown.Count > 0)
             return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)], Thai = true };
         return reading with { Evidence = [.. reading.Evidence, "thai: " + read.Words], Thai = true };
     }

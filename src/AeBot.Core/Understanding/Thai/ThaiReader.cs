@@ -77,6 +77,8 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
             for (var length = Math.Min(longest, run.Length - i); length > 0 && !matched; length--)
             {
                 var piece = run.Substring(i, length);
+                if (i + length < run.Length && ThaiScript.IsMark(run[i + length]))
+                    continue;
                 if (names.Contains(piece))
                 {
                     Append(output, piece);
@@ -125,6 +127,8 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     /// <summary>Years in the Buddhist era, Thai scale words and Thai ways of saying quarters and day ranges, in the parser's terms.</summary>
     private static string Numbers(string text)
     {
+        // "แล้ว … ล่ะ" at the start is "and … ?", a follow-up (at the end, แล้ว is "already").
+        text = AndThen().Replace(text, " and ");
         // "3 ลบ." is three million baht; "หลักล้าน" (in the millions) at least a million; "1-2 ล้าน" both ends scaled.
         text = MillionBaht().Replace(text, m => $"{m.Groups["n"].Value} ล้าน ");
         text = InTheMillions().Replace(text, m => $" over {Scales[m.Groups["scale"].Value]:0} ");
@@ -138,6 +142,17 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         text = ThaiNumbers.Spell(text);
         // "1000000 ขึ้นไป" (and more) → "over 1000000".
         text = AtLeast().Replace(text, m => $" over {m.Groups["n"].Value} ");
+        // "Q3/68", "Q3/2568": a quarter of a Buddhist-era year.
+        text = QuarterSlashYear().Replace(text, m => $" Q{m.Groups["q"].Value} {Gregorian(m.Groups["y"].Value.Length == 2 ? "25" + m.Groups["y"].Value : m.Groups["y"].Value)} ");
+        // "เดือน 10" is October.
+        text = NumberedMonth().Replace(text, m => $" {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture))} ");
+        // "ไตรมาส นี้" written with a space is still "this quarter".
+        text = SpacedPeriod().Replace(text, m => m.Groups["unit"].Value + m.Groups["which"].Value);
+        // "ตั้งแต่ X ถึง Y" is a range from X to Y (alone, ตั้งแต่ is "since"); "ระหว่าง X ถึง Y" is between X and Y.
+        text = FromTo().Replace(text, " from ");
+        text = BetweenTo().Replace(text, m => $" between {m.Groups["x"].Value} and ");
+        // "stage ไหน", "product ไหน": Thai puts "which" after the noun.
+        text = WhichAfter().Replace(text, m => $" which {m.Groups["noun"].Value} ");
         // "พ.ศ. 2568" / "ปี 2568" / "ปี 68" / a bare 25xx → the Gregorian year.
         text = EraYear().Replace(text, m => $" {Gregorian(m.Groups["y"].Value)} ");
         text = ShortEraYear().Replace(text, m => $" {Gregorian("25" + m.Groups["y"].Value)} ");
@@ -145,11 +160,15 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         text = CommonEraYear().Replace(text, m => $" {m.Groups["y"].Value} ");
         // A four-digit era year only beside a month or a quarter: a bare 2500 may well be an amount.
         text = MonthEraYear().Replace(text, m => $"{m.Groups["month"].Value} {Gregorian(m.Groups["y"].Value)} ");
+        // "ม.ค" / "มค" / "ตค": month abbreviations with a dot left out, read only where they stand alone.
+        text = LooseMonth().Replace(text, m => $" {LooseMonths[m.Groups["m"].Value.Replace(".", "", StringComparison.Ordinal)]} ");
         // Thai splits "close … got" around what was closed: "ปิดกับ Tyrell Foods ได้เท่าไหร่", "ปีนี้ปิด GTX Pro ได้กี่ดีล" —
         // won, unless it is a future ("จะปิด…ได้") or a "could not" ("ปิด…ไม่ได้").
         text = ClosedButNot().Replace(text, m => $" lost {m.Groups["what"].Value} ");
         text = ClosedAndGot().Replace(text, m => $" won {m.Groups["what"].Value} ");
-        // "ทีมของ Marcus" / "ทีม Elena" → Marcus's team (a named manager's reporting line).
+        // "ดีลเปิดอยู่เยอะที่สุด": the superlative after the deals it counts is "most deals" (ranked by count, as in English).
+        text = MostDeals().Replace(text, m => $" most deals {m.Groups["mid"].Value} ");
+        // "ทีมของ Marcus" / "ทีม Elena" / "ทีมพี่ Jonas" → Marcus's team (a named manager's reporting line).
         text = TeamOfName().Replace(text, m => $" {m.Groups["name"].Value}'s team ");
         // "Q หน้า" / "Q ที่แล้ว" / "Q นี้": the English letter with a Thai word for which one.
         text = RelativeQuarter().Replace(text, m => m.Groups["which"].Value switch
@@ -165,6 +184,8 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         // "30 วันที่ผ่านมา" → last 30 days; "ใน 30 วันข้างหน้า" → next 30 days.
         text = LastDays().Replace(text, m => $" last {m.Groups["n"].Value} days ");
         text = NextDays().Replace(text, m => $" next {m.Groups["n"].Value} days ");
+        text = LastWeeks().Replace(text, m => $" last {m.Groups["n"].Value} weeks ");
+        text = NextWeeks().Replace(text, m => $" next {m.Groups["n"].Value} weeks ");
         return text;
     }
 
@@ -190,7 +211,7 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     [GeneratedRegex(@"(?<!จะ|จะ\s)ปิด(?<what>(?:(?!จะ|ได้).){1,60}?)ไม่ได้")]
     private static partial Regex ClosedButNot();
 
-    [GeneratedRegex(@"ทีม\s*(?:ของ\s*)?(?<name>[A-Z][a-z]+)(?!['’]s)")]
+    [GeneratedRegex(@"ทีม\s*(?:ของ\s*)?(?:(?:พี่|น้อง|คุณ)\s*)?(?<name>[A-Z][a-z]+)(?!['’]s)")]
     private static partial Regex TeamOfName();
 
     [GeneratedRegex(@"(?<![A-Za-z])[Qq]\s*(?<which>หน้า|ถัดไป|ที่แล้ว|ก่อน|นี้)")]
@@ -236,6 +257,45 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
 
     [GeneratedRegex(@"(?:ใน\s*(?:อีก\s*)?)?(?<n>\d+)\s*วัน\s*(?:ข้างหน้า|ต่อจากนี้)")]
     private static partial Regex NextDays();
+
+    [GeneratedRegex(@"(?<![A-Za-z])[Qq](?<q>[1-4])\s*/\s*(?<y>(?:25)?\d\d)(?!\d)")]
+    private static partial Regex QuarterSlashYear();
+
+    [GeneratedRegex(@"เดือน\s*(?:ที่\s*)?(?<m>1[0-2]|[1-9])(?![\d.,]|\s*(?:วัน|เดือน|ปี|ดีล))")]
+    private static partial Regex NumberedMonth();
+
+    [GeneratedRegex(@"(?<unit>ไตรมาส|เดือน|ปี|สัปดาห์|อาทิตย์)\s+(?<which>นี้|หน้า|ที่แล้ว|ก่อน|ที่ผ่านมา)")]
+    private static partial Regex SpacedPeriod();
+
+    [GeneratedRegex(@"ตั้งแต่(?!ต้น)(?=[^\n]{1,30}?(?:จนถึง|ถึง))")]
+    private static partial Regex FromTo();
+
+    [GeneratedRegex(@"(?:มูลค่า\s*)?ระหว่าง(?<x>[^\n]{1,30}?)(?:จนถึง|ถึง)")]
+    private static partial Regex BetweenTo();
+
+    [GeneratedRegex(@"(?i)(?<![A-Za-z])(?<noun>stage|product|account|rep|deal)s?\s*ไหน")]
+    private static partial Regex WhichAfter();
+
+    private static readonly Dictionary<string, string> LooseMonths = new(StringComparer.Ordinal)
+    {
+        ["มค"] = "January", ["กพ"] = "February", ["มีค"] = "March", ["เมย"] = "April", ["พค"] = "May", ["มิย"] = "June",
+        ["กค"] = "July", ["สค"] = "August", ["กย"] = "September", ["ตค"] = "October", ["พย"] = "November", ["ธค"] = "December",
+    };
+
+    [GeneratedRegex(@"(?<![ก-๛.])(?<m>มี\.?ค|เม\.?ย|มิ\.?ย|ม\.?ค|ก\.?พ|พ\.?ค|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)\.?(?![ก-๛])")]
+    private static partial Regex LooseMonth();
+
+    [GeneratedRegex(@"ดีล(?<mid>(?:(?!ดีล|ที่สุด|สุด).){0,20}?)(?:เยอะ|มาก)(?:ที่)?สุด")]
+    private static partial Regex MostDeals();
+
+    [GeneratedRegex(@"(?<n>\d+)\s*(?:สัปดาห์|อาทิตย์)\s*(?:ที่ผ่านมา|ล่าสุด)")]
+    private static partial Regex LastWeeks();
+
+    [GeneratedRegex(@"(?:ใน\s*(?:อีก\s*)?)?(?<n>\d+)\s*(?:สัปดาห์|อาทิตย์)\s*(?:ข้างหน้า|ต่อจากนี้)")]
+    private static partial Regex NextWeeks();
+
+    [GeneratedRegex(@"^\s*แล้ว(?!ก็|\s*ก็)")]
+    private static partial Regex AndThen();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -16,7 +16,7 @@ public sealed class ThaiQuestionsTests
         { "marcus", "ยอด Q3 ของทีม", "team sales total in Q3" },
         { "dana", "ดีลที่มากกว่า 2.5 ล้าน", "deals over 2.5M" },
         { "dana", "win rate ไตรมาสที่แล้วครับ", "my win rate last quarter" },
-        { "dana", "ยอดขายเดือน มี.ค. 68", "sales in March 2025" },
+        { "dana", "ยอดขายเดือน มี.ค. 68", "total sales in March 2025" },
         { "dana", "ดีลที่จะปิดเดือนหน้ามีกี่ดีล", "how many deals close next month?" },
         { "marcus", "ทีมทำได้กี่เปอร์เซ็นต์ของเป้าไตรมาสนี้", "what percent of quota is my team at this quarter?" },
         { "marcus", "ยอดขายแยกตามเซลส์ปีนี้", "sales by rep this year" },
