@@ -491,6 +491,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             && filters.IsEmpty && found.People.Count == 0 && found.TeamOf.Count == 0 && !found.SelfNamed && compare is null;
         if (onlyAsks && tokens.Any(t => t.Any(char.IsLetter) && !Lexicon.IsKnownWord(t) && !Lexicon.IsKnownWord(Lexicon.Correct(t))))
             return new NotUnderstoodReading { Evidence = [.. evidence, "unknown words"] };
+        // "what?", "what's up?", "มีไรไหม": question words and nothing to ask about.
+        if (onlyAsks && period is null && !Has(TagKind.Me) && !Has(TagKind.Team) && tags.All(t => t.Tags.All(x => x.Kind == TagKind.Question)))
+            return new NotUnderstoodReading { Evidence = [.. evidence, "nothing asked about"] };
         if (!hasCore && previous is null && !(fillsSlots || DealNoun().IsMatch(text.ToLowerInvariant())))
             return new NotUnderstoodReading { Evidence = evidence };
         return new QueryReading(query, false) { Evidence = evidence, HasOwnCore = hasCore };

@@ -84,7 +84,7 @@ public static class ThaiLexicon
         ("หมดอายุ", "expiring"), ("จะหมดอายุ", "expiring"), ("หลาย", ""), ("ประเภท", ""), ("ดีลต่ออายุ", "renewal deals"), ("ดีลประเภทต่ออายุ", "renewal deals"),
         ("ดีลทั้งหมด", "all deals"), ("ดีลทุกตัว", "every deal"), ("ทุกตัว", ""), ("ที่เคยมี", "ever had"), ("เคยมี", "ever had"),
         ("ทั้งเปิดและปิด", "open and closed"), ("ทั้งที่เปิดอยู่และปิดไปแล้ว", "open and closed"), ("ไม่ว่าจะเปิดหรือปิด", "open or closed"),
-        ("ทั้งได้และไม่ได้", "won or lost"), ("ไม่ว่าจะได้หรือไม่ได้", "won or lost"), ("จบ", "closed"), ("จบไป", "closed"),
+        ("ทั้งได้และไม่ได้", "won or lost"), ("ไม่ว่าจะได้หรือไม่ได้", "won or lost"), ("จบ", "won or lost"), ("จบไป", "won or lost"),
         ("นับ", "count"), ("ดีลที่ได้", "deals won"), ("ยอดที่จะปิด", "amount closing"), ("ถ่วงตามโอกาสปิด", "weighted"), ("แบบ", ""),
         ("ขนาดเฉลี่ย", "average deal size"), ("ดีลละเท่าไหร่", "average deal size"), ("ห่าง", "gap"), ("ห่างจาก", "gap"), ("เปา", "quota"), ("ถึงเปา", "quota"),
         ("ไม่ทัน", "behind"), ("ตามเป้าไม่ทัน", "behind quota"), ("ตามเป้าไม่ถึง", "behind quota"),

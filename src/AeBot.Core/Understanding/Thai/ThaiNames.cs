@@ -129,7 +129,7 @@ public static class ThaiNames
         while (i < run.Length)
         {
             var length = Math.Min(LongestEntry, run.Length - i);
-            while (length > 0 && (!ThaiLexicon.Entries.ContainsKey(run.Substring(i, length)) || i + length < run.Length && ThaiScript.IsMark(run[i + length])))
+            while (length > 0 && (!ThaiLexicon.Entries.ContainsKey(run.Substring(i, length)) || ThaiScript.MidSyllable(run, i + length)))
                 length--;
             if (length > 0)
             {

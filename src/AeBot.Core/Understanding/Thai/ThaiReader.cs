@@ -77,7 +77,7 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
             for (var length = Math.Min(longest, run.Length - i); length > 0 && !matched; length--)
             {
                 var piece = run.Substring(i, length);
-                if (i + length < run.Length && ThaiScript.IsMark(run[i + length]))
+                if (ThaiScript.MidSyllable(run, i + length))
                     continue;
                 if (names.Contains(piece))
                 {

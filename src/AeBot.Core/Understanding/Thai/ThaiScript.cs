@@ -13,6 +13,10 @@ public static class ThaiScript
     /// </summary>
     public static bool IsMark(char c) => c is >= '\u0E30' and <= '\u0E3A' or >= '\u0E47' and <= '\u0E4E';
 
+    /// <summary>Whether <paramref name="at"/> is inside a syllable: a mark, or a letter silenced by the mark after it ("ร์").</summary>
+    public static bool MidSyllable(string text, int at) =>
+        at < text.Length && (IsMark(text[at]) || at + 1 < text.Length && text[at + 1] == '\u0E4C');
+
     public static bool Contains(string text) => text.AsSpan().IndexOfAnyInRange('\u0E00', '\u0E7F') >= 0;
 
     /// <summary>

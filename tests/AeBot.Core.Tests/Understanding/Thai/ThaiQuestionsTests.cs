@@ -74,6 +74,9 @@ public sealed class ThaiQuestionsTests
     [Theory]
     [InlineData("อากาศวันนี้เป็นยังไง")]
     [InlineData("กินข้าวยัง")]
+    [InlineData("มีไรให้ช่วยไหม")]
+    [InlineData("ร้านส้มตำแถวออฟฟิศร้านไหนอร่อย")]
+    [InlineData("ยอดขายเรียบร้อยไหม")]
     [InlineData("บันทึกการโทรกับ Acme ลูกค้าบอกว่าแพงไป นัดส่งใบเสนอราคาใหม่วันศุกร์")]
     public async Task What_it_cannot_read_or_do_in_thai_is_never_a_figure(string thai)
     {
