@@ -103,7 +103,7 @@ public static class ThaiLexicon
         ("ไร", "what"), ("มีไร", "what"), ("อ่ะ", ""), ("อะ", ""), ("เขา", ""), ("ของเขา", ""),
         ("ไตรมาสทีแล้ว", "last quarter"), ("เทาไหร", "how much"), ("เทาไหร่", "how much"), ("ไตรมาศ", "quarter"), ("ไตรมาศนี้", "this quarter"), ("ไตมาส", "quarter"),
         ("ไตมาสหน้า", "next quarter"), ("ไตมาสนี้", "this quarter"), ("สับดาห์", "week"), ("สับดาห์หน้า", "next week"), ("อาทิตร์", "week"), ("อาทิตร์ที่แล้ว", "last week"),
-        ("ไปไลน์", "pipeline"), ("กีดีล", "how many deals"), ("กี่สัญญา", "how many"),
+        ("ไปไลน์", "pipeline"), ("เดือนนี้ของปีที่แล้ว", "this month last year"), ("เดือนนี้ปีที่แล้ว", "this month last year"), ("จำนวนดีลที่ได้", "number of deals won"), ("ทำได้ตามเป้า", "did hit quota"), ("สัญญาที่จะหมดอายุ", "renewals"), ("ทัน", ""), ("กีดีล", "how many deals"), ("กี่สัญญา", "how many"),
         ("ลูกค้าที่ฉันดูแล", "my accounts"), ("ลูกค้าที่ผมดูแล", "my accounts"), ("ลูกค้าที่ดูแล", "my accounts"), ("ดูแล", ""),
         ("บ่อยที่สุด", "most deals"), ("บ่อยสุด", "most deals"), ("ขั้นเดโม", "the Demo stage"),
 

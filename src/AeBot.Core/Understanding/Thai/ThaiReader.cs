@@ -64,6 +64,8 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
             ReadRun(words[runStart..i], thaiNames, Math.Max(LongestEntry, longestName), output, unknown, ref asks);
         }
         var read = Spaces().Replace(output.ToString(), " ").Trim();
+        // "15 พ.ย." is written day first; the date reader takes "November 15" whole (as the end of a range too).
+        read = DayMonth().Replace(read, m => $"{m.Groups["month"].Value} {m.Groups["day"].Value}");
         return new ThaiReading(asks && !read.EndsWith('?') ? read + " ?" : read, asks, unknown);
     }
 
@@ -91,7 +93,9 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
                     else
                     {
                         Append(output, meaning);
-                        asks |= meaning is "how much" or "how many" or "how many deals" or "who" or "what" or "which" or "which rep" or "when" or "how" or "what percent";
+                        asks |= meaning is "how much" or "how many" or "how many deals" or "who" or "what" or "which" or "which rep" or "when" or "how" or "what percent"
+                            || meaning.StartsWith("how ", StringComparison.Ordinal) || meaning.StartsWith("what ", StringComparison.Ordinal)
+                            || meaning.StartsWith("which ", StringComparison.Ordinal) || meaning.StartsWith("who ", StringComparison.Ordinal);
                     }
                     matched = true;
                 }
@@ -129,6 +133,14 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     {
         // "แล้ว … ล่ะ" at the start is "and … ?", a follow-up (at the end, แล้ว is "already").
         text = AndThen().Replace(text, " and ");
+        // "ทั้งได้และไม่ได้" (won or not), said before "ปิด … ได้" below can take its ได้ for a win.
+        text = WonOrLost().Replace(text, " won or lost ");
+        // "Bob ไตรมาสนี้เป็นไงบ้าง": the English "how is Bob doing this quarter", so a name nobody has is refused as in English.
+        text = HowIsName().Replace(text, m => $" how is {m.Groups["name"].Value} doing {m.Groups["rest"].Value} ");
+        // "เราได้ Acme มา": got (won) Acme.
+        text = GotName().Replace(text, m => $" won {m.Groups["what"].Value} ");
+        // "2 คนที่ยอดต่ำสุด": the bottom two reps by sales.
+        text = RankedPeople().Replace(text, m => $" {(m.Groups["low"].Success ? "bottom" : "top")} {m.Groups["n"].Value} reps {m.Groups["mid"].Value} ");
         // "3 ลบ." is three million baht; "หลักล้าน" (in the millions) at least a million; "1-2 ล้าน" both ends scaled.
         text = MillionBaht().Replace(text, m => $"{m.Groups["n"].Value} ล้าน ");
         text = InTheMillions().Replace(text, m => $" over {Scales[m.Groups["scale"].Value]:0} ");
@@ -211,7 +223,7 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     [GeneratedRegex(@"(?<!จะ|จะ\s)ปิด(?<what>(?:(?!จะ|ได้).){1,60}?)ไม่ได้")]
     private static partial Regex ClosedButNot();
 
-    [GeneratedRegex(@"ทีม\s*(?:ของ\s*)?(?:(?:พี่|น้อง|คุณ)\s*)?(?<name>[A-Z][a-z]+)(?!['’]s)")]
+    [GeneratedRegex(@"ทีม\s*(?:ของ\s*)?(?:(?:พี่|น้อง|คุณ)\s*)?(?<name>[A-Z][a-z]+)(?![A-Za-z'’-])")]
     private static partial Regex TeamOfName();
 
     [GeneratedRegex(@"(?<![A-Za-z])[Qq]\s*(?<which>หน้า|ถัดไป|ที่แล้ว|ก่อน|นี้)")]
@@ -234,7 +246,7 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     [GeneratedRegex(@"(?<n>\d[\d,.]*)\s*(?:บาท\s*)?(?:ขึ้นไป|ขึ้น)")]
     private static partial Regex AtLeast();
 
-    [GeneratedRegex(@"(?:ปี\s*)?พ\.?\s?ศ\.?\s*(?<y>2[4-7]\d\d)|ปี\s*(?<y>2[4-7]\d\d)")]
+    [GeneratedRegex(@"(?:ปี(?:งบ(?:ประมาณ)?)?\s*)?พ\.?\s?ศ\.?\s*(?<y>2[4-7]\d\d)|ปี(?:งบ(?:ประมาณ)?)?\s*(?<y>2[4-7]\d\d)")]
     private static partial Regex EraYear();
 
     [GeneratedRegex(@"ปี\s*(?<y>[5-9]\d)(?!\d)")]
@@ -293,6 +305,21 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
 
     [GeneratedRegex(@"(?:ใน\s*(?:อีก\s*)?)?(?<n>\d+)\s*(?:สัปดาห์|อาทิตย์)\s*(?:ข้างหน้า|ต่อจากนี้)")]
     private static partial Regex NextWeeks();
+
+    [GeneratedRegex(@"ทั้งได้และไม่ได้|ไม่ว่าจะได้หรือไม่ได้|ทั้งที่ได้และไม่ได้")]
+    private static partial Regex WonOrLost();
+
+    [GeneratedRegex(@"^\s*(?:คุณ|พี่|น้อง)?\s*(?<name>[A-Z][a-z]+)(?<rest>[^A-Za-z]{0,30}?)(?:เป็นยังไงบ้าง|เป็นไงบ้าง|เป็นยังไง|เป็นไง)")]
+    private static partial Regex HowIsName();
+
+    [GeneratedRegex(@"ได้\s*(?<what>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)\s*มา(?![ก-๛])|ได้\s*(?<what>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)\s*มา(?=ตอน|เมื่อ|กี่)")]
+    private static partial Regex GotName();
+
+    [GeneratedRegex(@"(?<n>\d+)\s*คน(?:ที่)?(?<mid>[^\d]{0,25}?)(?:(?<low>ต่ำที่สุด|ต่ำสุด|น้อยที่สุด|น้อยสุด|แย่ที่สุด)|สูงที่สุด|สูงสุด|มากที่สุด|เยอะที่สุด|ดีที่สุด|เก่งที่สุด)")]
+    private static partial Regex RankedPeople();
+
+    [GeneratedRegex(@"\b(?<day>[1-9]|[12]\d|3[01]) (?<month>January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    private static partial Regex DayMonth();
 
     [GeneratedRegex(@"^\s*แล้ว(?!ก็|\s*ก็)")]
     private static partial Regex AndThen();
