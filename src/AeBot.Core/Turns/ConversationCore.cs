@@ -242,7 +242,7 @@ public sealed partial class ConversationCore(
                 return new Turn(reply, TurnOutcome.Refused, "out-of-scope", "");
             }
             case UnsupportedReading unsupported:
-                return new Turn(Unsupported(unsupported.What, c.Viewer, c.Language), TurnOutcome.NotUnderstood, "unsupported", unsupported.What);
+                return new Turn(Unsupported(unsupported.Reason, c.Viewer, c.Language), TurnOutcome.NotUnderstood, "unsupported", unsupported.Reason.ToString());
             case QueryReading { Query: var query } read:
             {
                 var context = new AnswerContext(c.Viewer, query, c.Today, c.Now, c.Zone, new FiscalCalendar(options.Value.FiscalYearStartMonth), options.Value.Currency) { Language = c.Language };
@@ -301,10 +301,10 @@ public sealed partial class ConversationCore(
         return new Reply([new TextBlock(text), new ActionsBlock(Suggestions(viewer, language))]) { Summary = T(language, nameof(TurnTexts.NotUnderstoodSummary)) };
     }
 
-    private static Reply Unsupported(string what, Viewer viewer, ReplyLanguage language) =>
-        new([new TextBlock(T(language, nameof(TurnTexts.Unsupported), what)), new ActionsBlock(Suggestions(viewer, language))])
+    private static Reply Unsupported(UnsupportedReason reason, Viewer viewer, ReplyLanguage language) =>
+        new([new TextBlock(UnsupportedReasons.Sentence(reason, language)), new ActionsBlock(Suggestions(viewer, language))])
         {
-            Summary = T(language, nameof(TurnTexts.UnsupportedSummary), what),
+            Summary = UnsupportedReasons.Summary(reason, language),
         };
 
     private static List<ReplyAction> Suggestions(Viewer viewer, ReplyLanguage language)

@@ -49,7 +49,12 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             return new ChoiceReading(ambiguity) { Evidence = ["thai: transliterated " + ambiguity.Words], Thai = true };
         if (latin != normalized)
             read = _thai.Read(latin, await names.ThaiNamesAsync(ct));
-        var reading = await ReadEnglishAsync(read.Words, viewer, today, previous, ct);
+        // "ทีม EMEA": a sales team by its name is a filter, as "EMEA pipeline" is, not the asker's own team.
+        var words = read.Words;
+        foreach (var team in (await names.SalesTeamsAsync(ct)).Names)
+            words = words.Replace("team " + team.Name, team.Name, StringComparison.OrdinalIgnoreCase)
+                .Replace(team.Name + "'s team", team.Name, StringComparison.OrdinalIgnoreCase);
+        var reading = await ReadEnglishAsync(words, viewer, today, previous, ct);
         // A write the Thai phrasings did not see is not made on the lexicon's guess: declined, never written wrong.
         if (reading is CommandReading { Kind: CommandKind.Log or CommandKind.Remind or CommandKind.MarkWon or CommandKind.MarkLost or CommandKind.UpdateDeal or CommandKind.NudgeSettings })
             return Phrasings.Unsupported(read.Words.ToLowerInvariant()) is { } unsupported
@@ -57,9 +62,42 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
                 : new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "write not recognised"], Thai = true };
         // Thai words nobody knows, and nothing of a question's own core (no set, no measure): "อากาศวันนี้…" is not
         // "today's deals". Never an answer to a different question than the one asked.
-        if (reading is QueryReading && read.Unknown.Count > 0)
-            return new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)], Thai = true };
+        // The same for a name refused or asked about: "ส้มตำ" (papaya salad) sounds like "Summit", but a message with
+        // words nobody knows is not a question about Summit.
+        if (reading is QueryReading or OutOfScopeReading && read.Unknown.Count > 0)
+            // …unless the word stands where Thai puts a person: after คุณ/พี่/น้อง or as the owner ("ยอดของสมศรี").
+            // Someone AeBot has no record of is refused, as "Bob's pipeline" is in English — never answered as the asker.
+            return UnknownPerson(normalized, read.Unknown) is { } person
+                ? new OutOfScopeReading(person) { Evidence = ["thai: " + read.Words, "unknown person: " + person], Thai = true }
+                : new NotUnderstoodReading { Evidence = ["thai: " + read.Words, "unknown: " + string.Join(" ", read.Unknown)], Thai = true };
         return reading with { Evidence = [.. reading.Evidence, "thai: " + read.Words], Thai = true };
+    }
+
+    /// <summary>The unknown words right after คุณ/พี่/น้อง/ของ, joined as written ("มิ้" + "นท์" → "มิ้นท์"), or null.</summary>
+    private static string? UnknownPerson(string text, IReadOnlyList<string> unknown)
+    {
+        foreach (Match m in ThaiOwner().Matches(text))
+        {
+            var at = m.Index + m.Length;
+            var name = "";
+            for (var k = 0; k < unknown.Count; k++)
+            {
+                if (string.CompareOrdinal(text, at, unknown[k], 0, unknown[k].Length) != 0)
+                    continue;
+                name += unknown[k];
+                at += unknown[k].Length;
+                // The pieces of one word that ICU split follow each other in the list.
+                while (++k < unknown.Count && string.CompareOrdinal(text, at, unknown[k], 0, unknown[k].Length) == 0)
+                {
+                    name += unknown[k];
+                    at += unknown[k].Length;
+                }
+                break;
+            }
+            if (name.Length > 0)
+                return name;
+        }
+        return null;
     }
 
     /// <summary>The text with each Thai spelling of a person's or an account's Latin name replaced by that name.</summary>
@@ -483,6 +521,15 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
             };
         if (!hasCore && !fillsSlots)
             return new NotUnderstoodReading { Evidence = evidence };
+        // "is it raining?", "what's for lunch today?": a question word and words AeBot doesn't know, about nothing it
+        // holds — not "your open deals today".
+        var onlyAsks = wholeQuestion && measures.Count == 0 && sets.Count == 0 && !closing && !created && !Has(TagKind.BehindPace) && rank is null && group == GroupBy.None
+            && filters.IsEmpty && found.People.Count == 0 && found.TeamOf.Count == 0 && !found.SelfNamed && compare is null;
+        if (onlyAsks && tokens.Any(t => t.Any(char.IsLetter) && !Lexicon.IsKnownWord(t) && !Lexicon.IsKnownWord(Lexicon.Correct(t))))
+            return new NotUnderstoodReading { Evidence = [.. evidence, "unknown words"] };
+        // "what?", "what's up?", "มีไรไหม": question words and nothing to ask about.
+        if (onlyAsks && period is null && !Has(TagKind.Me) && !Has(TagKind.Team) && tags.All(t => t.Tags.All(x => x.Kind == TagKind.Question)))
+            return new NotUnderstoodReading { Evidence = [.. evidence, "nothing asked about"] };
         if (!hasCore && previous is null && !(fillsSlots || DealNoun().IsMatch(text.ToLowerInvariant())))
             return new NotUnderstoodReading { Evidence = evidence };
         return new QueryReading(query, false) { Evidence = evidence, HasOwnCore = hasCore };
@@ -871,6 +918,9 @@ public sealed partial class MessageParser(PeriodParser periods, NameCatalog name
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z']*")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"(?:คุณ|พี่|น้อง|ของ)\s*")]
+    private static partial Regex ThaiOwner();
 
     [GeneratedRegex(@"[a-z0-9$#][a-z0-9'%]*|%")]
     private static partial Regex TokenPattern();

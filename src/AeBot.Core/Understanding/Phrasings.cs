@@ -42,17 +42,18 @@ public static partial class Phrasings
     /// <summary>"it", "this deal", "that one": a deal reference that the dialog resolves.</summary>
     public static bool HasDealPronoun(string t) => DealPronoun().IsMatch(t);
 
-    public static string? Unsupported(string t)
+    /// <summary>A request AeBot does not do, and which kind; null for anything else.</summary>
+    public static UnsupportedReason? Unsupported(string t)
     {
         var m = UnsupportedPattern().Match(t);
         if (!m.Success)
             return null;
-        return m.Groups["email"].Success ? "draft e-mails or messages"
-            : m.Groups["calendar"].Success ? "book meetings in your calendar"
-            : m.Groups["send"].Success ? "send e-mails for you"
-            : m.Groups["other2"].Success ? "read or summarise documents outside your CRM data"
-            : m.Groups["activity"].Success ? "count or list calls and meetings (an account brief shows the latest ones: \"brief me on …\")"
-            : "look up news, weather or anything outside your CRM data";
+        return m.Groups["email"].Success ? UnsupportedReason.Drafting
+            : m.Groups["calendar"].Success ? UnsupportedReason.Calendar
+            : m.Groups["send"].Success ? UnsupportedReason.SendingEmail
+            : m.Groups["other2"].Success ? UnsupportedReason.Documents
+            : m.Groups["activity"].Success ? UnsupportedReason.ActivityCounts
+            : UnsupportedReason.OutsideData;
     }
 
     public static AbilityKind? Ability(string t)
@@ -115,7 +116,7 @@ public static partial class Phrasings
     [GeneratedRegex(@"\b(it|this deal|that deal|this one|that one|this opp|that opp|this opportunity|that opportunity)\b")]
     private static partial Regex DealPronoun();
 
-    [GeneratedRegex(@"(?<email>\b(draft|write|compose|prepare|create)\b.{0,40}\b(e-?mails?|message|letter|reply|response|linkedin|inmail|proposal|quote|contract|deck|presentation|slides|post|sequence)\b)|(?<other2>\b(summari[sz]e|read|analy[sz]e)\b.{0,40}\b(report|article|10-?k|filing|website|document|pdf|earnings)\b)|(?<calendar>\b(schedule|book|set up|arrange)\s+(a\s+|an\s+)?(meeting|call|demo|zoom|teams call)\s+(with|for)\b)|(?<send>^(send|email|e-mail)\s+(an?\s+)?(e-?mail|message|note)\s+to\b)|(?<other>\b(news|headlines|weather|stock price|share price|joke|translate)\b)|(?<activity>\b(how many|any|which|list|show|count)\b.{0,30}\b(calls|meetings|e-?mails|activities|touches|touchpoints|voicemails)\b.*\?\s*$)")]
+    [GeneratedRegex(@"(?<email>\b(draft|write|compose|prepare|create)\b.{0,40}\b(e-?mails?|message|letter|reply|response|linkedin|inmail|proposal|quote|contract|deck|presentation|slides|post|sequence)\b)|(?<other2>\b(summari[sz]e|read|analy[sz]e)\b.{0,40}\b(report|article|10-?k|filing|website|document|pdf|earnings)\b)|(?<calendar>\b(schedule|book|set up|arrange)\s+(a\s+|an\s+)?(meeting|call|demo|zoom|teams call)\s+(with|for)\b)|(?<send>^(send|email|e-mail)\s+(an?\s+)?(e-?mail|message|note)\s+to\b)|(?<other>\b(news|headlines|weather|raining|temperature|stock price|share price|joke|translate)\b)|(?<activity>\b(how many|any|which|list|show|count)\b.{0,30}\b(calls|meetings|e-?mails|activities|touches|touchpoints|voicemails)\b.*\?\s*$)")]
     private static partial Regex UnsupportedPattern();
 
     [GeneratedRegex(@"^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|morning)( there| aebot| team| all)?\W*$")]

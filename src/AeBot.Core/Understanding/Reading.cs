@@ -38,10 +38,33 @@ public sealed record ChoiceReading(Ambiguity Ambiguity) : Reading;
 public sealed record OutOfScopeReading(string Words) : Reading;
 
 /// <summary>A request AeBot does not do (drafting e-mails, news): say so, with what it can do.</summary>
-public sealed record UnsupportedReading(string What) : Reading;
+/// <param name="Reason">Which kind of request: each has its own whole sentence in every language (UnderstandingTexts).</param>
+public sealed record UnsupportedReading(UnsupportedReason Reason) : Reading;
 
 /// <summary>Nothing it can act on: never answered with the previous figures.</summary>
 public sealed record NotUnderstoodReading : Reading;
+
+/// <summary>The kinds of request AeBot declines, each answered by one whole sentence (<see cref="UnsupportedReasons"/>).</summary>
+public enum UnsupportedReason
+{
+    /// <summary>Drafting e-mails, messages, proposals, posts.</summary>
+    Drafting,
+
+    /// <summary>Booking a meeting in someone's calendar.</summary>
+    Calendar,
+
+    /// <summary>Sending an e-mail on the rep's behalf.</summary>
+    SendingEmail,
+
+    /// <summary>Reading or summarising documents, reports, filings outside the CRM.</summary>
+    Documents,
+
+    /// <summary>Counting or listing calls and meetings (a brief shows the latest ones).</summary>
+    ActivityCounts,
+
+    /// <summary>News, weather, stock prices, jokes, translation: anything outside the CRM data.</summary>
+    OutsideData,
+}
 
 /// <summary>Commands: the only readings that change anything.</summary>
 public enum CommandKind

@@ -92,9 +92,14 @@ public static class ThaiNames
                         continue;
                     var roman = Plain(Romanise(piece));
                     var vowel = FirstThaiVowel(piece);
+                    var silentStart = StartsWithSilentConsonant(piece);
                     foreach (var (name, latin) in names)
                     {
                         if (!firstNames && latin != Letters(name.Name) && latin.Length < 4)
+                            continue;
+                        // A name that starts with a vowel is spelt in Thai from อ (แอคมี, อัมเบรลล่า, โอมาร์): ร้อน ("hot")
+                        // is not Orion, though both are "RN".
+                        if (latin.Length > 0 && latin[0] is 'a' or 'e' or 'i' or 'o' or 'u' && !silentStart)
                             continue;
                         // The first vowel must sound alike too: ดอง is not Dana, though both are "TN".
                         if (vowel is not null && !Alike(vowel, FirstLatinVowel(latin)))
@@ -124,7 +129,7 @@ public static class ThaiNames
         while (i < run.Length)
         {
             var length = Math.Min(LongestEntry, run.Length - i);
-            while (length > 0 && !ThaiLexicon.Entries.ContainsKey(run.Substring(i, length)))
+            while (length > 0 && (!ThaiLexicon.Entries.ContainsKey(run.Substring(i, length)) || ThaiScript.MidSyllable(run, i + length)))
                 length--;
             if (length > 0)
             {
@@ -277,6 +282,15 @@ public static class ThaiNames
 
     /// <summary>RTGS's aspirates as English writes them: "kh" → "k", "th" → "t", "ph" → "p".</summary>
     private static string Plain(string roman) => roman.Replace("kh", "k", StringComparison.Ordinal).Replace("th", "t", StringComparison.Ordinal).Replace("ph", "p", StringComparison.Ordinal);
+
+    /// <summary>Starts with the silent consonant อ, after any vowel written before it (เอ, แอ, โอ, ไอ).</summary>
+    private static bool StartsWithSilentConsonant(string thai)
+    {
+        var i = 0;
+        while (i < thai.Length && thai[i] is 'เ' or 'แ' or 'โ' or 'ใ' or 'ไ')
+            i++;
+        return i < thai.Length && thai[i] == 'อ';
+    }
 
     private static string? FirstThaiVowel(string thai)
     {

@@ -64,6 +64,8 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
             ReadRun(words[runStart..i], thaiNames, Math.Max(LongestEntry, longestName), output, unknown, ref asks);
         }
         var read = Spaces().Replace(output.ToString(), " ").Trim();
+        // "15 พ.ย." is written day first; the date reader takes "November 15" whole (as the end of a range too).
+        read = DayMonth().Replace(read, m => $"{m.Groups["month"].Value} {m.Groups["day"].Value}");
         return new ThaiReading(asks && !read.EndsWith('?') ? read + " ?" : read, asks, unknown);
     }
 
@@ -77,6 +79,8 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
             for (var length = Math.Min(longest, run.Length - i); length > 0 && !matched; length--)
             {
                 var piece = run.Substring(i, length);
+                if (ThaiScript.MidSyllable(run, i + length))
+                    continue;
                 if (names.Contains(piece))
                 {
                     Append(output, piece);
@@ -89,7 +93,9 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
                     else
                     {
                         Append(output, meaning);
-                        asks |= meaning is "how much" or "how many" or "how many deals" or "who" or "what" or "which" or "which rep" or "when" or "how" or "what percent";
+                        asks |= meaning is "how much" or "how many" or "how many deals" or "who" or "what" or "which" or "which rep" or "when" or "how" or "what percent"
+                            || meaning.StartsWith("how ", StringComparison.Ordinal) || meaning.StartsWith("what ", StringComparison.Ordinal)
+                            || meaning.StartsWith("which ", StringComparison.Ordinal) || meaning.StartsWith("who ", StringComparison.Ordinal);
                     }
                     matched = true;
                 }
@@ -125,17 +131,40 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     /// <summary>Years in the Buddhist era, Thai scale words and Thai ways of saying quarters and day ranges, in the parser's terms.</summary>
     private static string Numbers(string text)
     {
-        // "ล้านครึ่ง" (a million and a half), "2 ล้านครึ่ง", "แสนห้า" (150,000): the way amounts are said aloud.
-        text = MillionAndAHalf().Replace(text, m => $" {(m.Groups["n"].Success ? decimal.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 1m) * 1_000_000m + 500_000m:0} ");
-        text = HundredThousandAndDigit().Replace(text, m => $" {100_000 + 10_000 * (m.Groups["d"].Value switch { "หนึ่ง" => 1, "สอง" => 2, "สาม" => 3, "สี่" => 4, "ห้า" => 5, "หก" => 6, "เจ็ด" => 7, "แปด" => 8, _ => 9 })} ");
-        // "2.5 ล้าน" → 2500000, "5 แสน" → 500000.
-        text = ScaledAmount().Replace(text, m =>
+        // "แล้ว … ล่ะ" at the start is "and … ?", a follow-up (at the end, แล้ว is "already").
+        text = AndThen().Replace(text, " and ");
+        // "ทั้งได้และไม่ได้" (won or not), said before "ปิด … ได้" below can take its ได้ for a win.
+        text = WonOrLost().Replace(text, " won or lost ");
+        // "Bob ไตรมาสนี้เป็นไงบ้าง": the English "how is Bob doing this quarter", so a name nobody has is refused as in English.
+        text = HowIsName().Replace(text, m => $" how is {m.Groups["name"].Value} doing {m.Groups["rest"].Value} ");
+        // "เราได้ Acme มา": got (won) Acme.
+        text = GotName().Replace(text, m => $" won {m.Groups["what"].Value} ");
+        // "2 คนที่ยอดต่ำสุด": the bottom two reps by sales.
+        text = RankedPeople().Replace(text, m => $" {(m.Groups["low"].Success ? "bottom" : "top")} {m.Groups["n"].Value} reps {m.Groups["mid"].Value} ");
+        // "3 ลบ." is three million baht; "หลักล้าน" (in the millions) at least a million; "1-2 ล้าน" both ends scaled.
+        text = MillionBaht().Replace(text, m => $"{m.Groups["n"].Value} ล้าน ");
+        text = InTheMillions().Replace(text, m => $" over {Scales[m.Groups["scale"].Value]:0} ");
+        text = ScaledRange().Replace(text, m =>
         {
-            var value = decimal.Parse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) * Scales[m.Groups["scale"].Value];
-            return " " + value.ToString("0.##", CultureInfo.InvariantCulture) + " ";
+            var scale = Scales[m.Groups["scale"].Value];
+            decimal At(string n) => decimal.Parse(n, CultureInfo.InvariantCulture) * scale;
+            return $" between {At(m.Groups["a"].Value):0.##} and {At(m.Groups["b"].Value):0.##} ";
         });
+        // "2.5 ล้าน", "ห้าแสน", "สองล้านห้า", "ล้านครึ่ง", "หนึ่งหมื่นห้าพัน" → digits.
+        text = ThaiNumbers.Spell(text);
         // "1000000 ขึ้นไป" (and more) → "over 1000000".
         text = AtLeast().Replace(text, m => $" over {m.Groups["n"].Value} ");
+        // "Q3/68", "Q3/2568": a quarter of a Buddhist-era year.
+        text = QuarterSlashYear().Replace(text, m => $" Q{m.Groups["q"].Value} {Gregorian(m.Groups["y"].Value.Length == 2 ? "25" + m.Groups["y"].Value : m.Groups["y"].Value)} ");
+        // "เดือน 10" is October.
+        text = NumberedMonth().Replace(text, m => $" {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture))} ");
+        // "ไตรมาส นี้" written with a space is still "this quarter".
+        text = SpacedPeriod().Replace(text, m => m.Groups["unit"].Value + m.Groups["which"].Value);
+        // "ตั้งแต่ X ถึง Y" is a range from X to Y (alone, ตั้งแต่ is "since"); "ระหว่าง X ถึง Y" is between X and Y.
+        text = FromTo().Replace(text, " from ");
+        text = BetweenTo().Replace(text, m => $" between {m.Groups["x"].Value} and ");
+        // "stage ไหน", "product ไหน": Thai puts "which" after the noun.
+        text = WhichAfter().Replace(text, m => $" which {m.Groups["noun"].Value} ");
         // "พ.ศ. 2568" / "ปี 2568" / "ปี 68" / a bare 25xx → the Gregorian year.
         text = EraYear().Replace(text, m => $" {Gregorian(m.Groups["y"].Value)} ");
         text = ShortEraYear().Replace(text, m => $" {Gregorian("25" + m.Groups["y"].Value)} ");
@@ -143,11 +172,15 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         text = CommonEraYear().Replace(text, m => $" {m.Groups["y"].Value} ");
         // A four-digit era year only beside a month or a quarter: a bare 2500 may well be an amount.
         text = MonthEraYear().Replace(text, m => $"{m.Groups["month"].Value} {Gregorian(m.Groups["y"].Value)} ");
+        // "ม.ค" / "มค" / "ตค": month abbreviations with a dot left out, read only where they stand alone.
+        text = LooseMonth().Replace(text, m => $" {LooseMonths[m.Groups["m"].Value.Replace(".", "", StringComparison.Ordinal)]} ");
         // Thai splits "close … got" around what was closed: "ปิดกับ Tyrell Foods ได้เท่าไหร่", "ปีนี้ปิด GTX Pro ได้กี่ดีล" —
         // won, unless it is a future ("จะปิด…ได้") or a "could not" ("ปิด…ไม่ได้").
         text = ClosedButNot().Replace(text, m => $" lost {m.Groups["what"].Value} ");
         text = ClosedAndGot().Replace(text, m => $" won {m.Groups["what"].Value} ");
-        // "ทีมของ Marcus" / "ทีม Elena" → Marcus's team (a named manager's reporting line).
+        // "ดีลเปิดอยู่เยอะที่สุด": the superlative after the deals it counts is "most deals" (ranked by count, as in English).
+        text = MostDeals().Replace(text, m => $" most deals {m.Groups["mid"].Value} ");
+        // "ทีมของ Marcus" / "ทีม Elena" / "ทีมพี่ Jonas" → Marcus's team (a named manager's reporting line).
         text = TeamOfName().Replace(text, m => $" {m.Groups["name"].Value}'s team ");
         // "Q หน้า" / "Q ที่แล้ว" / "Q นี้": the English letter with a Thai word for which one.
         text = RelativeQuarter().Replace(text, m => m.Groups["which"].Value switch
@@ -163,6 +196,8 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         // "30 วันที่ผ่านมา" → last 30 days; "ใน 30 วันข้างหน้า" → next 30 days.
         text = LastDays().Replace(text, m => $" last {m.Groups["n"].Value} days ");
         text = NextDays().Replace(text, m => $" next {m.Groups["n"].Value} days ");
+        text = LastWeeks().Replace(text, m => $" last {m.Groups["n"].Value} weeks ");
+        text = NextWeeks().Replace(text, m => $" next {m.Groups["n"].Value} weeks ");
         return text;
     }
 
@@ -181,8 +216,6 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         output.Append(words);
     }
 
-    [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)*)\s*(?<scale>ล้าน|แสน|หมื่น|พัน)(?:\s*บาท)?")]
-    private static partial Regex ScaledAmount();
 
     [GeneratedRegex(@"(?<!จะ|จะ\s)ปิด(?!ได้|ไม่)(?<what>(?:(?!ไม่|จะ|ได้).){1,60}?)(?<!ไม่)ได้(?!จาก)")]
     private static partial Regex ClosedAndGot();
@@ -190,7 +223,7 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     [GeneratedRegex(@"(?<!จะ|จะ\s)ปิด(?<what>(?:(?!จะ|ได้).){1,60}?)ไม่ได้")]
     private static partial Regex ClosedButNot();
 
-    [GeneratedRegex(@"ทีม\s*(?:ของ\s*)?(?<name>[A-Z][a-z]+)(?!['’]s)")]
+    [GeneratedRegex(@"ทีม\s*(?:ของ\s*)?(?:(?:พี่|น้อง|คุณ)\s*)?(?<name>[A-Z][a-z]+)(?![A-Za-z'’-])")]
     private static partial Regex TeamOfName();
 
     [GeneratedRegex(@"(?<![A-Za-z])[Qq]\s*(?<which>หน้า|ถัดไป|ที่แล้ว|ก่อน|นี้)")]
@@ -199,16 +232,21 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     [GeneratedRegex(@"(?<n>\d+)\s*อันดับ(?:แรก)?")]
     private static partial Regex FirstN();
 
-    [GeneratedRegex(@"(?:(?<n>\d+)\s*)?ล้านครึ่ง")]
-    private static partial Regex MillionAndAHalf();
 
-    [GeneratedRegex(@"(?<!\d\s*)แสน(?<d>หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)")]
-    private static partial Regex HundredThousandAndDigit();
+
+    [GeneratedRegex(@"(?<n>\d[\d,.]*)\s*ลบ\.?(?![ก-๛])")]
+    private static partial Regex MillionBaht();
+
+    [GeneratedRegex(@"หลัก\s*(?<scale>ล้าน|แสน|หมื่น|พัน)")]
+    private static partial Regex InTheMillions();
+
+    [GeneratedRegex(@"(?<a>\d+(?:\.\d+)?)\s*[-–]\s*(?<b>\d+(?:\.\d+)?)\s*(?<scale>ล้าน|แสน|หมื่น|พัน)")]
+    private static partial Regex ScaledRange();
 
     [GeneratedRegex(@"(?<n>\d[\d,.]*)\s*(?:บาท\s*)?(?:ขึ้นไป|ขึ้น)")]
     private static partial Regex AtLeast();
 
-    [GeneratedRegex(@"(?:ปี\s*)?พ\.?\s?ศ\.?\s*(?<y>2[4-7]\d\d)|ปี\s*(?<y>2[4-7]\d\d)")]
+    [GeneratedRegex(@"(?:ปี(?:งบ(?:ประมาณ)?)?\s*)?พ\.?\s?ศ\.?\s*(?<y>2[4-7]\d\d)|ปี(?:งบ(?:ประมาณ)?)?\s*(?<y>2[4-7]\d\d)")]
     private static partial Regex EraYear();
 
     [GeneratedRegex(@"ปี\s*(?<y>[5-9]\d)(?!\d)")]
@@ -231,6 +269,60 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
 
     [GeneratedRegex(@"(?:ใน\s*(?:อีก\s*)?)?(?<n>\d+)\s*วัน\s*(?:ข้างหน้า|ต่อจากนี้)")]
     private static partial Regex NextDays();
+
+    [GeneratedRegex(@"(?<![A-Za-z])[Qq](?<q>[1-4])\s*/\s*(?<y>(?:25)?\d\d)(?!\d)")]
+    private static partial Regex QuarterSlashYear();
+
+    [GeneratedRegex(@"เดือน\s*(?:ที่\s*)?(?<m>1[0-2]|[1-9])(?![\d.,]|\s*(?:วัน|เดือน|ปี|ดีล))")]
+    private static partial Regex NumberedMonth();
+
+    [GeneratedRegex(@"(?<unit>ไตรมาส|เดือน|ปี|สัปดาห์|อาทิตย์)\s+(?<which>นี้|หน้า|ที่แล้ว|ก่อน|ที่ผ่านมา)")]
+    private static partial Regex SpacedPeriod();
+
+    [GeneratedRegex(@"ตั้งแต่(?!ต้น)(?=[^\n]{1,30}?(?:จนถึง|ถึง))")]
+    private static partial Regex FromTo();
+
+    [GeneratedRegex(@"(?:มูลค่า\s*)?ระหว่าง(?<x>[^\n]{1,30}?)(?:จนถึง|ถึง)")]
+    private static partial Regex BetweenTo();
+
+    [GeneratedRegex(@"(?i)(?<![A-Za-z])(?<noun>stage|product|account|rep|deal)s?\s*ไหน")]
+    private static partial Regex WhichAfter();
+
+    private static readonly Dictionary<string, string> LooseMonths = new(StringComparer.Ordinal)
+    {
+        ["มค"] = "January", ["กพ"] = "February", ["มีค"] = "March", ["เมย"] = "April", ["พค"] = "May", ["มิย"] = "June",
+        ["กค"] = "July", ["สค"] = "August", ["กย"] = "September", ["ตค"] = "October", ["พย"] = "November", ["ธค"] = "December",
+    };
+
+    [GeneratedRegex(@"(?<![ก-๛.])(?<m>มี\.?ค|เม\.?ย|มิ\.?ย|ม\.?ค|ก\.?พ|พ\.?ค|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)\.?(?![ก-๛])")]
+    private static partial Regex LooseMonth();
+
+    [GeneratedRegex(@"ดีล(?<mid>(?:(?!ดีล|ที่สุด|สุด).){0,20}?)(?:เยอะ|มาก)(?:ที่)?สุด")]
+    private static partial Regex MostDeals();
+
+    [GeneratedRegex(@"(?<n>\d+)\s*(?:สัปดาห์|อาทิตย์)\s*(?:ที่ผ่านมา|ล่าสุด)")]
+    private static partial Regex LastWeeks();
+
+    [GeneratedRegex(@"(?:ใน\s*(?:อีก\s*)?)?(?<n>\d+)\s*(?:สัปดาห์|อาทิตย์)\s*(?:ข้างหน้า|ต่อจากนี้)")]
+    private static partial Regex NextWeeks();
+
+    [GeneratedRegex(@"ทั้งได้และไม่ได้|ไม่ว่าจะได้หรือไม่ได้|ทั้งที่ได้และไม่ได้")]
+    private static partial Regex WonOrLost();
+
+    [GeneratedRegex(@"^\s*(?:คุณ|พี่|น้อง)?\s*(?<name>[A-Z][a-z]+)(?<rest>[^A-Za-z]{0,30}?)(?:เป็นยังไงบ้าง|เป็นไงบ้าง|เป็นยังไง|เป็นไง)")]
+    private static partial Regex HowIsName();
+
+    [GeneratedRegex(@"ได้\s*(?<what>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)\s*มา(?![ก-๛])|ได้\s*(?<what>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*)\s*มา(?=ตอน|เมื่อ|กี่)")]
+    private static partial Regex GotName();
+
+    [GeneratedRegex(@"(?<n>\d+)\s*คน(?:ที่)?(?<mid>[^\d]{0,25}?)(?:(?<low>ต่ำที่สุด|ต่ำสุด|น้อยที่สุด|น้อยสุด|แย่ที่สุด)|สูงที่สุด|สูงสุด|มากที่สุด|เยอะที่สุด|ดีที่สุด|เก่งที่สุด)")]
+    private static partial Regex RankedPeople();
+
+    [GeneratedRegex(@"\b(?<day>[1-9]|[12]\d|3[01]) (?<month>January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    private static partial Regex DayMonth();
+
+    [GeneratedRegex(@"^\s*แล้ว(?!ก็|\s*ก็)")]
+    private static partial Regex AndThen();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -7,6 +7,16 @@ public static class ThaiScript
 {
     public static bool IsThai(char c) => c is >= '\u0E00' and <= '\u0E7F';
 
+    /// <summary>
+    /// A vowel or tone mark written after its consonant (ะ า ำ, the marks above and below, ่ ้ ๊ ๋ ์): it belongs to the
+    /// syllable before it, so a word can never end just before one — "มาร์ค|ัส" is no word break, "มาร์คัส" is one name.
+    /// </summary>
+    public static bool IsMark(char c) => c is >= '\u0E30' and <= '\u0E3A' or >= '\u0E47' and <= '\u0E4E';
+
+    /// <summary>Whether <paramref name="at"/> is inside a syllable: a mark, or a letter silenced by the mark after it ("ร์").</summary>
+    public static bool MidSyllable(string text, int at) =>
+        at < text.Length && (IsMark(text[at]) || at + 1 < text.Length && text[at + 1] == '\u0E4C');
+
     public static bool Contains(string text) => text.AsSpan().IndexOfAnyInRange('\u0E00', '\u0E7F') >= 0;
 
     /// <summary>
@@ -27,6 +37,19 @@ public static class ThaiScript
             {
                 sb.Append('\u0E33');
                 i++;
+            }
+            // "เเ" typed for แ (two SARA E look the same).
+            else if (c == 'เ' && i + 1 < text.Length && text[i + 1] == 'เ')
+            {
+                sb.Append('แ');
+                i++;
+            }
+            // A stretched letter ("ค่าาา", "ครับบบ", "มากกกก"): Thai spells no word with one letter three times running.
+            else if (IsThai(c) && i + 2 < text.Length && text[i + 1] == c && text[i + 2] == c)
+            {
+                sb.Append(c);
+                while (i + 1 < text.Length && text[i + 1] == c)
+                    i++;
             }
             else
                 sb.Append(c);

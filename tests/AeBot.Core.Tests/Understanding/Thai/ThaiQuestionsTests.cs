@@ -16,7 +16,7 @@ public sealed class ThaiQuestionsTests
         { "marcus", "ยอด Q3 ของทีม", "team sales total in Q3" },
         { "dana", "ดีลที่มากกว่า 2.5 ล้าน", "deals over 2.5M" },
         { "dana", "win rate ไตรมาสที่แล้วครับ", "my win rate last quarter" },
-        { "dana", "ยอดขายเดือน มี.ค. 68", "sales in March 2025" },
+        { "dana", "ยอดขายเดือน มี.ค. 68", "total sales in March 2025" },
         { "dana", "ดีลที่จะปิดเดือนหน้ามีกี่ดีล", "how many deals close next month?" },
         { "marcus", "ทีมทำได้กี่เปอร์เซ็นต์ของเป้าไตรมาสนี้", "what percent of quota is my team at this quarter?" },
         { "marcus", "ยอดขายแยกตามเซลส์ปีนี้", "sales by rep this year" },
@@ -74,6 +74,9 @@ public sealed class ThaiQuestionsTests
     [Theory]
     [InlineData("อากาศวันนี้เป็นยังไง")]
     [InlineData("กินข้าวยัง")]
+    [InlineData("มีไรให้ช่วยไหม")]
+    [InlineData("ร้านส้มตำแถวออฟฟิศร้านไหนอร่อย")]
+    [InlineData("ยอดขายเรียบร้อยไหม")]
     [InlineData("บันทึกการโทรกับ Acme ลูกค้าบอกว่าแพงไป นัดส่งใบเสนอราคาใหม่วันศุกร์")]
     public async Task What_it_cannot_read_or_do_in_thai_is_never_a_figure(string thai)
     {
@@ -81,6 +84,31 @@ public sealed class ThaiQuestionsTests
         var reading = await QueryCorpus.Parser(names).ReadAsync(thai, names.Viewer(names.Rep("dana")), QueryCorpus.DefaultToday, null, default);
 
         Assert.IsNotType<QueryReading>(reading);
+    }
+
+    [Theory]
+    // Off-topic right after a sales question: declined, never a follow-up, a name to choose or a name refused.
+    // ร้อน ("hot") sounds like "Orion" by its consonants; a Thai word is not a transliterated name for that alone.
+    [InlineData("ดีลที่จะปิดเดือนนี้", "อากาศวันนี้ร้อนไหม", "unsupported")]
+    [InlineData("ยอดขายไตรมาสนี้", "วันนี้ร้อนไหม", "not-understood")]
+    [InlineData("ยอดขายไตรมาสนี้", "ร้อนมากเลย", "not-understood")]
+    [InlineData("ดีลที่จะปิดเดือนนี้", "พรุ่งนี้ฝนจะตกไหม", "unsupported")]
+    [InlineData("what closes this month?", "is it raining?", "unsupported")]
+    [InlineData("what closes this month?", "what's for lunch today?", "not-understood")]
+    [InlineData("what closes this month?", "how's the traffic today?", "not-understood")]
+    public async Task Off_topic_after_a_question_is_declined_not_read_as_a_name_or_a_follow_up(string first, string offTopic, string kind)
+    {
+        var names = SnapshotNames.Demo.Value;
+        var parser = QueryCorpus.Parser(names);
+        foreach (var who in new[] { "dana", "marcus" })
+        {
+            var viewer = names.Viewer(names.Rep(who));
+            var previous = Assert.IsType<QueryReading>(await parser.ReadAsync(first, viewer, QueryCorpus.DefaultToday, null, default)).Query;
+
+            var reading = await parser.ReadAsync(offTopic, viewer, QueryCorpus.DefaultToday, previous, default);
+
+            Assert.Equal(kind, QueryCorpus.Kind(reading));
+        }
     }
 
     private static string Describe(Reading reading) => reading switch

@@ -43,13 +43,13 @@ public sealed class ThaiReaderTests
         Assert.Equal(words, Read(thai));
 
     [Theory]
-    [InlineData("ยอดขาย พ.ศ. 2568", "sales 2025")]
-    [InlineData("ยอดขายปี 68", "sales 2025")]
-    [InlineData("ยอดขายปี 2569", "sales 2026")]
-    [InlineData("ยอดขายเดือน มี.ค. 68", "sales month March 2025")]
-    [InlineData("ยอดขาย ม.ค. 2569", "sales January 2026")]
-    [InlineData("ยอดขายไตรมาสที่ 3 ปี 68", "sales Q3 2025")]
-    [InlineData("ยอดขาย ค.ศ. 2025", "sales 2025")]
+    [InlineData("ยอดขาย พ.ศ. 2568", "sales total 2025")]
+    [InlineData("ยอดขายปี 68", "sales total 2025")]
+    [InlineData("ยอดขายปี 2569", "sales total 2026")]
+    [InlineData("ยอดขายเดือน มี.ค. 68", "sales total month March 2025")]
+    [InlineData("ยอดขาย ม.ค. 2569", "sales total January 2026")]
+    [InlineData("ยอดขายไตรมาสที่ 3 ปี 68", "sales total Q3 2025")]
+    [InlineData("ยอดขาย ค.ศ. 2025", "sales total 2025")]
     [InlineData("ดีล 30 วันที่ผ่านมา", "deals last 30 days")]
     public void Buddhist_era_and_Thai_periods_become_the_calendars_words(string thai, string words) =>
         Assert.Equal(words, Read(thai));
