@@ -154,15 +154,17 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
                 var endExclusive = Read("end");
                 var from = start ?? today;
                 var to = endExclusive?.AddDays(-1) ?? today;
+                var lastDay = LastDayNamed(matched);
                 // "between April and June" is resolved to [Apr 1, Jun 1): people mean up to the end of June.
-                if (endExclusive is { Day: 1 } end && start is not null && NamesMonth(matched, end.Month) && EndsRange(matched) && !EndsWithDay().IsMatch(matched))
+                if (endExclusive is { Day: 1 } end && start is not null && NamesMonth(matched, end.Month) && EndsRange(matched) && lastDay is null)
                     to = end.AddMonths(1).AddDays(-1);
                 // "between 2024 and 2025": the whole of the last year named.
                 else if (endExclusive is { Month: 1, Day: 1 } yearEnd && EndsRange(matched) && EndsWithYear().Match(matched) is { Success: true } y
                     && int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture) == yearEnd.Year)
                     to = new DateOnly(yearEnd.Year, 12, 31);
-                // "between Oct 1 and Nov 15": the recogniser returns the named last day itself as the end.
-                else if (endExclusive is { } named && EndsRange(matched) && EndsWithDay().IsMatch(matched) && named.Day == DayOf(matched))
+                // "between Oct 1 and Nov 15" (or "1 October and 15 November", "Nov 15, 2026"): the recogniser returns
+                // the named last day itself as the end, and people mean that day included.
+                else if (endExclusive is { } named && EndsRange(matched) && lastDay == named.Day)
                     to = named;
                 if (value.TryGetValue("Mod", out var mod) && mod == "since")
                     to = today;
@@ -228,10 +230,18 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
     [GeneratedRegex(@"\b((?:19|20)\d{2})\s*$")]
     private static partial Regex EndsWithYear();
 
-    [GeneratedRegex(@"(\d{1,2})(st|nd|rd|th)?\s*$")]
-    private static partial Regex EndsWithDay();
+    /// <summary>The day of month of the date that ends the text, written month first ("Nov 15", "November 15th,
+    /// 2026") or day first ("15 November", "the 15th of Nov 2026"); null when it ends with no day ("June", "2025").</summary>
+    private static int? LastDayNamed(string matched) =>
+        (MonthThenDay().Match(matched) is { Success: true } m ? m : DayThenMonth().Match(matched)) is { Success: true } found
+            ? int.Parse(found.Groups["day"].Value, CultureInfo.InvariantCulture)
+            : null;
 
-    private static int DayOf(string matched) => int.Parse(EndsWithDay().Match(matched).Groups[1].Value, CultureInfo.InvariantCulture);
+    [GeneratedRegex(@"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(the\s+)?(?<day>\d{1,2})(st|nd|rd|th)?(,?\s*(19|20)\d{2})?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthThenDay();
+
+    [GeneratedRegex(@"(?<!\d)(?<day>\d{1,2})(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(,?\s*(19|20)\d{2})?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DayThenMonth();
 
     [GeneratedRegex(@"\b(and|to|through|thru|until|till)\b|-|–")]
     private static partial Regex RangeWord();

@@ -23,6 +23,17 @@ public class PeriodParserTests
     [InlineData("in December", TimeLean.Past, "2025-12-01", "2025-12-31")]
     [InlineData("next 30 days", TimeLean.Future, "2026-11-29", "2026-12-28")]
     [InlineData("FY2025", TimeLean.Past, "2025-01-01", "2025-12-31")]
+    // The last day named is in the range, however the date is written (day first, "of", a year after it).
+    [InlineData("won between Oct 1 and Nov 15", TimeLean.Past, "2026-10-01", "2026-11-15")]
+    [InlineData("won between 1 October and 15 November", TimeLean.Past, "2026-10-01", "2026-11-15")]
+    [InlineData("won between the 1st of October and the 15th of November", TimeLean.Past, "2026-10-01", "2026-11-15")]
+    [InlineData("won from 1 Oct 2026 to 15 Nov 2026", TimeLean.Past, "2026-10-01", "2026-11-15")]
+    [InlineData("won from Oct 1, 2026 to Nov 15, 2026", TimeLean.Past, "2026-10-01", "2026-11-15")]
+    [InlineData("won between October 1 and November 15th", TimeLean.Past, "2026-10-01", "2026-11-15")]
+    [InlineData("won between 1 October and 1 November", TimeLean.Past, "2026-10-01", "2026-11-01")]
+    [InlineData("won between Oct 1 and Nov 1", TimeLean.Past, "2026-10-01", "2026-11-01")]
+    [InlineData("won between October and November", TimeLean.Past, "2026-10-01", "2026-11-30")]
+    [InlineData("won between 2024 and 2025", TimeLean.Past, "2024-01-01", "2025-12-31")]
     public void Periods_people_name(string text, TimeLean lean, string from, string to)
     {
         var result = Calendar.Parse(text, Today, lean);
