@@ -98,6 +98,14 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
                 named = fiscal.Quarter(year - 1, quarter);
             return (named, m.Value);
         }
+        if ((m = MonthOfRelativeYear().Match(text)).Success)
+        {
+            // "February last year", "last year in November": that month of the calendar year named, not the whole year.
+            var offset = m.Groups["which"].Value switch { "last" or "previous" or "prior" => -1, "next" or "coming" => 1, _ => 0 };
+            var month = MonthNumber(m.Groups["month"].Value);
+            var first = new DateOnly(today.Year + offset, month, 1);
+            return (new Period(first, first.AddMonths(1).AddDays(-1), first.ToString("MMMM yyyy", CultureInfo.InvariantCulture)), m.Value);
+        }
         if ((m = RelativeYear().Match(text)).Success)
         {
             var offset = m.Groups["which"].Value switch { "last" or "previous" or "prior" => -1, "next" or "coming" => 1, _ => 0 };
@@ -223,6 +231,14 @@ public sealed partial class PeriodParser(FiscalCalendar fiscal)
 
     [GeneratedRegex(@"\b(?<which>this|current|last|previous|prior|next|coming)\s+(fiscal\s+)?year\b")]
     private static partial Regex RelativeYear();
+
+    private const string MonthName = "(?<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+
+    [GeneratedRegex(@"\b" + MonthName + @"\.?\s+(of\s+)?(?<which>this|current|last|previous|prior|next|coming)\s+year\b|\b(?<which>this|current|last|previous|prior|next|coming)\s+year'?s?\s+(in\s+)?" + MonthName + @"\b")]
+    private static partial Regex MonthOfRelativeYear();
+
+    private static int MonthNumber(string name) =>
+        Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames, a => a.Length > 0 && name.StartsWith(a, StringComparison.OrdinalIgnoreCase)) + 1;
 
     [GeneratedRegex(@"\bfy\s*'?(?<y>\d{4}|\d{2})\b")]
     private static partial Regex FiscalYear();

@@ -34,6 +34,12 @@ public class PeriodParserTests
     [InlineData("won between Oct 1 and Nov 1", TimeLean.Past, "2026-10-01", "2026-11-01")]
     [InlineData("won between October and November", TimeLean.Past, "2026-10-01", "2026-11-30")]
     [InlineData("won between 2024 and 2025", TimeLean.Past, "2024-01-01", "2025-12-31")]
+    [InlineData("won in February last year", TimeLean.Past, "2025-02-01", "2025-02-28")]
+    [InlineData("November last year", TimeLean.Past, "2025-11-01", "2025-11-30")]
+    [InlineData("won in March this year", TimeLean.Past, "2026-03-01", "2026-03-31")]
+    [InlineData("closing in January next year", TimeLean.Future, "2027-01-01", "2027-01-31")]
+    [InlineData("won last year in Sept", TimeLean.Past, "2025-09-01", "2025-09-30")]
+    [InlineData("deals won in may of last year", TimeLean.Past, "2025-05-01", "2025-05-31")]
     public void Periods_people_name(string text, TimeLean lean, string from, string to)
     {
         var result = Calendar.Parse(text, Today, lean);

@@ -11,8 +11,10 @@ namespace AeBot.Core.Tests.Understanding;
 /// </summary>
 public sealed class ThaiHeldOutTests(ITestOutputHelper output)
 {
-    /// <summary>Cases read right (every slot) when the set was written (214 of 236 on 2026-12-03); raise it as the reader improves.</summary>
-    public const int HeldOutBaseline = 214;
+    /// <summary>Cases read right (every slot): 214 of 236 when the set was written, before the reader saw it (2026-12-03);
+    /// 216 after two general fixes its failures pointed to (chat month names such as ธันวา, and "a month of last year"
+    /// in English and Thai). Raise it as the reader improves; it is no longer a blind measure for those two causes.</summary>
+    public const int HeldOutBaseline = 216;
 
     public static readonly string Folder = Path.Combine(QueryCorpus.Folder, "th-heldout");
 

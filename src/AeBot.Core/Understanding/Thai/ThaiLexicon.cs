@@ -151,6 +151,10 @@ public static class ThaiLexicon
         ("เมษายน", "April"), ("เม.ย.", "April"), ("พฤษภาคม", "May"), ("พ.ค.", "May"), ("มิถุนายน", "June"), ("มิ.ย.", "June"),
         ("กรกฎาคม", "July"), ("ก.ค.", "July"), ("สิงหาคม", "August"), ("ส.ค.", "August"), ("กันยายน", "September"), ("ก.ย.", "September"),
         ("ตุลาคม", "October"), ("ต.ค.", "October"), ("พฤศจิกายน", "November"), ("พ.ย.", "November"), ("ธันวาคม", "December"), ("ธ.ค.", "December"),
+        // Months as said and typed in chat, without -คม/-ยน/-พันธ์ ("ปิดธันวานี้"); otherwise ธันวา is fuzzy-matched to a person (Dana).
+        ("มกรา", "January"), ("กุมภา", "February"), ("มีนา", "March"), ("เมษา", "April"), ("พฤษภา", "May"), ("มิถุนา", "June"),
+        ("กรกฎา", "July"), ("กรกฏา", "July"), ("สิงหา", "August"), ("กันยา", "September"), ("ตุลา", "October"), ("พฤศจิกา", "November"),
+        ("พฤศจิ", "November"), ("ธันวา", "December"),
 
         // Abilities.
         ("สวัสดี", "hello"), ("หวัดดี", "hello"), ("ดีครับ", "hello"), ("ขอบคุณ", "thanks"), ("ขอบใจ", "thanks"), ("ขอบคุณมาก", "thanks"), ("แต้งกิ้ว", "thanks"),
