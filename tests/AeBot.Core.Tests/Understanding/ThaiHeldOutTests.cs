@@ -12,9 +12,10 @@ namespace AeBot.Core.Tests.Understanding;
 public sealed class ThaiHeldOutTests(ITestOutputHelper output)
 {
     /// <summary>Cases read right (every slot): 214 of 236 when the set was written, before the reader saw it (2026-12-03);
-    /// 216 after two general fixes its failures pointed to (chat month names such as ธันวา, and "a month of last year"
-    /// in English and Thai). Raise it as the reader improves; it is no longer a blind measure for those two causes.</summary>
-    public const int HeldOutBaseline = 216;
+    /// 218 after four general fixes its failures pointed to (chat month names such as ธันวา; "a month of last year" in
+    /// English and Thai; ตั้งแต่ X ถึงวันนี้ is since X; a rep's ของทีม is the team). Raise it as the reader improves; it is
+    /// no longer a blind measure for those four causes.</summary>
+    public const int HeldOutBaseline = 218;
 
     public static readonly string Folder = Path.Combine(QueryCorpus.Folder, "th-heldout");
 

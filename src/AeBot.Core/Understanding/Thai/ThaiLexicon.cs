@@ -30,7 +30,7 @@ public static class ThaiLexicon
 
         // Who: a rep's "I/we" is themself; "team" is a manager's reporting line.
         ("ผม", "my"), ("ฉัน", "my"), ("ดิฉัน", "my"), ("หนู", "my"), ("เรา", "our"), ("ของผม", "my"), ("ของฉัน", "my"), ("ของเรา", "our"), ("ตัวเอง", "my"),
-        ("ทีม", "team"), ("ทีมผม", "my team"), ("ทีมเรา", "my team"), ("ทีมฉัน", "my team"), ("ลูกทีม", "my team"), ("ของทีม", "for my team"), ("ทั้งทีม", "my team"),
+        ("ทีม", "team"), ("ทีมผม", "my team"), ("ทีมเรา", "my team"), ("ทีมฉัน", "my team"), ("ลูกทีม", "my team"), ("ของทีม", "for the team"), ("ทั้งทีม", "my team"),
         ("ทุกคน", "everyone"), ("เซลส์", "reps"), ("เซลล์", "reps"), ("พนักงานขาย", "reps"),
 
         // Deals and deal sets.
@@ -97,7 +97,7 @@ public static class ThaiLexicon
         ("มูลค่าเกิน", "over"), ("มูลค่ามากกว่า", "over"), ("มูลค่าต่ำกว่า", "under"), ("มูลค่าน้อยกว่า", "under"), ("มูลค่าไม่เกิน", "under"), ("มูลค่าระหว่าง", "between"),
         ("ปีต่อปี", "year over year"), ("ไตรมาสต่อไตรมาส", "quarter over quarter"), ("เดือนต่อเดือน", "month over month"),
         ("เทียบกับไตรมาสก่อนหน้า", "compared to the quarter before"), ("เทียบกับเดือนก่อนหน้า", "compared to the month before"), ("เทียบกับปีก่อนหน้า", "compared to the year before"),
-        ("ครึ่งปีแรกของ", "first half of"), ("ครึ่งปีหลังของ", "second half of"), ("ตั้งแต่ต้นไตรมาส", "quarter to date"), ("จนถึงตอนนี้", ""), ("ถึงวันนี้", ""),
+        ("ครึ่งปีแรกของ", "first half of"), ("ครึ่งปีหลังของ", "second half of"), ("ตั้งแต่ต้นไตรมาส", "quarter to date"), ("จนถึงตอนนี้", ""), ("ถึงวันนี้", ""), ("จนถึงวันนี้", ""), ("ถึงตอนนี้", ""), ("ถึงปัจจุบัน", ""), ("จนถึงปัจจุบัน", ""),
         ("ไตรมาสก่อนโน้น", "the quarter before last"), ("เปิดดีลใหม่", "new deals created"), ("สร้างดีลใหม่", "new deals created"),
         ("คาดการณ์ยอดขาย", "forecast"), ("ฟอร์แคสต์ยอดขาย", "forecast"), ("ฟอแคส", "forecast"), ("ฟอแคสต์", "forecast"),
         ("ไร", "what"), ("มีไร", "what"), ("อ่ะ", ""), ("อะ", ""), ("เขา", ""), ("ของเขา", ""),

@@ -160,7 +160,8 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
         text = NumberedMonth().Replace(text, m => $" {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture))} ");
         // "ไตรมาส นี้" written with a space is still "this quarter".
         text = SpacedPeriod().Replace(text, m => m.Groups["unit"].Value + m.Groups["which"].Value);
-        // "ตั้งแต่ X ถึง Y" is a range from X to Y (alone, ตั้งแต่ is "since"); "ระหว่าง X ถึง Y" is between X and Y.
+        // "ตั้งแต่ X ถึง Y" is a range from X to Y (alone, or with "ถึงวันนี้" — up to today — ตั้งแต่ is "since");
+        // "ระหว่าง X ถึง Y" is between X and Y.
         text = FromTo().Replace(text, " from ");
         text = BetweenTo().Replace(text, m => $" between {m.Groups["x"].Value} and ");
         // "stage ไหน", "product ไหน": Thai puts "which" after the noun.
@@ -279,7 +280,7 @@ public sealed partial class ThaiReader(ThaiWordBreaker breaker)
     [GeneratedRegex(@"(?<unit>ไตรมาส|เดือน|ปี|สัปดาห์|อาทิตย์)\s+(?<which>นี้|หน้า|ที่แล้ว|ก่อน|ที่ผ่านมา)")]
     private static partial Regex SpacedPeriod();
 
-    [GeneratedRegex(@"ตั้งแต่(?!ต้น)(?=[^\n]{1,30}?(?:จนถึง|ถึง))")]
+    [GeneratedRegex(@"ตั้งแต่(?!ต้น)(?=[^\n]{1,30}?(?:จนถึง|ถึง)(?!\s*(?:วันนี้|ตอนนี้|ปัจจุบัน)))")]
     private static partial Regex FromTo();
 
     [GeneratedRegex(@"(?:มูลค่า\s*)?ระหว่าง(?<x>[^\n]{1,30}?)(?:จนถึง|ถึง)")]
