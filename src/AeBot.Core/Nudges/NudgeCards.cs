@@ -106,7 +106,7 @@ public static class NudgeCards
         blocks.Add(new TextBlock("**" + n.Title + "**" + (n.Detail is null ? "" : "\n" + n.Detail)));
         blocks.Add(new ActionsBlock(Actions(n)));
         blocks.Add(new ContextBlock(T(n.Language, nameof(NudgeTexts.WhyLine), n.Why, Hint(n.Key.Rule, n.AccountName, n.Language))));
-        return new Reply(blocks) { Summary = n.Title, Language = n.Language.Code };
+        return Payloads.InLanguage(new Reply(blocks) { Summary = n.Title, Language = n.Language.Code });
     }
 
     /// <summary>How to turn it down: said in every nudge, so nobody has to look for the setting.</summary>
