@@ -1,4 +1,3 @@
-using AeBot.Core.Channels;
 using AeBot.Core.Text;
 
 namespace AeBot.Core.Conversation;
@@ -42,9 +41,10 @@ public static class Payloads
     /// </summary>
     private const string LanguageMark = "|lang:";
 
-    /// <summary><paramref name="payload"/> marked with the language of the reply it is on; English and "More" pages stay as they are.</summary>
+    /// <summary><paramref name="payload"/> marked with the language of the reply it is on; English stays as it is.</summary>
+    /// <remarks>A channel's own "More" page button ("page:…") is added after this, unmarked: its page keeps its language.</remarks>
     public static string WithLanguage(string payload, ReplyLanguage language) =>
-        language.Code == ReplyLanguage.English.Code || payload.StartsWith(ReplyPaging.Prefix, StringComparison.Ordinal) || Language(payload).Language is not null
+        language.Code == ReplyLanguage.English.Code || Language(payload).Language is not null
             ? payload
             : payload + LanguageMark + language.Code;
 
