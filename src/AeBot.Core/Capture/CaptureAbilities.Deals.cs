@@ -316,11 +316,11 @@ public sealed partial class CaptureAbilities
         var first = managerName.Split(' ')[0];
         var amount = update.After.Amount is { } a ? MoneyFormat.Exact(a, update.After.Currency) : T(l, nameof(CaptureTexts.NoAmount));
         var items = handoff.Value.Effective.Select(i => new ListItem(i.Title, T(l, nameof(CaptureTexts.Due), DateFormat.Short(c.Today.AddDays(i.DueInDays), c.Today, l)), [])).ToList();
-        return new Reply([
+        return Payloads.InLanguage(new Reply([
             new TextBlock(T(l, nameof(CaptureTexts.HandoffIntro), first, c.Viewer.Name, update.After.Name, update.After.AccountName, amount, c.Viewer.Name.Split(' ')[0])),
             new ItemListBlock(T(l, nameof(CaptureTexts.HandoffTasks)), items),
             new ActionsBlock([new ReplyAction(T(l, nameof(CaptureTexts.BriefMeOn), update.After.AccountName), Payloads.Ask + $"brief me on {update.After.AccountName}")]),
-        ]) { Summary = T(l, nameof(CaptureTexts.HandoffSummary), update.After.AccountName, c.Viewer.Name), Language = l.Code };
+        ]) { Summary = T(l, nameof(CaptureTexts.HandoffSummary), update.After.AccountName, c.Viewer.Name), Language = l.Code });
     }
 
     // ---- reading a change out of a sentence ----

@@ -319,7 +319,8 @@ public sealed partial class CaptureAbilities
             }
             default:
             {
-                if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+                // "none", or no in any language the reply was in ("ไม่มี"), as the log dialog's deal question takes it.
+                if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) || Phrasings.IsNo(text))
                 {
                     edit = new InteractionEdit(ClearDeal: true);
                     break;

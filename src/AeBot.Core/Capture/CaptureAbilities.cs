@@ -197,13 +197,15 @@ public sealed partial class CaptureAbilities(
                 return Changed(T(l, nameof(CaptureTexts.ReminderSnoozed), DateFormat.DayAt(local, c.Today, l), snoozed.Text),
                     [new ActionsBlock([UndoAction(l, written.ChangeId)])], T(l, nameof(CaptureTexts.ReminderSnoozedSummary), snoozed.Text), "reminder-snoozed");
             }
-            case "crm.keep" or "crm.set":
+            case Crm.CrmConflictQuestion.KeepAction or Crm.CrmConflictQuestion.SetAction:
             {
                 // The answer to "…changed in HubSpot since you asked; keep X or set Y?"
-                var said = await crmConflicts.ResolveAsync(c.Viewer.RepId, Id(), parts[0] == "crm.set", ct);
-                return said is null
-                    ? new TurnResult(Say(T(l, nameof(CaptureTexts.CrmClosed)), T(l, nameof(CaptureTexts.CrmClosedSummary))), "crm-conflict-closed", TurnOutcome.Answered)
-                    : new TurnResult(Say(said, said), parts[0] == "crm.set" ? "crm-conflict-set" : "crm-conflict-keep", TurnOutcome.Changed);
+                var setMine = parts[0] == Crm.CrmConflictQuestion.SetAction;
+                var answer = await crmConflicts.ResolveAsync(c.Viewer.RepId, Id(), setMine, ct);
+                if (answer is null)
+                    return new TurnResult(Say(T(l, nameof(CaptureTexts.CrmClosed)), T(l, nameof(CaptureTexts.CrmClosedSummary))), "crm-conflict-closed", TurnOutcome.Answered);
+                var said = Crm.CrmConflictQuestion.Answer(l, answer);
+                return new TurnResult(Say(said, said), setMine ? "crm-conflict-set" : "crm-conflict-keep", TurnOutcome.Changed);
             }
             case "deal.push":
             {

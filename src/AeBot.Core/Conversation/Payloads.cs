@@ -1,3 +1,5 @@
+using AeBot.Core.Text;
+
 namespace AeBot.Core.Conversation;
 
 /// <summary>
@@ -29,5 +31,54 @@ public static class Payloads
             return (null, rest);
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
         return colon < 0 ? (rest[1..], "") : (rest[1..colon], rest[(colon + 1)..]);
+    }
+
+    /// <summary>
+    /// What a payload says about the language of the message its button was on: "|lang:th" at its end. Payloads
+    /// are otherwise English words, so a press by someone who never chose a language (and whose client reports
+    /// none) would be answered in English under a Thai message. English, the default, is never written, so an
+    /// English card's payloads are what they always were; a card sent before the mark existed has none.
+    /// </summary>
+    private const string LanguageMark = "|lang:";
+
+    /// <summary><paramref name="payload"/> marked with the language of the reply it is on; English stays as it is.</summary>
+    /// <remarks>A channel's own "More" page button ("page:…") is added after this, unmarked: its page keeps its language.</remarks>
+    public static string WithLanguage(string payload, ReplyLanguage language) =>
+        language.Code == ReplyLanguage.English.Code || Language(payload).Language is not null
+            ? payload
+            : payload + LanguageMark + language.Code;
+
+    /// <summary>The payload without its language mark, and the language it was marked with (null when none or unknown).</summary>
+    public static (string? Payload, ReplyLanguage? Language) Language(string? payload)
+    {
+        if (payload is null)
+            return (null, null);
+        var at = payload.LastIndexOf(LanguageMark, StringComparison.Ordinal);
+        // Only the codes AeBot writes: a typed "ask:" text that happens to end so is left alone.
+        var language = at < 0 ? null : payload[(at + LanguageMark.Length)..] switch
+        {
+            "th" => ReplyLanguage.Thai,
+            "en" => ReplyLanguage.English,
+            _ => null,
+        };
+        return language is null ? (payload, null) : (payload[..at], language);
+    }
+
+    /// <summary>Every button of <paramref name="reply"/> marked with the reply's language (see <see cref="WithLanguage"/>).</summary>
+    public static Reply InLanguage(Reply reply)
+    {
+        if (ReplyLanguage.FromCode(reply.Language) is not { } language || language.Code == ReplyLanguage.English.Code)
+            return reply;
+        ReplyAction Mark(ReplyAction a) => a with { Payload = WithLanguage(a.Payload, language) };
+        return reply with
+        {
+            Blocks = reply.Blocks.Select(b => b switch
+            {
+                ActionsBlock a => new ActionsBlock(a.Actions.Select(Mark).ToList()),
+                ChoiceBlock c => c with { Options = c.Options.Select(Mark).ToList() },
+                ItemListBlock l => l with { Items = l.Items.Select(i => i with { Actions = i.Actions.Select(Mark).ToList() }).ToList() },
+                _ => b,
+            }).ToList(),
+        };
     }
 }

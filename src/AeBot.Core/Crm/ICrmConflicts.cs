@@ -8,14 +8,15 @@ public interface ICrmConflicts
 {
     /// <summary>
     /// The rep's answer to write-back <paramref name="writeBackId"/>: keep the CRM's value(s) or set theirs anyway.
-    /// Returns what to tell them; null when there is no such question of theirs.
+    /// Returns what it did (<see cref="CrmConflictQuestion.Answer"/> says it in their language); null when there is
+    /// no such question of theirs.
     /// </summary>
-    Task<string?> ResolveAsync(long repId, long writeBackId, bool setMine, CancellationToken cancellationToken);
+    Task<CrmConflictAnswer?> ResolveAsync(long repId, long writeBackId, bool setMine, CancellationToken cancellationToken);
 }
 
 /// <summary>No CRM connected: there is never a question to answer.</summary>
 public sealed class NoCrmConflicts : ICrmConflicts
 {
-    public Task<string?> ResolveAsync(long repId, long writeBackId, bool setMine, CancellationToken cancellationToken) =>
-        Task.FromResult<string?>(null);
+    public Task<CrmConflictAnswer?> ResolveAsync(long repId, long writeBackId, bool setMine, CancellationToken cancellationToken) =>
+        Task.FromResult<CrmConflictAnswer?>(null);
 }

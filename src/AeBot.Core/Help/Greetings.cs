@@ -42,11 +42,11 @@ public sealed class Greetings(ISalesData data, TimeProvider clock, IOptions<AeBo
             _ => nameof(HelpTexts.Greeting_Evening),
         };
         var text = HelpAbility.T(language, hello, first, why);
-        return new Reply([new TextBlock(text), new ActionsBlock(questions.Select(q => new ReplyAction(q, Payloads.Ask + q)).ToList())])
+        return Payloads.InLanguage(new Reply([new TextBlock(text), new ActionsBlock(questions.Select(q => new ReplyAction(q, Payloads.Ask + q)).ToList())])
         {
             Summary = HelpAbility.T(language, nameof(HelpTexts.Greeting_Summary), questions.Count),
             Language = language.Code,
-        };
+        });
     }
 
     internal static (IReadOnlyList<string> Questions, string Why) Examples(bool manager, DateOnly today, FiscalCalendar fiscal) =>

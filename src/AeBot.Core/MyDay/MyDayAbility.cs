@@ -63,12 +63,12 @@ public sealed class MyDayAbility(IWorkData work, IOptions<CaptureOptions> option
                 blocks.Add(more);
         }
         blocks.Add(new ContextBlock(T(l, nameof(MyDayTexts.Footer), o.StaleDays, DateFormat.AsOf(now, zone, l))));
-        return new Reply(blocks)
+        return Payloads.InLanguage(new Reply(blocks)
         {
             Summary = T(l, plan.RenewalsTotal == 1 ? nameof(MyDayTexts.Summary_One) : nameof(MyDayTexts.Summary_Other),
                 plan.OverdueTotal, plan.DueTodayTotal, plan.UpcomingTotal, MoneyFormat.Number(plan.RenewalsTotal), plan.StaleTotal, plan.PastCloseTotal),
             Language = l.Code,
-        };
+        });
     }
 
     private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(MyDayTexts.ResourceManager, key, args);

@@ -84,6 +84,7 @@ public sealed class DailyDigests(
         var at = time.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture);
         blocks.Add(new Conversation.ContextBlock(T(l, folded.Count > 0 ? nameof(NudgeTexts.DailyFooterHeldBack) : nameof(NudgeTexts.DailyFooter), at)));
         reply = reply with { Blocks = blocks, Summary = folded.Count > 0 ? T(l, nameof(NudgeTexts.DailySummaryHeldBack), reply.Summary, folded.Count) : reply.Summary, Language = l.Code };
+        reply = Conversation.Payloads.InLanguage(reply);
         return await ledger.RecordAsync(new NudgeRecord(key, null, new ProactiveMessage(repId, Rule, reply)), folded.Select(f => f.Id).ToList(), cancellationToken)
             ? DigestOutcome.Sent : DigestOutcome.AlreadyDone;
     }

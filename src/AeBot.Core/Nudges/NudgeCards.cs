@@ -106,22 +106,29 @@ public static class NudgeCards
         blocks.Add(new TextBlock("**" + n.Title + "**" + (n.Detail is null ? "" : "\n" + n.Detail)));
         blocks.Add(new ActionsBlock(Actions(n)));
         blocks.Add(new ContextBlock(T(n.Language, nameof(NudgeTexts.WhyLine), n.Why, Hint(n.Key.Rule, n.AccountName, n.Language))));
-        return new Reply(blocks) { Summary = n.Title, Language = n.Language.Code };
+        return Payloads.InLanguage(new Reply(blocks) { Summary = n.Title, Language = n.Language.Code });
     }
 
     /// <summary>How to turn it down: said in every nudge, so nobody has to look for the setting.</summary>
     public static string Hint(string rule, string? accountName) => Hint(rule, accountName, ReplyLanguage.English);
 
     /// <summary>
-    /// As above in <paramref name="language"/>; the commands quoted stay as typed ("mute renewals for Acme"),
-    /// since they are what the settings understand.
+    /// As above in <paramref name="language"/>, quoting the command in that language ("mute renewals for Acme",
+    /// "ปิดแจ้งเตือนต่อสัญญาของ Acme"): each is one the settings understand.
     /// </summary>
     public static string Hint(string rule, string? accountName, ReplyLanguage language)
     {
         var category = NudgeRules.CategoryOf(rule);
         if (category is null)
             return T(language, nameof(NudgeTexts.HintSettings));
-        var mute = accountName is null ? $"mute {category.Name}" : $"mute {category.Name} for {accountName}";
-        return T(language, nameof(NudgeTexts.HintMute), mute);
+        return T(language, nameof(NudgeTexts.HintMute), Command(language, unmute: false, category.Name, accountName));
+    }
+
+    /// <summary>The command that mutes or unmutes <paramref name="category"/> ("all" for every kind), as a person types it in <paramref name="language"/>.</summary>
+    public static string Command(ReplyLanguage language, bool unmute, string category, string? accountName)
+    {
+        var key = (unmute ? "Unmute_" : "Mute_") + category.Replace('-', '_');
+        var command = T(language, key);
+        return accountName is null ? command : T(language, nameof(NudgeTexts.CommandForAccount), command, accountName);
     }
 }

@@ -74,7 +74,7 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
             new(T(l, nameof(NudgeTexts.FactTimeZone)), c.Zone.Id),
             new(T(l, nameof(NudgeTexts.FactMuted)), mine.Mutes.Count == 0 ? T(l, nameof(NudgeTexts.MutedNothing)) : string.Join("; ", mine.Mutes.Select(m => Describe(m, l)))),
         };
-        var rules = string.Join(", ", NudgeRules.Categories.Select(k => k.Name));
+        var rules = string.Join(", ", NudgeRules.Categories.Select(k => T(l, "RuleWord_" + k.Name.Replace('-', '_'))));
         var unmute = mine.Mutes.Take(5).Select(m => new ReplyAction(T(l, nameof(NudgeTexts.UnmuteButton), Describe(m, l)), Payloads.Ask + "unmute " + m.Category + (m.AccountName is null ? "" : " for " + m.AccountName))).ToList();
         return new TurnResult(new Reply([
             new TextBlock(T(l, nameof(NudgeTexts.SettingsTitle))),
@@ -128,7 +128,6 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
             changed += unmute
                 ? await store.UnmuteAsync(c.Viewer.RepId, category.Name, accountId, ct) ? 1 : 0
                 : await store.MuteAsync(c.Viewer.RepId, category.Name, accountId, ct) ? 1 : 0;
-        var scope = accountName is null ? "" : " for " + accountName; // in the command to undo, as typed
         var label = (m.Groups["all"].Success ? T(l, nameof(NudgeTexts.AllNudges)) : Label(categories[0], l))
             + (accountName is null ? "" : T(l, nameof(NudgeTexts.ForAccount), accountName));
         if (unmute)
@@ -136,7 +135,7 @@ public sealed partial class NudgeSettingsAbility(INudgePreferenceStore store, Ac
                 ? Say(T(l, nameof(NudgeTexts.NotMuted), Cap(label)), T(l, nameof(NudgeTexts.NotMutedSummary)), TurnOutcome.Answered)
                 : Changed(l, T(l, nameof(NudgeTexts.Unmuted), label), T(l, nameof(NudgeTexts.UnmutedSummary), label));
         return Changed(l, changed == 0 ? T(l, nameof(NudgeTexts.AlreadyMuted), Cap(label))
-                : T(l, nameof(NudgeTexts.MutedDone), label, (m.Groups["all"].Success ? "all" : categories[0].Name) + scope),
+                : T(l, nameof(NudgeTexts.MutedDone), label, NudgeCards.Command(l, unmute: true, m.Groups["all"].Success ? "all" : categories[0].Name, accountName)),
             T(l, nameof(NudgeTexts.MutedSummary), label));
     }
 

@@ -113,7 +113,7 @@ public sealed class WeeklyDigests(
         ]));
         blocks.Add(new ContextBlock(T(l, nameof(NudgeTexts.WeeklyFooter), DayName(o.WeeklyDigestDay, l), o.WeeklyDigestTime.ToString("HH\\:mm", CultureInfo.InvariantCulture),
             reps.Count, capture.Value.StaleDays, o.SlippedAfterPushes, o.EscalationDays, DateFormat.AsOf(now, zone, l))));
-        return (DigestOutcome.Sent, viewer, new Reply(blocks) { Summary = T(l, nameof(NudgeTexts.WeeklySummary), direct.Count, flagged), Language = l.Code });
+        return (DigestOutcome.Sent, viewer, Payloads.InLanguage(new Reply(blocks) { Summary = T(l, nameof(NudgeTexts.WeeklySummary), direct.Count, flagged), Language = l.Code }));
     }
 
     /// <summary>

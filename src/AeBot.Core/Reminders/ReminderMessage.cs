@@ -19,7 +19,7 @@ public static class ReminderMessage
         var asked = TimeZoneInfo.ConvertTime(reminder.DueAt, zone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var snooze = Payloads.Act + "rem.snooze:" + reminder.Id;
-        return new Reply([
+        return Payloads.InLanguage(new Reply([
             new TextBlock(T(l, nameof(ReminderTexts.Due), reminder.Text)),
             new ContextBlock(T(l, nameof(ReminderTexts.AskedAt), DateFormat.DayAt(asked, today, l), zone.Id)),
             new ActionsBlock([new ReplyAction(T(l, nameof(ReminderTexts.InOneHour)), snooze + ":1h"), new ReplyAction(T(l, nameof(ReminderTexts.Tomorrow9)), snooze + ":tomorrow")]),
@@ -27,7 +27,7 @@ public static class ReminderMessage
         {
             Summary = T(l, nameof(ReminderTexts.DueSummary), reminder.Text),
             Language = l.Code,
-        };
+        });
     }
 
     private static string T(ReplyLanguage language, string key, params object?[] args) => language.Format(ReminderTexts.ResourceManager, key, args);

@@ -51,12 +51,15 @@ public sealed partial class ConversationCore(
     public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        // A button carries the language of the message it was on; what it does is the rest of its payload.
+        var (bare, pressedIn) = Payloads.Language(message.ActionPayload);
+        message = message with { ActionPayload = bare };
         var text = message.ActionPayload is { } payload && payload.StartsWith(Payloads.Ask, StringComparison.Ordinal) ? payload[Payloads.Ask.Length..] : message.Text;
         Turn turn;
-        var spoken = new Spoken(ReplyLanguage.FromCode(message.Locale) ?? ReplyLanguage.English);
+        var spoken = new Spoken(pressedIn ?? ReplyLanguage.FromCode(message.Locale) ?? ReplyLanguage.English);
         try
         {
-            turn = await TurnAsync(message, text, spoken, cancellationToken);
+            turn = await TurnAsync(message, text, pressedIn, spoken, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -80,7 +83,7 @@ public sealed partial class ConversationCore(
             // Losing an audit line must not lose the answer; the log says so loudly.
             LogAuditFailed(logger, e, message.Channel, message.From.RepId);
         }
-        return turn.Reply with { Language = spoken.Language.Code };
+        return Payloads.InLanguage(turn.Reply with { Language = spoken.Language.Code });
     }
 
     /// <summary>The language the turn settled on, known to the caller even when the turn fails half-way.</summary>
@@ -91,11 +94,11 @@ public sealed partial class ConversationCore(
 
     private sealed record Turn(Reply Reply, TurnOutcome Outcome, string Intent, string Entities);
 
-    private async Task<Turn> TurnAsync(IncomingMessage message, string text, Spoken spoken, CancellationToken ct)
+    private async Task<Turn> TurnAsync(IncomingMessage message, string text, ReplyLanguage? pressedIn, Spoken spoken, CancellationToken ct)
     {
         var viewer = await names.ViewerAsync(message.From.RepId, ct);
-        // Before anyone is known, the channel's locale is all there is to go on.
-        var language = viewer?.Speaks ?? ReplyLanguage.FromCode(message.Locale) ?? ReplyLanguage.English;
+        // Before anyone is known, the button's language or the channel's locale is all there is to go on.
+        var language = viewer?.Speaks ?? pressedIn ?? ReplyLanguage.FromCode(message.Locale) ?? ReplyLanguage.English;
         if (viewer is not null && message.Locale is { Length: > 0 } locale && locale != viewer.Language?.Locale)
         {
             // The client's locale decides until the person chooses in chat; remembered for nudges and digests.
@@ -104,6 +107,10 @@ public sealed partial class ConversationCore(
             viewer = viewer with { Language = (viewer.Language ?? new LanguageChoice(null, null, null)) with { Locale = locale } };
             language = viewer.Speaks;
         }
+        // A button is answered in the language of the message it was on, as a typed Thai message is answered in
+        // Thai: unless the person chose a language in chat.
+        if (viewer is not null && pressedIn is not null && viewer.Language?.Chosen is null)
+            language = pressedIn with { BuddhistEra = viewer.Language?.BuddhistEra ?? pressedIn.BuddhistEra };
         spoken.Language = language;
         if (text.Length > MaxLength)
             return new Turn(new Reply([new TextBlock(T(language, nameof(TurnTexts.TooLong), text.Length.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture), MaxLength.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)))]) { Summary = T(language, nameof(TurnTexts.TooLongSummary)) },

@@ -14,7 +14,7 @@ internal sealed class CrmConflicts(AeBotDbContext db, IOptions<CrmOptions> optio
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<string?> ResolveAsync(long repId, long writeBackId, bool setMine, CancellationToken cancellationToken)
+    public async Task<CrmConflictAnswer?> ResolveAsync(long repId, long writeBackId, bool setMine, CancellationToken cancellationToken)
     {
         var row = await db.CrmWriteBacks.FirstOrDefaultAsync(w => w.Id == writeBackId && w.RepId == repId && w.State == CrmWriteBacks.Conflict, cancellationToken);
         if (row is null)
@@ -31,7 +31,7 @@ internal sealed class CrmConflicts(AeBotDbContext db, IOptions<CrmOptions> optio
             row.NextAttemptAt = null;
             row.Payload = JsonSerializer.Serialize(payload, Json);
             await db.SaveChangesAsync(cancellationToken);
-            return $"OK — I'll set it in {provider} at the next sync (within {minutes} minute{(minutes == 1 ? "" : "s")}).";
+            return new CrmConflictAnswer(provider, SetMine: true, RestGoesOut: true, minutes);
         }
         // Keep: the conflicting fields are dropped; the rest of the change (fields the CRM did not touch) still goes.
         foreach (var field in payload.Conflicts?.Keys ?? Enumerable.Empty<string>())
@@ -49,6 +49,6 @@ internal sealed class CrmConflicts(AeBotDbContext db, IOptions<CrmOptions> optio
             row.SettledAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(cancellationToken);
-        return $"OK — keeping what {provider} has" + (payload.Fields.Count > 0 ? "; the rest of your change goes out at the next sync." : "; your change was not sent.");
+        return new CrmConflictAnswer(provider, SetMine: false, RestGoesOut: payload.Fields.Count > 0, minutes);
     }
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using AeBot.Core.Conversation;
+using AeBot.Core.Crm;
 using AeBot.Core.Formatting;
 using AeBot.Core.Handoff;
 using AeBot.Core.Interactions;
 using AeBot.Core.Reminders;
+using AeBot.Core.Text;
 using AeBot.Crm.Sources;
 using AeBot.Data.Crm;
 using AeBot.Data.Storage;
@@ -630,39 +632,12 @@ internal sealed partial class CrmWriteBacks(
         var rep = await db.Reps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == row.RepId, ct);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(rep?.TimeZoneId ?? "UTC", out var z) ? z : TimeZoneInfo.Utc;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        string Show(string field, string? value)
-        {
-            if (string.IsNullOrEmpty(value))
-                return "nothing";
-            return field switch
-            {
-                nameof(CrmDealField.CloseDate) when DateOnly.TryParse(value[..Math.Min(10, value.Length)], CultureInfo.InvariantCulture, out var d) => DateFormat.Short(d, today),
-                nameof(CrmDealField.Amount) when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) => MoneyFormat.Exact(m, deal?.Currency ?? options.Currency),
-                nameof(CrmDealField.Stage) => stages.FirstOrDefault(s => s.Id == value)?.Label ?? value,
-                _ => value,
-            };
-        }
-        string Label(string field) => field switch
-        {
-            nameof(CrmDealField.CloseDate) => "close date",
-            nameof(CrmDealField.NextStep) => "next step",
-            nameof(CrmDealField.LossReason) => "loss reason",
-            _ => field.ToLowerInvariant(),
-        };
-        var name = deal?.Account?.Name ?? deal?.Name ?? "The deal";
-        var labels = string.Join(" and ", conflicts.Select(c => Label(c.Key)));
-        var theirs = string.Join(" and ", conflicts.Select(c => Show(c.Key, c.Value)));
-        var keep = string.Join(", ", conflicts.Select(c => Show(c.Key, c.Value)));
-        var set = string.Join(", ", conflicts.Select(c => Show(c.Key, payload.Fields[c.Key])));
-        var which = deal is not null && deal.Account is not null ? $" ({deal.Name})" : "";
-        var text = $"{name}'s {labels} changed in {source.Provider} to {theirs} since you asked{which}; keep {keep} or set {set}?";
-        var reply = new Reply([
-            new TextBlock(text),
-            new ActionsBlock([
-                new ReplyAction("Keep " + keep, Payloads.Act + "crm.keep:" + row.Id.ToString(CultureInfo.InvariantCulture), ActionStyle.Primary),
-                new ReplyAction("Set " + set, Payloads.Act + "crm.set:" + row.Id.ToString(CultureInfo.InvariantCulture)),
-            ]),
-        ]) { Summary = text };
+        // The question is worded in Core, in the rep's language; a stage goes there by its label.
+        var fields = conflicts.Select(c => new CrmConflictField(c.Key,
+            c.Key == nameof(CrmDealField.Stage) && c.Value is { } theirs ? stages.FirstOrDefault(s => s.Id == theirs)?.Label ?? theirs : c.Value,
+            payload.Fields[c.Key])).ToList();
+        var language = ReplyLanguage.Of(rep?.Language, rep?.Locale, rep?.BuddhistEra);
+        var reply = CrmConflictQuestion.Reply(language, source.Provider, deal?.Account?.Name, deal?.Name, deal?.Currency ?? options.Currency, today, fields, row.Id);
         db.Outbox.Add(Data.Capture.OutboxMessenger.Row(new ProactiveMessage(row.RepId, "crm-conflict", reply), clock.GetUtcNow()));
     }
 

@@ -30,8 +30,10 @@ public sealed class NudgeCardsTests
         var thai = NudgeCards.Render(Content(ReplyLanguage.Thai), "กลับมาเตือนตามที่ขอไว้:");
         Assert.Equal("th", thai.Language);
         Assert.Equal(["เสร็จแล้ว", "เตือนอีกทีพรุ่งนี้", "เตือนอีกทีสัปดาห์หน้า", "บันทึก", "เลื่อนวันปิด", "เปิดดีล"], Buttons(thai).Select(a => a.Label));
-        Assert.Equal(Buttons(english).Select(a => a.Payload), Buttons(thai).Select(a => a.Payload));
-        Assert.Equal("ทำไมถึงได้รับข้อความนี้: why พิมพ์ \"mute stale for Acme\" หรือ \"nudge settings\" เพื่อปรับการแจ้งเตือนนี้", thai.Blocks.OfType<ContextBlock>().Last().Text);
+        // The same actions; the Thai card's buttons also say the language they were shown in.
+        Assert.Equal(Buttons(english).Select(a => a.Payload + "|lang:th"), Buttons(thai).Select(a => a.Payload));
+        // The commands quoted are the Thai ones the settings understand.
+        Assert.Equal("ทำไมถึงได้รับข้อความนี้: why พิมพ์ \"ปิดแจ้งเตือนดีลค้างของ Acme\" หรือ \"ตั้งค่าการแจ้งเตือน\" เพื่อปรับการแจ้งเตือนนี้", thai.Blocks.OfType<ContextBlock>().Last().Text);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class ReminderMessageTests
         var reply = ReminderMessage.Of(Due("th"), Now);
 
         Assert.Equal(["⏰ เตือนความจำ: Call Bob", "คุณตั้งเตือนนี้ไว้ที่ ส. 28 พ.ย. เวลา 08:00 น. (America/New_York)", "อีก 1 ชั่วโมง", "พรุ่งนี้ 9:00 น.", "เตือนความจำ: Call Bob"], Texts(reply));
-        Assert.Equal(["act:rem.snooze:42:1h", "act:rem.snooze:42:tomorrow"], reply.Blocks.OfType<ActionsBlock>().Single().Actions.Select(a => a.Payload));
+        Assert.Equal(["act:rem.snooze:42:1h|lang:th", "act:rem.snooze:42:tomorrow|lang:th"], reply.Blocks.OfType<ActionsBlock>().Single().Actions.Select(a => a.Payload));
         Assert.Equal("th", reply.Language);
     }
 }

@@ -323,7 +323,8 @@ public sealed class HubSpotSyncTests : IAsyncLifetime
 
         var rowId = _db.Scalar("SELECT Id FROM CrmWriteBacks WHERE State = 'conflict'");
         await using (var db = _db.NewContext())
-            Assert.Contains("keeping what HubSpot has", await new CrmConflicts(db, Microsoft.Extensions.Options.Options.Create(Options()), TimeProvider.System).ResolveAsync(repId, rowId, setMine: false, default));
+            Assert.Contains("keeping what HubSpot has", AeBot.Core.Crm.CrmConflictQuestion.Answer(AeBot.Core.Text.ReplyLanguage.English,
+                (await new CrmConflicts(db, Microsoft.Extensions.Options.Options.Create(Options()), TimeProvider.System).ResolveAsync(repId, rowId, setMine: false, default))!));
         Fake.Advance(TimeSpan.FromMinutes(1));
         var after = await SyncAsync();
         Assert.Equal(0, after.WritesSent);

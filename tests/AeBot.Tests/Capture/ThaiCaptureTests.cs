@@ -132,7 +132,8 @@ public sealed partial class ThaiCaptureTests(ConversationFixture app) : IClassFi
         Assert.Equal("ราคา", facts["ข้อโต้แย้ง"]);
         Assert.Equal("Revised quote — กำหนด 4 ธ.ค.", facts["ขั้นตอนถัดไป"]);
         Assert.Equal(["แก้ไข", "ย้อนกลับ", "รับมือ \"ราคา\""], logged.Blocks.OfType<ActionsBlock>().Single().Actions.Select(a => a.Label));
-        Assert.Equal("ask:how do I handle price objections?", logged.Blocks.OfType<ActionsBlock>().Single().Actions[2].Payload);
+        // The question is asked in English words; the button carries the Thai of the reply it is on.
+        Assert.Equal("ask:how do I handle price objections?|lang:th", logged.Blocks.OfType<ActionsBlock>().Single().Actions[2].Payload);
         AssertThai(logged, thai.Account, facts["ดีล"], "Sam Ortega", "Pushback on price", "Revised quote");
 
         var writtenInThai = await WrittenAsync(thai.Account);
@@ -150,7 +151,7 @@ public sealed partial class ThaiCaptureTests(ConversationFixture app) : IClassFi
         {
             var conversation = Guid.NewGuid().ToString("N");
             var confirm = await app.AskAsync(Dana, $"change the close date of {deal} to Jan 15", conversation);
-            var yes = confirm.Blocks.OfType<ActionsBlock>().Single().Actions.Single(a => a.Payload.EndsWith(":confirm", StringComparison.Ordinal));
+            var yes = confirm.Blocks.OfType<ActionsBlock>().Single().Actions.Single(a => Payloads.Language(a.Payload).Payload!.EndsWith(":confirm", StringComparison.Ordinal));
             var updated = await app.AskAsync(Dana, "", conversation, payload: yes.Payload);
             Assert.Equal("2027-01-15", await TextAsync($"SELECT CloseDate FROM Opportunities WHERE Id = {id}"));
             var undo = updated.Blocks.OfType<ActionsBlock>().Single().Actions.Single();

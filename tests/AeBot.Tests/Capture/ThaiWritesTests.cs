@@ -93,7 +93,7 @@ public sealed class ThaiWritesTests(ConversationFixture app) : IClassFixture<Con
         var (account, dealId) = await DealAsync(1);
         var conversation = Guid.NewGuid().ToString("N");
         var asked = await app.AskAsync(Dana, $"เลื่อนวันปิดดีล {account} เป็น 15 ม.ค.", conversation);
-        Assert.True(asked.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Actions).Any(a => a.Payload.EndsWith("confirm", StringComparison.Ordinal)), asked.Read());
+        Assert.True(asked.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Actions).Any(a => Payloads.Language(a.Payload).Payload!.EndsWith("confirm", StringComparison.Ordinal)), asked.Read());
         Assert.NotEqual("2027-01-15", await SqlAsync($"SELECT CloseDate FROM Opportunities WHERE Id = {dealId}"));
 
         await app.AskAsync(Dana, "ใช่ครับ", conversation);

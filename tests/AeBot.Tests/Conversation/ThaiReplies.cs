@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AeBot.Core.Conversation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AeBot.Tests.Conversation;
 
@@ -19,8 +20,13 @@ internal static partial class ThaiReplies
     ];
 
     /// <summary>Every name in the data, by plain SQL.</summary>
-    public static async Task<IReadOnlyList<string>> NamesAsync(ConversationFixture app) => await app.QueryAsync(async db =>
+    public static Task<IReadOnlyList<string>> NamesAsync(ConversationFixture app) => NamesAsync(app.Services);
+
+    /// <summary>Every name in the data of the host with <paramref name="services"/>, by plain SQL.</summary>
+    public static async Task<IReadOnlyList<string>> NamesAsync(IServiceProvider services)
     {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AeBot.Data.Storage.AeBotDbContext>();
         var names = new List<string>();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
@@ -37,8 +43,8 @@ internal static partial class ThaiReplies
                 if (!reader.IsDBNull(0))
                     names.Add(reader.GetString(0));
         }
-        return (IReadOnlyList<string>)names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length).ToList();
-    });
+        return names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length).ToList();
+    }
 
     /// <summary>Every word a person sees (not the buttons' payloads, which the core reads back), and the summary.</summary>
     public static string Visible(Reply reply)
