@@ -1,5 +1,7 @@
 using AeBot.Core.Conversation;
 using AeBot.Core.Organization;
+using AeBot.Core.Text;
+using AeBot.Core.Understanding.Thai;
 
 namespace AeBot.Core.Channels;
 
@@ -18,7 +20,32 @@ public sealed record ChannelRequest(RepIdentity Rep, ChannelAddress Address, str
 public sealed class ChannelTurns(IConversationCore core, IChannelAddressBook addresses, IReplyPages pages, IRepDirectory directory, TimeProvider clock)
 {
     /// <summary>What a person is told when their request failed and no retry follows (every channel says the same).</summary>
-    public const string FailedApology = "Sorry — something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell your admin.";
+    public static string FailedApology => Apology(ReplyLanguage.English);
+
+    /// <summary><see cref="FailedApology"/> in <paramref name="language"/>.</summary>
+    public static string Apology(ReplyLanguage language) => language.Text(ChannelTexts.ResourceManager, nameof(ChannelTexts.FailedApology));
+
+    /// <summary>The short form of <see cref="Apology"/> (a card's fallback text).</summary>
+    public static string ApologySummary(ReplyLanguage language) => language.Text(ChannelTexts.ResourceManager, nameof(ChannelTexts.FailedApologySummary));
+
+    /// <summary>
+    /// The language to speak to someone AeBot cannot read a stored choice for (not a rep yet, or before the core ran):
+    /// what they wrote in Thai is answered in Thai, as the core answers it; else their chat client's locale; else English.
+    /// </summary>
+    public static ReplyLanguage LanguageOf(string? locale, string? text) =>
+        text is not null && ThaiScript.Contains(text) ? ReplyLanguage.Thai : ReplyLanguage.FromCode(locale) ?? ReplyLanguage.English;
+
+    /// <summary>
+    /// The language of a known rep outside a core turn (an expired page, the link command): their choice in chat,
+    /// else the client's locale (this request's, else the one last stored), else Thai when they wrote in Thai.
+    /// </summary>
+    public async Task<ReplyLanguage> LanguageOfAsync(RepIdentity rep, string? locale, string? text, CancellationToken cancellationToken)
+    {
+        var stored = await directory.FindByIdAsync(rep.RepId, cancellationToken);
+        if (stored?.Language is null && text is not null && ThaiScript.Contains(text))
+            return ReplyLanguage.Thai with { BuddhistEra = stored?.BuddhistEra ?? true };
+        return ReplyLanguage.Of(stored?.Language, locale ?? stored?.Locale, stored?.BuddhistEra);
+    }
 
     /// <summary>Dialog conversation ids are kept short (a channel's thread ids can be long).</summary>
     public const int MaxConversationLength = 190;
@@ -28,7 +55,8 @@ public sealed class ChannelTurns(IConversationCore core, IChannelAddressBook add
     {
         await RememberAsync(request.Address, cancellationToken);
         if (ReplyPaging.TryParse(request.Payload, out var pageId))
-            return await pages.FindAsync(pageId, request.Rep.RepId, clock.GetUtcNow(), cancellationToken) ?? ReplyPaging.Expired;
+            return await pages.FindAsync(pageId, request.Rep.RepId, clock.GetUtcNow(), cancellationToken)
+                ?? ReplyPaging.ExpiredIn(await LanguageOfAsync(request.Rep, request.Locale, null, cancellationToken));
         var message = Message(request);
         return inbound is null
             ? await core.HandleAsync(message, cancellationToken)
@@ -51,13 +79,17 @@ public sealed class ChannelTurns(IConversationCore core, IChannelAddressBook add
     /// e-mail no rep has; otherwise <paramref name="link"/> does the channel's part and returns what to say. A link the
     /// channel cannot make (<see cref="InvalidOperationException"/>) is explained, not thrown.
     /// </summary>
-    public async Task<string> LinkAsync(RepIdentity admin, string channelName, string repEmail, Func<Rep, Task<string>> link, CancellationToken cancellationToken)
+    public Task<string> LinkAsync(RepIdentity admin, string channelName, string repEmail, Func<Rep, Task<string>> link, CancellationToken cancellationToken) =>
+        LinkAsync(admin, channelName, repEmail, ReplyLanguage.English, link, cancellationToken);
+
+    /// <summary><see cref="LinkAsync(RepIdentity, string, string, Func{Rep, Task{string}}, CancellationToken)"/>, its refusals said in <paramref name="language"/>.</summary>
+    public async Task<string> LinkAsync(RepIdentity admin, string channelName, string repEmail, ReplyLanguage language, Func<Rep, Task<string>> link, CancellationToken cancellationToken)
     {
         if (admin.Role != RepRole.Admin)
-            return $"Only an AeBot admin can link {channelName} users to reps.";
+            return language.Format(ChannelTexts.ResourceManager, nameof(ChannelTexts.LinkAdminOnly), channelName);
         var rep = await directory.FindAsync(repEmail, cancellationToken);
         if (rep is null)
-            return $"No rep has the e-mail {repEmail}.";
+            return language.Format(ChannelTexts.ResourceManager, nameof(ChannelTexts.LinkNoRep), repEmail);
         try
         {
             return await link(rep);

@@ -1,4 +1,5 @@
 using AeBot.Core.Conversation;
+using AeBot.Core.Text;
 
 namespace AeBot.Core.Channels;
 
@@ -21,7 +22,17 @@ public static class ReplyPaging
     public const string Prefix = "page:";
 
     /// <summary>What "More" answers when its page is gone (expired, or not the presser's).</summary>
-    public static readonly Reply Expired = new([new TextBlock("That list has expired — ask me again for a fresh one.")]) { Summary = "That list has expired" };
+    public static readonly Reply Expired = Make(ReplyLanguage.English);
+
+    /// <summary><see cref="Expired"/> in the presser's language.</summary>
+    public static Reply ExpiredIn(ReplyLanguage language) => language.IsThai ? Make(language) : Expired;
+
+    private static Reply Make(ReplyLanguage language) =>
+        new([new TextBlock(language.Text(ChannelTexts.ResourceManager, nameof(ChannelTexts.PageExpired)))])
+        {
+            Summary = language.Text(ChannelTexts.ResourceManager, nameof(ChannelTexts.PageExpiredSummary)),
+            Language = language.Code,
+        };
 
     public static string Payload(string id) => Prefix + id;
 

@@ -49,6 +49,10 @@ internal sealed partial class SlackIdentityResolver(
         if (rep is not { IsActive: true })
         {
             LogUnknown(logger, team, user);
+            // Kept a short while so "not set up" (said right after this) is in their Slack's language without a
+            // second users.info; a person not yet linked is not cached, so a link made meanwhile counts at once.
+            if (profile?.Locale is { } strangerLocale)
+                cache.Set(StrangerKey(team, user), strangerLocale, TimeSpan.FromMinutes(1));
             return null;
         }
         var person = new SlackPerson(new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId), profile?.Locale);
@@ -62,7 +66,17 @@ internal sealed partial class SlackIdentityResolver(
         cache.Remove(Key(team, user));
     }
 
+    /// <summary>
+    /// The Slack locale last read for this person — a rep's, or one <see cref="PersonAsync"/> just found to be no
+    /// rep — without asking Slack; null when none is at hand.
+    /// </summary>
+    public string? KnownLocale(string team, string user) =>
+        cache.TryGetValue(Key(team, user), out SlackPerson? known) && known is not null ? known.Locale
+        : cache.TryGetValue(StrangerKey(team, user), out string? locale) ? locale : null;
+
     private static string Key(string team, string user) => $"slack-rep:{team}:{user}";
+
+    private static string StrangerKey(string team, string user) => $"slack-stranger-locale:{team}:{user}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {User} in workspace {Team} is not linked to a rep")]
     private static partial void LogUnknown(ILogger logger, string team, string user);

@@ -8,6 +8,7 @@ using AeBot.Core.Time;
 using AeBot.Core.Work;
 using AeBot.Slack.Api;
 using AeBot.Slack.Identity;
+using AeBot.Slack.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -54,11 +55,12 @@ internal sealed partial class SlackAssistant(
         var rep = await identities.ResolveAsync(team, user, cancellationToken);
         if (rep is null)
         {
-            await slack.PostMessageAsync(channel, new SlackMessage(SlackTurnProcessor.NotSetUp, null), cancellationToken, threadTs);
+            await slack.PostMessageAsync(channel, new SlackMessage(SlackTurnProcessor.NotSetUp(SlackTurnProcessor.StrangerLanguage(identities, team, user, null)), null), cancellationToken, threadTs);
             return;
         }
-        var prompts = await PromptsAsync(rep, cancellationToken);
-        await DecorateAsync("assistant.threads.setSuggestedPrompts", () => slack.SetSuggestedPromptsAsync(channel, threadTs, "Try asking", prompts, cancellationToken));
+        var language = await LanguageAsync(team, user, rep, cancellationToken);
+        var prompts = await PromptsAsync(rep, language, cancellationToken);
+        await DecorateAsync("assistant.threads.setSuggestedPrompts", () => slack.SetSuggestedPromptsAsync(channel, threadTs, T(language, nameof(SlackTexts.TryAsking)), prompts, cancellationToken));
     }
 
     /// <summary>
@@ -71,8 +73,9 @@ internal sealed partial class SlackAssistant(
     {
         if (await identities.ResolveAsync(team, user, cancellationToken) is not { } rep)
             return;
-        var prompts = await PromptsAsync(rep, cancellationToken);
-        await DecorateAsync("assistant.threads.setSuggestedPrompts", () => slack.SetSuggestedPromptsAsync(channel, null, "Try asking", prompts, cancellationToken));
+        var language = await LanguageAsync(team, user, rep, cancellationToken);
+        var prompts = await PromptsAsync(rep, language, cancellationToken);
+        await DecorateAsync("assistant.threads.setSuggestedPrompts", () => slack.SetSuggestedPromptsAsync(channel, null, T(language, nameof(SlackTexts.TryAsking)), prompts, cancellationToken));
     }
 
     /// <summary>
@@ -94,27 +97,47 @@ internal sealed partial class SlackAssistant(
     /// Questions AeBot answers (each is in Help), by role: a rep's own numbers, a manager's team. "My day" leads when
     /// follow-ups are due or overdue today.
     /// </summary>
-    public async Task<IReadOnlyList<SlackPrompt>> PromptsAsync(RepIdentity rep, CancellationToken cancellationToken)
+    /// <remarks>
+    /// In Thai each prompt sends a Thai question (the one Help offers Thai readers), so the answer comes in Thai as a
+    /// typed Thai question's does; in English the prompts are what they always were.
+    /// </remarks>
+    public async Task<IReadOnlyList<SlackPrompt>> PromptsAsync(RepIdentity rep, ReplyLanguage language, CancellationToken cancellationToken)
     {
+        SlackPrompt P(string title, string ask) => new(T(language, title), T(language, ask));
         var prompts = new List<SlackPrompt>();
         if (await FollowUpsDueAsync(rep, cancellationToken))
-            prompts.Add(new SlackPrompt("What's on my plate today?", "what's on my plate today?"));
+            prompts.Add(P(nameof(SlackTexts.PromptMyDay), nameof(SlackTexts.PromptMyDayAsk)));
         if (rep.Role is RepRole.Manager or RepRole.Admin)
         {
-            prompts.Add(new SlackPrompt("Team rollup this quarter", "team rollup this quarter"));
-            prompts.Add(new SlackPrompt("Who is behind quota?", "who is behind quota?"));
-            prompts.Add(new SlackPrompt("Slipped deals on my team", "slipped deals on my team"));
-            prompts.Add(new SlackPrompt("Team pipeline by rep", "team pipeline by rep this quarter"));
+            prompts.Add(P(nameof(SlackTexts.PromptTeamRollup), nameof(SlackTexts.PromptTeamRollupAsk)));
+            prompts.Add(P(nameof(SlackTexts.PromptBehindQuota), nameof(SlackTexts.PromptBehindQuotaAsk)));
+            prompts.Add(P(nameof(SlackTexts.PromptTeamSlipped), nameof(SlackTexts.PromptTeamSlippedAsk)));
+            prompts.Add(P(nameof(SlackTexts.PromptTeamPipeline), nameof(SlackTexts.PromptTeamPipelineAsk)));
         }
         else
         {
-            prompts.Add(new SlackPrompt("What closes this month?", "what closes this month?"));
-            prompts.Add(new SlackPrompt("How am I tracking vs quota?", "how am I tracking vs quota?"));
-            prompts.Add(new SlackPrompt("Forecast this quarter", "forecast this quarter"));
-            prompts.Add(new SlackPrompt("Biggest open deals", "biggest open deals"));
+            prompts.Add(P(nameof(SlackTexts.PromptClosesThisMonth), nameof(SlackTexts.PromptClosesThisMonthAsk)));
+            prompts.Add(P(nameof(SlackTexts.PromptTracking), nameof(SlackTexts.PromptTrackingAsk)));
+            prompts.Add(P(nameof(SlackTexts.PromptForecast), nameof(SlackTexts.PromptForecastAsk)));
+            prompts.Add(P(nameof(SlackTexts.PromptBiggest), nameof(SlackTexts.PromptBiggestAsk)));
         }
         return prompts.Take(MaxPrompts).ToList();
     }
+
+    /// <summary>
+    /// The person's language for what AeBot shows unasked: their choice in chat, else their Slack's locale (read by
+    /// the identity lookup just made), else the one stored.
+    /// </summary>
+    internal static async Task<ReplyLanguage> LanguageAsync(SlackIdentityResolver identities, ISalesData sales, string team, string user, RepIdentity rep, CancellationToken cancellationToken)
+    {
+        var stored = (await sales.ViewerAsync(rep.RepId, cancellationToken))?.Language;
+        return ReplyLanguage.Of(stored?.Chosen, identities.KnownLocale(team, user) ?? stored?.Locale, stored?.BuddhistEra);
+    }
+
+    private Task<ReplyLanguage> LanguageAsync(string team, string user, RepIdentity rep, CancellationToken cancellationToken) =>
+        LanguageAsync(identities, sales, team, user, rep, cancellationToken);
+
+    private static string T(ReplyLanguage language, string key) => language.Text(SlackTexts.ResourceManager, key);
 
     private async Task<bool> FollowUpsDueAsync(RepIdentity rep, CancellationToken cancellationToken)
     {

@@ -4,6 +4,9 @@ using AeBot.Core.Organization;
 using AeBot.Core.Text;
 using AeBot.Slack.Api;
 using AeBot.Slack.Blocks;
+using AeBot.Slack.Identity;
+using AeBot.Slack.Text;
+using AeBot.Core.Sales;
 
 namespace AeBot.Slack.Inbound;
 
@@ -12,19 +15,25 @@ namespace AeBot.Slack.Inbound;
 /// buttons) and quota attainment; managers also get their team's standing. Published on <c>app_home_opened</c>
 /// and again after a button pressed there. Built from the same core answers as chat, so it never disagrees.
 /// </summary>
-internal sealed class SlackHome(IConversationCore core, SlackApiClient slack, TimeProvider clock)
+internal sealed class SlackHome(IConversationCore core, SlackIdentityResolver identities, ISalesData sales, SlackApiClient slack, TimeProvider clock)
 {
     /// <summary>Slack allows 100 blocks in a Home view.</summary>
     public const int MaxHomeBlocks = 100;
 
-    public async Task PublishAsync(string user, RepIdentity rep, CancellationToken cancellationToken)
+    /// <remarks>
+    /// In the person's language: in Thai the core is asked the Thai questions, so its answers come in Thai as a typed
+    /// Thai question's do; in English the questions are what they always were.
+    /// </remarks>
+    public async Task PublishAsync(string team, string user, RepIdentity rep, CancellationToken cancellationToken)
     {
-        var questions = new List<string> { "my day", "how am I tracking vs quota?" };
+        var language = await SlackAssistant.LanguageAsync(identities, sales, team, user, rep, cancellationToken);
+        string T(string key) => language.Text(SlackTexts.ResourceManager, key);
+        var questions = new List<string> { T(nameof(SlackTexts.HomeMyDayAsk)), T(nameof(SlackTexts.HomeTrackingAsk)) };
         if (rep.Role is RepRole.Manager or RepRole.Admin)
-            questions.Add("team attainment this quarter");
+            questions.Add(T(nameof(SlackTexts.HomeTeamAsk)));
         var blocks = new JsonArray
         {
-            new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut($"{rep.Name.Split(' ')[0]}'s day", 150) } },
+            new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut(language.Format(SlackTexts.ResourceManager, nameof(SlackTexts.HomeTitle), rep.Name.Split(' ')[0]), 150) } },
         };
         foreach (var question in questions)
         {

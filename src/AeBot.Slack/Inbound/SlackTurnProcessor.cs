@@ -7,6 +7,8 @@ using AeBot.Core.Organization;
 using AeBot.Slack.Api;
 using AeBot.Slack.Blocks;
 using AeBot.Slack.Identity;
+using AeBot.Slack.Text;
+using AeBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,9 +36,15 @@ internal sealed partial class SlackTurnProcessor(
     public const string ActionKind = "action";
     public const string SubmissionKind = "submission";
 
-    internal const string NotSetUp =
-        "Hi! I'm *AeBot*, your sales team's assistant. I couldn't match your Slack profile e-mail to a rep in AeBot yet, so I can't show you any deals. " +
-        "Ask your AeBot admin to link you — they can message me `link @you to your.crm@email`.";
+    /// <summary>What someone AeBot cannot match to a rep is told (Slack mrkdwn), in <paramref name="language"/>.</summary>
+    internal static string NotSetUp(ReplyLanguage language) => language.Text(SlackTexts.ResourceManager, nameof(SlackTexts.NotSetUp));
+
+    /// <summary>
+    /// The language to tell someone who is no rep yet: what they wrote, else their Slack's locale read by the
+    /// identity lookup just made (nothing stored can say: they are no rep).
+    /// </summary>
+    internal static ReplyLanguage StrangerLanguage(SlackIdentityResolver identities, string team, string user, string? text) =>
+        ChannelTurns.LanguageOf(identities.KnownLocale(team, user), text);
 
     // The item being processed (this service is scoped to one item): its answer is worked out once and kept, so a
     // retry — after a rate limit, a failed post — delivers the kept answer instead of running the turn again.
@@ -92,9 +100,9 @@ internal sealed partial class SlackTurnProcessor(
                 break;
             case "app_home_opened":
                 if (await identities.ResolveAsync(team, user, cancellationToken) is { } homeRep)
-                    await home.PublishAsync(user, homeRep, cancellationToken);
+                    await home.PublishAsync(team, user, homeRep, cancellationToken);
                 else
-                    await slack.PublishHomeAsync(user, new { type = "home", blocks = new[] { new { type = "section", text = new { type = "mrkdwn", text = NotSetUp } } } }, cancellationToken);
+                    await slack.PublishHomeAsync(user, new { type = "home", blocks = new[] { new { type = "section", text = new { type = "mrkdwn", text = NotSetUp(StrangerLanguage(identities, team, user, null)) } } } }, cancellationToken);
                 break;
             case "message":
                 // In an assistant thread (or any thread of the DM) the answer goes in the thread, after its status.
@@ -120,7 +128,14 @@ internal sealed partial class SlackTurnProcessor(
         var rep = person?.Rep;
         Reply reply;
         if (person is null || rep is null)
-            reply = new Reply([new TextBlock(NotSetUp.Replace("*", "**"))]) { Summary = "Not set up yet" };
+        {
+            var language = StrangerLanguage(identities, team, user, text);
+            reply = new Reply([new TextBlock(NotSetUp(language).Replace("*", "**"))])
+            {
+                Summary = language.Text(SlackTexts.ResourceManager, nameof(SlackTexts.NotSetUpSummary)),
+                Language = language.Code,
+            };
+        }
         else
             reply = await turns.AnswerAsync(new ChannelRequest(rep, Address(rep, team, user, dmChannel: null), $"slash:{team}:{user}", text, null, person.Locale), _turn, cancellationToken);
         var message = await replies.ToMessageAsync(reply, rep?.RepId ?? 0, cancellationToken);
@@ -144,7 +159,7 @@ internal sealed partial class SlackTurnProcessor(
         }
         await AnswerAsync(team, user, channel, "", value, thread, dm: channel.StartsWith('D'), cancellationToken);
         if (fromHome && await identities.ResolveAsync(team, user, cancellationToken) is { } rep)
-            await home.PublishAsync(user, rep, cancellationToken); // the Home shows the change (task done, date pushed)
+            await home.PublishAsync(team, user, rep, cancellationToken); // the Home shows the change (task done, date pushed)
     }
 
     /// <summary>A modal's fields become the sentence a rep would type; the answer (with its Undo) goes to the DM.</summary>
@@ -163,16 +178,17 @@ internal sealed partial class SlackTurnProcessor(
         var person = await identities.PersonAsync(team, user, cancellationToken);
         if (person is not { Rep: var rep })
         {
-            await slack.PostMessageAsync(channel, new SlackMessage(NotSetUp, null), cancellationToken, threadTs);
+            await slack.PostMessageAsync(channel, new SlackMessage(NotSetUp(StrangerLanguage(identities, team, user, text)), null), cancellationToken, threadTs);
             return;
         }
         if (payload is null && LinkCommand().Match(text) is { Success: true } link)
         {
             await turns.RememberAsync(Address(rep, team, user, dm ? channel : null), cancellationToken);
-            var linked = await turns.LinkAsync(rep, "Slack", link.Groups["rep"].Value, async target =>
+            var language = await turns.LanguageOfAsync(rep, person.Locale, text, cancellationToken);
+            var linked = await turns.LinkAsync(rep, "Slack", link.Groups["rep"].Value, language, async target =>
             {
                 await identities.LinkAsync(team, link.Groups["user"].Value, target, cancellationToken);
-                return $"Linked <@{link.Groups["user"].Value}> to {target.Name} ({target.Email}). They can message me now.";
+                return language.Format(SlackTexts.ResourceManager, nameof(SlackTexts.Linked), $"<@{link.Groups["user"].Value}>", target.Name, target.Email);
             }, cancellationToken);
             await slack.PostMessageAsync(channel, new SlackMessage(linked, null), cancellationToken, threadTs);
             return;
@@ -251,7 +267,7 @@ internal sealed partial class SlackTurnProcessor(
 }
 
 /// <summary>Slack's part of the inbound engine: its stored requests go to <see cref="SlackTurnProcessor"/>.</summary>
-internal sealed partial class SlackInboundHandler(SlackTurnProcessor processor, SlackApiClient slack, ILogger<SlackInboundHandler> logger) : IInboundHandler
+internal sealed partial class SlackInboundHandler(SlackTurnProcessor processor, SlackIdentityResolver identities, SlackApiClient slack, ILogger<SlackInboundHandler> logger) : IInboundHandler
 {
     public string Channel => ChatChannels.Slack;
 
@@ -276,16 +292,24 @@ internal sealed partial class SlackInboundHandler(SlackTurnProcessor processor, 
     {
         try
         {
-            var (channel, thread) = item.Kind switch
+            string? channel = null, thread = null, team = null, user = null, text = null;
+            switch (item.Kind)
             {
-                SlackTurnProcessor.EventKind when System.Text.Json.Nodes.JsonNode.Parse(item.Body)?["event"] is System.Text.Json.Nodes.JsonObject e =>
-                    (e["channel"]?.GetValue<string>(), e["thread_ts"]?.GetValue<string>() ?? (e["type"]?.GetValue<string>() == "app_mention" ? e["ts"]?.GetValue<string>() : null)),
-                SlackTurnProcessor.ActionKind when System.Text.Json.Nodes.JsonNode.Parse(item.Body) is System.Text.Json.Nodes.JsonObject p =>
-                    (p["channel"]?["id"]?.GetValue<string>(), p["message"]?["thread_ts"]?.GetValue<string>()),
-                _ => (null, null),
-            };
+                case SlackTurnProcessor.EventKind when JsonNode.Parse(item.Body) is JsonObject envelope && envelope["event"] is JsonObject e:
+                    channel = e["channel"]?.GetValue<string>();
+                    thread = e["thread_ts"]?.GetValue<string>() ?? (e["type"]?.GetValue<string>() == "app_mention" ? e["ts"]?.GetValue<string>() : null);
+                    (team, user, text) = (envelope["team_id"]?.GetValue<string>(), e["user"]?.GetValue<string>(), e["text"]?.GetValue<string>());
+                    break;
+                case SlackTurnProcessor.ActionKind when JsonNode.Parse(item.Body) is JsonObject p:
+                    channel = p["channel"]?["id"]?.GetValue<string>();
+                    thread = p["message"]?["thread_ts"]?.GetValue<string>();
+                    (team, user) = (p["team"]?["id"]?.GetValue<string>() ?? p["user"]?["team_id"]?.GetValue<string>(), p["user"]?["id"]?.GetValue<string>());
+                    break;
+            }
+            // Their Slack's locale if the failed turn had read it (no new call to Slack here), or what they wrote.
+            var locale = team is not null && user is not null ? identities.KnownLocale(team, user) : null;
             if (channel is not null)
-                await slack.PostMessageAsync(channel, new SlackMessage(ChannelTurns.FailedApology, null), cancellationToken, thread);
+                await slack.PostMessageAsync(channel, new SlackMessage(ChannelTurns.Apology(ChannelTurns.LanguageOf(locale, text)), null), cancellationToken, thread);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

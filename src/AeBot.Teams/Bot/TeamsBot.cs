@@ -38,10 +38,6 @@ internal sealed partial class TeamsBot(
 {
     public const string InvokeResponseType = "invokeResponse";
 
-    private const string Onboarding =
-        "Hi! I'm **AeBot**, your sales team's assistant. I couldn't match your Teams sign-in to a rep in AeBot yet, so I can't show you any deals.\n\n" +
-        "Ask your AeBot admin to link you — they can message me `link <your Teams sign-in> to <your CRM e-mail>`.";
-
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
@@ -52,7 +48,7 @@ internal sealed partial class TeamsBot(
         var rep = await identities.ResolveAsync(turn, cancellationToken);
         if (rep is null)
         {
-            await turn.SendActivityAsync(MessageFactory.Text(Onboarding), cancellationToken);
+            await turn.SendActivityAsync(MessageFactory.Text(Onboarding(activity)), cancellationToken);
             return;
         }
         var text = TeamsActivities.CleanText(activity);
@@ -90,7 +86,7 @@ internal sealed partial class TeamsBot(
 
         var rep = await identities.ResolveAsync(turn, cancellationToken);
         if (rep is null)
-            return CardInvoke(AdaptiveCardRenderer.TextCard(Onboarding, "Not set up yet"));
+            return CardInvoke(AdaptiveCardRenderer.TextCard(Onboarding(turn.Activity), AdaptiveCardRenderer.T(StrangerLanguage(turn.Activity), nameof(TeamsTexts.OnboardingSummary))));
         var key = DialogKey(turn.Activity, rep);
         turn.TurnState.Add(TeamsTurnErrors.DialogKeyState, key);
         var request = new ChannelRequest(rep, TeamsActivities.Address(turn.Activity, rep.RepId, clock.GetUtcNow()), key.ConversationId, "", payload, ((Activity)turn.Activity).Locale);
@@ -117,7 +113,7 @@ internal sealed partial class TeamsBot(
         if (rep is not null)
             await RememberAsync(activity, rep.RepId, cancellationToken);
         if (botAdded)
-            await turn.SendActivityAsync(MessageFactory.Text(rep is null ? Onboarding : Welcome(rep, LanguageOf(activity))), cancellationToken);
+            await turn.SendActivityAsync(MessageFactory.Text(rep is null ? Onboarding(activity) : Welcome(rep, LanguageOf(activity))), cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turn, CancellationToken cancellationToken)
@@ -173,16 +169,29 @@ internal sealed partial class TeamsBot(
         failure.ThrowIfFailed();
     }
 
-    private Task<string> LinkAsync(ITurnContext<IMessageActivity> turn, RepIdentity admin, Match link, CancellationToken cancellationToken) =>
-        turns.LinkAsync(admin, "Teams", link.Groups["rep"].Value, async rep =>
+    private async Task<string> LinkAsync(ITurnContext<IMessageActivity> turn, RepIdentity admin, Match link, CancellationToken cancellationToken)
+    {
+        var language = await turns.LanguageOfAsync(admin, turn.Activity.Locale, TeamsActivities.CleanText(turn.Activity), cancellationToken);
+        return await turns.LinkAsync(admin, "Teams", link.Groups["rep"].Value, language, async rep =>
         {
             var mentioned = TeamsActivities.OtherMentions(turn.Activity).FirstOrDefault();
             var who = link.Groups["who"].Value.Trim();
             if (mentioned is null && !who.Contains('@'))
-                return "Say who to link: @mention them, or give their Teams sign-in (UPN), e.g. `link jane@contoso.com to jane.doe@northwind.example`.";
+                return AdaptiveCardRenderer.T(language, nameof(TeamsTexts.LinkWho));
             var shown = await identities.LinkAsync(turn, TeamsActivities.TenantId(turn.Activity), mentioned?.Id, mentioned is null ? who : null, rep, cancellationToken);
-            return $"Linked {shown} to {rep.Name} ({rep.Email}). They can message me now.";
+            return AdaptiveCardRenderer.T(language, nameof(TeamsTexts.Linked), shown, rep.Name, rep.Email);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// What someone AeBot cannot match to a rep is told, in the language of their Teams client or of what they wrote
+    /// (nothing stored can say: they are no rep yet).
+    /// </summary>
+    private static string Onboarding(IActivity activity) =>
+        AdaptiveCardRenderer.T(StrangerLanguage(activity), nameof(TeamsTexts.Onboarding));
+
+    private static ReplyLanguage StrangerLanguage(IActivity activity) =>
+        ChannelTurns.LanguageOf(((Activity)activity).Locale, (activity as IMessageActivity)?.Text);
 
     private static string Welcome(RepIdentity rep, ReplyLanguage language) =>
         AdaptiveCardRenderer.T(language, nameof(TeamsTexts.Welcome), rep.Name.Split(' ')[0]);

@@ -28,12 +28,14 @@ internal sealed partial class TeamsTurnErrors(IServiceScopeFactory scopes, ILogg
                 if (await dialogs.LoadAsync(key, CancellationToken.None) is { State: not null } stored)
                     await dialogs.ClearAsync(key, stored.Version, CancellationToken.None);
             }
-            const string sorry = AeBot.Core.Channels.ChannelTurns.FailedApology;
+            // Said before (or instead of) the core's answer: the client's locale or the message's script decides.
+            var language = AeBot.Core.Channels.ChannelTurns.LanguageOf(((Activity)turn.Activity).Locale, (turn.Activity as IMessageActivity)?.Text);
+            var sorry = AeBot.Core.Channels.ChannelTurns.Apology(language);
             if (turn.Activity.Type == ActivityTypes.Invoke)
                 await turn.SendActivityAsync(new Activity(TeamsBot.InvokeResponseType)
                 {
                     // The adapter reads an InvokeResponse from here; its body is what Teams puts in place of the card.
-                    Value = new InvokeResponse { Status = 200, Body = TeamsBot.CardInvoke(AdaptiveCardRenderer.TextCard(sorry, "Something went wrong")) },
+                    Value = new InvokeResponse { Status = 200, Body = TeamsBot.CardInvoke(AdaptiveCardRenderer.TextCard(sorry, AeBot.Core.Channels.ChannelTurns.ApologySummary(language))) },
                 });
             else
                 await turn.SendActivityAsync(MessageFactory.Text(sorry));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AeBot.Core.Conversation;
 using AeBot.Core.Organization;
+using AeBot.Core.Text;
 using AeBot.Data.Storage;
 using AeBot.Rendering;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,7 +45,7 @@ public static partial class WebChatEndpoints
             return endpoints;
         }
 
-        endpoints.MapGet("/", () => TypedResults.Content(WebChatPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        endpoints.MapGet("/", (HttpContext http) => TypedResults.Content(WebChatPage.Render(BrowserLanguage(http)), "text/html; charset=utf-8")).ExcludeFromDescription();
         // The tab's icon (a browser asks for /favicon.ico whatever the page says; both answer with the same picture).
         endpoints.MapGet("/favicon.svg", () => TypedResults.Content(WebChatPage.Icon, "image/svg+xml")).ExcludeFromDescription();
         endpoints.MapGet("/favicon.ico", () => TypedResults.Content(WebChatPage.Icon, "image/svg+xml")).ExcludeFromDescription();
@@ -62,7 +63,9 @@ public static partial class WebChatEndpoints
             var rep = await directory.FindAsync(@as, ct);
             if (rep is null || await greetings.ForAsync(rep.Id, ct) is not { } reply)
                 return TypedResults.Problem($"Nobody active with the e-mail or full name '{@as}'.", statusCode: StatusCodes.Status400BadRequest);
-            return TypedResults.Ok(new ChatResponse(reply.Summary, html.Render(reply), ReplyJson.ToJson(reply)));
+            // The page speaks the person's language when AeBot knows it (their choice, their Teams/Slack locale), else the browser's.
+            var language = rep.Language is not null || rep.Locale is not null ? ReplyLanguage.Of(rep.Language, rep.Locale, rep.BuddhistEra) : BrowserLanguage(http);
+            return TypedResults.Ok(new GreetingResponse(reply.Summary, html.Render(reply), ReplyJson.ToJson(reply), language.Code));
         });
         // The body is read by hand, after the key and the size are checked: a stranger's 28 MB post is refused
         // unread (401, or 413), never parsed first (which would also answer a keyless bad body 400, not 401).
@@ -91,6 +94,14 @@ public static partial class WebChatEndpoints
         });
         return endpoints;
     }
+
+    /// <summary>The first language of the browser's Accept-Language (by its q weights) that AeBot writes; else English.</summary>
+    internal static ReplyLanguage BrowserLanguage(HttpContext http) =>
+        http.Request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => ReplyLanguage.FromCode(l.Value.Value))
+            .FirstOrDefault(l => l is not null) ?? ReplyLanguage.English;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Web chat is off (WebChat:Enabled)")]
     private static partial void LogOff(ILogger logger);

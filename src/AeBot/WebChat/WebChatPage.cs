@@ -1,3 +1,9 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AeBot.Core.Text;
+using AeBot.Text;
+
 namespace AeBot.WebChat;
 
 /// <summary>The local web chat: one self-contained page (no build step, no CDN) talking to /api/chat.</summary>
@@ -8,13 +14,35 @@ internal static class WebChatPage
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path fill="#2563eb" d="M4 4h24a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H13l-7 6v-6H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/><path fill="none" stroke="#fff" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" d="M8 18l5-5 4 3 7-7"/></svg>
         """;
 
-    public const string Html = """
+    /// <summary>The page in <paramref name="language"/>: its words from <c>WebChatTexts</c>, both languages' kept for the script.</summary>
+    public static string Render(ReplyLanguage language)
+    {
+        string Say(ReplyLanguage l, string key) => l.Text(WebChatTexts.ResourceManager, key);
+        var texts = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var l in new[] { ReplyLanguage.English, ReplyLanguage.Thai })
+            texts[l.Code] = Keys.ToDictionary(k => k, k => Say(l, k));
+        var page = Html.Replace("{{Lang}}", language.Code, StringComparison.Ordinal)
+            // "<" and "&" escaped: no text can close the script element it sits in.
+            .Replace("{{Texts}}", JsonSerializer.Serialize(texts, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default }), StringComparison.Ordinal);
+        foreach (var key in Keys)
+            page = page.Replace("{{" + key + "}}", WebUtility.HtmlEncode(Say(language, key)), StringComparison.Ordinal);
+        return page;
+    }
+
+    private static readonly string[] Keys =
+    [
+        nameof(WebChatTexts.Title), nameof(WebChatTexts.TalkingAs), nameof(WebChatTexts.User), nameof(WebChatTexts.NewConversation),
+        nameof(WebChatTexts.ApiKey), nameof(WebChatTexts.Placeholder), nameof(WebChatTexts.Message), nameof(WebChatTexts.Send),
+        nameof(WebChatTexts.SomethingWentWrong), nameof(WebChatTexts.EnterKey), nameof(WebChatTexts.Unreachable),
+    ];
+
+    private const string Html = """
 <!doctype html>
-<html lang="en">
+<html lang="{{Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>AeBot — web chat</title>
+<title>{{Title}}</title>
 <link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <style>
   :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --brand:#2563eb; --bg:#f8fafc; }
@@ -82,18 +110,35 @@ internal static class WebChatPage
 <header>
   <h1>AeBot</h1>
   <div class="who">
-    <label for="who">Talking as</label>
-    <select id="who" aria-label="User"></select>
+    <label for="who">{{TalkingAs}}</label>
+    <select id="who" aria-label="{{User}}"></select>
   </div>
-  <button type="button" id="reset" class="action">New conversation</button>
-  <input id="key" type="password" placeholder="API key" aria-label="API key">
+  <button type="button" id="reset" class="action">{{NewConversation}}</button>
+  <input id="key" type="password" placeholder="{{ApiKey}}" aria-label="{{ApiKey}}">
 </header>
 <main id="log" aria-live="polite"></main>
 <form id="ask">
-  <input id="text" autocomplete="off" placeholder="Ask about your pipeline, quota, forecast…" aria-label="Message" maxlength="4000">
-  <button type="submit">Send</button>
+  <input id="text" autocomplete="off" placeholder="{{Placeholder}}" aria-label="{{Message}}" maxlength="4000">
+  <button type="submit" id="send">{{Send}}</button>
 </form>
+<script id="texts" type="application/json">{{Texts}}</script>
 <script>
+// The page's own words in the two languages; it speaks the chosen person's (stored choice or chat locale), else the browser's.
+const TEXTS = JSON.parse(document.getElementById('texts').textContent);
+let said = TEXTS[document.documentElement.lang];
+function speak(code) {
+  if (!TEXTS[code] || code === document.documentElement.lang) return;
+  said = TEXTS[code];
+  document.documentElement.lang = code;
+  document.title = said.Title;
+  document.querySelector('label[for=who]').textContent = said.TalkingAs;
+  document.getElementById('who').setAttribute('aria-label', said.User);
+  document.getElementById('reset').textContent = said.NewConversation;
+  for (const a of ['placeholder', 'aria-label']) document.getElementById('key').setAttribute(a, said.ApiKey);
+  document.getElementById('text').placeholder = said.Placeholder;
+  document.getElementById('text').setAttribute('aria-label', said.Message);
+  document.getElementById('send').textContent = said.Send;
+}
 const log = document.getElementById('log'), who = document.getElementById('who'), text = document.getElementById('text'), key = document.getElementById('key');
 let conversation = crypto.randomUUID();
 key.value = sessionStorage.getItem('aebot-key') || '';
@@ -113,10 +158,10 @@ function add(role, html) {
   window.scrollTo(0, document.body.scrollHeight);
   return bubble;
 }
-function problem(data) { return `<div class="error">${(data.detail || data.title || 'Something went wrong').replace(/</g, '&lt;')}</div>`; }
+function problem(data) { return `<div class="error">${(data.detail || data.title || said.SomethingWentWrong).replace(/</g, '&lt;')}</div>`; }
 async function loadUsers() {
   const response = await fetch('api/chat/users', { headers: headers() });
-  if (response.status === 401) { key.style.display = 'inline-block'; add('bot', '<div class="error">Enter the API key (top right), then reload.</div>'); return false; }
+  if (response.status === 401) { key.style.display = 'inline-block'; add('bot', `<div class="error">${said.EnterKey}</div>`); return false; }
   const users = await response.json();
   for (const u of users) {
     const option = document.createElement('option');
@@ -135,9 +180,10 @@ async function greet() {
   try {
     const response = await fetch('api/chat/greeting?as=' + encodeURIComponent(who.value), { headers: headers() });
     const data = await response.json();
+    if (response.ok) speak(data.language);
     bubble.innerHTML = response.ok ? data.html : problem(data);
   } catch (e) {
-    bubble.innerHTML = '<div class="error">AeBot could not be reached.</div>';
+    bubble.innerHTML = `<div class="error">${said.Unreachable}</div>`;
   }
 }
 function restart() { conversation = crypto.randomUUID(); log.innerHTML = ''; greet(); text.focus(); }
@@ -152,7 +198,7 @@ async function send(body, shown) {
   try {
     bubble.innerHTML = (await post(body)).html;
   } catch (e) {
-    bubble.innerHTML = '<div class="error">AeBot could not be reached.</div>';
+    bubble.innerHTML = `<div class="error">${said.Unreachable}</div>`;
   }
   window.scrollTo(0, document.body.scrollHeight);
 }
@@ -162,7 +208,7 @@ async function more(button) {
   const actions = button.closest('.actions'), list = actions.previousElementSibling;
   button.disabled = true;
   let result;
-  try { result = await post({ payload: button.dataset.payload }); } catch (e) { result = { ok: false, html: '<div class="error">AeBot could not be reached.</div>' }; }
+  try { result = await post({ payload: button.dataset.payload }); } catch (e) { result = { ok: false, html: `<div class="error">${said.Unreachable}</div>` }; }
   const page = document.createElement('div');
   page.innerHTML = result.html;
   const rows = page.querySelectorAll('table.data tbody tr'), items = page.querySelectorAll('ul.items > li');

@@ -42,4 +42,25 @@ public sealed class SlackFailureTests
         Assert.NotNull(row.FailedAt);
         Assert.Contains("the core is broken", row.LastError);
     }
+
+    [Fact]
+    public async Task A_failed_request_from_someone_whose_slack_is_in_thai_is_apologised_for_in_thai()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        slack.Users["U2147483697"] = ("dana.reyes@northwind.example", "Dana Reyes"); // the fixture's user
+        slack.Locales["U2147483697"] = "th-TH";
+        await using var app = new SlackApplication(slack, new Dictionary<string, string?> { ["Inbound:MaxAttempts"] = "1" },
+            services => services.AddScoped<IConversationCore>(_ => new BrokenCore()));
+        var dm = SlackFixtures.Json("message_im_event_callback.json");
+        var key = "EvFAILTH" + Guid.NewGuid().ToString("N")[..8];
+        dm["event_id"] = key;
+        dm["event"]!["text"] = "what closes this month?";
+
+        Assert.Equal(HttpStatusCode.OK, (await app.EventAsync(dm)).StatusCode);
+        await app.SettledAsync(key);
+
+        var sorry = Assert.Single(slack.CallsTo("chat.postMessage"), c => c.Status == 200).Json!["text"]!.GetValue<string>();
+        Assert.Equal("ขออภัย ระบบของฉันขัดข้องและทำรายการนี้ไม่สำเร็จ ลองใหม่อีกครั้งนะ ถ้ายังเป็นอยู่ แจ้งผู้ดูแลระบบได้เลย", sorry);
+        Assert.Empty(Teams.TeamsThaiTests.EnglishWords(sorry));
+    }
 }

@@ -123,6 +123,122 @@ public sealed partial class SlackThaiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stranger_whose_slack_is_in_thai_is_told_in_thai_in_the_dm_the_app_home_and_an_assistant_thread()
+    {
+        const string stranger = "USTRANGTH1";
+        _slack.Users[stranger] = ("somchai@contoso.example", "Somchai"); // no rep has this e-mail
+        _slack.Locales[stranger] = "th-TH";
+        var channel = "DTH" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await _app.EventAsync(DirectMessage(stranger, "what closes this month?", channel));
+        var dm = await _slack.WaitForAsync("chat.postMessage", c => c.Channel == channel);
+
+        var opened = SlackFixtures.Json("app_home_opened_event_callback.json");
+        opened["event_id"] = "EvHOMETH" + Guid.NewGuid().ToString("N")[..6];
+        opened["team_id"] = Team;
+        opened["event"]!["user"] = stranger;
+        await _app.EventAsync(opened);
+        var home = await _slack.WaitForAsync("views.publish", c => c.Json!["user_id"]!.GetValue<string>() == stranger);
+
+        var threadChannel = "DTH" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await _app.EventAsync(SlackAssistantTests.ThreadStarted(stranger, threadChannel, "1729999327.187299", "EvTH" + Guid.NewGuid().ToString("N")[..10]));
+        var thread = await _slack.WaitForAsync("chat.postMessage", c => c.Channel == threadChannel);
+
+        foreach (var shown in new[] { string.Join("\n", Shown(dm.Json!)), string.Join("\n", Shown(home.Json!["view"]!)), string.Join("\n", Shown(thread.Json!)) })
+        {
+            Assert.Contains("ฉันยังจับคู่อีเมลในโปรไฟล์ Slack ของคุณกับเซลส์ใน AeBot ไม่ได้", shown);
+            Assert.Empty(Teams.TeamsThaiTests.EnglishWords(shown));
+        }
+    }
+
+    [Fact]
+    public async Task A_stranger_writing_thai_is_told_in_thai_and_one_writing_english_in_english_slack_as_before()
+    {
+        const string stranger = "USTRANGEN1";
+        _slack.Users[stranger] = ("niran@contoso.example", "Niran"); // Slack in English (the fake's default)
+        var thaiChannel = "DTH" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var englishChannel = "DEN" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+        await _app.EventAsync(DirectMessage(stranger, "ไปป์ไลน์เดือนนี้มีเท่าไหร่", thaiChannel));
+        var thai = string.Join("\n", Shown((await _slack.WaitForAsync("chat.postMessage", c => c.Channel == thaiChannel)).Json!));
+        await _app.EventAsync(DirectMessage(stranger, "what closes this month?", englishChannel));
+        var english = string.Join("\n", Shown((await _slack.WaitForAsync("chat.postMessage", c => c.Channel == englishChannel)).Json!));
+
+        Assert.Contains("ฉันยังจับคู่อีเมลในโปรไฟล์ Slack ของคุณกับเซลส์ใน AeBot ไม่ได้", thai);
+        Assert.Empty(Teams.TeamsThaiTests.EnglishWords(thai));
+        Assert.Contains("I couldn't match your Slack profile e-mail to a rep in AeBot yet", english);
+    }
+
+    [Fact]
+    public async Task An_admin_whose_slack_is_in_thai_links_in_thai_and_a_rep_is_refused_in_thai()
+    {
+        const string admin = "UADMINTH1";
+        _slack.Users[admin] = ("alex.morgan@northwind.example", "Alex Morgan");
+        _slack.Locales[admin] = "th-TH";
+        var adminChannel = "DTH" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var refusedChannel = "DTH" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+        await _app.EventAsync(DirectMessage(admin, "link <@UNEWTH01> to omar.haddad@northwind.example", adminChannel));
+        var linked = await _slack.WaitForAsync("chat.postMessage", c => c.Channel == adminChannel);
+        await _app.EventAsync(DirectMessage(ThaiUser, "link <@UNEWTH02> to lee.chen@northwind.example", refusedChannel));
+        var refused = await _slack.WaitForAsync("chat.postMessage", c => c.Channel == refusedChannel);
+
+        Assert.Equal("เชื่อม <@UNEWTH01> กับ Omar Haddad (omar.haddad@northwind.example) แล้ว ตอนนี้ส่งข้อความหาฉันได้เลย", linked.Json!["text"]!.GetValue<string>());
+        Assert.Equal("เฉพาะผู้ดูแลระบบ AeBot เท่านั้นที่เชื่อมผู้ใช้ Slack กับเซลส์ได้", refused.Json!["text"]!.GetValue<string>());
+        Assert.Empty(Teams.TeamsThaiTests.EnglishWords(linked.Json!["text"]!.GetValue<string>(), "<@UNEWTH01>", "Omar Haddad", "omar.haddad@northwind.example"));
+        Assert.Empty(Teams.TeamsThaiTests.EnglishWords(refused.Json!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_rep_whose_slack_is_in_thai_gets_thai_suggested_prompts_that_are_answered_in_thai()
+    {
+        var channel = "DTH" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await _app.EventAsync(SlackAssistantTests.ThreadStarted(ThaiUser, channel, "1729999327.187299", "EvTH" + Guid.NewGuid().ToString("N")[..10]));
+        var call = await _slack.WaitForOkAsync("assistant.threads.setSuggestedPrompts", c => c.Json?["channel_id"]?.GetValue<string>() == channel);
+
+        Assert.Equal("ลองถามดูสิ", call.Json!["title"]!.GetValue<string>());
+        var prompts = call.Json["prompts"]!.AsArray();
+        Assert.InRange(prompts.Count, 1, 4);
+        Assert.Contains(prompts, p => p!["message"]!.GetValue<string>() == "เดือนนี้มีดีลไหนจะปิดบ้าง");
+        var names = await DataNamesAsync();
+        foreach (var prompt in prompts)
+        {
+            Assert.Empty(Teams.TeamsThaiTests.EnglishWords(prompt!["title"]!.GetValue<string>() + "\n" + prompt["message"]!.GetValue<string>()));
+            // The prompt's question is one AeBot reads: it is answered, in Thai, not with "I didn't understand".
+            var asked = "DTQ" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+            await _app.EventAsync(DirectMessage(ThaiUser, prompt["message"]!.GetValue<string>(), asked));
+            var answer = string.Join("\n", Shown((await _slack.WaitForOkAsync("chat.postMessage", c => c.Channel == asked)).Json!));
+            Assert.DoesNotContain("ไม่เข้าใจ", answer);
+            Assert.Empty(Teams.TeamsThaiTests.EnglishWords(answer, [.. names]));
+        }
+    }
+
+    [Fact]
+    public async Task A_rep_whose_slack_is_in_thai_gets_the_app_home_in_thai()
+    {
+        var opened = SlackFixtures.Json("app_home_opened_event_callback.json");
+        opened["event_id"] = "EvHOMETH" + Guid.NewGuid().ToString("N")[..6];
+        opened["team_id"] = Team;
+        opened["event"]!["user"] = ThaiUser;
+        await _app.EventAsync(opened);
+        var view = (await _slack.WaitForOkAsync("views.publish", c => c.Json!["user_id"]!.GetValue<string>() == ThaiUser)).Json!["view"]!;
+
+        Assert.Equal("วันนี้ของคุณ Dana", view["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+        var shown = string.Join("\n", Shown(view));
+        Assert.Empty(Teams.TeamsThaiTests.EnglishWords(shown, [.. await DataNamesAsync()]));
+    }
+
+    /// <summary>The data's names, as the Thai-reply checker takes them, and what a day's list shows of the data as
+    /// written: follow-up titles and contacts (typed by people, in whatever language they wrote), reps' first names.</summary>
+    private async Task<IReadOnlyList<string>> DataNamesAsync()
+    {
+        var names = new List<string>(await AeBot.Tests.Conversation.ThaiReplies.NamesAsync(_app.Services));
+        names.AddRange(await _app.QueryAsync(db => db.FollowUpTasks.Select(t => t.Title).Distinct().ToListAsync()));
+        names.AddRange(await _app.QueryAsync(db => db.Contacts.Select(c => c.Name).Distinct().ToListAsync()));
+        names.AddRange((await _app.QueryAsync(db => db.Reps.Select(r => r.Name).ToListAsync())).Select(n => n.Split(' ')[0]));
+        return names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length).ToList();
+    }
+
+    [Fact]
     public void A_thai_replys_more_button_choose_buttons_and_chart_note_are_thai_and_an_english_ones_unchanged()
     {
         var rows = Enumerable.Range(1, 60).Select(i => (IReadOnlyList<string>)[$"ดีล {i}", "฿100,000"]).ToList();

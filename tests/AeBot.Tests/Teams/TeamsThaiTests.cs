@@ -70,6 +70,71 @@ public sealed class TeamsThaiTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task A_stranger_whose_teams_is_in_thai_is_told_in_thai_how_to_get_linked_and_an_english_one_as_before()
+    {
+        const string strangerId = "29:stranger-thai-0001";
+        Connector.Members[strangerId] = ("0d5c6b1e-7777-4a4a-9b9b-0000000000a1", "somchai@contoso.example", "Somchai at Contoso");
+        var thai = Message("what closes this month?", "th-TH");
+        thai["from"] = new JsonObject { ["id"] = strangerId, ["name"] = "Somchai at Contoso" };
+        var writesThai = Message("เดือนนี้มีดีลไหนจะปิดบ้าง", "en-US");
+        writesThai["from"] = new JsonObject { ["id"] = strangerId, ["name"] = "Somchai at Contoso" };
+        var english = Message("what closes this month?", "en-US");
+        english["from"] = new JsonObject { ["id"] = strangerId, ["name"] = "Somchai at Contoso" };
+
+        foreach (var activity in new[] { thai, writesThai })
+        {
+            var reply = (await SayAsync(activity)).Text!;
+            Assert.Contains("ฉันยังจับคู่บัญชี Teams ของคุณกับเซลส์ใน AeBot ไม่ได้", reply);
+            Assert.Empty(EnglishWords(reply));
+        }
+        Assert.Contains("I couldn't match your Teams sign-in to a rep in AeBot yet", (await SayAsync(english)).Text);
+    }
+
+    [Fact]
+    public async Task An_admin_whose_teams_is_in_thai_links_in_thai_and_a_rep_is_refused_in_thai()
+    {
+        const string alexId = "29:alex-admin";
+        Connector.Members[alexId] = ("5e5e5e5e-0000-4000-8000-000000000001", "alex.morgan@northwind.example", "Alex Morgan");
+        Connector.Members[KenjiId] = (KenjiAad, "kenji.sato@northwind.example", "Kenji Sato");
+        var link = Message("link s.tanaka@contoso.example to sofia.rossi@northwind.example", "th-TH");
+        link["from"] = new JsonObject { ["id"] = alexId, ["name"] = "Alex Morgan" };
+        var noSuchRep = Message("link s.tanaka@contoso.example to nobody@northwind.example", "th-TH");
+        noSuchRep["from"] = new JsonObject { ["id"] = alexId, ["name"] = "Alex Morgan" };
+
+        var linked = (await SayAsync(link)).Text!;
+        var missing = (await SayAsync(noSuchRep)).Text!;
+        var refused = (await SayAsync(Message("link someone@contoso.example to lee.chen@northwind.example", "th-TH", KenjiId))).Text!;
+
+        Assert.Equal("เชื่อม s.tanaka@contoso.example กับ Sofia Rossi (sofia.rossi@northwind.example) แล้ว ตอนนี้ส่งข้อความหาฉันได้เลย", linked);
+        Assert.Equal("ไม่มีเซลส์คนไหนใช้อีเมล nobody@northwind.example", missing);
+        Assert.Equal("เฉพาะผู้ดูแลระบบ AeBot เท่านั้นที่เชื่อมผู้ใช้ Teams กับเซลส์ได้", refused);
+        foreach (var text in new[] { linked, missing, refused })
+            Assert.Empty(EnglishWords(text, "s.tanaka@contoso.example", "sofia.rossi@northwind.example", "nobody@northwind.example", "Sofia Rossi"));
+    }
+
+    [Fact]
+    public async Task An_expired_more_button_pressed_from_a_thai_client_says_so_in_thai()
+    {
+        Connector.Members[KenjiId] = (KenjiAad, "kenji.sato@northwind.example", "Kenji Sato");
+        var more = Message("", "th-TH", KenjiId);
+        more["value"] = new JsonObject { ["payload"] = "page:gone-" + Guid.NewGuid().ToString("N")[..8] };
+
+        var reply = await SayAsync(more);
+
+        Assert.Contains("รายการนี้หมดอายุแล้ว ถามใหม่อีกครั้งเพื่อดูรายการล่าสุดนะ", reply.AllText);
+        Assert.DoesNotContain("expired", reply.AllText);
+    }
+
+    /// <summary>
+    /// Latin words a Thai message still holds (the Thai-reply checker's), once the names given, Teams' own name and
+    /// the commands a person types as they are (in `code`: the link command is read in English) are taken out.
+    /// </summary>
+    internal static IReadOnlyList<string> EnglishWords(string text, params string[] names) =>
+        Conversation.ThaiReplies.EnglishWords(
+            new Reply([new TextBlock(System.Text.RegularExpressions.Regex.Replace(text, "`[^`]*`", " "))]) { Summary = "" },
+            [.. names.OrderByDescending(n => n.Length), "Teams", "Slack"]);
+
+    [Fact]
     public void A_thai_cards_more_button_and_folded_list_are_in_thai_and_an_english_cards_unchanged()
     {
         var items = Enumerable.Range(1, 12).Select(i => new ListItem($"ติดตามลูกค้า {i}", null, [])).ToList();
