@@ -31,8 +31,6 @@ internal sealed partial class SlackAssistant(
     TimeProvider clock,
     ILogger<SlackAssistant> logger)
 {
-    /// <summary>Slack shows the status after the app's name ("AeBot is thinking…"), as its own example does.</summary>
-    public const string Thinking = "is thinking…";
 
     /// <summary>Slack shows at most four prompts (docs.slack.dev/reference/methods/assistant.threads.setSuggestedPrompts).</summary>
     public const int MaxPrompts = 4;
@@ -85,8 +83,15 @@ internal sealed partial class SlackAssistant(
     /// </summary>
     public async Task ThinkingAsync(string team, string user, string channel, string threadTs, string text, CancellationToken cancellationToken)
     {
-        await DecorateAsync("assistant.threads.setStatus", () => slack.SetAssistantStatusAsync(channel, threadTs, Thinking, cancellationToken));
-        if (TitleOf(text) is not { } title || await identities.ResolveAsync(team, user, cancellationToken) is not { } rep)
+        // In the language the answer will come in: the person's (choice, Slack locale, stored), except that a Thai
+        // question from someone who never chose is answered in Thai (as ConversationCore does).
+        var rep = await identities.ResolveAsync(team, user, cancellationToken);
+        var stored = rep is null ? null : (await sales.ViewerAsync(rep.RepId, cancellationToken))?.Language;
+        var language = Core.Understanding.Thai.ThaiScript.Contains(text) && stored?.Chosen is null
+            ? ReplyLanguage.Thai
+            : ReplyLanguage.Of(stored?.Chosen, identities.KnownLocale(team, user) ?? stored?.Locale, stored?.BuddhistEra);
+        await DecorateAsync("assistant.threads.setStatus", () => slack.SetAssistantStatusAsync(channel, threadTs, T(language, nameof(SlackTexts.Thinking)), cancellationToken));
+        if (TitleOf(text) is not { } title || rep is null)
             return;
         if (await conversations.LoadAsync(ChatChannels.Slack, ConversationId(channel, threadTs), rep.RepId, cancellationToken) is not null)
             return;

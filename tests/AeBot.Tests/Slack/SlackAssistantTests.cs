@@ -203,6 +203,22 @@ public sealed partial class SlackAssistantTests(SlackFixture fixture) : IClassFi
         Assert.Single(Slack.CallsTo("assistant.threads.setTitle"), c => c.Json?["channel_id"]?.GetValue<string>() == channel);
     }
 
+    [Fact]
+    public async Task A_thai_question_in_an_assistant_thread_shows_thinking_in_thai_and_is_answered_in_thai()
+    {
+        var channel = NewChannel();
+        const string thread = "1729999328.187300";
+        var eventId = NewEventId();
+        await App.EventAsync(ThreadMessage(Marcus, channel, thread, "ไปป์ไลน์ของทีมไตรมาสนี้", eventId));
+        var answer = await Slack.WaitForOkAsync("chat.postMessage", c => c.Channel == channel);
+        await App.SettledAsync(eventId);
+
+        // The status is in the language of the answer that follows it (Slack shows "AeBot กำลังคิด…").
+        var status = await Slack.WaitForOkAsync("assistant.threads.setStatus", c => c.Json?["channel_id"]?.GetValue<string>() == channel);
+        Assert.Equal("กำลังคิด…", status.Json!["status"]!.GetValue<string>());
+        Assert.Contains("ไตรมาส", answer.AllText);
+    }
+
     [Theory]
     [InlineData("assistant_thread_context_changed")]
     [InlineData("app_context_changed")]
