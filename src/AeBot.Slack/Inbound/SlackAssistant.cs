@@ -139,6 +139,16 @@ internal sealed partial class SlackAssistant(
         return ReplyLanguage.Of(stored?.Chosen, identities.KnownLocale(team, user) ?? stored?.Locale, stored?.BuddhistEra);
     }
 
+    /// <summary>Anyone's language: a rep's as <see cref="LanguageAsync(string, string, RepIdentity, CancellationToken)"/>, else their Slack locale if known, else English.</summary>
+    internal async Task<ReplyLanguage> LanguageOfAsync(string team, string? user, CancellationToken cancellationToken)
+    {
+        if (user is null)
+            return ReplyLanguage.English;
+        return await identities.ResolveAsync(team, user, cancellationToken) is { } rep
+            ? await LanguageAsync(team, user, rep, cancellationToken)
+            : ReplyLanguage.FromCode(identities.KnownLocale(team, user)) ?? ReplyLanguage.English;
+    }
+
     private Task<ReplyLanguage> LanguageAsync(string team, string user, RepIdentity rep, CancellationToken cancellationToken) =>
         LanguageAsync(identities, sales, team, user, rep, cancellationToken);
 

@@ -43,6 +43,10 @@ internal sealed partial class SlackTurnProcessor(
     /// The language to tell someone who is no rep yet: what they wrote, else their Slack's locale read by the
     /// identity lookup just made (nothing stored can say: they are no rep).
     /// </summary>
+    /// <summary>AeBot added to a channel says hello in the language of whoever invited it (the only person known).</summary>
+    private async Task<string> ChannelHelloAsync(string team, string? inviter, CancellationToken cancellationToken) =>
+        (await assistant.LanguageOfAsync(team, inviter, cancellationToken)).Text(SlackTexts.ResourceManager, nameof(SlackTexts.ChannelHello));
+
     internal static ReplyLanguage StrangerLanguage(SlackIdentityResolver identities, string team, string user, string? text) =>
         ChannelTurns.LanguageOf(identities.KnownLocale(team, user), text);
 
@@ -81,8 +85,7 @@ internal sealed partial class SlackTurnProcessor(
         {
             // AeBot added to a channel: say once how to use it there. People joining a channel get nothing (noise).
             if (e["user"]?.GetValue<string>() is { } joined && joined == await slack.BotUserIdAsync(cancellationToken) && e["channel"]?.GetValue<string>() is { } joinedChannel)
-                await slack.PostMessageAsync(joinedChannel, new SlackMessage(
-                    "Hi, I'm *AeBot*. @mention me with a question about your pipeline — for example `@AeBot what closes this month?` — and I'll answer in the thread. `/ae help` works anywhere.", null), cancellationToken);
+                await slack.PostMessageAsync(joinedChannel, new SlackMessage(await ChannelHelloAsync(team, e["inviter"]?.GetValue<string>(), cancellationToken), null), cancellationToken);
             return;
         }
         if (type == "assistant_thread_started")

@@ -106,7 +106,8 @@ internal sealed partial class TeamsBot(
         if (!TeamsActivities.IsPersonal(activity))
         {
             if (botAdded)
-                await turn.SendActivityAsync(MessageFactory.Text("Hi, I'm **AeBot**. @mention me with a question about your pipeline — for example `@AeBot what closes this month?` — and I'll answer in the thread."), cancellationToken);
+                // In the language of whoever added AeBot (the activity's locale): the only person known at this point.
+                await turn.SendActivityAsync(MessageFactory.Text(AdaptiveCardRenderer.T(LanguageOf(activity), nameof(TeamsTexts.ChannelHello))), cancellationToken);
             return;
         }
         var rep = await identities.ResolveAsync(turn, cancellationToken);

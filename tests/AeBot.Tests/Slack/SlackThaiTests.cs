@@ -70,6 +70,24 @@ public sealed partial class SlackThaiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Added_to_a_channel_by_someone_whose_slack_is_in_thai_the_bot_says_hello_in_thai()
+    {
+        var joined = SlackFixtures.Json("member_joined_channel_event_callback.json");
+        joined["event_id"] = "EvJOIN" + Guid.NewGuid().ToString("N")[..6];
+        joined["event"]!["user"] = FakeSlackApi.BotUserId;
+        joined["event"]!["inviter"] = ThaiUser;
+        var channel = "CJOINTH" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        joined["event"]!["channel"] = channel;
+
+        await _app.EventAsync(joined);
+
+        var hello = (await _slack.WaitForAsync("chat.postMessage", c => c.Channel == channel)).Json!["text"]!.GetValue<string>();
+        Assert.Contains("ฉันคือ", hello);
+        // Only the commands quoted to type and the product's name are Latin.
+        Assert.Empty(EnglishWords(System.Text.RegularExpressions.Regex.Replace(hello, "`[^`]*`", ""), "AeBot", "mention"));
+    }
+
+    [Fact]
     public async Task After_the_cache_period_users_info_is_asked_again()
     {
         var channel = "DTH" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();

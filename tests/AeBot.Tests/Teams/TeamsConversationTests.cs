@@ -170,6 +170,20 @@ public sealed class TeamsConversationTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task Added_to_a_team_by_someone_whose_teams_is_in_thai_the_bot_says_hello_in_thai()
+    {
+        var update = App.Fixture("teams-conversationUpdate-membersAdded-team");
+        update["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsApplication.BotId });
+        update["conversation"]!["tenantId"] = TeamsApplication.OwnTenant;
+        update["channelData"]!["tenant"]!["id"] = TeamsApplication.OwnTenant;
+        update["conversation"]!["id"] = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        update["locale"] = "th-TH";
+        var hello = await SayAsync(update);
+        Assert.Contains("ฉันคือ", hello.AllText);
+        Assert.DoesNotContain("I'll answer", hello.AllText);
+    }
+
+    [Fact]
     public async Task A_card_button_runs_through_the_core_and_refreshes_the_card_in_place()
     {
         // Lee (the invoke fixture's user) logs a call in one sentence; the answer is a card with Undo.
