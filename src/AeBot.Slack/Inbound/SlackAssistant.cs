@@ -23,6 +23,7 @@ namespace AeBot.Slack.Inbound;
 /// </summary>
 internal sealed partial class SlackAssistant(
     SlackIdentityResolver identities,
+    ChannelTurns turns,
     ISalesData sales,
     IWorkData work,
     IConversationStore conversations,
@@ -83,13 +84,11 @@ internal sealed partial class SlackAssistant(
     /// </summary>
     public async Task ThinkingAsync(string team, string user, string channel, string threadTs, string text, CancellationToken cancellationToken)
     {
-        // In the language the answer will come in: the person's (choice, Slack locale, stored), except that a Thai
-        // question from someone who never chose is answered in Thai (as ConversationCore does).
+        // In the language the answer will come in (the rule ChannelTurns shares with the core: a Thai question from
+        // someone who never chose is answered in Thai).
         var rep = await identities.ResolveAsync(team, user, cancellationToken);
-        var stored = rep is null ? null : (await sales.ViewerAsync(rep.RepId, cancellationToken))?.Language;
-        var language = Core.Understanding.Thai.ThaiScript.Contains(text) && stored?.Chosen is null
-            ? ReplyLanguage.Thai
-            : ReplyLanguage.Of(stored?.Chosen, identities.KnownLocale(team, user) ?? stored?.Locale, stored?.BuddhistEra);
+        var locale = identities.KnownLocale(team, user);
+        var language = rep is null ? ChannelTurns.LanguageOf(locale, text) : await turns.LanguageOfAsync(rep, locale, text, cancellationToken);
         await DecorateAsync("assistant.threads.setStatus", () => slack.SetAssistantStatusAsync(channel, threadTs, T(language, nameof(SlackTexts.Thinking)), cancellationToken));
         if (TitleOf(text) is not { } title || rep is null)
             return;
