@@ -76,8 +76,8 @@ public sealed class ChannelTurns(IConversationCore core, IChannelAddressBook add
 
     /// <summary>
     /// An admin links a chat user to the rep with <paramref name="repEmail"/>: refused for anyone but an admin or for an
-    /// e-mail no rep has; otherwise <paramref name="link"/> does the channel's part and returns what to say. A link the
-    /// channel cannot make (<see cref="InvalidOperationException"/>) is explained, not thrown.
+    /// e-mail no rep has; otherwise <paramref name="link"/> does the channel's part and returns what to say (a link the
+    /// channel cannot make is its own sentence, in the same language).
     /// </summary>
     public Task<string> LinkAsync(RepIdentity admin, string channelName, string repEmail, Func<Rep, Task<string>> link, CancellationToken cancellationToken) =>
         LinkAsync(admin, channelName, repEmail, ReplyLanguage.English, link, cancellationToken);
@@ -90,13 +90,8 @@ public sealed class ChannelTurns(IConversationCore core, IChannelAddressBook add
         var rep = await directory.FindAsync(repEmail, cancellationToken);
         if (rep is null)
             return language.Format(ChannelTexts.ResourceManager, nameof(ChannelTexts.LinkNoRep), repEmail);
-        try
-        {
-            return await link(rep);
-        }
-        catch (InvalidOperationException e)
-        {
-            return e.Message;
-        }
+        // The channel's own refusals (a member the platform will not name) come back as text in the same language;
+        // anything thrown is a failure, answered by the channel's apology like any other turn.
+        return await link(rep);
     }
 }

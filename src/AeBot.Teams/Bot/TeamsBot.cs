@@ -180,7 +180,9 @@ internal sealed partial class TeamsBot(
             if (mentioned is null && !who.Contains('@'))
                 return AdaptiveCardRenderer.T(language, nameof(TeamsTexts.LinkWho));
             var shown = await identities.LinkAsync(turn, TeamsActivities.TenantId(turn.Activity), mentioned?.Id, mentioned is null ? who : null, rep, cancellationToken);
-            return AdaptiveCardRenderer.T(language, nameof(TeamsTexts.Linked), shown, rep.Name, rep.Email);
+            return shown is null
+                ? AdaptiveCardRenderer.T(language, nameof(TeamsTexts.LinkUnknownMember))
+                : AdaptiveCardRenderer.T(language, nameof(TeamsTexts.Linked), shown, rep.Name, rep.Email);
         }, cancellationToken);
     }
 

@@ -62,9 +62,9 @@ internal sealed partial class TeamsIdentityResolver(
 
     /// <summary>
     /// Links the Teams user behind <paramref name="who"/> (a mention, or a UPN/e-mail) to <paramref name="rep"/>.
-    /// Returns what was linked, for the reply.
+    /// Returns what was linked, for the reply; null when Teams would not say who the mentioned user is (nothing is linked).
     /// </summary>
-    public async Task<string> LinkAsync(ITurnContext turn, string tenant, string? mentionedUserId, string? upn, Rep rep, CancellationToken cancellationToken)
+    public async Task<string?> LinkAsync(ITurnContext turn, string tenant, string? mentionedUserId, string? upn, Rep rep, CancellationToken cancellationToken)
     {
         string key;
         string shown;
@@ -72,7 +72,7 @@ internal sealed partial class TeamsIdentityResolver(
         {
             var member = await MemberAsync(turn, mentionedUserId, cancellationToken);
             if (member?.AadObjectId is not { Length: > 0 } aad)
-                throw new InvalidOperationException("Teams did not tell me who that is; try their e-mail (UPN) instead.");
+                return null;
             key = aad;
             shown = member.Name ?? member.UserPrincipalName ?? aad;
             cache.Remove(CacheKey(tenant, mentionedUserId));

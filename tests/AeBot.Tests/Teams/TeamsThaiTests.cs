@@ -113,6 +113,28 @@ public sealed class TeamsThaiTests(TeamsFixture fixture)
     }
 
     [Fact]
+    public async Task An_admin_linking_someone_teams_will_not_name_is_told_in_thai_and_nothing_is_linked()
+    {
+        const string alexId = "29:alex-admin";
+        const string ghostId = "29:not-a-member";
+        Connector.Members[alexId] = ("5e5e5e5e-0000-4000-8000-000000000001", "alex.morgan@northwind.example", "Alex Morgan");
+        var link = Message("<at>AeBot</at> link <at>Somchai</at> to sofia.rossi@northwind.example", "th-TH");
+        link["from"] = new JsonObject { ["id"] = alexId, ["name"] = "Alex Morgan" };
+        link["entities"] = new JsonArray(
+            new JsonObject { ["type"] = "mention", ["text"] = "<at>AeBot</at>", ["mentioned"] = new JsonObject { ["id"] = TeamsApplication.BotId, ["name"] = "AeBot" } },
+            new JsonObject { ["type"] = "mention", ["text"] = "<at>Somchai</at>", ["mentioned"] = new JsonObject { ["id"] = ghostId, ["name"] = "Somchai" } });
+
+        // Alex's own sign-in is linked on his first message; nobody else may be.
+        var linksBefore = await App.QueryAsync(db => db.ChatIdentities.CountAsync(i => i.Rep!.Email != "alex.morgan@northwind.example"));
+        var reply = (await SayAsync(link)).Text!;
+
+        // The fake answers GET …/members/29:not-a-member with 404 MemberNotFoundInConversation, as Teams does.
+        Assert.Equal("Teams ไม่ได้บอกว่าคนนี้คือใคร ลองใส่อีเมล (UPN) ของเขาแทนนะ", reply);
+        Assert.Empty(EnglishWords(reply, "Teams", "UPN"));
+        Assert.Equal(linksBefore, await App.QueryAsync(db => db.ChatIdentities.CountAsync(i => i.Rep!.Email != "alex.morgan@northwind.example")));
+    }
+
+    [Fact]
     public async Task An_expired_more_button_pressed_from_a_thai_client_says_so_in_thai()
     {
         Connector.Members[KenjiId] = (KenjiAad, "kenji.sato@northwind.example", "Kenji Sato");
