@@ -10,8 +10,10 @@ namespace AeBot.Core.Tests.Understanding;
 public sealed class ThaiHeldOut2Tests(ITestOutputHelper output)
 {
     /// <summary>Cases read right: 319 of 356 (89.6 %) on the first run, before any change made for this set (2026-12-03).
-    /// Raise it as the reader improves; a cause fixed because of this set makes it no longer blind for that cause.</summary>
-    public const int HeldOutBaseline = 319;
+    /// 322 after its two safety failures were fixed by cause (ค่าเงิน is an exchange rate, declined in both languages;
+    /// "write contracts/proposals/…" in the plural is a drafting request, declined — English had read "write contracts
+    /// for Tyrell" as Tyrell's renewals). Raise it as the reader improves; the set is no longer blind for those causes.</summary>
+    public const int HeldOutBaseline = 322;
 
     public static readonly string Folder = Path.Combine(QueryCorpus.Folder, "th-heldout2");
 

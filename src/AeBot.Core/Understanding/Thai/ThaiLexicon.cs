@@ -121,6 +121,8 @@ public static class ThaiLexicon
         // Things AeBot doesn't do, in the words the English side refuses them with.
         ("เขียน", "write"), ("แปล", "translate"), ("มุก", "joke"), ("มุกตลก", "joke"), ("เรื่องตลก", "joke"), ("โพสต์", "post"), ("ข้อความ", "message"),
         ("อากาศ", "weather"), ("ฝนตก", "weather"), ("ฝน", "weather"), ("ข่าว", "news"), ("ราคาหุ้น", "stock price"), ("หุ้น", "stock price"), ("ส่งอีเมล", "send an email"), ("อีเมล", "email"),
+        // Money as a market, not as a deal's value: ค่าเงินบาท is the baht's exchange rate, never "the amount in baht".
+        ("ค่าเงิน", "exchange rate"), ("อัตราแลกเปลี่ยน", "exchange rate"),
 
         // Breakdowns and ranks.
         ("แยกตามเซลส์", "by rep"), ("แยกตามคน", "by rep"), ("แยกรายคน", "by rep"), ("รายคน", "by rep"), ("แต่ละคน", "by rep"), ("แยกตามเซลล์", "by rep"),

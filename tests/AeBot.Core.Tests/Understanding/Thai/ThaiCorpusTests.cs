@@ -63,5 +63,5 @@ public sealed class ThaiCorpusTests(ITestOutputHelper output)
 /// <summary>The ratchets' current values, in one place so a raise is one line in review.</summary>
 internal static class Baseline
 {
-    public const int Thai = 895;
+    public const int Thai = 900;
 }
