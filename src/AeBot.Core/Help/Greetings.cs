@@ -18,11 +18,19 @@ public sealed class Greetings(ISalesData data, TimeProvider clock, IOptions<AeBo
     public const int MaxExamples = 6;
 
     /// <summary>The greeting for a rep now; null when they are unknown or inactive.</summary>
-    public async Task<Reply?> ForAsync(long repId, CancellationToken cancellationToken)
+    public Task<Reply?> ForAsync(long repId, CancellationToken cancellationToken) => ForAsync(repId, null, cancellationToken);
+
+    /// <summary>
+    /// The same, in <paramref name="whenUnknown"/> (the web chat's browser language) when AeBot knows none of the
+    /// person's: no choice in chat and no Teams/Slack locale. Nothing is stored: a browser is not the person's client.
+    /// </summary>
+    public async Task<Reply?> ForAsync(long repId, ReplyLanguage? whenUnknown, CancellationToken cancellationToken)
     {
         var viewer = await data.ViewerAsync(repId, cancellationToken);
         if (viewer is null)
             return null;
+        if (whenUnknown is not null && viewer.Language?.Chosen is null && viewer.Language?.Locale is null)
+            viewer = viewer with { Language = new LanguageChoice(null, whenUnknown.Code, viewer.Language?.BuddhistEra) };
         var zone = RepTime.FindZone(viewer.TimeZoneId) ?? RepTime.FindZone(options.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
         return For(viewer, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone), new FiscalCalendar(options.Value.FiscalYearStartMonth));
     }

@@ -5,6 +5,7 @@ using AeBot.Core.Organization;
 using AeBot.Core.Text;
 using AeBot.Data.Storage;
 using AeBot.Rendering;
+using AeBot.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,8 @@ namespace AeBot.WebChat;
 public static partial class WebChatEndpoints
 {
     public const string KeyHeader = "X-AeBot-Key";
+
+    private const int MaxConversationId = 200;
 
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
@@ -59,10 +62,11 @@ public static partial class WebChatEndpoints
             if (Refused(http, environment, options, failures) is { } refused)
                 return refused;
             if (string.IsNullOrWhiteSpace(@as) || @as.Length > 320)
-                return TypedResults.Problem("Say who is speaking: ?as= an e-mail or full name.", statusCode: StatusCodes.Status400BadRequest);
+                return Problem(http, StatusCodes.Status400BadRequest, nameof(WebChatTexts.Problem_AsMissingQuery));
             var rep = await directory.FindAsync(@as, ct);
-            if (rep is null || await greetings.ForAsync(rep.Id, ct) is not { } reply)
-                return TypedResults.Problem($"Nobody active with the e-mail or full name '{@as}'.", statusCode: StatusCodes.Status400BadRequest);
+            // Greeted in the browser's language when AeBot knows none of the person's (no choice, no Teams/Slack locale).
+            if (rep is null || await greetings.ForAsync(rep.Id, BrowserLanguage(http), ct) is not { } reply)
+                return Problem(http, StatusCodes.Status400BadRequest, nameof(WebChatTexts.Problem_NobodyActive), @as);
             // The page speaks the person's language when AeBot knows it (their choice, their Teams/Slack locale), else the browser's.
             var language = rep.Language is not null || rep.Locale is not null ? ReplyLanguage.Of(rep.Language, rep.Locale, rep.BuddhistEra) : BrowserLanguage(http);
             return TypedResults.Ok(new GreetingResponse(reply.Summary, html.Render(reply), ReplyJson.ToJson(reply), language.Code));
@@ -74,11 +78,11 @@ public static partial class WebChatEndpoints
             if (Refused(http, environment, options, failures) is { } refused)
                 return refused;
             if (http.Request.ContentLength > options.MaxRequestBytes)
-                return TooLarge(options);
+                return TooLarge(http, options);
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = options.MaxRequestBytes;
             if (!http.Request.HasJsonContentType())
-                return TypedResults.Problem("Send JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+                return Problem(http, StatusCodes.Status415UnsupportedMediaType, nameof(WebChatTexts.Problem_SendJson));
             ChatRequest? request;
             try
             {
@@ -87,10 +91,10 @@ public static partial class WebChatEndpoints
             catch (Exception e) when (e is System.Text.Json.JsonException or BadHttpRequestException or InvalidOperationException or System.Text.DecoderFallbackException)
             {
                 return e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-                    ? TooLarge(options)
-                    : TypedResults.Problem("The body is not a JSON chat request: {\"as\": …, \"text\": …}.", statusCode: StatusCodes.Status400BadRequest);
+                    ? TooLarge(http, options)
+                    : Problem(http, StatusCodes.Status400BadRequest, nameof(WebChatTexts.Problem_NotChatRequest));
             }
-            return await ChatAsync(request, directory, core, html, clock, ct);
+            return await ChatAsync(http, request, directory, core, html, clock, ct);
         });
         return endpoints;
     }
@@ -109,8 +113,19 @@ public static partial class WebChatEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "Web chat is enabled outside Development without WebChat:ApiKey; it is not served")]
     private static partial void LogClosedWithoutKey(ILogger logger);
 
-    private static IResult TooLarge(WebChatOptions options) =>
-        TypedResults.Problem($"The request is larger than {options.MaxRequestBytes:#,0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static IResult TooLarge(HttpContext http, WebChatOptions options) =>
+        Problem(http, StatusCodes.Status413PayloadTooLarge, nameof(WebChatTexts.Problem_TooLarge), options.MaxRequestBytes.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A refusal as problem details, its detail in the browser's language (the page shows it as it is; a script that
+    /// sends no Accept-Language reads English).
+    /// </summary>
+    private static IResult Problem(HttpContext http, int status, string key, params object?[] args)
+    {
+        var language = BrowserLanguage(http);
+        var detail = args.Length == 0 ? language.Text(WebChatTexts.ResourceManager, key) : language.Format(WebChatTexts.ResourceManager, key, args);
+        return TypedResults.Problem(detail, statusCode: status);
+    }
 
     private static bool KeyMatches(string? given, string expected) =>
         given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
@@ -124,7 +139,7 @@ public static partial class WebChatEndpoints
         if (failures.Exhausted(address) is { } retryAfter)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem("Too many wrong keys from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests);
+            return Problem(http, StatusCodes.Status429TooManyRequests, nameof(WebChatTexts.Problem_TooManyKeys));
         }
         var given = http.Request.Headers[KeyHeader].ToString();
         if (KeyMatches(given, options.ApiKey!))
@@ -132,7 +147,7 @@ public static partial class WebChatEndpoints
         // Only a wrong key counts as a guess: the page's first, keyless call (and a stranger's) costs nobody anything.
         if (given.Length > 0)
             failures.Record(address);
-        return TypedResults.Problem("A valid X-AeBot-Key header is required.", statusCode: StatusCodes.Status401Unauthorized);
+        return Problem(http, StatusCodes.Status401Unauthorized, nameof(WebChatTexts.Problem_KeyRequired));
     }
 
     private static async Task<IResult> UsersAsync(AeBotDbContext db, CancellationToken cancellationToken)
@@ -143,17 +158,17 @@ public static partial class WebChatEndpoints
     }
 
     private static async Task<IResult> ChatAsync(
-        ChatRequest? request, IRepDirectory directory, IConversationCore core, HtmlRenderer html, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, ChatRequest? request, IRepDirectory directory, IConversationCore core, HtmlRenderer html, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.As))
-            return TypedResults.Problem("Say who is speaking: \"as\" is an e-mail or full name.", statusCode: StatusCodes.Status400BadRequest);
+            return Problem(http, StatusCodes.Status400BadRequest, nameof(WebChatTexts.Problem_AsMissing));
         if (string.IsNullOrWhiteSpace(request.Text) && string.IsNullOrWhiteSpace(request.Payload))
-            return TypedResults.Problem("Send \"text\" or a button's \"payload\".", statusCode: StatusCodes.Status400BadRequest);
-        if (request.ConversationId is { Length: > 200 })
-            return TypedResults.Problem("\"conversationId\" is at most 200 characters.", statusCode: StatusCodes.Status400BadRequest);
+            return Problem(http, StatusCodes.Status400BadRequest, nameof(WebChatTexts.Problem_TextOrPayload));
+        if (request.ConversationId is { Length: > MaxConversationId })
+            return Problem(http, StatusCodes.Status400BadRequest, nameof(WebChatTexts.Problem_ConversationIdTooLong), MaxConversationId);
         var rep = await directory.FindAsync(request.As, cancellationToken);
         if (rep is null)
-            return TypedResults.Problem($"Nobody with the e-mail or full name '{request.As}'.", statusCode: StatusCodes.Status400BadRequest);
+            return Problem(http, StatusCodes.Status400BadRequest, nameof(WebChatTexts.Problem_Nobody), request.As);
 
         var conversationId = string.IsNullOrWhiteSpace(request.ConversationId) ? $"web:{rep.Id}" : request.ConversationId;
         var message = new IncomingMessage(ChatChannels.WebChat, new RepIdentity(rep.Id, rep.Name, rep.Role, rep.TimeZoneId), conversationId,

@@ -203,7 +203,9 @@ async function send(body, shown) {
   window.scrollTo(0, document.body.scrollHeight);
 }
 // "More" continues the list just above the button: its rows are appended there, and the button moves on (or goes).
-function fewer(title) { return title.replace(/\d[\d,]*–(\d[\d,]*) of/, '$1 of'); }
+// A continued list's title ends in its range ("11–20 of 45", "11–20 จาก 45"); once the rows are appended above, it
+// reads as the first page would have ("20 of 45"). The word between the numbers is the reply's own, in any language.
+function fewer(title) { return title.replace(/\d[\d,]*–(\d[\d,]*)(\s+\S+\s+\d[\d,]*)\s*$/, '$1$2'); }
 async function more(button) {
   const actions = button.closest('.actions'), list = actions.previousElementSibling;
   button.disabled = true;

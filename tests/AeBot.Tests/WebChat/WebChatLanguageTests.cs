@@ -82,6 +82,60 @@ public sealed partial class WebChatLanguageTests(AeBotApplication app) : IClassF
         Assert.Equal("en", await GreetingLanguageAsync("sofia.rossi@northwind.example", null));
     }
 
+    [Fact]
+    public async Task Someone_whose_language_is_unknown_is_greeted_in_the_browsers_and_nothing_is_stored()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AeBotDbContext>().Reps.Where(r => r.Email == "hannah.schmidt@northwind.example")
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.Language, (string?)null).SetProperty(x => x.Locale, (string?)null));
+
+        var thai = await GreetingAsync("hannah.schmidt@northwind.example", "th-TH,th;q=0.9");
+        var english = await GreetingAsync("hannah.schmidt@northwind.example", "en-US");
+
+        Assert.Matches("^สวัสดี", thai.GetProperty("reply").GetProperty("blocks")[0].GetProperty("markdown").GetString());
+        Assert.Empty(Teams.TeamsThaiTests.EnglishWords(thai.GetProperty("summary").GetString() + "\n" + thai.GetProperty("reply").GetProperty("blocks")[0].GetProperty("markdown").GetString(), "Hannah"));
+        Assert.Matches("^(Good|Hi|Hello)", english.GetProperty("reply").GetProperty("blocks")[0].GetProperty("markdown").GetString());
+        await using var check = app.Services.CreateAsyncScope();
+        var stored = await check.ServiceProvider.GetRequiredService<AeBotDbContext>().Database
+            .SqlQueryRaw<string?>("SELECT COALESCE(Language, Locale) AS Value FROM Reps WHERE Email = 'hannah.schmidt@northwind.example'").SingleAsync();
+        Assert.Null(stored);
+    }
+
+    [Fact]
+    public async Task A_thai_browsers_refusals_are_explained_in_thai_and_an_english_ones_as_before()
+    {
+        async Task<string> DetailAsync(string body, string? acceptLanguage)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            if (acceptLanguage is not null)
+                request.Headers.Add("Accept-Language", acceptLanguage);
+            var response = await app.CreateClient().SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        }
+
+        var bodies = new[] { "{\"text\":\"hi\"}", "{\"as\":\"dana.reyes@northwind.example\"}", "{\"as\":\"nobody@nowhere.example\",\"text\":\"hi\"}", "{\"as\":" };
+        foreach (var body in bodies)
+        {
+            var thai = await DetailAsync(body, "th-TH,th;q=0.9,en;q=0.5");
+            Assert.Matches("[\u0E00-\u0E7F]", thai);
+            Assert.Empty(Teams.TeamsThaiTests.EnglishWords(thai, "nobody@nowhere.example", "JSON", "as", "text", "payload"));
+        }
+        Assert.Equal("Say who is speaking: \"as\" is an e-mail or full name.", await DetailAsync(bodies[0], null));
+        Assert.Equal("Send \"text\" or a button's \"payload\".", await DetailAsync(bodies[1], "en-US"));
+        Assert.Equal("Nobody with the e-mail or full name 'nobody@nowhere.example'.", await DetailAsync(bodies[2], null));
+        Assert.Equal("ไม่พบใครที่มีอีเมลหรือชื่อเต็ม 'nobody@nowhere.example'", await DetailAsync(bodies[2], "th"));
+    }
+
+    private async Task<JsonElement> GreetingAsync(string email, string acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/chat/greeting?as=" + Uri.EscapeDataString(email));
+        request.Headers.Add("Accept-Language", acceptLanguage);
+        var response = await app.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     /// <summary>What the page shows before its script runs: text outside style and script, and the placeholders and labels.</summary>
     private static string Visible(string page)
     {

@@ -88,6 +88,26 @@ public sealed class WebChatThaiTests(ThaiBrowserFixture fixture, ITestOutputHelp
     }
 
     [SkippableFact]
+    public async Task More_under_a_thai_list_appends_its_rows_and_the_title_counts_them_in_thai()
+    {
+        BrowserFixture.RequireChromium();
+        var page = await OpenAsync(1280, "marcus.johnson@northwind.example");
+        await AskAsync(page, "ไปป์ไลน์ของทีม");
+        var table = page.Locator(".turn.bot").Nth(1).Locator("table.data");
+        await table.WaitForAsync();
+        var first = await table.Locator("caption").InnerTextAsync();
+        output.WriteLine(first);
+        var total = System.Text.RegularExpressions.Regex.Match(first, " — 10 จาก ([0-9,]+)$");
+        Assert.True(total.Success, $"the first page's title does not end in its Thai count: {first}");
+
+        await page.Locator(".turn.bot").Nth(1).Locator("button.action.more").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.turn.bot')[1].querySelectorAll('table.data tbody tr').length === 20");
+
+        // As the first page would have read with twenty rows: "… — 20 จาก N", not the page's own "11–20 จาก N".
+        Assert.Equal(first[..^total.Length] + " — 20 จาก " + total.Groups[1].Value, await table.Locator("caption").InnerTextAsync());
+    }
+
+    [SkippableFact]
     public async Task The_pages_font_stack_names_thai_families_after_the_latin_ones()
     {
         BrowserFixture.RequireChromium();
@@ -119,14 +139,14 @@ public sealed class WebChatThaiTests(ThaiBrowserFixture fixture, ITestOutputHelp
         Assert.True(cut.Length == 0, "Thai cut off:\n" + string.Join("\n", cut));
     }
 
-    private async Task<IPage> OpenAsync(int width)
+    private async Task<IPage> OpenAsync(int width, string who = ThaiCustomer.Owner)
     {
         var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + "/");
         await page.WaitForSelectorAsync("#who option", new() { State = WaitForSelectorState.Attached });
-        if (await page.InputValueAsync("#who") != ThaiCustomer.Owner)
-            await page.SelectOptionAsync("#who", ThaiCustomer.Owner);
+        if (await page.InputValueAsync("#who") != who)
+            await page.SelectOptionAsync("#who", who);
         await page.Locator(".turn.greeting .actions").WaitForAsync();
         return page;
     }
